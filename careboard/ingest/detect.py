@@ -1,0 +1,42 @@
+"""Recognising which SSDA903 table a CSV holds, by its header row alone."""
+
+from __future__ import annotations
+
+from .. import spec
+from .errors import Finding, InputError
+
+
+def normalise_header(cells: list[str]) -> list[str]:
+    return [c.replace("\ufeff", "").strip().strip("\xa0").upper() for c in cells]
+
+
+def identify(header: list[str], file: str) -> tuple[str, list[Finding]]:
+    """Return the table whose columns the header holds, or raise naming the closest table.
+
+    An exact column set is a match; a superset is a match with a warning (the extra columns are
+    ignored); anything else is an unknown file.
+    """
+    cols = set(header)
+    findings: list[Finding] = []
+    dupes = sorted({c for c in header if header.count(c) > 1})
+    if dupes:
+        raise InputError(file, f"column {', '.join(dupes)} appears more than once in the header", 1)
+    matches = [t for t in spec.tables().values() if t.column_set <= cols]
+    if matches:
+        best = max(matches, key=lambda t: len(t.columns))
+        extra = [c for c in header if c not in best.column_set]
+        if extra:
+            findings.append(Finding("warning", "extra_columns", file, best.name, 1, ",".join(extra), None,
+                                    f"columns {', '.join(extra)} are not part of the {best.title} table and were ignored"))
+        return best.name, findings
+    closest = max(spec.tables().values(), key=lambda t: (len(t.column_set & cols), -len(t.column_set - cols)))
+    missing = [c for c in closest.columns if c not in cols]
+    extra = [c for c in header if c not in closest.column_set]
+    if not (closest.column_set & cols) - {"CHILD", "DOB"}:
+        raise InputError(file, "the header does not match any SSDA903 table "
+                               f"(columns found: {', '.join(header) or 'none'})", 1)
+    detail = f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+    if extra:
+        detail += f"; unexpected {', '.join(extra)}"
+    raise InputError(file, f"looks like the {closest.title} table but is {detail}", 1,
+                     missing[0] if missing else None)

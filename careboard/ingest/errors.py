@@ -1,0 +1,33 @@
+"""Errors and findings raised while reading input files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class InputError(Exception):
+    """A file careboard cannot load at all. The load stops and the store is left untouched."""
+
+    def __init__(self, file: str, message: str, line: int | None = None, field: str | None = None):
+        self.file, self.line, self.field, self.message = file, line, field, message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file + (f", line {self.line}" if self.line else "")
+        what = f"field {self.field}: " if self.field else ""
+        return f"{where}: {what}{self.message}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A data-quality problem in a file that still loads. Kept with the snapshot."""
+
+    severity: str          # "error" or "warning"
+    code: str              # short machine-readable kind, e.g. "bad_date", "extra_columns"
+    file: str
+    table: str | None
+    line: int | None
+    field: str | None
+    value: str | None
+    message: str
+    child: str | None = None

@@ -1,0 +1,90 @@
+"""Finding the input files, grouping them into returns (one collection year each) and reading them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .csv_reader import read_csv_text
+from .errors import InputError
+from .raw import RawTable
+from .text import decode
+from .xml_reader import read_xml_bytes
+
+_YEAR_IN_NAME = re.compile(r"(20\d\d)\s*[-_/]\s*(\d\d)(?!\d)")
+_SKIP = {".ds_store", "thumbs.db"}
+_SKIP_SUFFIXES = {".md", ".txt", ".json"}
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    sha256: str
+    tables: list[RawTable]
+
+
+@dataclass
+class Return:
+    """The files of one collection year's return (one folder, or files given together)."""
+
+    folder: Path
+    files: list[SourceFile] = field(default_factory=list)
+    year: int | None = None          # year ending 31 March, e.g. 2025 for 2024/25
+
+    def tables(self) -> list[RawTable]:
+        return [t for f in self.files for t in f.tables]
+
+
+def read_file(path: Path) -> SourceFile:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(name, f"cannot be read ({e.strerror})") from None
+    digest = hashlib.sha256(data).hexdigest()
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:100]
+    if head.startswith(b"<"):
+        return SourceFile(path, digest, read_xml_bytes(data, name))
+    text, encoding = decode(data, name)
+    if path.suffix.lower() in (".xlsx", ".xls", ".pdf", ".zip"):
+        raise InputError(name, f"{path.suffix} files are not read; export the table as CSV")
+    return SourceFile(path, digest, [read_csv_text(text, name, encoding)])
+
+
+def discover(paths: list[Path]) -> list[Return]:
+    """Group the files under `paths` into returns: every folder that holds files is one return."""
+    groups: dict[Path, list[Path]] = {}
+    for p in paths:
+        if not p.exists():
+            raise InputError(str(p), "no such file or folder")
+        candidates = [p] if p.is_file() else sorted(f for f in p.rglob("*") if f.is_file())
+        for f in candidates:
+            if f.name.lower() in _SKIP or f.name.startswith(".") or (p.is_dir() and f.suffix.lower() in _SKIP_SUFFIXES):
+                continue
+            groups.setdefault(f.parent, []).append(f)
+    if not groups:
+        raise InputError(", ".join(map(str, paths)), "no input files found")
+    returns = []
+    for folder, files in sorted(groups.items()):
+        r = Return(folder, [read_file(f) for f in files])
+        formats = {t.fmt for t in r.tables()}
+        if len(formats) > 1:
+            raise InputError(str(folder), "mixes XML and CSV files in one return; give one XML file or a set of CSV files")
+        seen: dict[str, str] = {}
+        for t in r.tables():
+            if t.fmt == "csv" and t.table in seen:
+                raise InputError(t.file, f"is a second {t.table} table in the same return (the first is {seen[t.table]})")
+            seen[t.table] = t.file
+        r.year = year_from_name(folder)
+        returns.append(r)
+    return returns
+
+
+def year_from_name(folder: Path) -> int | None:
+    """'2024-25', '2024_25' or '2024/25' in a folder name gives the year ending March 2025."""
+    m = _YEAR_IN_NAME.search(folder.name)
+    if m and (int(m.group(1)) + 1) % 100 == int(m.group(2)):
+        return int(m.group(1)) + 1
+    return None

@@ -1,0 +1,26 @@
+"""Turning a file's bytes into text: encodings, BOMs and files that are not text at all."""
+
+from __future__ import annotations
+
+from .errors import InputError
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode(data: bytes, file: str) -> tuple[str, str]:
+    """Return (text, encoding used). UTF-8 (with or without BOM) first, then Windows-1252."""
+    if not data.strip():
+        raise InputError(file, "the file is empty")
+    if data.startswith(_UTF16_BOMS):
+        raise InputError(file, "the file is UTF-16 encoded; save it as UTF-8 or Windows-1252 (ANSI) CSV")
+    if b"\x00" in data[:4096]:
+        raise InputError(file, "this is not a text file (it contains binary data); expected a CSV or XML file")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise InputError(file, f"byte 0x{data[e.start]:02x} is neither UTF-8 nor Windows-1252 text", line) from None

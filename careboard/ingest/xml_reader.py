@@ -1,0 +1,87 @@
+"""Reading the EXPSSDA903 XML form into one RawTable per SSDA903 table.
+
+The XML nests every table under its child; careboard flattens it to the CSV tables, copying the
+child-level fields (CHILD, DOB, SEX) onto each sub-row and remembering the line each row starts on.
+"""
+
+from __future__ import annotations
+
+from xml.parsers import expat
+
+from .. import spec
+from .errors import InputError
+from .raw import RawTable
+
+
+class _Flattener:
+    def __init__(self, file: str):
+        self.file = file
+        self.x = spec.xml()
+        self.rows: dict[str, list[tuple[int, dict[str, str]]]] = {t: [] for t in spec.tables()}
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.header: dict[str, str] = {}
+        self.header_line = 0
+        self.child_rows: list[tuple[str, int, dict[str, str]]] = []
+        self.group: dict[str, str] | None = None
+        self.root_seen = False
+
+    def start(self, name: str, attrs, line: int) -> None:
+        if not self.stack:
+            if name != self.x.root:
+                raise InputError(self.file, f"the XML root element is <{name}>, expected <{self.x.root}>", line)
+            self.root_seen = True
+        elif name == self.x.child and self.stack[-1] == self.x.root:
+            self.header, self.child_rows = {}, []
+        elif name == self.x.header:
+            self.header_line = line
+        elif name in self.x.groups:
+            self.group = {}
+            self.child_rows.append((self.x.groups[name], line, self.group))
+        self.stack.append(name)
+        self.text = []
+
+    def end(self, name: str) -> None:
+        self.stack.pop()
+        if name in self.x.groups:
+            self.group = None
+        elif name == self.x.child and self.stack and self.stack[-1] == self.x.root:
+            self._flush_child()
+        elif len(self.stack) >= 2 and name not in (self.x.header, self.x.child):
+            field = self.x.renames.get(name, name)
+            value = "".join(self.text)
+            target = self.group if self.group is not None else self.header
+            target[field] = value
+        self.text = []
+
+    def _flush_child(self) -> None:
+        child = self.header
+        for table, when in self.x.header_tables.items():
+            if any(child.get(f, "").strip() not in ("", "0") for f in when):
+                self.rows[table].append((self.header_line, child))
+        self.rows["header"].append((self.header_line, child))
+        for table, line, values in self.child_rows:
+            self.rows[table].append((line, {**child, **values}))
+
+
+def read_xml_bytes(data: bytes, file: str) -> list[RawTable]:
+    flat = _Flattener(file)
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = lambda n, a: flat.start(n, a, parser.CurrentLineNumber)
+    parser.EndElementHandler = flat.end
+    parser.CharacterDataHandler = lambda s: flat.text.append(s)
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as e:
+        raise InputError(file, f"not well-formed XML ({expat.errors.messages[e.code]})", e.lineno) from None
+    encoding = "as declared"
+    out = []
+    for table, rows in flat.rows.items():
+        if not rows:
+            continue
+        t = spec.table(table)
+        cells = [[values.get(c, "") for _, values in rows] for c in t.columns]
+        line_no = [line for line, _ in rows]
+        out.append(RawTable(table, file, encoding, "xml", t.columns, cells, line_no,
+                            list(range(1, len(rows) + 1))))
+    return out

@@ -1,0 +1,34 @@
+"""Modelled views: periods of care, placements, carers, legal statuses, adoption journeys, cohorts.
+
+Each view is one SELECT in ``sql/<name>.sql`` over the staging tables (or earlier views). For a
+chosen snapshot they are materialised once as temporary tables, so every indicator and rule reads
+the same, already-computed model.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+# Build order: each view may read the ones before it.
+VIEWS = ("children", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
+         "missing", "adoptions", "oc2_cohort", "care_leavers", "sw_episodes")
+
+_SQL = Path(__file__).with_name("sql")
+
+
+@cache
+def view_sql(name: str) -> str:
+    return (_SQL / f"{name}.sql").read_text()
+
+
+def build_model(con, snapshot_id: int) -> None:
+    """Materialise every view for one snapshot as temporary tables on this connection."""
+    row = con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()
+    if row is None:
+        raise KeyError(f"no snapshot {snapshot_id}")
+    params = {"snapshot_id": snapshot_id, "as_at": row[0]}
+    for name in VIEWS:
+        sql = view_sql(name)
+        used = {k: v for k, v in params.items() if f"${k}" in sql}
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}", used)

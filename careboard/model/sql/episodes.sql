@@ -1,0 +1,82 @@
+-- Every episode once, stitched across the returns in the snapshot (the later return wins for an
+-- episode open over 31 March), cut at the as-at date, and placed in its period of care, placement
+-- and carer spell. All counting rules for placements live here.
+WITH src AS (
+  SELECT e.*, row_number() OVER (PARTITION BY "CHILD", "DECOM" ORDER BY return_year DESC, line_no DESC) AS pick
+  FROM stg_episodes e
+  WHERE snapshot_id = $snapshot_id AND "CHILD" IS NOT NULL AND "DECOM" IS NOT NULL AND "DECOM" <= $as_at
+),
+e AS (
+  SELECT "CHILD" AS child, "DECOM" AS decom,
+         CASE WHEN "DEC" <= $as_at THEN "DEC" END AS dec,
+         CASE WHEN "DEC" <= $as_at THEN "REC" END AS rec,
+         CASE WHEN "DEC" <= $as_at THEN "REASON_PLACE_CHANGE" END AS reason_place_change,
+         "RNE" AS rne, "LS" AS ls, "CIN" AS cin, "PLACE" AS place, "PLACE_PROVIDER" AS provider,
+         "HOME_POST" AS home_post, "PL_POST" AS pl_post, "URN" AS urn,
+         coalesce("LS" IN ('V3', 'V4'), false) AS is_short_break,
+         coalesce("PLACE" IN ('T0', 'T1', 'T2', 'T3', 'T4'), false) AS is_temporary,
+         return_year, file_id, line_no
+  FROM src WHERE pick = 1
+),
+chained AS (
+  SELECT e.*,
+         row_number() OVER w AS seq,
+         lag(dec) OVER w AS prev_dec,
+         lag(rec) OVER w AS prev_rec,
+         lag(is_temporary) OVER w AS prev_temporary
+  FROM e WINDOW w AS (PARTITION BY child ORDER BY decom)
+),
+periods AS (
+  SELECT c.*,
+         CASE WHEN seq = 1 OR rne = 'S' OR prev_dec IS NULL OR prev_rec IS NULL OR prev_rec <> 'X1'
+                   OR prev_dec <> decom THEN 1 ELSE 0 END AS starts_period
+  FROM chained c
+),
+numbered AS (
+  SELECT p.*, sum(starts_period) OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING) AS period_no
+  FROM periods p
+),
+-- The carer/setting a child would return to after a temporary (T0-T4) episode: the last
+-- non-temporary episode before it in the same period.
+before_temp AS (
+  SELECT n.*,
+         last_value(CASE WHEN NOT is_temporary THEN coalesce(urn, '') || '|' || coalesce(pl_post, '') || '|' || coalesce(provider, '') || '|' || coalesce(place, '') END IGNORE NULLS)
+           OVER (PARTITION BY child, period_no ORDER BY decom ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_setting
+  FROM numbered n
+),
+flags AS (
+  SELECT b.*,
+         coalesce(prev_temporary AND NOT is_temporary AND starts_period = 0
+                  AND previous_setting = coalesce(urn, '') || '|' || coalesce(pl_post, '') || '|' || coalesce(provider, '') || '|' || coalesce(place, ''), false)
+           AS returns_from_temporary
+  FROM before_temp b
+),
+counted AS (
+  SELECT f.*,
+         CASE
+           WHEN is_short_break OR is_temporary THEN 0
+           WHEN dec = decom THEN 0                         -- lasted under 24 hours
+           WHEN starts_period = 1 THEN 1
+           WHEN returns_from_temporary THEN 0
+           WHEN rne IN ('T', 'U') AND place IN ('A3', 'A5') THEN 0   -- placed for adoption with own foster carer
+           WHEN rne IN ('P', 'B', 'T', 'U', 'S') THEN 1
+           ELSE 0
+         END AS new_placement,
+         CASE
+           WHEN is_short_break THEN 0
+           WHEN starts_period = 1 THEN 1
+           WHEN is_temporary OR returns_from_temporary THEN 0
+           WHEN rne IN ('P', 'B', 'S') THEN 1
+           ELSE 0
+         END AS new_carer
+  FROM flags f
+)
+SELECT child, decom, dec, rne, ls, cin, place, provider, rec, reason_place_change, home_post, pl_post, urn,
+       is_short_break, is_temporary, returns_from_temporary, seq, period_no, starts_period = 1 AS starts_period,
+       min(decom) OVER (PARTITION BY child, period_no) AS period_start,
+       new_placement = 1 AS new_placement,
+       sum(new_placement) OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING) AS placement_seq,
+       new_carer = 1 AS new_carer,
+       sum(new_carer) OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING) AS carer_seq,
+       return_year, file_id, line_no
+FROM counted

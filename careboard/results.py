@@ -1,0 +1,94 @@
+"""Plain result records passed from the indicator engine to reports, exports and the web.
+
+They hold numbers and words only, never a database handle, so any output can be built from them
+(and tests can build them by hand).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Value:
+    """One indicator computed for one as-at date and period."""
+
+    indicator_id: str
+    as_at: date
+    period_start: date | None
+    period_end: date
+    value: float | None          # None when the denominator is empty; percentages are 0-100, not fractions
+    numerator: float | None      # count (or sum) behind the value
+    denominator: float | None    # cohort size, population, or number of children averaged
+    extra: dict = field(default_factory=dict)   # e.g. {"within_threshold": 7}; int values are counts of children
+    # Public (suppressed) reports: names of the fields above withheld as "c" ("value", "numerator",
+    # "denominator", "extra.<key>"); a withheld field is set to None. See careboard/report/suppression.py.
+    suppressed: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class BenchmarkRow:
+    label: str            # "Local Authority", "Stat Neighbours", "Region", "England"
+    period_label: str     # "2024/25"
+    value: float | None
+    note: str = ""        # "mean of 9 of 10", "suppressed", source file
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A value judged against its target and the month before."""
+
+    target: float | None
+    variance: float | None        # in the indicator's own variance unit (pp, %, days)
+    variance_unit: str            # "pp", "%", "days", ""
+    rag: str | None               # "red", "amber", "green" or None when there is no target
+    previous: float | None
+    change: str                   # "improved", "worse", "same", "n/a" (performance, by polarity)
+    suppressed: frozenset[str] = frozenset()   # withheld as "c": "variance", "rag", "previous", "change"
+
+
+@dataclass(frozen=True)
+class Panel:
+    """Everything the report shows for one indicator."""
+
+    indicator_id: str
+    title: str
+    unit: str                     # "%", "count", "rate", "days", "score"
+    polarity: str | None          # "high", "low" or None
+    decimals: int
+    current: Value
+    assessment: Assessment
+    sentence: str
+    trend: list[Value]            # oldest first, up to 12 points
+    benchmarks: list[BenchmarkRow]
+    definition: str
+    dq_note: str = ""             # short data-quality note when inputs have errors
+    section: str = ""             # scorecard group, e.g. "Children in care", "Care leavers", "Adoption"
+
+
+@dataclass(frozen=True)
+class ProfileTable:
+    """Counts at up to five snapshot dates with a change column (latest minus the one before).
+
+    A subtotal row is the sum of the detail rows directly above it, back to the previous subtotal row
+    (White British, White Irish, White Other, then White). Rows not followed by a subtotal stand alone.
+    There is no grand-total row: the rows of a multi-row table add up to the children looked after at
+    each date, which is published elsewhere (small-number suppression relies on this layout).
+    """
+
+    title: str
+    dates: list[date]
+    rows: list[tuple[str, list[int | None], bool]]   # (label, counts per date, is_subtotal)
+    suppressed: frozenset[tuple[int, int]] = frozenset()   # (row, date) cells withheld as "c"; count set to None
+
+
+@dataclass(frozen=True)
+class Report:
+    council: str
+    as_at: date
+    generated: str
+    panels: list[Panel]
+    profiles: list[ProfileTable]
+    benchmarks_note: str = ""     # e.g. "Benchmarks are not loaded."
+    public: bool = False          # small numbers suppressed

@@ -1,0 +1,92 @@
+"""The SSDA903 format, read once from ``ssda903.toml``.
+
+Everything that needs a table's columns, key or field types asks this module, so a change to
+the return's format is a change to one data file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+_SPEC_FILE = Path(__file__).with_name("ssda903.toml")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    title: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+    dates: frozenset[str] = frozenset()
+    integers: frozenset[str] = frozenset()
+    text: frozenset[str] = frozenset()
+    first_year: int | None = None
+
+    def kind(self, column: str) -> str:
+        """'date', 'integer', 'text' (kept as written, trimmed) or 'code' (trimmed, upper-cased)."""
+        if column in self.dates:
+            return "date"
+        if column in self.integers:
+            return "integer"
+        if column in self.text:
+            return "text"
+        return "code"
+
+    @property
+    def column_set(self) -> frozenset[str]:
+        return frozenset(self.columns)
+
+
+@dataclass(frozen=True)
+class XmlSpec:
+    root: str
+    child: str
+    header: str
+    child_id: str
+    renames: dict[str, str]
+    groups: dict[str, str]
+    header_tables: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@cache
+def _raw() -> dict:
+    with _SPEC_FILE.open("rb") as f:
+        return tomllib.load(f)
+
+
+@cache
+def tables() -> dict[str, TableSpec]:
+    out = {}
+    for name, t in _raw()["tables"].items():
+        out[name] = TableSpec(
+            name=name,
+            title=t["title"],
+            columns=tuple(t["columns"]),
+            key=tuple(t["key"]),
+            dates=frozenset(t.get("dates", ())),
+            integers=frozenset(t.get("integers", ())),
+            text=frozenset(t.get("text", ())),
+            first_year=t.get("first_year"),
+        )
+    return out
+
+
+def table(name: str) -> TableSpec:
+    return tables()[name]
+
+
+@cache
+def xml() -> XmlSpec:
+    x = _raw()["xml"]
+    return XmlSpec(
+        root=x["root"],
+        child=x["child"],
+        header=x["header"],
+        child_id=x["child_id"],
+        renames=dict(x["renames"]),
+        groups=dict(x["groups"]),
+        header_tables={k: tuple(v["when"]) for k, v in x["header_tables"].items()},
+    )

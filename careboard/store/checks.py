@@ -1,0 +1,70 @@
+"""Data-quality findings every load records: values that did not parse, lower-case codes, duplicate keys.
+
+These are set-based SQL checks over the rows just staged. The DfE validation rules are a separate,
+much larger layer; these only say where the typed staging tables lost information.
+"""
+
+from __future__ import annotations
+
+from .. import spec
+from .schema import TRIM, staging_name
+
+_INSERT = "INSERT INTO dq_findings "
+
+
+def _unparsed(table: str, sid: int) -> list[str]:
+    t = spec.table(table)
+    out = []
+    for i, c in enumerate(t.columns, start=1):
+        kind = t.kind(c)
+        if kind not in ("date", "integer"):
+            continue
+        expected = "a date written dd/mm/yyyy" if kind == "date" else "a whole number"
+        out.append(f"""{_INSERT}
+SELECT snapshot_id, 'error', 'bad_{kind}', '{table}', file_id, line_no, "CHILD", '{c}', raw[{i}],
+       '{c} "' || trim(raw[{i}], {TRIM}) || '" is not {expected}'
+FROM {staging_name(table)}
+WHERE snapshot_id = {sid} AND "{c}" IS NULL AND nullif(trim(raw[{i}], {TRIM}), '') IS NOT NULL""")
+    return out
+
+
+def _lower_case(table: str, sid: int) -> list[str]:
+    t = spec.table(table)
+    out = []
+    for i, c in enumerate(t.columns, start=1):
+        if t.kind(c) != "code" or c == "CHILD":
+            continue
+        # One warning per file and column: a whole file in lower case is one problem, not thousands.
+        out.append(f"""{_INSERT}
+SELECT snapshot_id, 'warning', 'lower_case_code', '{table}', file_id, min(line_no), NULL, '{c}', min(raw[{i}]),
+       count(*) || ' value(s) of {c} are not in upper case (first on line ' || min(line_no) || '); they were read as upper case'
+FROM {staging_name(table)}
+WHERE snapshot_id = {sid} AND trim(raw[{i}], {TRIM}) <> upper(trim(raw[{i}], {TRIM}))
+GROUP BY snapshot_id, file_id""")
+    return out
+
+
+def _duplicates(table: str, sid: int) -> str:
+    t = spec.table(table)
+    key = ", ".join(f'"{k}"' for k in t.key)
+    shown = " || ', ' || ".join(f"'{k}=' || coalesce(CAST(\"{k}\" AS VARCHAR), '')" for k in t.key)
+    not_null = " AND ".join(f'"{k}" IS NOT NULL' for k in t.key)
+    return f"""{_INSERT}
+SELECT snapshot_id, 'error', 'duplicate_key', '{table}', file_id, line_no, "CHILD", '{",".join(t.key)}', {shown},
+       'another row (line ' || first_line || ') has the same {" + ".join(t.key)}'
+FROM (SELECT *, min(line_no) OVER (PARTITION BY file_id, {key}) AS first_line
+      FROM {staging_name(table)} WHERE snapshot_id = {sid} AND {not_null})
+WHERE line_no > first_line"""
+
+
+def _missing_child(table: str, sid: int) -> str:
+    return f"""{_INSERT}
+SELECT snapshot_id, 'error', 'missing_child', '{table}', file_id, line_no, NULL, 'CHILD', NULL,
+       'CHILD is blank, so this row cannot be linked to a child'
+FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "CHILD" IS NULL"""
+
+
+def record_findings(con, sid: int) -> None:
+    for table in spec.tables():
+        for sql in _unparsed(table, sid) + _lower_case(table, sid) + [_duplicates(table, sid), _missing_child(table, sid)]:
+            con.execute(sql)

@@ -1,0 +1,30 @@
+"""Opening the DuckDB store file and keeping its schema up to date."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .schema import CORE_DDL, staging_ddl
+
+
+def default_path() -> Path:
+    """$CAREBOARD_DB, else careboard.duckdb in the user's data folder."""
+    if env := os.environ.get("CAREBOARD_DB"):
+        return Path(env)
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "careboard" / "careboard.duckdb"
+
+
+def open_store(path: Path | str | None = None, read_only: bool = False):
+    import duckdb
+
+    path = Path(path) if path else default_path()
+    if read_only and not path.exists():
+        raise FileNotFoundError(f"no careboard store at {path}; load some files first (careboard load PATH)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    if not read_only:
+        for ddl in CORE_DDL + staging_ddl():
+            con.execute(ddl)
+    return con

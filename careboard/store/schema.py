@@ -1,0 +1,88 @@
+"""DDL for the store, derived from the format spec so the two cannot drift apart."""
+
+from __future__ import annotations
+
+from .. import spec
+
+_SQL_TYPE = {"date": "DATE", "integer": "INTEGER", "code": "VARCHAR", "text": "VARCHAR"}
+
+# Characters stripped from both ends of every cell: spaces, tabs, line ends and non-breaking spaces.
+TRIM = "' \t\r\n' || chr(160)"
+
+
+def staging_name(table: str) -> str:
+    return f"stg_{table}"
+
+
+def staging_ddl() -> list[str]:
+    out = []
+    for t in spec.tables().values():
+        cols = ",\n  ".join(f'"{c}" {_SQL_TYPE[t.kind(c)]}' for c in t.columns)
+        out.append(f"""CREATE TABLE IF NOT EXISTS {staging_name(t.name)} (
+  snapshot_id INTEGER NOT NULL,
+  return_year INTEGER NOT NULL,
+  file_id INTEGER NOT NULL,
+  line_no INTEGER NOT NULL,
+  row_no INTEGER NOT NULL,
+  {cols},
+  raw VARCHAR[]
+)""")
+    return out
+
+
+CORE_DDL = [
+    """CREATE TABLE IF NOT EXISTS snapshots (
+  snapshot_id INTEGER PRIMARY KEY,
+  as_at DATE NOT NULL,
+  collection_year INTEGER NOT NULL,
+  first_year INTEGER NOT NULL,
+  loaded_at TIMESTAMP NOT NULL,
+  fingerprint VARCHAR NOT NULL UNIQUE,
+  label VARCHAR
+)""",
+    """CREATE TABLE IF NOT EXISTS source_files (
+  snapshot_id INTEGER NOT NULL,
+  file_id INTEGER NOT NULL,
+  path VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  table_name VARCHAR NOT NULL,
+  return_year INTEGER NOT NULL,
+  format VARCHAR NOT NULL,
+  encoding VARCHAR NOT NULL,
+  rows INTEGER NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS dq_findings (
+  snapshot_id INTEGER NOT NULL,
+  severity VARCHAR NOT NULL,
+  code VARCHAR NOT NULL,
+  table_name VARCHAR,
+  file_id INTEGER,
+  line_no INTEGER,
+  child VARCHAR,
+  field VARCHAR,
+  value VARCHAR,
+  message VARCHAR NOT NULL
+)""",
+]
+
+
+def typed_select(table: str, source: str) -> str:
+    """SELECT turning raw text columns of `source` into the staging table's typed columns."""
+    t = spec.table(table)
+    exprs = []
+    for c in t.columns:
+        cell = f'nullif(trim("{c}", {TRIM}), \'\')'
+        kind = t.kind(c)
+        if kind == "date":
+            e = f"try_strptime({cell}, '%d/%m/%Y')::DATE"
+        elif kind == "integer":
+            e = f"try_cast(regexp_replace({cell}, '\\.0+$', '') AS INTEGER)"
+        elif kind == "code":
+            # Excel turns the code 1 into 1.0; codes are text, so the trailing .0 goes.
+            e = f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
+        else:
+            e = cell
+        exprs.append(f'{e} AS "{c}"')
+    raw = "[" + ", ".join(f'"{c}"' for c in t.columns) + "]"
+    return (f"SELECT $snapshot_id AS snapshot_id, $return_year AS return_year, $file_id AS file_id, "
+            f"line_no, row_no, {', '.join(exprs)}, {raw} AS raw FROM {source}")

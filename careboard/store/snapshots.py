@@ -1,0 +1,49 @@
+"""Listing and removing snapshots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .. import spec
+from .schema import staging_name
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    snapshot_id: int
+    as_at: date
+    collection_year: int
+    first_year: int
+    loaded_at: datetime
+    label: str | None
+    files: int
+    episodes: int
+    errors: int
+
+
+def list_snapshots(con) -> list[Snapshot]:
+    rows = con.execute("""
+SELECT s.snapshot_id, s.as_at, s.collection_year, s.first_year, s.loaded_at, s.label,
+       (SELECT count(*) FROM source_files f WHERE f.snapshot_id = s.snapshot_id),
+       (SELECT count(*) FROM stg_episodes e WHERE e.snapshot_id = s.snapshot_id),
+       (SELECT count(*) FROM dq_findings d WHERE d.snapshot_id = s.snapshot_id AND d.severity = 'error')
+FROM snapshots s ORDER BY s.as_at, s.snapshot_id""").fetchall()
+    return [Snapshot(*r) for r in rows]
+
+
+def remove_snapshot(con, snapshot_id: int) -> bool:
+    """Delete one snapshot and everything loaded with it, in one transaction."""
+    if not con.execute("SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone():
+        return False
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for t in spec.tables():
+            con.execute(f"DELETE FROM {staging_name(t)} WHERE snapshot_id = ?", [snapshot_id])
+        for t in ("dq_findings", "source_files", "snapshots"):
+            con.execute(f"DELETE FROM {t} WHERE snapshot_id = ?", [snapshot_id])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return True
