@@ -19,6 +19,11 @@ def default_path() -> Path:
 def open_store(path: Path | str | None = None, read_only: bool = False):
     import duckdb
 
+    if str(path) == ":memory:":
+        con = duckdb.connect(":memory:")
+        for ddl in CORE_DDL + staging_ddl():
+            con.execute(ddl)
+        return con
     path = Path(path) if path else default_path()
     if read_only and not path.exists():
         raise FileNotFoundError(f"no careboard store at {path}; load some files first (careboard load PATH)")

@@ -1,0 +1,50 @@
+"""What an indicator is: a declared unit with words for people and SQL for the engine.
+
+An indicator's SQL returns one row per child in its cohort (the denominator), with a column `num`:
+1/0 for share and count indicators, the child's own figure (days, score) for mean indicators.
+Any further columns (file_id, line_no, dates) are kept for drill-down. Declaring is separate
+from running: nothing here touches a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+UNITS = ("%", "count", "rate", "days", "score")
+AGGREGATES = ("share", "count", "rate", "mean")
+# Which dates an indicator looks at, relative to the as-at date (see engine.periods_for).
+WINDOWS = ("at", "month", "12m", "36m", "ytd", "year")
+POLARITIES = ("high", "low", None)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    title: str
+    unit: str
+    aggregate: str
+    window: str
+    polarity: str | None
+    numerator: str            # in words
+    denominator: str          # in words
+    definition: str           # how it is computed, exclusions included
+    sentence: str             # template; fields: num, den, value, month, period, target, extra keys
+    sql: str
+    decimals: int = 1
+    group: str = "Children in care"
+    # extra figures computed over the same rows: name -> SQL aggregate over columns of `sql`
+    extras: dict[str, str] = field(default_factory=dict)
+    reference: str = ""       # where the definition comes from
+
+    def __post_init__(self):
+        problems = []
+        if self.unit not in UNITS:
+            problems.append(f"unit {self.unit!r} not in {UNITS}")
+        if self.aggregate not in AGGREGATES:
+            problems.append(f"aggregate {self.aggregate!r} not in {AGGREGATES}")
+        if self.window not in WINDOWS:
+            problems.append(f"window {self.window!r} not in {WINDOWS}")
+        if self.polarity not in POLARITIES:
+            problems.append(f"polarity {self.polarity!r} not in {POLARITIES}")
+        if problems:
+            raise ValueError(f"indicator {self.id}: " + "; ".join(problems))

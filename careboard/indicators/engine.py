@@ -1,0 +1,78 @@
+"""Running indicators against one snapshot's model.
+
+The model is materialised once per snapshot (careboard.model.build_model); each indicator is then
+one aggregate query over its child-level SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import build_model
+from ..results import Value
+from .base import Indicator
+from .periods import period_for
+
+# Small SQL helpers every indicator may use. Kept as macros so the indicator SQL stays short.
+MACROS = (
+    # whole years between a date of birth and a date
+    """CREATE OR REPLACE TEMP MACRO age_on(dob, d) AS
+       year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END""",
+    # children looked after at the end of day d (short breaks excluded), with their open episode
+    """CREATE OR REPLACE TEMP MACRO cla_on(d) AS TABLE
+       SELECT e.* FROM episodes e
+       WHERE NOT e.is_short_break AND e.decom <= d AND (e.dec IS NULL OR e.dec > d)""",
+)
+
+
+@dataclass
+class Context:
+    """A connection with one snapshot's model built, plus what indicators need from outside the 903."""
+
+    con: object
+    snapshot_id: int
+    as_at: date
+    population: int | None = None      # 0-17 population for rates, None when not known
+
+    @classmethod
+    def open(cls, con, snapshot_id: int, population: int | None = None) -> "Context":
+        build_model(con, snapshot_id)
+        for m in MACROS:
+            con.execute(m)
+        as_at = con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0]
+        return cls(con, snapshot_id, as_at, population)
+
+
+def _bind(sql: str, params: dict) -> dict:
+    return {k: v for k, v in params.items() if f"${k}" in sql}
+
+
+def compute(ctx: Context, ind: Indicator, as_at: date | None = None) -> Value:
+    as_at = as_at or ctx.as_at
+    period = period_for(ind.window, as_at)
+    extras = "".join(f", {expr} AS \"{name}\"" for name, expr in ind.extras.items())
+    sql = f"SELECT count(*) AS den, sum(num) AS num, avg(num) AS mean{extras} FROM ({ind.sql}) AS rows_"
+    row = ctx.con.execute(sql, _bind(sql, period.params())).fetchone()
+    den, num, mean = row[0], row[1], row[2]
+    extra = dict(zip(ind.extras, row[3:]))
+    value: float | None
+    if ind.aggregate == "count":
+        value, num, den = float(num or 0), float(num or 0), None
+    elif ind.aggregate == "share":
+        value = 100.0 * num / den if den else None
+    elif ind.aggregate == "mean":
+        value = float(mean) if mean is not None else None
+        num = float(num) if num is not None else None
+    else:  # rate per 10,000 of the 0-17 population
+        num = float(num or 0)
+        den = ctx.population
+        value = num / den * 10_000 if den else None
+    return Value(ind.id, as_at, period.start, period.end, value, num, den, extra)
+
+
+def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[str], list[tuple]]:
+    """The children behind a figure: the indicator's own rows, for drill-down and audit."""
+    period = period_for(ind.window, as_at or ctx.as_at)
+    cur = ctx.con.execute(f"SELECT * FROM ({ind.sql}) AS rows_ ORDER BY child", _bind(ind.sql, period.params()))
+    return [d[0] for d in cur.description], cur.fetchall()

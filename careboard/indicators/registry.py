@@ -1,0 +1,25 @@
+"""Every indicator careboard computes, in one tuple, in report order.
+
+Each family module in defs/ declares its indicators and lists them in its own INDICATORS tuple;
+adding an indicator means declaring it there. The order of FAMILIES is the order of the report.
+"""
+
+from __future__ import annotations
+
+from .base import Indicator
+from .defs import (adoption, care_leavers, cla, flows, health, missing, placements, reviews,
+                   social_workers, stability)
+
+FAMILIES = (cla, flows, placements, stability, reviews, health, adoption, care_leavers, missing, social_workers)
+
+INDICATORS: tuple[Indicator, ...] = tuple(i for family in FAMILIES for i in family.INDICATORS)
+
+BY_ID: dict[str, Indicator] = {i.id: i for i in INDICATORS}
+assert len(BY_ID) == len(INDICATORS), "duplicate indicator id"
+
+
+def get(indicator_id: str) -> Indicator:
+    try:
+        return BY_ID[indicator_id]
+    except KeyError:
+        raise KeyError(f"no indicator {indicator_id!r}; known: {', '.join(BY_ID)}") from None
