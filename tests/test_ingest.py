@@ -1,0 +1,125 @@
+"""Reading files: table recognition, encodings, whitespace, provenance, XML, and every kind of bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careboard.ingest.errors import InputError
+from careboard.ingest.files import discover, read_file
+
+EPISODES_HEADER = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
+ROW = "1,01/04/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,"
+
+
+def write(tmp_path: Path, name: str, data: bytes | str, encoding: str = "utf-8") -> Path:
+    p = tmp_path / name
+    p.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
+    return p
+
+
+GOOD = [
+    # (description, bytes, expected table, expected rows, expected line numbers)
+    ("plain utf-8", f"{EPISODES_HEADER}\n{ROW}\n".encode(), "episodes", 1, [2]),
+    ("utf-8 with BOM and CRLF", ("\ufeff" + EPISODES_HEADER + "\r\n" + ROW + "\r\n").encode(), "episodes", 1, [2]),
+    ("cp1252 with a pound sign", (EPISODES_HEADER + "\n" + ROW.replace("AB1 2CD", "£AB1") + "\n").encode("cp1252"),
+     "episodes", 1, [2]),
+    ("columns in another order, lower case, padded",
+     b" child , dob ,sex, ethnic,upn,mother,mc_dob\n1,01/01/2010,M,WBRI,UN1,,\n", "header", 1, [2]),
+    ("blank lines are skipped but line numbers stay physical",
+     f"{EPISODES_HEADER}\n\n{ROW}\n  \n{ROW.replace('1,', '2,', 1)}\n".encode(), "episodes", 2, [3, 5]),
+]
+
+
+@pytest.mark.parametrize("description,data,table,n,lines", GOOD, ids=[g[0] for g in GOOD])
+def test_reads(tmp_path, description, data, table, n, lines):
+    f = read_file(write(tmp_path, "x.csv", data))
+    (t,) = f.tables
+    assert (t.table, len(t), t.line_no, t.row_no) == (table, n, lines, list(range(1, n + 1)))
+
+
+def test_extra_columns_are_a_warning(tmp_path):
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER},NOTES\n{ROW},hello\n")).tables
+    assert t.table == "episodes" and [f.code for f in t.findings] == ["extra_columns"]
+
+
+BAD = [
+    # (description, bytes, words the message must contain, line)
+    ("empty file", b"", "empty", None),
+    ("only whitespace", b"\n \n", "empty", None),
+    ("missing a required column", b"CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST\n",
+     "missing column URN", 1),
+    ("unknown table", b"NAME,AGE\nBob,3\n", "does not match any SSDA903 table", 1),
+    ("UTF-16 file", "CHILD,SEX\n".encode("utf-16"), "UTF-16", None),
+    ("binary file", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "not a text file", None),
+    ("duplicate header column", b"CHILD,CHILD,DOB,SEX,ETHNIC,UPN,MOTHER,MC_DOB\n", "more than once", 1),
+    ("not well-formed XML", b"<EXPSSDA903><CHILD><HEADER></CHILD>", "not well-formed XML", 1),
+    ("XML with another root", b"<?xml version='1.0'?>\n<ROOT></ROOT>", "expected <EXPSSDA903>", 2),
+]
+
+
+@pytest.mark.parametrize("description,data,words,line", BAD, ids=[b[0] for b in BAD])
+def test_rejects_with_clear_message(tmp_path, description, data, words, line):
+    path = write(tmp_path, "bad.csv", data)
+    with pytest.raises(InputError) as e:
+        read_file(path)
+    assert words in str(e.value)
+    assert str(path) in str(e.value)
+    assert e.value.line == line
+
+
+def test_row_with_wrong_number_of_values_is_a_finding(tmp_path):
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n1,01/04/2024,S\n")).tables
+    (f,) = t.findings
+    assert (f.code, f.line, f.severity) == ("row_width", 2, "error")
+
+
+XML = b"""<?xml version="1.0" encoding="us-ascii"?>
+<EXPSSDA903>
+  <CHILD>
+    <HEADER>
+      <CHILDID>C1</CHILDID><SEX>1</SEX><DOB>01/01/2012</DOB><ETHNIC>WBRI</ETHNIC><UPN>UN1</UPN>
+      <UASC>1</UASC><DUC>01/02/2030</DUC>
+      <MOTHER /><MC_DOB />
+      <AREVIEW><REVIEW>10/05/2024</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>
+      <AREVIEW><REVIEW>10/08/2024</REVIEW><REVIEW_CODE>PN2</REVIEW_CODE></AREVIEW>
+    </HEADER>
+    <EPISODE><DECOM>01/04/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL><PL_POST /><HOME_POST />
+      <URN /><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC /><REC /><REASON_PLACE_CHANGE /></EPISODE>
+  </CHILD>
+  <CHILD>
+    <HEADER><CHILDID>C2</CHILDID><SEX>2</SEX><DOB>02/02/2011</DOB><ETHNIC>BAFR</ETHNIC><UPN>UN1</UPN><UASC /></HEADER>
+  </CHILD>
+</EXPSSDA903>
+"""
+
+
+def test_xml_flattens_to_tables_with_lines(tmp_path):
+    f = read_file(write(tmp_path, "return.xml", XML))
+    tables = {t.table: t for t in f.tables}
+    assert sorted(tables) == ["episodes", "header", "reviews", "uasc"]
+    ep = tables["episodes"]
+    assert ep.cells[ep.columns.index("PLACE")] == ["U1"] and ep.cells[ep.columns.index("CHILD")] == ["C1"]
+    assert ep.line_no == [11]
+    assert tables["reviews"].cells[tables["reviews"].columns.index("REVIEW")] == ["10/05/2024", "10/08/2024"]
+    assert tables["uasc"].cells[0] == ["C1"]     # C2's empty UASC element means not UASC
+    assert tables["header"].cells[0] == ["C1", "C2"]
+
+
+def test_return_year_from_folder_name_and_mixing_rejected(tmp_path):
+    d = tmp_path / "2024-25"
+    d.mkdir()
+    write(d, "e.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    (r,) = discover([tmp_path])
+    assert r.year == 2025
+    write(d, "x.xml", XML)
+    with pytest.raises(InputError, match="mixes XML and CSV"):
+        discover([tmp_path])
+
+
+def test_two_files_for_one_table_rejected(tmp_path):
+    write(tmp_path, "a.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    write(tmp_path, "b.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    with pytest.raises(InputError, match="second episodes table"):
+        discover([tmp_path])

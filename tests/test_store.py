@@ -1,0 +1,86 @@
+"""Snapshots: atomic loads, no-op reloads, findings kept with the load, explicit removal."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careboard import spec
+from careboard.ingest.errors import InputError
+from careboard.store import list_snapshots, load, open_store, remove_snapshot
+from careboard.store.schema import staging_name
+from tests.cohort import ep, with_headers, write_returns
+
+
+def _counts(con) -> dict[str, int]:
+    tables = ["snapshots", "source_files", "dq_findings"] + [staging_name(t) for t in spec.tables()]
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+@pytest.fixture
+def returns(tmp_path) -> list[Path]:
+    return write_returns(tmp_path / "in", with_headers({
+        2024: {"episodes": [ep("A", "01/05/2023")]},
+        2025: {"episodes": [ep("A", "01/05/2023", "01/06/2024", "E4A"), ep("B", "15/13/2024")]},
+    }))
+
+
+def test_load_records_snapshot_files_and_findings(tmp_path, returns):
+    con = open_store(tmp_path / "s.duckdb")
+    r = load(con, returns, as_at=date(2025, 1, 31))
+    assert (r.snapshot_id, r.collection_year, r.already_loaded) == (1, 2025, False)
+    assert r.rows["episodes"] == 3 and r.rows["header"] == 3
+    (snap,) = list_snapshots(con)
+    assert (snap.as_at, snap.first_year, snap.files, snap.errors) == (date(2025, 1, 31), 2024, 4, 1)
+    finding = con.execute("SELECT code, field, line_no, child FROM dq_findings WHERE severity = 'error'").fetchone()
+    assert finding == ("bad_date", "DECOM", 3, "B")
+
+
+def test_identical_reload_is_a_no_op(tmp_path, returns):
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, returns, as_at=date(2025, 1, 31))
+    before = _counts(con)
+    again = load(con, returns, as_at=date(2025, 1, 31))
+    assert again.already_loaded and "already loaded as snapshot 1" in again.summary()
+    assert _counts(con) == before
+
+
+def test_failed_load_leaves_store_exactly_as_before(tmp_path, returns):
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, returns, as_at=date(2025, 1, 31))
+    before = _counts(con)
+    bad = tmp_path / "bad" / "2025-26"
+    bad.mkdir(parents=True)
+    (bad / "ok.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,M,01/01/2010,WBRI,UN1,,\n")
+    (bad / "broken.csv").write_text("CHILD,DECOM\nA,01/01/2025\n")
+    with pytest.raises(InputError, match="broken.csv"):
+        load(con, [bad], as_at=date(2025, 5, 31))
+    assert _counts(con) == before
+
+
+def test_strict_load_with_errors_rolls_back(tmp_path, returns):
+    con = open_store(tmp_path / "s.duckdb")
+    with pytest.raises(InputError, match="--strict"):
+        load(con, returns, as_at=date(2025, 1, 31), strict=True)
+    assert sum(_counts(con).values()) == 0
+
+
+def test_remove_snapshot_is_explicit_and_complete(tmp_path, returns):
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, returns, as_at=date(2025, 1, 31))
+    load(con, returns, as_at=date(2025, 2, 28))
+    assert remove_snapshot(con, 1)
+    assert [s.snapshot_id for s in list_snapshots(con)] == [2]
+    assert con.execute("SELECT DISTINCT snapshot_id FROM stg_episodes").fetchall() == [(2,)]
+    assert not remove_snapshot(con, 99)
+
+
+def test_year_inferred_from_dates_when_folder_has_no_year(tmp_path):
+    (tmp_path / "extract").mkdir()
+    (tmp_path / "extract" / "e.csv").write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+        "A,01/05/2024,S,C2,N1,U4,PR1,02/04/2025,E4A,,,,\n")
+    con = open_store(":memory:")
+    assert load(con, [tmp_path / "extract"]).collection_year == 2026
