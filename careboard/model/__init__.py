@@ -14,6 +14,14 @@ from pathlib import Path
 VIEWS = ("children", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
          "missing", "adoptions", "oc2_cohort", "care_leavers", "sw_episodes")
 
+# Which staging tables each view (or engine macro) reads, so a figure can say which inputs it rests on.
+VIEW_INPUTS = {
+    "children": ("header", "uasc"), "episodes": ("episodes",), "cla_on": ("episodes",), "periods": ("episodes",),
+    "placements": ("episodes",), "carers": ("episodes",), "legal_statuses": ("episodes",),
+    "reviews": ("reviews",), "missing": ("missing",), "adoptions": ("episodes", "ad1"),
+    "oc2_cohort": ("episodes", "oc2"), "care_leavers": ("oc3", "header"), "sw_episodes": ("sw_episodes",),
+}
+
 _SQL = Path(__file__).with_name("sql")
 
 

@@ -1,0 +1,129 @@
+"""Sub-commands that produce outputs: the report, the demo and the indicator documentation."""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO_SHARED_BENCHMARKS = Path("../shared/benchmarks")
+DEMO_COUNCIL = Path(__file__).resolve().parents[1] / "councils" / "demo.toml"
+
+
+class Progress:
+    """One line per step with how long it took, so a long run shows it is moving."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream, self.start = stream, time.perf_counter()
+
+    def step(self, text: str) -> None:
+        print(f"[{time.perf_counter() - self.start:6.1f}s] {text}", file=self.stream, flush=True)
+
+
+def _inputs(args):
+    from .committee import Inputs
+    from .judge.council import load_council_config
+    from .published.published import load_published_or_note
+
+    council = load_council_config(args.council)
+    folder = args.benchmarks
+    if folder is None and REPO_SHARED_BENCHMARKS.is_dir():
+        folder = REPO_SHARED_BENCHMARKS
+    published, note = load_published_or_note(folder)
+    return Inputs(council, published, note)
+
+
+def _write_report(con, args, progress: Progress) -> list[Path]:
+    from .committee import build_report
+    from .report import render_html, render_pdf
+
+    inputs = _inputs(args)
+    progress.step("benchmarks: " + ("loaded" if inputs.published else inputs.benchmarks_note))
+    report = build_report(con, inputs, snapshot_id=args.snapshot, public=args.public)
+    progress.step(f"computed {len(report.panels)} indicators over 12 months and {len(report.profiles)} profile tables")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = f"committee-report-{report.as_at:%Y-%m}" + ("-public" if args.public else "")
+    written = [render_html(report, out / f"{stem}.html")]
+    progress.step(f"wrote {written[-1]}")
+    if not args.no_pdf:
+        written.append(render_pdf(report, out / f"{stem}.pdf"))
+        progress.step(f"wrote {written[-1]}")
+    return written
+
+
+def cmd_report(args) -> int:
+    from .store import open_store
+
+    progress = Progress()
+    con = open_store(args.db, read_only=True)
+    _write_report(con, args, progress)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .store import load, open_store
+    from .synth import write_demo_extracts
+
+    progress = Progress()
+    out = Path(args.out)
+    db = out / "careboard.duckdb"
+    for leftover in (db, db.with_suffix(".duckdb.wal")):
+        leftover.unlink(missing_ok=True)
+    as_at = args.as_at or (date.today().replace(day=1) - timedelta(days=1))
+    from .committee import month_ends
+
+    dates = month_ends(as_at, 12)
+    progress.step(f"generating synthetic SSDA903 extracts for {len(dates)} month ends "
+                  f"({args.children} children in care, {args.years} years, seed {args.seed})")
+    extracts = write_demo_extracts(out / "extracts", args.seed, args.children, args.years, dates)
+    con = open_store(db)
+    for d, folder in zip(dates, extracts):
+        result = load(con, [folder], as_at=d, label=f"demo extract {d:%B %Y}")
+        progress.step(result.summary())
+    args.db, args.snapshot = db, None
+    _write_report(con, args, progress)
+    args.public = True
+    _write_report(con, args, progress)
+    progress.step(f"done: open {out}/ for the reports; the store is {db}")
+    return 0
+
+
+def cmd_docs(args) -> int:
+    from .docs import indicator_docs
+
+    Path(args.output).write_text(indicator_docs())
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _report_args(s) -> None:
+    s.add_argument("--council", type=Path, default=DEMO_COUNCIL, help="council settings and targets (TOML)")
+    s.add_argument("--benchmarks", type=Path, help="folder of DfE/ONS published files (default: ../shared/benchmarks if present)")
+    s.add_argument("--out", default="out/report", help="folder for the report files")
+    s.add_argument("--public", action="store_true", help="suppress small numbers (DfE style) so no child can be identified")
+    s.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+
+
+def add_commands(sub) -> None:
+    from .cli import _date, _snapshot_arg, _store_arg
+
+    s = sub.add_parser("report", help="write the committee report (HTML and PDF)")
+    _report_args(s)
+    _store_arg(s)
+    _snapshot_arg(s)
+    s.set_defaults(func=cmd_report)
+
+    s = sub.add_parser("demo", help="generate synthetic data, load twelve monthly snapshots and write the report")
+    _report_args(s)
+    s.set_defaults(out="out/demo")
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--children", type=int, default=400, help="children in care at any one time")
+    s.add_argument("--years", type=int, default=10, help="years of history")
+    s.add_argument("--as-at", type=_date, help="the latest month end (default: the end of last month)")
+    s.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("docs", help="write the indicator catalogue as Markdown")
+    s.add_argument("--output", default="docs/indicators.md")
+    s.set_defaults(func=cmd_docs)

@@ -1,0 +1,143 @@
+"""Assembling the committee report: every indicator for the latest snapshot, judged, trended, benchmarked.
+
+Values for earlier months come from the snapshot loaded for that month when there is one (the figure
+as it was reported then); otherwise they are recomputed from the latest snapshot at the earlier date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .dates import year_ending
+from .indicators import engine, registry
+from .indicators.base import Indicator
+from .results import Panel, Report, Value
+
+
+def month_ends(as_at: date, n: int) -> list[date]:
+    """`as_at` and the n-1 month ends before it, oldest first."""
+    out = [as_at]
+    d = as_at.replace(day=1) - timedelta(days=1)
+    while len(out) < n:
+        out.append(d)
+        d = d.replace(day=1) - timedelta(days=1)
+    return out[::-1]
+
+
+@dataclass
+class Inputs:
+    """What the report needs besides the store: the council's settings and published figures."""
+
+    council: object                   # careboard.judge.council.CouncilConfig
+    published: object | None          # careboard.published.Published, or None when not loaded
+    benchmarks_note: str = ""
+
+
+def _population(inputs: Inputs, d: date) -> int | None:
+    if inputs.published is None:
+        return None
+    try:
+        return inputs.published.population_for_year_ending(inputs.council.la_code, year_ending(d)).value
+    except (KeyError, AttributeError):
+        return None
+
+
+def compute_series(con, snapshots: list, inputs: Inputs, dates: list[date],
+                   indicators: tuple[Indicator, ...]) -> dict[str, dict[date, Value]]:
+    """Every indicator at every date, each date computed from its own snapshot where loaded."""
+    by_as_at = {s.as_at: s.snapshot_id for s in snapshots}
+    latest = snapshots[-1].snapshot_id
+    plan: dict[int, list[date]] = defaultdict(list)
+    for d in dates:
+        plan[by_as_at.get(d, latest)].append(d)
+    out: dict[str, dict[date, Value]] = defaultdict(dict)
+    for sid, ds in plan.items():
+        ctx = engine.Context.open(con, sid)
+        for d in ds:
+            ctx.population = _population(inputs, d)
+            for ind in indicators:
+                out[ind.id][d] = engine.compute(ctx, ind, d)
+    return out
+
+
+def sentence(ind: Indicator, v: Value, target: float | None) -> str:
+    from .report.formatting import format_value, month_name
+
+    if v.value is None:
+        return f"No children were in the cohort for {ind.title.lower()} at the end of {month_name(v.as_at)}."
+    fields = {
+        "num": format_value(v.numerator, "count") if ind.aggregate != "mean" else format_value(v.numerator, ind.unit),
+        "den": format_value(v.denominator, "count") if v.denominator is not None else "",
+        "value": format_value(v.value, ind.unit, ind.decimals),
+        "month": month_name(v.as_at),
+        "period": f"{v.period_start:%d/%m/%Y} to {v.period_end:%d/%m/%Y}",
+        "target": format_value(target, ind.unit, ind.decimals) if target is not None else "no target",
+        **{k: (format_value(x, "count") if isinstance(x, (int, float)) else str(x)) for k, x in v.extra.items()},
+    }
+    try:
+        return ind.sentence.format(**fields)
+    except (KeyError, IndexError, ValueError) as e:
+        raise ValueError(f"indicator {ind.id}: sentence template needs {e}") from None
+
+
+def dq_notes(con, snapshot_id: int) -> dict[str, str]:
+    """A short note per input table that has data errors in this snapshot."""
+    rows = con.execute("""SELECT table_name, count(*) FROM dq_findings
+                          WHERE snapshot_id = ? AND severity = 'error' AND table_name IS NOT NULL
+                          GROUP BY table_name""", [snapshot_id]).fetchall()
+    return {t: f"{n} data error(s) in the {t} table may affect this figure; see the validation report." for t, n in rows}
+
+
+def _input_tables(ind: Indicator) -> set[str]:
+    """Staging tables an indicator's SQL reads, through the model views it names."""
+    from .model import VIEW_INPUTS
+
+    sql = ind.sql.lower()
+    return {t for view, tables in VIEW_INPUTS.items() if view in sql for t in tables}
+
+
+def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: int = 12,
+                 public: bool = False, indicators: tuple[Indicator, ...] | None = None) -> Report:
+    from .judge.assess import assess
+    from .profiles import build_profiles, profile_counts
+    from .store import list_snapshots
+
+    indicators = indicators or registry.INDICATORS
+    snapshots = list_snapshots(con)
+    if snapshot_id is not None:
+        snapshots = [s for s in snapshots if s.snapshot_id <= snapshot_id] or snapshots
+    if not snapshots:
+        raise SystemExit("No snapshots loaded yet: run careboard load PATH first.")
+    latest = snapshots[-1]
+    dates = month_ends(latest.as_at, months)
+    series = compute_series(con, snapshots, inputs, dates, indicators)
+    notes = dq_notes(con, latest.snapshot_id)
+    council = inputs.council
+    panels = []
+    for ind in indicators:
+        trend = [series[ind.id][d] for d in dates]
+        current, previous = trend[-1], (trend[-2] if len(trend) > 1 else None)
+        target = council.target_for(ind.id, current.as_at)
+        polarity = council.polarity_for(ind.id, ind.polarity)
+        assessment = assess(current.value, previous.value if previous else None, target, ind.unit,
+                            polarity, council.amber_for(ind.id, ind.unit), decimals=ind.decimals)
+        benchmarks = []
+        if inputs.published is not None and ind.id in inputs.published.indicator_ids():
+            benchmarks = inputs.published.benchmark_rows(ind.id, council.la_code, sn_method=council.sn_method)
+        dq = " ".join(notes[t] for t in sorted(_input_tables(ind)) if t in notes)
+        panels.append(Panel(ind.id, ind.title, ind.unit, polarity, ind.decimals, current, assessment,
+                            sentence(ind, current, target), trend, benchmarks, ind.definition, dq))
+    recent = snapshots[-5:]
+    counts = {}
+    for s in recent:
+        ctx = engine.Context.open(con, s.snapshot_id)
+        counts[s.as_at] = profile_counts(ctx, s.as_at)
+    report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
+                    build_profiles(counts), inputs.benchmarks_note)
+    if public:
+        from .report import suppress
+
+        report = suppress(report)
+    return report
