@@ -1,0 +1,93 @@
+"""Council files: the shipped demo and example load; every kind of mistake is named by file and key."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careboard.judge import CouncilConfigError, load_council_config
+
+COUNCILS = Path(__file__).parents[1] / "councils"
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return load_council_config(COUNCILS / "demo.toml")
+
+
+@pytest.mark.parametrize("indicator, as_at, target", [
+    ("placements_3plus_pct", date(2025, 1, 31), 6.0),
+    ("long_term_stability_pct", date(2019, 1, 31), 69.1),
+    ("cla_count", date(2026, 3, 31), 400.0),     # 2025/26 has its own target
+    ("cla_count", date(2025, 4, 1), 400.0),
+    ("cla_count", date(2025, 3, 31), 370.0),     # 2024/25 falls back to the default
+    ("adopt_a2_days", date(2019, 1, 31), 120.0),
+    ("sdq_mean", date(2025, 1, 31), None),       # no target set
+])
+def test_demo_targets(demo, indicator, as_at, target):
+    assert demo.target_for(indicator, as_at) == target
+
+
+def test_demo_council_settings(demo):
+    assert (demo.name, demo.la_code, demo.sn_method) == ("Demo Council", "874", "mean")
+    assert demo.amber_for("placements_3plus_pct", "%") == 2.0
+    assert demo.amber_for("cla_rate_10k", "rate") == 5.0
+    assert demo.polarity_for("cla_count", None) == "low"
+    assert demo.polarity_for("placements_3plus_pct", "low") == "low"
+    assert demo.polarity_for("sdq_mean", None) is None
+
+
+def test_example_overrides_amber_and_years():
+    example = load_council_config(COUNCILS / "example.toml")
+    assert example.amber_for("health_assessment_pct", "%") == 3.0
+    assert example.amber_for("placements_3plus_pct", "%") == 2.0
+    assert example.target_for("cla_rate_10k", date(2026, 1, 31)) == 72.0
+    assert example.target_for("cla_rate_10k", date(2025, 1, 31)) == 74.0
+
+
+GOOD_COUNCIL = '[council]\nname = "X"\nla_code = "874"\n'
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[amber]\n"%" = 2\n', "council: missing [council] table"),
+    ('[council]\nname = "X"\n', "council.la_code: missing"),
+    ('[council]\nname = "X"\nla_code = "87"\n', "council.la_code: must be a 3-digit"),
+    ('[council]\nname = ""\nla_code = "874"\n', "council.name: expected text"),
+    (GOOD_COUNCIL + 'sn_method = "mode"\n', "council.sn_method: must be one of 'mean', 'median'"),
+    (GOOD_COUNCIL + 'colour = "red"\n', "council.colour: unknown key"),
+    (GOOD_COUNCIL + '[amber]\npercent = 2\n', "amber.percent: unknown key"),
+    (GOOD_COUNCIL + '[amber]\n"%" = -1\n', "amber.%: must be at least 0"),
+    (GOOD_COUNCIL + '[tagrets.x]\ntarget = 1\n', "tagrets: unknown key"),
+    (GOOD_COUNCIL + '[targets.x]\ntarget = "six"\n', "targets.x.target: expected a number, got 'six'"),
+    (GOOD_COUNCIL + '[targets.x]\ntarget = true\n', "targets.x.target: expected a number"),
+    (GOOD_COUNCIL + '[targets.x]\namber = 1\n', "targets.x: needs 'target' or a [years] table"),
+    (GOOD_COUNCIL + '[targets.x]\ntarget = 1\ntolerance = 2\n', "targets.x.tolerance: unknown key"),
+    (GOOD_COUNCIL + '[targets.x]\ntarget = 1\npolarity = "up"\n', "targets.x.polarity: must be one of"),
+    (GOOD_COUNCIL + '[targets.x]\ntarget = 1\namber = -2\n', "targets.x.amber: must be at least 0"),
+    (GOOD_COUNCIL + '[targets.Bad-Id]\ntarget = 1\n', "targets.Bad-Id: indicator ids are lower-case"),
+    (GOOD_COUNCIL + '[targets.x.years]\n"2024-25" = 1\n', 'targets.x.years."2024-25": financial years'),
+    (GOOD_COUNCIL + '[targets.x.years]\n"2024/26" = 1\n', 'targets.x.years."2024/26": financial years'),
+    (GOOD_COUNCIL + '[targets.x.years]\n"2024/25" = "a"\n', 'targets.x.years."2024/25": expected a number'),
+    (GOOD_COUNCIL + "[targets\n", "line 4"),
+])
+def test_bad_council_files_are_named(tmp_path, text, message):
+    path = tmp_path / "council.toml"
+    path.write_text(text)
+    with pytest.raises(CouncilConfigError) as caught:
+        load_council_config(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert message in str(caught.value)
+
+
+def test_missing_council_file(tmp_path):
+    with pytest.raises(CouncilConfigError, match="council file not found"):
+        load_council_config(tmp_path / "none.toml")
+
+
+def test_minimal_council_has_no_targets(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text(GOOD_COUNCIL)
+    config = load_council_config(path)
+    assert config.targets == {} and config.amber_defaults == {} and config.sn_method == "mean"
+    assert config.target_for("cla_count", date(2025, 1, 1)) is None
+    assert config.amber_for("cla_count", "count") is None
