@@ -125,14 +125,6 @@ class PublishedFiles:
                 self._areas = {code: Area(code, name, rc, rn, bool(cur)) for code, name, rc, rn, cur in rows}
             return self._areas
 
-    def region_names(self) -> dict[str, str]:
-        with self._lock:
-            table, _ = self._ees_table(CLA_FILE)
-            rows = self._db().execute(
-                f"SELECT DISTINCT region_code, region_name FROM {table} WHERE geographic_level = 'Regional'"
-            ).fetchall()
-        return dict(rows)
-
     # --- statistical neighbours -------------------------------------------------------------
 
     def neighbours(self, model: int) -> dict[str, list[str]]:

@@ -50,7 +50,6 @@ def load_published_or_note(folder: Path | None) -> tuple[Published | None, str]:
 
 @dataclass(frozen=True)
 class _Choice:
-    kind: str                      # "ees" or "lait"
     source: EesSource | LaitSource
     series: Series
     year: int | None
@@ -145,11 +144,10 @@ class Published:
         else:
             value, note = aggregate_neighbours([series.get((year, code), MISSING) for code in group], sn_method)
             neighbours = BenchmarkRow("Stat Neighbours", label, value, f"{note} ({model} SN model)")
-        region_name = self.files.region_names().get(area.region_code or "", area.region_name or "")
         return [
             row("Local Authority", area.code, area.name),
             neighbours,
-            row("Region", area.region_code, region_name),
+            row("Region", area.region_code, area.region_name or ""),
             row("England", ENGLAND, ""),
         ]
 
@@ -172,9 +170,9 @@ class Published:
         for kind, source in sources:
             series = self._load(indicator_id, kind)
             if any(y == year for y, _ in series):
-                return _Choice(kind, source, series, year)
+                return _Choice(source, series, year)
         kind, source = sources[0]
-        return _Choice(kind, source, self._load(indicator_id, kind), None)
+        return _Choice(source, self._load(indicator_id, kind), None)
 
     def _load(self, indicator_id: str, kind: str) -> Series:
         key = (indicator_id, kind)
