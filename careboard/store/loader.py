@@ -85,6 +85,13 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
         if len(returns) > 1:
             raise InputError(", ".join(map(str, paths)), "--year applies to a single return, but several folders were given")
         returns[0].year = year
+    return load_returns(con, returns, as_at=as_at, label=label, strict=strict)
+
+
+def load_returns(con, returns: list[Return], *, as_at: date | None = None, label: str | None = None,
+                 strict: bool = False) -> LoadResult:
+    """Store returns already read (and possibly given their years) as one snapshot."""
+    paths = [r.folder for r in returns]
     for r in returns:
         r.year = _infer_year(con, r)
     by_year: dict[int, Return] = {}

@@ -1,0 +1,41 @@
+"""Code lists for a collection year, and the placeholders rule SQL is written with."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from .years import label_to_year
+
+_FILE = Path(__file__).with_name("codes.toml")
+
+
+@cache
+def _lists() -> dict[str, dict[int, tuple[str, ...]]]:
+    with _FILE.open("rb") as f:
+        raw = tomllib.load(f)
+    return {name: {label_to_year(k): tuple(v) for k, v in by_year.items()} for name, by_year in raw.items()}
+
+
+def code_list(name: str, year: int) -> tuple[str, ...]:
+    by_year = _lists()[name]
+    usable = [y for y in by_year if y <= year]
+    if not usable:
+        raise KeyError(f"code list {name} has no entry for {year - 1}/{year % 100:02d} or before")
+    return by_year[max(usable)]
+
+
+def _sql_list(codes: tuple[str, ...]) -> str:
+    return "(" + ", ".join("'" + c.replace("'", "''") + "'" for c in codes) + ")"
+
+
+@cache
+def placeholders(year: int) -> dict[str, str]:
+    """Everything a rule's SQL may name in braces, for one collection year."""
+    out = {name: _sql_list(code_list(name, year)) for name in _lists() if min(_lists()[name]) <= year}
+    out["start"] = f"DATE '{date(year - 1, 4, 1).isoformat()}'"
+    out["end"] = f"DATE '{date(year, 3, 31).isoformat()}'"
+    out["year"] = str(year)
+    return out

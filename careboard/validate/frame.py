@@ -1,0 +1,55 @@
+"""The tables rules run over: one return's rows (and last year's), with enriched views built once.
+
+Rules see, for each SSDA903 table `t`:
+- `t`       this year's rows: typed columns, `row_no` (1-based data row in its file), `line_no`,
+            `file_id`, and `r_<COLUMN>`, the cell's text as written (trimmed) for checking formats;
+- `t_last`  last year's rows (empty when no previous return was given);
+- `v_t`     `t` enriched (see views/*.sql): header values, neighbouring episodes, ages, summaries.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from .. import spec
+from ..store.schema import TRIM, staging_name
+from .codes import placeholders
+
+_VIEWS = Path(__file__).with_name("views")
+
+MACROS = (
+    """CREATE OR REPLACE TEMP MACRO age_on(dob, d) AS
+       year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END""",
+)
+
+
+@cache
+def _view(name: str) -> str:
+    return (_VIEWS / f"{name}.sql").read_text()
+
+
+def _base(table: str, snapshot_id: int, year: int | None, suffix: str) -> str:
+    t = spec.table(table)
+    cols = ", ".join(f'"{c}"' for c in t.columns)
+    raws = ", ".join(f'trim(raw[{i}], {TRIM}) AS "r_{c}"' for i, c in enumerate(t.columns, start=1))
+    where = f"snapshot_id = {int(snapshot_id)} AND return_year = {int(year)}" if year else "false"
+    return (f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, file_id, {cols}, {raws} "
+            f"FROM {staging_name(table)} WHERE {where}")
+
+
+def build_frame(con, snapshot_id: int, year: int, last_year: int | None) -> None:
+    """Materialise this year's and last year's tables and the enriched views for one return."""
+    for m in MACROS:
+        con.execute(m)
+    for table in spec.tables():
+        con.execute(_base(table, snapshot_id, year, ""))
+        con.execute(_base(table, snapshot_id, last_year, "_last"))
+    fill = placeholders(year)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE child_episodes AS {_view('child_episodes').format_map(fill)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE v_header AS {_view('v_header').format_map(fill)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE v_episodes AS {_view('v_episodes').format_map(fill)}")
+    for table in spec.tables():
+        if table not in ("header", "episodes"):
+            sql = _view("v_child_table").format_map({**fill, "table": table})
+            con.execute(f"CREATE OR REPLACE TEMP TABLE v_{table} AS {sql}")

@@ -1,0 +1,55 @@
+"""What a validation rule is: a declared unit with the DfE code, careboard's own message, and SQL.
+
+Two shapes:
+- a *row rule* gives `fails`, a SQL boolean over one row of the view named by `table`
+  (careboard/validate/views/<table>.sql); row rules of one table run together in a single scan.
+- a *set rule* gives `sql`, a SELECT returning the `row_no` of each failing row of `table`
+  (and optionally a column `tbl` naming another table the row belongs to) for checks that
+  compare rows with each other or with other tables.
+
+SQL may use placeholders filled per collection year: {start} and {end} (DATE literals for
+1 April and 31 March), {year} (the year ending 31 March, an integer), and any code list from
+codes.toml by name, e.g. {PLACE} -> ('A3', 'A4', ...). Declaring is separate from running:
+nothing here touches a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("error", "query")
+# Optional inputs a rule may need; without them the rule is reported as skipped, not failed.
+NEEDS = ("last_year", "urn_list", "postcodes")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    message: str                 # careboard's words: what is wrong and what to do about it
+    table: str                   # the table whose rows are reported (spec name)
+    fields: tuple[str, ...]      # the fields the message is about
+    fails: str | None = None     # row rule
+    sql: str | None = None       # set rule
+    severity: str = "error"
+    tables: tuple[str, ...] = ()                # every table read, when more than `table`
+    needs: tuple[str, ...] = ()
+    years: tuple[int, ...] | None = None        # restrict this variant to some collection years
+    multi: bool = False          # set rule whose SQL returns (tbl, row_no): rows in several tables
+
+    def __post_init__(self):
+        problems = []
+        if (self.fails is None) == (self.sql is None):
+            problems.append("give exactly one of `fails` (row rule) or `sql` (set rule)")
+        if self.severity not in SEVERITIES:
+            problems.append(f"severity {self.severity!r} not in {SEVERITIES}")
+        if any(n not in NEEDS for n in self.needs):
+            problems.append(f"needs {self.needs} must be among {NEEDS}")
+        if problems:
+            raise ValueError(f"rule {self.code}: " + "; ".join(problems))
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.table, *self.tables)))
+
+    def applies_to(self, year: int) -> bool:
+        return self.years is None or year in self.years

@@ -1,0 +1,3 @@
+"""(family not yet written)"""
+
+RULES = ()

@@ -1,0 +1,105 @@
+"""Running a year's rules over a built frame: row rules batched one scan per table, set rules in one
+query, and any rule that breaks isolated and reported without stopping the others."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import spec
+from .codes import placeholders
+from .result import Failure, NotRun, Outcome
+from .rule import Rule
+from .years import codes_for
+
+
+def active_rules(rules: tuple[Rule, ...], year: int) -> list[Rule]:
+    codes = codes_for(year)
+    return [r for r in rules if r.code in codes and r.applies_to(year)]
+
+
+def _row_batch_sql(table: str, exprs: list[str]) -> str:
+    cases = ", ".join(f"CASE WHEN coalesce(({e}), false) THEN {i} END" for i, e in enumerate(exprs))
+    return (f"SELECT row_no, k FROM (SELECT row_no, unnest([{cases}]) AS k FROM v_{table}) AS s "
+            f"WHERE k IS NOT NULL")
+
+
+def _set_part(i: int, rule: Rule, sql: str) -> str:
+    if rule.multi:
+        return f"SELECT {i} AS k, CAST(tbl AS VARCHAR) AS tbl, row_no FROM ({sql}) AS s{i}"
+    return f"SELECT {i} AS k, '{rule.table}' AS tbl, row_no FROM ({sql}) AS s{i}"
+
+
+def _run_batch(con, sql: str, outcome: Outcome, rules: list[Rule], single) -> list[tuple]:
+    """Run a batch; if it breaks, run each rule alone so only the broken ones are lost."""
+    try:
+        return con.execute(sql).fetchall()
+    except Exception:  # noqa: BLE001 — any engine error inside a rule must not stop the run
+        hits = []
+        for i, rule in enumerate(rules):
+            try:
+                hits += [(r[0], i, *r[2:]) if len(r) > 2 else (r[0], i) for r in con.execute(single(i)).fetchall()]
+            except Exception as e:  # noqa: BLE001
+                outcome.not_run.append(NotRun(rule.code, f"failed to run: {str(e).splitlines()[0]}", True))
+        return hits
+
+
+def run_rules(con, rules: tuple[Rule, ...], year: int, available: set[str], files: dict[int, str]) -> Outcome:
+    outcome = Outcome(year)
+    fill = placeholders(year)
+    row_rules: dict[str, list[tuple[Rule, str]]] = defaultdict(list)
+    set_rules: list[tuple[Rule, str]] = []
+    for rule in active_rules(rules, year):
+        missing = [n for n in rule.needs if n not in available]
+        if missing:
+            outcome.not_run.append(NotRun(rule.code, "skipped: needs " + ", ".join(
+                {"last_year": "last year's return (--last-year)", "urn_list": "the Ofsted provider URN list",
+                 "postcodes": "a postcode lookup"}[n] for n in missing), False))
+            continue
+        try:
+            sql = (rule.fails or rule.sql).format_map(fill)
+        except (KeyError, ValueError, IndexError) as e:
+            outcome.not_run.append(NotRun(rule.code, f"failed to run: unknown placeholder {e}", True))
+            continue
+        (row_rules[rule.table] if rule.fails else set_rules).append((rule, sql))
+    hits: list[tuple[Rule, str, int]] = []
+    for table, items in row_rules.items():
+        rs = [r for r, _ in items]
+        exprs = [s for _, s in items]
+        found = _run_batch(con, _row_batch_sql(table, exprs), outcome, rs,
+                           lambda i, t=table, e=exprs: f"SELECT row_no, {i} FROM v_{t} WHERE coalesce(({e[i]}), false)")
+        hits += [(rs[k], table, row_no) for row_no, k in found]
+        outcome.rules_run += len(rs)
+    if set_rules:
+        rs = [r for r, _ in set_rules]
+        parts = [_set_part(i, r, s) for i, (r, s) in enumerate(set_rules)]
+        found = _run_batch(con, " UNION ALL ".join(parts), outcome, rs, lambda i: parts[i])
+        hits += [(rs[k], tbl, row_no) for k, tbl, row_no in found]
+        outcome.rules_run += len(rs)
+    crashed = {n.rule for n in outcome.not_run if n.crashed}
+    outcome.rules_run -= len(crashed)
+    outcome.failures = _describe(con, [h for h in hits if h[0].code not in crashed], files)
+    return outcome
+
+
+def _describe(con, hits: list[tuple[Rule, str, int]], files: dict[int, str]) -> list[Failure]:
+    """Attach file, line, child and the offending values to each (rule, table, row) hit."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for _, table, row_no in hits:
+        wanted[table].add(row_no)
+    rows: dict[tuple[str, int], dict] = {}
+    for table, row_nos in wanted.items():
+        cols = spec.table(table).columns
+        raw = ", ".join(f'"r_{c}"' for c in cols)
+        con.execute("CREATE OR REPLACE TEMP TABLE wanted_rows (row_no INTEGER)")
+        con.executemany("INSERT INTO wanted_rows VALUES (?)", [(r,) for r in row_nos]) if len(row_nos) < 50 else \
+            con.execute("INSERT INTO wanted_rows SELECT unnest(?)", [sorted(row_nos)])
+        for rec in con.execute(f"SELECT row_no, line_no, file_id, {raw} FROM {table} "
+                               f"WHERE row_no IN (SELECT row_no FROM wanted_rows)").fetchall():
+            rows[(table, rec[0])] = {"line": rec[1], "file": files.get(rec[2], ""), **dict(zip(cols, rec[3:]))}
+    out = []
+    for rule, table, row_no in sorted(hits, key=lambda h: (h[1], h[2], h[0].code)):
+        r = rows.get((table, row_no), {})
+        values = "; ".join(f"{f}={r.get(f) or ''}" for f in rule.fields if f in r)
+        out.append(Failure(rule.code, rule.severity, table, row_no, r.get("line", 0), r.get("file", ""),
+                           r.get("CHILD"), " ".join(rule.fields), values, rule.message))
+    return out

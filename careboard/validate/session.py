@@ -1,0 +1,61 @@
+"""Validating returns: straight from files (no store), or a snapshot as it is loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..ingest.errors import InputError
+from ..ingest.files import discover
+from .frame import build_frame
+from .result import Outcome
+from .runner import run_rules
+
+
+def _rules():
+    from .registry import RULES
+
+    return RULES
+
+
+def validate_snapshot(con, snapshot_id: int, years: list[int] | None = None,
+                      available: set[str] | None = None) -> list[Outcome]:
+    """Run each return in a snapshot through its own year's rules, with the year before as last year."""
+    rows = con.execute("SELECT DISTINCT return_year FROM source_files WHERE snapshot_id = ? ORDER BY 1",
+                       [snapshot_id]).fetchall()
+    present = [r[0] for r in rows]
+    files = dict(con.execute("SELECT file_id, path FROM source_files WHERE snapshot_id = ?", [snapshot_id]).fetchall())
+    from .years import supported_years
+
+    outcomes = []
+    for year in years or present:
+        if year not in supported_years():
+            continue
+        last = year - 1 if year - 1 in present else None
+        build_frame(con, snapshot_id, year, last)
+        have = set(available or ()) | ({"last_year"} if last else set())
+        outcomes.append(run_rules(con, _rules(), year, have, files))
+    return outcomes
+
+
+def validate_paths(paths: list[Path], year: int | None = None, last_year: list[Path] | None = None,
+                   available: set[str] | None = None) -> Outcome:
+    """Validate one return given as files, optionally against last year's, without touching any store."""
+    from ..store import open_store
+    from ..store.loader import _infer_year, load_returns
+
+    this = discover(paths)
+    if len(this) > 1:
+        raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
+    con = open_store(":memory:")
+    this[0].year = year or _infer_year(con, this[0])
+    returns = list(this)
+    if last_year:
+        previous = discover(last_year)
+        if len(previous) > 1:
+            raise InputError(", ".join(map(str, last_year)), "--last-year holds several folders; give one return")
+        previous[0].year = this[0].year - 1
+        returns += previous
+    result = load_returns(con, returns)
+    year = this[0].year
+    (outcome,) = validate_snapshot(con, result.snapshot_id, [year], available) or [Outcome(year)]
+    return outcome

@@ -1,0 +1,21 @@
+-- Episodes with the child's header values, the episodes either side, and ages.
+SELECT e.*,
+       h."DOB" AS DOB, h."SEX" AS SEX, u."CHILD" IS NOT NULL AS in_uasc, u."DUC" AS uasc_DUC,
+       age_on(h."DOB", e."DECOM") AS age_decom,
+       age_on(h."DOB", e."DEC") AS age_dec,
+       age_on(h."DOB", {end}) AS age_end,
+       row_number() OVER w AS ep_seq,
+       count(*) OVER (PARTITION BY e."CHILD") AS ep_count,
+       lag("DECOM") OVER w AS prev_DECOM, lag("DEC") OVER w AS prev_DEC, lag("REC") OVER w AS prev_REC,
+       lag("RNE") OVER w AS prev_RNE, lag("LS") OVER w AS prev_LS, lag("CIN") OVER w AS prev_CIN,
+       lag("PLACE") OVER w AS prev_PLACE, lag("PLACE_PROVIDER") OVER w AS prev_PLACE_PROVIDER,
+       lag("URN") OVER w AS prev_URN, lag("PL_POST") OVER w AS prev_PL_POST, lag("HOME_POST") OVER w AS prev_HOME_POST,
+       lag("REASON_PLACE_CHANGE") OVER w AS prev_REASON_PLACE_CHANGE,
+       lead("DECOM") OVER w AS next_DECOM, lead("DEC") OVER w AS next_DEC, lead("REC") OVER w AS next_REC,
+       lead("RNE") OVER w AS next_RNE, lead("LS") OVER w AS next_LS, lead("PLACE") OVER w AS next_PLACE,
+       lead("PLACE_PROVIDER") OVER w AS next_PLACE_PROVIDER, lead("URN") OVER w AS next_URN,
+       lead("PL_POST") OVER w AS next_PL_POST, lead("CIN") OVER w AS next_CIN
+FROM episodes e
+LEFT JOIN header h ON h."CHILD" = e."CHILD"
+LEFT JOIN uasc u ON u."CHILD" = e."CHILD"
+WINDOW w AS (PARTITION BY e."CHILD" ORDER BY e."DECOM", e.row_no)

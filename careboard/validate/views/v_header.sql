@@ -1,0 +1,18 @@
+-- Header rows with what other tables say about the child.
+SELECT h.*,
+       u."CHILD" IS NOT NULL AS in_uasc, u."DUC" AS uasc_DUC,
+       ce.n_episodes, ce.first_decom, ce.last_decom, ce.last_dec, ce.last_rec, ce.open_at_end,
+       ce.only_short_breaks, ce.any_short_break, ce.started_in_year, ce.adopted_in_year, ce.ceased_in_year,
+       EXISTS (SELECT 1 FROM oc2 o WHERE o."CHILD" = h."CHILD") AS in_oc2,
+       EXISTS (SELECT 1 FROM oc3 o WHERE o."CHILD" = h."CHILD") AS in_oc3,
+       EXISTS (SELECT 1 FROM ad1 a WHERE a."CHILD" = h."CHILD") AS in_ad1,
+       hl."CHILD" IS NOT NULL AS in_last_year,
+       hl."SEX" AS last_SEX, hl."DOB" AS last_DOB, hl."ETHNIC" AS last_ETHNIC, hl."UPN" AS last_UPN,
+       hl."MOTHER" AS last_MOTHER, hl."MC_DOB" AS last_MC_DOB,
+       EXISTS (SELECT 1 FROM uasc_last ul WHERE ul."CHILD" = h."CHILD") AS in_uasc_last,
+       age_on(h."DOB", {end}) AS age_end,
+       age_on(h."DOB", {start}) AS age_start
+FROM header h
+LEFT JOIN uasc u ON u."CHILD" = h."CHILD"
+LEFT JOIN child_episodes ce ON ce."CHILD" = h."CHILD"
+LEFT JOIN header_last hl ON hl."CHILD" = h."CHILD"
