@@ -1,36 +1,57 @@
 -- Adoption journeys: one row per period of care that ended in adoption (REC E11/E12), with the
 -- dates the A1, A2 and A10 measures need.
 WITH adopted AS (
-  SELECT child, period_no, period_start, period_end FROM periods WHERE end_reason IN ('E11', 'E12')
+  -- file_id/line_no point at the episode that records the adoption, for drill-down
+  SELECT p.child, p.period_no, p.period_start, p.period_end, e.file_id, e.line_no,
+         -- the collection year of the adoption: the child's AD1 row is in that year's return
+         CASE WHEN month(p.period_end) >= 4 THEN year(p.period_end) + 1 ELSE year(p.period_end) END AS adoption_year
+  FROM periods p
+  JOIN episodes e ON e.child = p.child AND e.period_no = p.period_no AND e.dec = p.period_end AND e.rec = p.end_reason
+  WHERE p.end_reason IN ('E11', 'E12') AND NOT p.short_breaks_only
+),
+period_episodes AS (
+  SELECT e.* FROM episodes e JOIN adopted a ON a.child = e.child AND a.period_no = e.period_no
+),
+adopters AS (
+  -- The carer the child was last placed for adoption with (A3-A6): the adoptive family. An earlier
+  -- placement for adoption that broke down does not stop the clock.
+  SELECT child, period_no, carer_seq FROM (
+    SELECT child, period_no, carer_seq,
+           row_number() OVER (PARTITION BY child, period_no ORDER BY decom DESC) AS r
+    FROM period_episodes WHERE place IN ('A3', 'A4', 'A5', 'A6')
+  ) x WHERE r = 1
 ),
 steps AS (
   SELECT e.child, e.period_no,
-         min(e.decom) FILTER (WHERE e.place IN ('A3', 'A4', 'A5', 'A6')) AS placed_for_adoption,
+         min(e.decom) FILTER (WHERE e.place IN ('A3', 'A4', 'A5', 'A6') AND e.carer_seq = d.carer_seq) AS placed_for_adoption,
          min(e.decom) FILTER (WHERE e.ls IN ('E1', 'D1')) AS authority_date
-  FROM episodes e JOIN adopted a ON a.child = e.child AND a.period_no = e.period_no
+  FROM period_episodes e LEFT JOIN adopters d ON d.child = e.child AND d.period_no = e.period_no
   GROUP BY e.child, e.period_no
 ),
-moved_in AS (
-  -- The start of the spell with the carer the child was placed for adoption with: for a foster
-  -- carer who went on to adopt, the day the child first moved in with them.
-  SELECT e.child, e.period_no, min(c.carer_start) AS moved_in
-  FROM episodes e
+placed AS (
+  -- The episode placing the child with the adopters, and when the child's spell with that carer
+  -- began: for a foster carer who went on to adopt, the day the child first moved in with them.
+  SELECT e.child, e.period_no, e.place, c.carer_start
+  FROM period_episodes e
   JOIN steps s ON s.child = e.child AND s.period_no = e.period_no AND e.decom = s.placed_for_adoption
-  JOIN carers c ON c.child = e.child AND c.carer_seq = e.carer_seq
-  GROUP BY e.child, e.period_no
+  LEFT JOIN carers c ON c.child = e.child AND c.carer_seq = e.carer_seq
 ),
 ad1 AS (
   SELECT * FROM (
     SELECT "CHILD" AS child, "DATE_INT" AS decision_date, "DATE_MATCH" AS match_date, "FOSTER_CARE" AS foster_care,
-           return_year, row_number() OVER (PARTITION BY "CHILD" ORDER BY return_year DESC, line_no DESC) AS pick
+           return_year, row_number() OVER (PARTITION BY "CHILD", return_year ORDER BY line_no DESC) AS pick
     FROM stg_ad1 WHERE snapshot_id = $snapshot_id AND "CHILD" IS NOT NULL
   ) x WHERE pick = 1
 )
 SELECT a.child, a.period_no, a.period_start AS entered_care, a.period_end AS adopted_on,
        s.placed_for_adoption, s.authority_date, ad1.decision_date, ad1.match_date,
        ad1.foster_care = '1' AS adopted_by_foster_carer,
-       coalesce(m.moved_in, s.placed_for_adoption) AS moved_in_with_adopters
+       -- A10: the clock stops when the child moved in with foster carers who went on to adopt
+       -- (AD1 FOSTER_CARE = 1, or placed for adoption with current foster carers: A3/A5)
+       CASE WHEN ad1.foster_care = '1' OR pl.place IN ('A3', 'A5') THEN coalesce(pl.carer_start, s.placed_for_adoption)
+            ELSE s.placed_for_adoption END AS moved_in_with_adopters,
+       a.file_id, a.line_no
 FROM adopted a
 LEFT JOIN steps s ON s.child = a.child AND s.period_no = a.period_no
-LEFT JOIN moved_in m ON m.child = a.child AND m.period_no = a.period_no
-LEFT JOIN ad1 ON ad1.child = a.child
+LEFT JOIN placed pl ON pl.child = a.child AND pl.period_no = a.period_no
+LEFT JOIN ad1 ON ad1.child = a.child AND ad1.return_year = a.adoption_year
