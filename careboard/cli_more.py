@@ -124,6 +124,41 @@ def add_commands(sub) -> None:
     s.add_argument("--as-at", type=_date, help="the latest month end (default: the end of last month)")
     s.set_defaults(func=cmd_demo)
 
+    add_validate(sub)
+
     s = sub.add_parser("docs", help="write the indicator catalogue as Markdown")
     s.add_argument("--output", default="docs/indicators.md")
     s.set_defaults(func=cmd_docs)
+
+
+def cmd_validate(args) -> int:
+    from .validate.output import write_any
+    from .validate.session import validate_paths
+
+    outcome = validate_paths(args.paths, args.year, args.last_year)
+    for out in args.output or []:
+        write_any(outcome, out)
+    y = outcome.year
+    skipped = [n for n in outcome.not_run if not n.crashed]
+    crashed = [n for n in outcome.not_run if n.crashed]
+    print(f"{y - 1}/{y % 100:02d}: {outcome.rules_run} rules run, {len(outcome.failures)} failing rows "
+          f"({outcome.errors} errors, {len(outcome.failures) - outcome.errors} queries), {len(skipped)} skipped"
+          + (f", {len(crashed)} failed to run" if crashed else ""))
+    for n in crashed:
+        print(f"  rule {n.rule} {n.reason}", file=sys.stderr)
+    if args.verbose:
+        for n in skipped:
+            print(f"  rule {n.rule} {n.reason}")
+    return 1 if outcome.errors else 0
+
+
+def add_validate(sub) -> None:
+    from .cli import _year
+
+    s = sub.add_parser("validate", help="check SSDA903 files against the DfE validation rules (no store needed)")
+    s.add_argument("paths", nargs="+", type=Path, help="this year's files, or the folder holding them")
+    s.add_argument("--year", type=_year, help="collection year, e.g. 2025/26 (default: from folder name or dates)")
+    s.add_argument("--last-year", nargs="+", type=Path, help="last year's return, for the rules that compare years")
+    s.add_argument("--output", action="append", type=Path, help="errors.csv, errors.xlsx or errors.html (repeatable)")
+    s.add_argument("-v", "--verbose", action="store_true", help="list the rules that were skipped and why")
+    s.set_defaults(func=cmd_validate)

@@ -21,8 +21,7 @@ def open_store(path: Path | str | None = None, read_only: bool = False):
 
     if str(path) == ":memory:":
         con = duckdb.connect(":memory:")
-        for ddl in CORE_DDL + staging_ddl():
-            con.execute(ddl)
+        con.execute(";\n".join(CORE_DDL + staging_ddl()))
         return con
     path = Path(path) if path else default_path()
     if read_only and not path.exists():
@@ -30,6 +29,5 @@ def open_store(path: Path | str | None = None, read_only: bool = False):
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), read_only=read_only)
     if not read_only:
-        for ddl in CORE_DDL + staging_ddl():
-            con.execute(ddl)
+        con.execute(";\n".join(CORE_DDL + staging_ddl()))
     return con

@@ -36,12 +36,19 @@ class LoadResult:
                 f"{self.findings} data-quality finding(s), {self.errors} error(s).")
 
 
-def _arrow(t: RawTable):
-    import pyarrow as pa
+def _register(con, t: RawTable, name: str = "raw_in") -> str:
+    """Expose a RawTable to DuckDB as `name` without copying cell by cell.
 
-    arrays = [pa.array(col, pa.string()) for col in t.cells]
-    arrays += [pa.array(t.line_no, pa.int32()), pa.array(t.row_no, pa.int32())]
-    return pa.Table.from_arrays(arrays, names=list(t.columns) + ["line_no", "row_no"])
+    Numpy arrays (numpy comes with duckdb) are scanned in place; this avoids importing pyarrow,
+    which would cost more than validating a whole return.
+    """
+    import numpy as np
+
+    cols = {c: np.array(cells, dtype=object) for c, cells in zip(t.columns, t.cells)}
+    cols["line_no"] = np.array(t.line_no, dtype=np.int32)
+    cols["row_no"] = np.array(t.row_no, dtype=np.int32)
+    con.register(name, cols)
+    return name
 
 
 def _infer_year(con, r: Return) -> int:
@@ -54,9 +61,10 @@ def _infer_year(con, r: Return) -> int:
         cols = [c for c in ("DECOM", "DEC", "REVIEW", "MIS_START", "MIS_END") if c in s.columns]
         if not cols or not len(t):
             continue
-        arrow = _arrow(t)  # noqa: F841  (read by DuckDB below)
+        source = _register(con, t)
         greatest = "greatest(" + ", ".join(f"try_strptime(trim(\"{c}\"), '%d/%m/%Y')" for c in cols) + ")"
-        d = con.execute(f"SELECT max({greatest})::DATE FROM arrow").fetchone()[0]
+        d = con.execute(f"SELECT max({greatest})::DATE FROM {source}").fetchall()[0][0]
+        con.unregister(source)
         if d and (latest is None or d > latest):
             latest = d
     if latest is None:
@@ -74,7 +82,7 @@ def _fingerprint(returns: list[Return], as_at: date) -> str:
 
 
 def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None = None,
-         label: str | None = None, strict: bool = False) -> LoadResult:
+         label: str | None = None, strict: bool = False, validate: bool = True) -> LoadResult:
     """Read every file under `paths` and store them as one snapshot.
 
     Files are read and checked before the store is touched; the writes happen in one transaction,
@@ -85,11 +93,11 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
         if len(returns) > 1:
             raise InputError(", ".join(map(str, paths)), "--year applies to a single return, but several folders were given")
         returns[0].year = year
-    return load_returns(con, returns, as_at=as_at, label=label, strict=strict)
+    return load_returns(con, returns, as_at=as_at, label=label, strict=strict, validate=validate)
 
 
 def load_returns(con, returns: list[Return], *, as_at: date | None = None, label: str | None = None,
-                 strict: bool = False) -> LoadResult:
+                 strict: bool = False, validate: bool = True) -> LoadResult:
     """Store returns already read (and possibly given their years) as one snapshot."""
     paths = [r.folder for r in returns]
     for r in returns:
@@ -111,7 +119,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
 
     con.execute("BEGIN TRANSACTION")
     try:
-        result = _write(con, returns, as_at, collection_year, fingerprint, label)
+        result = _write(con, returns, as_at, collection_year, fingerprint, label, validate)
         if strict and result.errors:
             raise InputError(", ".join(map(str, paths)), f"{result.errors} data error(s) found and --strict was given; nothing was loaded")
         con.execute("COMMIT")
@@ -121,7 +129,21 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     return result
 
 
-def _write(con, returns, as_at, collection_year, fingerprint, label) -> LoadResult:
+def _record_validation(con, sid: int) -> None:
+    """Run each return's DfE rules and keep the results with the snapshot (errors are findings, not failures)."""
+    from ..validate.session import validate_snapshot
+
+    for outcome in validate_snapshot(con, sid):
+        if outcome.failures:
+            con.executemany("INSERT INTO validation_failures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [(sid, outcome.year, f.rule, f.severity, f.table, f.row, f.line, f.file, f.child,
+                              f.fields, f.values, f.message) for f in outcome.failures])
+        if outcome.not_run:
+            con.executemany("INSERT INTO validation_not_run VALUES (?, ?, ?, ?, ?)",
+                            [(sid, outcome.year, n.rule, n.reason, n.crashed) for n in outcome.not_run])
+
+
+def _write(con, returns, as_at, collection_year, fingerprint, label, validate=True) -> LoadResult:
     sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
     con.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [sid, as_at, collection_year, min(r.year for r in returns), datetime.now(), fingerprint, label])
@@ -137,14 +159,17 @@ def _write(con, returns, as_at, collection_year, fingerprint, label) -> LoadResu
                 findings += [(x, file_id) for x in t.findings]
                 if not len(t):
                     continue
-                arrow = _arrow(t)  # noqa: F841  (read by DuckDB below)
-                con.execute(f"INSERT INTO {staging_name(t.table)} {typed_select(t.table, 'arrow')}",
+                source = _register(con, t)
+                con.execute(f"INSERT INTO {staging_name(t.table)} {typed_select(t.table, source)}",
                             {"snapshot_id": sid, "return_year": r.year, "file_id": file_id})
+                con.unregister(source)
                 rows[t.table] += len(t)
     for x, fid in findings:
         con.execute("INSERT INTO dq_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [sid, x.severity, x.code, x.table, fid, x.line, x.child, x.field, x.value, x.message])
-    checks.record_findings(con, sid)
+    checks.record_findings(con, sid, [t for t, n in rows.items() if n])
+    if validate:
+        _record_validation(con, sid)
     n, errors = con.execute("SELECT count(*), count(*) FILTER (severity = 'error') FROM dq_findings "
                             "WHERE snapshot_id = ?", [sid]).fetchone()
     return LoadResult(sid, as_at, collection_year, False, rows, n, errors)

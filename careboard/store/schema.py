@@ -51,6 +51,27 @@ CORE_DDL = [
   encoding VARCHAR NOT NULL,
   rows INTEGER NOT NULL
 )""",
+    """CREATE TABLE IF NOT EXISTS validation_failures (
+  snapshot_id INTEGER NOT NULL,
+  return_year INTEGER NOT NULL,
+  rule VARCHAR NOT NULL,
+  severity VARCHAR NOT NULL,
+  table_name VARCHAR NOT NULL,
+  row_no INTEGER NOT NULL,
+  line_no INTEGER,
+  file VARCHAR,
+  child VARCHAR,
+  fields VARCHAR,
+  "values" VARCHAR,
+  message VARCHAR NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS validation_not_run (
+  snapshot_id INTEGER NOT NULL,
+  return_year INTEGER NOT NULL,
+  rule VARCHAR NOT NULL,
+  reason VARCHAR NOT NULL,
+  crashed BOOLEAN NOT NULL
+)""",
     """CREATE TABLE IF NOT EXISTS dq_findings (
   snapshot_id INTEGER NOT NULL,
   severity VARCHAR NOT NULL,

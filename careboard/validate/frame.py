@@ -53,3 +53,16 @@ def build_frame(con, snapshot_id: int, year: int, last_year: int | None) -> None
         if table not in ("header", "episodes"):
             sql = _view("v_child_table").format_map({**fill, "table": table})
             con.execute(f"CREATE OR REPLACE TEMP TABLE v_{table} AS {sql}")
+
+
+def frame_tables() -> list[str]:
+    names = ["child_episodes"]
+    for table in spec.tables():
+        names += [table, f"{table}_last", f"v_{table}"]
+    return names
+
+
+def drop_frame(con) -> None:
+    """Drop the frame's temporary tables; the indicator model uses some of the same names."""
+    for name in frame_tables():
+        con.execute(f"DROP TABLE IF EXISTS {name}")

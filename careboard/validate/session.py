@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..ingest.errors import InputError
 from ..ingest.files import discover
-from .frame import build_frame
+from .frame import build_frame, drop_frame
 from .result import Outcome
 from .runner import run_rules
 
@@ -34,6 +34,7 @@ def validate_snapshot(con, snapshot_id: int, years: list[int] | None = None,
         build_frame(con, snapshot_id, year, last)
         have = set(available or ()) | ({"last_year"} if last else set())
         outcomes.append(run_rules(con, _rules(), year, have, files))
+    drop_frame(con)
     return outcomes
 
 
@@ -55,7 +56,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
             raise InputError(", ".join(map(str, last_year)), "--last-year holds several folders; give one return")
         previous[0].year = this[0].year - 1
         returns += previous
-    result = load_returns(con, returns)
+    result = load_returns(con, returns, validate=False)
     year = this[0].year
     (outcome,) = validate_snapshot(con, result.snapshot_id, [year], available) or [Outcome(year)]
     return outcome
