@@ -84,3 +84,18 @@ def test_year_inferred_from_dates_when_folder_has_no_year(tmp_path):
         "A,01/05/2024,S,C2,N1,U4,PR1,02/04/2025,E4A,,,,\n")
     con = open_store(":memory:")
     assert load(con, [tmp_path / "extract"]).collection_year == 2026
+
+
+def test_load_keeps_validation_results_and_reuses_them_for_unchanged_returns(tmp_path):
+    paths = write_returns(tmp_path / "in", with_headers({2025: {"episodes": [ep("A", "01/05/2024")]}}))
+    (tmp_path / "in" / "2024-25" / "header.csv").write_text(
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,Q,01/01/2010,WBRI,UN1,,\n")
+    con = open_store(tmp_path / "s.duckdb")
+    first = load(con, paths, as_at=date(2025, 1, 31))
+    second = load(con, paths, as_at=date(2025, 2, 28))
+    rows = con.execute("""SELECT v.snapshot_id, v.rule, v.row_no, f.path FROM validation_failures v
+                          JOIN source_files f ON f.snapshot_id = v.snapshot_id AND f.file_id = v.file_id
+                          WHERE v.rule = '101' ORDER BY 1""").fetchall()
+    header = str(tmp_path / "in" / "2024-25" / "header.csv")
+    assert rows == [(first.snapshot_id, "101", 1, header), (second.snapshot_id, "101", 1, header)]
+    assert con.execute("SELECT count(*) FROM validation_runs").fetchall()[0][0] == 2

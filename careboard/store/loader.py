@@ -129,14 +129,52 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     return result
 
 
-def _record_validation(con, sid: int) -> None:
-    """Run each return's DfE rules and keep the results with the snapshot (errors are findings, not failures)."""
-    from ..validate.session import validate_snapshot
+def _validation_inputs(con, sid: int, year: int) -> str:
+    """What a return's validation depends on: its files and last year's, by checksum."""
+    shas = con.execute("""SELECT string_agg(return_year || ':' || table_name || ':' || sha256, ',' ORDER BY 1)
+                          FROM source_files WHERE snapshot_id = ? AND return_year IN (?, ?)""",
+                       [sid, year, year - 1]).fetchall()[0][0]
+    return hashlib.sha256((shas or "").encode()).hexdigest()
 
-    for outcome in validate_snapshot(con, sid):
+
+def _record_validation(con, sid: int) -> None:
+    """Run each return's DfE rules and keep the results with the snapshot (errors are findings, not failures).
+
+    A return whose files (and last year's) were validated in an earlier snapshot is not run again:
+    its results are copied, pointing at this snapshot's files.
+    """
+    from ..validate.session import validate_snapshot
+    from ..validate.years import supported_years
+
+    years = [y for (y,) in con.execute("SELECT DISTINCT return_year FROM source_files WHERE snapshot_id = ?",
+                                       [sid]).fetchall() if y in supported_years()]
+    to_run = []
+    for year in years:
+        key = _validation_inputs(con, sid, year)
+        done = con.execute("SELECT snapshot_id, rules_run FROM validation_runs WHERE inputs = ? LIMIT 1", [key]).fetchall()
+        if not done:
+            to_run.append((year, key))
+            continue
+        old, rules_run = done[0]
+        con.execute("INSERT INTO validation_runs VALUES (?, ?, ?, ?)", [sid, year, key, rules_run])
+        for table in ("validation_failures", "validation_not_run"):
+            cols = [c for (c,) in con.execute(f"SELECT name FROM pragma_table_info('{table}')").fetchall()]
+            picked = ", ".join("?" if c == "snapshot_id" else
+                               "(SELECT n.file_id FROM source_files o JOIN source_files n ON n.table_name = o.table_name "
+                               "AND n.return_year = o.return_year AND n.snapshot_id = ? "
+                               "WHERE o.snapshot_id = v.snapshot_id AND o.file_id = v.file_id)" if c == "file_id"
+                               else f'v."{c}"' for c in cols)
+            params = [sid, sid] if "file_id" in cols else [sid]
+            con.execute(f"INSERT INTO {table} SELECT {picked} FROM {table} v WHERE v.snapshot_id = ? AND v.return_year = ?",
+                        params + [old, year])
+    if not to_run:
+        return
+    for outcome in validate_snapshot(con, sid, [y for y, _ in to_run]):
+        key = dict(to_run)[outcome.year]
+        con.execute("INSERT INTO validation_runs VALUES (?, ?, ?, ?)", [sid, outcome.year, key, outcome.rules_run])
         if outcome.failures:
             con.executemany("INSERT INTO validation_failures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [(sid, outcome.year, f.rule, f.severity, f.table, f.row, f.line, f.file, f.child,
+                            [(sid, outcome.year, f.rule, f.severity, f.table, f.row, f.line, f.file_id, f.child,
                               f.fields, f.values, f.message) for f in outcome.failures])
         if outcome.not_run:
             con.executemany("INSERT INTO validation_not_run VALUES (?, ?, ?, ?, ?)",

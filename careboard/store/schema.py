@@ -59,11 +59,17 @@ CORE_DDL = [
   table_name VARCHAR NOT NULL,
   row_no INTEGER NOT NULL,
   line_no INTEGER,
-  file VARCHAR,
+  file_id INTEGER,
   child VARCHAR,
   fields VARCHAR,
   "values" VARCHAR,
   message VARCHAR NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS validation_runs (
+  snapshot_id INTEGER NOT NULL,
+  return_year INTEGER NOT NULL,
+  inputs VARCHAR NOT NULL,
+  rules_run INTEGER NOT NULL
 )""",
     """CREATE TABLE IF NOT EXISTS validation_not_run (
   snapshot_id INTEGER NOT NULL,

@@ -40,7 +40,7 @@ def remove_snapshot(con, snapshot_id: int) -> bool:
     try:
         for t in spec.tables():
             con.execute(f"DELETE FROM {staging_name(t)} WHERE snapshot_id = ?", [snapshot_id])
-        for t in ("validation_failures", "validation_not_run", "dq_findings", "source_files", "snapshots"):
+        for t in ("validation_failures", "validation_not_run", "validation_runs", "dq_findings", "source_files", "snapshots"):
             con.execute(f"DELETE FROM {t} WHERE snapshot_id = ?", [snapshot_id])
         con.execute("COMMIT")
     except BaseException:

@@ -13,6 +13,7 @@ class Failure:
     row: int            # 1-based data row in the table's source file (header line not counted)
     line: int           # physical line in the file
     file: str
+    file_id: int | None
     child: str | None
     fields: str         # space-separated field names
     values: str         # "FIELD=value; ..." as written in the file

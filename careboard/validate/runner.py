@@ -95,11 +95,12 @@ def _describe(con, hits: list[tuple[Rule, str, int]], files: dict[int, str]) -> 
             con.execute("INSERT INTO wanted_rows SELECT unnest(?)", [sorted(row_nos)])
         for rec in con.execute(f"SELECT row_no, line_no, file_id, {raw} FROM {table} "
                                f"WHERE row_no IN (SELECT row_no FROM wanted_rows)").fetchall():
-            rows[(table, rec[0])] = {"line": rec[1], "file": files.get(rec[2], ""), **dict(zip(cols, rec[3:]))}
+            rows[(table, rec[0])] = {"line": rec[1], "file": files.get(rec[2], ""), "file_id": rec[2],
+                                     **dict(zip(cols, rec[3:]))}
     out = []
     for rule, table, row_no in sorted(hits, key=lambda h: (h[1], h[2], h[0].code)):
         r = rows.get((table, row_no), {})
         values = "; ".join(f"{f}={r.get(f) or ''}" for f in rule.fields if f in r)
         out.append(Failure(rule.code, rule.severity, table, row_no, r.get("line", 0), r.get("file", ""),
-                           r.get("CHILD"), " ".join(rule.fields), values, rule.message))
+                           r.get("file_id"), r.get("CHILD"), " ".join(rule.fields), values, rule.message))
     return out
