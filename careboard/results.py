@@ -92,3 +92,4 @@ class Report:
     profiles: list[ProfileTable]
     benchmarks_note: str = ""     # e.g. "Benchmarks are not loaded."
     public: bool = False          # small numbers suppressed
+    suppression_threshold: int = 5    # when public: counts from 1 to this are withheld as "c"

@@ -1,0 +1,10 @@
+"""The monthly Corporate Parenting Committee report: HTML, PDF and the public (suppressed) version.
+
+Heavy libraries (matplotlib, jinja2, weasyprint) load only when a report is drawn.
+"""
+
+from careboard.report.html import render_html
+from careboard.report.pdf import render_pdf
+from careboard.report.suppression import suppress
+
+__all__ = ["render_html", "render_pdf", "suppress"]

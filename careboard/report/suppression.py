@@ -1,0 +1,168 @@
+"""Small-number suppression for the public version of the report (DfE convention).
+
+No child may be identifiable from a published report. A count of children from 1 to ``threshold``
+(default 5) is withheld and shown as "c"; zero stays 0, as in DfE statistics. Anything worked out
+from a withheld count is withheld too: the percentage, rate or average, its variance from target,
+its RAG rating and change arrow, and the narrative sentence. In profile tables a second cell is
+withheld wherever a subtotal or the column total would let the first be worked out by subtraction.
+
+Withheld figures are set to None and named in the record's ``suppressed`` field (careboard.results);
+the renderer shows every name listed there as "c".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from careboard.indicators.base import UNITS
+from careboard.report.profile_layout import layout
+from careboard.results import Assessment, Panel, ProfileTable, Report, Value
+
+DEFAULT_THRESHOLD = 5
+
+# Which fields of a Value count children, per indicator unit. A rate's denominator is a population and
+# an average's numerator is a sum of days or scores: neither is a count of children.
+CHILD_COUNTS = {
+    "%": ("numerator", "denominator"),
+    "count": ("value", "numerator", "denominator"),
+    "rate": ("numerator",),
+    "days": ("denominator",),
+    "score": ("denominator",),
+}
+assert set(CHILD_COUNTS) == set(UNITS)
+
+
+def neutral_sentence(threshold: int) -> str:
+    return (f"This figure involves a small number of children (between 1 and {threshold}), so the detail "
+            "is not published, to protect their privacy.")
+
+
+NEUTRAL_DQ_NOTE = "Some records behind this indicator have data-quality errors; details are in the internal report."
+
+
+def is_small(count: float | None, threshold: int) -> bool:
+    return count is not None and 0 < count <= threshold
+
+
+def suppress(report: Report, threshold: int = DEFAULT_THRESHOLD) -> Report:
+    """The public version of ``report``: small counts and everything derived from them withheld."""
+    if threshold < 1:
+        raise ValueError(f"suppression threshold must be at least 1, got {threshold}")
+    return replace(
+        report,
+        panels=[suppress_panel(panel, threshold) for panel in report.panels],
+        profiles=[suppress_table(table, threshold) for table in report.profiles],
+        public=True,
+        suppression_threshold=threshold,
+    )
+
+
+def suppress_value(value: Value, unit: str, threshold: int) -> Value:
+    withheld = set(value.suppressed)
+    withheld.update(name for name in CHILD_COUNTS[unit] if is_small(getattr(value, name), threshold))
+    if withheld & {"numerator", "denominator", "value"}:
+        # a percentage, rate or mean gives its numerator back when multiplied by the denominator
+        withheld.update({"value", "numerator"})
+    extra = dict(value.extra)
+    for key, item in value.extra.items():
+        if isinstance(item, int) and not isinstance(item, bool) and is_small(item, threshold):
+            withheld.add(f"extra.{key}")
+            extra[key] = None
+    if withheld == set(value.suppressed):
+        return value
+    return _blank(value, withheld, extra=extra)
+
+
+def _blank(record, withheld: set[str], **fields):
+    """``record`` with each withheld field set to None (``fields`` may say otherwise) and the names recorded."""
+    blanks = {name: None for name in withheld if hasattr(record, name)}
+    return replace(record, **(blanks | fields), suppressed=frozenset(withheld))
+
+
+def suppress_panel(panel: Panel, threshold: int) -> Panel:
+    current = suppress_value(panel.current, panel.unit, threshold)
+    trend = [suppress_value(point, panel.unit, threshold) for point in panel.trend]
+    assessment = _suppress_assessment(panel, current, trend, threshold)
+    return replace(
+        panel,
+        current=current,
+        trend=trend,
+        assessment=assessment,
+        sentence=neutral_sentence(threshold) if current.suppressed else panel.sentence,
+        dq_note=NEUTRAL_DQ_NOTE if panel.dq_note else "",
+    )
+
+
+def _suppress_assessment(panel: Panel, current: Value, trend: list[Value], threshold: int) -> Assessment:
+    assessment = panel.assessment
+    exists = {"variance": assessment.variance is not None, "rag": assessment.rag is not None,
+              "previous": assessment.previous is not None, "change": assessment.change != "n/a"}
+    withheld = set(assessment.suppressed)
+    if "value" in current.suppressed:
+        withheld.update(name for name in ("variance", "rag", "change") if exists[name])
+    if _previous_withheld(panel, current.as_at, trend, threshold):
+        withheld.update(name for name in ("previous", "change") if exists[name])
+    if withheld == set(assessment.suppressed):
+        return assessment
+    return _blank(assessment, withheld, change="n/a" if "change" in withheld else assessment.change)
+
+
+def _previous_withheld(panel: Panel, as_at: date, trend: list[Value], threshold: int) -> bool:
+    """Whether last month's figure rests on a small count.
+
+    The trend point before the current month tells us; without one only a plain count can be judged,
+    so any other previous value is withheld to be safe.
+    """
+    previous = panel.assessment.previous
+    if previous is None:
+        return False
+    earlier = [point for point in trend if point.as_at < as_at]
+    if earlier:
+        return "value" in max(earlier, key=lambda point: point.as_at).suppressed
+    return panel.unit != "count" or is_small(previous, threshold)
+
+
+def suppress_table(table: ProfileTable, threshold: int) -> ProfileTable:
+    """Withhold small cells, then enough further cells that no withheld cell can be worked out.
+
+    Each column holds sums: every subtotal is the sum of its rows, and the top-level rows add up to the
+    published number looked after. A sum with exactly one withheld cell and every other cell shown
+    gives that cell away, so the smallest shown non-zero cell of that sum is withheld too (zeros only
+    when nothing else is left), until no sum gives a cell away.
+    """
+    rows = layout(table)
+    sums = [[subtotal, *details] for subtotal, details in rows.groups]
+    if len(rows.top_level) > 1:
+        sums.append(rows.top_level)
+    withheld = set(table.suppressed)
+    withheld.update((r, c) for r, (_, counts, _) in enumerate(table.rows)
+                    for c, count in enumerate(counts) if is_small(count, threshold))
+    for column in range(len(table.dates)):
+        _protect_column(table, column, sums, withheld)
+    if withheld == set(table.suppressed):
+        return table
+    new_rows = [(label, [None if (r, c) in withheld else count for c, count in enumerate(counts)], subtotal)
+                for r, (label, counts, subtotal) in enumerate(table.rows)]
+    return replace(table, rows=new_rows, suppressed=frozenset(withheld))
+
+
+def _protect_column(table: ProfileTable, column: int, sums: list[list[int]], withheld: set) -> None:
+    def count(row: int) -> int | None:
+        return table.rows[row][1][column]
+
+    changed = True
+    while changed:
+        changed = False
+        for members in sums:
+            hidden = [row for row in members if (row, column) in withheld]
+            unknown = [row for row in members if (row, column) not in withheld and count(row) is None]
+            if len(hidden) != 1 or unknown:
+                continue
+            shown = [row for row in members if (row, column) not in withheld]
+            if not shown:
+                continue
+            # smallest non-zero first; ties go to the row nearest the top, so the result is stable
+            partner = min(shown, key=lambda row: (count(row) == 0, count(row), row))
+            withheld.add((partner, column))
+            changed = True

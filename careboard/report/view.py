@@ -1,0 +1,241 @@
+"""Turns a Report into the words and figures the HTML template prints.
+
+Every figure is formatted here, once, so the template only lays text out; a withheld figure
+(named in a record's ``suppressed`` field) becomes "c" here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from careboard.judge.assess import change_arrow, variance, variance_rule_text, variance_unit
+from careboard.report.charts import TrendCharts, TrendSeries
+from careboard.report.formatting import (
+    MISSING, SUPPRESSED, format_change, format_signed, format_value, long_date, month_label, month_name,
+)
+from careboard.report.profile_layout import layout
+from careboard.results import Panel, ProfileTable, Report
+
+RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green"}
+CHANGES = {   # performance direction (polarity already applied by careboard.judge)
+    "improved": ("Improved", "up"),
+    "worse": ("Worse", "down"),
+    "same": ("No change", "same"),
+    "n/a": ("Not comparable", "none"),
+}
+POLARITY = {"high": "High is good", "low": "Low is good", None: "Context only"}
+
+
+@dataclass
+class Chip:
+    word: str
+    css: str
+    symbol: str = ""
+
+
+@dataclass
+class PanelView:
+    anchor: str
+    title: str
+    section: str
+    polarity: str
+    value: str
+    target: str
+    variance: str
+    previous: str
+    rag: Chip
+    change: Chip
+    period: str
+    sentence: str
+    chart: str
+    benchmarks: list[dict]
+    benchmark_notes: bool
+    definition: str
+    dq_note: str
+
+
+@dataclass
+class ProfileView:
+    title: str
+    dates: list[str]
+    has_change: bool
+    rows: list[dict] = field(default_factory=list)
+
+
+def build(report: Report, charts: TrendCharts) -> dict:
+    panels = [_panel(panel, charts) for panel in report.panels]
+    return {
+        "council": report.council,
+        "month": month_name(report.as_at),
+        "as_at": long_date(report.as_at),
+        "generated": report.generated,
+        "public": report.public,
+        "threshold": report.suppression_threshold,
+        "sections": _sections(panels),
+        "panels": panels,
+        "profiles": [_profile(table) for table in report.profiles],
+        "footnotes": _footnotes(report),
+    }
+
+
+def _shown(panel: Panel, number: float | None, withheld: bool, *, whole_if_integral: bool = False) -> str:
+    if withheld:
+        return SUPPRESSED
+    return format_value(number, panel.unit, panel.decimals, whole_if_integral=whole_if_integral)
+
+
+def _rag(rag: str | None, withheld: bool) -> Chip:
+    if withheld:
+        return Chip(SUPPRESSED, "rag-c")
+    if rag is None:
+        return Chip("No target", "rag-none")
+    if rag not in RAG_WORDS:
+        raise ValueError(f"unknown RAG rating {rag!r}; expected red, amber, green or None")
+    return Chip(RAG_WORDS[rag], f"rag-{rag}")
+
+
+def _change(change: str, withheld: bool) -> Chip:
+    if withheld:
+        return Chip(SUPPRESSED, "chg-none")
+    symbol = change_arrow(change) or MISSING   # raises, naming it, on an unknown change
+    word, css = CHANGES[change]
+    return Chip(word, f"chg-{css}", symbol)
+
+
+def _polarity(polarity: str | None) -> str:
+    if polarity not in POLARITY:
+        raise ValueError(f"unknown polarity {polarity!r}; expected 'high', 'low' or None")
+    return POLARITY[polarity]
+
+
+def _anchor(indicator_id: str) -> str:
+    return "ind-" + re.sub(r"[^A-Za-z0-9_-]", "-", indicator_id)
+
+
+def _period(panel: Panel) -> str:
+    current = panel.current
+    if current.period_start is None:
+        return f"At {long_date(current.period_end)}"
+    return f"{long_date(current.period_start)} to {long_date(current.period_end)}"
+
+
+def _panel(panel: Panel, charts: TrendCharts) -> PanelView:
+    current, assessment = panel.current, panel.assessment
+    value_withheld = "value" in current.suppressed
+    variance = (SUPPRESSED if "variance" in assessment.suppressed
+                else format_signed(assessment.variance, assessment.variance_unit, panel.unit, panel.decimals))
+    return PanelView(
+        anchor=_anchor(panel.indicator_id),
+        title=panel.title,
+        section=panel.section,
+        polarity=_polarity(panel.polarity),
+        value=_shown(panel, current.value, value_withheld),
+        target=_shown(panel, assessment.target, False, whole_if_integral=True),
+        variance=variance,
+        previous=_shown(panel, assessment.previous, "previous" in assessment.suppressed),
+        rag=_rag(assessment.rag, "rag" in assessment.suppressed),
+        change=_change(assessment.change, "change" in assessment.suppressed),
+        period=_period(panel),
+        sentence=panel.sentence,
+        chart=charts.svg(_series(panel)) if panel.trend else "",
+        benchmarks=_benchmarks(panel, value_withheld),
+        benchmark_notes=any(row.note for row in panel.benchmarks),
+        definition=panel.definition,
+        dq_note=panel.dq_note,
+    )
+
+
+def _series(panel: Panel) -> TrendSeries:
+    return TrendSeries(
+        key=_anchor(panel.indicator_id),
+        title=panel.title,
+        unit=panel.unit,
+        decimals=panel.decimals,
+        months=[point.as_at for point in panel.trend],
+        values=[point.value for point in panel.trend],
+        withheld=["value" in point.suppressed for point in panel.trend],
+        target=panel.assessment.target,
+    )
+
+
+def _benchmarks(panel: Panel, value_withheld: bool) -> list[dict]:
+    """Benchmark rows with "current vs benchmark", measured like the variance from target."""
+    rule = variance_unit(panel.unit)
+    current = panel.current.value
+    if current is not None:
+        current = round(current, panel.decimals)   # as the judge does: compare the figure as printed
+    rows = []
+    for row in panel.benchmarks:
+        if value_withheld:
+            gap = SUPPRESSED
+        elif current is None or row.value is None:
+            gap = MISSING
+        else:
+            gap = format_signed(variance(current, row.value, panel.unit), rule, panel.unit, panel.decimals)
+        rows.append({
+            "label": row.label,
+            "period": row.period_label,
+            "value": format_value(row.value, panel.unit, panel.decimals, whole_if_integral=True),
+            "gap": gap,
+            "note": row.note,
+        })
+    return rows
+
+
+def _sections(panels: list[PanelView]) -> list[dict]:
+    """Consecutive panels sharing a section name form one scorecard group."""
+    sections: list[dict] = []
+    for panel in panels:
+        if not sections or sections[-1]["name"] != panel.section:
+            sections.append({"name": panel.section, "panels": []})
+        sections[-1]["panels"].append(panel)
+    return sections
+
+
+def _profile(table: ProfileTable) -> ProfileView:
+    grouped = layout(table).grouped_rows()
+    has_change = len(table.dates) >= 2
+    view = ProfileView(table.title, [month_label(day) for day in table.dates], has_change)
+    last = len(table.dates) - 1
+    for index, (label, counts, is_subtotal) in enumerate(table.rows):
+        hidden = [(index, column) in table.suppressed for column in range(len(counts))]
+        cells = [SUPPRESSED if hide else format_value(count, "count") for count, hide in zip(counts, hidden)]
+        change = ""
+        if has_change:
+            # a change next to one hidden count would give that count back
+            change = (SUPPRESSED if hidden[last] or hidden[last - 1]
+                      else format_change(counts[last], counts[last - 1]))
+        view.rows.append({"label": label, "cells": cells, "change": change, "subtotal": is_subtotal,
+                          "grouped": index in grouped})
+    return view
+
+
+def _footnotes(report: Report) -> list[str]:
+    notes = []
+    measured = {panel.unit: None for panel in report.panels
+                if panel.assessment.variance is not None or panel.benchmarks}
+    if measured:
+        notes.append(" ".join(dict.fromkeys(variance_rule_text(unit) for unit in measured))
+                     + " “Current vs benchmark” is measured the same way against each benchmark.")
+    notes.append("RAG rating: Green = on target or better; Amber = worse than target but within the agreed "
+                 "tolerance; Red = worse than target by more than the tolerance; “No target” = context "
+                 "measure, not rated.")
+    notes.append("Change compares this month with the previous month and shows the direction of performance, "
+                 "not of the number: ▲ improved, ▼ deteriorated, ■ unchanged, taking account of whether a high "
+                 "or a low value is good.")
+    if any(panel.benchmarks for panel in report.panels):
+        notes.append("Benchmarks are the latest published annual figures for the year shown: Local Authority is "
+                     "this council's own published figure, Stat Neighbours the average of its statistical "
+                     "neighbours, Region and England the published averages. Current values cover the period "
+                     "shown on each panel, so they are not always for the same span as the benchmark.")
+    if report.benchmarks_note:
+        notes.append(report.benchmarks_note)
+    if report.public:
+        notes.append(f"c = suppressed to protect confidentiality: a count of between 1 and "
+                     f"{report.suppression_threshold} children, a figure worked out from one (percentage, rate, "
+                     "average, variance, RAG rating or change), or a further cell withheld so that a hidden "
+                     "figure cannot be worked out from a total. 0 means none: zero is not suppressed, following "
+                     "Department for Education practice.")
+    notes.append(f"{MISSING} = not available (no children in the group, no target, or no earlier figure).")
+    return notes

@@ -1,0 +1,65 @@
+"""Number formatting shared by the report and the indicator sentences."""
+
+from datetime import date
+
+import pytest
+
+from careboard.report.formatting import format_change, format_signed, format_value, long_date, month_label
+
+
+@pytest.mark.parametrize("value, unit, decimals, expected", [
+    (22 / 380 * 100, "%", 1, "5.8%"),
+    (5.85, "%", 1, "5.9%"),          # half-up on the figure people read, not binary half-even
+    (0.125, "%", 2, "0.13%"),
+    (-0.04, "%", 1, "0.0%"),         # no "-0.0"
+    (100.0, "%", 1, "100.0%"),
+    (76.0, "rate", 1, "76.0"),
+    (72.04, "rate", None, "72.0"),   # unit default: 1 dp
+    (1234.0, "count", 0, "1,234"),
+    (1234.0, "count", 2, "1,234"),   # counts are whole whatever the catalogue says
+    (10_181 / 18, "days", 0, "566"),
+    (565.4, "days", 1, "565"),       # days are whole
+    (14.25, "score", 1, "14.3"),
+    (None, "%", 1, "–"),
+])
+def test_format_value(value, unit, decimals, expected):
+    assert format_value(value, unit, decimals) == expected
+
+
+@pytest.mark.parametrize("value, unit, expected", [
+    (97.0, "%", "97%"),
+    (97.5, "%", "97.5%"),
+    (87.3, "rate", "87.3"),
+    (426.0, "days", "426"),
+])
+def test_round_figures_drop_their_decimals(value, unit, expected):
+    assert format_value(value, unit, 1, whole_if_integral=True) == expected
+
+
+def test_unknown_unit_is_named():
+    with pytest.raises(ValueError, match="'percent'"):
+        format_value(1.0, "percent", 1)
+
+
+@pytest.mark.parametrize("diff, rule, unit, expected", [
+    (99.8 - 97, "pp", "%", "+2.8 pp"),
+    (22 / 380 * 100 - 6, "pp", "%", "-0.2 pp"),
+    ((76 - 74) / 74 * 100, "%", "rate", "+2.7%"),
+    (566 - 363, "days", "days", "+203 days"),
+    (1.25, "points", "score", "+1.3 points"),
+    (0.0, "pp", "%", "0.0 pp"),
+    (-1234.5, "", "count", "-1,235"),
+    (None, "pp", "%", "–"),
+])
+def test_format_signed(diff, rule, unit, expected):
+    assert format_signed(diff, rule, unit, 1) == expected
+
+
+@pytest.mark.parametrize("latest, before, expected", [(29, 20, "+9"), (150, 152, "-2"), (4, 4, "0"), (3, None, "–")])
+def test_format_change(latest, before, expected):
+    assert format_change(latest, before) == expected
+
+
+def test_dates():
+    assert month_label(date(2025, 1, 31)) == "Jan 2025"
+    assert long_date(date(2025, 3, 1)) == "1 March 2025"

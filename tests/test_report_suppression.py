@@ -1,0 +1,150 @@
+"""Small-number suppression for the public report; every expected cell worked out by hand."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+import tests.report_fixture as fx
+from careboard.report.suppression import NEUTRAL_DQ_NOTE, neutral_sentence, suppress, suppress_panel, suppress_table
+from careboard.results import Assessment, ProfileTable, Value
+
+D1 = [date(2025, 1, 31)]
+
+
+def table(*rows, dates=D1) -> ProfileTable:
+    return ProfileTable("Test", dates, [(f"row {i}", list(counts), subtotal) for i, (counts, subtotal) in enumerate(rows)])
+
+
+def assert_withheld(before: ProfileTable, threshold: int, expected: set[tuple[int, int]]):
+    after = suppress_table(before, threshold)
+    assert after.suppressed == expected
+    for r, (label, counts, subtotal) in enumerate(after.rows):
+        original = before.rows[r]
+        assert (label, subtotal) == (original[0], original[2])
+        for c, count in enumerate(counts):
+            assert count == (None if (r, c) in expected else original[1][c]), (label, c)
+
+
+# Ethnicity table (tests/report_fixture.py), threshold 5. Rows: 0-2 White detail, 3 White; 4-5 Mixed detail,
+# 6 Mixed; 7-9 Black detail, 10 Black; 11 and 12 stand alone. Per column:
+#  Mar/Jun/Sep: primary 4 (Mixed W&BC 4/5/5), 7 (Caribbean 2), 12 (Not stated 5/2/4).
+#     Mixed sum then hides one cell -> next smallest non-zero: 5 (37/41/38 < Mixed 41/46/43).
+#     Black sum hides one -> smallest of African 13/10/12, Other Black 8, Black 23/20/22: 9.
+#     Column (top level White, Mixed, Black, Asian & other, Not stated) hides one -> Black 23/20/22 (row 10).
+#  Dec: primary 12 (4) only; Caribbean is 0, Mixed W&BC is 6. Column -> Black 17 (row 10);
+#     then the Black sum hides only its subtotal -> smallest non-zero detail, Other Black 7 (row 9), skipping the 0.
+#  Jan: primary 1 (White Irish 2), 7 (2); Not stated is 6. White sum -> Other White 49 (row 2); Black -> 7
+#     (row 9); the column then hides no top-level row, so nothing more.
+ETHNICITY_WITHHELD = (
+    {(r, c) for c in (0, 1, 2) for r in (4, 5, 7, 9, 10, 12)}
+    | {(9, 3), (10, 3), (12, 3)}
+    | {(r, 4) for r in (1, 2, 7, 9)}
+)
+
+
+@pytest.mark.parametrize("before, threshold, expected", [
+    pytest.param(fx.ethnicity_table(), 5, ETHNICITY_WITHHELD, id="ethnicity-subtotals"),
+    pytest.param(fx.age_table(), 5, set(), id="age-nothing-small"),
+    pytest.param(table(([202], False), ([150], False), ([1], False)), 5, {(2, 0), (1, 0)}, id="gender"),
+    pytest.param(table(([3], False), ([0], False), ([40], False)), 5, {(0, 0), (2, 0)}, id="zero-is-not-a-partner"),
+    pytest.param(table(([3], False), ([0], False)), 5, {(0, 0), (1, 0)}, id="zero-when-nothing-else"),
+    pytest.param(table(([2], False), ([3], False), ([50], False)), 5, {(0, 0), (1, 0)}, id="two-small-protect-each-other"),
+    pytest.param(table(([6], False), ([50], False), ([40], False)), 10, {(0, 0), (2, 0)}, id="threshold-10"),
+    pytest.param(table(([6], False), ([50], False), ([40], False)), 5, set(), id="threshold-5"),
+    pytest.param(table(([3], False)), 5, {(0, 0)}, id="single-row"),
+    pytest.param(table(([2], False), ([None], False), ([50], False)), 5, {(0, 0)}, id="unknown-cell-already-hides"),
+])
+def test_profile_table_suppression(before, threshold, expected):
+    assert_withheld(before, threshold, expected)
+
+
+def test_suppressing_twice_changes_nothing_more():
+    once = suppress_table(fx.ethnicity_table(), 5)
+    assert suppress_table(once, 5) == once
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([([10], False), ([4], False), ([15], True)], "subtotal 15 at 2025-01-31 is not the sum of the 2 rows above it"),
+    ([([10], True), ([4], False)], "subtotal has no rows above it"),
+])
+def test_layout_mistakes_are_named(rows, message):
+    with pytest.raises(ValueError, match=message):
+        suppress_table(table(*rows), 5)
+
+
+def test_count_panel_withholds_value_and_what_follows():
+    panel = suppress_panel(fx.missing_panel(), 5)
+    assert (panel.current.value, panel.current.numerator) == (None, None)
+    assert panel.current.suppressed == {"value", "numerator"}
+    assert panel.current.extra == {"episodes": 7}                      # 7 episodes is not a small count
+    # no target, so no RAG or variance to withhold; the change would tell 4 from 9
+    assert panel.assessment == Assessment(None, None, "", None, 9.0, "n/a", frozenset({"change"}))
+    assert panel.sentence == neutral_sentence(5)
+    # Apr 2024 had 5 missing children and Jan 2025 has 4: both gaps in the trend
+    assert [i for i, point in enumerate(panel.trend) if point.suppressed] == [2, 11]
+
+
+def test_percentage_panel_keeps_a_safe_month_and_hides_a_small_trend_point():
+    original = fx.stability_panel()
+    panel = suppress_panel(original, 5)
+    assert panel.current == original.current                          # 22 of 380
+    assert panel.assessment == original.assessment
+    assert panel.sentence == original.sentence
+    april = panel.trend[2]                                             # 3 of 355
+    assert (april.value, april.numerator, april.denominator) == (None, None, 355)
+    assert panel.dq_note == NEUTRAL_DQ_NOTE                            # "2 episodes ..." is not published
+
+
+def test_small_extra_count_replaces_the_sentence_but_keeps_the_average():
+    panel = suppress_panel(fx.adoption_panel(), 5)
+    assert panel.current.value == pytest.approx(10_181 / 18)           # 18 children: safe
+    assert panel.current.extra == {"within_target": None}              # 4 children moved in within target
+    assert panel.current.suppressed == {"extra.within_target"}
+    assert panel.sentence == neutral_sentence(5)
+
+
+def test_nothing_small_leaves_the_panel_alone():
+    assert suppress_panel(fx.rate_panel(), 5) == fx.rate_panel()
+
+
+@pytest.mark.parametrize("numerator, denominator, withheld", [
+    (0, 4, {"value", "numerator", "denominator"}),   # 0% of a cohort of 4 still points at those 4 children
+    (4, 400, {"value", "numerator"}),
+    (0, 400, set()),                                 # none of 400: zero is shown
+    (6, 6, set()),
+])
+def test_percentage_small_numerator_or_denominator(numerator, denominator, withheld):
+    current = Value("x", fx.AS_AT, None, fx.AS_AT, numerator / denominator * 100, numerator, denominator)
+    panel = suppress_panel(replace(fx.stability_panel(), current=current), 5)
+    assert panel.current.suppressed == withheld
+    assert {name for name in ("value", "numerator", "denominator") if getattr(panel.current, name) is None} == withheld
+
+
+def test_previous_month_withheld_when_it_rested_on_a_small_count():
+    base = fx.missing_panel()
+    trend = base.trend[:-2] + [replace(base.trend[-2], value=3.0, numerator=3), fx.missing_panel().trend[-1]]
+    big_now = replace(base.current, value=12.0, numerator=12, extra={})
+    panel = suppress_panel(replace(base, current=big_now, trend=trend[:-1] + [big_now],
+                                   assessment=replace(base.assessment, previous=3.0, change="worse")), 5)
+    assert "value" not in panel.current.suppressed
+    assert panel.assessment.previous is None and panel.assessment.change == "n/a"
+    assert panel.assessment.suppressed == {"previous", "change"}
+
+
+def test_previous_percentage_without_a_trend_is_withheld_to_be_safe():
+    panel = suppress_panel(replace(fx.stability_panel(), trend=[]), 5)
+    assert panel.assessment.suppressed == {"previous", "change"}
+
+
+def test_report_is_marked_public_and_the_original_is_untouched():
+    original = fx.report()
+    public = suppress(original, threshold=5)
+    assert public.public and public.suppression_threshold == 5
+    assert not original.public and original == fx.report()
+    assert public.profiles[1].suppressed == ETHNICITY_WITHHELD
+
+
+def test_threshold_must_be_positive():
+    with pytest.raises(ValueError, match="at least 1"):
+        suppress(fx.report(), threshold=0)
