@@ -1,0 +1,52 @@
+"""Date steps the simulation takes: birthdays, ages, weekday counts and the return's date format."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..dates import add_months, year_end, year_ending, year_start
+
+__all__ = ["add_months", "add_weekdays", "age_on", "birthday", "fmt", "year_end", "year_ending",
+           "year_start", "folder_name", "DAY"]
+
+DAY = timedelta(days=1)
+
+
+def birthday(dob: date, years: int) -> date:
+    """The date `dob` turns `years` old; a 29 February birthday falls on 28 February (as pandas does)."""
+    try:
+        return dob.replace(year=dob.year + years)
+    except ValueError:
+        return date(dob.year + years, 2, 28)
+
+
+def age_on(dob: date, d: date) -> int:
+    """Whole years of age on `d`."""
+    return d.year - dob.year - ((d.month, d.day) < (dob.month, dob.day))
+
+
+def add_weekdays(d: date, n: int) -> date:
+    """The n-th Monday-to-Friday after `d` (bank holidays are not skipped: callers keep a margin)."""
+    while n:
+        d += DAY
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+
+_FORMATTED: dict[date, str] = {}
+
+
+def fmt(d: date | None) -> str:
+    """dd/mm/yyyy as the return writes dates; blank for None. Cached: the same dates recur constantly."""
+    if d is None:
+        return ""
+    s = _FORMATTED.get(d)
+    if s is None:
+        s = _FORMATTED[d] = f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+    return s
+
+
+def folder_name(year: int) -> str:
+    """Year ending March 2025 -> '2024-25', the folder name careboard reads the year from."""
+    return f"{year - 1}-{year % 100:02d}"

@@ -1,0 +1,29 @@
+"""write_demo_extracts(): the monthly snapshots `careboard demo` loads."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from .export import export
+from .simulate import simulate
+
+
+def write_demo_extracts(out_dir: Path, seed: int = 1, children_in_care: int = 400, years: int = 10,
+                        as_at_dates: Sequence[date] = ()) -> list[Path]:
+    """Simulate one council up to the latest as-at date and write one extract per date.
+
+    Each extract is a folder ``as_at_YYYY-MM-DD`` holding a folder per collection year, as the
+    case system would have produced it on that date. Returns the extract folders, oldest first.
+    """
+    dates = sorted(set(as_at_dates))
+    if not dates:
+        raise ValueError("give at least one as-at date")
+    timeline = simulate(seed=seed, children_in_care=children_in_care, years=years, end=dates[-1])
+    out = []
+    for as_at in dates:
+        folder = Path(out_dir) / f"as_at_{as_at.isoformat()}"
+        export(timeline, as_at, folder)
+        out.append(folder)
+    return out

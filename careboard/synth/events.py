@@ -1,0 +1,112 @@
+"""Dated events around the episodes: reviews, missing incidents, social workers, DoLOs."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from random import Random
+
+from . import mixes
+from .mixes import choose
+from .calendar import add_months, add_weekdays, age_on, birthday
+from .settings import Council
+from .timeline import DoLo, Episode, MissingIncident, Period, Review, SWEpisode
+
+DAY = timedelta(days=1)
+SW_RECORDED_FROM = date(2022, 4, 1)   # a year before the first SWEpisodes return (2023/24)
+DOLO_RECORDED_FROM = date(2026, 4, 1)
+
+
+def _days(rng: Random, low: int, high: int) -> timedelta:
+    return timedelta(days=low + int(rng.random() * (high - low + 1)))
+
+
+def reviews_for(rng: Random, period: Period, dob: date) -> list[Review]:
+    """Reviews on the statutory schedule: 20 working days, then 3 months, then every 6 months.
+
+    On-time reviews sit at least 3 working days before the due date and late ones at least 3 days
+    after it, so whether a review is on time does not depend on the bank-holiday calendar used.
+    """
+    out: list[Review] = []
+    end = period.end
+    due = add_weekdays(period.start, 20)
+    if rng.random() < mixes.LATE_REVIEW_SHARE:
+        held = add_weekdays(period.start, 24 + int(rng.random() * 10))
+    else:
+        held = add_weekdays(period.start, 4 + int(rng.random() * 14))
+    step = 3
+    while held < end:
+        on_time = held <= due
+        code = "PN0" if age_on(dob, held) < 4 else mixes.PARTICIPATION.pick(rng)
+        out.append(Review(held, code, due, on_time))
+        due = add_months(held, step)
+        step = 6
+        if rng.random() < mixes.LATE_REVIEW_SHARE:
+            held = due + _days(rng, 3, 50)
+        else:
+            held = due - _days(rng, 3, 45)
+    return out
+
+
+def missing_for(rng: Random, period: Period, dob: date) -> list[MissingIncident]:
+    """Missing and away incidents: most children never go missing; a few go missing often."""
+    start = max(period.start, birthday(dob, 10))
+    end = period.end
+    if start >= end:
+        return []
+    teen = age_on(dob, end) >= 11
+    if teen and rng.random() < 0.2:
+        rate = 1.5 + rng.expovariate(1 / 6)
+        away_share = 0.1 if rng.random() < 0.7 else 0.5
+    else:
+        rate, away_share = 0.04, 0.3
+    out = []
+    t = start + timedelta(days=int(rng.expovariate(rate / 365)))
+    while t < end:
+        back = t + timedelta(days=mixes.MISSING_INCIDENT_LENGTH.pick(rng))
+        if back >= end - DAY:
+            break
+        out.append(MissingIncident("A" if rng.random() < away_share else "M", t, back))
+        t = back + DAY + timedelta(days=int(rng.expovariate(rate / 365)))
+    return out
+
+
+def social_workers(council: Council, periods: list[Period]) -> list[SWEpisode]:
+    """A chain of allocated social workers from before the first period of care to after the last."""
+    rng = council.rng
+    last_end = periods[-1].end
+    if last_end < SW_RECORDED_FROM:
+        return []
+    t = periods[0].start - _days(rng, 0, 120)
+    reason = "FCONTA"
+    if t < SW_RECORDED_FROM - timedelta(days=730):
+        # Only the worker in post when recording began matters; start the chain shortly before.
+        t, reason = SW_RECORDED_FROM - _days(rng, 1, 700), mixes.SW_REASON.pick(rng)
+    stop = last_end + _days(rng, 1, 60)
+    out: list[SWEpisode] = []
+    worker = choose(rng, council.social_workers)
+    while t < stop:
+        until = t + timedelta(days=20 + int(rng.expovariate(1 / 330)))
+        if until >= stop:
+            until = stop
+        if until >= SW_RECORDED_FROM:
+            out.append(SWEpisode(worker, t, until, reason))
+        t = until
+        reason = mixes.SW_REASON.pick(rng)
+        nxt = choose(rng, council.social_workers)
+        worker = nxt if nxt != worker else choose(rng, council.social_workers)
+    return out
+
+
+def dolo_for(rng: Random, episodes: list[Episode], dob: date) -> list[DoLo]:
+    """Deprivation of liberty orders, recorded from 2026/27, for some teenagers in children's homes."""
+    for ep in episodes:
+        if ep.place not in ("K2", "Z12", "Z13") or ep.dec is None or ep.dec <= DOLO_RECORDED_FROM:
+            continue
+        first = max(ep.decom, DOLO_RECORDED_FROM) + DAY
+        length = (ep.dec - first).days
+        if length < 40 or age_on(dob, first) < 13 or rng.random() >= 0.08:
+            continue
+        start = first + _days(rng, 0, length // 2)
+        end = min(start + _days(rng, 30, 200), ep.dec - DAY)
+        return [DoLo(start, end)]
+    return []
