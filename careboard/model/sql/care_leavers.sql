@@ -1,5 +1,10 @@
 -- Care leavers as returned in OC3, with the birthday that puts them in the year's cohort
 -- (17th-21st, or 22nd-25th from 2022/23) and the DfE activity and accommodation groups.
+-- in_cohort is the DfE headline denominator (indicators.md A12): ages 17-21, less those who died or
+-- returned home (IN_TOUCH DIED/RHOM), less 17/18-year-olds still looked after on that birthday
+-- (rule 1007: they should not be in OC3 at all). in_accom_cohort also leaves out accommodation
+-- G (abroad), H (deported) and R (residence not known): the DfE/LAIT suitability measure excludes
+-- all three "as the suitability will not usually be known" (LAIT data dictionary, CareLeaverAcc).
 WITH oc3 AS (
   SELECT * FROM (
     SELECT o.*, row_number() OVER (PARTITION BY return_year, "CHILD" ORDER BY line_no DESC) AS pick
@@ -9,17 +14,47 @@ WITH oc3 AS (
 aged AS (
   SELECT o.*, coalesce(o."DOB", ch.dob) AS dob_
   FROM oc3 o LEFT JOIN children ch ON ch.child = o."CHILD"
+),
+-- the calendar year of the birthday that falls in the collection year (1 April to 31 March)
+in_year AS (
+  SELECT a.*, CASE WHEN month(dob_) >= 4 THEN return_year - 1 ELSE return_year END AS birthday_year
+  FROM aged a
+),
+dated AS (
+  SELECT a.*, birthday_year - year(dob_) AS age_,
+         -- day(dob) - 1 days after the 1st of the month, so 29 February falls on 1 March in other years
+         -- (the same reading as the age_on macro)
+         make_date(birthday_year, month(dob_), 1) + CAST(day(dob_) - 1 AS INTEGER) AS birthday_
+  FROM in_year a
+),
+flagged AS (
+  SELECT d.*,
+         EXISTS (SELECT 1 FROM episodes e
+                 WHERE e.child = d."CHILD" AND NOT e.is_short_break
+                   AND e.decom <= d.birthday_ AND (e.dec IS NULL OR e.dec > d.birthday_)) AS looked_after_on_birthday,
+         CASE WHEN age_ IN (17, 18) THEN '17-18' WHEN age_ BETWEEN 19 AND 21 THEN '19-21'
+              WHEN age_ BETWEEN 22 AND 25 THEN '22-25' END AS age_band,
+         coalesce("IN_TOUCH" IN ('DIED', 'RHOM'), false) AS excluded_
+  FROM dated d
+),
+counted AS (
+  SELECT f.*,
+         coalesce(age_ BETWEEN 17 AND 21 AND NOT excluded_ AND NOT (age_ <= 18 AND looked_after_on_birthday), false)
+           AS in_cohort_
+  FROM flagged f
 )
 SELECT return_year AS year, "CHILD" AS child, dob_ AS dob,
-       -- the birthday that falls in the collection year (1 April to 31 March)
-       CASE WHEN month(dob_) >= 4 THEN return_year - 1 ELSE return_year END - year(dob_) AS age,
+       age_ AS age,
        "IN_TOUCH" AS in_touch, "ACTIV" AS activ, "ACCOM" AS accom,
-       coalesce("IN_TOUCH" IN ('DIED', 'RHOM'), false) AS excluded,
+       excluded_ AS excluded,
        coalesce("ACTIV" IN ('F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'F4', 'P4', 'F5', 'P5'), false) AS eet,
        coalesce("ACTIV" IN ('G4', 'G5', 'G6'), false) AS neet,
        coalesce("ACTIV" = 'F1' OR "ACTIV" = 'P1', false) AS higher_education,
        coalesce(length("ACCOM") = 2 AND "ACCOM" LIKE '%1', false) AS suitable,
        coalesce(length("ACCOM") = 2 AND "ACCOM" LIKE '%2', false) AS unsuitable,
        coalesce(left("ACCOM", 1) IN ('G', 'H'), false) AS abroad_or_deported,
+       birthday_ AS birthday, looked_after_on_birthday, age_band,
+       in_cohort_ AS in_cohort,
+       in_cohort_ AND NOT coalesce(left("ACCOM", 1) IN ('G', 'H', 'R'), false) AS in_accom_cohort,
        file_id, line_no
-FROM aged
+FROM counted
