@@ -83,11 +83,16 @@ def sentence(ind: Indicator, v: Value, target: float | None) -> str:
 
 
 def dq_notes(con, snapshot_id: int) -> dict[str, str]:
-    """A short note per input table that has data errors in this snapshot."""
-    rows = con.execute("""SELECT table_name, count(*) FROM dq_findings
-                          WHERE snapshot_id = ? AND severity = 'error' AND table_name IS NOT NULL
-                          GROUP BY table_name""", [snapshot_id]).fetchall()
-    return {t: f"{n} data error(s) in the {t} table may affect this figure; see the validation report." for t, n in rows}
+    """A short note per input table whose rows have errors in this snapshot (load findings and DfE rules)."""
+    rows = con.execute("""
+        SELECT table_name, count(*), count(DISTINCT rule) FROM (
+          SELECT table_name, code AS rule FROM dq_findings
+          WHERE snapshot_id = $s AND severity = 'error' AND table_name IS NOT NULL
+          UNION ALL
+          SELECT table_name, rule FROM validation_failures WHERE snapshot_id = $s AND severity = 'error'
+        ) e GROUP BY table_name""", {"s": snapshot_id}).fetchall()
+    return {t: f"The {t} data has {n} error(s) against {k} check(s), which may affect this figure "
+               f"(see `careboard validate`)." for t, n, k in rows}
 
 
 def _input_tables(ind: Indicator) -> set[str]:
