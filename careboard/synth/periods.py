@@ -141,13 +141,16 @@ class _SettingWalker:
             if nxt is None:
                 break
             on, make = nxt
-            current, reason = make(current)
-            track.append((on, current, reason))
             t = on
+            change = make(current)
+            if change is not None:
+                current, reason = change
+                track.append((on, current, reason))
         return self._designate_long_term(track)
 
     def _forced(self) -> list[tuple[date, object]]:
-        """Planned changes of setting, each a function from the current setting to the next."""
+        """Planned changes of setting, each a function from the current setting to the next
+        (with the reason for the move), or to None when the current setting already suits."""
         rng, plan, c = self.rng, self.plan, self.c
         start, end = plan.start, plan.end
         forced = []
@@ -162,7 +165,7 @@ class _SettingWalker:
                 s = c.setting("adoption", a.placed, self.dob, self.home_post)
                 return (s if a.order is not None else _replace_place(s, "A4")), "CARPL"
             # The child must be with a foster carer immediately before an adoptive placement.
-            forced.append((a.placed - DAY * 21, lambda cur: (cur, "") if cur.kind in FOSTER_KINDS
+            forced.append((a.placed - DAY * 21, lambda cur: None if cur.kind in FOSTER_KINDS
                            else to_foster_first(cur)))
             forced.append((a.placed, to_adoption))
         if plan.pathway == "home" and plan.ending == "E4A" and (end - start).days > 240 and rng.random() < 0.5:
@@ -182,7 +185,7 @@ class _SettingWalker:
         wanted = {"E45": "kinship", "E46": "foster"}.get(plan.ending)
         if wanted and (end - start).days > 90:
             on = end - _days(rng, 60, min(360, (end - start).days - 30))
-            forced.append((on, lambda cur: (cur, "") if cur.kind == wanted
+            forced.append((on, lambda cur: None if cur.kind == wanted
                            else (c.setting(wanted, on, self.dob, self.home_post), "CARPL")))
         forced.sort(key=lambda f: f[0])
         return [f for f in forced if start < f[0] < end]
