@@ -10,15 +10,18 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from ..calendar import register_calendar
+
 # Build order: each view may read the ones before it.
 VIEWS = ("children", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
-         "missing", "adoptions", "oc2_cohort", "care_leavers", "sw_episodes")
+         "review_schedule", "missing", "adoptions", "oc2_cohort", "care_leavers", "sw_episodes")
 
 # Which staging tables each view (or engine macro) reads, so a figure can say which inputs it rests on.
 VIEW_INPUTS = {
     "children": ("header", "uasc"), "episodes": ("episodes",), "cla_on": ("episodes",), "periods": ("episodes",),
     "placements": ("episodes",), "carers": ("episodes",), "legal_statuses": ("episodes",),
-    "reviews": ("reviews",), "missing": ("missing",), "adoptions": ("episodes", "ad1"),
+    "reviews": ("reviews",), "review_schedule": ("reviews", "episodes"), "missing": ("missing",),
+    "adoptions": ("episodes", "ad1"),
     "oc2_cohort": ("episodes", "oc2"), "care_leavers": ("oc3", "header"), "sw_episodes": ("sw_episodes",),
 }
 
@@ -32,9 +35,11 @@ def view_sql(name: str) -> str:
 
 def build_model(con, snapshot_id: int) -> None:
     """Materialise every view for one snapshot as temporary tables on this connection."""
-    row = con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()
+    row = con.execute("SELECT as_at, first_year FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()
     if row is None:
         raise KeyError(f"no snapshot {snapshot_id}")
+    # Working days for timescales (review_schedule), from the first collection year loaded to past the as-at date.
+    register_calendar(con, row[1] - 1, row[0].year + 1)
     params = {"snapshot_id": snapshot_id, "as_at": row[0]}
     for name in VIEWS:
         sql = view_sql(name)

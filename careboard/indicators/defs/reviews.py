@@ -1,3 +1,125 @@
-"""(family not yet written)"""
+"""Reviews held on time and children's participation in them (indicators.md A9, timescales.md section 2).
 
-INDICATORS = ()
+The due dates come from the model's review_schedule view (CPPCR reg 33), which is where the
+schedule rules live; here they are only counted. `reviews_due` is the operational list behind
+"what is due or overdue", not an indicator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from ..base import Indicator
+
+_SCHEDULE_RULES = (
+    "Each review due is counted in the month of its due date. Per period of care (CPPCR reg 33): the first "
+    "review is due 20 working days after the child became looked after (England and Wales working days, the "
+    "start being day 0), the second 3 months after the first was actually held, and each later one 6 months "
+    "after the previous one was held; a month later keeps the day number, or the last day of a shorter month. "
+    "A review on or before its due date is on time; one held later, or none held by the due date, is late. "
+    "The schedule restarts with each period of care and stops when the child leaves care. Periods of short "
+    "breaks (LS V3/V4) are excluded, as reg 48 modifies their schedule. For periods of care that began before "
+    "the earliest return loaded, the first due date seen is unknown and not counted."
+)
+
+# One row per review due in the window (a child can have more than one), late when none was held.
+_DUE_IN_WINDOW = """
+SELECT child, CASE WHEN on_time THEN 1 ELSE 0 END AS num, period_no, due_no, rule, due_from, due_date,
+       review_date, file_id, line_no
+FROM review_schedule
+WHERE due_known AND due_date BETWEEN $period_start AND $period_end
+"""
+
+REVIEWS_ON_TIME = Indicator(
+    id="reviews_on_time_pct",
+    title="Reviews held on time",
+    unit="%",
+    aggregate="share",
+    window="month",
+    polarity="high",
+    numerator="Reviews due in the month that were held on or before their due date",
+    denominator="Reviews due in the month (a due date with no review held counts as late)",
+    definition=_SCHEDULE_RULES,
+    sentence="For {num} out of the {den} reviews due in {month}, the review was held on time ({value}).",
+    sql=_DUE_IN_WINDOW,
+    group="Reviews",
+    reference="CPPCR 2010 reg 33; indicators.md A9; timescales.md section 2",
+)
+
+# The same count since 1 April: the second line of the reviews narrative.
+REVIEWS_ON_TIME_YTD = replace(
+    REVIEWS_ON_TIME,
+    id="reviews_on_time_ytd_pct",
+    title="Reviews held on time, year to date",
+    window="ytd",
+    numerator="Reviews due since 1 April that were held on or before their due date",
+    denominator="Reviews due from 1 April to the end of the month (a due date with no review held counts as late)",
+    sentence="Since the start of the financial year, {num} of the {den} reviews due were held on time ({value}).",
+)
+
+REVIEW_PARTICIPATION = Indicator(
+    id="review_participation_pct",
+    title="Children participating in their reviews",
+    unit="%",
+    aggregate="share",
+    window="month",
+    polarity="high",
+    numerator="Reviews where the child took part (REVIEW_CODE PN1 to PN6)",
+    denominator="Reviews held in the month of children aged 4 or over on the day of the review",
+    definition="Reviews held in the month, of children aged 4 or over at the review, in a period of care that "
+               "is not only short breaks. Participation is REVIEW_CODE PN1-PN6 (attending, or conveying views "
+               "through an advocate or another medium); PN7 (did not attend, views not conveyed) and a missing "
+               "code count as not participating. PN0 (under 4) reviews are left out. A local convention: "
+               "confirm with the service.",
+    sentence="Children took part in {num} of the {den} reviews of children aged 4 or over held in {month} "
+             "({value}).",
+    sql="""
+SELECT s.child, CASE WHEN s.review_code IN ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6') THEN 1 ELSE 0 END AS num,
+       s.review_date, s.review_code, age_on(c.dob, s.review_date) AS age, s.file_id, s.line_no
+FROM review_schedule s JOIN children c ON c.child = s.child
+WHERE s.review_date BETWEEN $period_start AND $period_end
+  AND age_on(c.dob, s.review_date) >= 4 AND s.review_code IS DISTINCT FROM 'PN0'
+""",
+    group="Reviews",
+    reference="SSDA903 REVIEW_CODE; indicators.md A9",
+)
+
+INDICATORS = (REVIEWS_ON_TIME, REVIEWS_ON_TIME_YTD, REVIEW_PARTICIPATION)
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """A review still to be held at the as-at date: overdue (due on or before it) or due soon."""
+
+    child: str
+    period_no: int
+    due_no: int           # 1 = first review of the period of care
+    rule: str             # first_20wd, second_3m, later_6m, before_data_6m (latest possible date)
+    due_from: date        # the date the due date counts from: care start or the previous review
+    due_date: date
+    days_overdue: int     # as-at date minus due date: positive when overdue, zero or less when still to come
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_overdue > 0
+
+
+def reviews_due(ctx, as_at: date | None = None, days_ahead: int = 28) -> list[ReviewDue]:
+    """Children in care at `as_at` whose next review is overdue or due within `days_ahead` days.
+
+    Uses only what was known at `as_at` (a review held after it has not happened yet), so the list
+    can be rebuilt for an earlier date; a child who went on to leave care before a review fell due is
+    left out, as the schedule is built from the data as loaded now. A review due on `as_at` itself is
+    due, not yet overdue. Longest overdue first.
+    """
+    as_at = as_at or ctx.as_at
+    rows = ctx.con.execute("""
+SELECT child, period_no, due_no, rule, due_from, due_date
+FROM review_schedule
+WHERE due_from <= $as_at AND due_date <= $horizon
+  AND (review_date IS NULL OR review_date > $as_at)
+  AND period_start <= $as_at AND (period_end IS NULL OR period_end > $as_at)
+ORDER BY due_date, child
+""", {"as_at": as_at, "horizon": as_at + timedelta(days=days_ahead)}).fetchall()
+    return [ReviewDue(c, p, n, r, f, d, (as_at - d).days) for c, p, n, r, f, d in rows]

@@ -1,0 +1,25 @@
+"""One loaded snapshot per (returns, as-at date) for cases that compute several indicators from the same data.
+
+Loading and validating a tiny return is most of a case's run time; cases that share a module-level
+returns dict and as-at date share the context (indicator queries only read it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from careboard.indicators import engine, registry
+from tests.cohort import context
+
+_CONTEXTS: dict[tuple[int, date], engine.Context] = {}
+
+
+def shared_context(returns: dict, as_at: date) -> engine.Context:
+    key = (id(returns), as_at)
+    if key not in _CONTEXTS:
+        _CONTEXTS[key] = context(returns, as_at)
+    return _CONTEXTS[key]
+
+
+def compute_shared(indicator_id: str, returns: dict, as_at: date):
+    return engine.compute(shared_context(returns, as_at), registry.get(indicator_id))
