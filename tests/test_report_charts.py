@@ -1,67 +1,83 @@
-"""Trend charts: inline SVG that is safe to put many times in one HTML page."""
+"""Trend charts: small inline SVG with a line, markers, a dashed target and month labels."""
 
 import re
 from datetime import date
 
 import pytest
 
-from careboard.report.charts import TrendCharts, TrendSeries
+from careboard.report.charts import BOTTOM, TOP, TrendSeries, nice_ticks, trend_svg
 
 MONTHS = [date(2024, m, 28) for m in range(1, 7)]
 
 
-@pytest.fixture(scope="module")
-def charts():
-    return TrendCharts()
+def series(values=(5.0, 6.0, 7.0, 6.5, 6.0, 5.5), withheld=(False,) * 6, target=6.0, unit="%"):
+    return TrendSeries("Test measure", unit, 1, MONTHS, list(values), list(withheld), target)
 
 
-def series(key="a", values=(5.0, 6.0, 7.0, 6.5, 6.0, 5.5), withheld=(False,) * 6, target=6.0, unit="%"):
-    return TrendSeries(key, "Test measure", unit, 1, MONTHS, list(values), list(withheld), target)
+def texts(svg: str) -> list[str]:
+    return re.findall(r">([^<>]+)</text>", svg)
 
 
-def visible_points(svg: str) -> int:
-    """Markers on the trend line: the marker definition most used by <use> elements outside the axes ticks."""
-    line = re.search(r'<path d="[^"]*"[^>]*stroke: #1d70b8[^>]*/>\s*<defs>.*?</g>', svg, re.S).group(0)
-    return len(re.findall(r"<use ", line))
+def trend_path(svg: str) -> str:
+    return re.search(r'<path d="([^"]*)" fill="none" stroke="#1d70b8" stroke-width="2.2"', svg).group(1)
 
 
-@pytest.mark.parametrize("withheld, values, expected_points, has_c", [
-    ((False,) * 6, (5.0, 6.0, 7.0, 6.5, 6.0, 5.5), 6, False),
-    ((False, False, True, False, False, False), (5.0, 6.0, None, 6.5, 6.0, 5.5), 5, True),
-    ((False,) * 6, (5.0, None, 7.0, 6.5, 6.0, 5.5), 5, False),   # no value: a gap, not a "c"
+@pytest.mark.parametrize("values, withheld, points, pieces, c_marks", [
+    ((5.0, 6.0, 7.0, 6.5, 6.0, 5.5), (False,) * 6, 6, 1, 0),
+    ((5.0, 6.0, None, 6.5, 6.0, 5.5), (False, False, True, False, False, False), 5, 2, 1),
+    ((5.0, None, 7.0, 6.5, None, 5.5), (False,) * 6, 4, 3, 0),    # no value: a gap, not a "c"
 ])
-def test_points_gaps_and_withheld_months(charts, withheld, values, expected_points, has_c):
-    svg = charts.svg(series(values=values, withheld=withheld))
-    assert visible_points(svg) == expected_points
-    assert (re.search(r">c</text>", svg) is not None) == has_c
+def test_points_gaps_and_withheld_months(values, withheld, points, pieces, c_marks):
+    svg = trend_svg(series(values=values, withheld=withheld))
+    assert svg.count("<circle ") == points
+    assert trend_path(svg).count("M") == pieces          # the pen lifts over every gap
+    assert texts(svg).count("c") == c_marks
 
 
-def test_axis_labels_months_and_target(charts):
-    svg = charts.svg(series())
-    texts = re.findall(r">([^<>]+)</text>", svg)
-    assert "Per cent" in texts and "Month end" in texts
-    assert ["Jan", "2024", "Feb", "Mar", "Apr", "May", "Jun"] == [t for t in texts if t in
-                                                                   ("Jan", "2024", "Feb", "Mar", "Apr", "May", "Jun")]
-    assert "Target" in texts
-    assert "stroke-dasharray" in svg           # the dashed target line
-    assert "5.5%" in texts                     # the current month is labelled
+def test_points_are_placed_by_value():
+    # ticks for 5.0..7.0 with a target of 6 run 4, 5, 6, 7, 8 after padding: 7.0 is 3/4 of the way up
+    svg = trend_svg(series())
+    ys = [float(y) for y in re.findall(r'<circle cx="[^"]+" cy="([^"]+)"', svg)]
+    assert ys[2] == pytest.approx(BOTTOM - 0.75 * (BOTTOM - TOP), abs=0.1)
+    assert ys[0] > ys[1] > ys[2]                            # higher values higher up the page
 
 
-def test_no_target_no_target_line(charts):
-    svg = charts.svg(series(target=None, unit="count", values=(3, 4, 5, 6, 7, 8)))
-    texts = re.findall(r">([^<>]+)</text>", svg)
-    assert "Target" not in texts and "Number of children" in texts
+def test_axis_labels_months_target_and_current_value():
+    labels = texts(trend_svg(series()))
+    assert "Per cent" in labels and "Month end" in labels
+    assert [t for t in labels if t in ("Jan", "2024", "Feb", "Mar", "Apr", "May", "Jun")] == \
+        ["Jan", "2024", "Feb", "Mar", "Apr", "May", "Jun"]   # the year once, under the first month
+    assert ["4%", "5%", "6%", "7%", "8%"] == [t for t in labels if re.fullmatch(r"\d+%", t)]
+    assert "Target" in labels and "5.5%" in labels
+    assert 'stroke-dasharray="6 4"' in trend_svg(series())
 
 
-def test_inline_safe(charts):
-    first, second = charts.svg(series(key="one")), charts.svg(series(key="two"))
-    assert first.startswith("<svg ") and "http" not in first and "<style" not in first
-    ids = re.findall(r'\bid="([^"]+)"', first + second)
-    assert ids and len(ids) == len(set(ids))
-    for svg in (first, second):             # every reference points at an id in the same chart
-        assert set(re.findall(r'href="#([^"]+)"', svg)) <= set(re.findall(r'\bid="([^"]+)"', svg))
+def test_no_target_no_target_line():
+    svg = trend_svg(series(target=None, unit="count", values=(3, 4, 5, 6, 7, 8)))
+    assert "Target" not in texts(svg) and "Number of children" in texts(svg)
+    assert "stroke-dasharray" not in svg
 
 
-def test_mismatched_lengths_are_named(charts):
-    with pytest.raises(ValueError, match="trend for a"):
-        charts.svg(TrendSeries("a", "t", "%", 1, MONTHS, [1.0], [False], None))
+def test_accessible_and_inline_safe():
+    svg = trend_svg(series(values=(5.0, 6.0, None, 6.5, 6.0, 5.5), withheld=(False, False, True, False, False, False)))
+    assert svg.startswith('<svg viewBox="0 0 ') and 'role="img"' in svg
+    assert "<title>Trend chart: Test measure, Jan 2024 to Jun 2024; 5.0% in Jan 2024, 5.5% in Jun 2024; " \
+           "target 6%; some months are suppressed.</title>" in svg
+    assert not re.search(r"https?:|\bid=|<style|xmlns", svg)
+
+
+@pytest.mark.parametrize("low, high, integer, expected", [
+    (5.1, 7.2, False, [5, 6, 7, 8]),
+    (0.7, 8.3, False, [0, 2.5, 5, 7.5, 10]),
+    (400, 580, True, [400, 450, 500, 550, 600]),
+    (3, 12, True, [0, 5, 10, 15]),
+    (3.5, 4.5, True, [3, 4, 5]),                            # counts never get fractional ticks
+    (2.0, 2.0, False, [2, 2.25, 2.5, 2.75, 3]),             # a flat line still gets an axis
+])
+def test_nice_ticks(low, high, integer, expected):
+    assert nice_ticks(low, high, integer=integer) == pytest.approx(expected)
+
+
+def test_mismatched_lengths_are_named():
+    with pytest.raises(ValueError, match="trend for 't'"):
+        trend_svg(TrendSeries("t", "%", 1, MONTHS, [1.0], [False], None))

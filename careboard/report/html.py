@@ -14,14 +14,13 @@ def report_html(report: Report) -> str:
     """The report as an HTML string; render_html and render_pdf both start here."""
     import jinja2
 
-    from careboard.report.charts import TrendCharts
     from careboard.report.view import build
 
     folder = resources.files(TEMPLATES).joinpath("templates")
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
                                      trim_blocks=True, lstrip_blocks=True)
     template = environment.from_string(folder.joinpath("report.html.j2").read_text(encoding="utf-8"))
-    context = build(report, TrendCharts())
+    context = build(report)
     return template.render(css=folder.joinpath("report.css").read_text(encoding="utf-8"), **context)
 
 

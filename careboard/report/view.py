@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from careboard.judge.assess import change_arrow, variance, variance_rule_text, variance_unit
-from careboard.report.charts import TrendCharts, TrendSeries
+from careboard.report.charts import TrendSeries, trend_svg
 from careboard.report.formatting import (
     MISSING, SUPPRESSED, format_change, format_signed, format_value, long_date, month_label, month_name,
 )
@@ -63,8 +63,8 @@ class ProfileView:
     rows: list[dict] = field(default_factory=list)
 
 
-def build(report: Report, charts: TrendCharts) -> dict:
-    panels = [_panel(panel, charts) for panel in report.panels]
+def build(report: Report) -> dict:
+    panels = [_panel(panel) for panel in report.panels]
     return {
         "council": report.council,
         "month": month_name(report.as_at),
@@ -120,7 +120,7 @@ def _period(panel: Panel) -> str:
     return f"{long_date(current.period_start)} to {long_date(current.period_end)}"
 
 
-def _panel(panel: Panel, charts: TrendCharts) -> PanelView:
+def _panel(panel: Panel) -> PanelView:
     current, assessment = panel.current, panel.assessment
     value_withheld = "value" in current.suppressed
     variance = (SUPPRESSED if "variance" in assessment.suppressed
@@ -138,7 +138,7 @@ def _panel(panel: Panel, charts: TrendCharts) -> PanelView:
         change=_change(assessment.change, "change" in assessment.suppressed),
         period=_period(panel),
         sentence=panel.sentence,
-        chart=charts.svg(_series(panel)) if panel.trend else "",
+        chart=trend_svg(_series(panel)) if panel.trend else "",
         benchmarks=_benchmarks(panel, value_withheld),
         benchmark_notes=any(row.note for row in panel.benchmarks),
         definition=panel.definition,
@@ -148,7 +148,6 @@ def _panel(panel: Panel, charts: TrendCharts) -> PanelView:
 
 def _series(panel: Panel) -> TrendSeries:
     return TrendSeries(
-        key=_anchor(panel.indicator_id),
         title=panel.title,
         unit=panel.unit,
         decimals=panel.decimals,
