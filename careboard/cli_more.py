@@ -34,22 +34,28 @@ def _inputs(args):
     return Inputs(council, published, note)
 
 
-def _write_report(con, args, progress: Progress) -> list[Path]:
+def _write_report(con, args, progress: Progress, public_too: bool = False) -> list[Path]:
+    """Compute the report once; write it, and its public (suppressed) version when asked."""
     from .committee import build_report
-    from .report import render_html, render_pdf
+    from .report import render_html, render_pdf, suppress
 
     inputs = _inputs(args)
     progress.step("benchmarks: " + ("loaded" if inputs.published else inputs.benchmarks_note))
-    report = build_report(con, inputs, snapshot_id=args.snapshot, public=args.public)
+    report = build_report(con, inputs, snapshot_id=args.snapshot)
     progress.step(f"computed {len(report.panels)} indicators over 12 months and {len(report.profiles)} profile tables")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    stem = f"committee-report-{report.as_at:%Y-%m}" + ("-public" if args.public else "")
-    written = [render_html(report, out / f"{stem}.html")]
-    progress.step(f"wrote {written[-1]}")
-    if not args.no_pdf:
-        written.append(render_pdf(report, out / f"{stem}.pdf"))
+    variants = [(report, "")] if not args.public else []
+    if args.public or public_too:
+        variants.append((suppress(report), "-public"))
+    written = []
+    for r, suffix in variants:
+        stem = f"committee-report-{r.as_at:%Y-%m}{suffix}"
+        written.append(render_html(r, out / f"{stem}.html"))
         progress.step(f"wrote {written[-1]}")
+        if not args.no_pdf:
+            written.append(render_pdf(r, out / f"{stem}.pdf"))
+            progress.step(f"wrote {written[-1]}")
     return written
 
 
@@ -83,9 +89,7 @@ def cmd_demo(args) -> int:
         result = load(con, [folder], as_at=d, label=f"demo extract {d:%B %Y}")
         progress.step(result.summary())
     args.db, args.snapshot = db, None
-    _write_report(con, args, progress)
-    args.public = True
-    _write_report(con, args, progress)
+    _write_report(con, args, progress, public_too=True)
     progress.step(f"done: open {out}/ for the reports; the store is {db}")
     return 0
 

@@ -1,7 +1,8 @@
 """Assembling the committee report: every indicator for the latest snapshot, judged, trended, benchmarked.
 
-Values for earlier months come from the snapshot loaded for that month when there is one (the figure
-as it was reported then); otherwise they are recomputed from the latest snapshot at the earlier date.
+Earlier months and the profile tables' earlier dates are recomputed at those dates from the latest
+snapshot, the data as loaded now (so late-recorded events are counted in the month they happened);
+each snapshot keeps its own files, so the figure as first reported can always be recomputed from it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date, datetime, timedelta
 from .dates import year_ending
 from .indicators import engine, registry
 from .indicators.base import Indicator
+from .indicators.periods import period_for
 from .results import Panel, Report, Value
 
 
@@ -44,21 +46,13 @@ def _population(inputs: Inputs, d: date) -> int | None:
         return None
 
 
-def compute_series(con, snapshots: list, inputs: Inputs, dates: list[date],
-                   indicators: tuple[Indicator, ...]) -> dict[str, dict[date, Value]]:
-    """Every indicator at every date, each date computed from its own snapshot where loaded."""
-    by_as_at = {s.as_at: s.snapshot_id for s in snapshots}
-    latest = snapshots[-1].snapshot_id
-    plan: dict[int, list[date]] = defaultdict(list)
-    for d in dates:
-        plan[by_as_at.get(d, latest)].append(d)
+def compute_series(ctx, inputs: Inputs, dates: list[date], indicators: tuple[Indicator, ...]) -> dict[str, dict[date, Value]]:
+    """Every indicator at every date, from one snapshot's data as loaded now (one batched query per date)."""
     out: dict[str, dict[date, Value]] = defaultdict(dict)
-    for sid, ds in plan.items():
-        ctx = engine.Context.open(con, sid)
-        for d in ds:
-            ctx.population = _population(inputs, d)
-            for ind in indicators:
-                out[ind.id][d] = engine.compute(ctx, ind, d)
+    for d in dates:
+        ctx.population = _population(inputs, d)
+        for ind_id, v in engine.compute_all(ctx, indicators, d).items():
+            out[ind_id][d] = v
     return out
 
 
@@ -72,7 +66,7 @@ def sentence(ind: Indicator, v: Value, target: float | None) -> str:
         "den": format_value(v.denominator, "count") if v.denominator is not None else "",
         "value": format_value(v.value, ind.unit, ind.decimals),
         "month": month_name(v.as_at),
-        "period": f"{v.period_start:%d/%m/%Y} to {v.period_end:%d/%m/%Y}",
+        "period": period_for(ind.window, v.as_at).label,
         "target": format_value(target, ind.unit, ind.decimals) if target is not None else "no target",
         **{k: (format_value(x, "count") if isinstance(x, (int, float)) else str(x)) for k, x in v.extra.items()},
     }
@@ -117,7 +111,8 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         raise SystemExit("No snapshots loaded yet: run careboard load PATH first.")
     latest = snapshots[-1]
     dates = month_ends(latest.as_at, months)
-    series = compute_series(con, snapshots, inputs, dates, indicators)
+    ctx = engine.Context.open(con, latest.snapshot_id)
+    series = compute_series(ctx, inputs, dates, indicators)
     notes = dq_notes(con, latest.snapshot_id)
     council = inputs.council
     panels = []
@@ -131,14 +126,13 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         benchmarks = []
         if inputs.published is not None and ind.id in inputs.published.indicator_ids():
             benchmarks = inputs.published.benchmark_rows(ind.id, council.la_code, sn_method=council.sn_method)
+            if ind.unit == "count":   # other areas' counts say nothing about this council's
+                benchmarks = [b for b in benchmarks if b.label == "Local Authority"]
         dq = " ".join(notes[t] for t in sorted(_input_tables(ind)) if t in notes)
         panels.append(Panel(ind.id, ind.title, ind.unit, polarity, ind.decimals, current, assessment,
                             sentence(ind, current, target), trend, benchmarks, ind.definition, dq))
-    recent = snapshots[-5:]
-    counts = {}
-    for s in recent:
-        ctx = engine.Context.open(con, s.snapshot_id)
-        counts[s.as_at] = profile_counts(ctx, s.as_at)
+    # Profiles at the last five snapshots' dates, counted from the latest data like the trend.
+    counts = {s.as_at: profile_counts(ctx, s.as_at) for s in snapshots[-5:]}
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts), inputs.benchmarks_note)
     if public:

@@ -99,3 +99,22 @@ def test_load_keeps_validation_results_and_reuses_them_for_unchanged_returns(tmp
     header = str(tmp_path / "in" / "2024-25" / "header.csv")
     assert rows == [(first.snapshot_id, "101", 1, header), (second.snapshot_id, "101", 1, header)]
     assert con.execute("SELECT count(*) FROM validation_runs").fetchall()[0][0] == 2
+
+
+def test_files_already_stored_are_copied_not_reparsed(tmp_path, returns, monkeypatch):
+    con = open_store(tmp_path / "s.duckdb")
+    first = load(con, returns, as_at=date(2025, 1, 31))
+    import careboard.ingest.files as files
+
+    def no_parsing(*a, **k):
+        raise AssertionError("a stored file was parsed again")
+
+    monkeypatch.setattr(files, "read_csv_text", no_parsing)
+    second = load(con, returns, as_at=date(2025, 2, 28))
+    table = lambda sid: con.execute(  # noqa: E731
+        "SELECT return_year, line_no, row_no, \"CHILD\", \"DECOM\", raw FROM stg_episodes WHERE snapshot_id = ? ORDER BY ALL",
+        [sid]).fetchall()
+    assert table(first.snapshot_id) == table(second.snapshot_id) and second.rows == first.rows
+    codes = lambda sid: sorted(con.execute(  # noqa: E731
+        "SELECT code, line_no FROM dq_findings WHERE snapshot_id = ?", [sid]).fetchall())
+    assert codes(first.snapshot_id) == codes(second.snapshot_id)

@@ -18,11 +18,28 @@ _SKIP = {".ds_store", "thumbs.db"}
 _SKIP_SUFFIXES = {".md", ".txt", ".json"}
 
 
+@dataclass(frozen=True)
+class StoredTable:
+    """A table from a file already in the store: copied from there instead of being parsed again."""
+
+    table: str
+    fmt: str
+    encoding: str
+    rows: int
+    return_year: int
+    snapshot_id: int
+    file_id: int
+
+
 @dataclass
 class SourceFile:
     path: Path
     sha256: str
     tables: list[RawTable]
+    stored: list[StoredTable] = field(default_factory=list)
+
+    def table_names(self) -> list[tuple[str, str]]:
+        return [(t.table, t.fmt) for t in self.tables] + [(t.table, t.fmt) for t in self.stored]
 
 
 @dataclass
@@ -37,13 +54,15 @@ class Return:
         return [t for f in self.files for t in f.tables]
 
 
-def read_file(path: Path) -> SourceFile:
+def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> SourceFile:
     name = str(path)
     try:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(name, f"cannot be read ({e.strerror})") from None
     digest = hashlib.sha256(data).hexdigest()
+    if known and digest in known:
+        return SourceFile(path, digest, [], known[digest])
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:100]
     if head.startswith(b"<"):
         return SourceFile(path, digest, read_xml_bytes(data, name))
@@ -53,8 +72,11 @@ def read_file(path: Path) -> SourceFile:
     return SourceFile(path, digest, [read_csv_text(text, name, encoding)])
 
 
-def discover(paths: list[Path]) -> list[Return]:
-    """Group the files under `paths` into returns: every folder that holds files is one return."""
+def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = None) -> list[Return]:
+    """Group the files under `paths` into returns: every folder that holds files is one return.
+
+    Files whose checksum is in `known` are not parsed: the store already holds their rows.
+    """
     groups: dict[Path, list[Path]] = {}
     for p in paths:
         if not p.exists():
@@ -68,16 +90,18 @@ def discover(paths: list[Path]) -> list[Return]:
         raise InputError(", ".join(map(str, paths)), "no input files found")
     returns = []
     for folder, files in sorted(groups.items()):
-        r = Return(folder, [read_file(f) for f in files])
-        formats = {t.fmt for t in r.tables()}
+        r = Return(folder, [read_file(f, known) for f in files])
+        names = [(name, fmt, str(f.path)) for f in r.files for name, fmt in f.table_names()]
+        formats = {fmt for _, fmt, _ in names}
         if len(formats) > 1:
             raise InputError(str(folder), "mixes XML and CSV files in one return; give one XML file or a set of CSV files")
         seen: dict[str, str] = {}
-        for t in r.tables():
-            if t.fmt == "csv" and t.table in seen:
-                raise InputError(t.file, f"is a second {t.table} table in the same return (the first is {seen[t.table]})")
-            seen[t.table] = t.file
-        r.year = year_from_name(folder)
+        for table, fmt, file in names:
+            if fmt == "csv" and table in seen:
+                raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]})")
+            seen[table] = file
+        stored_years = {t.return_year for f in r.files for t in f.stored}
+        r.year = year_from_name(folder) or (stored_years.pop() if len(stored_years) == 1 else None)
         returns.append(r)
     return returns
 

@@ -10,6 +10,8 @@ from .. import spec
 from .schema import TRIM, staging_name
 
 _INSERT = "INSERT INTO dq_findings "
+# The finding codes these checks write (so a copied file's own reading findings can be told apart).
+CHECK_CODES = "('bad_date', 'bad_integer', 'lower_case_code', 'duplicate_key', 'missing_child')"
 
 
 def _unparsed(table: str, sid: int) -> list[str]:

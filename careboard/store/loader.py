@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import spec
 from ..dates import year_end, year_ending
 from ..ingest.errors import Finding, InputError
-from ..ingest.files import Return, discover
+from ..ingest.files import Return, StoredTable, discover
 from ..ingest.raw import RawTable
 from . import checks
 from .schema import staging_name, typed_select
@@ -73,6 +73,27 @@ def _infer_year(con, r: Return) -> int:
     return year_ending(latest)
 
 
+def _known_files(con) -> dict[str, list[StoredTable]]:
+    """Every file already in the store, by checksum (its latest copy), so it need not be parsed again."""
+    rows = con.execute("""SELECT sha256, table_name, format, encoding, rows, return_year, snapshot_id, file_id
+                          FROM source_files QUALIFY snapshot_id = max(snapshot_id) OVER (PARTITION BY sha256)""").fetchall()
+    known: dict[str, list[StoredTable]] = {}
+    for sha, *rest in rows:
+        known.setdefault(sha, []).append(StoredTable(*rest))
+    return known
+
+
+def _copy_stored(con, sid: int, file_id: int, year: int, t: StoredTable) -> None:
+    cols = ", ".join(f'"{c}"' for c in spec.table(t.table).columns)
+    con.execute(f"""INSERT INTO {staging_name(t.table)}
+                    SELECT {sid}, {year}, {file_id}, line_no, row_no, {cols}, raw FROM {staging_name(t.table)}
+                    WHERE snapshot_id = {t.snapshot_id} AND file_id = {t.file_id}""")
+    # Findings made while reading the file travel with it; the set-based checks are run afresh.
+    con.execute(f"""INSERT INTO dq_findings SELECT {sid}, severity, code, table_name, {file_id}, line_no, child, field,
+                    value, message FROM dq_findings WHERE snapshot_id = {t.snapshot_id} AND file_id = {t.file_id}
+                    AND code NOT IN {checks.CHECK_CODES}""")
+
+
 def _fingerprint(returns: list[Return], as_at: date) -> str:
     h = hashlib.sha256()
     for sha in sorted(f.sha256 for r in returns for f in r.files):
@@ -88,7 +109,7 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
     Files are read and checked before the store is touched; the writes happen in one transaction,
     so a failure leaves the store exactly as it was.
     """
-    returns = discover([Path(p) for p in paths])
+    returns = discover([Path(p) for p in paths], _known_files(con))
     if year is not None:
         if len(returns) > 1:
             raise InputError(", ".join(map(str, paths)), "--year applies to a single return, but several folders were given")
@@ -190,6 +211,12 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validate=Tr
     file_id = 0
     for r in returns:
         for f in r.files:
+            for st in f.stored:
+                file_id += 1
+                con.execute("INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [sid, file_id, str(f.path), f.sha256, st.table, r.year, st.fmt, st.encoding, st.rows])
+                _copy_stored(con, sid, file_id, r.year, st)
+                rows[st.table] += st.rows
             for t in f.tables:
                 file_id += 1
                 con.execute("INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
