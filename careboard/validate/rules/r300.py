@@ -1,3 +1,310 @@
-"""(family not yet written)"""
+"""DfE rules 301-399 and 3001: dates of birth and episodes, adoption (AD1) dates, care leavers (OC3),
+age limits for legal statuses and placements, how long short-lived statuses and placements may last,
+and the postcode checks.
 
-RULES = ()
+Where the DfE wording leaves the logic open, the comment on the rule says which reading careboard takes.
+Durations count an episode still open at 31 March up to 31 March: by then it has lasted that long.
+"""
+
+from ..rule import Rule
+from .sql_blocks import (both_rows, min_age_for_place, post, postcode_malformed, spell_longer_than,
+                         temporary_longer_than)
+
+# Episodes that count as care other than short breaks, for children who were not unaccompanied asylum
+# seekers this year or last year (the DfE also looks two years back; careboard has at most last year).
+_NOT_UASC_NOT_SHORT_BREAK = """
+SELECT e.row_no, e."HOME_POST", e."PL_POST" FROM v_episodes e
+WHERE coalesce(e."LS", '') NOT IN ('V3', 'V4') AND NOT e.in_uasc
+  AND NOT EXISTS (SELECT 1 FROM uasc_last u WHERE u."CHILD" = e."CHILD")"""
+
+HEADER_AND_UASC = (
+    Rule("301", "Date of birth is after the end of the collection year. Correct the child's date of birth.",
+         table="header", fields=("DOB",), fails='"DOB" > {end}'),
+    Rule("302", "The child's first episode starts before their date of birth. Correct the date of birth or the "
+                "episode start date.",
+         table="episodes", fields=("DECOM", "DOB"), fails='ep_seq = 1 AND "DECOM" < DOB'),
+    # careboard holds UASC status as the child's row in the UASC table, and its XML reading does not keep
+    # the <UASC> flag itself, so the one case it can see is a ceased date for a child with no header row
+    # to carry the status. The XML case (flag 0 beside a DUC) needs ingest to keep the flag.
+    Rule("303", "A date UASC status ceased is given, but the child is not recorded as UASC in the header. "
+                "Record the child as UASC, or remove the ceased date.",
+         table="uasc", fields=("DUC",), fails='"DUC" IS NOT NULL AND NOT in_header'),
+    Rule("304", "The date UASC status ceased is after the child's 18th birthday. UASC status ends at 18 at the "
+                "latest: correct the date (or the date of birth).",
+         table="uasc", fields=("DUC", "DOB"),
+         fails='"DUC" > coalesce("DOB", header_DOB) + INTERVAL 18 YEAR'),
+    # "Over 25" read as having had the 25th birthday before 1 April, as the DfE's earlier "over 21" was.
+    Rule("351", "The child had turned 25 before the collection year began, so should not be in this return. "
+                "Check the date of birth, or remove the child.",
+         table="header", fields=("DOB",), fails='"DOB" + INTERVAL 25 YEAR < {start}'),
+    Rule("393", "This girl is looked after (other than only short breaks) but the mother field is blank. Record "
+                "1 if she is a mother, 0 if not.",
+         table="header", fields=("MOTHER", "SEX"), years=(2024,),
+         fails='"SEX" = \'2\' AND n_episodes > 0 AND NOT only_short_breaks AND "MOTHER" IS NULL'),
+    Rule("393", "This girl is looked after (other than only short breaks) but the mother field is blank. Record "
+                "1 if she is a mother, 0 if not.",
+         table="header", fields=("MOTHER", "SEX"), years=(2025, 2026, 2027),
+         fails='"SEX" = \'F\' AND n_episodes > 0 AND NOT only_short_breaks AND "MOTHER" IS NULL'),
+    Rule("399", "This child only has short-break care (legal status V3 or V4), so the mother field and reviews "
+                "should not be returned. Leave them blank, or correct the legal status.",
+         table="header", fields=("LS", "MOTHER", "REVIEW", "REVIEW_CODE"), tables=("child_episodes", "reviews"),
+         multi=True, sql="""
+WITH sb AS (SELECT "CHILD" FROM child_episodes WHERE only_short_breaks)
+SELECT 'header' AS tbl, h.row_no FROM header h JOIN sb USING ("CHILD") WHERE h."MOTHER" IS NOT NULL
+UNION ALL
+SELECT 'reviews', r.row_no FROM reviews r JOIN sb USING ("CHILD")
+WHERE r."r_REVIEW" <> '' OR r."r_REVIEW_CODE" <> ''"""),
+)
+
+# The date a child was placed for adoption: the start of the unbroken run of adoption placements that the
+# adoption episode ends. The DfE's words are "date of placement for adoption"; comparing with the adoption
+# episode's own start would miss a match made after placement when the legal status changed in between.
+_PLACED_FOR_ADOPTION = """
+WITH e AS (SELECT "CHILD", row_no, "DECOM", "REC", "PLACE" IN {PLACE_ADOPTION} AS placed,
+                  coalesce(prev_PLACE IN {PLACE_ADOPTION} AND prev_DEC = "DECOM", false) AS continues
+           FROM v_episodes WHERE "CHILD" IN (SELECT "CHILD" FROM ad1)),
+starts AS (SELECT "CHILD", "DECOM" AS placed_on FROM e WHERE placed AND NOT continues),
+adopted AS (SELECT a."CHILD", a.row_no,
+                   CASE WHEN a.placed THEN coalesce(s.placed_on, a."DECOM") ELSE a."DECOM" END AS placed_on
+            FROM (SELECT * FROM e WHERE "REC" IN ('E11', 'E12')) a
+            ASOF LEFT JOIN starts s ON s."CHILD" = a."CHILD" AND a."DECOM" >= s.placed_on)"""
+
+ADOPTION = (
+    Rule("331", "The date the child was matched with the adopters is after the date they were placed for "
+                "adoption. Matching comes first: correct the match date or the placement dates.",
+         table="ad1", fields=("DATE_MATCH", "DECOM", "REC"), tables=("v_episodes",), multi=True,
+         sql=both_rows(_PLACED_FOR_ADOPTION + """
+SELECT d.row_no AS left_row, p.row_no AS right_row FROM ad1 d JOIN adopted p USING ("CHILD")
+WHERE d."DATE_MATCH" > p.placed_on""", "ad1", "episodes")),
+    Rule("333", "The date the child should be placed for adoption is missing or after the date they were "
+                "matched with adopters. The decision comes before the match: correct the dates.",
+         table="ad1", fields=("DATE_INT", "DATE_MATCH"),
+         fails='"DATE_MATCH" IS NOT NULL AND ("DATE_INT" IS NULL OR "DATE_INT" > "DATE_MATCH")'),
+    Rule("334", "The decision that the child should be placed for adoption is dated before the start of their "
+                "latest period of care. Correct the decision date or the episode start date.",
+         table="ad1", fields=("DATE_INT", "DECOM", "RNE"), tables=("episodes",), multi=True, sql=both_rows("""
+WITH s AS (SELECT "CHILD", arg_max(row_no, "DECOM") AS row_no, max("DECOM") AS began
+           FROM episodes WHERE "RNE" = 'S' GROUP BY "CHILD")
+SELECT d.row_no AS left_row, s.row_no AS right_row FROM ad1 d JOIN s USING ("CHILD")
+WHERE d."DATE_INT" < s.began""", "ad1", "episodes")),
+    # A3 and A5 are placements with the child's current foster carers; A4 and A6 are not.
+    Rule("335", "Whether the child was adopted by their foster carers does not match the placement they were "
+                "adopted from (A3/A5 are with the foster carers, A4/A6 are not). Correct FOSTER_CARE or the "
+                "placement type.",
+         table="ad1", fields=("FOSTER_CARE", "PLACE"), tables=("episodes",), multi=True, sql=both_rows("""
+SELECT d.row_no AS left_row, e.row_no AS right_row FROM ad1 d JOIN episodes e USING ("CHILD")
+WHERE e."REC" IN ('E11', 'E12')
+  AND ((e."PLACE" IN ('A3', 'A5') AND d."FOSTER_CARE" = '0')
+    OR (e."PLACE" IN ('A4', 'A6') AND d."FOSTER_CARE" = '1'))""", "ad1", "episodes")),
+    # The DfE logic names A3 and A5 (placed with current foster carers), which need a foster or adoption
+    # placement just before; a first episode in the return has no earlier one to look at.
+    Rule("336", "The child was placed for adoption with their foster carers (A3 or A5), but the placement "
+                "before was not a foster or adoption placement. Check the placement types.",
+         table="episodes", fields=("PLACE",),
+         fails='"PLACE" IN (\'A3\', \'A5\') AND ep_seq > 1 AND coalesce(prev_PLACE, \'\') NOT IN {PLACE_ADOPTION} '
+               'AND coalesce(prev_PLACE, \'\') NOT IN {PLACE_FOSTER}'),
+    Rule("386", "The episode ends with adoption, but the child was already 18. Check the reason the episode "
+                "ended and the date of birth.",
+         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN (\'E11\', \'E12\') AND age_dec >= 18'),
+    Rule("390", "The episode ends with adoption, but the child was not in an adoption placement (A3 to A6). "
+                "Correct the placement type or the reason the episode ended.",
+         table="episodes", fields=("PLACE", "REC"),
+         fails='"REC" IN (\'E11\', \'E12\') AND coalesce("PLACE", \'\') NOT IN {PLACE_ADOPTION}'),
+)
+
+CARE_LEAVERS = (
+    Rule("344", "The care leaver is recorded as died or returned home for 6 months or more, so activity and "
+                "accommodation should both be 0. Set them to 0 or correct IN_TOUCH.",
+         table="oc3", fields=("IN_TOUCH", "ACTIV", "ACCOM"),
+         fails='"IN_TOUCH" IN (\'DIED\', \'RHOM\') AND (coalesce("ACTIV", \'0\') <> \'0\' '
+               'OR coalesce("ACCOM", \'0\') <> \'0\')'),
+    Rule("345", "The council is in touch with this care leaver, but activity or accommodation is 0 (not "
+                "known). Record their activity and accommodation.",
+         table="oc3", fields=("IN_TOUCH", "ACTIV", "ACCOM"),
+         fails='"IN_TOUCH" = \'YES\' AND ("ACTIV" = \'0\' OR "ACCOM" = \'0\')'),
+    # The DfE compares age with 1 April, so the 18th-birthday cohort is flagged if they turn 18 later in
+    # the year; ACCOM codes the foyer as T1 or T2.
+    Rule("347", "The care leaver is recorded as living in a foyer but was under 18 at the start of the year. "
+                "Foyers are for 18 and over: correct the accommodation code or the date of birth.",
+         table="oc3", fields=("ACCOM", "DOB"),
+         fails='"ACCOM" IN (\'T1\', \'T2\') AND age_on(coalesce("DOB", header_DOB), {start}) < 18'),
+    # Read as: once reported dead, every later return should still say DIED.
+    Rule("348", "Last year's return recorded this care leaver as having died, but this year says otherwise. "
+                "Check IN_TOUCH with last year's return.",
+         table="oc3", fields=("IN_TOUCH",), needs=("last_year",), tables=("oc3_last",), sql="""
+SELECT o.row_no FROM oc3 o JOIN oc3_last l USING ("CHILD")
+WHERE l."IN_TOUCH" = 'DIED' AND o."IN_TOUCH" IS DISTINCT FROM 'DIED'"""),
+    # Only the lower age bound: from 2022/23 the OC3 cohort reaches 25, and 351 catches anyone older.
+    Rule("391", "Care leaver information is given for a young person who had not turned 17 by the end of the "
+                "year. Leave IN_TOUCH, ACTIV and ACCOM blank, or correct the date of birth.",
+         table="oc3", fields=("DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
+         fails='age_on(coalesce("DOB", header_DOB), {end}) < 17 '
+               'AND ("IN_TOUCH" IS NOT NULL OR "ACTIV" IS NOT NULL OR "ACCOM" IS NOT NULL)'),
+    Rule("3001", "The young person had their 17th birthday this year and is recorded as living with former foster "
+                 "carers (Z1/Z2), which is only possible from 18. Correct the accommodation code.",
+         table="oc3", fields=("ACCOM", "DOB"),
+         fails='"ACCOM" IN (\'Z1\', \'Z2\') '
+               'AND coalesce(header_DOB, "DOB") + INTERVAL 17 YEAR BETWEEN {start} AND {end}'),
+)
+
+EPISODE_DATES = (
+    Rule("352", "The child started to be looked after aged 18 or over. Check the date of birth and the "
+                "episode start date.",
+         table="episodes", fields=("DECOM", "RNE", "DOB"), fails='"RNE" = \'S\' AND age_decom >= 18'),
+    Rule("353", "The episode starts before 14 October 1991, the earliest date the return allows. Correct the "
+                "start date.",
+         table="episodes", fields=("DECOM",), fails='"DECOM" < DATE \'1991-10-14\''),
+    Rule("354", "The episode starts after the end of the collection year. Correct the start date, or leave the "
+                "episode out of this year's return.",
+         table="episodes", fields=("DECOM",), fails='"DECOM" > {end}'),
+    Rule("355", "The episode starts and ends on the same day. Check the dates: an episode should last at least "
+                "a day.",
+         table="episodes", fields=("DECOM", "DEC"), fails='"DEC" = "DECOM"'),
+    Rule("356", "The episode ends before it starts. Correct the start or end date.",
+         table="episodes", fields=("DECOM", "DEC"), fails='"DEC" < "DECOM"'),
+    # A first episode starting within the year has nothing open before it, so it starts a period of care.
+    Rule("357", "The child's first episode does not have reason for new episode S. Check for a missing earlier "
+                "episode; if there is none, change the reason to S.",
+         table="episodes", fields=("RNE", "DECOM"), severity="query",
+         fails='ep_seq = 1 AND "DECOM" >= {start} AND coalesce("RNE", \'\') <> \'S\''),
+    Rule("385", "The episode ends after the end of the collection year. Correct the end date, or leave it blank "
+                "if the episode was still open on 31 March.",
+         table="episodes", fields=("DEC",), fails='"DEC" > {end}'),
+    # Three ways an X1 chain can be broken: X1 with a next episode starting another day, an episode that
+    # another follows on the same day without X1, and X1 on the child's last episode.
+    Rule("388", "The reason the episode ended does not fit the next episode: X1 (new episode begins) needs a "
+                "next episode starting the same day, and an episode followed the same day must end with X1. "
+                "Correct REC or the dates.",
+         table="episodes", fields=("REC", "DEC"),
+         fails='"DEC" IS NOT NULL AND ('
+               '("REC" = \'X1\' AND next_DECOM IS NOT NULL AND "DEC" <> next_DECOM) '
+               'OR ("REC" <> \'X1\' AND "DEC" = next_DECOM) '
+               'OR ("REC" = \'X1\' AND ep_seq = ep_count))'),
+)
+
+LEGAL_STATUS = (
+    Rule("358", "The child is under 10 but has a youth justice legal status (J1, J2 or J3). Check the legal "
+                "status and the date of birth.",
+         table="episodes", fields=("LS", "DECOM", "DOB"), fails='"LS" IN (\'J1\', \'J2\', \'J3\') AND age_decom < 10'),
+    # Open episodes only: the child is still looked after at 31 March, past their 18th birthday.
+    Rule("359", "The child is still looked after after their 18th birthday, which is only possible under "
+                "section 20(5) (legal status V2) in a children's home (K2). Correct the legal status or "
+                "placement, or end the episode.",
+         table="episodes", fields=("DEC", "LS", "PLACE"),
+         fails='"DEC" IS NULL AND DOB + INTERVAL 18 YEAR < {end} AND NOT ("LS" = \'V2\' AND "PLACE" = \'K2\')'),
+    Rule("361", "Police protection (L1) lasted more than 72 hours. Check the dates and the legal status.",
+         table="episodes", fields=("LS", "DECOM", "DEC"), sql=spell_longer_than("L1", 3)),
+    Rule("362", "An emergency protection order (L2) lasted more than 21 days. Check the dates and the legal status.",
+         table="episodes", fields=("LS", "DECOM", "DEC"), sql=spell_longer_than("L2", 21)),
+    Rule("363", "A child assessment order (L3) lasted more than 7 days. Check the dates and the legal status.",
+         table="episodes", fields=("LS", "DECOM", "DEC"), sql=spell_longer_than("L3", 7)),
+    Rule("364", "Detention under PACE (J2) lasted more than 21 days. Check the dates and the legal status.",
+         table="episodes", fields=("LS", "DECOM", "DEC"), sql=spell_longer_than("J2", 21)),
+    Rule("365", "A single short break (V3) lasted more than 17 days. Check the dates and the legal status.",
+         table="episodes", fields=("LS", "DECOM", "DEC"),
+         fails='"LS" = \'V3\' AND datediff(\'day\', "DECOM", coalesce("DEC", {end})) > 17'),
+    Rule("366", "A short break (V3) episode must start a new period of care (reason S): the placement cannot "
+                "change during a single break. Correct the reason for new episode.",
+         table="episodes", fields=("RNE", "LS"), fails='"LS" = \'V3\' AND coalesce("RNE", \'\') <> \'S\''),
+    # "Any 12-month period" is taken as the collection year, the span the return can see; each break is
+    # counted within the year only.
+    Rule("367", "The child's short breaks (V3) add up to more than 75 days in the year. Check the dates and the "
+                "legal status.",
+         table="episodes", fields=("LS", "DECOM", "DEC"), sql="""
+WITH v AS (SELECT "CHILD", row_no, greatest("DECOM", {start}) AS a, least(coalesce("DEC", {end}), {end}) AS b
+           FROM episodes WHERE "LS" = 'V3' AND "DECOM" IS NOT NULL)
+SELECT row_no FROM v WHERE datediff('day', a, b) > 0
+QUALIFY sum(datediff('day', a, b)) OVER (PARTITION BY "CHILD") > 75"""),
+    Rule("378", "A child placed with parents (P1) cannot be looked after under a single period of accommodation "
+                "(V2). Correct the legal status or the placement.",
+         table="episodes", fields=("LS", "PLACE"), fails='"PLACE" = \'P1\' AND "LS" = \'V2\''),
+    Rule("382", "A child on short breaks (V3 or V4) cannot be in a temporary placement (T0 to T4). Correct the "
+                "legal status or the placement.",
+         table="episodes", fields=("LS", "PLACE"),
+         fails='"LS" IN (\'V3\', \'V4\') AND "PLACE" IN {PLACE_TEMPORARY}'),
+    Rule("384", "A child on short breaks (V3 or V4) cannot be in a long-term foster placement (U1 or U4). "
+                "Correct the legal status or the placement.",
+         table="episodes", fields=("LS", "PLACE"), fails='"LS" IN (\'V3\', \'V4\') AND "PLACE" IN (\'U1\', \'U4\')'),
+    Rule("387", "The episode ends with a move to independent living (E5 or E6), but the child was under 14. "
+                "Check the reason the episode ended and the date of birth.",
+         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN (\'E5\', \'E6\') AND age_dec < 14'),
+    Rule("389", "The episode ends with a transfer to adult social care (E7), but the child was under 16. "
+                "Check the reason the episode ended and the date of birth.",
+         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" = \'E7\' AND age_dec < 16'),
+)
+
+PLACEMENTS = (
+    min_age_for_place("370", "P2", 16, "independent living (P2)", years=None),
+    min_age_for_place("371", "H5", 16, "semi-independent living (H5)", years=(2024,)),
+    min_age_for_place("371", "K3", 16, "supported accommodation (K3)", years=(2025, 2026, 2027)),
+    min_age_for_place("372", "R5", 10, "youth custody (R5)"),
+    min_age_for_place("373", "S1", 4, "a residential school (S1)"),
+    min_age_for_place("374", "P3", 14, "residential employment (P3)"),
+    temporary_longer_than("375", "T1", 42, "A temporary placement in hospital (T1) lasted more than six weeks"),
+    temporary_longer_than("376", "T3", 21, "A temporary placement while the foster carers were on holiday (T3) "
+                                           "lasted more than three weeks"),
+    temporary_longer_than("379", "T4", 7, "A temporary placement for another reason (T4) lasted more than "
+                                          "seven days"),
+    # Three T3 placements starting within a year of each other: every one of them is reported.
+    Rule("377", "The child had more than two temporary placements for foster carers' holidays (T3) within 12 "
+                "months. Check the placement types.",
+         table="episodes", fields=("PLACE", "DECOM"), sql="""
+WITH t AS (SELECT row_no, "DECOM" AS d, lag("DECOM", 2) OVER w AS p2, lag("DECOM", 1) OVER w AS p1,
+                  lead("DECOM", 1) OVER w AS n1, lead("DECOM", 2) OVER w AS n2
+           FROM episodes WHERE "PLACE" = 'T3' AND "DECOM" IS NOT NULL
+           WINDOW w AS (PARTITION BY "CHILD" ORDER BY "DECOM", row_no))
+SELECT row_no FROM t
+WHERE n2 < d + INTERVAL 1 YEAR OR n1 < p1 + INTERVAL 1 YEAR OR d < p2 + INTERVAL 1 YEAR"""),
+    # The DfE logic: a temporary placement must be entered by a change of placement (P or B).
+    Rule("380", "An episode in a temporary placement (T0 to T4) must start with a change of placement (reason "
+                "P or B); a period of care cannot start in one. Correct the placement or the reason.",
+         table="episodes", fields=("PLACE", "RNE"),
+         fails='"PLACE" IN {PLACE_TEMPORARY} AND coalesce("RNE", \'\') NOT IN (\'P\', \'B\')'),
+    Rule("381", "The period of care ends while the child is in a temporary placement (T0 to T4). Record the "
+                "placement the child left care from.",
+         table="episodes", fields=("PLACE", "REC"),
+         fails='"PLACE" IN {PLACE_TEMPORARY} AND "REC" IS NOT NULL AND "REC" <> \'X1\''),
+    # Reported on the episode after the temporary one: it must be a change of placement (P) back to the same
+    # placement type and postcode as the episode before the temporary placement (the temporary episode's own
+    # prev_* columns).
+    Rule("383", "After a temporary placement the child should go back to their usual placement: this episode "
+                "should have reason P and the same placement type and postcode as before the temporary one.",
+         table="episodes", fields=("PLACE", "RNE", "PL_POST"), sql=f"""
+SELECT e.row_no FROM v_episodes t JOIN v_episodes e ON e."CHILD" = t."CHILD" AND e.ep_seq = t.ep_seq + 1
+WHERE t."PLACE" IN {{PLACE_TEMPORARY}} AND t.ep_seq > 1
+  AND (coalesce(e."RNE", '') <> 'P' OR e."PLACE" IS DISTINCT FROM t.prev_PLACE
+       OR {post('PL_POST', 'e')} IS DISTINCT FROM {post('prev_PL_POST', 't')})"""),
+)
+
+POSTCODES = (
+    # Placement distance is worked out from the two postcodes with a postcode lookup careboard does not have,
+    # so the rule is skipped. Given a lookup it checks what the return alone decides (a blank or malformed
+    # postcode leaves no distance); a well-formed postcode missing from the lookup needs the lookup's
+    # PL_DISTANCE, which is not built yet.
+    Rule("392a", "No placement distance can be worked out for this episode. Give valid home and placement "
+                 "postcodes (children formerly UASC may be flagged wrongly).",
+         table="episodes", fields=("HOME_POST", "PL_POST"), needs=("postcodes",), tables=("uasc_last",),
+         sql=f"""SELECT row_no FROM ({_NOT_UASC_NOT_SHORT_BREAK}) e
+WHERE "HOME_POST" IS NULL OR "PL_POST" IS NULL OR {postcode_malformed('HOME_POST')}
+   OR {postcode_malformed('PL_POST')}"""),
+    Rule("392b", "The child is looked after but the home or placement postcode is blank. Give both postcodes "
+                 "(children formerly UASC may be flagged wrongly).",
+         table="episodes", fields=("HOME_POST", "PL_POST"), tables=("uasc_last",),
+         sql=f"""SELECT row_no FROM ({_NOT_UASC_NOT_SHORT_BREAK}) e
+WHERE "HOME_POST" IS NULL OR "PL_POST" IS NULL"""),
+    # careboard checks the shape of a UK postcode; whether it is a real postcode needs the lookup.
+    Rule("392c", "The home or placement postcode is not a valid UK postcode (for example AB1 2CD). Correct it.",
+         table="episodes", fields=("HOME_POST", "PL_POST"),
+         fails=f"{postcode_malformed('HOME_POST')} OR {postcode_malformed('PL_POST')}"),
+    Rule("392d", "The home and placement postcodes are the same, which is only expected for a placement with "
+                 "parents (P1). Check the postcodes and the placement type.",
+         table="episodes", fields=("HOME_POST", "PL_POST", "PLACE"),
+         fails=f"coalesce(\"PLACE\", '') <> 'P1' AND {post('HOME_POST')} = {post('PL_POST')}"),
+    # The DfE derives the distance from the postcodes, so postcodes given for a short break are what to remove.
+    Rule("398", "Postcodes are given for a short-break episode (V3 or V4), so a placement distance would be "
+                "worked out for it. Leave the home and placement postcodes blank for short breaks.",
+         table="episodes", fields=("LS", "HOME_POST", "PL_POST"),
+         fails='"LS" IN (\'V3\', \'V4\') AND ("HOME_POST" IS NOT NULL OR "PL_POST" IS NOT NULL)'),
+)
+
+RULES = HEADER_AND_UASC + ADOPTION + CARE_LEAVERS + EPISODE_DATES + LEGAL_STATUS + PLACEMENTS + POSTCODES

@@ -1,0 +1,60 @@
+"""SQL building blocks for rules that share a shape: age limits for a placement, how long a placement or
+legal status may last, postcode checks, and set rules that report a row in each of two tables.
+
+Everything returned is rule SQL: {start}, {end} and code-list placeholders stay in braces for the runner.
+"""
+
+from __future__ import annotations
+
+from ..rule import Rule
+
+# The shape of a full UK postcode once spaces are removed: outward code (A9, A99, AA9, AA99, A9A, AA9A)
+# then inward code (9AA).
+_POSTCODE_SHAPE = "[A-Z][A-Z]?[0-9][A-Z0-9]?[0-9][A-Z][A-Z]"
+
+
+def post(column: str, alias: str = "") -> str:
+    """A postcode column (of table alias `alias`, if given) made comparable: upper case, spaces removed."""
+    name = f'{alias}."{column}"' if alias else f'"{column}"'
+    return f"upper(replace({name}, ' ', ''))"
+
+
+def postcode_malformed(column: str) -> str:
+    """True when a postcode is given but is not shaped like a UK postcode (blank is not malformed)."""
+    return f"(\"{column}\" IS NOT NULL AND NOT regexp_full_match({post(column)}, '{_POSTCODE_SHAPE}'))"
+
+
+def both_rows(pairs_sql: str, left: str, right: str) -> str:
+    """A multi-table rule's SQL from a query giving (left_row, right_row) pairs: report both rows of each."""
+    return (f"WITH pairs AS ({pairs_sql})\n"
+            f"SELECT '{left}' AS tbl, left_row AS row_no FROM pairs\n"
+            f"UNION SELECT '{right}', right_row FROM pairs")
+
+
+def spell_longer_than(ls: str, days: int) -> str:
+    """Episodes of legal status `ls` in an unbroken spell (each starting the day the last ended) that lasts
+    more than `days` days from its first start to its last end (31 March if still open)."""
+    return f"""
+WITH e AS (SELECT "CHILD", row_no, "DECOM", coalesce("DEC", {{end}}) AS upto,
+                  lag(coalesce("DEC", {{end}})) OVER (PARTITION BY "CHILD" ORDER BY "DECOM", row_no) AS prev_upto
+           FROM episodes WHERE "LS" = '{ls}' AND "DECOM" IS NOT NULL),
+s AS (SELECT *, sum(CASE WHEN prev_upto = "DECOM" THEN 0 ELSE 1 END)
+                    OVER (PARTITION BY "CHILD" ORDER BY "DECOM", row_no) AS spell FROM e)
+SELECT row_no FROM s
+QUALIFY datediff('day', min("DECOM") OVER (PARTITION BY "CHILD", spell),
+                        max(upto) OVER (PARTITION BY "CHILD", spell)) > {days}"""
+
+
+def min_age_for_place(code: str, place: str, age: int, setting: str, years=None) -> Rule:
+    """A placement type the child must have reached `age` to start in."""
+    return Rule(code, f"The child was under {age} when placed in {setting}. Check the placement type and the "
+                      f"date of birth.",
+                table="episodes", fields=("PLACE", "DECOM", "DOB"), years=years,
+                fails=f"\"PLACE\" = '{place}' AND age_decom < {age}")
+
+
+def temporary_longer_than(code: str, place: str, days: int, what: str) -> Rule:
+    """A temporary placement type that may last at most `days` days (an open one counts up to 31 March)."""
+    return Rule(code, f"{what}. Check the dates, or record the placement under its usual type.",
+                table="episodes", fields=("PLACE", "DECOM", "DEC"),
+                fails=f"\"PLACE\" = '{place}' AND datediff('day', \"DECOM\", coalesce(\"DEC\", {{end}})) > {days}")
