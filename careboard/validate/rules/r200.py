@@ -75,8 +75,10 @@ UPN = (
                                         WHERE "RNE" = 'S' AND "DECOM" >= make_date({year}, 3, 24))"""),
 )
 
-# UASC status across years. A child is UASC in a year when they have a row in that year's UASC table;
-# DUC is the date that status ended. Last year's period runs from {start} - 1 year to {end} - 1 year.
+# UASC status across years. A child is (or was) UASC in a year when they have a row in that year's UASC
+# table; DUC is the date that status ended. Last year's period runs from {start} - 1 year to {end} - 1 year.
+# Rule 205C (a DUC for a child identified as UASC in neither year) needs the XML header's UASC flag, which
+# careboard does not keep: in its tables, as in the DfE's CSV reading, a UASC row is the identification.
 _UASC_PAIRS = """SELECT u.row_no, u."DUC", ul."DUC" AS last_DUC
                  FROM uasc u JOIN uasc_last ul ON ul."CHILD" = u."CHILD\""""
 _IN_LAST_YEAR = "BETWEEN {start} - INTERVAL 1 YEAR AND {end} - INTERVAL 1 YEAR"
@@ -89,21 +91,17 @@ UASC = (
          sql=f"""SELECT h.row_no FROM header h JOIN uasc_last ul ON ul."CHILD" = h."CHILD"
                  WHERE h."CHILD" NOT IN (SELECT "CHILD" FROM uasc)
                    AND NOT coalesce(ul."DUC" {_IN_LAST_YEAR}, false)"""),
-    # UASC in both years fits only if the status had not ended within last year and, once last year gave
-    # a DUC, this year repeats it.
+    # Former UASC stay in the table with the date their status ended, so a DUC may repeat across years.
+    # What cannot happen: a DUC that changes to a date outside this year, or, after last year gave no DUC
+    # (still UASC at its end), a DUC from before this year began.
     Rule("205B", "The child is UASC in both this year's and last year's returns, but the dates UASC ceased "
-                 "(DUC) do not fit: either last year's DUC ends the status within last year, or this year's DUC "
-                 "differs from last year's. Correct DUC so both years agree.",
+                 "(DUC) contradict each other: this year's DUC differs from last year's without falling in this "
+                 "year, or ends the status before this year although last year gave none. Make DUC agree.",
          table="uasc", fields=("DUC",), tables=("uasc_last",), needs=("last_year",),
          sql=f"""SELECT row_no FROM ({_UASC_PAIRS})
-                 WHERE coalesce(last_DUC {_IN_LAST_YEAR}, false)
-                    OR (last_DUC IS NOT NULL AND "DUC" IS DISTINCT FROM last_DUC)"""),
-    # In careboard's tables a UASC row marks the child as UASC; a DUC before last year began says the
-    # status ended before either year, so the child was UASC in neither and should have no DUC.
-    Rule("205C", "Date UASC ceased (DUC) is before last year's collection began, so the child was not UASC in "
-                 "either year and should not be in the UASC table. Remove the row, or correct the date.",
-         table="uasc", fields=("DUC",),
-         sql='SELECT row_no FROM uasc WHERE "DUC" < {start} - INTERVAL 1 YEAR'),
+                 WHERE (last_DUC IS NOT NULL AND "DUC" IS DISTINCT FROM last_DUC
+                        AND NOT coalesce("DUC" BETWEEN {{start}} AND {{end}}, false))
+                    OR (last_DUC IS NULL AND "DUC" < {{start}})"""),
     Rule("205D", "The child is UASC this year but was in last year's return without UASC status. A child cannot "
                  "become UASC while looked after: check the UASC status in both years.",
          table="uasc", fields=("CHILD",), tables=("header_last", "uasc_last"), needs=("last_year",),
