@@ -22,7 +22,7 @@ VIEW_INPUTS = {
     "placements": ("episodes",), "carers": ("episodes",), "legal_statuses": ("episodes",),
     "reviews": ("reviews",), "review_schedule": ("reviews", "episodes"), "missing": ("missing",),
     "adoptions": ("episodes", "ad1"),
-    "oc2_cohort": ("episodes", "oc2"), "care_leavers": ("oc3", "header"), "sw_episodes": ("sw_episodes",),
+    "oc2_cohort": ("episodes", "oc2"), "care_leavers": ("oc3", "header", "episodes"), "sw_episodes": ("sw_episodes",),
 }
 
 _SQL = Path(__file__).with_name("sql")

@@ -152,10 +152,9 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
 
 def _validation_inputs(con, sid: int, year: int) -> str:
     """What a return's validation depends on: its files and last year's, by checksum."""
-    shas = con.execute("""SELECT string_agg(return_year || ':' || table_name || ':' || sha256, ',' ORDER BY 1)
-                          FROM source_files WHERE snapshot_id = ? AND return_year IN (?, ?)""",
-                       [sid, year, year - 1]).fetchall()[0][0]
-    return hashlib.sha256((shas or "").encode()).hexdigest()
+    parts = con.execute("""SELECT return_year || ':' || table_name || ':' || sha256 FROM source_files
+                           WHERE snapshot_id = ? AND return_year IN (?, ?)""", [sid, year, year - 1]).fetchall()
+    return hashlib.sha256(",".join(sorted(p for (p,) in parts)).encode()).hexdigest()
 
 
 def _record_validation(con, sid: int) -> None:
