@@ -249,6 +249,8 @@ CASES = [
      WINDOWS, {"num": 2, "den": 2, "value": 100.0}),
     ("adopt_a3_pct_3yr", "3 years window: W1-W4 all placed within 14 months",
      WINDOWS, {"num": 4, "den": 4, "value": 100.0}),
+    ("adopt_a3_pct_3yr", "3 years window: exactly 14 months is not less than 14 months",
+     A3_LINE, {"num": 1, "den": 2, "value": 50.0}),
     ("adopt_a3_pct_3yr", "two periods: counted from the second (181 days)",
      TWO_PERIODS, {"num": 1, "den": 1, "value": 100.0}),
 ]
