@@ -85,8 +85,8 @@ def child_problems(child: Child) -> list[str]:
                 say(f"episode {e.decom} lasts less than a day")
             if e.place in TEMPORARY:
                 # A period neither starts nor ends in a temporary placement (it may be open in one).
-                if i == 0 or (i == len(eps) - 1 and e.dec is not None) or e.provider or e.pl_post or e.urn:
-                    say(f"temporary episode {e.decom} badly placed or carries provider/postcode/URN")
+                if i == 0 or (i == len(eps) - 1 and e.dec is not None) or e.provider or e.urn or not e.pl_post:
+                    say(f"temporary episode {e.decom} badly placed, carries provider or URN, or has no postcode")
                 back = next((x for x in eps[i + 1:] if x.place not in TEMPORARY), None)
                 was = next((x for x in reversed(eps[:i]) if x.place not in TEMPORARY), None)
                 if back is not None and was is not None and (

@@ -52,7 +52,7 @@ _GOOD = [Episode(date(2020, 1, 1), "S", "C1", "N1", "U6", "PR1", "PE1 1AA", "PE2
     (lambda e: [e[0], replace(e[1], place="P1", provider="PR0", ls="V2")], "P1/PR0 misuse"),
     (lambda e: [e[0], replace(e[1], place="K3")], "K3/C1 at age 8"),
     (lambda e: [e[0], replace(e[1], rec="E11")], "adopted from a placement that is not an adoptive one"),
-    (lambda e: [e[0], replace(e[1], place="T3", provider="", pl_post="", urn="")], "temporary episode"),
+    (lambda e: [e[0], replace(e[1], place="T3", provider="", urn="")], "temporary episode"),
 ], ids=["gap", "rne", "reason", "p1", "age", "adopted", "temporary-last"])
 def test_the_checker_finds_hand_made_faults(change, expected):
     assert child_problems(_child(*_GOOD)) == []

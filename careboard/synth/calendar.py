@@ -13,11 +13,12 @@ DAY = timedelta(days=1)
 
 
 def birthday(dob: date, years: int) -> date:
-    """The date `dob` turns `years` old; a 29 February birthday falls on 28 February (as pandas does)."""
+    """The date `dob` turns `years` old; a 29 February birthday falls on 1 March in other years
+    (the day age_on counts the year as complete, as careboard's SQL age does)."""
     try:
         return dob.replace(year=dob.year + years)
     except ValueError:
-        return date(dob.year + years, 2, 28)
+        return date(dob.year + years, 3, 1)
 
 
 def age_on(dob: date, d: date) -> int:

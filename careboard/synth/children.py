@@ -14,6 +14,7 @@ from .settings import Council
 from .timeline import Adoption, AdoptionDecision, Child
 
 PREV_PERM_FROM = date(2016, 4, 1)
+DAY, ZERO = timedelta(days=1), timedelta(0)
 _UPN_CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 
@@ -56,7 +57,10 @@ def build_child(council: Council, plan: ChildPlan, child_id: str) -> Child:
                                           nb, sex, ls)
         before = period
     if plan.uasc:
-        child.duc = min(birthday(plan.dob, 18), child.periods[-1].end)
+        # UASC status ends at 18 at the latest; for a 29 February birthday the DfE check takes
+        # 28 February as the birthday, so end it then.
+        eighteen = birthday(plan.dob, 18) - (DAY if (plan.dob.month, plan.dob.day) == (2, 29) else ZERO)
+        child.duc = min(eighteen, child.periods[-1].end)
     if plan.sex == "F":
         _maybe_mother(council, child)
     child.sw_episodes = social_workers(council, child.periods)

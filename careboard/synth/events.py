@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, timedelta
 from random import Random
 
@@ -48,7 +49,11 @@ def reviews_for(rng: Random, period: Period, dob: date) -> list[Review]:
 
 
 def missing_for(rng: Random, period: Period, dob: date) -> list[MissingIncident]:
-    """Missing and away incidents: most children never go missing; a few go missing often."""
+    """Missing and away incidents: most children never go missing; a few go missing often.
+
+    An incident ends before the episode it began in does (a placement does not end while the child
+    is missing from it), so no return can show an open incident from a placement already ended.
+    """
     start = max(period.start, birthday(dob, 10))
     end = period.end
     if start >= end:
@@ -60,12 +65,15 @@ def missing_for(rng: Random, period: Period, dob: date) -> list[MissingIncident]
     else:
         rate, away_share = 0.04, 0.3
     out = []
+    changes = [e.decom for e in period.episodes[1:]] + [end]
     t = start + timedelta(days=int(rng.expovariate(rate / 365)))
     while t < end:
         back = t + timedelta(days=mixes.MISSING_INCIDENT_LENGTH.pick(rng))
         if back >= end - DAY:
             break
-        out.append(MissingIncident("A" if rng.random() < away_share else "M", t, back))
+        back = min(back, changes[bisect_right(changes, t)] - DAY)
+        if back >= t:
+            out.append(MissingIncident("A" if rng.random() < away_share else "M", t, back))
         t = back + DAY + timedelta(days=int(rng.expovariate(rate / 365)))
     return out
 

@@ -89,9 +89,9 @@ REVERSAL_REASON = Weighted({"RD1": 25, "RD2": 20, "RD3": 35, "RD4": 20})
 
 FIRST_LEGAL_STATUS = {
     "adoption": Weighted({"C1": 85, "V2": 10, "L2": 5}),
-    "young_order": Weighted({"C1": 62, "V2": 26, "L2": 6, "L1": 6}),
-    "teen": Weighted({"V2": 40, "C1": 50, "L1": 7, "L2": 3}),
-    "home": Weighted({"V2": 60, "C1": 30, "L1": 6, "L2": 4}),
+    "young_order": Weighted({"C1": 68, "V2": 20, "L2": 6, "L1": 6}),
+    "teen": Weighted({"V2": 32, "C1": 58, "L1": 7, "L2": 3}),
+    "home": Weighted({"V2": 50, "C1": 40, "L1": 6, "L2": 4}),
     "teen_short": Weighted({"V2": 85, "L1": 10, "J2": 5}),
     "remand": Weighted({"J1": 92, "J3": 8}),
     "uasc": Weighted({"V2": 1}),

@@ -24,7 +24,7 @@ def oc2_record(rng: Random, dob: date, year: int) -> OC2:
     age_at_start = age_on(dob, year_start(year))
     score = reason = ""
     if age >= 4 and age_at_start < 17:
-        if (age == 4 or age >= 17) and rng.random() < 0.5:
+        if (age_at_start < 4 or age >= 17) and rng.random() < 0.5:
             reason = "SDQ1"
         elif rng.random() < 0.8:
             score = str(max(0, min(40, round(rng.gauss(14.7, 7.0)))))
@@ -54,6 +54,8 @@ def oc3_record(rng: Random, age: int, year: int, staying_put: bool) -> OC3:
         letter = "Z"
     else:
         letter = (mixes.ACCOMMODATION_17 if age == 17 else mixes.ACCOMMODATION_18_PLUS).pick(rng)
+        if letter == "T" and age < 19:
+            letter = "D"                        # foyers only for those 18 at the start of the year
     if letter in ("S", "X"):
         suitability = "2"                       # only S2 and X2 exist
     else:

@@ -62,10 +62,12 @@ def legal_status_track(rng: Random, plan: PeriodPlan, dob: date) -> list[tuple[d
         # Accommodated children for whom care proceedings are issued later.
         if adoption_path and not consent:
             change(track[-1][0] + _days(rng, 14, 120), "C1")
-        elif pathway in ("sgo", "cao", "long_term") and rng.random() < (0.35 if age < 12 else 0.4):
+        elif pathway in ("sgo", "cao", "long_term") and rng.random() < 0.6:
             change(track[-1][0] + _days(rng, 30, 300), "C1")
     if adoption is not None and adoption.order is not None:
         change(adoption.order, "E1")       # the placement order replaces the interim order
+        if adoption.reversal is not None:
+            change(adoption.reversal, "C2")    # plan changed: the placement order is revoked
     elif track[-1][1] == "C1":
         hearing = track[-1][0] + _days(rng, 150, 330)
         if adoption is not None and adoption.reversal is not None:
@@ -133,7 +135,7 @@ class _SettingWalker:
                 rate = teen if age_on(self.dob, t) >= 11 else young
                 move = t + timedelta(days=1 + int(rng.expovariate(rate / 365))) if rate else limit
             if move < limit:
-                current = c.setting(self.kind(move, False), move, self.dob, self.home_post)
+                current = self._elsewhere(current, move)
                 reason = "CUSTOD" if current.kind == "yoi" else mixes.MOVE_REASON.pick(rng)
                 track.append((move, current, reason))
                 t = move
@@ -147,6 +149,14 @@ class _SettingWalker:
                 current, reason = change
                 track.append((on, current, reason))
         return self._designate_long_term(track)
+
+    def _elsewhere(self, current: Setting, on: date, kind: str | None = None) -> Setting:
+        """A new placement that really is a change: not the same home again, not parents to parents."""
+        for _ in range(5):
+            new = self.c.setting(kind or self.kind(on, False), on, self.dob, self.home_post)
+            if new.carer != current.carer and not (new.kind == current.kind == "parents"):
+                return new
+        return self.c.setting("foster", on, self.dob, self.home_post)
 
     def _forced(self) -> list[tuple[date, object]]:
         """Planned changes of setting, each a function from the current setting to the next
@@ -171,17 +181,17 @@ class _SettingWalker:
         if plan.pathway == "home" and plan.ending == "E4A" and (end - start).days > 240 and rng.random() < 0.5:
             on = end - _days(rng, 60, min(270, (end - start).days - 30))
             if status_on(self.ls_track, on) in _CARE_ORDER_STATUSES:
-                forced.append((on, lambda cur: (c.setting("parents", on, self.dob, self.home_post), "CARPL")))
+                forced.append((on, lambda cur: None if cur.kind == "parents"
+                               else (c.setting("parents", on, self.dob, self.home_post), "CARPL")))
         eighteen = birthday(self.dob, 18)
         if end == eighteen and rng.random() < 0.45:
             sixteen = birthday(self.dob, 16)
             on = max(start + DAY * 30, sixteen + _days(self.rng, 0, 500))
             if on < end - DAY * 30:
-                forced.append((on, lambda cur: (c.setting("semi", on, self.dob, self.home_post), "CARPL")))
+                forced.append((on, lambda cur: None if cur.kind == "semi" else (self._elsewhere(cur, on, "semi"), "CARPL")))
         hearing = next((d for d, status in self.ls_track if status == "C2"), None)
         if hearing is not None and rng.random() < mixes.MOVE_AT_HEARING:
-            forced.append((hearing, lambda cur: (c.setting(self.kind(hearing, False), hearing, self.dob,
-                                                           self.home_post), "CARPL")))
+            forced.append((hearing, lambda cur: (self._elsewhere(cur, hearing), "CARPL")))
         wanted = {"E45": "kinship", "E46": "foster"}.get(plan.ending)
         if wanted and (end - start).days > 90:
             on = end - _days(rng, 60, min(360, (end - start).days - 30))
@@ -222,11 +232,11 @@ def _replace_place(s: Setting, place: str) -> Setting:
     return replace(s, place=place)
 
 
-def add_temporary_moves(council: Council, track: Track, end: date, busy: set[date]) -> Track:
+def add_temporary_moves(council: Council, track: Track, end: date, busy: list[date]) -> Track:
     """Short stays away from a foster carer (respite, hospital, holiday) that return to the same carer.
 
-    A stay never starts or ends on a date in `busy` (legal status changes): the return must be a
-    plain change of placement (RNE P) back to the same setting.
+    No stay spans a date in `busy` (legal status changes): a temporary episode starts with a change
+    of placement (RNE P or B) and the return is a plain change of placement (RNE P).
     """
     rng = council.rng
     out: Track = []
@@ -240,7 +250,8 @@ def add_temporary_moves(council: Council, track: Track, end: date, busy: set[dat
             code = mixes.TEMPORARY_KIND.pick(rng)
             _, low, high = mixes.TEMPORARY[code]
             back = t + _days(rng, low, high)
-            if t >= on + DAY * 2 and back <= until - DAY * 2 and t not in busy and back not in busy:
+            clash = any(t <= d <= back for d in busy)
+            if t >= on + DAY * 2 and back <= until - DAY * 2 and not clash:
                 out.append((t, council.temporary(code), ""))
                 out.append((back, s, ""))
             t = back + timedelta(days=30 + int(rng.expovariate(mixes.TEMPORARY_RATE / 365)))
@@ -280,7 +291,7 @@ def merge(plan: PeriodPlan, ls_track: list[tuple[date, str]], settings: Track, c
             rne = "S"
         status, setting = new_status, new_setting
         episodes.append(Episode(on, rne, status, cin, setting.place, setting.provider, home_post,
-                                setting.pl_post, setting.urn, place_from_2025=setting.later))
+                                setting.pl_post, setting.urn, recode=setting.recode))
     last = episodes[-1]
     last.dec, last.rec = plan.end, plan.ending or _ending_at_eighteen(setting, rng)
     for i, reason in enumerate(reasons):
@@ -309,12 +320,12 @@ def build_period(council: Council, plan: PeriodPlan, dob: date, uasc: bool, cin:
     rng = council.rng
     ls_track = legal_status_track(rng, plan, dob)
     settings = _SettingWalker(council, plan, dob, uasc, home_post, ls_track).build()
-    settings = add_temporary_moves(council, settings, plan.end, {d for d, _ in ls_track})
+    settings = add_temporary_moves(council, settings, plan.end, [d for d, _ in ls_track])
     return Period(plan.start, plan.end, plan.pathway, merge(plan, ls_track, settings, cin, home_post, rng))
 
 
 def build_short_break(plan: PeriodPlan, setting: Setting) -> Period:
-    """One short break (V3) or agreement (V4): a single episode; no postcodes are returned for these."""
-    ep = Episode(plan.start, "S", plan.short_break, "N2", setting.place, setting.provider, "", "",
-                 setting.urn, dec=plan.end, rec=plan.ending)
+    """One short break (V3) or agreement (V4): a single episode; no postcodes or URN are returned for these."""
+    ep = Episode(plan.start, "S", plan.short_break, "N2", setting.place, setting.provider, "", "", "",
+                 dec=plan.end, rec=plan.ending)
     return Period(plan.start, plan.end, plan.pathway, [ep])

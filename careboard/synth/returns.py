@@ -16,7 +16,6 @@ from .timeline import Child, Timeline
 
 Rows = list[list[str]]
 NEW_SEX_CODES_FROM = 2025        # SEX 1/2 until 2023/24, M/F/U from 2024/25
-NEW_PLACE_CODES_FROM = 2026      # H5, P2 and Z1 withdrawn in 2025/26
 _OLD_SEX = {"M": "1", "F": "2", "U": "U"}
 
 
@@ -71,15 +70,11 @@ def _child_rows(child: Child, cuts: list[YearCut], out: dict[int, dict[str, Rows
                 continue
             for y in range(max(y0, first), min(y1, last) + 1):
                 closed = e.dec is not None and e.dec <= cuts[y - first].cutoff
-                place, provider, urn = e.place, e.provider, e.urn
-                if e.place_from_2025 and y >= NEW_PLACE_CODES_FROM:
-                    place = e.place_from_2025
-                    if place[0] == "Z":
-                        provider = urn = ""
+                place = e.recode[1] if e.recode and y >= e.recode[0] else e.place
                 out[y]["episodes"].append([
-                    cid, fmt(e.decom), e.rne, e.ls, e.cin, place, provider,
+                    cid, fmt(e.decom), e.rne, e.ls, e.cin, place, e.provider,
                     fmt(e.dec) if closed else "", e.rec if closed else "",
-                    e.reason_place_change if closed else "", e.home_post, e.pl_post, urn])
+                    e.reason_place_change if closed else "", e.home_post, e.pl_post, e.urn])
                 present.add(y)
                 if e.ls not in ("V3", "V4"):
                     cared.add(y)

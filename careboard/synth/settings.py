@@ -37,7 +37,9 @@ class Setting:
     pl_post: str
     urn: str
     carer: int
-    later: str = ""  # code shown from 2025/26 when `place` was withdrawn (H5 -> K3, Z1 -> Z11-Z14)
+    # (year, code): from the return for that year (ending 31 March) on, the case system shows `code`
+    # because `place` left the code list (H5 -> K3 from 2024/25, Z1 -> Z11-Z14 from 2025/26).
+    recode: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,25 +115,27 @@ class Council:
             urn = "XXXXXXX" if provider in ("PR1", "PR2") else choose(r, self._vaa_urns)
             return Setting(kind, "A6", provider, self.postcode(0.4), urn, self.new_carer())
         if kind == "indep":
-            if on <= P2_LAST_START and birthday(dob, 18) < Z1_REPLACED:
+            # Only where the young person is 18, so has left, before P2 stopped being valid.
+            if birthday(dob, 18) <= P2_LAST_START:
                 return Setting(kind, "P2", "PR1" if r.random() < 0.5 else "PR4", self.postcode(0.8),
                                "XXXXXXX", self.new_carer())
             kind = "semi"
         if kind == "other":
+            # "Other" placements carry neither provider nor URN.
+            z = choose(r, ("Z11", "Z12", "Z13", "Z14"))
             if on < Z1_REPLACED:
-                return Setting(kind, "Z1", "PR1" if r.random() < 0.5 else "PR4", self.postcode(0.6), "",
-                               self.new_carer(), later=choose(r, ("Z11", "Z12", "Z13", "Z14")))
-            return Setting(kind, choose(r, ("Z11", "Z12", "Z13", "Z14")), "", self.postcode(0.6), "",
-                           self.new_carer())
+                return Setting(kind, "Z1", "", self.postcode(0.6), "", self.new_carer(), recode=(2026, z))
+            return Setting(kind, z, "", self.postcode(0.6), "", self.new_carer())
         site = choose(r, self._sites[kind])
-        place, later = {"residential": ("K2", ""), "secure": ("K1", ""), "school": ("S1", ""),
-                        "mbu": ("R3", ""), "yoi": ("R5", ""), "health": ("R2", ""),
-                        "short_break_unit": ("K2", ""),
-                        "semi": ("K3", "") if on >= K3_FROM else ("H5", "K3")}[kind]
-        return Setting(kind, place, site.provider, site.pl_post, site.urn, site.carer, later)
+        place, recode = {"residential": ("K2", None), "secure": ("K1", None), "school": ("S1", None),
+                         "mbu": ("R3", None), "yoi": ("R5", None), "health": ("R2", None),
+                         "short_break_unit": ("K2", None),
+                         "semi": ("K3", None) if on >= K3_FROM else ("H5", (2025, "K3"))}[kind]
+        return Setting(kind, place, site.provider, site.pl_post, site.urn, site.carer, recode)
 
     def temporary(self, code: str) -> Setting:
-        return Setting("temporary", code, "", "", "", self.new_carer())
+        """A temporary stay: where the child is, but no provider or URN."""
+        return Setting("temporary", code, "", self.postcode(0.5), "", self.new_carer())
 
 
 def long_term(s: Setting) -> Setting:

@@ -27,9 +27,9 @@ class Episode:
     dec: date | None = None
     rec: str = ""
     reason_place_change: str = ""
-    # The code a case system shows from 2025/26 for a setting whose code was withdrawn then
-    # (H5 -> K3, Z1 -> Z11-Z14); blank when the code stayed valid.
-    place_from_2025: str = ""
+    # (year, code): from the return for that year (ending 31 March) on, PLACE is shown as `code`,
+    # the code a case system moved a withdrawn one to (H5 -> K3 from 2024/25, Z1 -> Z11-Z14 from 2025/26).
+    recode: tuple[int, str] | None = None
 
 
 @dataclass(slots=True)
