@@ -37,14 +37,12 @@ HEADER_AND_UASC = (
     Rule("351", "The child had turned 25 before the collection year began, so should not be in this return. "
                 "Check the date of birth, or remove the child.",
          table="header", fields=("DOB",), fails='"DOB" + INTERVAL 25 YEAR < {start}'),
-    Rule("393", "This girl is looked after (other than only short breaks) but the mother field is blank. Record "
-                "1 if she is a mother, 0 if not.",
-         table="header", fields=("MOTHER", "SEX"), years=(2024,),
-         fails='"SEX" = \'2\' AND n_episodes > 0 AND NOT only_short_breaks AND "MOTHER" IS NULL'),
-    Rule("393", "This girl is looked after (other than only short breaks) but the mother field is blank. Record "
-                "1 if she is a mother, 0 if not.",
-         table="header", fields=("MOTHER", "SEX"), years=(2025, 2026, 2027),
-         fails='"SEX" = \'F\' AND n_episodes > 0 AND NOT only_short_breaks AND "MOTHER" IS NULL'),
+    # The code for a girl changed with the 2024/25 SEX codes.
+    *(Rule("393", "This girl is looked after (other than only short breaks) but the mother field is blank. "
+                  "Record 1 if she is a mother, 0 if not.",
+           table="header", fields=("MOTHER", "SEX"), years=years,
+           fails=f'"SEX" = \'{girl}\' AND n_episodes > 0 AND NOT only_short_breaks AND "MOTHER" IS NULL')
+      for girl, years in (("2", (2024,)), ("F", (2025, 2026, 2027)))),
     Rule("399", "This child only has short-break care (legal status V3 or V4), so the mother field and reviews "
                 "should not be returned. Leave them blank, or correct the legal status.",
          table="header", fields=("LS", "MOTHER", "REVIEW", "REVIEW_CODE"), tables=("child_episodes", "reviews"),
@@ -144,10 +142,10 @@ WHERE l."IN_TOUCH" = 'DIED' AND o."IN_TOUCH" IS DISTINCT FROM 'DIED'"""),
                  "carers (Z1/Z2), which is only possible from 18. Correct the accommodation code.",
          table="oc3", fields=("ACCOM", "DOB"),
          fails='"ACCOM" IN (\'Z1\', \'Z2\') '
-               'AND coalesce(header_DOB, "DOB") + INTERVAL 17 YEAR BETWEEN {start} AND {end}'),
+               'AND coalesce("DOB", header_DOB) + INTERVAL 17 YEAR BETWEEN {start} AND {end}'),
 )
 
-EPISODE_DATES = (
+EPISODES_STARTING_AND_ENDING = (
     Rule("352", "The child started to be looked after aged 18 or over. Check the date of birth and the "
                 "episode start date.",
          table="episodes", fields=("DECOM", "RNE", "DOB"), fails='"RNE" = \'S\' AND age_decom >= 18'),
@@ -180,6 +178,12 @@ EPISODE_DATES = (
                '("REC" = \'X1\' AND next_DECOM IS NOT NULL AND "DEC" <> next_DECOM) '
                'OR ("REC" <> \'X1\' AND "DEC" = next_DECOM) '
                'OR ("REC" = \'X1\' AND ep_seq = ep_count))'),
+    Rule("387", "The episode ends with a move to independent living (E5 or E6), but the child was under 14. "
+                "Check the reason the episode ended and the date of birth.",
+         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN (\'E5\', \'E6\') AND age_dec < 14'),
+    Rule("389", "The episode ends with a transfer to adult social care (E7), but the child was under 16. "
+                "Check the reason the episode ended and the date of birth.",
+         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" = \'E7\' AND age_dec < 16'),
 )
 
 LEGAL_STATUS = (
@@ -225,12 +229,6 @@ QUALIFY sum(datediff('day', a, b)) OVER (PARTITION BY "CHILD") > 75"""),
     Rule("384", "A child on short breaks (V3 or V4) cannot be in a long-term foster placement (U1 or U4). "
                 "Correct the legal status or the placement.",
          table="episodes", fields=("LS", "PLACE"), fails='"LS" IN (\'V3\', \'V4\') AND "PLACE" IN (\'U1\', \'U4\')'),
-    Rule("387", "The episode ends with a move to independent living (E5 or E6), but the child was under 14. "
-                "Check the reason the episode ended and the date of birth.",
-         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN (\'E5\', \'E6\') AND age_dec < 14'),
-    Rule("389", "The episode ends with a transfer to adult social care (E7), but the child was under 16. "
-                "Check the reason the episode ended and the date of birth.",
-         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" = \'E7\' AND age_dec < 16'),
 )
 
 PLACEMENTS = (
@@ -307,4 +305,4 @@ WHERE "HOME_POST" IS NULL OR "PL_POST" IS NULL"""),
          fails='"LS" IN (\'V3\', \'V4\') AND ("HOME_POST" IS NOT NULL OR "PL_POST" IS NOT NULL)'),
 )
 
-RULES = HEADER_AND_UASC + ADOPTION + CARE_LEAVERS + EPISODE_DATES + LEGAL_STATUS + PLACEMENTS + POSTCODES
+RULES = HEADER_AND_UASC + ADOPTION + CARE_LEAVERS + EPISODES_STARTING_AND_ENDING + LEGAL_STATUS + PLACEMENTS + POSTCODES
