@@ -194,3 +194,22 @@ def test_benchmarks_note_is_printed():
 def test_text_is_escaped():
     html = report_html(fx.report(council="Brighton & Hove <City>", profiles=[]))
     assert "Brighton &amp; Hove &lt;City&gt;" in html
+
+
+@pytest.mark.parametrize("change, polarity, expected", [
+    ("same", "low", ["■ No change", "Low is good"]),
+    ("n/a", None, ["–", "Context only"]),
+    ("worse", "high", ["▼ Worse", "High is good"]),
+])
+def test_change_and_direction_words(change, polarity, expected):
+    panel = fx.rate_panel()
+    panel = replace(panel, polarity=polarity, assessment=replace(panel.assessment, change=change))
+    assert scorecard(report_html(fx.report(panels=[panel], profiles=[])))[panel.title][4:] == expected
+
+
+def test_unknown_words_are_named():
+    panel = fx.rate_panel()
+    with pytest.raises(ValueError, match="'purple'"):
+        report_html(fx.report(panels=[replace(panel, assessment=replace(panel.assessment, rag="purple"))]))
+    with pytest.raises(ValueError, match="'sideways'"):
+        report_html(fx.report(panels=[replace(panel, assessment=replace(panel.assessment, change="sideways"))]))

@@ -22,7 +22,7 @@ CHANGES = {   # performance direction (polarity already applied by careboard.jud
     "improved": ("Improved", "up"),
     "worse": ("Worse", "down"),
     "same": ("No change", "same"),
-    "n/a": ("Not comparable", "none"),
+    "n/a": (MISSING, "none"),   # no arrow; the notes say what "–" means
 }
 POLARITY = {"high": "High is good", "low": "Low is good", None: "Context only"}
 
@@ -98,7 +98,7 @@ def _rag(rag: str | None, withheld: bool) -> Chip:
 def _change(change: str, withheld: bool) -> Chip:
     if withheld:
         return Chip(SUPPRESSED, "chg-none")
-    symbol = change_arrow(change) or MISSING   # raises, naming it, on an unknown change
+    symbol = change_arrow(change)   # raises, naming it, on an unknown change
     word, css = CHANGES[change]
     return Chip(word, f"chg-{css}", symbol)
 
