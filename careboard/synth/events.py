@@ -61,9 +61,9 @@ def missing_for(rng: Random, period: Period, dob: date) -> list[MissingIncident]
     teen = age_on(dob, end) >= 11
     if teen and rng.random() < 0.2:
         rate = 1.5 + rng.expovariate(1 / 6)
-        away_share = 0.1 if rng.random() < 0.7 else 0.5
+        away_share = 0.04 if rng.random() < 0.8 else 0.3
     else:
-        rate, away_share = 0.04, 0.3
+        rate, away_share = 0.04, 0.15
     out = []
     changes = [e.decom for e in period.episodes[1:]] + [end]
     t = start + timedelta(days=int(rng.expovariate(rate / 365)))

@@ -55,8 +55,8 @@ CATEGORY_OF_NEED = Weighted({"N1": 650, "N2": 30, "N3": 30, "N4": 70, "N5": 130,
 
 # Pathway of a period of care by age band at its start (years).
 PATHWAY_BY_AGE = [
-    (1, Weighted({"home": 20, "adoption": 38, "sgo": 22, "cao": 3, "long_term": 14, "other": 3})),
-    (5, Weighted({"home": 32, "adoption": 18, "sgo": 20, "cao": 3, "long_term": 25, "other": 3})),
+    (1, Weighted({"home": 20, "adoption": 42, "sgo": 20, "cao": 3, "long_term": 14, "other": 3})),
+    (5, Weighted({"home": 30, "adoption": 22, "sgo": 19, "cao": 3, "long_term": 25, "other": 3})),
     (10, Weighted({"home": 40, "sgo": 16, "cao": 4, "long_term": 36, "other": 4})),
     (16, Weighted({"home": 43, "sgo": 5, "long_term": 32, "teen_short": 8, "remand": 5, "other": 7})),
     (18, Weighted({"home": 28, "teen_short": 28, "long_term": 30, "remand": 6, "other": 8})),
@@ -122,12 +122,12 @@ ADOPTION_PROVIDER = Weighted({"PR1": 40, "PR2": 35, "PR5": 20, "PR4": 5})
 
 # Placement moves a year by kind of setting (young / teenage child).
 MOVE_RATE = {
-    "foster": (0.22, 0.50), "kinship": (0.10, 0.20), "residential": (0.45, 0.65), "semi": (0.5, 0.5),
+    "foster": (0.25, 0.65), "kinship": (0.10, 0.22), "residential": (0.5, 0.85), "semi": (0.6, 0.6),
     "indep": (0.3, 0.3), "school": (0.2, 0.3), "secure": (1.5, 1.5), "other": (0.6, 0.6),
     "health": (2.0, 2.0), "mbu": (3.0, 3.0), "yoi": (2.5, 2.5), "parents": (0.15, 0.25),
     "adoption": (0.0, 0.0),
 }
-EMERGENCY_FIRST_PLACEMENT = 0.25
+EMERGENCY_FIRST_PLACEMENT = 0.3
 # Children under a care order placed back with their parents (P1) at a placement change.
 WITH_PARENTS_UNDER_ORDER = 0.08
 # A placement change planned for the day of the final care-order hearing (RNE B).
