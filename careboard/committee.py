@@ -130,7 +130,8 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                 benchmarks = [b for b in benchmarks if b.label == "Local Authority"]
         dq = " ".join(notes[t] for t in sorted(_input_tables(ind)) if t in notes)
         panels.append(Panel(ind.id, ind.title, ind.unit, polarity, ind.decimals, current, assessment,
-                            sentence(ind, current, target), trend, benchmarks, ind.definition, dq))
+                            sentence(ind, current, target), trend, benchmarks, ind.definition, dq,
+                            section=ind.group))
     # Profiles at the last five snapshots' dates, counted from the latest data like the trend.
     counts = {s.as_at: profile_counts(ctx, s.as_at) for s in snapshots[-5:]}
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,

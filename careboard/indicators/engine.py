@@ -99,7 +99,9 @@ def _value(ctx: Context, ind: Indicator, as_at: date, period, row) -> Value:
         num = float(num or 0)
         den = ctx.population
         value = num / den * 10_000 if den else None
-    return Value(ind.id, as_at, period.start, period.end, value, num, den, extra)
+    # A figure at a date has no period: the report then reads "At 31 October 2026".
+    start = None if ind.window == "at" else period.start
+    return Value(ind.id, as_at, start, period.end, value, num, den, extra)
 
 
 def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[str], list[tuple]]:

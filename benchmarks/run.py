@@ -1,0 +1,109 @@
+"""Speed and memory benchmarks for careboard. Prints figures; asserts nothing.
+
+    python benchmarks/run.py [demo] [national] [validate]      (default: all)
+
+Each measured step runs as its own `careboard` process (as a user would run it), timed from start to
+exit, with its peak memory (max RSS, including children). Data generation is not timed. Everything is
+written under out/bench/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "out" / "bench"
+CAREBOARD = [sys.executable, "-m", "careboard"]
+
+
+def run(args: list[str], label: str) -> tuple[float, float]:
+    """Run one careboard command; return (seconds, peak MB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(CAREBOARD + args, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if done.returncode not in (0, 1):
+        sys.exit(f"{label} failed:\n{done.stderr[-3000:]}")
+    mb = max(peak, before) / 1024
+    print(f"  {label:58} {seconds:7.2f} s   peak {mb:7.0f} MB", flush=True)
+    return seconds, mb
+
+
+def load_avg() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def bench_demo() -> None:
+    from careboard.committee import month_ends
+    from careboard.synth import write_demo_extracts
+
+    print(f"Demo size: one council, ~400 children in care, ten years, twelve monthly snapshots ({load_avg()})")
+    folder = OUT / "demo"
+    shutil.rmtree(folder, ignore_errors=True)
+    dates = month_ends(date(2026, 10, 31), 12)
+    started = time.perf_counter()
+    extracts = write_demo_extracts(folder / "extracts", 1, 400, 10, dates)
+    print(f"  (generated 12 extracts in {time.perf_counter() - started:.1f} s, not counted)")
+    db = folder / "store.duckdb"
+    total = 0.0
+    for d, extract in zip(dates, extracts):
+        s, _ = run(["load", str(extract), "--as-at", d.isoformat(), "--db", str(db)], f"load snapshot as at {d}")
+        total += s
+    s, _ = run(["report", "--db", str(db), "--out", str(folder / "report")], "report (all indicators x 12 months, HTML + PDF)")
+    total += s
+    print(f"  TOTAL load x12 + indicators + report: {total:.1f} s (target < 15 s)\n")
+
+
+def bench_national() -> None:
+    from careboard.synth.bulk import export_many
+
+    print(f"National size: 150 councils, ~1.5 million episode rows ({load_avg()})")
+    folder = OUT / "national"
+    data = folder / "returns"
+    if not (data / "2025-26").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        data.mkdir(parents=True)
+        result = export_many(data, seed=1, councils=150)
+        print(f"  (generated {result.episode_rows:,} episode rows in {result.seconds:.0f} s, not counted)")
+    db = folder / "store.duckdb"
+    for f in (db, db.with_suffix(".duckdb.wal")):
+        f.unlink(missing_ok=True)
+    s1, m1 = run(["load", str(data), "--as-at", "2026-03-31", "--db", str(db)], "load ten years of returns")
+    s2, m2 = run(["indicators", "--db", str(db)], "every indicator for one as-at date")
+    print(f"  TOTAL {s1 + s2:.1f} s (target < 60 s), peak {max(m1, m2):.0f} MB (target < 4096 MB)\n")
+
+
+def _one_return(folder: Path, councils: int, mean: int) -> Path:
+    from careboard.synth.bulk import export_many
+
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        export_many(folder, seed=7, councils=councils, mean_children_in_care=mean, years=3)
+    return folder
+
+
+def bench_validate() -> None:
+    print(f"Validation: the whole rule set, timed as the whole `careboard validate` process ({load_avg()})")
+    base = OUT / "validate"
+    for label, councils, mean in (("~2,700 children", 1, 1600), ("100 times that volume", 100, 1600)):
+        data = _one_return(base / f"{councils}", councils, mean)
+        this, last = data / "2025-26", data / "2024-25"
+        children = sum(1 for _ in (this / "header.csv").open()) - 1
+        run(["validate", str(this), "--year", "2025/26", "--last-year", str(last),
+             "--output", str(base / f"errors-{councils}.csv")], f"{label}: {children:,} children in the return")
+    print("  targets: < 0.5 s for ~2,700 children; < 30 s and < 4 GB at 100x\n")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    which = sys.argv[1:] or ["demo", "national", "validate"]
+    for name in which:
+        {"demo": bench_demo, "national": bench_national, "validate": bench_validate}[name]()

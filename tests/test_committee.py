@@ -1,0 +1,73 @@
+"""The committee report assembled end to end from a small store (no benchmarks folder)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careboard.cli import main
+from careboard.committee import Inputs, build_report, month_ends, sentence
+from careboard.indicators import registry
+from careboard.judge.council import load_council_config
+from careboard.results import Value
+from careboard.store import load, open_store
+from tests.cohort import ep, with_headers, write_returns
+
+COUNCIL = Path(__file__).parents[1] / "councils" / "demo.toml"
+
+
+def test_month_ends_run_back_over_month_lengths():
+    assert month_ends(date(2026, 3, 31), 4) == [date(2025, 12, 31), date(2026, 1, 31), date(2026, 2, 28), date(2026, 3, 31)]
+
+
+def test_sentence_fills_numbers_in_house_style():
+    ind = registry.get("placements_3plus_pct")
+    v = Value(ind.id, date(2019, 1, 31), date(2018, 2, 1), date(2019, 1, 31), 22 / 380 * 100, 22.0, 380.0)
+    assert sentence(ind, v, 6.0) == ("22 out of the 380 children in care at the end of January 2019 had 3 or more "
+                                     "placements in the last 12 months. This is a ratio of 5.8%.")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("committee")
+    paths = write_returns(tmp / "in", with_headers({
+        2025: {"episodes": [ep("A", "01/05/2024"), ep("B", "01/06/2024", "01/09/2024", "E4A"),
+                            ep("C", "01/06/2023", "01/07/2024", "X1"), ep("C", "01/07/2024", rne="P", place="U6")]},
+    }))
+    con = open_store(tmp / "s.duckdb")
+    load(con, paths, as_at=date(2025, 1, 31))
+    load(con, paths, as_at=date(2025, 2, 28))
+    return con
+
+
+def test_report_has_a_panel_per_indicator_with_trend_and_note(store):
+    report = build_report(store, Inputs(load_council_config(COUNCIL), None, "Benchmarks are not loaded."))
+    assert [p.indicator_id for p in report.panels] == [i.id for i in registry.INDICATORS]
+    cla = next(p for p in report.panels if p.indicator_id == "cla_count")
+    assert cla.current.value == 2.0 and cla.current.as_at == date(2025, 2, 28)
+    assert len(cla.trend) == 12 and cla.trend[-2].as_at == date(2025, 1, 31)
+    assert cla.sentence.startswith("At the end of February 2025, there were 2 children in care")
+    assert cla.section == "Children in care" and cla.benchmarks == []
+    assert report.benchmarks_note == "Benchmarks are not loaded."
+    assert [t.dates for t in report.profiles][0] == [date(2025, 1, 31), date(2025, 2, 28)]
+
+
+def test_load_and_report_commands(tmp_path, capsys):
+    paths = write_returns(tmp_path / "in", with_headers({2025: {"episodes": [ep("A", "01/05/2024")]}}))
+    db, out = str(tmp_path / "s.duckdb"), tmp_path / "report"
+    assert main(["load", *map(str, paths), "--as-at", "2025-02-28", "--db", db]) == 0
+    assert "Loaded snapshot 1 as at 28/02/2025" in capsys.readouterr().out
+    assert main(["load", *map(str, paths), "--as-at", "2025-02-28", "--db", db]) == 0
+    assert "already loaded as snapshot 1" in capsys.readouterr().out
+    assert main(["report", "--db", db, "--out", str(out), "--no-pdf", "--benchmarks", str(tmp_path / "none")]) == 0
+    html = (out / "committee-report-2025-02.html").read_text()
+    assert "Children in care" in html and "Benchmarks are not loaded" in html
+
+
+def test_bad_file_gives_one_clear_message_and_exit_2(tmp_path, capsys):
+    (tmp_path / "x.csv").write_text("NAME,AGE\nBob,3\n")
+    assert main(["load", str(tmp_path / "x.csv"), "--db", str(tmp_path / "s.duckdb")]) == 2
+    err = capsys.readouterr().err
+    assert "x.csv, line 1: the header does not match any SSDA903 table" in err
