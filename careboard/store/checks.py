@@ -14,7 +14,8 @@ _INSERT = "INSERT INTO dq_findings "
 CHECK_CODES = "('bad_date', 'bad_integer', 'lower_case_code', 'duplicate_key', 'missing_child')"
 
 
-def _unparsed(table: str, sid: int) -> list[str]:
+# `sid` below is the SQL that follows "snapshot_id = ": the snapshot, narrowed to the files to check.
+def _unparsed(table: str, sid: str) -> list[str]:
     t = spec.table(table)
     out = []
     for i, c in enumerate(t.columns, start=1):
@@ -30,7 +31,7 @@ WHERE snapshot_id = {sid} AND "{c}" IS NULL AND nullif(trim(raw[{i}], {TRIM}), '
     return out
 
 
-def _lower_case(table: str, sid: int) -> list[str]:
+def _lower_case(table: str, sid: str) -> list[str]:
     t = spec.table(table)
     out = []
     for i, c in enumerate(t.columns, start=1):
@@ -46,7 +47,7 @@ GROUP BY snapshot_id, file_id""")
     return out
 
 
-def _duplicates(table: str, sid: int) -> str:
+def _duplicates(table: str, sid: str) -> str:
     t = spec.table(table)
     key = ", ".join(f'"{k}"' for k in t.key)
     shown = " || ', ' || ".join(f"'{k}=' || coalesce(CAST(\"{k}\" AS VARCHAR), '')" for k in t.key)
@@ -59,15 +60,21 @@ FROM (SELECT *, min(line_no) OVER (PARTITION BY file_id, {key}) AS first_line
 WHERE line_no > first_line"""
 
 
-def _missing_child(table: str, sid: int) -> str:
+def _missing_child(table: str, sid: str) -> str:
     return f"""{_INSERT}
 SELECT snapshot_id, 'error', 'missing_child', '{table}', file_id, line_no, NULL, 'CHILD', NULL,
        'CHILD is blank, so this row cannot be linked to a child'
 FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "CHILD" IS NULL"""
 
 
-def record_findings(con, sid: int, tables: list[str] | None = None) -> None:
-    """All checks in one statement per table holding rows: a round trip per check would cost more than the checks."""
-    for table in tables if tables is not None else list(spec.tables()):
-        parts = _unparsed(table, sid) + _lower_case(table, sid) + [_duplicates(table, sid), _missing_child(table, sid)]
+def record_findings(con, sid: int, file_ids: list[int]) -> None:
+    """Check the rows of the files just read (every check is within one file), one statement per table."""
+    if not file_ids:
+        return
+    tables = [t for (t,) in con.execute(
+        f"SELECT DISTINCT table_name FROM source_files WHERE snapshot_id = {int(sid)} AND file_id IN "
+        f"({', '.join(str(int(f)) for f in file_ids)}) AND rows > 0").fetchall()]
+    scope = f"{int(sid)} AND file_id IN ({', '.join(str(int(f)) for f in file_ids)})"
+    for table in tables:
+        parts = _unparsed(table, scope) + _lower_case(table, scope) + [_duplicates(table, scope), _missing_child(table, scope)]
         con.execute(";\n".join(parts))

@@ -83,15 +83,21 @@ def _known_files(con) -> dict[str, list[StoredTable]]:
     return known
 
 
-def _copy_stored(con, sid: int, file_id: int, year: int, t: StoredTable) -> None:
-    cols = ", ".join(f'"{c}"' for c in spec.table(t.table).columns)
-    con.execute(f"""INSERT INTO {staging_name(t.table)}
-                    SELECT {sid}, {year}, {file_id}, line_no, row_no, {cols}, raw FROM {staging_name(t.table)}
-                    WHERE snapshot_id = {t.snapshot_id} AND file_id = {t.file_id}""")
-    # Findings made while reading the file travel with it; the set-based checks are run afresh.
-    con.execute(f"""INSERT INTO dq_findings SELECT {sid}, severity, code, table_name, {file_id}, line_no, child, field,
-                    value, message FROM dq_findings WHERE snapshot_id = {t.snapshot_id} AND file_id = {t.file_id}
-                    AND code NOT IN {checks.CHECK_CODES}""")
+def _copy_stored(con, sid: int, copies: list[tuple[int, int, StoredTable]]) -> None:
+    """Copy the rows and findings of files already in the store: one statement per table, not per file."""
+    con.execute("CREATE OR REPLACE TEMP TABLE file_map (old_sid INTEGER, old_fid INTEGER, new_fid INTEGER, year INTEGER)")
+    con.executemany("INSERT INTO file_map VALUES (?, ?, ?, ?)",
+                    [(t.snapshot_id, t.file_id, fid, year) for fid, year, t in copies])
+    for table in sorted({t.table for _, _, t in copies}):
+        cols = ", ".join(f's."{c}"' for c in spec.table(table).columns)
+        con.execute(f"""INSERT INTO {staging_name(table)}
+                        SELECT {sid}, m.year, m.new_fid, s.line_no, s.row_no, {cols}, s.raw
+                        FROM {staging_name(table)} s JOIN file_map m ON s.snapshot_id = m.old_sid AND s.file_id = m.old_fid""")
+    # The file's findings travel with it; the set-based checks run only on newly read files.
+    con.execute(f"""INSERT INTO dq_findings SELECT {sid}, d.severity, d.code, d.table_name, m.new_fid, d.line_no, d.child,
+                    d.field, d.value, d.message FROM dq_findings d JOIN file_map m
+                    ON d.snapshot_id = m.old_sid AND d.file_id = m.old_fid""")
+    con.execute("DROP TABLE file_map")
 
 
 def _fingerprint(returns: list[Return], as_at: date) -> str:
@@ -208,19 +214,22 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validate=Tr
     rows: dict[str, int] = {t: 0 for t in spec.tables()}
     findings: list[tuple[Finding, int | None]] = []
     file_id = 0
+    copies: list[tuple[int, int, StoredTable]] = []
+    new_files: list[int] = []
     for r in returns:
         for f in r.files:
             for st in f.stored:
                 file_id += 1
+                copies.append((file_id, r.year, st))
                 con.execute("INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             [sid, file_id, str(f.path), f.sha256, st.table, r.year, st.fmt, st.encoding, st.rows])
-                _copy_stored(con, sid, file_id, r.year, st)
                 rows[st.table] += st.rows
             for t in f.tables:
                 file_id += 1
                 con.execute("INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             [sid, file_id, str(f.path), f.sha256, t.table, r.year, t.fmt, t.encoding, len(t)])
                 findings += [(x, file_id) for x in t.findings]
+                new_files.append(file_id)
                 if not len(t):
                     continue
                 source = _register(con, t)
@@ -231,7 +240,9 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validate=Tr
     for x, fid in findings:
         con.execute("INSERT INTO dq_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [sid, x.severity, x.code, x.table, fid, x.line, x.child, x.field, x.value, x.message])
-    checks.record_findings(con, sid, [t for t, n in rows.items() if n])
+    if copies:
+        _copy_stored(con, sid, copies)
+    checks.record_findings(con, sid, new_files)
     if validate:
         _record_validation(con, sid)
     n, errors = con.execute("SELECT count(*), count(*) FILTER (severity = 'error') FROM dq_findings "
