@@ -59,8 +59,9 @@ LAST_YEAR = (
 
 UPN = (
     # School age as the DfE counts it: 4 or over on 31 August in the year before the collection started.
-    Rule("209", "UPN is UN1 ('not yet of school age') but the child was of school age: 4 or over on 31 August "
-                "before the collection year began. Give the child's UPN, or the UN code saying why it is unknown.",
+    Rule("209", "UPN is UN1 ('not yet of school age') but the child was of school age: 4 or over on the "
+                "31 August that fell 7 months before the collection year began (31 August 2023 for 2024/25). "
+                "Give the child's UPN, or the UN code saying why it is unknown.",
          table="header", fields=("UPN", "DOB"),
          fails="upper(\"UPN\") = 'UN1' AND age_on(\"DOB\", make_date({year} - 2, 8, 31)) >= 4"),
     # UN4 is for children newly looked after in the last week of the year: read "looked after for more than
