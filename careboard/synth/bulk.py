@@ -25,7 +25,7 @@ from .simulate import simulate
 from .writers import clear_return_folder
 
 # About 1.5 million episode rows over ten years from 150 councils of this average size.
-DEFAULT_MEAN_CHILDREN_IN_CARE = 385
+DEFAULT_MEAN_CHILDREN_IN_CARE = 375
 _CHUNKS = 16
 
 

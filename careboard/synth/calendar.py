@@ -28,11 +28,13 @@ def age_on(dob: date, d: date) -> int:
 
 def add_weekdays(d: date, n: int) -> date:
     """The n-th Monday-to-Friday after `d` (bank holidays are not skipped: callers keep a margin)."""
-    while n:
-        d += DAY
-        if d.weekday() < 5:
-            n -= 1
-    return d
+    if n <= 0:
+        return d
+    wd = d.weekday()
+    if wd > 4:                      # count a weekend start from the Friday before
+        d, wd = d - timedelta(days=wd - 4), 4
+    weeks, rest = divmod(n, 5)
+    return d + timedelta(days=7 * weeks + rest + (2 if wd + rest > 4 else 0))
 
 
 _FORMATTED: dict[date, str] = {}

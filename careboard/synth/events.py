@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date, timedelta
+from functools import cache
 from random import Random
 
 from . import mixes
@@ -15,6 +16,10 @@ from .timeline import DoLo, Episode, MissingIncident, Period, Review, SWEpisode
 DAY = timedelta(days=1)
 SW_RECORDED_FROM = date(2022, 4, 1)   # a year before the first SWEpisodes return (2023/24)
 DOLO_RECORDED_FROM = date(2026, 4, 1)
+
+
+# Review dates recur across children, so month steps are worth remembering.
+_months_after = cache(add_months)
 
 
 def _days(rng: Random, low: int, high: int) -> timedelta:
@@ -35,11 +40,12 @@ def reviews_for(rng: Random, period: Period, dob: date) -> list[Review]:
     else:
         held = add_weekdays(period.start, 4 + int(rng.random() * 14))
     step = 3
+    four = birthday(dob, 4)
     while held < end:
         on_time = held <= due
-        code = "PN0" if age_on(dob, held) < 4 else mixes.PARTICIPATION.pick(rng)
+        code = "PN0" if held < four else mixes.PARTICIPATION.pick(rng)
         out.append(Review(held, code, due, on_time))
-        due = add_months(held, step)
+        due = _months_after(held, step)
         step = 6
         if rng.random() < mixes.LATE_REVIEW_SHARE:
             held = due + _days(rng, 3, 50)
