@@ -1,4 +1,5 @@
--- Episodes with the child's header values, the episodes either side, and ages.
+-- Episodes with the child's header values, the episodes either side, ages, and the child's final episode in
+-- last year's return (last_final_*, NULL without one) that this year's first episode must carry on.
 SELECT e.*,
        h."DOB" AS DOB, h."SEX" AS SEX, u."CHILD" IS NOT NULL AS in_uasc, u."DUC" AS uasc_DUC,
        age_on(h."DOB", e."DECOM") AS age_decom,
@@ -14,8 +15,18 @@ SELECT e.*,
        lead("DECOM") OVER w AS next_DECOM, lead("DEC") OVER w AS next_DEC, lead("REC") OVER w AS next_REC,
        lead("RNE") OVER w AS next_RNE, lead("LS") OVER w AS next_LS, lead("PLACE") OVER w AS next_PLACE,
        lead("PLACE_PROVIDER") OVER w AS next_PLACE_PROVIDER, lead("URN") OVER w AS next_URN,
-       lead("PL_POST") OVER w AS next_PL_POST, lead("CIN") OVER w AS next_CIN
+       lead("PL_POST") OVER w AS next_PL_POST, lead("CIN") OVER w AS next_CIN,
+       lf.last_final_row, lf.last_final_DECOM, coalesce(lf.last_final_open, false) AS last_final_open,
+       lf.last_final_RNE, lf.last_final_LS, lf.last_final_CIN, lf.last_final_PLACE, lf.last_final_PLACE_PROVIDER,
+       lf.last_final_URN
 FROM episodes e
 LEFT JOIN header h ON h."CHILD" = e."CHILD"
 LEFT JOIN uasc u ON u."CHILD" = e."CHILD"
+LEFT JOIN (SELECT "CHILD" AS last_final_child, row_no AS last_final_row, "DECOM" AS last_final_DECOM,
+                  coalesce("r_DEC", '') = '' AS last_final_open, "RNE" AS last_final_RNE, "LS" AS last_final_LS,
+                  "CIN" AS last_final_CIN, "PLACE" AS last_final_PLACE,
+                  "PLACE_PROVIDER" AS last_final_PLACE_PROVIDER, "URN" AS last_final_URN
+           FROM episodes_last
+           QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DECOM" DESC NULLS LAST, row_no DESC) = 1) lf
+       ON lf.last_final_child = e."CHILD"
 WINDOW w AS (PARTITION BY e."CHILD" ORDER BY e."DECOM", e.row_no)
