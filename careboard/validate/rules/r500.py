@@ -1,3 +1,116 @@
-"""(family not yet written)"""
+"""DfE rules 500-599: episode order and provider codes, adopters' details, OC2 conviction and health
+promotion items here; decisions to place for adoption (r500_adoption), missing periods (r500_missing) and
+the comparisons with last year's return (r500_history) in their own modules.
+"""
 
-RULES = ()
+from ..rule import Rule
+from . import r500_adoption, r500_history, r500_missing
+from .r100 import OC2_CORE, any_blank, blank, given, oc2_age
+
+EPISODES = (
+    Rule("501", "This episode starts before the previous episode ended. Episodes must not overlap: correct DECOM "
+                "here or the previous episode's DEC.",
+         table="episodes", fields=("DECOM", "DEC"), fails='"DECOM" < prev_DEC'),
+    # The category of need is set when care starts, so an episode that follows on the same day keeps it.
+    Rule("504", "The category of need (CIN) changes between episodes of the same period of care; it should stay as "
+                "recorded when the child started to be looked after. Use the CIN of the previous episode.",
+         table="episodes", fields=("CIN",),
+         fails='prev_REC = \'X1\' AND prev_DEC = "DECOM" AND "CIN" IS DISTINCT FROM prev_CIN'),
+    Rule("516", "The episode ends with a special guardianship order to former foster carers (E45 or E46), so the "
+                "placement should be with those foster carers (U1-U6). Correct PLACE or REC.",
+         table="episodes", fields=("PLACE", "REC"),
+         fails='"REC" IN (\'E45\', \'E46\') AND coalesce("PLACE" NOT IN {PLACE_FOSTER}, true)'),
+)
+
+
+def _provider_missing(no_provider: str, years: tuple[int, ...]) -> Rule:
+    return Rule("526", "The placement provider (PLACE_PROVIDER) is blank. Every placement has a provider code "
+                       "except temporary ones (T0-T4) and, up to 2024/25, Z1 or, from 2025/26, Z11-Z14.",
+                table="episodes", fields=("PLACE", "PLACE_PROVIDER"), years=years,
+                fails=f'{blank("PLACE_PROVIDER")} AND coalesce("PLACE" NOT IN {no_provider}, true)')
+
+
+def _provider_not_for(code: str, provider: str, places: tuple[str, ...], who: str) -> Rule:
+    names = ", ".join(places)
+    return Rule(code, f"Provider {provider} ({who}) cannot provide this placement type ({names}). Correct "
+                      f"PLACE_PROVIDER or PLACE.",
+                table="episodes", fields=("PLACE", "PLACE_PROVIDER"),
+                fails=f"\"PLACE_PROVIDER\" = '{provider}' AND \"PLACE\" IN ({', '.join(repr(p) for p in places)})")
+
+
+_FOSTER = ("U1", "U2", "U3", "U4", "U5", "U6")
+
+PROVIDERS = (
+    # Z1 went from the placement list in 2025/26 and Z11-Z14 came in; both have no provider.
+    _provider_missing("{PLACE_NO_PROVIDER} AND \"PLACE\" <> 'Z1'", years=(2024, 2025)),
+    _provider_missing("{PLACE_NO_PROVIDER}", years=(2026, 2027)),
+    _provider_not_for("527", "PR1", ("P1", "R2", "R5"), "the council's own provision"),
+    _provider_not_for("528", "PR2", ("P1", "R2", "R5"), "another local authority"),
+    _provider_not_for("529", "PR3", ("P1", "A3", "A4", "A5", "A6", "K1", "K2") + _FOSTER,
+                      "another public body, which does not provide these"),
+    _provider_not_for("530", "PR4", ("P1",), "a private provider"),
+    _provider_not_for("531", "PR5", ("P1",), "a voluntary or third sector provider"),
+    Rule("550", "Provider PR0 (parent or other person with parental responsibility) goes only with placement P1. "
+                "Correct PLACE_PROVIDER or PLACE.",
+         table="episodes", fields=("PLACE", "PLACE_PROVIDER"),
+         fails="\"PLACE_PROVIDER\" = 'PR0' AND coalesce(\"PLACE\" <> 'P1', true)"),
+)
+
+
+def _adopters(code: str, field: str, value: str, allowed: tuple[str, ...], said: str) -> Rule:
+    """When `field` (NB_ADOPTR or LS_ADOPTR) is `value`, the adopters' sex (SEX_ADOPTR) must be one of `allowed`."""
+    listed = ", ".join(repr(c) for c in allowed)
+    return Rule(code, f"{said}, so the sex of the adopters (SEX_ADOPTR) should be {' or '.join(allowed)}. Correct "
+                      f"SEX_ADOPTR or {field}.",
+                table="ad1", fields=(field, "SEX_ADOPTR"),
+                fails=f'"{field}" = \'{value}\' AND coalesce("SEX_ADOPTR" NOT IN ({listed}), true)')
+
+
+_COUPLE = ("MM", "FF", "MF")
+_SAME_SEX = ("MM", "FF")
+
+ADOPTERS = (
+    _adopters("511", "NB_ADOPTR", "2", _COUPLE, "There are two adopters (NB_ADOPTR 2)"),
+    _adopters("514", "LS_ADOPTR", "L0", ("M1", "F1"), "The adopter's legal status is single (L0)"),
+    _adopters("517", "LS_ADOPTR", "L3", ("MF",), "The adopters are a different-sex unmarried couple (L3)"),
+    _adopters("518", "LS_ADOPTR", "L4", _SAME_SEX,
+              "The adopters are a same-sex couple neither married nor in a civil partnership (L4)"),
+    _adopters("519", "LS_ADOPTR", "L2", _COUPLE, "The adopters are in a civil partnership (L2)"),
+    _adopters("520", "LS_ADOPTR", "L11", ("MF",), "The adopters are a different-sex married couple (L11)"),
+    _adopters("524", "LS_ADOPTR", "L12", _SAME_SEX, "The adopters are a same-sex married couple (L12)"),
+)
+
+_AGE_END = oc2_age("{end}")
+
+
+def _needed(code: str, item: str, what: str, ages: str, who: str) -> Rule:
+    """An OC2 item the 12-month group must have at some ages."""
+    return Rule(code, f"{what} ({item}) is missing for a child {who} on 31 March who has been looked after for "
+                      f"12 months. Give {item} (0 or 1).",
+                table="oc2", fields=(item, "DOB"), tables=("episodes",),
+                fails=f"cla_12m AND {_AGE_END} {ages} AND {blank(item)}")
+
+
+def _with_core(code: str, item: str, what: str) -> Rule:
+    """An OC2 item that, once given, needs the four core health items beside it."""
+    return Rule(code, f"{what} is given, so immunisations, teeth check, health assessment and substance misuse "
+                      f"must be given too. Complete them.",
+                table="oc2", fields=(item,) + OC2_CORE, fails=f"{given(item)} AND {any_blank(OC2_CORE)}")
+
+
+OC2 = (
+    Rule("542", "Conviction information (CONVICTED) is given for a child under 10 on 31 March. Children under 10 "
+                "cannot be convicted: clear CONVICTED, or correct the date of birth.",
+         table="oc2", fields=("CONVICTED", "DOB"), fails=f"{_AGE_END} < 10 AND {given('CONVICTED')}"),
+    _needed("543", "CONVICTED", "Conviction information", ">= 10", "aged 10 or over"),
+    _with_core("544", "CONVICTED", "Conviction information"),
+    _needed("545", "HEALTH_CHECK", "Health promotion information", "< 5", "under 5"),
+    Rule("546", "Health promotion information (HEALTH_CHECK) is only for children under 5 on 31 March; this child "
+                "is 5 or over. Clear HEALTH_CHECK, or correct the date of birth.",
+         table="oc2", fields=("HEALTH_CHECK", "DOB"), tables=("episodes",),
+         fails=f"cla_12m AND {_AGE_END} >= 5 AND {given('HEALTH_CHECK')}"),
+    _with_core("547", "HEALTH_CHECK", "Health promotion information"),
+)
+
+RULES = (EPISODES + PROVIDERS + ADOPTERS + OC2
+         + r500_history.RULES + r500_adoption.RULES + r500_missing.RULES)
