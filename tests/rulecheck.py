@@ -13,9 +13,8 @@ import tempfile
 from pathlib import Path
 
 from careboard.store import open_store
-from careboard.store.loader import load_returns
 from careboard.ingest.files import discover
-from careboard.validate.frame import build_frame
+from careboard.validate.frame import build_frame_from_files
 from careboard.validate.registry import by_code
 from careboard.validate.runner import run_rules
 from tests.cohort import with_headers, write_returns
@@ -33,8 +32,10 @@ def flagged(code: str, year: int, tables: dict, last: dict | None = None, availa
         returns = discover(paths)
         for r in returns:
             r.year = year if r.folder.name == f"{year - 1}-{year % 100:02d}" else year - 1
-        result = load_returns(con, returns, validate=False)
-    build_frame(con, result.snapshot_id, year, year - 1 if last is not None else None)
+        this = next(r for r in returns if r.year == year)
+        previous = next((r for r in returns if r.year == year - 1), None)
+        # The same path as `careboard validate`: files typed straight into the rule frame.
+        build_frame_from_files(con, this, previous)
     have = set(available) | ({"last_year"} if last is not None else set())
     outcome = run_rules(con, rules, year, have, {})
     crashed = [n for n in outcome.not_run if n.crashed]

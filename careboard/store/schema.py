@@ -93,8 +93,8 @@ CORE_DDL = [
 ]
 
 
-def typed_select(table: str, source: str) -> str:
-    """SELECT turning raw text columns of `source` into the staging table's typed columns."""
+def typed_columns(table: str) -> list[str]:
+    """SQL expressions turning a table's raw text columns into its typed columns, named as in the spec."""
     t = spec.table(table)
     exprs = []
     for c in t.columns:
@@ -110,6 +110,11 @@ def typed_select(table: str, source: str) -> str:
         else:
             e = cell
         exprs.append(f'{e} AS "{c}"')
-    raw = "[" + ", ".join(f'"{c}"' for c in t.columns) + "]"
+    return exprs
+
+
+def typed_select(table: str, source: str) -> str:
+    """SELECT turning raw text columns of `source` into the staging table's typed columns."""
+    raw = "[" + ", ".join(f'"{c}"' for c in spec.table(table).columns) + "]"
     return (f"SELECT $snapshot_id AS snapshot_id, $return_year AS return_year, $file_id AS file_id, "
-            f"line_no, row_no, {', '.join(exprs)}, {raw} AS raw FROM {source}")
+            f"line_no, row_no, {', '.join(typed_columns(table))}, {raw} AS raw FROM {source}")

@@ -39,12 +39,46 @@ def _base(table: str, snapshot_id: int, year: int | None, suffix: str) -> str:
 
 
 def build_frame(con, snapshot_id: int, year: int, last_year: int | None) -> None:
-    """Materialise this year's and last year's tables and the enriched views for one return."""
-    for m in MACROS:
-        con.execute(m)
+    """Materialise this year's and last year's tables from the store's staging, then the enriched views."""
     for table in spec.tables():
         con.execute(_base(table, snapshot_id, year, ""))
         con.execute(_base(table, snapshot_id, last_year, "_last"))
+    build_views(con, year)
+
+
+def build_frame_from_files(con, this, last=None) -> dict[int, str]:
+    """Build the frame straight from parsed returns (careboard.ingest.files.Return), with no store.
+
+    Each table is typed once from the parsed text into its frame table; tables a return lacks are
+    empty. Returns the file names by file id, for the outputs.
+    """
+    from ..store.loader import _register
+    from ..store.schema import typed_columns
+
+    files: dict[int, str] = {}
+    for suffix, ret in (("", this), ("_last", last)):
+        have = {}
+        for f in (ret.files if ret else []):
+            for t in f.tables:
+                files[len(files) + 1] = str(f.path)
+                have[t.table] = (t, len(files))
+        for table in spec.tables():
+            if table in have:
+                raw, file_id = have[table]
+                source = _register(con, raw)
+                raws = ", ".join(f'trim("{c}", {TRIM}) AS "r_{c}"' for c in spec.table(table).columns)
+                con.execute(f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, "
+                            f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} FROM {source}")
+                con.unregister(source)
+            else:
+                con.execute(_base(table, 0, None, suffix))
+    build_views(con, this.year)
+    return files
+
+
+def build_views(con, year: int) -> None:
+    for m in MACROS:
+        con.execute(m)
     fill = placeholders(year)
     con.execute(f"CREATE OR REPLACE TEMP TABLE child_episodes AS {_view('child_episodes').format_map(fill)}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE v_header AS {_view('v_header').format_map(fill)}")
