@@ -95,10 +95,11 @@ def cmd_demo(args) -> int:
 
 
 def cmd_docs(args) -> int:
-    from .docs import indicator_docs
+    from .docs import indicator_docs, rule_docs
 
-    Path(args.output).write_text(indicator_docs())
-    print(f"wrote {args.output}")
+    for path, text in ((Path(args.output), indicator_docs()), (Path(args.rules_output), rule_docs())):
+        path.write_text(text)
+        print(f"wrote {path}")
     return 0
 
 
@@ -130,8 +131,9 @@ def add_commands(sub) -> None:
 
     add_validate(sub)
 
-    s = sub.add_parser("docs", help="write the indicator catalogue as Markdown")
+    s = sub.add_parser("docs", help="write the indicator catalogue and the validation rules as Markdown")
     s.add_argument("--output", default="docs/indicators.md")
+    s.add_argument("--rules-output", default="docs/validation-rules.md")
     s.set_defaults(func=cmd_docs)
 
 

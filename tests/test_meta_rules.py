@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 import tests.validation as rule_tests
+from careboard.docs import rule_docs
 from careboard.validate.registry import RULES, by_code
-from careboard.validate.years import rule_sets
+from careboard.validate.years import not_applicable, rule_sets
 
 CATALOGUE = Path(__file__).parents[2] / "shared" / "reference" / "ssda903_rules.csv"
 
@@ -48,3 +49,21 @@ def test_year_sets_match_the_dfe_catalogue():
     for year, codes in rule_sets().items():
         label = f"{year - 1}/{year % 100:02d}"
         assert codes == {r["code"] for r in rows if label in r["active_years"].split()}, label
+
+
+def test_every_year_code_has_a_rule():
+    registered = by_code()
+    for year, codes in rule_sets().items():
+        missing = sorted(c for c in codes if not any(r.applies_to(year) for r in registered.get(c, []))
+                         and c not in not_applicable())
+        assert not missing, f"{year - 1}/{year % 100:02d}: no rule for {', '.join(missing)}"
+
+
+def test_rule_docs_are_current():
+    docs = Path(__file__).parents[1] / "docs" / "validation-rules.md"
+    assert docs.read_text() == rule_docs(), "docs/validation-rules.md is out of date: run `careboard docs`"
+
+
+def test_not_applicable_codes_have_reasons_and_no_rule():
+    for code, reason in not_applicable().items():
+        assert len(reason) > 40 and code not in by_code(), code

@@ -9,7 +9,7 @@ from .. import spec
 from .codes import placeholders
 from .result import Failure, NotRun, Outcome
 from .rule import Rule
-from .years import codes_for
+from .years import codes_for, not_applicable
 
 
 def active_rules(rules: tuple[Rule, ...], year: int) -> list[Rule]:
@@ -46,6 +46,9 @@ def _run_batch(con, sql: str, outcome: Outcome, rules: list[Rule], single) -> li
 def run_rules(con, rules: tuple[Rule, ...], year: int, available: set[str], files: dict[int, str]) -> Outcome:
     outcome = Outcome(year)
     fill = placeholders(year)
+    for code, reason in not_applicable().items():
+        if code in codes_for(year):
+            outcome.not_run.append(NotRun(code, "not applicable: " + " ".join(reason.split()), False))
     row_rules: dict[str, list[tuple[Rule, str]]] = defaultdict(list)
     set_rules: list[tuple[Rule, str]] = []
     for rule in active_rules(rules, year):

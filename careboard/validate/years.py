@@ -15,9 +15,19 @@ def label_to_year(label: str) -> int:
 
 
 @cache
-def rule_sets() -> dict[int, frozenset[str]]:
+def _raw() -> dict:
     with _FILE.open("rb") as f:
-        raw = tomllib.load(f)["years"]
+        return tomllib.load(f)
+
+
+def not_applicable() -> dict[str, str]:
+    """DfE codes careboard cannot apply, with the reason (years.toml [not_applicable])."""
+    return dict(_raw().get("not_applicable", {}))
+
+
+@cache
+def rule_sets() -> dict[int, frozenset[str]]:
+    raw = _raw()["years"]
     out: dict[int, frozenset[str]] = {}
     for label, body in raw.items():
         if "rules" in body:
