@@ -11,7 +11,7 @@ from .journeys import ChildPlan
 from .outcomes import previous_permanence
 from .periods import build_period, build_short_break
 from .settings import Council
-from .timeline import Adoption, AdoptionDecision, Child
+from .timeline import Adoption, AdoptionDecision, Child, PrevPerm
 
 PREV_PERM_FROM = date(2016, 4, 1)
 DAY, ZERO = timedelta(days=1), timedelta(0)
@@ -34,6 +34,9 @@ def build_child(council: Council, plan: ChildPlan, child_id: str) -> Child:
         kind = "short_break_unit" if rng.random() < 0.6 else "foster"
         setting = council.setting(kind, plan.periods[0].start, plan.dob, "")
         child.periods = [build_short_break(p, setting) for p in plan.periods]
+        for period in child.periods:
+            if period.start >= PREV_PERM_FROM:
+                period.prev_perm = PrevPerm("Z1", "", "")
         return child
     home_post = "" if plan.uasc else council.postcode(0.93)
     before = None
@@ -63,7 +66,7 @@ def build_child(council: Council, plan: ChildPlan, child_id: str) -> Child:
         child.duc = min(eighteen, child.periods[-1].end)
     if plan.sex == "F":
         _maybe_mother(council, child)
-    child.sw_episodes = social_workers(council, child.periods)
+    child.sw_episodes = social_workers(council, child.periods, plan.dob)
     child.dolo = dolo_for(rng, child.periods[-1].episodes, plan.dob)
     return child
 

@@ -9,7 +9,7 @@ from random import Random
 
 from . import mixes
 from .mixes import choose
-from .calendar import add_months, add_weekdays, age_on, birthday
+from .calendar import add_months, add_weekdays, age_on, birthday, year_ending, year_start
 from .settings import Council
 from .timeline import DoLo, Episode, MissingIncident, Period, Review, SWEpisode
 
@@ -84,13 +84,18 @@ def missing_for(rng: Random, period: Period, dob: date) -> list[MissingIncident]
     return out
 
 
-def social_workers(council: Council, periods: list[Period]) -> list[SWEpisode]:
-    """A chain of allocated social workers from before the first period of care to after the last."""
+def social_workers(council: Council, periods: list[Period], dob: date) -> list[SWEpisode]:
+    """A chain of allocated social workers from before the first period of care to after the last.
+
+    The chain starts by 1 April of the year care began (or at birth): a return lists every social
+    worker of the year for a child looked after at 31 March, including before care began.
+    """
     rng = council.rng
     last_end = periods[-1].end
     if last_end < SW_RECORDED_FROM:
         return []
-    t = periods[0].start - _days(rng, 0, 120)
+    first = periods[0].start
+    t = max(dob, min(first - _days(rng, 0, 120), year_start(year_ending(first)) - _days(rng, 0, 200)))
     reason = "FCONTA"
     if t < SW_RECORDED_FROM - timedelta(days=730):
         # Only the worker in post when recording began matters; start the chain shortly before.

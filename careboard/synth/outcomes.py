@@ -98,7 +98,7 @@ def add_outcomes(rng: Random, child: Child, complete_years: range) -> None:
         if year not in complete_years:
             continue
         eligible, staying_put = care_leaver_on(child, on)
-        if not eligible or (age <= 18 and periods_end_on(child, on)):
+        if not eligible or (age <= 18 and _left_on_or_after(child, on, year_end(year))):
             continue
         record = oc3_record(rng, age, year, staying_put)
         child.oc3[year] = record
@@ -106,9 +106,10 @@ def add_outcomes(rng: Random, child: Child, complete_years: range) -> None:
             break
 
 
-def periods_end_on(child: Child, on: date) -> bool:
-    """Care ended on the birthday itself: DfE counts 17/18-year-olds only if they left before it."""
-    return any(p.end == on for p in child.periods)
+def _left_on_or_after(child: Child, birthday_: date, year_end_: date) -> bool:
+    """Care ended on the birthday or later that year: DfE wants OC3 for 17- and 18-year-olds only if
+    they had left before the birthday and did not leave care again after it."""
+    return any(p.end is not None and birthday_ <= p.end <= year_end_ for p in child.periods)
 
 
 def previous_permanence(rng: Random, period: Period, before: Period | None, dob: date,
@@ -120,10 +121,12 @@ def previous_permanence(rng: Random, period: Period, before: Period | None, dob:
         if code:
             return PrevPerm(code, la_code, fmt(before.end))
     code = mixes.PREV_PERM.pick(rng)
+    if code == "P4":
+        return PrevPerm(code, "999", "zz/zz/zzzz")       # not known whether there was one, or where
     earliest = dob + timedelta(days=180)
     latest = period.start - timedelta(days=400)
-    if code in ("Z1", "P4") or latest <= earliest:
-        return PrevPerm("Z1" if code != "P4" else "P4", "", "")
+    if code == "Z1" or latest <= earliest:
+        return PrevPerm("Z1", "", "")
     when = earliest + timedelta(days=int(rng.random() * (latest - earliest).days))
     la = la_code if rng.random() < 0.6 else rng.choice(mixes.OTHER_LA_CODES)
     r = rng.random()

@@ -8,6 +8,7 @@ with a legal status change on the same day).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from random import Random
 
@@ -35,9 +36,11 @@ def legal_status_track(rng: Random, plan: PeriodPlan, dob: date) -> list[tuple[d
     start, end, pathway = plan.start, plan.end, plan.pathway
     age = age_on(dob, start)
     adoption = plan.adoption
-    if adoption is not None and adoption.order is None and adoption.reversal is None:
+    adoption_path = pathway in ("adoption", "adoption_reversed")
+    consent = adoption is not None and adoption.order is None and adoption.reversal is None
+    if consent:
         first = "V2"                        # placed for adoption with parental consent
-    elif pathway in ("adoption", "adoption_reversed"):
+    elif adoption_path:
         first = mixes.FIRST_LEGAL_STATUS["adoption"].pick(rng)
     elif pathway in ("sgo", "cao", "long_term", "other"):
         first = mixes.FIRST_LEGAL_STATUS["young_order" if age < 10 else "teen"].pick(rng)
@@ -56,8 +59,6 @@ def legal_status_track(rng: Random, plan: PeriodPlan, dob: date) -> list[tuple[d
         change(start + _days(rng, *emergency), after)
     if plan.ls_change:
         change(plan.ls_change, "V2")
-    adoption_path = pathway in ("adoption", "adoption_reversed")
-    consent = adoption is not None and adoption.order is None and adoption.reversal is None
     if track[-1][1] == "V2":
         # Accommodated children for whom care proceedings are issued later.
         if adoption_path and not consent:
@@ -94,8 +95,7 @@ class _SettingWalker:
                  ls_track: list[tuple[date, str]]):
         self.c, self.rng, self.plan, self.dob, self.uasc = council, council.rng, plan, dob, uasc
         self.home_post, self.ls_track = home_post, ls_track
-        self.adoption_path = plan.pathway == "adoption" or (
-            plan.pathway == "adoption_reversed" and plan.adoption and plan.adoption.reversal)
+        self.hearing = next((d for d, status in ls_track if status == "C2"), None)   # final care order
 
     def kind(self, on: date, first: bool) -> str:
         rng, plan = self.rng, self.plan
@@ -103,8 +103,7 @@ class _SettingWalker:
         if self.uasc:
             return kind_for_age(mixes.UASC_SETTING, age, rng)
         if plan.pathway == "remand" and (plan.ls_change is None or on < plan.ls_change):
-            kind = mixes.REMAND_SETTING.pick(rng)
-            return kind if kind != "semi" or age >= 16 else "residential"
+            return mixes.REMAND_SETTING.pick(rng)
         if plan.pathway == "adoption" and (plan.adoption.placed is None or on < plan.adoption.placed):
             if first and age < 1 and rng.random() < 0.2:
                 return "ffa" if rng.random() < 0.6 else "mbu"
@@ -159,44 +158,39 @@ class _SettingWalker:
         return self.c.setting("foster", on, self.dob, self.home_post)
 
     def _forced(self) -> list[tuple[date, object]]:
-        """Planned changes of setting, each a function from the current setting to the next
-        (with the reason for the move), or to None when the current setting already suits."""
-        rng, plan, c = self.rng, self.plan, self.c
+        """Planned changes of setting: (date, function from the current setting to the next one and
+        the reason for the move, or to None when the current setting already suits)."""
+        rng, plan = self.rng, self.plan
         start, end = plan.start, plan.end
         forced = []
+
+        def move_to(on: date, kind: str) -> None:
+            forced.append((on, lambda cur: None if cur.kind == kind else (self._elsewhere(cur, on, kind), "CARPL")))
+
         a = plan.adoption
         if plan.pathway == "adoption" and a.placed is not None:
-            def to_foster_first(cur):
-                return c.setting("foster", a.placed - DAY * 21, self.dob, self.home_post), "CARPL"
-
             def to_adoption(cur):
                 if a.own_carer and cur.kind in FOSTER_KINDS:
                     return adoptive_with_carer(cur, a.order is not None), "CARPL"
-                s = c.setting("adoption", a.placed, self.dob, self.home_post)
-                return (s if a.order is not None else _replace_place(s, "A4")), "CARPL"
+                s = self.c.setting("adoption", a.placed, self.dob, self.home_post)
+                return (s if a.order is not None else replace(s, place="A4")), "CARPL"
             # The child must be with a foster carer immediately before an adoptive placement.
-            forced.append((a.placed - DAY * 21, lambda cur: None if cur.kind in FOSTER_KINDS
-                           else to_foster_first(cur)))
+            forced.append((a.placed - DAY * 21, lambda cur: None if cur.kind in FOSTER_KINDS else (
+                self._elsewhere(cur, a.placed - DAY * 21, "foster"), "CARPL")))
             forced.append((a.placed, to_adoption))
         if plan.pathway == "home" and plan.ending == "E4A" and (end - start).days > 240 and rng.random() < 0.5:
             on = end - _days(rng, 60, min(270, (end - start).days - 30))
             if status_on(self.ls_track, on) in _CARE_ORDER_STATUSES:
-                forced.append((on, lambda cur: None if cur.kind == "parents"
-                               else (c.setting("parents", on, self.dob, self.home_post), "CARPL")))
-        eighteen = birthday(self.dob, 18)
-        if end == eighteen and rng.random() < 0.45:
-            sixteen = birthday(self.dob, 16)
-            on = max(start + DAY * 30, sixteen + _days(self.rng, 0, 500))
+                move_to(on, "parents")
+        if end == birthday(self.dob, 18) and rng.random() < 0.45:
+            on = max(start + DAY * 30, birthday(self.dob, 16) + _days(self.rng, 0, 500))
             if on < end - DAY * 30:
-                forced.append((on, lambda cur: None if cur.kind == "semi" else (self._elsewhere(cur, on, "semi"), "CARPL")))
-        hearing = next((d for d, status in self.ls_track if status == "C2"), None)
-        if hearing is not None and rng.random() < mixes.MOVE_AT_HEARING:
-            forced.append((hearing, lambda cur: (self._elsewhere(cur, hearing), "CARPL")))
+                move_to(on, "semi")
+        if self.hearing is not None and rng.random() < mixes.MOVE_AT_HEARING:
+            forced.append((self.hearing, lambda cur: (self._elsewhere(cur, self.hearing), "CARPL")))
         wanted = {"E45": "kinship", "E46": "foster"}.get(plan.ending)
         if wanted and (end - start).days > 90:
-            on = end - _days(rng, 60, min(360, (end - start).days - 30))
-            forced.append((on, lambda cur: None if cur.kind == wanted
-                           else (c.setting(wanted, on, self.dob, self.home_post), "CARPL")))
+            move_to(end - _days(rng, 60, min(360, (end - start).days - 30)), wanted)
         forced.sort(key=lambda f: f[0])
         return [f for f in forced if start < f[0] < end]
 
@@ -215,7 +209,7 @@ class _SettingWalker:
                 when = on + _days(rng, 200, 540)
                 # Sometimes confirmed as long-term at the final hearing: same carer and new legal
                 # status on one day (RNE U).
-                hearing = next((d for d, status in self.ls_track if status == "C2"), None)
+                hearing = self.hearing
                 if hearing is not None and on + DAY * 60 < hearing < until - DAY and rng.random() < 0.3:
                     when = hearing
                 if when < until - DAY:
@@ -225,11 +219,6 @@ class _SettingWalker:
                 out.append((when, transferred_in_house(s, self.c), "PLACE"))
         out.sort(key=lambda e: e[0])
         return out
-
-
-def _replace_place(s: Setting, place: str) -> Setting:
-    from dataclasses import replace
-    return replace(s, place=place)
 
 
 def add_temporary_moves(council: Council, track: Track, end: date, busy: list[date]) -> Track:
