@@ -143,4 +143,20 @@ def child_problems(child: Child) -> list[str]:
     for a, b in zip(child.sw_episodes, child.sw_episodes[1:]):
         if a.end != b.start or not a.sw_id.startswith("SW"):
             say(f"social worker episodes not contiguous at {b.start}")
+    # Social workers are recorded from 1 April 2022 (a year before the first SWEpisodes return), and
+    # from 1 April of the year care began (or birth) for anyone who came into care later.
+    first = child.periods[0].start
+    due = max(child.dob, date(first.year - (first.month < 4), 4, 1), date(2022, 4, 1))
+    if child.sw_episodes and child.sw_episodes[0].start > due:
+        say("social workers not recorded from 1 April of the year care began")
+    for p in child.periods:
+        pp = p.prev_perm
+        if p.start >= date(2016, 4, 1) and (pp is None or pp.prev_perm != "Z1" and not (pp.la_perm and pp.date_perm)):
+            say(f"previous permanence missing or incomplete for the period from {p.start}")
+    for year in child.oc3:
+        for age in (17, 18):
+            b = birthday(child.dob, age)
+            if date(year - 1, 4, 1) <= b <= date(year, 3, 31) and any(
+                    p.end is not None and b <= p.end <= date(year, 3, 31) for p in child.periods):
+                say(f"OC3 for {year} although care ended on or after the {age}th birthday that year")
     return bad

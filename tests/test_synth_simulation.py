@@ -10,7 +10,7 @@ import pytest
 
 from careboard.synth import simulate
 from careboard.synth.calendar import age_on, birthday
-from careboard.synth.timeline import Child, Episode, Period, Review
+from careboard.synth.timeline import Child, Episode, Period, PrevPerm, Review
 
 from tests.synth_helpers import TEMPORARY, child_problems, demo_timeline, small_timeline
 
@@ -36,7 +36,7 @@ def test_every_child_history_is_consistent(timeline):
 
 
 def _child(*episodes: Episode, reviews=()) -> Child:
-    period = Period(episodes[0].decom, episodes[-1].dec, "test", list(episodes))
+    period = Period(episodes[0].decom, episodes[-1].dec, "test", list(episodes), PrevPerm("Z1", "", ""))
     return Child("X1", "M", date(2012, 5, 1), "WBRI", "A874000000001", periods=[period],
                  reviews=list(reviews))
 
