@@ -52,7 +52,7 @@ _OPEN_BEFORE_LATER = 'is_open AND "SW_DECOM" < child_last_decom'
 _ID_SHAPE = "(left(\"SW_ID\", 2) NOT IN ('SW', 'XX') OR length(\"SW_ID\") = 2)"
 
 
-def _coverage_gaps(report_missing_children: bool) -> str:
+def _coverage_rule(years: tuple[int, ...], report_missing_children: bool) -> Rule:
     """SW12STG2: children looked after on 31 March whose social worker episodes do not reach back to 1 April
     (or birth, for a child born in the year). A chain may instead begin with a first contact (FCONTA) in the
     year, since a child new to children's social care had no social worker to report before it; but not
@@ -71,7 +71,13 @@ WHERE f."SW_DECOM" > greatest({{start}}, coalesce(b.dob, {{start}}))
         sql += f"""
 UNION ALL SELECT 'episodes', l.row_no FROM ({_LOOKED_AFTER_AT_END}) AS l
 WHERE NOT EXISTS (SELECT 1 FROM sw_episodes s WHERE s."CHILD" = l."CHILD")"""
-    return sql
+    missing = "are missing, or " if report_missing_children else ""
+    return Rule("SW12STG2", f"This child is looked after on 31 March, but their social worker episodes {missing}begin "
+                            "after 1 April (or after birth, for a baby born in the year) without a first contact "
+                            "(FCONTA) made before the child's care began. Give the child's social worker episodes "
+                            "for the whole year, including any time the child was not looked after.",
+                table="sw_episodes", fields=("SW_DECOM",), tables=("episodes", "header", "child_episodes"),
+                years=years, multi=True, sql=sql)
 
 
 COMPLETENESS = (
@@ -211,18 +217,8 @@ CONTINUITY = (
                       "31 March.",
          table="sw_episodes", fields=("SW_DEC",), years=_FROM_2025,
          sql=_ordered("\"SW_DEC\" < {end} AND next_decom IS NULL")),
-    Rule("SW12STG2", "This child is looked after on 31 March, but their first social worker episode begins after "
-                     "1 April (or after birth, for a baby born in the year) and is not a first contact (FCONTA) "
-                     "made before the child's care began. Add the earlier episodes so the whole year is covered, "
-                     "including any time the child was not looked after.",
-         table="sw_episodes", fields=("SW_DECOM",), tables=("episodes", "header"), years=_Y2024, multi=True,
-         sql=_coverage_gaps(report_missing_children=False)),
-    Rule("SW12STG2", "This child is looked after on 31 March, but their social worker episodes are missing, or "
-                     "begin after 1 April (or after birth, for a baby born in the year) without a first contact "
-                     "(FCONTA) made before the child's care began. Give the child's social worker episodes for the "
-                     "whole year, including any time the child was not looked after.",
-         table="sw_episodes", fields=("SW_DECOM",), tables=("episodes", "header"), years=_FROM_2025, multi=True,
-         sql=_coverage_gaps(report_missing_children=True)),
+    _coverage_rule(_Y2024, report_missing_children=False),
+    _coverage_rule(_FROM_2025, report_missing_children=True),
     # Reported on the child's latest episode, the one that should still be open.
     Rule("SW17STG2", "None of this child's social worker episodes is open on 31 March. If the child still had "
                      "this social worker, leave the end date blank; otherwise add the episode that followed.",
