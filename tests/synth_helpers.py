@@ -92,6 +92,8 @@ def child_problems(child: Child) -> list[str]:
                 if back is not None and was is not None and (
                         back.rne != "P" or (back.place, back.pl_post, back.urn) != (was.place, was.pl_post, was.urn)):
                     say(f"temporary episode {e.decom} is not followed by a return to the same carer")
+            if e.home_post and (e.place == "P1") != (e.pl_post == e.home_post):
+                say(f"placement postcode is the home postcode for a {e.place} placement at {e.decom}")
             if (e.place == "P1") != (e.provider == "PR0") or e.place == "P1" and e.ls == "V2":
                 say(f"P1/PR0 misuse at {e.decom}")
             if e.place in ("A3", "A5") and e.rne not in "STU":
@@ -121,6 +123,8 @@ def child_problems(child: Child) -> list[str]:
                 say("SGO to former foster carers from a non-foster placement")
             if last.rec == "E17" and last.dec != eighteen:
                 say("E17 before the 18th birthday")
+            if last.rec in ("E5", "E6") and age_on(child.dob, last.dec) < 14:
+                say("moved to independent living under 14")
     for r in child.reviews:
         p = child.period_on(r.date)
         if p is None or p.start >= r.date or p.short_break:

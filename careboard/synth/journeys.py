@@ -91,11 +91,11 @@ def plan_period(rng: Random, dob: date, start: date, uasc: bool) -> PeriodPlan:
         if rng.random() < 0.12:
             ending = mixes.ENDING["uasc_early"].pick(rng)
             days = _between(rng, 1, 120 if ending == "E15" else 400)
-            return _clip(PeriodPlan(start, start + days * day, "uasc", ending), eighteen)
+            return _fit(PeriodPlan(start, start + days * day, "uasc", ending), dob)
         return PeriodPlan(start, eighteen, "uasc", "")
     pathway = _pathway(rng, age)
     if pathway == "adoption":
-        return _adoption(rng, start, eighteen)
+        return _adoption(rng, start, dob)
     if pathway == "long_term":
         if to_eighteen > 400 and rng.random() < 0.35:
             sixteen = max(birthday(dob, 16), start + 60 * day)
@@ -108,11 +108,11 @@ def plan_period(rng: Random, dob: date, start: date, uasc: bool) -> PeriodPlan:
         days = _days(rng, 40, 0.9, 1, 300)
         ending = mixes.ENDING["remand"].pick(rng)
         if ending != "continue":
-            return _clip(PeriodPlan(start, start + days * day, pathway, ending), eighteen)
+            return _fit(PeriodPlan(start, start + days * day, pathway, ending), dob)
         more = _days(rng, 60, 1.0, 1, 700)
         p = PeriodPlan(start, start + (days + more) * day, pathway, mixes.ENDING["teen_short"].pick(rng),
                        ls_change=start + days * day)
-        return _clip(p, eighteen)
+        return _fit(p, dob)
     days = {
         "home": lambda: _days(rng, 110, 1.2, 1, 5 * 365),
         "teen_short": lambda: _days(rng, 45, 1.1, 1, 700),
@@ -120,10 +120,7 @@ def plan_period(rng: Random, dob: date, start: date, uasc: bool) -> PeriodPlan:
         "cao": lambda: 250 + _days(rng, 360, 0.5, 1, 5 * 365),
         "other": lambda: _days(rng, 90, 1.2, 1, 4 * 365),
     }[pathway]()
-    ending = mixes.ENDING[pathway].pick(rng)
-    if ending in ("E5", "E6") and age_on(dob, start + days * day) < 14:
-        ending = "E13"
-    return _clip(PeriodPlan(start, start + days * day, pathway, ending), eighteen)
+    return _fit(PeriodPlan(start, start + days * day, pathway, mixes.ENDING[pathway].pick(rng)), dob)
 
 
 def _pathway(rng: Random, age: int) -> str:
@@ -138,15 +135,19 @@ def _pathway(rng: Random, age: int) -> str:
     return pathway
 
 
-def _clip(p: PeriodPlan, eighteen: date) -> PeriodPlan:
-    """No period runs past the 18th birthday; one that reaches it ends by the setting's rules."""
+def _fit(p: PeriodPlan, dob: date) -> PeriodPlan:
+    """No period runs past the 18th birthday (one that reaches it ends by the setting's rules), and
+    no child under 14 leaves for independent living."""
+    eighteen = birthday(dob, 18)
     if p.end >= eighteen:
         p.end, p.ending = eighteen, ""
         p.adoption = None
+    elif p.ending in ("E5", "E6") and age_on(dob, p.end) < 14:
+        p.ending = "E13"
     return p
 
 
-def _adoption(rng: Random, start: date, eighteen: date) -> PeriodPlan:
+def _adoption(rng: Random, start: date, dob: date) -> PeriodPlan:
     d = lambda low, high: timedelta(days=_between(rng, low, high))  # noqa: E731
     decision = start + d(150, 380)
     consent = rng.random() < 0.06
@@ -163,8 +164,8 @@ def _adoption(rng: Random, start: date, eighteen: date) -> PeriodPlan:
         if rng.random() < 0.5:
             end, ending = a.reversal + d(120, 540), mixes.Weighted({"E45": 40, "E46": 30, "E47": 30}).pick(rng)
         else:
-            end, ending = eighteen, ""
-        return _clip(PeriodPlan(start, end, "adoption_reversed", ending, adoption=a), eighteen)
+            end, ending = birthday(dob, 18), ""
+        return _fit(PeriodPlan(start, end, "adoption_reversed", ending, adoption=a), dob)
     base = order or decision
     if own_carer:
         if order is not None and rng.random() < 0.3:
@@ -178,7 +179,7 @@ def _adoption(rng: Random, start: date, eighteen: date) -> PeriodPlan:
         a.match = base + d(40, 260)
         a.placed = a.match + d(10, 70)
     end = a.placed + d(100, 330)
-    return _clip(PeriodPlan(start, end, "adoption", mixes.ENDING["adoption"].pick(rng), adoption=a), eighteen)
+    return _fit(PeriodPlan(start, end, "adoption", mixes.ENDING["adoption"].pick(rng), adoption=a), dob)
 
 
 def plan_short_breaks(rng: Random, start: date) -> ChildPlan:

@@ -98,7 +98,14 @@ class Council:
     # --- settings ---------------------------------------------------------------------------
 
     def setting(self, kind: str, on: date, dob: date, home_post: str) -> Setting:
-        """A new placement of `kind` starting on `on`, with codes valid on that date."""
+        """A new placement of `kind` starting on `on`, with codes valid on that date. Only a
+        placement with parents shares the child's home postcode."""
+        s = self._new_setting(kind, on, dob, home_post)
+        while s.kind != "parents" and home_post and s.pl_post == home_post:
+            s = replace(s, pl_post=self.postcode(0.6))
+        return s
+
+    def _new_setting(self, kind: str, on: date, dob: date, home_post: str) -> Setting:
         r = self.rng
         if kind == "foster" or kind == "ffa":
             provider = mixes.FOSTER_PROVIDER.pick(r) if kind == "foster" else ("PR1" if r.random() < 0.7 else "PR4")
