@@ -1,0 +1,89 @@
+"""DfE rules 630-635: the previous permanence (PrevPerm) table, asked of every child who starts to be looked
+after, on any adoption, special guardianship or residence/child arrangements order they left an earlier
+period of care by.
+
+DATE_PERM is kept as written because it may say which parts of the date are unknown: zz/mm/yyyy (day
+unknown), zz/zz/yyyy (day and month), zz/zz/zzzz (nothing known), in either case.
+"""
+
+from ..rule import Rule
+from .sql_checks import any_given, code_rule, given
+
+PREV_PERM_ITEMS = ("PREV_PERM", "LA_PERM", "DATE_PERM")
+# The DfE collects previous permanence for children starting to be looked after from this date.
+_COLLECTED_FROM = "DATE '2016-04-01'"
+
+_DAY = "[0-9][0-9]?"
+_MONTH = "[0-9][0-9]?"
+_YEAR = "[0-9][0-9][0-9][0-9]"
+
+
+def date_perm_latest(alias: str = "") -> str:
+    """SQL for the latest day DATE_PERM can mean (an unknown day is the month's last, an unknown month
+    December), the way the DfE compares it; NULL when nothing is known or the text is not such a date."""
+    text = f'lower({alias}"r_DATE_PERM")'
+    return f"""(CASE
+        WHEN regexp_full_match({text}, '{_DAY}/{_MONTH}/{_YEAR}') THEN try_strptime({text}, '%d/%m/%Y')::DATE
+        WHEN regexp_full_match({text}, 'zz/{_MONTH}/{_YEAR}')
+            THEN last_day(try_strptime('1/' || substr({text}, 4), '%d/%m/%Y')::DATE)
+        WHEN regexp_full_match({text}, 'zz/zz/{_YEAR}') THEN make_date(CAST(right({text}, 4) AS INTEGER), 12, 31)
+        END)"""
+
+
+def date_perm_unreadable(alias: str = "") -> str:
+    """DATE_PERM written but neither a real date nor one with unknown parts in an allowed form."""
+    return (f"""({given("DATE_PERM", alias)} AND lower({alias}"r_DATE_PERM") <> 'zz/zz/zzzz'
+             AND {date_perm_latest(alias)} IS NULL)""")
+
+
+RULES = (
+    # The DfE asks for the details when care starts this year. Any option but Z1 (none) needs the LA and the
+    # date, even P4 (not known whether there was one): 999 and zz/zz/zzzz say they are not known.
+    Rule("630", "The child started to be looked after this year but the previous permanence details are "
+                "missing: give a PrevPerm row with PREV_PERM and, unless it is Z1 (no previous permanence "
+                "option), LA_PERM and DATE_PERM (999 and zz/zz/zzzz when not known).",
+         table="episodes", fields=("RNE",) + PREV_PERM_ITEMS, tables=("previous_permanence",),
+         sql=f"""SELECT DISTINCT e.row_no FROM episodes e
+                 LEFT JOIN previous_permanence p ON p."CHILD" = e."CHILD"
+                 WHERE e."RNE" = 'S' AND e."DECOM" >= {{start}}
+                   AND (p.row_no IS NULL OR p."PREV_PERM" IS NULL
+                        OR (p."PREV_PERM" <> 'Z1'
+                            AND NOT ({given("LA_PERM", "p.")} AND {given("DATE_PERM", "p.")})))"""),
+    code_rule("631", "previous_permanence", "PREV_PERM", "Previous permanence option",
+              "P1 (adoption), P2 (special guardianship order), P3 (residence or child arrangements order), "
+              "P4 (not known) or Z1 (none)"),
+    # The order comes before the care it is "previous" to: the latest start of care this year (RNE S), or the
+    # first episode when care began before this year (whose start is not seen, as the DfE notes). So a child
+    # who left care by an order this year and came back is judged against the new start. Reported on the
+    # PrevPerm row, and on that episode when the date is readable.
+    Rule("632", "The date of the previous permanence order (DATE_PERM) is not a date written dd/mm/yyyy (with zz "
+                "for unknown parts: zz/mm/yyyy, zz/zz/yyyy or zz/zz/zzzz), or is not before the child started to "
+                "be looked after. Correct DATE_PERM.",
+         table="previous_permanence", fields=("DATE_PERM", "DECOM"), tables=("episodes",), multi=True,
+         sql=f"""WITH perm AS (SELECT row_no, "CHILD", {date_perm_unreadable()} AS unreadable,
+                                      {date_perm_latest()} AS latest
+                               FROM previous_permanence WHERE {given("DATE_PERM")}),
+                      began AS (SELECT "CHILD", row_no, "DECOM" FROM episodes WHERE "DECOM" IS NOT NULL
+                                QUALIFY row_number() OVER (
+                                    PARTITION BY "CHILD" ORDER BY coalesce("RNE" = 'S', false) DESC,
+                                    CASE WHEN "RNE" = 'S' THEN "DECOM" END DESC, "DECOM", row_no) = 1),
+                      bad AS (SELECT p.row_no AS perm_row, CASE WHEN NOT p.unreadable THEN f.row_no END AS ep_row
+                              FROM perm p LEFT JOIN began f ON f."CHILD" = p."CHILD"
+                              WHERE p.unreadable OR p.latest >= f."DECOM")
+                 SELECT 'previous_permanence' AS tbl, perm_row AS row_no FROM bad
+                 UNION SELECT 'episodes', ep_row FROM bad WHERE ep_row IS NOT NULL"""),
+    Rule("633", "The LA where the previous permanence option was arranged (LA_PERM) is not a valid code. Use the "
+                "LA's 3-digit DfE number, WAL, SCO, NIR or NUK (outside England or the UK), or 999 if not known.",
+         table="previous_permanence", fields=("LA_PERM",),
+         fails='"LA_PERM" IS NOT NULL AND "LA_PERM" NOT IN {LA_CODE} AND "LA_PERM" NOT IN {LA_PERM_OTHER}'),
+    # "Started to be looked after from 1 April 2016" is judged on the latest episode start the return shows.
+    Rule("634", "Previous permanence details are given for a child whose care began before 1 April 2016, when "
+                "the DfE started collecting them. Remove the PrevPerm details, or correct the episode dates.",
+         table="previous_permanence", fields=PREV_PERM_ITEMS + ("DECOM",), tables=("episodes",),
+         fails=f"{any_given(PREV_PERM_ITEMS)} AND last_decom < {_COLLECTED_FROM}"),
+    # The DfE wording names Z1 (no previous option); a blank option contradicts the other two fields as much.
+    Rule("635", "A date of order or an LA is given for the previous permanence option, but the option is Z1 (none) "
+                "or blank. Give the option (P1-P4), or remove LA_PERM and DATE_PERM.",
+         table="previous_permanence", fields=PREV_PERM_ITEMS,
+         fails=f"""({given("LA_PERM")} OR {given("DATE_PERM")}) AND coalesce("PREV_PERM", 'Z1') = 'Z1'"""),
+)
