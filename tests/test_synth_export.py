@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -139,7 +138,8 @@ def test_the_same_hand_made_council_reads_the_same_from_xml(hand_made, tmp_path)
     for year in xml.years:
         (path,) = xml.folder(year).glob("*.xml")
         for t in read_file(path).tables:
-            from_xml = [list(row) for row in zip(*t.cells)]
+            wanted = [list(t.columns).index(c) for c in spec.table(t.table).columns]
+            from_xml = [[row[i] for i in wanted] for row in zip(*t.cells)]
             assert from_xml == _rows(returns, year, t.table), (year, t.table)
 
 

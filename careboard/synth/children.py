@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from . import mixes
-from .calendar import birthday
+from .calendar import DAY, birthday
 from .events import dolo_for, missing_for, reviews_for, social_workers
 from .journeys import ChildPlan
 from .outcomes import previous_permanence
@@ -14,7 +14,6 @@ from .settings import Council
 from .timeline import Adoption, AdoptionDecision, Child, PrevPerm
 
 PREV_PERM_FROM = date(2016, 4, 1)
-DAY, ZERO = timedelta(days=1), timedelta(0)
 _UPN_CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 
@@ -62,7 +61,9 @@ def build_child(council: Council, plan: ChildPlan, child_id: str) -> Child:
     if plan.uasc:
         # UASC status ends at 18 at the latest; for a 29 February birthday the DfE check takes
         # 28 February as the birthday, so end it then.
-        eighteen = birthday(plan.dob, 18) - (DAY if (plan.dob.month, plan.dob.day) == (2, 29) else ZERO)
+        eighteen = birthday(plan.dob, 18)
+        if (plan.dob.month, plan.dob.day) == (2, 29):
+            eighteen -= DAY
         child.duc = min(eighteen, child.periods[-1].end)
     if plan.sex == "F":
         _maybe_mother(council, child)

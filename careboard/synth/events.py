@@ -8,22 +8,17 @@ from functools import cache
 from random import Random
 
 from . import mixes
-from .mixes import choose
-from .calendar import add_months, add_weekdays, age_on, birthday, year_ending, year_start
+from .calendar import DAY, add_months, add_weekdays, age_on, birthday, year_ending, year_start
+from .mixes import choose, uniform_days
 from .settings import Council
 from .timeline import DoLo, Episode, MissingIncident, Period, Review, SWEpisode
 
-DAY = timedelta(days=1)
 SW_RECORDED_FROM = date(2022, 4, 1)   # a year before the first SWEpisodes return (2023/24)
 DOLO_RECORDED_FROM = date(2026, 4, 1)
 
 
 # Review dates recur across children, so month steps are worth remembering.
 _months_after = cache(add_months)
-
-
-def _days(rng: Random, low: int, high: int) -> timedelta:
-    return timedelta(days=low + int(rng.random() * (high - low + 1)))
 
 
 def reviews_for(rng: Random, period: Period, dob: date) -> list[Review]:
@@ -48,9 +43,9 @@ def reviews_for(rng: Random, period: Period, dob: date) -> list[Review]:
         due = _months_after(held, step)
         step = 6
         if rng.random() < mixes.LATE_REVIEW_SHARE:
-            held = due + _days(rng, 3, 50)
+            held = due + uniform_days(rng, 3, 50)
         else:
-            held = due - _days(rng, 3, 45)
+            held = due - uniform_days(rng, 3, 45)
     return out
 
 
@@ -95,12 +90,12 @@ def social_workers(council: Council, periods: list[Period], dob: date) -> list[S
     if last_end < SW_RECORDED_FROM:
         return []
     first = periods[0].start
-    t = max(dob, min(first - _days(rng, 0, 120), year_start(year_ending(first)) - _days(rng, 0, 200)))
+    t = max(dob, min(first - uniform_days(rng, 0, 120), year_start(year_ending(first)) - uniform_days(rng, 0, 200)))
     reason = "FCONTA"
     if t < SW_RECORDED_FROM - timedelta(days=730):
         # Only the worker in post when recording began matters; start the chain shortly before.
-        t, reason = SW_RECORDED_FROM - _days(rng, 1, 700), mixes.SW_REASON.pick(rng)
-    stop = last_end + _days(rng, 1, 60)
+        t, reason = SW_RECORDED_FROM - uniform_days(rng, 1, 700), mixes.SW_REASON.pick(rng)
+    stop = last_end + uniform_days(rng, 1, 60)
     out: list[SWEpisode] = []
     worker = choose(rng, council.social_workers)
     while t < stop:
@@ -125,7 +120,7 @@ def dolo_for(rng: Random, episodes: list[Episode], dob: date) -> list[DoLo]:
         length = (ep.dec - first).days
         if length < 40 or age_on(dob, first) < 13 or rng.random() >= 0.08:
             continue
-        start = first + _days(rng, 0, length // 2)
-        end = min(start + _days(rng, 30, 200), ep.dec - DAY)
+        start = first + uniform_days(rng, 0, length // 2)
+        end = min(start + uniform_days(rng, 30, 200), ep.dec - DAY)
         return [DoLo(start, end)]
     return []

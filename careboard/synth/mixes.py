@@ -8,6 +8,7 @@ benchmark files in shared/benchmarks; the fine splits are judgement, not publish
 from __future__ import annotations
 
 from bisect import bisect
+from datetime import timedelta
 from itertools import accumulate
 from random import Random
 
@@ -29,6 +30,11 @@ class Weighted:
 def choose(rng: Random, seq):
     """rng.choice without its overhead (this is called a lot)."""
     return seq[int(rng.random() * len(seq))]
+
+
+def uniform_days(rng: Random, low: int, high: int) -> timedelta:
+    """Between `low` and `high` days (inclusive), every whole number equally likely."""
+    return timedelta(days=low + int(rng.random() * (high - low + 1)))
 
 
 # --- who starts to be looked after ---------------------------------------------------------------

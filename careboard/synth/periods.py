@@ -13,21 +13,17 @@ from datetime import date, timedelta
 from random import Random
 
 from . import mixes
-from .calendar import age_on, birthday
+from .mixes import uniform_days
+from .calendar import DAY, age_on, birthday
 from .journeys import PeriodPlan
 from .settings import (FOSTER_KINDS, TEMPORARY_PLACES, Council, Setting, adoptive_with_carer,
                        kind_for_age, long_term, transferred_in_house)
 from .timeline import Episode, Period
 
-DAY = timedelta(days=1)
 _CARE_ORDER_STATUSES = frozenset({"C1", "C2", "E1"})
 _LONG_TERM_PATHWAYS = frozenset({"long_term", "uasc", "other", "adoption_reversed", "sgo", "cao"})
 
 Track = list[tuple[date, object, str]]   # (from, value, reason for the change)
-
-
-def _days(rng: Random, low: int, high: int) -> timedelta:
-    return timedelta(days=low + int(rng.random() * (high - low + 1)))
 
 
 # --- legal status ---------------------------------------------------------------------------------
@@ -56,21 +52,21 @@ def legal_status_track(rng: Random, plan: PeriodPlan, dob: date) -> list[tuple[d
     emergency = {"L1": (1, 3), "L2": (5, 21), "J2": (1, 1)}.get(first)
     if emergency:
         after = "C1" if first == "L2" or (age < 10 and rng.random() < 0.6) else "V2"
-        change(start + _days(rng, *emergency), after)
+        change(start + uniform_days(rng, *emergency), after)
     if plan.ls_change:
         change(plan.ls_change, "V2")
     if track[-1][1] == "V2":
         # Accommodated children for whom care proceedings are issued later.
         if adoption_path and not consent:
-            change(track[-1][0] + _days(rng, 14, 120), "C1")
+            change(track[-1][0] + uniform_days(rng, 14, 120), "C1")
         elif pathway in ("sgo", "cao", "long_term") and rng.random() < 0.6:
-            change(track[-1][0] + _days(rng, 30, 300), "C1")
+            change(track[-1][0] + uniform_days(rng, 30, 300), "C1")
     if adoption is not None and adoption.order is not None:
         change(adoption.order, "E1")       # the placement order replaces the interim order
         if adoption.reversal is not None:
             change(adoption.reversal, "C2")    # plan changed: the placement order is revoked
     elif track[-1][1] == "C1":
-        hearing = track[-1][0] + _days(rng, 150, 330)
+        hearing = track[-1][0] + uniform_days(rng, 150, 330)
         if adoption is not None and adoption.reversal is not None:
             hearing = max(hearing, adoption.reversal + DAY)
         change(hearing, "C2")
@@ -127,7 +123,7 @@ class _SettingWalker:
             nxt = next((f for f in forced if f[0] > t), None)
             limit = nxt[0] if nxt else end
             if emergency:
-                move = t + _days(rng, 2, 40)
+                move = t + uniform_days(rng, 2, 40)
                 emergency = False
             else:
                 young, teen = mixes.MOVE_RATE.get(current.kind, (0.3, 0.3))
@@ -179,18 +175,18 @@ class _SettingWalker:
                 self._elsewhere(cur, a.placed - DAY * 21, "foster"), "CARPL")))
             forced.append((a.placed, to_adoption))
         if plan.pathway == "home" and plan.ending == "E4A" and (end - start).days > 240 and rng.random() < 0.5:
-            on = end - _days(rng, 60, min(270, (end - start).days - 30))
+            on = end - uniform_days(rng, 60, min(270, (end - start).days - 30))
             if status_on(self.ls_track, on) in _CARE_ORDER_STATUSES:
                 move_to(on, "parents")
         if end == birthday(self.dob, 18) and rng.random() < 0.45:
-            on = max(start + DAY * 30, birthday(self.dob, 16) + _days(self.rng, 0, 500))
+            on = max(start + DAY * 30, birthday(self.dob, 16) + uniform_days(self.rng, 0, 500))
             if on < end - DAY * 30:
                 move_to(on, "semi")
         if self.hearing is not None and rng.random() < mixes.MOVE_AT_HEARING:
             forced.append((self.hearing, lambda cur: (self._elsewhere(cur, self.hearing), "CARPL")))
         wanted = {"E45": "kinship", "E46": "foster"}.get(plan.ending)
         if wanted and (end - start).days > 90:
-            move_to(end - _days(rng, 60, min(360, (end - start).days - 30)), wanted)
+            move_to(end - uniform_days(rng, 60, min(360, (end - start).days - 30)), wanted)
         forced.sort(key=lambda f: f[0])
         return [f for f in forced if start < f[0] < end]
 
@@ -206,7 +202,7 @@ class _SettingWalker:
             if s.kind not in ("foster", "kinship") or (until - on).days < 300:
                 continue
             if rng.random() < 0.55:
-                when = on + _days(rng, 200, 540)
+                when = on + uniform_days(rng, 200, 540)
                 # Sometimes confirmed as long-term at the final hearing: same carer and new legal
                 # status on one day (RNE U).
                 hearing = self.hearing
@@ -215,7 +211,7 @@ class _SettingWalker:
                 if when < until - DAY:
                     out.append((when, long_term(s), "CARPL"))
             elif s.provider == "PR4" and rng.random() < 0.08:
-                when = on + _days(rng, 60, (until - on).days - 2)
+                when = on + uniform_days(rng, 60, (until - on).days - 2)
                 out.append((when, transferred_in_house(s, self.c), "PLACE"))
         out.sort(key=lambda e: e[0])
         return out
@@ -238,7 +234,7 @@ def add_temporary_moves(council: Council, track: Track, end: date, busy: list[da
         while t < until:
             code = mixes.TEMPORARY_KIND.pick(rng)
             _, low, high = mixes.TEMPORARY[code]
-            back = t + _days(rng, low, high)
+            back = t + uniform_days(rng, low, high)
             clash = any(t <= d <= back for d in busy)
             if t >= on + DAY * 2 and back <= until - DAY * 2 and not clash:
                 out.append((t, council.temporary(code), ""))

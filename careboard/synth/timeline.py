@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .calendar import year_end, year_ending, year_start
+from .calendar import year_ending, year_start
 
 
 @dataclass(slots=True)
@@ -188,6 +188,3 @@ class Timeline:
     def looked_after_on(self, d: date) -> list[Child]:
         """Children looked after on d, leaving out short breaks (V3/V4) as DfE headline counts do."""
         return [c for c in self.children if c.looked_after_on(d)]
-
-    def year_bounds(self, year: int) -> tuple[date, date]:
-        return year_start(year), year_end(year)
