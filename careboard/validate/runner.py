@@ -80,7 +80,9 @@ def run_rules(con, rules: tuple[Rule, ...], year: int, available: set[str], file
         outcome.rules_run += len(rs)
     crashed = {n.rule for n in outcome.not_run if n.crashed}
     outcome.rules_run -= len(crashed)
-    outcome.failures = _describe(con, [h for h in hits if h[0].code not in crashed], files)
+    # A join in an enriched view (a child twice in last year's header, say) can repeat a row: report it once.
+    hits = list(dict.fromkeys(h for h in hits if h[0].code not in crashed))
+    outcome.failures = _describe(con, hits, files)
     return outcome
 
 

@@ -21,7 +21,7 @@ SELECT e.*,
        lf.last_final_URN
 FROM episodes e
 LEFT JOIN header h ON h."CHILD" = e."CHILD"
-LEFT JOIN uasc u ON u."CHILD" = e."CHILD"
+LEFT JOIN (SELECT "CHILD", max("DUC") AS "DUC" FROM uasc GROUP BY "CHILD") u ON u."CHILD" = e."CHILD"
 LEFT JOIN (SELECT "CHILD" AS last_final_child, row_no AS last_final_row, "DECOM" AS last_final_DECOM,
                   coalesce("r_DEC", '') = '' AS last_final_open, "RNE" AS last_final_RNE, "LS" AS last_final_LS,
                   "CIN" AS last_final_CIN, "PLACE" AS last_final_PLACE,

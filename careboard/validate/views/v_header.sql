@@ -13,6 +13,6 @@ SELECT h.*,
        age_on(h."DOB", {end}) AS age_end,
        age_on(h."DOB", {start}) AS age_start
 FROM header h
-LEFT JOIN uasc u ON u."CHILD" = h."CHILD"
+LEFT JOIN (SELECT "CHILD", max("DUC") AS "DUC" FROM uasc GROUP BY "CHILD") u ON u."CHILD" = h."CHILD"
 LEFT JOIN child_episodes ce ON ce."CHILD" = h."CHILD"
 LEFT JOIN header_last hl ON hl."CHILD" = h."CHILD"
