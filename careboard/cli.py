@@ -43,7 +43,8 @@ def cmd_load(args) -> int:
     from .store import load, open_store
 
     con = open_store(args.db)
-    result = load(con, args.paths, as_at=args.as_at, year=args.year, label=args.label, strict=args.strict)
+    result = load(con, args.paths, as_at=args.as_at, year=args.year, label=args.label, strict=args.strict,
+                  validate=not args.no_validate)
     print(result.summary())
     return 0
 
@@ -129,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=_year, help="collection year of a single return, e.g. 2024/25 (default: from folder name or dates)")
     s.add_argument("--label", help="a note kept with the snapshot")
     s.add_argument("--strict", action="store_true", help="refuse to load when any data error is found")
+    s.add_argument("--no-validate", action="store_true",
+                   help="skip the DfE validation rules (for bulk loads; run careboard validate separately)")
     _store_arg(s)
     s.set_defaults(func=cmd_load)
 

@@ -1,0 +1,43 @@
+"""The pyarrow fast path reads exactly what the Python reader reads, and steps aside when it cannot."""
+
+from __future__ import annotations
+
+import pytest
+
+from careboard.ingest import fast_csv
+from careboard.ingest.csv_reader import read_csv_text
+
+HEADER = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
+ROWS = ["1,01/04/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,", " 2 ,01/05/2024,s,C2,N1,U1,PR1,02/06/2024,E4A,,,, "]
+
+
+@pytest.fixture(autouse=True)
+def small_files_too(monkeypatch):
+    monkeypatch.setattr(fast_csv, "FAST_MIN_BYTES", 0)
+
+
+def _python(text: str):
+    return read_csv_text(text, "x.csv", "utf-8")
+
+
+def test_same_cells_lines_and_rows_as_the_python_reader():
+    text = "\ufeff" + HEADER + "\r\n" + "\r\n".join(ROWS) + "\r\n"
+    fast = fast_csv.try_fast(text.encode(), "x.csv")
+    slow = _python(text)
+    assert fast.table == slow.table == "episodes" and len(fast) == len(slow) == 2
+    as_lists = fast.arrow.to_pydict()
+    assert [as_lists[c] for c in slow.columns] == slow.cells
+    assert as_lists["line_no"] == slow.line_no and as_lists["row_no"] == slow.row_no
+
+
+@pytest.mark.parametrize("text", [
+    HEADER + "\n" + ROWS[0] + "\n\n" + ROWS[1] + "\n",               # blank line: line numbers would shift
+    HEADER + "\n" + ROWS[0].replace("AB1 2CD", '"AB1, 2CD"') + "\n",  # quotes: a field could span lines
+    HEADER + "\n1,01/04/2024,S\n",                                     # short row: the Python reader reports it
+])
+def test_steps_aside(text):
+    assert fast_csv.try_fast(text.encode(), "x.csv") is None
+
+
+def test_not_utf8_steps_aside():
+    assert fast_csv.try_fast((HEADER + "\n" + ROWS[0].replace("AB1", "£AB1") + "\n").encode("cp1252"), "x.csv") is None
