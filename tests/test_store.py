@@ -91,8 +91,8 @@ def test_load_keeps_validation_results_and_reuses_them_for_unchanged_returns(tmp
     (tmp_path / "in" / "2024-25" / "header.csv").write_text(
         "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,Q,01/01/2010,WBRI,UN1,,\n")
     con = open_store(tmp_path / "s.duckdb")
-    first = load(con, paths, as_at=date(2025, 1, 31))
-    second = load(con, paths, as_at=date(2025, 2, 28))
+    first = load(con, paths, as_at=date(2025, 3, 31))
+    second = load(con, paths, as_at=date(2025, 4, 30))
     rows = con.execute("""SELECT v.snapshot_id, v.rule, v.row_no, f.path FROM validation_failures v
                           JOIN source_files f ON f.snapshot_id = v.snapshot_id AND f.file_id = v.file_id
                           WHERE v.rule = '101' ORDER BY 1""").fetchall()
@@ -118,3 +118,12 @@ def test_files_already_stored_are_copied_not_reparsed(tmp_path, returns, monkeyp
     codes = lambda sid: sorted(con.execute(  # noqa: E731
         "SELECT code, line_no FROM dq_findings WHERE snapshot_id = ?", [sid]).fetchall())
     assert codes(first.snapshot_id) == codes(second.snapshot_id)
+
+
+def test_a_year_still_in_progress_is_not_validated_at_load(tmp_path):
+    paths = write_returns(tmp_path / "in", with_headers({2025: {"episodes": [ep("A", "01/05/2024")]}}))
+    (tmp_path / "in" / "2024-25" / "header.csv").write_text(
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,Q,01/01/2010,WBRI,UN1,,\n")
+    con = open_store(":memory:")
+    load(con, paths, as_at=date(2025, 1, 31))
+    assert con.execute("SELECT count(*) FROM validation_runs").fetchall()[0][0] == 0
