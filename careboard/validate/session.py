@@ -62,7 +62,10 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         previous.year = this[0].year - 1
     from .years import codes_for
 
-    codes_for(this[0].year)   # a clear error for a year careboard has no rules for
+    try:
+        codes_for(this[0].year)
+    except KeyError as e:
+        raise InputError(str(this[0].folder), e.args[0]) from None
     files = build_frame_from_files(con, this[0], previous)
     have = set(available or ()) | ({"last_year"} if previous else set())
     return run_rules(con, _rules(), this[0].year, have, files)

@@ -1,0 +1,59 @@
+"""The whole rule set over synthetic returns: clean data passes, and planted errors are found at their row."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careboard.cli import main
+from careboard.synth import export, simulate
+from careboard.validate.session import validate_paths
+
+# Error kinds a DfE rule must catch (lower-case codes are a load warning, not a DfE error, and the
+# DfE rules do not check a UPN's check letter).
+CAUGHT = ("invalid_code", "dec_before_decom", "duplicate_key", "missing_dob", "adoption_date_mismatch",
+          "bad_date", "overlapping_episodes", "x1_gap", "unknown_child", "missing_end_before_start", "sdq_out_of_range")
+
+
+def _folder(out: Path, year: int) -> Path:
+    return out / f"{year - 1}-{year % 100:02d}"
+
+
+@pytest.fixture(scope="module")
+def timeline():
+    return simulate(seed=11, children_in_care=60, years=3, end=date(2026, 3, 31))
+
+
+def test_clean_synthetic_returns_pass_every_rule(timeline, tmp_path):
+    export(timeline, date(2026, 3, 31), tmp_path)
+    for year in (2025, 2026):
+        outcome = validate_paths([_folder(tmp_path, year)], year, [_folder(tmp_path, year - 1)])
+        assert outcome.rules_run > 250 and not [n for n in outcome.not_run if n.crashed]
+        assert outcome.failures == [], [(f.rule, f.table, f.row, f.values) for f in outcome.failures[:5]]
+
+
+def test_planted_errors_are_found_at_their_rows(timeline, tmp_path):
+    result = export(timeline, date(2026, 3, 31), tmp_path, errors=CAUGHT)
+    missed = []
+    for e in result.errors:
+        year = int(e.year[:4]) + 1
+        last = _folder(tmp_path, year - 1)
+        outcome = validate_paths([tmp_path / Path(e.file).parent], year, [last] if last.exists() else None)
+        if not any(f.table == e.table and f.row == e.row for f in outcome.failures):
+            missed.append((e.kind, e.year, e.table, e.row, e.field, e.injected))
+    assert not missed
+
+
+def test_validate_command_writes_the_csv_the_issue_asks_for(timeline, tmp_path):
+    export(timeline, date(2026, 3, 31), tmp_path / "in", errors=("missing_dob",))
+    out = tmp_path / "errors.csv"
+    code = main(["validate", str(_folder(tmp_path / "in", 2026)), "--year", "2025/26",
+                 "--last-year", str(_folder(tmp_path / "in", 2025)), "--output", str(out),
+                 "--output", str(tmp_path / "errors.xlsx"), "--output", str(tmp_path / "errors.html")])
+    header = out.read_text().splitlines()[0].split(",")
+    assert header[:6] == ["rule", "severity", "table", "row", "child", "fields"] or \
+        {"rule", "table", "row", "child", "fields", "message"} <= set(header)
+    assert (tmp_path / "errors.xlsx").stat().st_size > 0 and "<table" in (tmp_path / "errors.html").read_text()
+    assert code in (0, 1)
