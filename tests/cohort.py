@@ -43,7 +43,9 @@ def write_returns(folder: Path, returns: dict[int, dict[str, list[dict]]]) -> li
         d = folder / f"{year - 1}-{year % 100:02d}"
         d.mkdir(parents=True, exist_ok=True)
         for table, rows in tables.items():
-            cols = spec.table(table).columns
+            t = spec.table(table)
+            # An optional column (header UASC) is written only when a row gives it, as only some councils do.
+            cols = t.columns + tuple(c for c in t.optional if any(c in r for r in rows))
             with (d / f"{table}.csv").open("w", newline="") as f:
                 w = csv.writer(f)
                 w.writerow(cols)

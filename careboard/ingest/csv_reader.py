@@ -56,6 +56,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
                                 f"{blank} blank line(s) were skipped"))
     # Transposing in C (zip) is far faster than appending cell by cell.
     columns = [list(col) for col in zip(*rows)] if rows else [[] for _ in header]
-    cells = [columns[p] for p in positions]
-    return RawTable(table, file, encoding, "csv", t.columns, cells, line_no,
+    # An optional column the file lacks is unknown (None, read as NULL), which is not the same as blank.
+    cells = [columns[header.index(c)] if c in header else [None] * len(rows) for c in t.all_columns]
+    return RawTable(table, file, encoding, "csv", t.all_columns, cells, line_no,
                     list(range(1, len(rows) + 1)), findings)

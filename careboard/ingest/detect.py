@@ -13,8 +13,9 @@ def normalise_header(cells: list[str]) -> list[str]:
 def identify(header: list[str], file: str) -> tuple[str, list[Finding]]:
     """Return the table whose columns the header holds, or raise naming the closest table.
 
-    An exact column set is a match; a superset is a match with a warning (the extra columns are
-    ignored); anything else is an unknown file.
+    Only a table's required columns identify it. An exact column set is a match; a superset is a match,
+    with a warning naming extra columns that are not among the table's optional ones (those are ignored);
+    anything else is an unknown file.
     """
     cols = set(header)
     findings: list[Finding] = []
@@ -24,7 +25,7 @@ def identify(header: list[str], file: str) -> tuple[str, list[Finding]]:
     matches = [t for t in spec.tables().values() if t.column_set <= cols]
     if matches:
         best = max(matches, key=lambda t: len(t.columns))
-        extra = [c for c in header if c not in best.column_set]
+        extra = [c for c in header if c not in best.all_columns]
         if extra:
             findings.append(Finding("warning", "extra_columns", file, best.name, 1, ",".join(extra), None,
                                     f"columns {', '.join(extra)} are not part of the {best.title} table and were ignored"))

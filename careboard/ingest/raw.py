@@ -13,8 +13,9 @@ class RawTable:
     file: str                       # path as given
     encoding: str
     fmt: str                        # "csv" or "xml"
-    columns: tuple[str, ...]        # spec column order
-    cells: list[list[str]]          # one list per column, raw text ("" when absent)
+    columns: tuple[str, ...]        # the spec's all_columns: required columns in CSV order, then optional ones
+    cells: list[list[str | None]]   # one list per column, raw text ("" when blank; None for an optional
+                                    # column the file does not carry)
     line_no: list[int]              # physical line in the file (CSV header is line 1)
     row_no: list[int]               # 1-based data row number within this table's file
     findings: list[Finding] = field(default_factory=list)

@@ -80,8 +80,10 @@ def read_xml_bytes(data: bytes, file: str) -> list[RawTable]:
         if not rows:
             continue
         t = spec.table(table)
+        # A missing element reads as blank, except an optional column's: that stays unknown (None).
         cells = [[values.get(c, "") for _, values in rows] for c in t.columns]
+        cells += [[values.get(c) for _, values in rows] for c in t.optional]
         line_no = [line for line, _ in rows]
-        out.append(RawTable(table, file, encoding, "xml", t.columns, cells, line_no,
+        out.append(RawTable(table, file, encoding, "xml", t.all_columns, cells, line_no,
                             list(range(1, len(rows) + 1))))
     return out

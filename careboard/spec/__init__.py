@@ -16,6 +16,9 @@ _SPEC_FILE = Path(__file__).with_name("ssda903.toml")
 
 @dataclass(frozen=True)
 class TableSpec:
+    """One table. `columns` are the DfE columns every file of the table has, in CSV order; `optional`
+    ones are kept when a file carries them (NULL when it does not) but never identify the table."""
+
     name: str
     title: str
     columns: tuple[str, ...]
@@ -24,6 +27,7 @@ class TableSpec:
     integers: frozenset[str] = frozenset()
     text: frozenset[str] = frozenset()
     first_year: int | None = None
+    optional: tuple[str, ...] = ()
 
     def kind(self, column: str) -> str:
         """'date', 'integer', 'text' (kept as written, trimmed) or 'code' (trimmed, upper-cased)."""
@@ -37,7 +41,13 @@ class TableSpec:
 
     @property
     def column_set(self) -> frozenset[str]:
+        """The required columns: what a file must hold to be this table."""
         return frozenset(self.columns)
+
+    @property
+    def all_columns(self) -> tuple[str, ...]:
+        """Every column careboard keeps for the table: the required ones, then the optional ones."""
+        return self.columns + self.optional
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,8 @@ def _raw() -> dict:
 def tables() -> dict[str, TableSpec]:
     out = {}
     for name, t in _raw()["tables"].items():
+        if both := set(t.get("optional", ())) & set(t["columns"]):
+            raise ValueError(f"{_SPEC_FILE.name}: table {name} lists {', '.join(sorted(both))} as both required and optional")
         out[name] = TableSpec(
             name=name,
             title=t["title"],
@@ -70,6 +82,7 @@ def tables() -> dict[str, TableSpec]:
             integers=frozenset(t.get("integers", ())),
             text=frozenset(t.get("text", ())),
             first_year=t.get("first_year"),
+            optional=tuple(t.get("optional", ())),
         )
     return out
 

@@ -13,7 +13,7 @@ from ..ingest.errors import Finding, InputError
 from ..ingest.files import Return, StoredTable, discover
 from ..ingest.raw import RawTable
 from . import checks
-from .schema import staging_name, typed_select
+from .schema import staging_columns, staging_name, typed_select
 
 
 @dataclass
@@ -89,9 +89,9 @@ def _copy_stored(con, sid: int, copies: list[tuple[int, int, StoredTable]]) -> N
     con.executemany("INSERT INTO file_map VALUES (?, ?, ?, ?)",
                     [(t.snapshot_id, t.file_id, fid, year) for fid, year, t in copies])
     for table in sorted({t.table for _, _, t in copies}):
-        cols = ", ".join(f's."{c}"' for c in spec.table(table).columns)
+        cols = ", ".join(f's."{c}"' for c in staging_columns(table))
         con.execute(f"""INSERT INTO {staging_name(table)}
-                        SELECT {sid}, m.year, m.new_fid, s.line_no, s.row_no, {cols}, s.raw
+                        SELECT {sid}, m.year, m.new_fid, s.line_no, s.row_no, {cols}
                         FROM {staging_name(table)} s JOIN file_map m ON s.snapshot_id = m.old_sid AND s.file_id = m.old_fid""")
     # The file's findings travel with it; the set-based checks run only on newly read files.
     con.execute(f"""INSERT INTO dq_findings SELECT {sid}, d.severity, d.code, d.table_name, m.new_fid, d.line_no, d.child,
@@ -172,8 +172,11 @@ def _record_validation(con, sid: int) -> None:
     from ..validate.session import validate_snapshot
     from ..validate.years import supported_years
 
+    as_at = con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [sid]).fetchall()[0][0]
+    # A year still in progress is not a return yet: the DfE rules assume the year has ended (OC2 due
+    # for everyone in care a year at 31 March, ages at 31 March ...), so it is checked once complete.
     years = [y for (y,) in con.execute("SELECT DISTINCT return_year FROM source_files WHERE snapshot_id = ?",
-                                       [sid]).fetchall() if y in supported_years()]
+                                       [sid]).fetchall() if y in supported_years() and year_end(y) <= as_at]
     to_run = []
     for year in years:
         key = _validation_inputs(con, sid, year)

@@ -14,19 +14,31 @@ def staging_name(table: str) -> str:
     return f"stg_{table}"
 
 
+def staging_columns(table: str) -> tuple[str, ...]:
+    """A staging table's data columns after row_no, in order: required columns, the raw cells, optional columns.
+
+    Optional columns come after `raw` so a store made before one was added gains it by ALTER TABLE and
+    keeps the same column order as a new store.
+    """
+    t = spec.table(table)
+    return (*t.columns, "raw", *t.optional)
+
+
 def staging_ddl() -> list[str]:
     out = []
     for t in spec.tables().values():
-        cols = ",\n  ".join(f'"{c}" {_SQL_TYPE[t.kind(c)]}' for c in t.columns)
+        cols = ",\n  ".join('raw VARCHAR[]' if c == "raw" else f'"{c}" {_SQL_TYPE[t.kind(c)]}'
+                            for c in staging_columns(t.name))
         out.append(f"""CREATE TABLE IF NOT EXISTS {staging_name(t.name)} (
   snapshot_id INTEGER NOT NULL,
   return_year INTEGER NOT NULL,
   file_id INTEGER NOT NULL,
   line_no INTEGER NOT NULL,
   row_no INTEGER NOT NULL,
-  {cols},
-  raw VARCHAR[]
+  {cols}
 )""")
+        out += [f'ALTER TABLE {staging_name(t.name)} ADD COLUMN IF NOT EXISTS "{c}" {_SQL_TYPE[t.kind(c)]}'
+                for c in t.optional]
     return out
 
 
@@ -94,10 +106,11 @@ CORE_DDL = [
 
 
 def typed_columns(table: str) -> list[str]:
-    """SQL expressions turning a table's raw text columns into its typed columns, named as in the spec."""
+    """SQL expressions turning a table's raw text columns (optional ones included) into its typed columns,
+    named as in the spec, in the order of `all_columns`."""
     t = spec.table(table)
     exprs = []
-    for c in t.columns:
+    for c in t.all_columns:
         cell = f'nullif(trim("{c}", {TRIM}), \'\')'
         kind = t.kind(c)
         if kind == "date":
@@ -114,7 +127,10 @@ def typed_columns(table: str) -> list[str]:
 
 
 def typed_select(table: str, source: str) -> str:
-    """SELECT turning raw text columns of `source` into the staging table's typed columns."""
-    raw = "[" + ", ".join(f'"{c}"' for c in spec.table(table).columns) + "]"
+    """SELECT turning raw text columns of `source` into the staging table's columns, in staging order."""
+    t = spec.table(table)
+    raw = "[" + ", ".join(f'"{c}"' for c in t.all_columns) + "]"
+    typed = dict(zip(t.all_columns, typed_columns(table)))
+    data = [f"{raw} AS raw" if c == "raw" else typed[c] for c in staging_columns(table)]
     return (f"SELECT $snapshot_id AS snapshot_id, $return_year AS return_year, $file_id AS file_id, "
-            f"line_no, row_no, {', '.join(typed_columns(table))}, {raw} AS raw FROM {source}")
+            f"line_no, row_no, {', '.join(data)} FROM {source}")

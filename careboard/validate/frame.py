@@ -31,8 +31,10 @@ def _view(name: str) -> str:
 
 def _base(table: str, snapshot_id: int, year: int | None, suffix: str) -> str:
     t = spec.table(table)
-    cols = ", ".join(f'"{c}"' for c in t.columns)
-    raws = ", ".join(f'trim(raw[{i}], {TRIM}) AS "r_{c}"' for i, c in enumerate(t.columns, start=1))
+    cols = ", ".join(f'"{c}"' for c in t.all_columns)
+    # raw holds every column a file carried; an optional column from a file without it (or from a store
+    # made before it was added) is NULL, i.e. unknown.
+    raws = ", ".join(f'trim(raw[{i}], {TRIM}) AS "r_{c}"' for i, c in enumerate(t.all_columns, start=1))
     where = f"snapshot_id = {int(snapshot_id)} AND return_year = {int(year)}" if year else "false"
     return (f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, file_id, {cols}, {raws} "
             f"FROM {staging_name(table)} WHERE {where}")
@@ -66,7 +68,7 @@ def build_frame_from_files(con, this, last=None) -> dict[int, str]:
             if table in have:
                 raw, file_id = have[table]
                 source = _register(con, raw)
-                raws = ", ".join(f'trim("{c}", {TRIM}) AS "r_{c}"' for c in spec.table(table).columns)
+                raws = ", ".join(f'trim("{c}", {TRIM}) AS "r_{c}"' for c in spec.table(table).all_columns)
                 con.execute(f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, "
                             f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} FROM {source}")
                 con.unregister(source)
