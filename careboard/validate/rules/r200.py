@@ -78,8 +78,8 @@ UPN = (
 
 # UASC status across years. A child is (or was) UASC in a year when they have a row in that year's UASC
 # table; DUC is the date that status ended. Last year's period runs from {start} - 1 year to {end} - 1 year.
-# Rule 205C (a DUC for a child identified as UASC in neither year) needs the XML header's UASC flag, which
-# careboard does not keep: in its tables, as in the DfE's CSV reading, a UASC row is the identification.
+# Rule 205C weighs the header's UASC flag itself (v_header.uasc_flag / last_uasc_flag): where a return
+# carries no flag (most CSVs) a UASC row stands for it, so there a DUC always comes with the status.
 _UASC_PAIRS = """SELECT u.row_no, u."DUC", ul."DUC" AS last_DUC
                  FROM uasc u JOIN uasc_last ul ON ul."CHILD" = u."CHILD\""""
 _IN_LAST_YEAR = "BETWEEN {start} - INTERVAL 1 YEAR AND {end} - INTERVAL 1 YEAR"
@@ -103,6 +103,14 @@ UASC = (
                  WHERE (last_DUC IS NOT NULL AND "DUC" IS DISTINCT FROM last_DUC
                         AND NOT coalesce("DUC" BETWEEN {{start}} AND {{end}}, false))
                     OR (last_DUC IS NULL AND "DUC" < {{start}})"""),
+    # A DUC is "provided" when written at all, a date or not (rule 104 judges its form). A child with no
+    # header row has no flag to weigh; rules 105 and 303 report that row.
+    Rule("205C", "A date UASC status ceased (DUC) is given, but the child is not recorded as UASC (UASC flag 1) "
+                 "in this year's or last year's return. A child who was never UASC has no ceased date: remove "
+                 "the DUC, or record the child as UASC in the year they were.",
+         table="uasc", fields=("DUC", "UASC"), tables=("header", "header_last", "uasc_last"), needs=("last_year",),
+         sql="""SELECT u.row_no FROM uasc u JOIN v_header h ON h."CHILD" = u."CHILD"
+                WHERE coalesce(u."r_DUC", '') <> '' AND NOT h.uasc_flag AND NOT h.last_uasc_flag"""),
     Rule("205D", "The child is UASC this year but was in last year's return without UASC status. A child cannot "
                  "become UASC while looked after: check the UASC status in both years.",
          table="uasc", fields=("CHILD",), tables=("header_last", "uasc_last"), needs=("last_year",),

@@ -23,12 +23,15 @@ HEADER_AND_UASC = (
     Rule("302", "The child's first episode starts before their date of birth. Correct the date of birth or the "
                 "episode start date.",
          table="episodes", fields=("DECOM", "DOB"), fails='ep_seq = 1 AND "DECOM" < DOB'),
-    # careboard holds UASC status as the child's row in the UASC table, and its XML reading does not keep
-    # the <UASC> flag itself, so the one case it can see is a ceased date for a child with no header row
-    # to carry the status. The XML case (flag 0 beside a DUC) needs ingest to keep the flag.
-    Rule("303", "A date UASC status ceased is given, but the child is not recorded as UASC in the header. "
-                "Record the child as UASC, or remove the ceased date.",
-         table="uasc", fields=("DUC",), fails='"DUC" IS NOT NULL AND NOT in_header'),
+    # The child's status is the header's UASC flag where the return carries one (XML, or a CSV header with a
+    # UASC column); elsewhere the UASC row itself is the status, as the DfE derives it for CSV, so the one
+    # failure left there is a ceased date for a child with no header row to carry any status.
+    Rule("303", "A date UASC status ceased (DUC) is given, but the header does not record the child as UASC: "
+                "the UASC flag is not 1, or the child has no header row. Code the child's UASC flag 1, or remove "
+                "the ceased date.",
+         table="uasc", fields=("DUC", "UASC"), tables=("header",),
+         sql="""SELECT u.row_no FROM uasc u LEFT JOIN v_header h ON h."CHILD" = u."CHILD"
+                WHERE coalesce(u."r_DUC", '') <> '' AND NOT coalesce(h.uasc_flag, false)"""),
     Rule("304", "The date UASC status ceased is after the child's 18th birthday. UASC status ends at 18 at the "
                 "latest: correct the date (or the date of birth).",
          table="uasc", fields=("DUC", "DOB"),

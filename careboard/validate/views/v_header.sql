@@ -10,6 +10,12 @@ SELECT h.*,
        hl."SEX" AS last_SEX, hl."DOB" AS last_DOB, hl."ETHNIC" AS last_ETHNIC, hl."UPN" AS last_UPN,
        hl."MOTHER" AS last_MOTHER, hl."MC_DOB" AS last_MC_DOB,
        EXISTS (SELECT 1 FROM uasc_last ul WHERE ul."CHILD" = h."CHILD") AS in_uasc_last,
+       -- The child's UASC status each year: the header's UASC flag where the return carries one (XML, or a
+       -- CSV header with a UASC column), else, as the DfE derives it for CSV, a row in that year's UASC table.
+       CASE WHEN h."r_UASC" IS NOT NULL THEN coalesce(h."UASC" = '1', false)
+            ELSE u."CHILD" IS NOT NULL END AS uasc_flag,
+       CASE WHEN hl."r_UASC" IS NOT NULL THEN coalesce(hl."UASC" = '1', false)
+            ELSE EXISTS (SELECT 1 FROM uasc_last ul WHERE ul."CHILD" = h."CHILD") END AS last_uasc_flag,
        age_on(h."DOB", {end}) AS age_end,
        age_on(h."DOB", {start}) AS age_start
 FROM header h
