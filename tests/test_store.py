@@ -127,3 +127,14 @@ def test_a_year_still_in_progress_is_not_validated_at_load(tmp_path):
     con = open_store(":memory:")
     load(con, paths, as_at=date(2025, 1, 31))
     assert con.execute("SELECT count(*) FROM validation_runs").fetchall()[0][0] == 0
+
+
+def test_identical_file_in_two_year_folders_reloads(tmp_path):
+    same = {"episodes": [ep("A", "01/05/2022")]}
+    paths = write_returns(tmp_path / "in", with_headers({2024: same, 2025: same}))
+    con = open_store(":memory:")
+    load(con, paths, as_at=date(2025, 3, 31), validate=False)
+    again = load(con, paths, as_at=date(2025, 4, 30), validate=False)
+    years = con.execute("SELECT return_year, count(*) FROM stg_episodes WHERE snapshot_id = ? GROUP BY 1 ORDER BY 1",
+                        [again.snapshot_id]).fetchall()
+    assert years == [(2024, 1), (2025, 1)]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .csv_reader import read_csv_text
 from .errors import InputError
+from .fast_csv import try_fast
 from .raw import RawTable
 from .text import decode
 from .xml_reader import read_xml_bytes
@@ -66,9 +67,12 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:100]
     if head.startswith(b"<"):
         return SourceFile(path, digest, read_xml_bytes(data, name))
-    text, encoding = decode(data, name)
     if path.suffix.lower() in (".xlsx", ".xls", ".pdf", ".zip"):
         raise InputError(name, f"{path.suffix} files are not read; export the table as CSV")
+    fast = try_fast(data, name)
+    if fast is not None:
+        return SourceFile(path, digest, [fast])
+    text, encoding = decode(data, name)
     return SourceFile(path, digest, [read_csv_text(text, name, encoding)])
 
 
@@ -91,6 +95,8 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
     returns = []
     for folder, files in sorted(groups.items()):
         r = Return(folder, [read_file(f, known) for f in files])
+        r.year = year_from_name(folder)
+        _pick_stored_year(r)
         names = [(name, fmt, str(f.path)) for f in r.files for name, fmt in f.table_names()]
         formats = {fmt for _, fmt, _ in names}
         if len(formats) > 1:
@@ -100,10 +106,21 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
             if fmt == "csv" and table in seen:
                 raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]})")
             seen[table] = file
-        stored_years = {t.return_year for f in r.files for t in f.stored}
-        r.year = year_from_name(folder) or (stored_years.pop() if len(stored_years) == 1 else None)
+        if r.year is None:
+            stored_years = {t.return_year for f in r.files for t in f.stored}
+            r.year = stored_years.pop() if len(stored_years) == 1 else None
         returns.append(r)
     return returns
+
+
+def _pick_stored_year(r: Return) -> None:
+    """A byte-identical file can be stored under several years (an unchanged table, say): keep the
+    copy for this return's year, or else the one stored copy per table."""
+    for f in r.files:
+        if len({t.return_year for t in f.stored}) > 1:
+            years = {t.return_year for t in f.stored}
+            keep = r.year if r.year in years else max(years)
+            f.stored = [t for t in f.stored if t.return_year == keep]
 
 
 def year_from_name(folder: Path) -> int | None:

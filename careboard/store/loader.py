@@ -42,6 +42,9 @@ def _register(con, t: RawTable, name: str = "raw_in") -> str:
     Numpy arrays (numpy comes with duckdb) are scanned in place; this avoids importing pyarrow,
     which would cost more than validating a whole return.
     """
+    if getattr(t, "arrow", None) is not None:    # read by the pyarrow fast path
+        con.register(name, t.arrow)
+        return name
     import numpy as np
 
     cols = {c: np.array(cells, dtype=object) for c, cells in zip(t.columns, t.cells)}

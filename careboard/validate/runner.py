@@ -93,7 +93,7 @@ def _describe(con, hits: list[tuple[Rule, str, int]], files: dict[int, str]) -> 
         wanted[table].add(row_no)
     rows: dict[tuple[str, int], dict] = {}
     for table, row_nos in wanted.items():
-        cols = spec.table(table).columns
+        cols = spec.table(table).all_columns
         raw = ", ".join(f'"r_{c}"' for c in cols)
         con.execute("CREATE OR REPLACE TEMP TABLE wanted_rows (row_no INTEGER)")
         con.executemany("INSERT INTO wanted_rows VALUES (?)", [(r,) for r in row_nos]) if len(row_nos) < 50 else \
