@@ -54,6 +54,7 @@ def build_frame_from_files(con, this, last=None) -> dict[int, str]:
     Each table is typed once from the parsed text into its frame table; tables a return lacks are
     empty. Returns the file names by file id, for the outputs.
     """
+    from ..ingest.raw import RawTable
     from ..store.loader import _register
     from ..store.schema import typed_columns
 
@@ -65,15 +66,14 @@ def build_frame_from_files(con, this, last=None) -> dict[int, str]:
                 files[len(files) + 1] = str(f.path)
                 have[t.table] = (t, len(files))
         for table in spec.tables():
-            if table in have:
-                raw, file_id = have[table]
-                source = _register(con, raw)
-                raws = ", ".join(f'trim("{c}", {TRIM}) AS "r_{c}"' for c in spec.table(table).all_columns)
-                con.execute(f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, "
-                            f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} FROM {source}")
-                con.unregister(source)
-            else:
-                con.execute(_base(table, 0, None, suffix))
+            cols = spec.table(table).all_columns
+            # A table the return lacks is typed from no rows, so it has the same columns and types.
+            raw, file_id = have.get(table, (RawTable(table, "", "", "csv", cols, [[] for _ in cols], [], []), 0))
+            source = _register(con, raw)
+            raws = ", ".join(f'trim("{c}", {TRIM}) AS "r_{c}"' for c in cols)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, "
+                        f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} FROM {source}")
+            con.unregister(source)
     build_views(con, this.year)
     return files
 
