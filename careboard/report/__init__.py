@@ -1,6 +1,6 @@
 """The monthly Corporate Parenting Committee report: HTML, PDF and the public (suppressed) version.
 
-Heavy libraries (matplotlib, jinja2, weasyprint) load only when a report is drawn.
+Heavy libraries (jinja2 for the HTML, ReportLab for the PDF) load only when a report is drawn.
 """
 
 from careboard.report.html import render_html

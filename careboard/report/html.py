@@ -11,7 +11,7 @@ TEMPLATES = "careboard.report"
 
 
 def report_html(report: Report) -> str:
-    """The report as an HTML string; render_html and render_pdf both start here."""
+    """The report as an HTML string (the PDF is drawn from the same view model, in pdf.py)."""
     import jinja2
 
     from careboard.report.view import build
