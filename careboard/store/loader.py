@@ -221,19 +221,18 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validate=Tr
     findings: list[tuple[Finding, int | None]] = []
     file_id = 0
     copies: list[tuple[int, int, StoredTable]] = []
+    files_rows: list[tuple] = []
     new_files: list[int] = []
     for r in returns:
         for f in r.files:
             for st in f.stored:
                 file_id += 1
                 copies.append((file_id, r.year, st))
-                con.execute("INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [sid, file_id, str(f.path), f.sha256, st.table, r.year, st.fmt, st.encoding, st.rows])
+                files_rows.append((sid, file_id, str(f.path), f.sha256, st.table, r.year, st.fmt, st.encoding, st.rows))
                 rows[st.table] += st.rows
             for t in f.tables:
                 file_id += 1
-                con.execute("INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [sid, file_id, str(f.path), f.sha256, t.table, r.year, t.fmt, t.encoding, len(t)])
+                files_rows.append((sid, file_id, str(f.path), f.sha256, t.table, r.year, t.fmt, t.encoding, len(t)))
                 findings += [(x, file_id) for x in t.findings]
                 new_files.append(file_id)
                 if not len(t):
@@ -246,6 +245,9 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validate=Tr
     for x, fid in findings:
         con.execute("INSERT INTO dq_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [sid, x.severity, x.code, x.table, fid, x.line, x.child, x.field, x.value, x.message])
+    # One statement for the file list: a round trip per file costs more than the rows of a month's file.
+    con.execute("INSERT INTO source_files VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(files_rows)),
+                [v for row in files_rows for v in row])
     if copies:
         _copy_stored(con, sid, copies)
     checks.record_findings(con, sid, new_files)
