@@ -14,7 +14,7 @@ from pathlib import Path
 
 from careboard.store import open_store
 from careboard.ingest.files import discover
-from careboard.validate.frame import build_frame_from_files
+from careboard.validate.frame import build_frame_from_files, needed
 from careboard.validate.registry import by_code
 from careboard.validate.runner import run_rules
 from tests.cohort import with_headers, write_returns
@@ -35,7 +35,7 @@ def flagged(code: str, year: int, tables: dict, last: dict | None = None, availa
         this = next(r for r in returns if r.year == year)
         previous = next((r for r in returns if r.year == year - 1), None)
         # The same path as `careboard validate`: files typed straight into the rule frame.
-        build_frame_from_files(con, this, previous)
+        build_frame_from_files(con, this, previous, needed(rules, year))
     have = set(available) | ({"last_year"} if last is not None else set())
     outcome = run_rules(con, rules, year, have, {})
     crashed = [n for n in outcome.not_run if n.crashed]

@@ -9,6 +9,7 @@ Rules see, for each SSDA903 table `t`:
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def build_frame(con, snapshot_id: int, year: int, last_year: int | None) -> None
     build_views(con, year)
 
 
-def build_frame_from_files(con, this, last=None) -> dict[int, str]:
+def build_frame_from_files(con, this, last=None, only: set[str] | None = None) -> dict[int, str]:
     """Build the frame straight from parsed returns (careboard.ingest.files.Return), with no store.
 
     Each table is typed once from the parsed text into its frame table; tables a return lacks are
@@ -67,28 +68,56 @@ def build_frame_from_files(con, this, last=None) -> dict[int, str]:
                 have[t.table] = (t, len(files))
         for table in spec.tables():
             cols = spec.table(table).all_columns
-            # A table the return lacks is typed from no rows, so it has the same columns and types.
-            raw, file_id = have.get(table, (RawTable(table, "", "", "csv", cols, [[] for _ in cols], [], []), 0))
+            # A table the return lacks (or no rule reads) is typed from no rows: same columns and types.
+            empty = (RawTable(table, "", "", "csv", cols, [[] for _ in cols], [], []), 0)
+            raw, file_id = have.get(table, empty) if only is None or table + suffix in only else empty
             source = _register(con, raw)
             raws = ", ".join(f'trim("{c}", {TRIM}) AS "r_{c}"' for c in cols)
             con.execute(f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, "
                         f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} FROM {source}")
             con.unregister(source)
-    build_views(con, this.year)
+    build_views(con, this.year, only)
     return files
 
 
-def build_views(con, year: int) -> None:
-    for m in MACROS:
-        con.execute(m)
+def _view_sources(year: int) -> dict[str, str]:
+    """The SQL of every derived frame table, in build order."""
     fill = placeholders(year)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE child_episodes AS {_view('child_episodes').format_map(fill)}")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE v_header AS {_view('v_header').format_map(fill)}")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE v_episodes AS {_view('v_episodes').format_map(fill)}")
+    out = {"child_episodes": _view("child_episodes").format_map(fill),
+           "v_header": _view("v_header").format_map(fill),
+           "v_episodes": _view("v_episodes").format_map(fill)}
     for table in spec.tables():
         if table not in ("header", "episodes"):
-            sql = _view("v_child_table").format_map({**fill, "table": table})
-            con.execute(f"CREATE OR REPLACE TEMP TABLE v_{table} AS {sql}")
+            out[f"v_{table}"] = _view("v_child_table").format_map({**fill, "table": table})
+    return out
+
+
+def needed(rules, year: int) -> set[str]:
+    """Every frame table the given rules read, directly or through the views they use.
+
+    A run of a few rules (a test case, say) then types only the tables it needs; the others are
+    created empty, so a rule that names one still runs.
+    """
+    views = _view_sources(year)
+    words = set(re.findall(r"\b[a-z][a-z0-9_]*\b", " ".join((r.fails or r.sql) for r in rules)))
+    words |= {f"v_{r.table}" for r in rules if r.fails}
+    want, todo = set(), [w for w in words if w in views or w in frame_tables()]
+    while todo:
+        name = todo.pop()
+        if name in want:
+            continue
+        want.add(name)
+        if name in views:
+            todo += [w for w in set(re.findall(r"\b[a-z][a-z0-9_]*\b", views[name])) if w in frame_tables()]
+    return want
+
+
+def build_views(con, year: int, only: set[str] | None = None) -> None:
+    for m in MACROS:
+        con.execute(m)
+    for name, sql in _view_sources(year).items():
+        if only is None or name in only:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
 
 
 def frame_tables() -> list[str]:

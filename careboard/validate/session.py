@@ -67,6 +67,10 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         codes_for(this[0].year)
     except KeyError as e:
         raise InputError(str(this[0].folder), e.args[0]) from None
-    files = build_frame_from_files(con, this[0], previous)
+    from .frame import needed
+    from .runner import active_rules
+
+    rules = _rules()
+    files = build_frame_from_files(con, this[0], previous, needed(active_rules(rules, this[0].year), this[0].year))
     have = set(available or ()) | ({"last_year"} if previous else set())
-    return run_rules(con, _rules(), this[0].year, have, files)
+    return run_rules(con, rules, this[0].year, have, files)
