@@ -91,8 +91,9 @@ def cmd_indicators(args) -> int:
     ctx = _context(args, con)
     as_at = args.as_at or ctx.as_at
     print(f"Snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y}")
+    values = engine.compute_all(ctx, registry.INDICATORS, as_at)
     for ind in registry.INDICATORS:
-        v = engine.compute(ctx, ind, as_at)
+        v = values[ind.id]
         shown = "-" if v.value is None else f"{v.value:,.{ind.decimals}f}"
         ratio = "" if v.denominator is None or ind.aggregate == "count" else f"  ({v.numerator:g} / {v.denominator:g})"
         print(f"  {ind.id:34} {shown:>10} {ind.unit:6}{ratio}")
