@@ -138,3 +138,15 @@ def test_identical_file_in_two_year_folders_reloads(tmp_path):
     years = con.execute("SELECT return_year, count(*) FROM stg_episodes WHERE snapshot_id = ? GROUP BY 1 ORDER BY 1",
                         [again.snapshot_id]).fetchall()
     assert years == [(2024, 1), (2025, 1)]
+
+
+def test_cells_are_trimmed_of_tabs_and_non_breaking_spaces(tmp_path):
+    d = tmp_path / "2024-25"
+    d.mkdir()
+    (d / "e.csv").write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+        "A ,\t01/05/2024,S,\xa0c2\t,N1,U4,PR1,,,, AB1 2CD\xa0,,\n", encoding="utf-8")
+    con = open_store(":memory:")
+    load(con, [d], validate=False)
+    assert con.execute('SELECT "CHILD", "DECOM", "LS", "HOME_POST" FROM stg_episodes').fetchall() == [
+        ("A", date(2024, 5, 1), "C2", "AB1 2CD")]

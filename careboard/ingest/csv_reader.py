@@ -33,7 +33,8 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         blank = 0
         start = header_line
         for row in reader:
-            if not row or not any(c.strip() for c in row):
+            # Most rows start with a CHILD id, so the cheap first test settles them.
+            if not (row and row[0].strip()) and not "".join(row).strip():
                 blank += 1
                 start = reader.line_num
                 continue

@@ -7,7 +7,7 @@ much larger layer; these only say where the typed staging tables lost informatio
 from __future__ import annotations
 
 from .. import spec
-from .schema import TRIM, staging_name
+from .schema import staging_name, trimmed
 
 _INSERT = "INSERT INTO dq_findings "
 # The finding codes these checks write (so a copied file's own reading findings can be told apart).
@@ -23,11 +23,12 @@ def _unparsed(table: str, sid: str) -> list[str]:
         if kind not in ("date", "integer"):
             continue
         expected = "a date written dd/mm/yyyy" if kind == "date" else "a whole number"
+        cell = trimmed(f"raw[{i}]")
         out.append(f"""{_INSERT}
 SELECT snapshot_id, 'error', 'bad_{kind}', '{table}', file_id, line_no, "CHILD", '{c}', raw[{i}],
-       '{c} "' || trim(raw[{i}], {TRIM}) || '" is not {expected}'
+       '{c} "' || {cell} || '" is not {expected}'
 FROM {staging_name(table)}
-WHERE snapshot_id = {sid} AND "{c}" IS NULL AND nullif(trim(raw[{i}], {TRIM}), '') IS NOT NULL""")
+WHERE snapshot_id = {sid} AND "{c}" IS NULL AND nullif({cell}, '') IS NOT NULL""")
     return out
 
 
@@ -42,7 +43,7 @@ def _lower_case(table: str, sid: str) -> list[str]:
 SELECT snapshot_id, 'warning', 'lower_case_code', '{table}', file_id, min(line_no), NULL, '{c}', min(raw[{i}]),
        count(*) || ' value(s) of {c} are not in upper case (first on line ' || min(line_no) || '); they were read as upper case'
 FROM {staging_name(table)}
-WHERE snapshot_id = {sid} AND trim(raw[{i}], {TRIM}) <> upper(trim(raw[{i}], {TRIM}))
+WHERE snapshot_id = {sid} AND raw[{i}] <> upper(raw[{i}])
 GROUP BY snapshot_id, file_id""")
     return out
 

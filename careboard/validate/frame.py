@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from .. import spec
-from ..store.schema import TRIM, staging_name
+from ..store.schema import staging_name, trimmed
 from .codes import placeholders
 
 _VIEWS = Path(__file__).with_name("views")
@@ -35,7 +35,7 @@ def _base(table: str, snapshot_id: int, year: int | None, suffix: str) -> str:
     cols = ", ".join(f'"{c}"' for c in t.all_columns)
     # raw holds every column a file carried; an optional column from a file without it (or from a store
     # made before it was added) is NULL, i.e. unknown.
-    raws = ", ".join(f'trim(raw[{i}], {TRIM}) AS "r_{c}"' for i, c in enumerate(t.all_columns, start=1))
+    raws = ", ".join(trimmed(f"raw[{i}]") + f' AS "r_{c}"' for i, c in enumerate(t.all_columns, start=1))
     where = f"snapshot_id = {int(snapshot_id)} AND return_year = {int(year)}" if year else "false"
     return (f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, file_id, {cols}, {raws} "
             f"FROM {staging_name(table)} WHERE {where}")
@@ -72,7 +72,7 @@ def build_frame_from_files(con, this, last=None, only: set[str] | None = None) -
             empty = (RawTable(table, "", "", "csv", cols, [[] for _ in cols], [], []), 0)
             raw, file_id = have.get(table, empty) if only is None or table + suffix in only else empty
             source = _register(con, raw)
-            raws = ", ".join(f'trim("{c}", {TRIM}) AS "r_{c}"' for c in cols)
+            raws = ", ".join(trimmed(f'"{c}"') + f' AS "r_{c}"' for c in cols)
             con.execute(f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, "
                         f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} FROM {source}")
             con.unregister(source)
