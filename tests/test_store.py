@@ -150,3 +150,16 @@ def test_cells_are_trimmed_of_tabs_and_non_breaking_spaces(tmp_path):
     load(con, [d], validate=False)
     assert con.execute('SELECT "CHILD", "DECOM", "LS", "HOME_POST" FROM stg_episodes').fetchall() == [
         ("A", date(2024, 5, 1), "C2", "AB1 2CD")]
+
+
+def test_duplicate_keys_are_findings_pointing_at_the_first_row(tmp_path):
+    d = tmp_path / "2024-25"
+    d.mkdir()
+    row = "A,01/05/2024,S,C2,N1,U4,PR1,,,,,,\n"
+    (d / "e.csv").write_text("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+                             + row + row + row.replace("A,", "B,", 1) + row)
+    con = open_store(":memory:")
+    load(con, [d], validate=False)
+    found = con.execute("SELECT line_no, child, message FROM dq_findings WHERE code = 'duplicate_key' ORDER BY 1").fetchall()
+    assert found == [(3, "A", "another row (line 2) has the same CHILD + DECOM"),
+                     (5, "A", "another row (line 2) has the same CHILD + DECOM")]
