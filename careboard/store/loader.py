@@ -213,6 +213,18 @@ def _record_validation(con, sid: int) -> None:
                             [(sid, outcome.year, n.rule, n.reason, n.crashed) for n in outcome.not_run])
 
 
+def _stage(con, sid: int, to_stage: dict[str, list[tuple[RawTable, int, int]]]) -> None:
+    """Type every newly read file into staging: one INSERT per table over all its files (ten years
+    of a council's returns are some 90 small files, and a statement per file costs more than its rows)."""
+    for table, items in to_stage.items():
+        names = [_register(con, t, f"raw_in_{i}") for i, (t, _, _) in enumerate(items)]
+        parts = [typed_select(table, name).replace("$snapshot_id", str(sid)).replace("$return_year", str(year))
+                 .replace("$file_id", str(file_id)) for name, (_, year, file_id) in zip(names, items)]
+        con.execute(f"INSERT INTO {staging_name(table)} " + " UNION ALL ".join(parts))
+        for name in names:
+            con.unregister(name)
+
+
 def _write(con, returns, as_at, collection_year, fingerprint, label, validate=True) -> LoadResult:
     sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
     con.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -223,6 +235,7 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validate=Tr
     copies: list[tuple[int, int, StoredTable]] = []
     files_rows: list[tuple] = []
     new_files: list[int] = []
+    to_stage: dict[str, list[tuple[RawTable, int, int]]] = {}
     for r in returns:
         for f in r.files:
             for st in f.stored:
@@ -235,13 +248,10 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validate=Tr
                 files_rows.append((sid, file_id, str(f.path), f.sha256, t.table, r.year, t.fmt, t.encoding, len(t)))
                 findings += [(x, file_id) for x in t.findings]
                 new_files.append(file_id)
-                if not len(t):
-                    continue
-                source = _register(con, t)
-                con.execute(f"INSERT INTO {staging_name(t.table)} {typed_select(t.table, source)}",
-                            {"snapshot_id": sid, "return_year": r.year, "file_id": file_id})
-                con.unregister(source)
-                rows[t.table] += len(t)
+                if len(t):
+                    to_stage.setdefault(t.table, []).append((t, r.year, file_id))
+                    rows[t.table] += len(t)
+    _stage(con, sid, to_stage)
     for x, fid in findings:
         con.execute("INSERT INTO dq_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [sid, x.severity, x.code, x.table, fid, x.line, x.child, x.field, x.value, x.message])
