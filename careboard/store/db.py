@@ -27,7 +27,10 @@ def open_store(path: Path | str | None = None, read_only: bool = False):
     if read_only and not path.exists():
         raise FileNotFoundError(f"no careboard store at {path}; load some files first (careboard load PATH)")
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
+    # A load writes a snapshot of tens of MB at once: checkpointing every 16 MB (DuckDB's default)
+    # would rewrite the file several times per load, so let the WAL grow and write once on close.
+    config = {} if read_only else {"checkpoint_threshold": "1GB"}
+    con = duckdb.connect(str(path), read_only=read_only, config=config)
     if not read_only:
         con.execute(";\n".join(CORE_DDL + staging_ddl()))
     return con

@@ -91,15 +91,18 @@ def _copy_stored(con, sid: int, copies: list[tuple[int, int, StoredTable]]) -> N
     con.execute("CREATE OR REPLACE TEMP TABLE file_map (old_sid INTEGER, old_fid INTEGER, new_fid INTEGER, year INTEGER)")
     con.executemany("INSERT INTO file_map VALUES (?, ?, ?, ?)",
                     [(t.snapshot_id, t.file_id, fid, year) for fid, year, t in copies])
+    # Naming the source snapshots lets DuckDB skip every other snapshot's row groups.
+    old_sids = ", ".join(str(int(x)) for x in sorted({t.snapshot_id for _, _, t in copies}))
     for table in sorted({t.table for _, _, t in copies}):
         cols = ", ".join(f's."{c}"' for c in staging_columns(table))
         con.execute(f"""INSERT INTO {staging_name(table)}
                         SELECT {sid}, m.year, m.new_fid, s.line_no, s.row_no, {cols}
-                        FROM {staging_name(table)} s JOIN file_map m ON s.snapshot_id = m.old_sid AND s.file_id = m.old_fid""")
+                        FROM {staging_name(table)} s JOIN file_map m ON s.snapshot_id = m.old_sid AND s.file_id = m.old_fid
+                        WHERE s.snapshot_id IN ({old_sids})""")
     # The file's findings travel with it; the set-based checks run only on newly read files.
     con.execute(f"""INSERT INTO dq_findings SELECT {sid}, d.severity, d.code, d.table_name, m.new_fid, d.line_no, d.child,
                     d.field, d.value, d.message FROM dq_findings d JOIN file_map m
-                    ON d.snapshot_id = m.old_sid AND d.file_id = m.old_fid""")
+                    ON d.snapshot_id = m.old_sid AND d.file_id = m.old_fid WHERE d.snapshot_id IN ({old_sids})""")
     con.execute("DROP TABLE file_map")
 
 
