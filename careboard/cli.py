@@ -121,6 +121,27 @@ def cmd_children(args) -> int:
     return 0
 
 
+def cmd_due(args) -> int:
+    """Reviews overdue or falling due soon, as a CSV a team manager can work through."""
+    import csv
+
+    from .indicators.defs.reviews import reviews_due
+    from .store import open_store
+
+    con = open_store(args.db, read_only=True)
+    ctx = _context(args, con)
+    due = reviews_due(ctx, args.as_at, args.days)
+    w = csv.writer(sys.stdout)
+    w.writerow(["child", "status", "due_date", "days_overdue", "review", "counted_from", "rule"])
+    for d in due:
+        w.writerow([d.child, "overdue" if d.overdue else "due soon", f"{d.due_date:%d/%m/%Y}",
+                    max(d.days_overdue, 0), d.due_no, f"{d.due_from:%d/%m/%Y}", d.rule])
+    overdue = sum(d.overdue for d in due)
+    print(f"{overdue} review(s) overdue and {len(due) - overdue} due in the next {args.days} days "
+          f"at {(args.as_at or ctx.as_at):%d/%m/%Y}.", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="careboard", description="Corporate-parenting performance from the SSDA903 return.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -154,6 +175,13 @@ def build_parser() -> argparse.ArgumentParser:
     _store_arg(s)
     _snapshot_arg(s)
     s.set_defaults(func=cmd_children)
+
+    s = sub.add_parser("due", help="list statutory reviews overdue or due soon (CSV)")
+    s.add_argument("--as-at", type=_date)
+    s.add_argument("--days", type=int, default=28, help="how far ahead to look (default 28 days)")
+    _store_arg(s)
+    _snapshot_arg(s)
+    s.set_defaults(func=cmd_due)
 
     from . import cli_more
 

@@ -71,3 +71,17 @@ def test_bad_file_gives_one_clear_message_and_exit_2(tmp_path, capsys):
     assert main(["load", str(tmp_path / "x.csv"), "--db", str(tmp_path / "s.duckdb")]) == 2
     err = capsys.readouterr().err
     assert "x.csv, line 1: the header does not match any SSDA903 table" in err
+
+
+def test_due_lists_an_overdue_first_review(tmp_path, capsys):
+    # In care from 01/05/2024 with no review: the first review fell due 20 working days later. Counting
+    # from Thursday 2 May as day 1 and skipping the 6 May and 27 May bank holidays, day 20 is Friday
+    # 31/05/2024, so at 31/07/2024 it is 61 days overdue.
+    paths = write_returns(tmp_path / "in", with_headers({2025: {"episodes": [ep("A", "01/05/2024")]}}))
+    db = str(tmp_path / "s.duckdb")
+    assert main(["load", *map(str, paths), "--as-at", "2024-07-31", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["due", "--db", db]) == 0
+    out = capsys.readouterr()
+    assert out.out.splitlines()[1] == "A,overdue,31/05/2024,61,1,01/05/2024,first_20wd"
+    assert "1 review(s) overdue" in out.err
