@@ -10,7 +10,7 @@ from .base import Indicator
 from .defs import (adoption, care_leavers, cla, flows, health, missing, placements, reviews,
                    social_workers, stability)
 
-FAMILIES = (cla, flows, placements, stability, reviews, health, adoption, care_leavers, missing, social_workers)
+FAMILIES = (cla, flows, placements, stability, social_workers, reviews, health, adoption, care_leavers, missing)
 
 INDICATORS: tuple[Indicator, ...] = tuple(i for family in FAMILIES for i in family.INDICATORS)
 
