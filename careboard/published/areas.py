@@ -7,6 +7,8 @@ England. LAs are joined on the DfE number because GSS codes change when a county
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 ENGLAND = "E92000001"
@@ -67,6 +69,8 @@ _RANGE = re.compile(r"^(\d{4})[-/](\d{2})$")                 # '2024-25', '2023/
 _ACADEMIC_SPAN = re.compile(r"^(\d{2})\d{2}/\d{2}-\d{2}/(\d{2})$")  # '2019/20-21/22'
 
 
+# Labels and values repeat thousands of times in one file: parse each distinct text once.
+@lru_cache(maxsize=65536)
 def parse_lait_year(label: str) -> tuple[int, int] | None:
     """(year ending, preference rank) for a LAIT ``Years`` label; None for junk such as '0'.
 

@@ -6,6 +6,8 @@ DfE and LAIT files mix numbers with symbols in the same column; a report must sh
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 
 # EES symbols (explore-education-statistics conventions) and LAIT's missing markers.
@@ -41,6 +43,8 @@ class Figure:
 MISSING = Figure(None, None)
 
 
+# Labels and values repeat thousands of times in one file: parse each distinct text once.
+@lru_cache(maxsize=65536)
 def parse_figure(text: str | None) -> Figure:
     """Read one cell of a published file: a number, or a symbol kept for its reason."""
     if text is None:
