@@ -20,9 +20,30 @@ from .codes import placeholders
 _VIEWS = Path(__file__).with_name("views")
 
 MACROS = (
-    """CREATE OR REPLACE TEMP MACRO age_on(dob, d) AS
+    """CREATE OR REPLACE {temp}MACRO age_on(dob, d) AS
        year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END""",
 )
+
+
+def run_parallel(con, jobs, workers: int) -> list:
+    """Run jobs (each taking a connection) on `workers` cursors of `con`.
+
+    DuckDB runs a query over a small table on one core, so two small queries at once use both.
+    Only for frames of plain tables: temporary ones are private to the connection that made them.
+    """
+    if workers <= 1:
+        return [job(con) for job in jobs]
+    from concurrent.futures import ThreadPoolExecutor
+
+    def on_cursor(job):
+        cur = con.cursor()
+        try:
+            return job(cur)
+        finally:
+            cur.close()
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(on_cursor, jobs))
 
 
 @cache
@@ -49,17 +70,19 @@ def build_frame(con, snapshot_id: int, year: int, last_year: int | None) -> None
     build_views(con, year)
 
 
-def build_frame_from_files(con, this, last=None, only: set[str] | None = None) -> dict[int, str]:
+def build_frame_from_files(con, this, last=None, only: set[str] | None = None, workers: int = 1) -> dict[int, str]:
     """Build the frame straight from parsed returns (careboard.ingest.files.Return), with no store.
 
     Each table is typed once from the parsed text into its frame table; tables a return lacks are
-    empty. Returns the file names by file id, for the outputs.
+    empty. Returns the file names by file id, for the outputs. With workers > 1 the frame is made
+    of plain tables (the connection must be a private in-memory database) built on that many cursors.
     """
     from ..ingest.raw import RawTable
-    from ..store.loader import _register
     from ..store.schema import typed_columns
 
+    temp = "TEMP " if workers <= 1 else ""
     files: dict[int, str] = {}
+    jobs = []
     for suffix, ret in (("", this), ("_last", last)):
         have = {}
         for f in (ret.files if ret else []):
@@ -71,13 +94,21 @@ def build_frame_from_files(con, this, last=None, only: set[str] | None = None) -
             # A table the return lacks (or no rule reads) is typed from no rows: same columns and types.
             empty = (RawTable(table, "", "", "csv", cols, [[] for _ in cols], [], []), 0)
             raw, file_id = have.get(table, empty) if only is None or table + suffix in only else empty
-            source = _register(con, raw)
             raws = ", ".join(trimmed(f'"{c}"') + f' AS "r_{c}"' for c in cols)
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, "
-                        f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} FROM {source}")
-            con.unregister(source)
-    build_views(con, this.year, only)
+            sql = (f"CREATE OR REPLACE {temp}TABLE {table}{suffix} AS SELECT row_no, line_no, "
+                   f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} FROM {{source}}")
+            jobs.append(lambda c, raw=raw, sql=sql, name=f"src_{table}{suffix}": _type_table(c, raw, sql, name))
+    run_parallel(con, jobs, workers)
+    build_views(con, this.year, only, workers)
     return files
+
+
+def _type_table(con, raw, sql: str, name: str) -> None:
+    from ..store.loader import _register
+
+    source = _register(con, raw, name)
+    con.execute(sql.format(source=source))
+    con.unregister(source)
 
 
 def _view_sources(year: int) -> dict[str, str]:
@@ -112,12 +143,17 @@ def needed(rules, year: int) -> set[str]:
     return want
 
 
-def build_views(con, year: int, only: set[str] | None = None) -> None:
+def build_views(con, year: int, only: set[str] | None = None, workers: int = 1) -> None:
+    temp = "TEMP " if workers <= 1 else ""
     for m in MACROS:
-        con.execute(m)
-    for name, sql in _view_sources(year).items():
-        if only is None or name in only:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+        con.execute(m.format(temp=temp))
+    wanted = [(name, sql) for name, sql in _view_sources(year).items() if only is None or name in only]
+    # child_episodes feeds the other views; they depend on nothing else built here.
+    first = [(n, s) for n, s in wanted if n == "child_episodes"]
+    rest = [(n, s) for n, s in wanted if n != "child_episodes"]
+    for group in (first, rest):
+        run_parallel(con, [lambda c, n=n, s=s: c.execute(f"CREATE OR REPLACE {temp}TABLE {n} AS {s}") for n, s in group],
+                     workers)
 
 
 def frame_tables() -> list[str]:

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from .. import spec
 from .codes import placeholders
+from .frame import run_parallel
 from .result import Failure, NotRun, Outcome
 from .rule import Rule
 from .years import codes_for, not_applicable
@@ -37,13 +38,14 @@ def _run_batch(con, sql: str, outcome: Outcome, rules: list[Rule], single) -> li
         hits = []
         for i, rule in enumerate(rules):
             try:
-                hits += [(r[0], i, *r[2:]) if len(r) > 2 else (r[0], i) for r in con.execute(single(i)).fetchall()]
+                hits += con.execute(single(i)).fetchall()   # same shape as the batch's rows
             except Exception as e:  # noqa: BLE001
                 outcome.not_run.append(NotRun(rule.code, f"failed to run: {str(e).splitlines()[0]}", True))
         return hits
 
 
-def run_rules(con, rules: tuple[Rule, ...], year: int, available: set[str], files: dict[int, str]) -> Outcome:
+def run_rules(con, rules: tuple[Rule, ...], year: int, available: set[str], files: dict[int, str],
+              workers: int = 1) -> Outcome:
     outcome = Outcome(year)
     fill = placeholders(year)
     for code, reason in not_applicable().items():
@@ -64,20 +66,26 @@ def run_rules(con, rules: tuple[Rule, ...], year: int, available: set[str], file
             outcome.not_run.append(NotRun(rule.code, f"failed to run: unknown placeholder {e}", True))
             continue
         (row_rules[rule.table] if rule.fails else set_rules).append((rule, sql))
-    hits: list[tuple[Rule, str, int]] = []
+    jobs = []
     for table, items in row_rules.items():
         rs = [r for r, _ in items]
         exprs = [s for _, s in items]
-        found = _run_batch(con, _row_batch_sql(table, exprs), outcome, rs,
-                           lambda i, t=table, e=exprs: f"SELECT row_no, {i} FROM v_{t} WHERE coalesce(({e[i]}), false)")
-        hits += [(rs[k], table, row_no) for row_no, k in found]
-        outcome.rules_run += len(rs)
-    if set_rules:
-        rs = [r for r, _ in set_rules]
-        parts = [_set_part(i, r, s) for i, (r, s) in enumerate(set_rules)]
-        found = _run_batch(con, " UNION ALL ".join(parts), outcome, rs, lambda i: parts[i])
-        hits += [(rs[k], tbl, row_no) for k, tbl, row_no in found]
-        outcome.rules_run += len(rs)
+        single = (lambda i, t=table, e=exprs: f"SELECT row_no, {i} FROM v_{t} WHERE coalesce(({e[i]}), false)")
+        jobs.append(lambda c, t=table, rs=rs, exprs=exprs, single=single:
+                    [(rs[k], t, row_no) for row_no, k in _run_batch(c, _row_batch_sql(t, exprs), outcome, rs, single)])
+    # Set rules run as unions; with two workers in two halves, so both cores share them.
+    halves = max(1, min(workers, 2))
+    for h in range(halves):
+        chunk = set_rules[h::halves]
+        if not chunk:
+            continue
+        rs = [r for r, _ in chunk]
+        parts = [_set_part(i, r, s) for i, (r, s) in enumerate(chunk)]
+        jobs.append(lambda c, rs=rs, parts=parts:
+                    [(rs[k], tbl, row_no) for k, tbl, row_no in
+                     _run_batch(c, " UNION ALL ".join(parts), outcome, rs, lambda i: parts[i])])
+    hits: list[tuple[Rule, str, int]] = [h for found in run_parallel(con, jobs, workers) for h in found]
+    outcome.rules_run += sum(len(items) for items in row_rules.values()) + len(set_rules)
     crashed = {n.rule for n in outcome.not_run if n.crashed}
     outcome.rules_run -= len(crashed)
     # A join in an enriched view (a child twice in last year's header, say) can repeat a row: report it once.

@@ -71,6 +71,9 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     from .runner import active_rules
 
     rules = _rules()
-    files = build_frame_from_files(con, this[0], previous, needed(active_rules(rules, this[0].year), this[0].year))
+    # A private in-memory database: the frame can be plain tables, built and checked on two cursors.
+    workers = 2
+    files = build_frame_from_files(con, this[0], previous, needed(active_rules(rules, this[0].year), this[0].year),
+                                   workers)
     have = set(available or ()) | ({"last_year"} if previous else set())
-    return run_rules(con, rules, this[0].year, have, files)
+    return run_rules(con, rules, this[0].year, have, files, workers)

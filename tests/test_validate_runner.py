@@ -1,0 +1,36 @@
+"""The runner: a rule that breaks is reported and every other rule still runs, in batches or alone."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from careboard.ingest.files import discover
+from careboard.validate.frame import build_frame_from_files
+from careboard.validate.rule import Rule
+from careboard.validate.runner import run_rules
+from tests.cohort import child, ep, with_headers, write_returns
+
+GOOD_ROW = Rule("101", "Sex is not valid in this test.", table="header", fields=("SEX",), fails='"SEX" = \'X\'')
+BROKEN_ROW = Rule("102", "Broken on purpose: casts text to a number.", table="header", fields=("DOB",),
+                  fails='CAST("ETHNIC" AS INTEGER) > 0')
+GOOD_SET = Rule("103", "Ethnicity check as a set rule in this test.", table="header", fields=("ETHNIC",),
+                sql='SELECT row_no FROM header WHERE "ETHNIC" = \'ZZZZ\'')
+BROKEN_SET = Rule("104", "Broken on purpose: reads a table that does not exist.", table="uasc", fields=("DUC",),
+                  sql="SELECT row_no FROM no_such_table")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_broken_rule_is_reported_and_the_others_still_run(tmp_path, workers):
+    paths = write_returns(tmp_path, with_headers({2025: {
+        "header": [child("A", sex="X"), child("B", ethnic="ZZZZ")], "episodes": [ep("A", "01/05/2024")]}}))
+    (ret,) = discover(paths)
+    ret.year = 2025
+    con = duckdb.connect()
+    build_frame_from_files(con, ret, None, None, workers)
+    outcome = run_rules(con, (GOOD_ROW, BROKEN_ROW, GOOD_SET, BROKEN_SET), 2025, set(), {}, workers)
+    assert sorted((f.rule, f.row) for f in outcome.failures) == [("101", 1), ("103", 2)]
+    broken = sorted((n.rule, n.crashed) for n in outcome.not_run if n.crashed)
+    assert broken == [("102", True), ("104", True)]
+    assert all(n.reason.startswith("failed to run: ") for n in outcome.not_run if n.crashed)
+    assert outcome.rules_run == 2
