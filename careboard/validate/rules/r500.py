@@ -5,7 +5,8 @@ the comparisons with last year's return (r500_history) in their own modules.
 
 from ..rule import Rule
 from . import r500_adoption, r500_history, r500_missing
-from .r100 import OC2_CORE, any_blank, blank, given, oc2_age
+from .r100 import OC2_CORE, oc2_age
+from .sql_checks import any_blank, blank, given
 
 EPISODES = (
     Rule("501", "This episode starts before the previous episode ended. Episodes must not overlap: correct DECOM "

@@ -6,7 +6,8 @@ force" is the latest by DATE_PLACED.
 """
 
 from ..rule import Rule
-from .r100 import AD1_ITEMS, any_given, blank, given
+from .r100 import AD1_ITEMS
+from .sql_checks import any_given, blank, given
 from .sql_blocks import both_rows
 
 _PA = "placed_for_adoption"

@@ -6,7 +6,7 @@ Episodes: the child's first episode this year must carry on the episode left ope
 """
 
 from ..rule import Rule
-from .r100 import blank, given
+from .sql_checks import blank, given
 from .reference import placement_geo
 
 # v_episodes carries the child's final episode in last year's return (last_final_*). This year's first

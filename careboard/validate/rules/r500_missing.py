@@ -3,7 +3,7 @@ row's own fields and dates, and how the periods fit the child's episodes and per
 """
 
 from ..rule import Rule
-from .r100 import blank, given
+from .sql_checks import blank, given
 from .r500_adoption import overlapping
 
 _OPEN = blank("MIS_END")
