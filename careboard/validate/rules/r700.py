@@ -62,7 +62,7 @@ ACROSS_ROWS = (
                 "its end date if it ended).",
          table="dolo", fields=("CHILD", "DOLO_START"), tables=("dolo_last", "header"), needs=("last_year",),
          years=_YEARS, multi=True,
-         sql=f"""WITH unmatched AS (
+         sql="""WITH unmatched AS (
                       SELECT DISTINCT l."CHILD" FROM dolo_last l
                       WHERE l."DOLO_START" IS NOT NULL AND coalesce(l."r_DOLO_END", '') = ''
                         AND NOT EXISTS (SELECT 1 FROM dolo d
