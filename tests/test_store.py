@@ -163,3 +163,12 @@ def test_duplicate_keys_are_findings_pointing_at_the_first_row(tmp_path):
     found = con.execute("SELECT line_no, child, message FROM dq_findings WHERE code = 'duplicate_key' ORDER BY 1").fetchall()
     assert found == [(3, "A", "another row (line 2) has the same CHILD + DECOM"),
                      (5, "A", "another row (line 2) has the same CHILD + DECOM")]
+
+
+def test_a_missing_year_between_returns_is_a_warning(tmp_path):
+    paths = write_returns(tmp_path / "in", with_headers({2023: {"episodes": [ep("A", "01/05/2022")]},
+                                                          2025: {"episodes": [ep("A", "01/05/2022")]}}))
+    con = open_store(":memory:")
+    load(con, paths, validate=False)
+    (message,) = con.execute("SELECT message FROM dq_findings WHERE code = 'missing_year'").fetchall()[0]
+    assert message.startswith("no return for 2023/24 was loaded")

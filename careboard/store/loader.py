@@ -228,6 +228,16 @@ def _stage(con, sid: int, to_stage: dict[str, list[tuple[RawTable, int, int]]]) 
             con.unregister(name)
 
 
+def _year_gaps(returns: list[Return]) -> list[Finding]:
+    """A year missing between the first and last return breaks every history that spans it."""
+    years = sorted(r.year for r in returns)
+    missing = [y for y in range(years[0], years[-1] + 1) if y not in years]
+    return [Finding("warning", "missing_year", str(returns[0].folder.parent), None, None, None, None,
+                    f"no return for {y - 1}/{y % 100:02d} was loaded: periods of care, placements and reviews "
+                    f"across that year are incomplete, and measures looking back over it will be wrong")
+            for y in missing]
+
+
 def _write(con, returns, as_at, collection_year, fingerprint, label, validate=True) -> LoadResult:
     sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
     con.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -255,6 +265,7 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validate=Tr
                     to_stage.setdefault(t.table, []).append((t, r.year, file_id))
                     rows[t.table] += len(t)
     _stage(con, sid, to_stage)
+    findings += [(gap, None) for gap in _year_gaps(returns)]
     for x, fid in findings:
         con.execute("INSERT INTO dq_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [sid, x.severity, x.code, x.table, fid, x.line, x.child, x.field, x.value, x.message])
