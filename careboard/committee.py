@@ -42,7 +42,7 @@ def _population(inputs: Inputs, d: date) -> int | None:
         return None
     try:
         return inputs.published.population_for_year_ending(inputs.council.la_code, year_ending(d)).value
-    except (KeyError, AttributeError):
+    except KeyError:   # the council's LA code is not in the published files
         return None
 
 

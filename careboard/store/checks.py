@@ -10,8 +10,6 @@ from .. import spec
 from .schema import staging_name, trimmed
 
 _INSERT = "INSERT INTO dq_findings "
-# The finding codes these checks write (so a copied file's own reading findings can be told apart).
-CHECK_CODES = "('bad_date', 'bad_integer', 'lower_case_code', 'duplicate_key', 'missing_child')"
 
 
 # `sid` below is the SQL that follows "snapshot_id = ": the snapshot, narrowed to the files to check.
@@ -24,8 +22,7 @@ def _unparsed(table: str, sid: str) -> list[str]:
             continue
         expected = "a date written dd/mm/yyyy" if kind == "date" else "a whole number"
         cell = trimmed(f"raw[{i}]")
-        out.append(f"""{_INSERT}
-SELECT snapshot_id, 'error', 'bad_{kind}', '{table}', file_id, line_no, "CHILD", '{c}', raw[{i}],
+        out.append(f"""SELECT snapshot_id, 'error', 'bad_{kind}', '{table}', file_id, line_no, "CHILD", '{c}', raw[{i}],
        '{c} "' || {cell} || '" is not {expected}'
 FROM {staging_name(table)}
 WHERE snapshot_id = {sid} AND "{c}" IS NULL AND nullif({cell}, '') IS NOT NULL""")
@@ -39,8 +36,7 @@ def _lower_case(table: str, sid: str) -> list[str]:
         if t.kind(c) != "code" or c == "CHILD":
             continue
         # One warning per file and column: a whole file in lower case is one problem, not thousands.
-        out.append(f"""{_INSERT}
-SELECT snapshot_id, 'warning', 'lower_case_code', '{table}', file_id, min(line_no), NULL, '{c}', min(raw[{i}]),
+        out.append(f"""SELECT snapshot_id, 'warning', 'lower_case_code', '{table}', file_id, min(line_no), NULL, '{c}', min(raw[{i}]),
        count(*) || ' value(s) of {c} are not in upper case (first on line ' || min(line_no) || '); they were read as upper case'
 FROM {staging_name(table)}
 WHERE snapshot_id = {sid} AND raw[{i}] <> upper(raw[{i}])
@@ -56,8 +52,7 @@ def _duplicates(table: str, sid: str) -> str:
     same = " AND ".join(f's."{k}" = d."{k}"' for k in ("file_id", *t.key))
     # Keys repeated are rare: find them by grouping (a hash), then fetch their rows, rather than
     # sorting every row into windows.
-    return f"""{_INSERT}
-SELECT s.snapshot_id, 'error', 'duplicate_key', '{table}', s.file_id, s.line_no, s."CHILD", '{",".join(t.key)}',
+    return f"""SELECT s.snapshot_id, 'error', 'duplicate_key', '{table}', s.file_id, s.line_no, s."CHILD", '{",".join(t.key)}',
        {shown},
        'another row (line ' || d.first_line || ') has the same {" + ".join(t.key)}'
 FROM (SELECT * FROM {staging_name(table)} WHERE snapshot_id = {sid}) s
@@ -67,8 +62,7 @@ WHERE s.line_no > d.first_line"""
 
 
 def _missing_child(table: str, sid: str) -> str:
-    return f"""{_INSERT}
-SELECT snapshot_id, 'error', 'missing_child', '{table}', file_id, line_no, NULL, 'CHILD', NULL,
+    return f"""SELECT snapshot_id, 'error', 'missing_child', '{table}', file_id, line_no, NULL, 'CHILD', NULL,
        'CHILD is blank, so this row cannot be linked to a child'
 FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "CHILD" IS NULL"""
 
@@ -86,5 +80,4 @@ def record_findings(con, sid: int, file_ids: list[int]) -> None:
         parts += _unparsed(table, scope) + _lower_case(table, scope) + [_duplicates(table, scope), _missing_child(table, scope)]
     if parts:
         # One statement for every check: planning and round trips cost more than the checks on a month's files.
-        selects = [f"({p.removeprefix(_INSERT).strip()})" for p in parts]
-        con.execute(_INSERT + "\nUNION ALL\n".join(selects))
+        con.execute(_INSERT + "\nUNION ALL\n".join(f"({p.strip()})" for p in parts))
