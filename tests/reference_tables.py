@@ -12,7 +12,7 @@ import tests.rulecheck as rulecheck
 from careboard.validate.rules.reference import DDL, load_reference
 
 # which runner input each reference table stands for
-NEED = {"urn_list": "urn_list", "postcode_lookup": "postcodes", "council": None}
+NEED = {"urn_list": "urn_list", "postcode_lookup": "postcodes", "council": "council"}
 
 
 def with_reference(case: tuple, monkeypatch) -> tuple[tuple, dict]:

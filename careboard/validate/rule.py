@@ -18,8 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SEVERITIES = ("error", "query")
-# Optional inputs a rule may need; without them the rule is reported as skipped, not failed.
-NEEDS = ("last_year", "urn_list", "postcodes")
+# Optional inputs a rule may need, and how a skipped rule names what it lacked: without them the rule
+# is reported as skipped, not failed.
+NEEDS = {
+    "last_year": "last year's return (--last-year)",
+    "urn_list": "the Ofsted provider URN list (--urn-list)",
+    "postcodes": "a postcode lookup (--postcodes)",
+    "council": "the council's own LA code (--la)",
+}
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,7 @@ class Rule:
         if self.severity not in SEVERITIES:
             problems.append(f"severity {self.severity!r} not in {SEVERITIES}")
         if any(n not in NEEDS for n in self.needs):
-            problems.append(f"needs {self.needs} must be among {NEEDS}")
+            problems.append(f"needs {self.needs} must be among {tuple(NEEDS)}")
         if problems:
             raise ValueError(f"rule {self.code}: " + "; ".join(problems))
 

@@ -9,7 +9,7 @@ from .. import spec
 from .codes import placeholders
 from .frame import run_parallel
 from .result import Failure, NotRun, Outcome
-from .rule import Rule
+from .rule import NEEDS, Rule
 from .years import codes_for, not_applicable
 
 
@@ -56,9 +56,7 @@ def run_rules(con, rules: tuple[Rule, ...], year: int, available: set[str], file
     for rule in active_rules(rules, year):
         missing = [n for n in rule.needs if n not in available]
         if missing:
-            outcome.not_run.append(NotRun(rule.code, "skipped: needs " + ", ".join(
-                {"last_year": "last year's return (--last-year)", "urn_list": "the Ofsted provider URN list",
-                 "postcodes": "a postcode lookup"}[n] for n in missing), False))
+            outcome.not_run.append(NotRun(rule.code, "skipped: needs " + ", ".join(NEEDS[n] for n in missing), False))
             continue
         try:
             sql = (rule.fails or rule.sql).format_map(fill)

@@ -37,7 +37,7 @@ RULES = (
     Rule("1015", "The placement is the LA's own provision (PR1) but the placement postcode is in another LA. "
                  "Check PLACE_PROVIDER (PR2 is another LA's provision) and the placement postcode.",
          table="episodes", fields=("PLACE_PROVIDER", "PL_POST", "PLACE", "LS"), tables=("postcode_lookup", "council"),
-         needs=("postcodes",),
+         needs=("postcodes", "council"),
          sql=f"""SELECT g.row_no FROM ({placement_geo('episodes')}) g CROSS JOIN council c
                  WHERE g."PLACE_PROVIDER" = 'PR1' AND g."LS" NOT IN ('V3', 'V4')
                    AND g."PLACE" NOT IN {{PLACE_ANY_LA_1015}} AND g.pl_la <> c.la_code"""),

@@ -235,11 +235,11 @@ URN_LIST = (
          sql=_registered("""EXISTS (SELECT 1 FROM urn_list u WHERE u."URN" = upper(e."URN")
                                     AND coalesce(e."DEC", CASE WHEN e."r_DEC" = '' THEN {end} END) > u.reg_end)""")),
     Rule("229", _229_MESSAGE, table="episodes", fields=("PLACE_PROVIDER", "URN"), tables=("urn_list", "council"),
-         needs=("urn_list",), years=(2024, 2025),
+         needs=("urn_list", "council"), years=(2024, 2025),
          sql=_PROVIDER_LA_229.format(urn_given=_urn_given("e"), extra="")),
     # From 2025/26 the DfE leaves out K3 and the placement types that carry no URN.
     Rule("229", _229_MESSAGE, table="episodes", fields=("PLACE_PROVIDER", "URN"), tables=("urn_list", "council"),
-         needs=("urn_list",), years=(2026, 2027),
+         needs=("urn_list", "council"), years=(2026, 2027),
          sql=_PROVIDER_LA_229.format(urn_given=_urn_given("e"), extra="AND " + _NOT_LOCAL_229)),
     Rule("241", "The supported accommodation (K3) is in an LA where this provider has no registered premises. "
                 "Check the placement postcode and the URN.",

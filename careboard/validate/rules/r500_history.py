@@ -52,7 +52,10 @@ def _derived_same_as_last(code: str, col: str, what: str) -> Rule:
                       f"year and the episode left open at the end of last year. Check HOME_POST and PL_POST on both: "
                       f"for the same episode they should not change.",
                 table="episodes", fields=("HOME_POST", "PL_POST"),
-                tables=("episodes_last", "postcode_lookup", "council"), needs=("last_year", "postcodes"),
+                tables=("episodes_last", "postcode_lookup", "council"),
+                # only the in/out-of-area location compares with the council's LA; the others just read
+                # an empty council table when its code is not known
+                needs=("last_year", "postcodes") + (("council",) if col == "pl_location" else ()),
                 sql=f"""SELECT v.row_no FROM v_episodes v
                         JOIN ({_located("episodes")}) e ON e.row_no = v.row_no
                         JOIN ({_located("episodes_last")}) l ON l.row_no = v.last_final_row
