@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from careboard.ingest.files import discover, read_file
+from tests.readback import read_back
 from careboard.store import load, open_store
 from careboard.store.schema import staging_name
 from careboard.validate.frame import build_frame, build_frame_from_files
@@ -31,7 +32,7 @@ XML = ("<?xml version='1.0' encoding='utf-8'?>\n<EXPSSDA903>\n"
 
 
 def _cells(raw, column):
-    return raw.cells[raw.columns.index(column)]
+    return read_back(raw)[column]
 
 
 def test_xml_keeps_the_flag_and_leaves_a_missing_element_unknown(tmp_path):

@@ -10,6 +10,7 @@ from pathlib import Path
 from .csv_reader import read_csv_text
 from .errors import InputError
 from .fast_csv import try_fast
+from .plain_csv import try_plain
 from .raw import RawTable
 from .text import decode
 from .xml_reader import read_xml_bytes
@@ -73,7 +74,7 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
     if fast is not None:
         return SourceFile(path, digest, [fast])
     text, encoding = decode(data, name)
-    return SourceFile(path, digest, [read_csv_text(text, name, encoding)])
+    return SourceFile(path, digest, [try_plain(text, name, encoding) or read_csv_text(text, name, encoding)])
 
 
 def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = None) -> list[Return]:

@@ -14,6 +14,7 @@ from ..ingest.files import Return, StoredTable, discover
 from ..ingest.raw import RawTable
 from . import checks
 from .schema import staging_columns, staging_name, typed_select
+from .sources import release, table_source
 
 
 @dataclass
@@ -36,24 +37,6 @@ class LoadResult:
                 f"{self.findings} data-quality finding(s), {self.errors} error(s).")
 
 
-def _register(con, t: RawTable, name: str = "raw_in") -> str:
-    """Expose a RawTable to DuckDB as `name` without copying cell by cell.
-
-    Numpy arrays (numpy comes with duckdb) are scanned in place; this avoids importing pyarrow,
-    which would cost more than validating a whole return.
-    """
-    if getattr(t, "arrow", None) is not None:    # read by the pyarrow fast path
-        con.register(name, t.arrow)
-        return name
-    import numpy as np
-
-    cols = {c: np.array(cells, dtype=object) for c, cells in zip(t.columns, t.cells)}
-    cols["line_no"] = np.array(t.line_no, dtype=np.int32)
-    cols["row_no"] = np.array(t.row_no, dtype=np.int32)
-    con.register(name, cols)
-    return name
-
-
 def _infer_year(con, r: Return) -> int:
     """The collection year a return covers: from its folder name, else its latest event date."""
     if r.year:
@@ -64,10 +47,12 @@ def _infer_year(con, r: Return) -> int:
         cols = [c for c in ("DECOM", "DEC", "REVIEW", "MIS_START", "MIS_END") if c in s.columns]
         if not cols or not len(t):
             continue
-        source = _register(con, t)
+        source = table_source(con, t, "raw_in")
         greatest = "greatest(" + ", ".join(f"try_strptime(trim(\"{c}\"), '%d/%m/%Y')" for c in cols) + ")"
-        d = con.execute(f"SELECT max({greatest})::DATE FROM {source}").fetchall()[0][0]
-        con.unregister(source)
+        try:
+            d = con.execute(f"SELECT max({greatest})::DATE FROM {source.sql}", source.params).fetchall()[0][0]
+        finally:
+            release(con, source)
         if d and (latest is None or d > latest):
             latest = d
     if latest is None:
@@ -220,12 +205,15 @@ def _stage(con, sid: int, to_stage: dict[str, list[tuple[RawTable, int, int]]]) 
     """Type every newly read file into staging: one INSERT per table over all its files (ten years
     of a council's returns are some 90 small files, and a statement per file costs more than its rows)."""
     for table, items in to_stage.items():
-        names = [_register(con, t, f"raw_in_{i}") for i, (t, _, _) in enumerate(items)]
-        parts = [typed_select(table, name).replace("$snapshot_id", str(sid)).replace("$return_year", str(year))
-                 .replace("$file_id", str(file_id)) for name, (_, year, file_id) in zip(names, items)]
-        con.execute(f"INSERT INTO {staging_name(table)} " + " UNION ALL ".join(parts))
-        for name in names:
-            con.unregister(name)
+        sources = [table_source(con, t, f"raw_in_{i}") for i, (t, _, _) in enumerate(items)]
+        parts = [typed_select(table, source.sql).replace("$snapshot_id", str(sid)).replace("$return_year", str(year))
+                 .replace("$file_id", str(file_id)) for source, (_, year, file_id) in zip(sources, items)]
+        try:
+            con.execute(f"INSERT INTO {staging_name(table)} " + " UNION ALL ".join(parts),
+                        [p for source in sources for p in source.params])
+        finally:
+            for source in sources:
+                release(con, source)
 
 
 def _year_gaps(returns: list[Return]) -> list[Finding]:

@@ -78,7 +78,7 @@ def build_frame_from_files(con, this, last=None, only: set[str] | None = None, w
     of plain tables (the connection must be a private in-memory database) built on that many cursors.
     """
     from ..ingest.raw import RawTable
-    from ..store.schema import typed_columns
+    from ..store.schema import trimmed_cells, typed_columns
 
     temp = "TEMP " if workers <= 1 else ""
     files: dict[int, str] = {}
@@ -94,9 +94,10 @@ def build_frame_from_files(con, this, last=None, only: set[str] | None = None, w
             # A table the return lacks (or no rule reads) is typed from no rows: same columns and types.
             empty = (RawTable(table, "", "", "csv", cols, [[] for _ in cols], [], []), 0)
             raw, file_id = have.get(table, empty) if only is None or table + suffix in only else empty
-            raws = ", ".join(trimmed(f'"{c}"') + f' AS "r_{c}"' for c in cols)
+            raws = ", ".join(f'"{c}" AS "r_{c}"' for c in cols)
             sql = (f"CREATE OR REPLACE {temp}TABLE {table}{suffix} AS SELECT row_no, line_no, "
-                   f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} FROM {{source}}")
+                   f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} "
+                   f"FROM (SELECT row_no, line_no, {trimmed_cells(table)} FROM {{source}})")
             jobs.append(lambda c, raw=raw, sql=sql, name=f"src_{table}{suffix}": _type_table(c, raw, sql, name))
     run_parallel(con, jobs, workers)
     build_views(con, this.year, only, workers)
@@ -104,11 +105,13 @@ def build_frame_from_files(con, this, last=None, only: set[str] | None = None, w
 
 
 def _type_table(con, raw, sql: str, name: str) -> None:
-    from ..store.loader import _register
+    from ..store.sources import release, table_source
 
-    source = _register(con, raw, name)
-    con.execute(sql.format(source=source))
-    con.unregister(source)
+    source = table_source(con, raw, name)
+    try:
+        con.execute(sql.format(source=source.sql), source.params)
+    finally:
+        release(con, source)
 
 
 def _view_sources(year: int) -> dict[str, str]:

@@ -1,0 +1,62 @@
+"""Plain CSV files handed to DuckDB as one string, split into rows and cells there.
+
+Most returns are plain: comma-separated, no quotes, no blank lines, every row as wide as the header.
+For those, Python's csv module and the per-cell objects it makes are the slowest part of validating a
+council's return. Such a file is kept as its text; `careboard.store.sources` splits it in SQL, and data
+row n is physical line n + 1. Anything else goes to the csv-module reader, which reports problems
+line by line, so both paths give the same rows and findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import spec
+from .detect import identify, normalise_header
+from .raw import RawTable
+
+# A line holding nothing but commas and white space: the csv-module reader skips it as blank.
+_BLANK_LINE = re.compile(r"^[\s,]*$", re.M)
+
+
+@dataclass
+class TextTable(RawTable):
+    """A RawTable whose rows are still the file's text: data lines joined by newlines, header removed."""
+
+    text: str = ""
+    positions: tuple[int | None, ...] = ()   # 1-based cell of each of `columns` in a row; None: not in the file
+    rows: int = 0
+
+    def __len__(self) -> int:
+        return self.rows
+
+
+def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
+    """The file as a TextTable when splitting on newlines and commas reads it exactly; else None."""
+    if '"' in text:
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
+    end = text.find("\n")
+    if end <= 0:
+        return None
+    body = text[end + 1:]
+    if body.endswith("\n"):
+        body = body[:-1]
+    if not body or _BLANK_LINE.search(body):
+        return None
+    header = normalise_header(text[:end].split(","))
+    if not any(header):
+        return None
+    width = len(header) - 1
+    lines = body.split("\n")
+    if body.count(",") != width * len(lines) or any(line.count(",") != width for line in lines):
+        return None
+    table, findings = identify(header, file)
+    columns = spec.table(table).all_columns
+    positions = tuple(header.index(c) + 1 if c in header else None for c in columns)
+    return TextTable(table, file, encoding, "csv", columns, [], [], [], findings,
+                     text=body, positions=positions, rows=len(lines))

@@ -1,0 +1,53 @@
+"""Plain CSV files, split in SQL, read exactly what the csv-module reader reads; other files step aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from careboard.ingest.csv_reader import read_csv_text
+from careboard.ingest.plain_csv import TextTable, try_plain
+from tests.readback import read_back
+
+HEADER = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
+ROWS = ["1,01/04/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,", " 2 ,01/05/2024,s,C2,N1,U1,PR1,02/06/2024,E4A,,,, \xa0"]
+
+
+def _both(text: str):
+    return try_plain(text, "x.csv", "utf-8"), read_csv_text(text, "x.csv", "utf-8")
+
+
+@pytest.mark.parametrize("text", [
+    HEADER + "\n" + "\n".join(ROWS) + "\n",
+    HEADER + "\r\n" + "\r\n".join(ROWS),                                   # Windows line ends, no final one
+    HEADER.replace("CHILD,", "") + ",CHILD,NOTES\n" + "\n".join(r.split(",", 1)[1] + "," + r.split(",")[0] + ",x"
+                                                         for r in ROWS),  # reordered and extra columns
+    "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC\nC1,1,01/01/2010,WBRI,UN1,,,1\n",   # an optional column
+])
+def test_same_cells_lines_rows_and_findings_as_the_csv_module(text):
+    plain, slow = _both(text)
+    assert isinstance(plain, TextTable) and not isinstance(slow, TextTable)
+    assert (plain.table, len(plain), plain.columns) == (slow.table, len(slow), slow.columns)
+    assert [(f.code, f.message) for f in plain.findings] == [(f.code, f.message) for f in slow.findings]
+    got = read_back(plain)
+    assert [got[c] for c in slow.columns] == slow.cells
+    assert got["line_no"] == slow.line_no and got["row_no"] == slow.row_no
+
+
+def test_an_optional_column_the_file_lacks_is_unknown():
+    got = read_back(try_plain("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2010,WBRI,UN1,,\n", "x.csv", "utf-8"))
+    assert got["UASC"] == [None] and got["MOTHER"] == [""]
+
+
+@pytest.mark.parametrize("text", [
+    HEADER + "\n" + ROWS[0] + "\n\n" + ROWS[1] + "\n",                 # a blank line: line numbers shift
+    HEADER + "\n" + ROWS[0] + "\n" + "," * 12 + "\n",                   # a row of nothing is a blank line
+    HEADER + "\n" + ROWS[0] + "\n\n",                                    # blank lines at the end are reported
+    "\n" + HEADER + "\n" + ROWS[0] + "\n",                               # blank line before the header
+    HEADER + "\n" + ROWS[0].replace("AB1 2CD", '"AB1, 2CD"') + "\n",     # quotes: a field could span lines
+    HEADER + "\n1,01/04/2024,S\n",                                       # a short row is reported by line
+    HEADER + "\n" + ROWS[0] + ",extra\n" + ROWS[1].rsplit(",", 1)[0] + "\n",  # widths that only balance out
+    HEADER + "\n" + ROWS[0] + "\rmore\n",                                # a lone carriage return
+    HEADER + "\n",                                                       # no rows at all
+])
+def test_steps_aside(text):
+    assert try_plain(text, "x.csv", "utf-8") is None
