@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+
+
+def parse_date(text: str) -> date:
+    """A date as people type one: dd/mm/yyyy or yyyy-mm-dd (ValueError otherwise)."""
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            pass
+    raise ValueError(f"{text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
 
 
 def year_ending(d: date) -> int:

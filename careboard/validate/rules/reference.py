@@ -1,9 +1,11 @@
 """Reference data some DfE rules compare a return with, and the tables those rules read it from.
 
 The DfE checks placements against Ofsted's lists of registered settings (the "URN list") and derives
-each placement's LA and distance from home from a postcode directory. careboard loads neither yet, so
-rules that read them declare needs=("urn_list",) or ("postcodes",) and are skipped. Whoever adds the
-loaders fills these tables with `load_reference` and tells the runner which inputs are available:
+each placement's LA and distance from home from a postcode directory. Both are optional inputs
+(`careboard validate --urn-list FILE --postcodes FILE --la CODE`, the same on `careboard load`):
+careboard.validate.reference_files reads them, careboard.validate.reference_inputs fills these tables
+and tells the runner which inputs are available. A rule that reads a table declares the input in
+`needs` ("urn_list", "postcodes", "council") and is reported as skipped when it was not given.
 
 urn_list         one row per registered setting and premises: "URN" (upper case); place_codes, the
                  placement types (PLACE) it is registered for; provider_codes, the PLACE_PROVIDER codes
@@ -11,8 +13,9 @@ urn_list         one row per registered setting and premises: "URN" (upper case)
                  (upper case, no spaces); la_code, the LA its premises are in.
 postcode_lookup  pcd (upper case, no spaces); la_code, the postcode's LA, or WAL, SCO or NIR outside
                  England; easting and northing in metres on the OS grid.
-council          la_code of the council making the return, coded like the two tables above. It comes
-                 with either input: rules comparing a provider's LA with the council's need it.
+council          la_code of the council making the return, coded like the two tables above: from --la,
+                 or the LA number the return's file names start with. Rules comparing a provider's or a
+                 placement's LA with the council's need it.
 """
 
 from __future__ import annotations
@@ -30,16 +33,30 @@ def postcode_key(column: str) -> str:
     return f"upper(replace({column}, ' ', ''))"
 
 
-def load_reference(con, **tables: list[dict]) -> None:
+def create_reference_table(con, name: str, temp: bool = True) -> None:
+    """Create one empty reference table (see DDL), replacing any earlier one.
+
+    TEMP suits the store's connection; a private in-memory database read on several cursors needs
+    plain tables, since a temporary table is visible only to the cursor that made it.
+    """
+    if name not in DDL:
+        raise ValueError(f"unknown reference table {name!r}; careboard knows {', '.join(DDL)}")
+    con.execute(f"CREATE OR REPLACE {'TEMP ' if temp else ''}TABLE {name} ({DDL[name]})")
+
+
+def load_reference(con, temp: bool = True, **tables: list[dict]) -> None:
     """Create the named reference tables (see DDL) on `con` and fill them with the given rows."""
     for name, rows in tables.items():
-        if name not in DDL:
-            raise ValueError(f"unknown reference table {name!r}; careboard knows {', '.join(DDL)}")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({DDL[name]})")
+        create_reference_table(con, name, temp)
         cols = [c.split()[0].strip('"') for c in DDL[name].split(", ")]
         if rows:
             marks = ", ".join("?" for _ in cols)
             con.executemany(f"INSERT INTO {name} VALUES ({marks})", [[r.get(c) for c in cols] for r in rows])
+
+
+def drop_reference(con) -> None:
+    for name in DDL:
+        con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 # A placement's LA (pl_la) and distance from home in miles (pl_distance), derived from the postcodes the
