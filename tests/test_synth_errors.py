@@ -77,6 +77,10 @@ def _meaning(kind, row, rows, e):
         assert parse(e.injected) < parse(e.original)
     elif kind == "missing_end_before_start":
         assert parse(row["MIS_END"]) < parse(row["MIS_START"])
+    elif kind == "unregistered_urn":
+        assert e.injected.startswith("SC0") and len(e.injected) == 8
+    elif kind == "wrong_placement_postcode":
+        assert row["PLACE"] in ("K1", "K2", "R3", "S1") and e.injected.split()[0] == e.original.split()[0]
 
 
 @pytest.mark.parametrize("kind", KINDS)

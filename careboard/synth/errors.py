@@ -200,10 +200,29 @@ def missing_end_before_start(rng: Random, t: Tables, cut: YearCut, used: set[int
     return _set("missing", row, "MIS_END", fmt(_parse(row[start]) - timedelta(days=1 + rng.randrange(5)))) if row else None
 
 
+def unregistered_urn(rng: Random, t: Tables, cut: YearCut, used: set[int]) -> Hit | None:
+    """An Ofsted URN that is on no list: synthetic URNs are SC or 2 and six digits from 100000, never SC0."""
+    i = _col("episodes", "URN")
+    row = _pick(rng, [r for r in t["episodes"] if r[i] not in ("", "XXXXXXX")], used)
+    return _set("episodes", row, "URN", f"SC0{rng.randrange(100000):05d}") if row else None
+
+
+def wrong_placement_postcode(rng: Random, t: Tables, cut: YearCut, used: set[int]) -> Hit | None:
+    """A children's home or school placement at a postcode that is not the setting's: the same district,
+    but an inward code starting 0, which synthetic postcodes never have."""
+    place, post, ls = (_col("episodes", f) for f in ("PLACE", "PL_POST", "LS"))
+    row = _pick(rng, [r for r in t["episodes"] if r[place] in ("K1", "K2", "R3", "S1") and r[post]
+                      and r[ls] not in ("V3", "V4")], used)
+    return _set("episodes", row, "PL_POST", row[post].split()[0] + " 0AA") if row else None
+
+
 CATALOGUE = {f.__name__: f for f in (
     bad_date, invalid_code, lowercase_code, overlapping_episodes, x1_gap, dec_before_decom,
     duplicate_key, missing_dob, bad_upn, review_before_care, unknown_child, sdq_out_of_range,
-    adoption_date_mismatch, missing_end_before_start)}
+    adoption_date_mismatch, missing_end_before_start, unregistered_urn, wrong_placement_postcode)}
+
+# Kinds only the rules reading the synthetic reference data (write_reference) can find.
+NEED_REFERENCE = frozenset({"unregistered_urn", "wrong_placement_postcode"})
 
 # A child's rows nest under its header in XML, so a row for an unknown child cannot be written.
 CSV_ONLY = frozenset({"unknown_child"})

@@ -58,8 +58,10 @@ class Council:
         self.la_code = la_code
         self._carers = 0
         area = "PE" if la_code == "874" else rng.choice(_POSTCODE_AREAS)
-        self._home_districts = [f"{area}{n}" for n in range(1, 8)]
-        self._away_districts = [f"{rng.choice(_POSTCODE_AREAS)}{rng.randint(1, 30)}" for _ in range(40)]
+        self.home_districts = tuple(f"{area}{n}" for n in range(1, 8))
+        # A district drawn for elsewhere that is one of the council's own is left out, so "away" is away.
+        self._away_districts = [d for d in (f"{rng.choice(_POSTCODE_AREAS)}{rng.randint(1, 30)}" for _ in range(40))
+                                if d not in self.home_districts]
         scale = max(1, children_in_care // 100)
         self.fostering_urn = self._urn()
         self._ifa_urns = [self._urn() for _ in range(4 + 2 * scale)]
@@ -88,12 +90,17 @@ class Council:
 
     def postcode(self, in_area: float) -> str:
         r = self.rng
-        district = choose(r, self._home_districts if r.random() < in_area else self._away_districts)
+        district = choose(r, self.home_districts if r.random() < in_area else self._away_districts)
         return f"{district} {1 + int(r.random() * 9)}{choose(r, _INWARD_LETTERS)}{choose(r, _INWARD_LETTERS)}"
 
     def _pool(self, n: int, providers: mixes.Weighted, in_area: float, urn: bool) -> list[_Site]:
-        return [_Site(providers.pick(self.rng), self.postcode(in_area), self._urn() if urn else "",
-                      self.new_carer()) for _ in range(n)]
+        return [self._site(providers.pick(self.rng), in_area, urn) for _ in range(n)]
+
+    def _site(self, provider: str, in_area: float, urn: bool) -> _Site:
+        # The council's own provision (PR1) is in its area and another LA's (PR2) in that LA's, as DfE
+        # rules 229 and 1015 expect.
+        where = {"PR1": 1.0, "PR2": 0.0}.get(provider, in_area)
+        return _Site(provider, self.postcode(where), self._urn() if urn else "", self.new_carer())
 
     # --- settings ---------------------------------------------------------------------------
 
@@ -102,7 +109,9 @@ class Council:
         placement with parents shares the child's home postcode."""
         s = self._new_setting(kind, on, dob, home_post)
         while s.kind != "parents" and home_post and s.pl_post == home_post:
-            s = replace(s, pl_post=self.postcode(0.6))
+            # A home or school keeps the postcode Ofsted registered it at: choose another one.
+            s = self._new_setting(kind, on, dob, home_post) if s.kind in self._sites \
+                else replace(s, pl_post=self.postcode(0.6))
         return s
 
     def _new_setting(self, kind: str, on: date, dob: date, home_post: str) -> Setting:
@@ -124,7 +133,8 @@ class Council:
         if kind == "indep":
             # Only where the young person is 18, so has left, before P2 stopped being valid.
             if birthday(dob, 18) <= P2_LAST_START:
-                return Setting(kind, "P2", "PR1" if r.random() < 0.5 else "PR4", self.postcode(0.8),
+                provider = "PR1" if r.random() < 0.5 else "PR4"
+                return Setting(kind, "P2", provider, self.postcode(1.0 if provider == "PR1" else 0.8),
                                "XXXXXXX", self.new_carer())
             kind = "semi"
         if kind == "other":

@@ -44,7 +44,7 @@ def simulate(seed: int | str = 1, children_in_care: int = 400, years: int = 10,
         truncate(child, end)
         add_outcomes(rng, child, complete)
         children.append(child)
-    return Timeline(seed, la_code, first_year, end, children)
+    return Timeline(seed, la_code, first_year, end, children, council.home_districts)
 
 
 def _arrivals(rng: Random, draw, per_day: float, since: date, window: date, end: date) -> list[ChildPlan]:

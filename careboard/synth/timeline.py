@@ -175,6 +175,7 @@ class Timeline:
     first_year: int          # first collection year simulated, named by its 31 March
     end: date                # nothing after this date is known
     children: list[Child]
+    home_districts: tuple[str, ...] = ()     # the postcode districts of the council's own area
 
     @property
     def start(self) -> date:
