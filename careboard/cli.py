@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
+
+from .dates import parse_date
 
 
 def _date(text: str) -> date:
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            pass
-    raise argparse.ArgumentTypeError(f"{text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
+    try:
+        return parse_date(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _year(text: str) -> int:
@@ -40,11 +40,14 @@ def _snapshot_arg(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_load(args) -> int:
+    from .cli_more import reference_inputs
     from .store import load, open_store
 
     con = open_store(args.db)
     result = load(con, args.paths, as_at=args.as_at, year=args.year, label=args.label, strict=args.strict,
-                  validate=not args.no_validate)
+                  validate=not args.no_validate, reference=reference_inputs(args))
+    for note in result.notes:
+        print(f"note: {note}")
     print(result.summary())
     return 0
 
@@ -143,6 +146,8 @@ def cmd_due(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import cli_more
+
     p = argparse.ArgumentParser(prog="careboard", description="Corporate-parenting performance from the SSDA903 return.")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -155,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-validate", action="store_true",
                    help="skip the DfE validation rules (for bulk loads; run careboard validate separately)")
     _store_arg(s)
+    cli_more.reference_args(s)
     s.set_defaults(func=cmd_load)
 
     s = sub.add_parser("snapshots", help="list snapshots, or remove one")
@@ -182,8 +188,6 @@ def build_parser() -> argparse.ArgumentParser:
     _store_arg(s)
     _snapshot_arg(s)
     s.set_defaults(func=cmd_due)
-
-    from . import cli_more
 
     cli_more.add_commands(sub)
     return p

@@ -21,16 +21,19 @@ class Progress:
         print(f"[{time.perf_counter() - self.start:6.1f}s] {text}", file=self.stream, flush=True)
 
 
+def _benchmarks_folder(given: Path | None) -> Path | None:
+    if given is None and REPO_SHARED_BENCHMARKS.is_dir():
+        return REPO_SHARED_BENCHMARKS
+    return given
+
+
 def _inputs(args):
     from .committee import Inputs
     from .judge.council import load_council_config
     from .published.published import load_published_or_note
 
     council = load_council_config(args.council)
-    folder = args.benchmarks
-    if folder is None and REPO_SHARED_BENCHMARKS.is_dir():
-        folder = REPO_SHARED_BENCHMARKS
-    published, note = load_published_or_note(folder)
+    published, note = load_published_or_note(_benchmarks_folder(args.benchmarks))
     return Inputs(council, published, note)
 
 
@@ -141,13 +144,33 @@ def add_commands(sub) -> None:
     s.set_defaults(func=cmd_docs)
 
 
+def reference_args(s) -> None:
+    """The reference inputs some DfE rules need, on `validate` and `load` alike."""
+    s.add_argument("--urn-list", type=Path, metavar="FILE", help="Ofsted provider URN list (CSV)")
+    s.add_argument("--postcodes", type=Path, metavar="FILE",
+                   help="postcode lookup in the ONS Postcode Directory layout (CSV)")
+    s.add_argument("--la", metavar="CODE", help="the council's own LA code, DfE (874) or GSS (E06000031); "
+                                                "default: the number the return's file names start with")
+    s.add_argument("--benchmarks", type=Path, metavar="FOLDER",
+                   help="DfE published files mapping GSS codes to DfE LA numbers (default: ../shared/benchmarks "
+                        "if present)")
+
+
+def reference_inputs(args):
+    from .validate.reference_inputs import ReferenceInputs
+
+    return ReferenceInputs(args.urn_list, args.postcodes, args.la, _benchmarks_folder(args.benchmarks))
+
+
 def cmd_validate(args) -> int:
     from .validate.output import write_any
     from .validate.session import validate_paths
 
-    outcome = validate_paths(args.paths, args.year, args.last_year)
+    outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args))
     for out in args.output or []:
         write_any(outcome, out)
+    for note in outcome.notes:
+        print(f"note: {note}")
     y = outcome.year
     skipped = [n for n in outcome.not_run if not n.crashed]
     crashed = [n for n in outcome.not_run if n.crashed]
@@ -171,4 +194,5 @@ def add_validate(sub) -> None:
     s.add_argument("--last-year", nargs="+", type=Path, help="last year's return, for the rules that compare years")
     s.add_argument("--output", action="append", type=Path, help="errors.csv, errors.xlsx or errors.html (repeatable)")
     s.add_argument("-v", "--verbose", action="store_true", help="list the rules that were skipped and why")
+    reference_args(s)
     s.set_defaults(func=cmd_validate)

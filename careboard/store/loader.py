@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import spec
 from ..dates import year_end, year_ending
@@ -15,6 +16,9 @@ from ..ingest.raw import RawTable
 from . import checks
 from .schema import staging_columns, staging_name, typed_select
 from .sources import release, table_source
+
+if TYPE_CHECKING:
+    from ..validate.reference_inputs import Installed, ReferenceInputs
 
 
 @dataclass
@@ -26,6 +30,7 @@ class LoadResult:
     rows: dict[str, int] = field(default_factory=dict)
     findings: int = 0
     errors: int = 0
+    notes: list[str] = field(default_factory=list)     # about the validation's reference inputs
 
     def summary(self) -> str:
         if self.already_loaded:
@@ -91,31 +96,36 @@ def _copy_stored(con, sid: int, copies: list[tuple[int, int, StoredTable]]) -> N
     con.execute("DROP TABLE file_map")
 
 
-def _fingerprint(returns: list[Return], as_at: date) -> str:
+def _fingerprint(returns: list[Return], as_at: date, reference: str = "") -> str:
+    """Identifies a load: the same files as at the same date, validated against the same reference data."""
     h = hashlib.sha256()
     for sha in sorted(f.sha256 for r in returns for f in r.files):
         h.update(sha.encode())
     h.update(as_at.isoformat().encode())
+    h.update(reference.encode())
     return h.hexdigest()
 
 
 def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None = None,
-         label: str | None = None, strict: bool = False, validate: bool = True) -> LoadResult:
+         label: str | None = None, strict: bool = False, validate: bool = True,
+         reference: ReferenceInputs | None = None) -> LoadResult:
     """Read every file under `paths` and store them as one snapshot.
 
     Files are read and checked before the store is touched; the writes happen in one transaction,
-    so a failure leaves the store exactly as it was.
+    so a failure leaves the store exactly as it was. `reference` names the URN list, postcode lookup
+    and council LA the validation rules that need them run with.
     """
     returns = discover([Path(p) for p in paths], _known_files(con))
     if year is not None:
         if len(returns) > 1:
             raise InputError(", ".join(map(str, paths)), "--year applies to a single return, but several folders were given")
         returns[0].year = year
-    return load_returns(con, returns, as_at=as_at, label=label, strict=strict, validate=validate)
+    return load_returns(con, returns, as_at=as_at, label=label, strict=strict, validate=validate,
+                        reference=reference)
 
 
 def load_returns(con, returns: list[Return], *, as_at: date | None = None, label: str | None = None,
-                 strict: bool = False, validate: bool = True) -> LoadResult:
+                 strict: bool = False, validate: bool = True, reference: ReferenceInputs | None = None) -> LoadResult:
     """Store returns already read (and possibly given their years) as one snapshot."""
     paths = [r.folder for r in returns]
     for r in returns:
@@ -129,32 +139,45 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     collection_year = max(by_year)
     if as_at is None:
         as_at = min(year_end(collection_year), date.today())
-    fingerprint = _fingerprint(returns, as_at)
-    existing = con.execute("SELECT snapshot_id, as_at, collection_year FROM snapshots WHERE fingerprint = ?",
-                           [fingerprint]).fetchone()
-    if existing:
-        return LoadResult(existing[0], existing[1], existing[2], already_loaded=True)
+    from ..validate.reference_inputs import ReferenceInputs, install_reference
+    from ..validate.rules.reference import drop_reference
 
-    con.execute("BEGIN TRANSACTION")
+    # Read before the store is touched, as the returns are: a bad reference file changes nothing.
+    installed = install_reference(con, reference or ReferenceInputs(), [f.path for r in returns for f in r.files],
+                                  collection_year) if validate else None
     try:
-        result = _write(con, returns, as_at, collection_year, fingerprint, label, validate)
-        if strict and result.errors:
-            raise InputError(", ".join(map(str, paths)), f"{result.errors} data error(s) found and --strict was given; nothing was loaded")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        fingerprint = _fingerprint(returns, as_at, installed.key if installed else "")
+        existing = con.execute("SELECT snapshot_id, as_at, collection_year FROM snapshots WHERE fingerprint = ?",
+                               [fingerprint]).fetchone()
+        if existing:
+            return LoadResult(existing[0], existing[1], existing[2], already_loaded=True)
+
+        con.execute("BEGIN TRANSACTION")
+        try:
+            result = _write(con, returns, as_at, collection_year, fingerprint, label, installed)
+            if strict and result.errors:
+                raise InputError(", ".join(map(str, paths)), f"{result.errors} data error(s) found and --strict was given; nothing was loaded")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        if installed:
+            drop_reference(con)
+    result.notes = installed.notes if installed else []
     return result
 
 
-def _validation_inputs(con, sid: int, year: int) -> str:
-    """What a return's validation depends on: its files and last year's, by checksum."""
+def _validation_inputs(con, sid: int, year: int, reference: Installed) -> str:
+    """What a return's validation depends on: its files and last year's, by checksum, then the
+    reference files and council LA it was checked against (readable, so the store says which)."""
     parts = con.execute("""SELECT return_year || ':' || table_name || ':' || sha256 FROM source_files
                            WHERE snapshot_id = ? AND return_year IN (?, ?)""", [sid, year, year - 1]).fetchall()
-    return hashlib.sha256(",".join(sorted(p for (p,) in parts)).encode()).hexdigest()
+    files = hashlib.sha256(",".join(sorted(p for (p,) in parts)).encode()).hexdigest()
+    return f"{files} {reference.key}" if reference.key else files
 
 
-def _record_validation(con, sid: int) -> None:
+def _record_validation(con, sid: int, reference: Installed) -> None:
     """Run each return's DfE rules and keep the results with the snapshot (errors are findings, not failures).
 
     A return whose files (and last year's) were validated in an earlier snapshot is not run again:
@@ -170,7 +193,7 @@ def _record_validation(con, sid: int) -> None:
                                        [sid]).fetchall() if y in supported_years() and year_end(y) <= as_at]
     to_run = []
     for year in years:
-        key = _validation_inputs(con, sid, year)
+        key = _validation_inputs(con, sid, year, reference)
         done = con.execute("SELECT snapshot_id, rules_run FROM validation_runs WHERE inputs = ? LIMIT 1", [key]).fetchall()
         if not done:
             to_run.append((year, key))
@@ -189,7 +212,7 @@ def _record_validation(con, sid: int) -> None:
                         params + [old, year])
     if not to_run:
         return
-    for outcome in validate_snapshot(con, sid, [y for y, _ in to_run]):
+    for outcome in validate_snapshot(con, sid, [y for y, _ in to_run], reference.available):
         key = dict(to_run)[outcome.year]
         con.execute("INSERT INTO validation_runs VALUES (?, ?, ?, ?)", [sid, outcome.year, key, outcome.rules_run])
         if outcome.failures:
@@ -226,7 +249,7 @@ def _year_gaps(returns: list[Return]) -> list[Finding]:
             for y in missing]
 
 
-def _write(con, returns, as_at, collection_year, fingerprint, label, validate=True) -> LoadResult:
+def _write(con, returns, as_at, collection_year, fingerprint, label, reference: Installed | None) -> LoadResult:
     sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
     con.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [sid, as_at, collection_year, min(r.year for r in returns), datetime.now(), fingerprint, label])
@@ -263,8 +286,8 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validate=Tr
     if copies:
         _copy_stored(con, sid, copies)
     checks.record_findings(con, sid, new_files)
-    if validate:
-        _record_validation(con, sid)
+    if reference is not None:       # None: --no-validate
+        _record_validation(con, sid, reference)
     n, errors = con.execute("SELECT count(*), count(*) FILTER (severity = 'error') FROM dq_findings "
                             "WHERE snapshot_id = ?", [sid]).fetchone()
     return LoadResult(sid, as_at, collection_year, False, rows, n, errors)

@@ -33,6 +33,7 @@ class Outcome:
     rules_run: int = 0
     failures: list[Failure] = field(default_factory=list)
     not_run: list[NotRun] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)      # what the run assumed or could not do, for the reader
 
     @property
     def errors(self) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..ingest.errors import InputError
 from ..ingest.files import discover
 from .frame import build_frame, drop_frame
+from .reference_inputs import ReferenceInputs, install_reference
 from .result import Outcome
 from .runner import run_rules
 
@@ -39,10 +40,11 @@ def validate_snapshot(con, snapshot_id: int, years: list[int] | None = None,
 
 
 def validate_paths(paths: list[Path], year: int | None = None, last_year: list[Path] | None = None,
-                   available: set[str] | None = None) -> Outcome:
+                   available: set[str] | None = None, reference: ReferenceInputs | None = None) -> Outcome:
     """Validate one return given as files, optionally against last year's, without any store.
 
     The files are parsed and typed straight into the rule frame: no staging, no load checks.
+    `reference` names the URN list, postcode lookup and council LA for the rules that need them.
     """
     import duckdb
 
@@ -71,9 +73,14 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     from .runner import active_rules
 
     rules = _rules()
-    # A private in-memory database: the frame can be plain tables, built and checked on two cursors.
+    # A private in-memory database: the frame (and the reference tables) can be plain tables, built and
+    # checked on two cursors.
     workers = 2
+    installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this[0].files],
+                                  this[0].year, temp=False)
     files = build_frame_from_files(con, this[0], previous, needed(active_rules(rules, this[0].year), this[0].year),
                                    workers)
-    have = set(available or ()) | ({"last_year"} if previous else set())
-    return run_rules(con, rules, this[0].year, have, files, workers)
+    have = set(available or ()) | ({"last_year"} if previous else set()) | installed.available
+    outcome = run_rules(con, rules, this[0].year, have, files, workers)
+    outcome.notes += installed.notes
+    return outcome
