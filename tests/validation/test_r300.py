@@ -6,6 +6,7 @@ Unless a case says otherwise the year is 2024/25 (2025): 1 April 2024 to 31 Marc
 import pytest
 
 from tests.cohort import child, ep, row
+from tests.reference_tables import with_reference
 from tests.rulecheck import check_case
 
 
@@ -446,17 +447,23 @@ PLACEMENTS = [
      None, []),
 ]
 
+# The episode defaults' postcodes with grid points, and one the lookup knows without a grid reference.
+DISTANCES = {"postcode_lookup": [{"pcd": "AB11AA", "la_code": "SCO", "easting": 390000.0, "northing": 800000.0},
+                                 {"pcd": "AB12BB", "la_code": "SCO", "easting": 391000.0, "northing": 801000.0},
+                                 {"pcd": "AB13CC", "la_code": "SCO", "easting": None, "northing": None}]}
+
 POSTCODES = [
-    ("392a", "no distance: blank or malformed postcode", 2025,
+    ("392a", "no distance: blank, malformed, unknown or ungridded postcode", 2025,
      {"episodes": [ep("A", "01/05/2024", home_post=""), ep("B", "01/05/2024", pl_post="NOT A POSTCODE"),
                    ep("C", "01/05/2024", ls="V3", home_post="", pl_post=""),
-                   ep("D", "01/05/2024", home_post=""), ep("F", "01/05/2024")],
-      "uasc": [uasc("D")]},
-     None, [("episodes", 1), ("episodes", 2)]),
+                   ep("D", "01/05/2024", home_post=""), ep("F", "01/05/2024"),
+                   ep("G", "01/05/2024", pl_post="ZZ9 9ZZ"), ep("H", "01/05/2024", pl_post="AB1 3CC")],
+      "uasc": [uasc("D")], **DISTANCES},
+     None, [("episodes", 1), ("episodes", 2), ("episodes", 6), ("episodes", 7)]),
     ("392a", "postcodes given; short break or UASC without them", 2025,
      {"episodes": [ep("C", "01/05/2024", ls="V3", home_post="", pl_post=""), ep("D", "01/05/2024", home_post=""),
-                   ep("F", "01/05/2024")],
-      "uasc": [uasc("D")]},
+                   ep("F", "01/05/2024", home_post="ab1 1aa", pl_post="AB12BB")],
+      "uasc": [uasc("D")], **DISTANCES},
      None, []),
     ("392b", "looked after with a blank postcode", 2025,
      {"episodes": [ep("A", "01/05/2024", pl_post=""), ep("B", "01/05/2024", ls="V4", home_post=""),
@@ -498,11 +505,11 @@ POSTCODES = [
 
 CASES = HEADER_AND_UASC + ADOPTION + CARE_LEAVERS + EPISODE_DATES + LEGAL_STATUS + PLACEMENTS + POSTCODES
 
-# Inputs a rule's cases need beyond the tables: 392a is declared as needing a postcode lookup, and 303 is
-# about a child with no header row, which the helper would otherwise add.
-OPTIONS = {"392a": {"available": {"postcodes"}}, "303": {"add_headers": False}}
+# 303 is about a child with no header row, which the helper would otherwise add.
+OPTIONS = {"303": {"add_headers": False}}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
-def test_rule(case):
-    check_case(*case, **OPTIONS.get(case[0], {}))
+def test_rule(case, monkeypatch):
+    case, options = with_reference(case, monkeypatch)    # 392a's postcode lookup
+    check_case(*case, **options, **OPTIONS.get(case[0], {}))

@@ -7,6 +7,7 @@ Durations count an episode still open at 31 March up to 31 March: by then it has
 """
 
 from ..rule import Rule
+from .reference import placement_geo
 from .sql_blocks import (both_rows, min_age_for_place, post, postcode_malformed, spell_longer_than,
                          temporary_longer_than)
 
@@ -278,16 +279,14 @@ WHERE t."PLACE" IN {{PLACE_TEMPORARY}} AND t.ep_seq > 1
 )
 
 POSTCODES = (
-    # Placement distance is worked out from the two postcodes with a postcode lookup careboard does not have,
-    # so the rule is skipped. Given a lookup it checks what the return alone decides (a blank or malformed
-    # postcode leaves no distance); a well-formed postcode missing from the lookup needs the lookup's
-    # PL_DISTANCE, which is not built yet.
+    # The DfE works out the placement distance from the two postcodes with its postcode directory; with
+    # careboard's lookup (--postcodes) there is none when a postcode is blank or malformed, or one the
+    # lookup does not know or knows without a grid reference.
     Rule("392a", "No placement distance can be worked out for this episode. Give valid home and placement "
                  "postcodes (children formerly UASC may be flagged wrongly).",
-         table="episodes", fields=("HOME_POST", "PL_POST"), needs=("postcodes",), tables=("uasc_last",),
-         sql=f"""SELECT row_no FROM ({_NOT_UASC_NOT_SHORT_BREAK}) e
-WHERE "HOME_POST" IS NULL OR "PL_POST" IS NULL OR {postcode_malformed('HOME_POST')}
-   OR {postcode_malformed('PL_POST')}"""),
+         table="episodes", fields=("HOME_POST", "PL_POST"), needs=("postcodes",),
+         tables=("uasc_last", "postcode_lookup"),
+         sql=f"SELECT row_no FROM ({placement_geo(f'({_NOT_UASC_NOT_SHORT_BREAK})')}) g WHERE pl_distance IS NULL"),
     Rule("392b", "The child is looked after but the home or placement postcode is blank. Give both postcodes "
                  "(children formerly UASC may be flagged wrongly).",
          table="episodes", fields=("HOME_POST", "PL_POST"), tables=("uasc_last",),
