@@ -212,6 +212,7 @@ def _record_validation(con, sid: int, reference: Installed) -> None:
                         params + [old, year])
     if not to_run:
         return
+    reference.keep_postcodes_used(con, (f"{staging_name('episodes')} WHERE snapshot_id = {int(sid)}",))
     for outcome in validate_snapshot(con, sid, [y for y, _ in to_run], reference.available):
         key = dict(to_run)[outcome.year]
         con.execute("INSERT INTO validation_runs VALUES (?, ?, ?, ?)", [sid, outcome.year, key, outcome.rules_run])

@@ -16,7 +16,7 @@ from ..ingest.errors import InputError
 from .codes import code_list
 from .la_codes import DFE, GSS, clean_code, code_style, gss_to_dfe, la_number_in_file_names
 from .reference_files import read_postcode_lookup, read_urn_list
-from .rules.reference import create_reference_table, load_reference
+from .rules.reference import create_reference_table, load_reference, postcode_key
 
 LA_OPTION = "--la"
 
@@ -47,6 +47,18 @@ class Installed:
         if parts and self.council:
             parts.append(f"council={self.council}")
         return " ".join(parts)
+
+
+    def keep_postcodes_used(self, con, episodes: tuple[str, ...] = ("episodes", "episodes_last")) -> None:
+        """Cut the postcode lookup down to the postcodes the `episodes` tables (FROM clauses) hold: the
+        whole directory is millions of rows, a return uses a few thousand, and each distance rule joins
+        the lookup twice."""
+        if "postcodes" not in self.available:
+            return
+        used = " UNION ALL ".join(f"SELECT {postcode_key(column)} AS pcd FROM {source}"
+                                  for source in episodes for column in ('"HOME_POST"', '"PL_POST"'))
+        con.execute(f"DELETE FROM postcode_lookup WHERE NOT EXISTS (SELECT 1 FROM ({used}) u "
+                    f"WHERE u.pcd = postcode_lookup.pcd)")
 
 
 def _sha256(path: Path) -> str:

@@ -80,6 +80,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
                                   this[0].year, temp=False)
     files = build_frame_from_files(con, this[0], previous, needed(active_rules(rules, this[0].year), this[0].year),
                                    workers)
+    installed.keep_postcodes_used(con)
     have = set(available or ()) | ({"last_year"} if previous else set()) | installed.available
     outcome = run_rules(con, rules, this[0].year, have, files, workers)
     outcome.notes += installed.notes
