@@ -66,13 +66,16 @@ def test_planted_reference_errors_are_found_at_their_rows(world, tmp_path):
         year = int(e.year[:4]) + 1
         last = _folder(tmp_path, year - 1)
         args = ([tmp_path / Path(e.file).parent], year, [last] if last.exists() else None)
-        at_row = lambda outcome: {f.rule for f in outcome.failures if (f.table, f.row) == (e.table, e.row)}  # noqa: E731
+
+        def at_row(outcome, e=e) -> set[str]:
+            return {f.rule for f in outcome.failures if (f.table, f.row) == (e.table, e.row)}
+
         assert at_row(validate_paths(*args, reference=reference)) & CAUGHT_BY[e.kind], e
         assert not at_row(validate_paths(*args)) & CAUGHT_BY[e.kind]          # those rules need the inputs
 
 
 def test_missing_inputs_are_skipped_with_the_option_that_gives_them(world):
-    _, returns, reference = world
+    _, returns, _ = world
     folder = _folder(returns, 2026)
     reasons = {n.rule: n.reason for n in validate_paths([folder], 2026).not_run}
     assert reasons["219"] == "skipped: needs the Ofsted provider URN list (--urn-list)"
@@ -188,7 +191,7 @@ def _failing(con, sid: int, rule: str) -> list[int]:
 def test_load_keeps_results_per_set_of_reference_inputs(small_return, tmp_path, monkeypatch):
     paths, reference = small_return
     con = open_store(tmp_path / "s.duckdb")
-    import careboard.validate.session as session
+    from careboard.validate import session
 
     runs = []
     real = session.validate_snapshot

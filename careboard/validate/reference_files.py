@@ -203,8 +203,8 @@ def _check_postcodes(con, path: Path, header: list[str], col: dict[str, int]) ->
         # A district of a two-tier county (E07) runs no children's services; only the county column
         # can say which county it belongs to.
         checks.append(("district", "district LIKE 'E07%'",
-                       "is a district council, whose children's services are the county's: the lookup needs "
-                       "the county column (oscty) of the ONS Postcode Directory"))
+                       ("is a district council, whose children's services are the county's: the lookup needs "
+                        "the county column (oscty) of the ONS Postcode Directory")))
     for field, bad, problem in checks:
         hit = con.execute(f"SELECT {field}, pcd FROM postcode_source WHERE {bad} LIMIT 1").fetchone()
         if hit:

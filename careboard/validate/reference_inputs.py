@@ -48,7 +48,6 @@ class Installed:
             parts.append(f"council={self.council}")
         return " ".join(parts)
 
-
     def keep_postcodes_used(self, con, episodes: tuple[str, ...] = ("episodes", "episodes_last")) -> None:
         """Cut the postcode lookup down to the postcodes the `episodes` tables (FROM clauses) hold: the
         whole directory is millions of rows, a return uses a few thousand, and each distance rule joins
@@ -123,10 +122,10 @@ def _one_coding(con, inputs: ReferenceInputs, done: Installed, urns: list[dict])
     folder = inputs.benchmarks
     mapping = gss_to_dfe(folder) if folder and Path(folder).is_dir() else {}
     if not mapping:
-        mixed = {name for name, s in styles.items() if DFE in s}
-        if not mixed:
+        dfe_coded = {name for name, s in styles.items() if DFE in s}
+        if not dfe_coded:
             return          # all GSS: comparable as they are
-        if mixed == {"council"} and not inputs.la:
+        if dfe_coded == {"council"} and not inputs.la:
             done.notes.append(f"the council's LA {done.council} (from the file names) cannot be matched with the "
                               f"GSS codes of the reference files without the DfE benchmark files "
                               f"(--benchmarks), so rules comparing with it are skipped")
