@@ -12,6 +12,12 @@ from .result import Outcome
 from .runner import run_rules
 
 
+# Below this many rows (this year's and last year's returns together; a large council's pair is about
+# 40,000) statements run on one thread each. Measured on a 3,117-child return: 0.50 s -> 0.47 s for the
+# frame and rules; at national size DuckDB's own parallelism inside each statement matters more.
+SMALL_RETURN_ROWS = 250_000
+
+
 def _rules():
     from .registry import RULES
 
@@ -76,6 +82,11 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     # A private in-memory database: the frame (and the reference tables) can be plain tables, built and
     # checked on two cursors.
     workers = 2
+    rows = sum(len(t) for r in (this[0], previous) if r for t in r.tables())
+    if rows < SMALL_RETURN_ROWS:
+        # Each statement then costs more to plan and schedule than to run: one DuckDB thread per
+        # statement, with the two cursors side by side, beats waking the pool for every operator.
+        con.execute("SET threads = 1")
     installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this[0].files],
                                   this[0].year, temp=False)
     files = build_frame_from_files(con, this[0], previous, needed(active_rules(rules, this[0].year), this[0].year),
