@@ -117,10 +117,19 @@ PREVIOUS_PERMANENCE = [
       PP: [perm("C", prev="P4", la="999", date="zz/zz/zzzz")]}, None, []),
     ("631", "P5 fails", 2025, {PP: [perm("A", prev="P5"), perm("B", prev="Z1", la="", date="")]}, None, [(PP, 1)]),
     ("631", "P4 and a blank option pass", 2027, {PP: [perm("A", prev="P4"), perm("B", prev="")]}, None, []),
-    ("632", "an impossible date, a date on the day care began, 05/zz/2020", 2025,
+    ("632", "an impossible date, a date on the day care began, zz for a two-digit year", 2025,
      {EP: [ep("A", "01/06/2024"), ep("B", "01/06/2024"), ep("C", "01/06/2024")],
-      PP: [perm("A", date="31/02/2020"), perm("B", date="01/06/2024"), perm("C", date="05/zz/2020")]}, None,
+      PP: [perm("A", date="31/02/2020"), perm("B", date="01/06/2024"), perm("C", date="zz/zz/zz")]}, None,
      [(PP, 1), (PP, 2), (EP, 2), (PP, 3)]),
+    # Any part may be zz (the DfE's logic for 632), but the known parts must make a real date: no 30 February in
+    # any year, no month 13. An unknown month is read as December: 05/zz/2024 may be 5 December 2024.
+    ("632", "known parts that make no date; an unknown month read as December", 2025,
+     {EP: [ep("A", "01/06/2024"), ep("B", "01/06/2024"), ep("C", "01/06/2024")],
+      PP: [perm("A", date="30/02/zzzz"), perm("B", date="zz/13/2020"), perm("C", date="05/zz/2024")]}, None,
+     [(PP, 1), (PP, 2), (PP, 3), (EP, 3)]),
+    ("632", "day known and month not, or the year not known", 2025,
+     {EP: [ep("A", "01/06/2024"), ep("B", "01/06/2024"), ep("C", "01/06/2024")],
+      PP: [perm("A", date="05/zz/2020"), perm("B", date="zz/05/zzzz"), perm("C", date="29/02/ZZZZ")]}, None, []),
     # zz/06/2024 means at the latest 30 June 2024, after care began on 15 June.
     ("632", "an unknown day read as the month's last day", 2025,
      {EP: [ep("A", "15/06/2024")], PP: [perm("A", date="zz/06/2024")]}, None, [(PP, 1), (EP, 1)]),

@@ -2,8 +2,10 @@
 after, on any adoption, special guardianship or residence/child arrangements order they left an earlier
 period of care by.
 
-DATE_PERM is kept as written because it may say which parts of the date are unknown: zz/mm/yyyy (day
-unknown), zz/zz/yyyy (day and month), zz/zz/zzzz (nothing known), in either case.
+DATE_PERM is kept as written because it may say which parts of the date are unknown. The DfE guidance shows
+zz/mm/yyyy (day unknown), zz/zz/yyyy (day and month) and zz/zz/zzzz (nothing known); the logic of rule 632
+lets any one or more parts be zz (zzzz for the year), and the community validator accepts every such form,
+so careboard does too (in either case). Known parts must still make a real date.
 """
 
 from ..rule import Rule
@@ -13,27 +15,35 @@ PREV_PERM_ITEMS = ("PREV_PERM", "LA_PERM", "DATE_PERM")
 # The DfE collects previous permanence for children starting to be looked after from this date.
 _COLLECTED_FROM = "DATE '2016-04-01'"
 
-_DAY = "[0-9][0-9]?"
-_MONTH = "[0-9][0-9]?"
-_YEAR = "[0-9][0-9][0-9][0-9]"
+_SHAPE = "([0-9][0-9]?|zz)/([0-9][0-9]?|zz)/([0-9][0-9][0-9][0-9]|zzzz)"
+
+
+def _part(text: str, n: int) -> str:
+    return f"split_part({text}, '/', {n})"
+
+
+def _earliest_fill(alias: str) -> str:
+    """DATE_PERM with an unknown day read as the 1st, month as December and year as 2000 (a leap year, so a
+    known 29/02 passes): a real date exactly when the known parts can make one. NULL for other text."""
+    text = f'lower({alias}"r_DATE_PERM")'
+    day, month, year = (_part(text, n) for n in (1, 2, 3))
+    filled = (f"CASE {day} WHEN 'zz' THEN '1' ELSE {day} END || '/' || CASE {month} WHEN 'zz' THEN '12' "
+              f"ELSE {month} END || '/' || CASE {year} WHEN 'zzzz' THEN '2000' ELSE {year} END")
+    return f"(CASE WHEN regexp_full_match({text}, '{_SHAPE}') THEN try_strptime({filled}, '%d/%m/%Y')::DATE END)"
 
 
 def date_perm_latest(alias: str = "") -> str:
     """SQL for the latest day DATE_PERM can mean (an unknown day is the month's last, an unknown month
-    December), the way the DfE compares it; NULL when nothing is known or the text is not such a date."""
+    December), the way the DfE compares it; NULL when the year is unknown or the text is not such a date."""
     text = f'lower({alias}"r_DATE_PERM")'
-    return f"""(CASE
-        WHEN regexp_full_match({text}, '{_DAY}/{_MONTH}/{_YEAR}') THEN try_strptime({text}, '%d/%m/%Y')::DATE
-        WHEN regexp_full_match({text}, 'zz/{_MONTH}/{_YEAR}')
-            THEN last_day(try_strptime('1/' || substr({text}, 4), '%d/%m/%Y')::DATE)
-        WHEN regexp_full_match({text}, 'zz/zz/{_YEAR}') THEN make_date(CAST(right({text}, 4) AS INTEGER), 12, 31)
-        END)"""
+    return f"""(CASE WHEN {_part(text, 3)} = 'zzzz' THEN NULL
+                 WHEN {_part(text, 1)} = 'zz' THEN last_day({_earliest_fill(alias)})
+                 ELSE {_earliest_fill(alias)} END)"""
 
 
 def date_perm_unreadable(alias: str = "") -> str:
-    """DATE_PERM written but neither a real date nor one with unknown parts in an allowed form."""
-    return (f"""({given("DATE_PERM", alias)} AND lower({alias}"r_DATE_PERM") <> 'zz/zz/zzzz'
-             AND {date_perm_latest(alias)} IS NULL)""")
+    """DATE_PERM written but not a date dd/mm/yyyy whose known parts make a real date (zz for unknown ones)."""
+    return f"({given('DATE_PERM', alias)} AND {_earliest_fill(alias)} IS NULL)"
 
 
 RULES = (
@@ -54,11 +64,13 @@ RULES = (
               "P4 (not known) or Z1 (none)"),
     # The order comes before the care it is "previous" to: the latest start of care this year (RNE S), or the
     # first episode when care began before this year (whose start is not seen, as the DfE notes). So a child
-    # who left care by an order this year and came back is judged against the new start. Reported on the
-    # PrevPerm row, and on that episode when the date is readable.
-    Rule("632", "The date of the previous permanence order (DATE_PERM) is not a date written dd/mm/yyyy (with zz "
-                "for unknown parts: zz/mm/yyyy, zz/zz/yyyy or zz/zz/zzzz), or is not before the child started to "
-                "be looked after. Correct DATE_PERM.",
+    # who left care by an order this year and came back is judged against the new start. The community
+    # validator compares with the child's first episode this year instead, which condemns that order; PrevPerm
+    # describes what came before the current period of care, so careboard keeps the new start. Reported on
+    # the PrevPerm row, and on that episode when the date is readable.
+    Rule("632", "The date of the previous permanence order (DATE_PERM) is not a real date written dd/mm/yyyy (zz "
+                "for a day or month not known, zzzz for a year, for example zz/06/2020 or zz/zz/zzzz), or is not "
+                "before the child started to be looked after. Correct DATE_PERM.",
          table="previous_permanence", fields=("DATE_PERM", "DECOM"), tables=("episodes",), multi=True,
          sql=f"""WITH perm AS (SELECT row_no, "CHILD", {date_perm_unreadable()} AS unreadable,
                                       {date_perm_latest()} AS latest
@@ -77,11 +89,14 @@ RULES = (
          table="previous_permanence", fields=("LA_PERM",),
          fails='"LA_PERM" IS NOT NULL AND "LA_PERM" NOT IN {LA_CODE} AND "LA_PERM" NOT IN {LA_PERM_OTHER}'),
     # "Started to be looked after from 1 April 2016" is judged on the latest episode start the return shows.
+    # The community validator compares with 1 April of the collection year, not 2016, which fails every child
+    # whose care began before the year; careboard keeps the DfE's date.
     Rule("634", "Previous permanence details are given for a child whose care began before 1 April 2016, when "
                 "the DfE started collecting them. Remove the PrevPerm details, or correct the episode dates.",
          table="previous_permanence", fields=PREV_PERM_ITEMS + ("DECOM",), tables=("episodes",),
          fails=f"{any_given(PREV_PERM_ITEMS)} AND last_decom < {_COLLECTED_FROM}"),
     # The DfE wording names Z1 (no previous option); a blank option contradicts the other two fields as much.
+    # The community validator fails only the blank option, leaving out the Z1 the DfE names.
     Rule("635", "A date of order or an LA is given for the previous permanence option, but the option is Z1 (none) "
                 "or blank. Give the option (P1-P4), or remove LA_PERM and DATE_PERM.",
          table="previous_permanence", fields=PREV_PERM_ITEMS,
