@@ -190,6 +190,11 @@ ADOPTION = [
      {"episodes": [ep("A", "01/05/2024", "01/06/2024", "X1", place="U4"), ep("A", "01/06/2024", place="A5", rne="P"),
                    ep("B", "01/05/2024", "01/06/2024", "X1", place="A4"), ep("B", "01/06/2024", place="A3", rne="T")]},
      None, []),
+    # A3 and A5 are the placements with current foster carers; A4 is with new adopters, from anywhere.
+    ("336", "A5 straight from a children's home; A4 straight from one", 2025,
+     {"episodes": [ep("D", "01/05/2024", "01/06/2024", "X1", place="K2"), ep("D", "01/06/2024", place="A5", rne="P"),
+                   ep("E", "01/05/2024", "01/06/2024", "X1", place="K2"), ep("E", "01/06/2024", place="A4", rne="P")]},
+     None, [("episodes", 2)]),
     ("386", "adopted on the 18th birthday", 2025,
      {"header": [child("A", dob="01/06/2006"), child("B", dob="02/06/2006")],
       "episodes": [ep("A", "01/05/2024", "01/06/2024", "E11", place="A5"),
@@ -316,6 +321,10 @@ LEGAL_STATUS = [
      {"header": [child("B", dob="01/03/2007"), child("C", dob="31/03/2007"), child("D", dob="01/03/2007")],
       "episodes": [ep("B", "01/05/2024", ls="V2", place="K2"), ep("C", "01/05/2024"),
                    ep("D", "01/05/2024", "01/03/2025", "E17")]},
+     None, []),
+    # An end date is written, so the episode is not open; that it cannot be read is rule 147's.
+    ("359", "an 18-year-old's episode with an unreadable end date", 2025,
+     {"header": [child("E", dob="01/03/2007")], "episodes": [ep("E", "01/05/2024", "30/02/2025", "E17")]},
      None, []),
     *spell_cases("361", "L1", 3),
     *spell_cases("362", "L2", 21),

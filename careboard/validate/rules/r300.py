@@ -3,7 +3,10 @@ age limits for legal statuses and placements, how long short-lived statuses and 
 and the postcode checks.
 
 Where the DfE wording leaves the logic open, the comment on the rule says which reading careboard takes.
-Durations count an episode still open at 31 March up to 31 March: by then it has lasted that long.
+Durations count an episode still open at 31 March up to 31 March: by then it has lasted that long. The
+community validator does so for legal statuses (361-365) and short breaks (367) but never judges an open
+temporary placement (375, 376, 379); careboard counts those too, as a T1 open since January has already
+lasted more than six weeks at 31 March and the placement type needs correcting now.
 """
 
 from ..rule import Rule
@@ -37,11 +40,13 @@ HEADER_AND_UASC = (
                 "latest: correct the date (or the date of birth).",
          table="uasc", fields=("DUC", "DOB"),
          fails='"DUC" > coalesce("DOB", header_DOB) + INTERVAL 18 YEAR'),
-    # "Over 25" read as having had the 25th birthday before 1 April, as the DfE's earlier "over 21" was.
+    # "Over 25" read as having had the 25th birthday before 1 April, as the DfE's earlier "over 21" was (the
+    # community validator's edge too).
     Rule("351", "The child had turned 25 before the collection year began, so should not be in this return. "
                 "Check the date of birth, or remove the child.",
          table="header", fields=("DOB",), fails='"DOB" + INTERVAL 25 YEAR < {start}'),
-    # The code for a girl changed with the 2024/25 SEX codes.
+    # The code for a girl changed with the 2024/25 SEX codes. Looked after means any episode other than a short
+    # break, as the community validator reads it.
     *(Rule("393", "This girl is looked after (other than only short breaks) but the mother field is blank. "
                   "Record 1 if she is a mother, 0 if not.",
            table="header", fields=("MOTHER", "SEX"), years=years,
@@ -60,7 +65,8 @@ WHERE r."r_REVIEW" <> '' OR r."r_REVIEW_CODE" <> ''"""),
 
 # The date a child was placed for adoption: the start of the unbroken run of adoption placements that the
 # adoption episode ends. The DfE's words are "date of placement for adoption"; comparing with the adoption
-# episode's own start would miss a match made after placement when the legal status changed in between.
+# episode's own start (as the community validator does) would miss a match made after placement when the
+# legal status changed in between.
 _PLACED_FOR_ADOPTION = """
 WITH e AS (SELECT "CHILD", row_no, "DECOM", "REC", "PLACE" IN {PLACE_ADOPTION} AS placed,
                   coalesce(prev_PLACE IN {PLACE_ADOPTION} AND prev_DEC = "DECOM", false) AS continues
@@ -99,7 +105,9 @@ WHERE e."REC" IN ('E11', 'E12')
   AND ((e."PLACE" IN ('A3', 'A5') AND d."FOSTER_CARE" = '0')
     OR (e."PLACE" IN ('A4', 'A6') AND d."FOSTER_CARE" = '1'))""", "ad1", "episodes")),
     # The DfE logic names A3 and A5 (placed with current foster carers), which need a foster or adoption
-    # placement just before; a first episode in the return has no earlier one to look at.
+    # placement just before; a first episode in the return has no earlier one to look at. The community
+    # validator's code checks A3 and A4, at odds with that logic: A4 and A6 are placements with new adopters,
+    # who need not have fostered the child, so careboard keeps A3 and A5.
     Rule("336", "The child was placed for adoption with their foster carers (A3 or A5), but the placement "
                 "before was not a foster or adoption placement. Check the placement types.",
          table="episodes", fields=("PLACE",),
@@ -125,18 +133,21 @@ CARE_LEAVERS = (
          table="oc3", fields=("IN_TOUCH", "ACTIV", "ACCOM"),
          fails='"IN_TOUCH" = \'YES\' AND ("ACTIV" = \'0\' OR "ACCOM" = \'0\')'),
     # The DfE compares age with 1 April, so the 18th-birthday cohort is flagged if they turn 18 later in
-    # the year; ACCOM codes the foyer as T1 or T2.
+    # the year; ACCOM codes the foyer as T1 or T2 (the community validator looks for a bare T, a code no valid
+    # return carries, so it never fires; the age test is the same).
     Rule("347", "The care leaver is recorded as living in a foyer but was under 18 at the start of the year. "
                 "Foyers are for 18 and over: correct the accommodation code or the date of birth.",
          table="oc3", fields=("ACCOM", "DOB"),
          fails='"ACCOM" IN (\'T1\', \'T2\') AND age_on(coalesce("DOB", header_DOB), {start}) < 18'),
-    # Read as: once reported dead, every later return should still say DIED.
+    # Read as: once reported dead, every later return should still say DIED, a blank included (so does the
+    # community validator).
     Rule("348", "Last year's return recorded this care leaver as having died, but this year says otherwise. "
                 "Check IN_TOUCH with last year's return.",
          table="oc3", fields=("IN_TOUCH",), needs=("last_year",), tables=("oc3_last",), sql="""
 SELECT o.row_no FROM oc3 o JOIN oc3_last l USING ("CHILD")
 WHERE l."IN_TOUCH" = 'DIED' AND o."IN_TOUCH" IS DISTINCT FROM 'DIED'"""),
-    # Only the lower age bound: from 2022/23 the OC3 cohort reaches 25, and 351 catches anyone older.
+    # Only the lower age bound: from 2022/23 the OC3 cohort reaches 25, and 351 catches anyone older. The
+    # community validator has the same single bound.
     Rule("391", "Care leaver information is given for a young person who had not turned 17 by the end of the "
                 "year. Leave IN_TOUCH, ACTIV and ACCOM blank, or correct the date of birth.",
          table="oc3", fields=("DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
@@ -164,7 +175,8 @@ EPISODES_STARTING_AND_ENDING = (
          table="episodes", fields=("DECOM", "DEC"), fails='"DEC" = "DECOM"'),
     Rule("356", "The episode ends before it starts. Correct the start or end date.",
          table="episodes", fields=("DECOM", "DEC"), fails='"DEC" < "DECOM"'),
-    # A first episode starting within the year has nothing open before it, so it starts a period of care.
+    # A first episode starting within the year has nothing open before it, so it starts a period of care. The
+    # community validator judges the same episode: the child's earliest, if it starts on or after 1 April.
     Rule("357", "The child's first episode does not have reason for new episode S. Check for a missing earlier "
                 "episode; if there is none, change the reason to S.",
          table="episodes", fields=("RNE", "DECOM"), severity="query",
@@ -173,7 +185,8 @@ EPISODES_STARTING_AND_ENDING = (
                 "if the episode was still open on 31 March.",
          table="episodes", fields=("DEC",), fails='"DEC" > {end}'),
     # Three ways an X1 chain can be broken: X1 with a next episode starting another day, an episode that
-    # another follows on the same day without X1, and X1 on the child's last episode.
+    # another follows on the same day without X1, and X1 on the child's last episode: the three cases the
+    # community validator checks.
     Rule("388", "The reason the episode ended does not fit the next episode: X1 (new episode begins) needs a "
                 "next episode starting the same day, and an episode followed the same day must end with X1. "
                 "Correct REC or the dates.",
@@ -194,12 +207,13 @@ LEGAL_STATUS = (
     Rule("358", "The child is under 10 but has a youth justice legal status (J1, J2 or J3). Check the legal "
                 "status and the date of birth.",
          table="episodes", fields=("LS", "DECOM", "DOB"), fails='"LS" IN (\'J1\', \'J2\', \'J3\') AND age_decom < 10'),
-    # Open episodes only: the child is still looked after at 31 March, past their 18th birthday.
+    # Open episodes only: the child is still looked after at 31 March, past their 18th birthday (as the
+    # community validator reads it). Open means no end date written: an unreadable one is rule 147's.
     Rule("359", "The child is still looked after after their 18th birthday, which is only possible under "
                 "section 20(5) (legal status V2) in a children's home (K2). Correct the legal status or "
                 "placement, or end the episode.",
          table="episodes", fields=("DEC", "LS", "PLACE"),
-         fails='"DEC" IS NULL AND DOB + INTERVAL 18 YEAR < {end} AND NOT ("LS" = \'V2\' AND "PLACE" = \'K2\')'),
+         fails='"r_DEC" = \'\' AND DOB + INTERVAL 18 YEAR < {end} AND NOT ("LS" = \'V2\' AND "PLACE" = \'K2\')'),
     Rule("361", "Police protection (L1) lasted more than 72 hours. Check the dates and the legal status.",
          table="episodes", fields=("LS", "DECOM", "DEC"), sql=spell_longer_than("L1", 3)),
     Rule("362", "An emergency protection order (L2) lasted more than 21 days. Check the dates and the legal status.",
@@ -214,8 +228,8 @@ LEGAL_STATUS = (
     Rule("366", "A short break (V3) episode must start a new period of care (reason S): the placement cannot "
                 "change during a single break. Correct the reason for new episode.",
          table="episodes", fields=("RNE", "LS"), fails='"LS" = \'V3\' AND coalesce("RNE", \'\') <> \'S\''),
-    # "Any 12-month period" is taken as the collection year, the span the return can see; each break is
-    # counted within the year only.
+    # "Any 12-month period" is taken as the collection year, the span the return can see (as the community
+    # validator takes it); each break is counted within the year only.
     Rule("367", "The child's short breaks (V3) add up to more than 75 days in the year. Check the dates and the "
                 "legal status.",
          table="episodes", fields=("LS", "DECOM", "DEC"), sql="""
@@ -247,7 +261,9 @@ PLACEMENTS = (
                                            "lasted more than three weeks"),
     temporary_longer_than("379", "T4", 7, "A temporary placement for another reason (T4) lasted more than "
                                           "seven days"),
-    # Three T3 placements starting within a year of each other: every one of them is reported.
+    # Three T3 placements starting within a year of each other: every one of them is reported. The community
+    # validator counts all T3s in the return instead; a return can hold a T3 begun before 1 April, so three of
+    # them may span more than a year, and the DfE's words are "any 12-month period": careboard measures it.
     Rule("377", "The child had more than two temporary placements for foster carers' holidays (T3) within 12 "
                 "months. Check the placement types.",
          table="episodes", fields=("PLACE", "DECOM"), sql="""
