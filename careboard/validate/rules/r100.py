@@ -10,7 +10,8 @@ from .sql_checks import (any_blank, any_given, bad_date, blank, code_rule, count
 
 # A full UK postcode, with or without the space; careboard has no lookup to say it exists.
 _POSTCODE = "'[A-Z][A-Z]?[0-9][A-Z0-9]? ?[0-9][A-Z][A-Z]'"
-# A UPN: a check letter (never I, O or S), 11 digits and a digit or letter; or an unknown-UPN code.
+# A UPN: a check letter (never I, O or S), 11 digits and a digit or letter; or an unknown-UPN code. Shape only,
+# as the community validator checks it: neither works the check letter out from the other twelve characters.
 _UPN = "'[A-HJ-NP-RT-Z][0-9]{{11}}[0-9A-Z]|UN[1-5]'"
 _SHORT_BREAK = "('V3', 'V4')"
 
@@ -224,6 +225,8 @@ REVIEWS = (
 
 OC2 = (
     # "16 or under at the end of the year" is read as age 16 or less on 31 March, the same edge as rule 186.
+    # The community validator stops at the 16th birthday, letting a child who turned 16 before 31 March give
+    # SDQ1; but a 16-year-old is "16 or under", and rule 186 asks the same children for a score.
     Rule("157", "SDQ1 (child under 4 or over 16) is given as the reason for no SDQ score, but the child was 4 or "
                 "over on 1 April and 16 or under on 31 March. Give the SDQ score or the real reason.",
          table="oc2", fields=("SDQ_REASON", "DOB"), tables=("episodes",),
@@ -241,17 +244,22 @@ OC2 = (
          table="oc2", fields=("SDQ_SCORE",),
          fails=f"""{given('SDQ_SCORE')} AND NOT coalesce(regexp_full_match("r_SDQ_SCORE", '[0-9]+([.]0+)?')
                    AND "SDQ_SCORE" BETWEEN 0 AND 40, false)"""),
+    # Blank items pass, as in the community validator: rule 191 asks the 12-month group for the core items.
     Rule("181", "Health and offending items for children looked after for 12 months must be 0 or 1. "
                 "Correct the items that hold anything else.",
          table="oc2", fields=OC2_ITEMS, fails=" OR ".join(optional_code(c, "FLAG") for c in OC2_ITEMS)),
     # The DfE wording asks for all four core items or no OC2 item at all, so a partly filled four fails too.
+    # The community validator fails a blank core item only beside one of the other four items (conviction,
+    # health check, interventions), a limit the DfE wording does not set.
     Rule("182", "OC2 is partly filled in: immunisations, teeth check, health assessment and substance misuse must "
                 "all be given whenever any OC2 health or offending item is. Complete them or clear the row.",
          table="oc2", fields=OC2_ITEMS, fails=f"{any_blank(OC2_CORE)} AND {any_given(OC2_ITEMS)}"),
     Rule("185", "An SDQ score is given but the child was not looked after continuously for 12 months at 31 March. "
                 "Remove the score, or correct the child's episodes.",
          table="oc2", fields=("SDQ_SCORE",), tables=("episodes",), fails=f"{given('SDQ_SCORE')} AND NOT cla_12m"),
-    # A reason for no score satisfies the rule, as the SDQ reasons exist for this age group.
+    # A reason for no score satisfies the rule, as the SDQ reasons exist for this age group. The community
+    # validator fails a row lacking either the score or the reason, which fails every scored child (rule 197a
+    # forbids giving both), so careboard does not follow it.
     Rule("186", "Child aged 4 to 16 looked after for 12 months has neither an SDQ score nor a reason for having "
                 "none. Give the score, or the reason in SDQ_REASON.",
          table="oc2", fields=SDQ, tables=("episodes",),

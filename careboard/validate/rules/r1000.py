@@ -61,7 +61,9 @@ LEAVERS = (
     # people with episodes in either return (those without are for 1002). The 91 days are judged only when
     # the first episode seen starts a period of care (RNE S): otherwise care began before last year's return
     # and its earlier days cannot be counted (a care leaver whose last placement began weeks before they
-    # left would be condemned). Earlier, separate periods of care stay unseen, as the DfE's note warns.
+    # left would be condemned). Earlier, separate periods of care stay unseen, as the DfE's note warns. The
+    # community validator judges the 91 days for everyone, flagging the care leavers its own note calls false
+    # positives; careboard reports only what the two returns show.
     Rule("1001", "The episodes in this and last year's returns do not make this young person a care leaver (looked "
                  "after for 91 days or more after their 14th birthday and at least one day after their 16th, not "
                  "on short breaks, and not adopted). Remove the OC3 details, or check the episodes and date of "
@@ -76,7 +78,9 @@ LEAVERS = (
                      OR (sum({_days_after(14)}) < 91 AND arg_min_null(s."RNE", s."DECOM") = 'S')"""),
     # Judged only for young people whose 16th birthday falls on or after 1 April of last year: to be a care
     # leaver they were looked after on a day after it, so one of the two returns must show it. Older care
-    # leavers usually left care before last year's return and would all be flagged.
+    # leavers usually left care before last year's return and would all be flagged: the community validator
+    # flags every care leaver with no episodes in either return, which its note (and the DfE message) says
+    # misjudges care before last year. A care leaver with no care ever is still found once they turn 16.
     Rule("1002", "Care leaver details are given for a young person with no episodes of care in this or last year's "
                  "return, although they turned 16 within those two years and so must have been looked after in "
                  "them to be a care leaver. Remove the OC3 details, or add the missing episodes.",
@@ -84,6 +88,8 @@ LEAVERS = (
          sql=f"""SELECT row_no FROM v_oc3 WHERE {_DETAILS} AND n_episodes IS NULL
                  AND CAST({_LEAVER_DOB} + INTERVAL 16 YEAR AS DATE) >= CAST({{start}} - INTERVAL 1 YEAR AS DATE)
                  AND "CHILD" NOT IN (SELECT "CHILD" FROM episodes_last)"""),
+    # An episode still open counts as care on the birthday: the DfE logic is about the current episode having
+    # no end. The community validator leaves open episodes out, so misses exactly those young people.
     Rule("1007", "Care leaver details are given for a 17- or 18-year-old who was still looked after on their 17th "
                  "or 18th birthday this year; details are only for young people who had left care by then. Remove "
                  "the OC3 details, or correct the episode dates.",
@@ -98,7 +104,9 @@ LEAVERS = (
     Rule("1011", "Care leaver details are given for a young person whose care was taken over by another LA (their "
                  "final episode ends E3). The other LA reports them: remove the OC3 details.",
          table="oc3", fields=OC3_ITEMS, tables=("episodes",), fails=f"last_rec = 'E3' AND {_DETAILS}"),
-    # Leaving care on the birthday itself counts as having left by then (as in 1007).
+    # Leaving care on the birthday itself counts as having left by then (as in 1007), and only the birthday in
+    # this year counts. The community validator also fails leaving on the 17th birthday, and an 18-year-old who
+    # left after turning 17, whose details are due; the DfE words say "after their birthday".
     Rule("1016", "Care leaver details are given for a 17- or 18-year-old who stopped being looked after after "
                  "their 17th or 18th birthday this year; details are only for young people who had left care by "
                  "then. Remove the OC3 details, or correct the episode dates.",

@@ -65,7 +65,9 @@ UPN = (
          table="header", fields=("UPN", "DOB"),
          fails="upper(\"UPN\") = 'UN1' AND age_on(\"DOB\", make_date({year} - 2, 8, 31)) >= 4"),
     # UN4 is for children newly looked after in the last week of the year: read "looked after for more than
-    # a week" as looked after at 31 March in a period of care that started before 24 March.
+    # a week" as looked after at 31 March in a period of care that started before 24 March. The community
+    # validator fails UN4 when an episode starts on or after 24 March, the very children UN4 is for; careboard
+    # follows the DfE message.
     Rule("210", "UPN is UN4 ('newly looked after, UPN not yet known') but the child had been looked after for "
                 "more than a week at 31 March. Find and give the child's UPN, or another UN code if it cannot be "
                 "found.",
@@ -163,7 +165,8 @@ PLACEMENT_CODES = (
          fails="\"PLACE\" = 'P2' AND (\"r_DEC\" = '' OR \"DEC\" > DATE '2023-10-28')"),
 )
 
-# Short breaks (V3/V4) are left out of 218: rule 214 says they carry no URN.
+# Short breaks (V3/V4) are left out of 218: rule 214 says they carry no URN. The community validator asks
+# short breaks for a URN here and forbids it in 214, which no return could satisfy.
 URN = (
     Rule("218", "Ofsted URN is missing. Placements of this type in England need the setting's URN (or XXXXXXX "
                 "where the setting has none): add it.",

@@ -143,7 +143,8 @@ EPISODES = (
 )
 
 AD1 = (
-    # The adoption follows the decision in force, so AD1's decision date must be the latest decision's.
+    # The adoption follows the decision in force, so AD1's decision date must be the latest decision's. The
+    # community validator compares every decision, failing an earlier one that was reversed.
     Rule("523", "The decision date in the adoption details (DATE_INT) is not the date of the child's latest "
                 "decision to place for adoption (DATE_PLACED). They record the same decision: make them equal.",
          table="ad1", fields=("DATE_INT", "DATE_PLACED"), tables=(_PA,), multi=True,

@@ -70,7 +70,9 @@ WITH_EPISODES = (
                  HAVING bool_or(p.ended < m."MIS_START")
                     AND NOT bool_or(m."MIS_START" BETWEEN p.began AND coalesce(p.ended, DATE '9999-12-31'))"""),
     # Only a child whose care starts in this return (first episode RNE S) shows when care began; a child in
-    # care from before may have gone missing during an earlier episode that is not in this year's files.
+    # care from before may have gone missing during an earlier episode that is not in this year's files. The
+    # community validator fails any period starting outside every episode this year, that child included;
+    # careboard reports a start after care ended as 578, and here only a start before care provably began.
     Rule("581", "The missing period starts before the child began to be looked after. Correct MIS_START, or the "
                 "start of the child's first episode.",
          table="missing", fields=("MIS_START",), tables=("episodes",),

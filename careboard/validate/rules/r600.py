@@ -66,6 +66,7 @@ MOTHERS = (
          table="header", fields=("MC_DOB",), tables=("header_last",), needs=("last_year",),
          fails='last_MC_DOB IS NOT NULL AND "MC_DOB" <> last_MC_DOB'),
     # The child's care ends with the final episode (by start date); while it is open, only 31 March bounds it.
+    # (The community validator takes the latest end date of any episode, even with a later one still open.)
     Rule("625", "The date of birth of the mother's child is after 31 March or after the day she stopped being "
                 "looked after. Correct MC_DOB (or the end of her last episode).",
          table="header", fields=("MC_DOB", "DEC"), tables=("episodes",),

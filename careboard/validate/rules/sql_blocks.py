@@ -33,7 +33,9 @@ def both_rows(pairs_sql: str, left: str, right: str) -> str:
 
 def spell_longer_than(ls: str, days: int) -> str:
     """Episodes of legal status `ls` in an unbroken spell (each starting the day the last ended) that lasts
-    more than `days` days from its first start to its last end (31 March if still open)."""
+    more than `days` days from its first start to its last end (31 March if still open). An episode of another
+    status in between ends the spell: the community validator's grouping runs on across it and adds two short
+    spells together, which the DfE's limit on how long one status lasted does not support."""
     return f"""
 WITH e AS (SELECT "CHILD", row_no, "DECOM", coalesce("DEC", {{end}}) AS upto,
                   lag(coalesce("DEC", {{end}})) OVER (PARTITION BY "CHILD" ORDER BY "DECOM", row_no) AS prev_upto
