@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import spec
-from ..dates import year_end, year_ending
+from ..dates import year_end
 from ..ingest.errors import Finding, InputError
 from ..ingest.files import Return, StoredTable, discover
 from ..ingest.raw import RawTable
 from . import checks
 from .schema import staging_columns, staging_name, typed_select
-from .sources import release, table_source
+from .sources import release, table_source, year_of_return
 
 if TYPE_CHECKING:
     from ..validate.reference_inputs import Installed, ReferenceInputs
@@ -40,30 +40,6 @@ class LoadResult:
         return (f"Loaded snapshot {self.snapshot_id} as at {self.as_at:%d/%m/%Y} "
                 f"(collection year {self.collection_year - 1}/{self.collection_year % 100:02d}): {rows}. "
                 f"{self.findings} data-quality finding(s), {self.errors} error(s).")
-
-
-def _infer_year(con, r: Return) -> int:
-    """The collection year a return covers: from its folder name, else its latest event date."""
-    if r.year:
-        return r.year
-    latest = None
-    for t in r.tables():
-        s = spec.table(t.table)
-        cols = [c for c in ("DECOM", "DEC", "REVIEW", "MIS_START", "MIS_END") if c in s.columns]
-        if not cols or not len(t):
-            continue
-        source = table_source(con, t, "raw_in")
-        greatest = "greatest(" + ", ".join(f"try_strptime(trim(\"{c}\"), '%d/%m/%Y')" for c in cols) + ")"
-        try:
-            d = con.execute(f"SELECT max({greatest})::DATE FROM {source.sql}", source.params).fetchall()[0][0]
-        finally:
-            release(con, source)
-        if d and (latest is None or d > latest):
-            latest = d
-    if latest is None:
-        raise InputError(str(r.folder), "cannot tell which collection year this return covers "
-                                        "(no dated episodes); name the folder like 2024-25 or pass --year")
-    return year_ending(latest)
 
 
 def _known_files(con) -> dict[str, list[StoredTable]]:
@@ -129,7 +105,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     """Store returns already read (and possibly given their years) as one snapshot."""
     paths = [r.folder for r in returns]
     for r in returns:
-        r.year = _infer_year(con, r)
+        r.year = year_of_return(con, r)
     by_year: dict[int, Return] = {}
     for r in returns:
         if r.year in by_year:

@@ -11,7 +11,6 @@ from .reference_inputs import ReferenceInputs, install_reference
 from .result import Outcome
 from .runner import run_rules
 
-
 # Below this many rows (this year's and last year's returns together; a large council's pair is about
 # 40,000) statements run on one thread each. Measured on a 3,117-child return: 0.50 s -> 0.47 s for the
 # frame and rules; at national size DuckDB's own parallelism inside each statement matters more.
@@ -54,14 +53,14 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     """
     import duckdb
 
-    from ..store.loader import _infer_year
+    from ..store.sources import year_of_return
     from .frame import build_frame_from_files
 
     this = discover(paths)
     if len(this) > 1:
         raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
     con = duckdb.connect(":memory:")   # no store: the frame is built straight from the files
-    this[0].year = year or _infer_year(con, this[0])
+    this[0].year = year or year_of_return(con, this[0])
     previous = None
     if last_year:
         found = discover(last_year)
