@@ -3,14 +3,13 @@
     python benchmarks/run.py [demo] [national] [validate]      (default: all)
 
 Each measured step runs as its own `careboard` process (as a user would run it), timed from start to
-exit, with its peak memory (max RSS, including children). Data generation is not timed. Everything is
+exit, with its own peak memory (max RSS). Data generation is not timed. Everything is
 written under out/bench/ (git-ignored).
 """
 
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -23,16 +22,25 @@ OUT = ROOT / "out" / "bench"
 CAREBOARD = [sys.executable, "-m", "careboard"]
 
 
+def _measured(args: list[str]) -> tuple[int, float, float, str]:
+    """Run a careboard command; return (exit code, seconds, its own peak MB, stderr).
+
+    os.wait4 gives this child's own peak, where RUSAGE_CHILDREN keeps the largest of all children so far.
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(CAREBOARD + args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, seconds, usage.ru_maxrss / 1024, stderr
+
+
 def run(args: list[str], label: str, ok_codes=(0,)) -> tuple[float, float]:
     """Run one careboard command; return (seconds, peak MB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    done = subprocess.run(CAREBOARD + args, cwd=ROOT, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if done.returncode not in ok_codes:
-        sys.exit(f"{label} failed:\n{done.stderr[-3000:]}")
-    mb = max(peak, before) / 1024
+    code, seconds, mb, stderr = _measured(args)
+    if code not in ok_codes:
+        sys.exit(f"{label} failed:\n{stderr[-3000:]}")
     print(f"  {label:58} {seconds:7.2f} s   peak {mb:7.0f} MB", flush=True)
     return seconds, mb
 
@@ -46,14 +54,10 @@ def bench_demo() -> None:
     print(f"Demo size: one council, ~400 children in care, ten years, twelve monthly snapshots ({load_avg()})")
     folder = OUT / "demo"
     shutil.rmtree(folder, ignore_errors=True)
-    start = time.perf_counter()
-    done = subprocess.run(CAREBOARD + ["demo", "--out", str(folder), "--as-at", "2026-10-31"], cwd=ROOT,
-                          capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    if done.returncode:
-        sys.exit(f"demo failed:\n{done.stderr[-3000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    last = done.stderr.strip().splitlines()[-1]
+    code, wall, peak, stderr = _measured(["demo", "--out", str(folder), "--as-at", "2026-10-31"])
+    if code:
+        sys.exit(f"demo failed:\n{stderr[-3000:]}")
+    last = stderr.strip().splitlines()[-1]
     timed = float(last.split(" took ")[1].split(" s")[0])
     print(f"  {last}")
     print(f"  whole command {wall:.1f} s, peak {peak:.0f} MB")
