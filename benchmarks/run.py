@@ -28,11 +28,13 @@ def _measured(args: list[str]) -> tuple[int, float, float, str]:
     os.wait4 gives this child's own peak, where RUSAGE_CHILDREN keeps the largest of all children so far.
     """
     start = time.perf_counter()
-    proc = subprocess.Popen(CAREBOARD + args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    stderr = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    with subprocess.Popen(CAREBOARD + args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True) as proc:
+        stderr = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        # Reaped here: tell Popen, so its own wait on leaving the block does not look for the child again.
+        proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
     return proc.returncode, seconds, usage.ru_maxrss / 1024, stderr
 
 
@@ -98,6 +100,11 @@ def _council_return(folder: Path) -> Path:
     return folder
 
 
+def _first_line(path: Path) -> str:
+    with path.open(encoding="utf-8") as f:
+        return f.readline().strip()
+
+
 def bench_validate() -> None:
     from scale_return import scale
 
@@ -116,9 +123,9 @@ def bench_validate() -> None:
         print("  (run the national benchmark first for the 100x case)")
     for label, data in cases:
         this, last = data / "2025-26", data / "2024-25"
-        header = next(f for f in this.iterdir()
-                      if f.open(encoding="utf-8").readline().strip() == "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB")
-        children = sum(1 for _ in header.open(encoding="utf-8")) - 1
+        header = next(f for f in this.iterdir() if _first_line(f) == "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB")
+        with header.open(encoding="utf-8") as lines:
+            children = sum(1 for _ in lines) - 1
         for _ in range(3 if label == "one council" else 1):
             run(["validate", str(this), "--year", "2025/26", "--last-year", str(last),
                  "--output", str(base / "errors.csv")], f"{label}: {children:,} children", ok_codes=(0, 1))
