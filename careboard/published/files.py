@@ -136,9 +136,9 @@ class PublishedFiles:
 
     def _db(self):
         if self._con is None:
-            import duckdb
+            from ..engine import connect
 
-            self._con = duckdb.connect()
+            self._con = connect()
         return self._con
 
 

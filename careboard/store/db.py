@@ -17,10 +17,10 @@ def default_path() -> Path:
 
 
 def open_store(path: Path | str | None = None, read_only: bool = False):
-    import duckdb
+    from ..engine import connect
 
     if str(path) == ":memory:":
-        con = duckdb.connect(":memory:")
+        con = connect(":memory:")
         con.execute(";\n".join(CORE_DDL + staging_ddl()))
         return con
     path = Path(path) if path else default_path()
@@ -30,7 +30,7 @@ def open_store(path: Path | str | None = None, read_only: bool = False):
     # A load writes a snapshot of tens of MB at once: checkpointing every 16 MB (DuckDB's default)
     # would rewrite the file several times per load, so let the WAL grow and write once on close.
     config = {} if read_only else {"checkpoint_threshold": "1GB"}
-    con = duckdb.connect(str(path), read_only=read_only, config=config)
+    con = connect(str(path), read_only=read_only, config=config)
     if not read_only:
         con.execute(";\n".join(CORE_DDL + staging_ddl()))
     return con

@@ -36,6 +36,9 @@ def table_source(con, t: RawTable, name: str) -> Source:
     if isinstance(t, TextTable):
         return Source(_split(t), [t.text])
     if getattr(t, "arrow", None) is not None:
+        from ..engine import enable_python_scans
+
+        enable_python_scans()
         con.register(name, t.arrow)
         return Source(name, registered=name)
     import numpy as np  # only for files the plain and pyarrow readers passed over

@@ -51,15 +51,14 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     The files are parsed and typed straight into the rule frame: no staging, no load checks.
     `reference` names the URN list, postcode lookup and council LA for the rules that need them.
     """
-    import duckdb
-
+    from ..engine import connect
     from ..store.sources import year_of_return
     from .frame import build_frame_from_files
 
     this = discover(paths)
     if len(this) > 1:
         raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
-    con = duckdb.connect(":memory:")   # no store: the frame is built straight from the files
+    con = connect(":memory:")   # no store: the frame is built straight from the files
     this[0].year = year or year_of_return(con, this[0])
     previous = None
     if last_year:

@@ -1,0 +1,42 @@
+"""careboard reaches DuckDB through careboard.engine: the same classes as the duckdb package, and every
+kind of source still scans when the package's Python layer was never imported."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+
+from careboard import engine
+
+
+def test_the_engine_is_the_duckdb_package_underneath():
+    con = engine.connect()
+    assert isinstance(con, duckdb.DuckDBPyConnection)
+    assert engine.module().Error is duckdb.Error
+    assert con.execute("SELECT 40 + 2").fetchall() == [(42,)]
+
+
+def test_arrow_and_numpy_sources_scan_in_a_fresh_process():
+    # A fresh interpreter: the test session itself has imported the duckdb package above.
+    script = textwrap.dedent("""
+        import sys
+        from careboard import engine
+        from careboard.ingest import fast_csv
+        from careboard.ingest.csv_reader import read_csv_text
+        from careboard.store.sources import release, table_source
+
+        assert "duckdb" not in sys.modules
+        con = engine.connect()
+        text = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\\n7,1,01/01/2015,WBRI,,,\\n"
+        fast_csv.FAST_MIN_BYTES = 0
+        for table in (fast_csv.try_fast(text.encode(), "h.csv"), read_csv_text(text, "h.csv", "utf-8")):
+            source = table_source(con, table, "src")
+            print(con.execute(f'SELECT "CHILD", "DOB", row_no FROM {source.sql}', source.params).fetchall())
+            release(con, source)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[('7', '01/01/2015', 1)]"] * 2
