@@ -34,3 +34,27 @@ def test_a_broken_rule_is_reported_and_the_others_still_run(tmp_path, workers):
     assert broken == [("102", True), ("104", True)]
     assert all(n.reason.startswith("failed to run: ") for n in outcome.not_run if n.crashed)
     assert outcome.rules_run == 2
+
+
+def _schema(con, name):
+    return con.execute(f"SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '{name}' "
+                       "ORDER BY column_index").fetchall()
+
+
+def test_a_table_the_return_lacks_has_the_columns_and_types_typing_gives(tmp_path):
+    from careboard import spec
+
+    # Every table with a row typed from text, then the same tables made empty without the SELECT.
+    rows = {t: [{c: "1" for c in spec.table(t).all_columns}] for t in spec.tables()}
+    (full,) = discover(write_returns(tmp_path / "full", with_headers({2025: rows})))
+    (bare,) = discover(write_returns(tmp_path / "bare", with_headers({2025: {"header": rows["header"]}})))
+    full.year = bare.year = 2025
+    typed, empty = duckdb.connect(), duckdb.connect()
+    build_frame_from_files(typed, full)
+    build_frame_from_files(empty, bare)
+    for table in spec.tables():
+        assert typed.execute(f"SELECT count(*) FROM {table}").fetchone() == (1,), table
+    assert empty.execute("SELECT count(*) FROM episodes").fetchone() == (0,)
+    for table in spec.tables():
+        for name in (table, table + "_last"):
+            assert _schema(empty, name) == _schema(typed, name), name

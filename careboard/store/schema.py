@@ -22,6 +22,11 @@ def trimmed(x: str) -> str:
             f"OR contains({x}, '\n') THEN trim({x}, {TRIM}) ELSE trim({x}) END")
 
 
+def sql_type(table: str, column: str) -> str:
+    """The SQL type a column of a spec table is typed to."""
+    return _SQL_TYPE[spec.table(table).kind(column)]
+
+
 def staging_name(table: str) -> str:
     return f"stg_{table}"
 
