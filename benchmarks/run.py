@@ -41,7 +41,8 @@ def _measured(args: list[str]) -> tuple[int, float, float, str]:
 def run(args: list[str], label: str, ok_codes=(0,)) -> tuple[float, float]:
     """Run one careboard command; return (seconds, peak MB)."""
     code, seconds, mb, stderr = _measured(args)
-    if code not in ok_codes:
+    # Python exits 1 on an uncaught exception too, and validate exits 1 when it finds errors.
+    if code not in ok_codes or "Traceback (most recent call last)" in stderr:
         sys.exit(f"{label} failed:\n{stderr[-3000:]}")
     print(f"  {label:58} {seconds:7.2f} s   peak {mb:7.0f} MB", flush=True)
     return seconds, mb
