@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import spec
 from ..store.schema import staging_name, trimmed
 from .codes import placeholders
+from .schedule import Job, reads, run_jobs
 
 _VIEWS = Path(__file__).with_name("views")
 
@@ -23,27 +24,6 @@ MACROS = (
     """CREATE OR REPLACE {temp}MACRO age_on(dob, d) AS
        year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END""",
 )
-
-
-def run_parallel(con, jobs, workers: int) -> list:
-    """Run jobs (each taking a connection) on `workers` cursors of `con`.
-
-    DuckDB runs a query over a small table on one core, so two small queries at once use both.
-    Only for frames of plain tables: temporary ones are private to the connection that made them.
-    """
-    if workers <= 1:
-        return [job(con) for job in jobs]
-    from concurrent.futures import ThreadPoolExecutor
-
-    def on_cursor(job):
-        cur = con.cursor()
-        try:
-            return job(cur)
-        finally:
-            cur.close()
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(on_cursor, jobs))
 
 
 @cache
@@ -73,15 +53,25 @@ def build_frame(con, snapshot_id: int, year: int, last_year: int | None) -> None
 def build_frame_from_files(con, this, last=None, only: set[str] | None = None, workers: int = 1) -> dict[int, str]:
     """Build the frame straight from parsed returns (careboard.ingest.files.Return), with no store.
 
+    Returns the file names by file id, for the outputs. With workers > 1 the frame is made of plain
+    tables (the connection must be a private in-memory database) built on that many cursors.
+    """
+    files, jobs = frame_jobs(con, this, last, only, workers)
+    run_jobs(con, jobs, workers)
+    return files
+
+
+def frame_jobs(con, this, last=None, only: set[str] | None = None, workers: int = 1) -> tuple[dict[int, str], list[Job]]:
+    """The file names by file id, and the jobs (see schedule.run_jobs) building the frame from parsed returns.
+
     Each table is typed once from the parsed text into its frame table; tables a return lacks are
-    empty. Returns the file names by file id, for the outputs. With workers > 1 the frame is made
-    of plain tables (the connection must be a private in-memory database) built on that many cursors.
+    empty. `only` names the frame tables worth building (see `needed`); the others are made empty.
     """
     from ..store.schema import trimmed_cells, typed_columns
 
-    temp = "TEMP " if workers <= 1 else ""
+    temp = _make_macros(con, workers)
     files: dict[int, str] = {}
-    jobs = []
+    jobs, cells = [], {}
     for suffix, ret in (("", this), ("_last", last)):
         have = {}
         for f in (ret.files if ret else []):
@@ -89,21 +79,34 @@ def build_frame_from_files(con, this, last=None, only: set[str] | None = None, w
                 files[len(files) + 1] = str(f.path)
                 have[t.table] = (t, len(files))
         for table in spec.tables():
+            name = table + suffix
             cols = spec.table(table).all_columns
-            raw, file_id = have.get(table, (None, 0)) if only is None or table + suffix in only else (None, 0)
+            raw, file_id = have.get(table, (None, 0)) if only is None or name in only else (None, 0)
             if raw is None or not len(raw):
                 # A table the return lacks (or no rule reads) is made empty from its column list: planning
                 # the typing SELECT over no rows costs ten times as much.
-                jobs.append(lambda c, sql=empty_table_ddl(table, table + suffix, temp): c.execute(sql))
+                jobs.append(Job(name, lambda c, sql=empty_table_ddl(table, name, temp): c.execute(sql)))
                 continue
             raws = ", ".join(f'"{c}" AS "r_{c}"' for c in cols)
-            sql = (f"CREATE OR REPLACE {temp}TABLE {table}{suffix} AS SELECT row_no, line_no, "
+            # A plain file with no cell to trim (most) skips the trim expression on every cell.
+            cells_sql = trimmed_cells(table) if getattr(raw, "padded", True) else ", ".join(f'"{c}"' for c in cols)
+            sql = (f"CREATE OR REPLACE {temp}TABLE {name} AS SELECT row_no, line_no, "
                    f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} "
-                   f"FROM (SELECT row_no, line_no, {trimmed_cells(table)} FROM {{source}})")
-            jobs.append(lambda c, raw=raw, sql=sql, name=f"src_{table}{suffix}": _type_table(c, raw, sql, name))
-    run_parallel(con, jobs, workers)
-    build_views(con, this.year, only, workers)
-    return files
+                   f"FROM (SELECT row_no, line_no, {cells_sql} FROM {{source}})")
+            cells[name] = len(raw) * len(cols)
+            jobs.append(Job(name, lambda c, raw=raw, sql=sql, src=f"src_{name}": _type_table(c, raw, sql, src),
+                            cost=_typing_ms(cells[name])))
+    return files, jobs + view_jobs(this.year, only, temp, cells)
+
+
+# Rough costs in milliseconds, measured at one-council size, only to start the longer of the ready jobs
+# first: a statement's fixed cost, and the cost per cell of typing one table or enriching it.
+def _typing_ms(cells: int) -> float:
+    return 3 + cells * 0.0005
+
+
+def _view_ms(cells: int) -> float:
+    return 4 + cells * 0.0004
 
 
 def empty_table_ddl(table: str, name: str, temp: str = "") -> str:
@@ -158,16 +161,28 @@ def needed(rules, year: int) -> set[str]:
 
 
 def build_views(con, year: int, only: set[str] | None = None, workers: int = 1) -> None:
+    run_jobs(con, view_jobs(year, only, _make_macros(con, workers)), workers)
+
+
+def view_jobs(year: int, only: set[str] | None = None, temp: str = "TEMP ",
+              cells: dict[str, int] | None = None) -> list[Job]:
+    """Jobs building the enriched tables, each after the tables it reads (`cells`: their sizes, if known)."""
+    tables = frame_tables()
+    jobs = []
+    for name, sql in _view_sources(year).items():
+        if only is None or name in only:
+            base = name.removeprefix("v_") if name.startswith("v_") else "episodes"
+            jobs.append(Job(name, lambda c, n=name, s=sql: c.execute(f"CREATE OR REPLACE {temp}TABLE {n} AS {s}"),
+                            reads(sql, tables), _view_ms((cells or {}).get(base, 0))))
+    return jobs
+
+
+def _make_macros(con, workers: int) -> str:
+    """Create the macros the views use; return the prefix for frame tables ("TEMP " on one cursor)."""
     temp = "TEMP " if workers <= 1 else ""
     for m in MACROS:
         con.execute(m.format(temp=temp))
-    wanted = [(name, sql) for name, sql in _view_sources(year).items() if only is None or name in only]
-    # child_episodes feeds the other views; they depend on nothing else built here.
-    first = [(n, s) for n, s in wanted if n == "child_episodes"]
-    rest = [(n, s) for n, s in wanted if n != "child_episodes"]
-    for group in (first, rest):
-        run_parallel(con, [lambda c, n=n, s=s: c.execute(f"CREATE OR REPLACE {temp}TABLE {n} AS {s}") for n, s in group],
-                     workers)
+    return temp
 
 
 def frame_tables() -> list[str]:
