@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from careboard.ingest.csv_reader import read_csv_text
-from careboard.ingest.plain_csv import TextTable, try_plain
+from careboard.ingest.plain_csv import TextTable, _padded, try_plain
 from tests.readback import read_back
 
 HEADER = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
@@ -51,3 +53,35 @@ def test_an_optional_column_the_file_lacks_is_unknown():
 ])
 def test_steps_aside(text):
     assert try_plain(text, "x.csv", "utf-8") is None
+
+
+@pytest.mark.parametrize("body, padded", [
+    ("1,a,b\n2,c,d", False),
+    ("1,AB1 2CD,b", False),         # a space inside a cell is kept
+    ("1, a,b", True), ("1,a ,b", True), (" 1,a,b", True), ("1,a,b ", True),
+    ("1,a,b\n 2,c,d", True), ("1,a,b \n2,c,d", True), ("1,a\tx,b", True),
+    ("1,caf\u00e9,b", True),        # not ASCII: DuckDB's trim() takes Unicode spaces, so always trim
+])
+def test_which_files_have_cells_to_trim(body, padded):
+    assert _padded(body) is padded
+
+
+def test_a_file_with_nothing_to_trim_types_as_a_padded_one(tmp_path):
+    from careboard.engine import connect
+    from careboard.ingest.files import discover
+    from careboard.validate.frame import build_frame_from_files
+
+    tidy = [",".join(cell.strip(" \xa0") for cell in row.split(",")) for row in ROWS]
+    frames = []
+    for name, rows in (("padded", ROWS), ("tidy", tidy)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "episodes.csv").write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+        (ret,) = discover([tmp_path / name])
+        ret.year = 2025
+        (table,) = ret.tables()
+        assert table.padded is (name == "padded")
+        con = connect()
+        build_frame_from_files(con, ret)
+        frames.append(con.execute("SELECT * EXCLUDE (file_id) FROM episodes ORDER BY row_no").fetchall())
+    assert frames[0] == frames[1]
+    assert frames[1][1][1:4] == (3, "2", date(2024, 5, 1))   # line, CHILD, DECOM

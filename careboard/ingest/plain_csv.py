@@ -27,6 +27,7 @@ class TextTable(RawTable):
     text: str = ""
     positions: tuple[int | None, ...] = ()   # 1-based cell of each of `columns` in a row; None: not in the file
     rows: int = 0
+    padded: bool = True                      # some cell may start or end with white space to trim
 
     def __len__(self) -> int:
         return self.rows
@@ -59,4 +60,14 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
     columns = spec.table(table).all_columns
     positions = tuple(header.index(c) + 1 if c in header else None for c in columns)
     return TextTable(table, file, encoding, "csv", columns, [], [], [], findings,
-                     text=body, positions=positions, rows=len(lines))
+                     text=body, positions=positions, rows=len(lines), padded=_padded(body))
+
+
+def _padded(body: str) -> bool:
+    """Whether any cell may begin or end with a character careboard trims (see store.schema.trimmed).
+
+    Most files have none, and their typing then skips a trim expression per cell. In ASCII text only a
+    space or a tab can be at a cell's edge (line ends are split off already); DuckDB's trim() also takes
+    Unicode spaces, so text with any non-ASCII character is always trimmed."""
+    return (not body.isascii() or "\t" in body or " ," in body or ", " in body or "\n " in body or " \n" in body
+            or body.startswith(" ") or body.endswith(" "))
