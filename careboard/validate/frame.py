@@ -147,8 +147,8 @@ def needed(rules, year: int) -> set[str]:
     created empty, so a rule that names one still runs.
     """
     views = _view_sources(year)
-    words = set(re.findall(r"\b[a-z][a-z0-9_]*\b", " ".join((r.fails or r.sql) for r in rules)))
-    words |= {f"v_{r.table}" for r in rules if r.fails}
+    words = set(re.findall(r"\b[a-z][a-z0-9_]*\b", " ".join((r.fails or r.sql) + " " + (r.over or "") for r in rules)))
+    words |= {f"v_{r.table}" for r in rules if r.fails and not r.over}
     want, todo = set(), [w for w in words if w in views or w in frame_tables()]
     while todo:
         name = todo.pop()

@@ -41,11 +41,16 @@ class Rule:
     needs: tuple[str, ...] = ()
     years: tuple[int, ...] | None = None        # restrict this variant to some collection years
     multi: bool = False          # set rule whose SQL returns (tbl, row_no): rows in several tables
+    # Row rule tested over this FROM item (a named subquery giving `row_no` and the columns `fails` reads)
+    # instead of v_<table>: rules sharing one, such as a window over a child's episodes, run in one scan of it.
+    over: str | None = None
 
     def __post_init__(self):
         problems = []
         if (self.fails is None) == (self.sql is None):
             problems.append("give exactly one of `fails` (row rule) or `sql` (set rule)")
+        if self.over is not None and self.fails is None:
+            problems.append("`over` is for row rules (`fails`)")
         if self.severity not in SEVERITIES:
             problems.append(f"severity {self.severity!r} not in {SEVERITIES}")
         if any(n not in NEEDS for n in self.needs):

@@ -20,9 +20,9 @@ def active_rules(rules: tuple[Rule, ...], year: int) -> list[Rule]:
     return [r for r in rules if r.code in codes and r.applies_to(year)]
 
 
-def _row_batch_sql(table: str, exprs: list[str]) -> str:
+def _row_batch_sql(source: str, exprs: list[str]) -> str:
     cases = ", ".join(f"CASE WHEN coalesce(({e}), false) THEN {i} END" for i, e in enumerate(exprs))
-    return (f"SELECT row_no, k FROM (SELECT row_no, unnest([{cases}]) AS k FROM v_{table}) AS s "
+    return (f"SELECT row_no, k FROM (SELECT row_no, unnest([{cases}]) AS k FROM {source}) AS s "
             f"WHERE k IS NOT NULL")
 
 
@@ -69,7 +69,7 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
     for code, reason in not_applicable().items():
         if code in codes_for(year):
             outcome.not_run.append(NotRun(code, "not applicable: " + " ".join(reason.split()), False))
-    row_rules: dict[str, list[tuple[Rule, str]]] = defaultdict(list)
+    row_rules: dict[tuple[str, str], list[tuple[Rule, str]]] = defaultdict(list)   # by (table, source)
     set_rules: list[tuple[Rule, str]] = []
     for rule in active_rules(rules, year):
         missing = [n for n in rule.needs if n not in available]
@@ -78,19 +78,20 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
             continue
         try:
             sql = (rule.fails or rule.sql).format_map(fill)
+            source = rule.over.format_map(fill) if rule.over else f"v_{rule.table}"
         except (KeyError, ValueError, IndexError) as e:
             outcome.not_run.append(NotRun(rule.code, f"failed to run: unknown placeholder {e}", True))
             continue
-        (row_rules[rule.table] if rule.fails else set_rules).append((rule, sql))
+        (row_rules[(rule.table, source)] if rule.fails else set_rules).append((rule, sql))
     batched = {r.code for items in row_rules.values() for r, _ in items} | {r.code for r, _ in set_rules}
     tables = frame_tables() + ["postcode_lookup", "urn_list"]
     jobs = []
-    for table, items in row_rules.items():
+    for n, ((table, source), items) in enumerate(row_rules.items()):
         rs = [r for r, _ in items]
         exprs = [s for _, s in items]
-        sql = _row_batch_sql(table, exprs)
-        single = (lambda i, t=table, e=exprs: f"SELECT row_no, {i} FROM v_{t} WHERE coalesce(({e[i]}), false)")
-        jobs.append(Job(f"rows:{table}", lambda c, t=table, rs=rs, sql=sql, single=single:
+        sql = _row_batch_sql(source, exprs)
+        single = (lambda i, src=source, e=exprs: f"SELECT row_no, {i} FROM {src} WHERE coalesce(({e[i]}), false)")
+        jobs.append(Job(f"rows:{table}:{n}", lambda c, t=table, rs=rs, sql=sql, single=single:
                         [(rs[k], t, row_no) for row_no, k in _run_batch(c, sql, outcome, rs, single)],
                         reads(sql, tables), ROW_RULE_MS * len(rs)))
     for n, chunk in enumerate(_balanced(set_rules, SET_UNIONS_PER_WORKER * max(1, workers))):

@@ -34,8 +34,9 @@ FROM sw_episodes WHERE "SW_DECOM" IS NOT NULL
 WINDOW w AS (PARTITION BY "CHILD" ORDER BY "SW_DECOM", "SW_DEC" NULLS LAST, row_no)) AS o"""
 
 
-def _ordered(where: str) -> str:
-    return f"SELECT row_no FROM {_ORDERED} WHERE {where}"
+def _ordered(where: str) -> dict:
+    """A row rule over the ordered episodes: every rule using it is checked in one scan of the window."""
+    return {"fails": where, "over": _ORDERED}
 
 
 # Looked after on 31 March: an episode still open (DEC blank as written) that is not a short break.
@@ -172,31 +173,31 @@ DATES = (
 CHAIN = (
     Rule("SW08STG2", "This social worker episode has no end date, but a later episode for the child has started. "
                      "Give the date this episode ended.",
-         table="sw_episodes", fields=("SW_DEC",), sql=_ordered(_OPEN_BEFORE_LATER)),
+         table="sw_episodes", fields=("SW_DEC",), **_ordered(_OPEN_BEFORE_LATER)),
     Rule("SW14STG2", "This social worker episode has no end date but is not the child's latest episode. Give "
                      "its end date: only the episode still open on 31 March may be left without one.",
-         table="sw_episodes", fields=("SW_DEC",), years=_Y2024, sql=_ordered(_OPEN_BEFORE_LATER)),
+         table="sw_episodes", fields=("SW_DEC",), years=_Y2024, **_ordered(_OPEN_BEFORE_LATER)),
     Rule("SW10STG2", "This social worker episode does not begin within 7 days of the end of the child's previous "
                      "episode (or the previous one has no end date). Check the dates of both so that one follows "
                      "on from the other.",
-         table="sw_episodes", fields=("SW_DECOM",), years=_Y2024, sql=_ordered(_NOT_WITHIN_7_DAYS)),
+         table="sw_episodes", fields=("SW_DECOM",), years=_Y2024, **_ordered(_NOT_WITHIN_7_DAYS)),
     # From 2024/25 a first contact or re-referral (FCONTA) may follow a gap. In 2025/26 SW10aSTG2 joins
     # with the same test; the DfE validator keeps both codes, so such a row is reported under each.
     Rule("SW10STG2", "This social worker episode does not begin within 7 days of the end of the child's previous "
                      "episode (or the previous one has no end date), and is not a first contact or re-referral "
                      "(FCONTA). Check the dates of both so that one follows on from the other.",
          table="sw_episodes", fields=("SW_DECOM",), years=_FROM_2025,
-         sql=_ordered(f"{_NOT_WITHIN_7_DAYS} AND {_NOT_FIRST_CONTACT}")),
+         **_ordered(f"{_NOT_WITHIN_7_DAYS} AND {_NOT_FIRST_CONTACT}")),
     Rule("SW10aSTG2", "This social worker episode, not a first contact or re-referral (FCONTA), does not begin "
                       "within 7 days either side of the end of the child's previous episode (or the previous one "
                       "has no end date). Check the dates, or give FCONTA if the child was newly referred.",
          table="sw_episodes", fields=("SW_DECOM",), years=_FROM_2026,
-         sql=_ordered(f"{_NOT_WITHIN_7_DAYS} AND {_NOT_FIRST_CONTACT}")),
+         **_ordered(f"{_NOT_WITHIN_7_DAYS} AND {_NOT_FIRST_CONTACT}")),
     # A first contact follows a closed case, so it must begin after (not on) the previous episode's end.
     Rule("SW10bSTG2", "This social worker episode is a first contact or re-referral (FCONTA) but begins before the "
                       "child's previous episode ended. Check the dates, or give the right reason for the change.",
          table="sw_episodes", fields=("SW_DECOM", "SW_REASON"), years=_FROM_2026,
-         sql=_ordered("\"SW_REASON\" = 'FCONTA' AND seq > 1 AND (prev_open OR \"SW_DECOM\" <= prev_dec)")),
+         **_ordered("\"SW_REASON\" = 'FCONTA' AND seq > 1 AND (prev_open OR \"SW_DECOM\" <= prev_dec)")),
 )
 
 # SW11: the episodes must run on to 31 March. In 2023/24 the DfE split the check at 5 days before 31 March:
@@ -206,24 +207,24 @@ CONTINUITY = (
     Rule("SW11aSTG2", "This social worker episode ended more than 5 days before 31 March, and no episode for the "
                       "child begins within 5 days of that end. Add the episode that followed, or correct the dates.",
          table="sw_episodes", fields=("SW_DEC",), years=_Y2024,
-         sql=_ordered("datediff('day', \"SW_DEC\", {end}) >= 5 "
+         **_ordered("datediff('day', \"SW_DEC\", {end}) >= 5 "
                       "AND (next_decom IS NULL OR abs(datediff('day', \"SW_DEC\", next_decom)) > 5)")),
     Rule("SW11bSTG2", "This social worker episode ended in the last days before 31 March and no later episode is "
                       "given for the child. Add the episode that followed, or correct the end date.",
          table="sw_episodes", fields=("SW_DEC",), years=_Y2024,
-         sql=_ordered("datediff('day', \"SW_DEC\", {end}) BETWEEN 1 AND 4 AND next_decom IS NULL")),
+         **_ordered("datediff('day', \"SW_DEC\", {end}) BETWEEN 1 AND 4 AND next_decom IS NULL")),
     Rule("SW11bSTG2", "This social worker episode ended before 31 March and no later episode is given for the "
                       "child. Add the episode that followed, or leave the end date blank if it was still open on "
                       "31 March.",
          table="sw_episodes", fields=("SW_DEC",), years=_FROM_2025,
-         sql=_ordered("\"SW_DEC\" < {end} AND next_decom IS NULL")),
+         **_ordered("\"SW_DEC\" < {end} AND next_decom IS NULL")),
     _coverage_rule(_Y2024, report_missing_children=False),
     _coverage_rule(_FROM_2025, report_missing_children=True),
     # Reported on the child's latest episode, the one that should still be open.
     Rule("SW17STG2", "None of this child's social worker episodes is open on 31 March. If the child still had "
                      "this social worker, leave the end date blank; otherwise add the episode that followed.",
          table="sw_episodes", fields=("SW_DEC", "SW_DECOM"), years=_FROM_2026,
-         sql=_ordered("next_decom IS NULL AND NOT child_has_open")),
+         **_ordered("next_decom IS NULL AND NOT child_has_open")),
 )
 
 RULES = COMPLETENESS + FORMATS + DATES + CHAIN + CONTINUITY
