@@ -58,3 +58,31 @@ def test_a_table_the_return_lacks_has_the_columns_and_types_typing_gives(tmp_pat
     for table in spec.tables():
         for name in (table, table + "_last"):
             assert _schema(empty, name) == _schema(typed, name), name
+
+
+SAME_SEX = '(SELECT row_no, "SEX", count(*) OVER (PARTITION BY "SEX") AS n FROM header) AS o'
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_row_rules_over_a_shared_source_share_one_scan_and_break_alone(tmp_path, workers):
+    over = (Rule("105", "Two children share a sex in this test.", table="header", fields=("SEX",),
+                 fails="n > 1", over=SAME_SEX),
+            Rule("112", "Sex X in this test.", table="header", fields=("SEX",), fails="\"SEX\" = 'X'", over=SAME_SEX),
+            Rule("113", "Broken on purpose: no such column.", table="header", fields=("SEX",),
+                 fails="no_such_column > 1", over=SAME_SEX))
+    paths = write_returns(tmp_path, with_headers({2025: {
+        "header": [child("A", sex="X"), child("B", sex="1"), child("C", sex="1")], "episodes": []}}))
+    (ret,) = discover(paths)
+    ret.year = 2025
+    con = duckdb.connect()
+    build_frame_from_files(con, ret, None, None, workers)
+    outcome = run_rules(con, over, 2025, set(), {}, workers)
+    assert sorted((f.rule, f.row) for f in outcome.failures) == [("105", 2), ("105", 3), ("112", 1)]
+    assert [(n.rule, n.crashed) for n in outcome.not_run if n.crashed] == [("113", True)]
+    assert outcome.rules_run == 2
+
+
+def test_over_is_for_row_rules():
+    with pytest.raises(ValueError, match="`over` is for row rules"):
+        Rule("108", "A set rule cannot have a source.", table="header", fields=("SEX",),
+             sql="SELECT row_no FROM header", over=SAME_SEX)
