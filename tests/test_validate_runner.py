@@ -86,3 +86,14 @@ def test_over_is_for_row_rules():
     with pytest.raises(ValueError, match="`over` is for row rules"):
         Rule("108", "A set rule cannot have a source.", table="header", fields=("SEX",),
              sql="SELECT row_no FROM header", over=SAME_SEX)
+
+
+def test_an_enriched_table_only_its_row_rules_read_is_read_in_place():
+    from careboard.validate.frame import inlined_views
+
+    row = Rule("101", "Row rule in this test.", table="oc3", fields=("IN_TOUCH",), fails='"IN_TOUCH" IS NULL')
+    reads_v_oc3 = Rule("103", "Set rule in this test.", table="oc3", fields=("IN_TOUCH",),
+                       sql="SELECT row_no FROM v_oc3 WHERE age_end > 21")
+    assert "v_oc3" in inlined_views((row,), 2025)
+    assert "v_oc3" not in inlined_views((row, reads_v_oc3), 2025)
+    assert "child_episodes" not in inlined_views((row,), 2025)      # other enriched tables read it

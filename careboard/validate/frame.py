@@ -160,6 +160,15 @@ def needed(rules, year: int) -> set[str]:
     return want
 
 
+def inlined_views(rules, year: int) -> dict[str, str]:
+    """The enriched tables only their own table's row rules read, with their SQL: those rules can read
+    the SQL in place, which saves materialising a table that is scanned once."""
+    views = _view_sources(year)
+    elsewhere = " ".join([r.sql or "" for r in rules] + [r.over or "" for r in rules] + list(views.values()))
+    named = set(re.findall(r"\b[a-z][a-z0-9_]*\b", elsewhere))
+    return {name: sql for name, sql in views.items() if name not in named}
+
+
 def build_views(con, year: int, only: set[str] | None = None, workers: int = 1) -> None:
     run_jobs(con, view_jobs(year, only, _make_macros(con, workers)), workers)
 

@@ -26,6 +26,10 @@ def _row_batch_sql(source: str, exprs: list[str]) -> str:
             f"WHERE k IS NOT NULL")
 
 
+def _source(view: str, inline: dict[str, str]) -> str:
+    return f"({inline[view]}) AS {view}" if view in inline else view
+
+
 def _set_part(i: int, rule: Rule, sql: str) -> str:
     if rule.multi:
         return f"SELECT {i} AS k, CAST(tbl AS VARCHAR) AS tbl, row_no FROM ({sql}) AS s{i}"
@@ -60,10 +64,12 @@ class RulePlan:
     batched: set[str]    # codes of the rules the jobs run
 
 
-def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers: int = 1) -> RulePlan:
+def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers: int = 1,
+               inline: dict[str, str] | None = None) -> RulePlan:
     """The jobs running a year's active rules: one batch of row rules per table, and the set rules in
     unions, a few per worker so the cores finish together. Each job waits for the frame tables its SQL
-    names; `finish` gathers their results."""
+    names; `finish` gathers their results. `inline` gives the SQL of enriched tables not built (see
+    frame.inlined_views): row rules over one read its SQL in place."""
     outcome = Outcome(year)
     fill = placeholders(year)
     for code, reason in not_applicable().items():
@@ -78,7 +84,7 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
             continue
         try:
             sql = (rule.fails or rule.sql).format_map(fill)
-            source = rule.over.format_map(fill) if rule.over else f"v_{rule.table}"
+            source = rule.over.format_map(fill) if rule.over else _source(f"v_{rule.table}", inline or {})
         except (KeyError, ValueError, IndexError) as e:
             outcome.not_run.append(NotRun(rule.code, f"failed to run: unknown placeholder {e}", True))
             continue

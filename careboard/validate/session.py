@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..ingest.errors import InputError
 from ..ingest.files import discover
-from .frame import build_frame, drop_frame, frame_jobs, needed
+from .frame import build_frame, drop_frame, frame_jobs, inlined_views, needed
 from .reference_inputs import ReferenceInputs, install_reference
 from .result import Outcome
 from .runner import active_rules, finish, plan_rules, run_rules
@@ -87,10 +87,12 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
                                   this[0].year, temp=False)
     have = set(available or ()) | ({"last_year"} if previous else set()) | installed.available
     # One schedule from typing the files to the last rule: each statement starts once what it reads is built.
-    files, jobs = frame_jobs(con, this[0], previous, needed(active_rules(rules, this[0].year), this[0].year), workers)
+    active = active_rules(rules, this[0].year)
+    inline = inlined_views(active, this[0].year)
+    files, jobs = frame_jobs(con, this[0], previous, needed(active, this[0].year) - set(inline), workers)
     if "postcodes" in installed.available:
         jobs.append(Job("postcode_lookup", installed.keep_postcodes_used, frozenset({"episodes", "episodes_last"})))
-    plan = plan_rules(rules, this[0].year, have, workers)
+    plan = plan_rules(rules, this[0].year, have, workers, inline)
     outcome = finish(con, plan, run_jobs(con, jobs + plan.jobs, workers), files)
     outcome.notes += installed.notes
     return outcome
