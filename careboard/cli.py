@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -194,7 +195,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return _dispatch(build_parser().parse_args(argv))
+
+
+def run() -> None:
+    """The `careboard` command: main(), then exit.
+
+    A command that leaves nothing open behind it (validate writes its files and keeps no store) ends the
+    process at once: freeing DuckDB's in-memory tables and Python's objects one by one took ~20 ms of a
+    0.6 s one-council validation."""
+    args = build_parser().parse_args()
+    code = _dispatch(args)
+    if getattr(args, "exit_at_once", False):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
+def _dispatch(args) -> int:
     from .ingest.errors import InputError
 
     try:
@@ -208,4 +227,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

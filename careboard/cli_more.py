@@ -195,4 +195,5 @@ def add_validate(sub) -> None:
     s.add_argument("--output", action="append", type=Path, help="errors.csv, errors.xlsx or errors.html (repeatable)")
     s.add_argument("-v", "--verbose", action="store_true", help="list the rules that were skipped and why")
     reference_args(s)
-    s.set_defaults(func=cmd_validate)
+    # Nothing is left open once the outputs are written: the process may end without tearing down.
+    s.set_defaults(func=cmd_validate, exit_at_once=True)

@@ -57,3 +57,22 @@ def test_validate_command_writes_the_csv_the_issue_asks_for(timeline, tmp_path):
         {"rule", "table", "row", "child", "fields", "message"} <= set(header)
     assert (tmp_path / "errors.xlsx").stat().st_size > 0 and "<table" in (tmp_path / "errors.html").read_text()
     assert code in (0, 1)
+
+
+def test_the_command_ends_at_once_with_its_output_and_summary_complete(timeline, tmp_path):
+    # `careboard validate` ends its process without tearing down (cli.run): everything must be written first.
+    import subprocess
+    import sys
+
+    export(timeline, date(2026, 3, 31), tmp_path / "in", errors=("missing_dob",))
+    out = tmp_path / "errors.csv"
+    done = subprocess.run([sys.executable, "-m", "careboard", "validate", str(_folder(tmp_path / "in", 2026)),
+                           "--year", "2025/26", "--output", str(out), "--output", str(tmp_path / "errors.xlsx")],
+                          capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr                     # errors found
+    assert done.stdout.startswith("2025/26: ") and "failing rows" in done.stdout
+    rows = out.read_text().splitlines()
+    assert len(rows) > 1 and rows[-1].count(",") >= 9 and "missing_dob" not in rows[0]
+    from zipfile import ZipFile
+
+    assert ZipFile(tmp_path / "errors.xlsx").testzip() is None   # a whole workbook, not a cut-off one
