@@ -114,10 +114,10 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
 ROW_RULE_MS = 0.7
 SET_RULE_MS = 3.0
 # Unions of set rules per worker. Everything a union's rules allocate (tens of MB of hash tables and sort
-# runs, for a few thousand rows) is held until the union ends, and first touching fresh memory cost more
-# than planning a statement: at one-council size 8 unions in all took a third fewer page faults and
-# ~15% less time than 2.
-SET_UNIONS_PER_WORKER = 4
+# runs, for a few thousand rows) is held until the union ends, and first touching fresh memory costs
+# about as much as planning: at one-council size 16 unions touched 26k fresh pages against 55k for 2,
+# in the same time or less, and left the two cores less in each other's way.
+SET_UNIONS_PER_WORKER = 8
 
 
 def _balanced(items: list[tuple[Rule, str]], n: int) -> list[list[tuple[Rule, str]]]:
