@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import spec
 from ..store.schema import staging_name, trimmed
 from .codes import placeholders
-from .schedule import Job, reads, run_jobs
+from .schedule import Job, names_in, reads, run_jobs
 
 _VIEWS = Path(__file__).with_name("views")
 
@@ -147,7 +147,7 @@ def needed(rules, year: int) -> set[str]:
     created empty, so a rule that names one still runs.
     """
     views = _view_sources(year)
-    words = set(re.findall(r"\b[a-z][a-z0-9_]*\b", " ".join((r.fails or r.sql) + " " + (r.over or "") for r in rules)))
+    words = set().union(*(names_in(r.fails or r.sql) | names_in(r.over or "") for r in rules))
     words |= {f"v_{r.table}" for r in rules if r.fails and not r.over}
     want, todo = set(), [w for w in words if w in views or w in frame_tables()]
     while todo:
@@ -156,7 +156,7 @@ def needed(rules, year: int) -> set[str]:
             continue
         want.add(name)
         if name in views:
-            todo += [w for w in set(re.findall(r"\b[a-z][a-z0-9_]*\b", views[name])) if w in frame_tables()]
+            todo += [w for w in names_in(views[name]) if w in frame_tables()]
     return want
 
 
@@ -164,8 +164,8 @@ def inlined_views(rules, year: int) -> dict[str, str]:
     """The enriched tables only their own table's row rules read, with their SQL: those rules can read
     the SQL in place, which saves materialising a table that is scanned once."""
     views = _view_sources(year)
-    elsewhere = " ".join([r.sql or "" for r in rules] + [r.over or "" for r in rules] + list(views.values()))
-    named = set(re.findall(r"\b[a-z][a-z0-9_]*\b", elsewhere))
+    named = set().union(*(names_in(r.sql or "") | names_in(r.over or "") for r in rules),
+                        *(names_in(sql) for sql in views.values()))
     return {name: sql for name, sql in views.items() if name not in named}
 
 

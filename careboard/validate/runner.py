@@ -99,14 +99,14 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
         single = (lambda i, src=source, e=exprs: f"SELECT row_no, {i} FROM {src} WHERE coalesce(({e[i]}), false)")
         jobs.append(Job(f"rows:{table}:{n}", lambda c, t=table, rs=rs, sql=sql, single=single:
                         [(rs[k], t, row_no) for row_no, k in _run_batch(c, sql, outcome, rs, single)],
-                        reads(sql, tables), ROW_RULE_MS * len(rs)))
+                        reads(source, tables).union(*(reads(e, tables) for e in exprs)), ROW_RULE_MS * len(rs)))
     for n, chunk in enumerate(_balanced(set_rules, SET_UNIONS_PER_WORKER * max(1, workers))):
         rs = [r for r, _ in chunk]
         parts = [_set_part(i, r, s) for i, (r, s) in enumerate(chunk)]
         sql = " UNION ALL ".join(parts)
         jobs.append(Job(f"sets:{n}", lambda c, rs=rs, sql=sql, parts=parts:
                         [(rs[k], tbl, row_no) for k, tbl, row_no in _run_batch(c, sql, outcome, rs, lambda i: parts[i])],
-                        reads(sql, tables), SET_RULE_MS * len(rs)))
+                        frozenset().union(*(reads(s, tables) for _, s in chunk)), SET_RULE_MS * len(rs)))
     return RulePlan(outcome, jobs, batched)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass
@@ -24,7 +25,13 @@ class Job:
 
 def reads(sql: str, tables: Iterable[str]) -> frozenset[str]:
     """Which of `tables` a statement names."""
-    return frozenset(set(re.findall(r"\b[a-z][a-z0-9_]*\b", sql)) & set(tables))
+    return names_in(sql) & frozenset(tables)
+
+
+@cache
+def names_in(sql: str) -> frozenset[str]:
+    """The lower-case names in a piece of SQL; kept, since each rule's SQL is looked at several times."""
+    return frozenset(re.findall(r"\b[a-z][a-z0-9_]*\b", sql))
 
 
 def run_jobs(con, jobs: list[Job], workers: int = 1) -> dict[str, object]:
