@@ -9,7 +9,6 @@ Rules see, for each SSDA903 table `t`:
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
@@ -131,7 +130,8 @@ def _type_table(con, raw, sql: str, name: str) -> None:
 def _view_sources(year: int) -> dict[str, str]:
     """The SQL of every derived frame table, in build order."""
     fill = placeholders(year)
-    out = {"child_episodes": _view("child_episodes").format_map(fill),
+    out = {"header_ages": _view("header_ages").format_map(fill),
+           "child_episodes": _view("child_episodes").format_map(fill),
            "v_header": _view("v_header").format_map(fill),
            "v_episodes": _view("v_episodes").format_map(fill)}
     for table in spec.tables():
@@ -195,7 +195,7 @@ def _make_macros(con, workers: int) -> str:
 
 
 def frame_tables() -> list[str]:
-    names = ["child_episodes"]
+    names = ["header_ages", "child_episodes"]
     for table in spec.tables():
         names += [table, f"{table}_last", f"v_{table}"]
     return names

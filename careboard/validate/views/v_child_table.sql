@@ -2,8 +2,7 @@
 SELECT t.*, h."DOB" AS header_DOB, h."SEX" AS header_SEX, h."CHILD" IS NOT NULL AS in_header,
        ce.n_episodes, ce.first_decom, ce.last_decom, ce.last_dec, ce.last_rec, ce.open_at_end,
        ce.only_short_breaks, ce.any_short_break, ce.started_in_year, ce.adopted_in_year, ce.ceased_in_year,
-       coalesce(ce.cla_12m, false) AS cla_12m,
-       age_on(h."DOB", {end}) AS age_end, age_on(h."DOB", {start}) AS age_start
+       coalesce(ce.cla_12m, false) AS cla_12m, h.age_end, h.age_start
 FROM {table} t
-LEFT JOIN header h ON h."CHILD" = t."CHILD"
+LEFT JOIN header_ages h ON h."CHILD" = t."CHILD"
 LEFT JOIN child_episodes ce ON ce."CHILD" = t."CHILD"

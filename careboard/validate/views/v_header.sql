@@ -16,9 +16,9 @@ SELECT h.*,
             ELSE u."CHILD" IS NOT NULL END AS uasc_flag,
        CASE WHEN hl."r_UASC" IS NOT NULL THEN coalesce(hl."UASC" = '1', false)
             ELSE EXISTS (SELECT 1 FROM uasc_last ul WHERE ul."CHILD" = h."CHILD") END AS last_uasc_flag,
-       age_on(h."DOB", {end}) AS age_end,
-       age_on(h."DOB", {start}) AS age_start
+       a.age_end, a.age_start
 FROM header h
+LEFT JOIN header_ages a ON a.row_no = h.row_no
 LEFT JOIN (SELECT "CHILD", max("DUC") AS "DUC" FROM uasc GROUP BY "CHILD") u ON u."CHILD" = h."CHILD"
 LEFT JOIN child_episodes ce ON ce."CHILD" = h."CHILD"
 LEFT JOIN header_last hl ON hl."CHILD" = h."CHILD"
