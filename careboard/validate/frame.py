@@ -19,6 +19,10 @@ from .schedule import Job, names_in, reads, run_jobs
 
 _VIEWS = Path(__file__).with_name("views")
 
+# Tables whose rows carry the child's DOB and whose rules ask the child's age from it at the start and
+# end of the year: v_<table> has own_age_start and own_age_end, worked out once rather than in each rule.
+OWN_AGES = ("oc2", "oc3")
+
 MACROS = (
     """CREATE OR REPLACE {temp}MACRO age_on(dob, d) AS
        year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END""",
@@ -136,7 +140,10 @@ def _view_sources(year: int) -> dict[str, str]:
            "v_episodes": _view("v_episodes").format_map(fill)}
     for table in spec.tables():
         if table not in ("header", "episodes"):
-            out[f"v_{table}"] = _view("v_child_table").format_map({**fill, "table": table})
+            own = (', age_on(coalesce(t."DOB", h."DOB"), {end}) AS own_age_end, '
+                   'age_on(coalesce(t."DOB", h."DOB"), {start}) AS own_age_start').format_map(fill)
+            out[f"v_{table}"] = _view("v_child_table").format_map(
+                {**fill, "table": table, "own_ages": own if table in OWN_AGES else ""})
     return out
 
 

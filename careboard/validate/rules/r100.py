@@ -33,7 +33,8 @@ _OC2_DOB = 'coalesce("DOB", header_DOB)'
 
 
 def oc2_age(at: str) -> str:
-    return f"age_on({_OC2_DOB}, {at})"
+    """The child's age on a date; at the start and end of the year a column of v_oc2 (see frame.OWN_AGES)."""
+    return {"{start}": "own_age_start", "{end}": "own_age_end"}.get(at, f"age_on({_OC2_DOB}, {at})")
 
 
 def turns_during_year(n: int) -> str:

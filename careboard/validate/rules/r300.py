@@ -138,7 +138,7 @@ CARE_LEAVERS = (
     Rule("347", "The care leaver is recorded as living in a foyer but was under 18 at the start of the year. "
                 "Foyers are for 18 and over: correct the accommodation code or the date of birth.",
          table="oc3", fields=("ACCOM", "DOB"),
-         fails='"ACCOM" IN (\'T1\', \'T2\') AND age_on(coalesce("DOB", header_DOB), {start}) < 18'),
+         fails='"ACCOM" IN (\'T1\', \'T2\') AND own_age_start < 18'),
     # Read as: once reported dead, every later return should still say DIED, a blank included (so does the
     # community validator).
     Rule("348", "Last year's return recorded this care leaver as having died, but this year says otherwise. "
@@ -151,7 +151,7 @@ WHERE l."IN_TOUCH" = 'DIED' AND o."IN_TOUCH" IS DISTINCT FROM 'DIED'"""),
     Rule("391", "Care leaver information is given for a young person who had not turned 17 by the end of the "
                 "year. Leave IN_TOUCH, ACTIV and ACCOM blank, or correct the date of birth.",
          table="oc3", fields=("DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
-         fails='age_on(coalesce("DOB", header_DOB), {end}) < 17 '
+         fails='own_age_end < 17 '
                'AND ("IN_TOUCH" IS NOT NULL OR "ACTIV" IS NOT NULL OR "ACCOM" IS NOT NULL)'),
     Rule("3001", "The young person had their 17th birthday this year and is recorded as living with former foster "
                  "carers (Z1/Z2), which is only possible from 18. Correct the accommodation code.",
