@@ -57,3 +57,19 @@ def test_jobs_that_wait_on_each_other_are_refused():
 def test_reads_names_the_tables_a_statement_mentions():
     sql = 'SELECT * FROM v_episodes e JOIN header h ON h."CHILD" = e."CHILD" WHERE e.header_dob IS NULL'
     assert reads(sql, ["episodes", "v_episodes", "header", "header_last"]) == {"v_episodes", "header"}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_jobs_added_while_others_run_wait_for_them(workers):
+    from careboard.validate.schedule import Schedule
+
+    con, log = connect(), []
+    first, second = _jobs(log)[2], _jobs(log)[0]          # a; then b, which reads a
+    schedule = Schedule(con, workers)
+    schedule.add(first)
+    if workers > 1:
+        while "a" not in log:                              # a has run before b is even added
+            threading.Event().wait(0.001)
+    schedule.add(second)
+    assert schedule.finish() == {"a": "A", "b": "B"}
+    assert con.execute("SELECT y FROM b").fetchall() == [(21,)]

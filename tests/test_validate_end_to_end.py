@@ -76,3 +76,17 @@ def test_the_command_ends_at_once_with_its_output_and_summary_complete(timeline,
     from zipfile import ZipFile
 
     assert ZipFile(tmp_path / "errors.xlsx").testzip() is None   # a whole workbook, not a cut-off one
+
+
+def test_a_bad_last_year_found_while_this_year_is_typed_stops_cleanly(timeline, tmp_path):
+    # Last year's files are read while this year's tables are typed: a problem there must stop the
+    # workers and reach the caller as the input error it is.
+    import threading
+
+    from careboard.ingest.errors import InputError
+
+    export(timeline, date(2026, 3, 31), tmp_path)
+    before = threading.active_count()
+    with pytest.raises(InputError, match="several folders"):
+        validate_paths([_folder(tmp_path, 2026)], 2026, [_folder(tmp_path, 2025), _folder(tmp_path, 2024)])
+    assert threading.active_count() == before

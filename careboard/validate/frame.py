@@ -59,47 +59,47 @@ def build_frame_from_files(con, this, last=None, only: set[str] | None = None, w
     Returns the file names by file id, for the outputs. With workers > 1 the frame is made of plain
     tables (the connection must be a private in-memory database) built on that many cursors.
     """
-    files, jobs = frame_jobs(con, this, last, only, workers)
-    run_jobs(con, jobs, workers)
+    temp = make_macros(con, workers)
+    files: dict[int, str] = {}
+    cells: dict[str, int] = {}
+    jobs = typing_jobs(this, "", only, temp, files, cells) + typing_jobs(last, "_last", only, temp, files, cells)
+    run_jobs(con, jobs + view_jobs(this.year, only, temp, cells), workers)
     return files
 
 
-def frame_jobs(con, this, last=None, only: set[str] | None = None, workers: int = 1) -> tuple[dict[int, str], list[Job]]:
-    """The file names by file id, and the jobs (see schedule.run_jobs) building the frame from parsed returns.
-
-    Each table is typed once from the parsed text into its frame table; tables a return lacks are
-    empty. `only` names the frame tables worth building (see `needed`); the others are made empty.
-    """
+def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[int, str],
+                cells: dict[str, int]) -> list[Job]:
+    """Jobs typing a parsed return's tables into frame tables named table + `suffix` ("" this year,
+    "_last" last year), each from its parsed text once. Tables the return lacks, or not in `only` (see
+    `needed`), are made empty. The return's files are numbered on from those in `files` (file id ->
+    name, for the outputs), and each typed table's size is noted in `cells`."""
     from ..store.schema import trimmed_cells, typed_columns
 
-    temp = _make_macros(con, workers)
-    files: dict[int, str] = {}
-    jobs, cells = [], {}
-    for suffix, ret in (("", this), ("_last", last)):
-        have = {}
-        for f in (ret.files if ret else []):
-            for t in f.tables:
-                files[len(files) + 1] = str(f.path)
-                have[t.table] = (t, len(files))
-        for table in spec.tables():
-            name = table + suffix
-            cols = spec.table(table).all_columns
-            raw, file_id = have.get(table, (None, 0)) if only is None or name in only else (None, 0)
-            if raw is None or not len(raw):
-                # A table the return lacks (or no rule reads) is made empty from its column list: planning
-                # the typing SELECT over no rows costs ten times as much.
-                jobs.append(Job(name, lambda c, sql=empty_table_ddl(table, name, temp): c.execute(sql)))
-                continue
-            raws = ", ".join(f'"{c}" AS "r_{c}"' for c in cols)
-            # A plain file with no cell to trim (most) skips the trim expression on every cell.
-            cells_sql = trimmed_cells(table) if getattr(raw, "padded", True) else ", ".join(f'"{c}"' for c in cols)
-            sql = (f"CREATE OR REPLACE {temp}TABLE {name} AS SELECT row_no, line_no, "
-                   f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} "
-                   f"FROM (SELECT row_no, line_no, {cells_sql} FROM {{source}})")
-            cells[name] = len(raw) * len(cols)
-            jobs.append(Job(name, lambda c, raw=raw, sql=sql, src=f"src_{name}": _type_table(c, raw, sql, src),
-                            cost=_typing_ms(cells[name])))
-    return files, jobs + view_jobs(this.year, only, temp, cells)
+    have = {}
+    for f in (ret.files if ret else []):
+        for t in f.tables:
+            files[len(files) + 1] = str(f.path)
+            have[t.table] = (t, len(files))
+    jobs = []
+    for table in spec.tables():
+        name = table + suffix
+        cols = spec.table(table).all_columns
+        raw, file_id = have.get(table, (None, 0)) if only is None or name in only else (None, 0)
+        if raw is None or not len(raw):
+            # A table the return lacks (or no rule reads) is made empty from its column list: planning
+            # the typing SELECT over no rows costs ten times as much.
+            jobs.append(Job(name, lambda c, sql=empty_table_ddl(table, name, temp): c.execute(sql)))
+            continue
+        raws = ", ".join(f'"{c}" AS "r_{c}"' for c in cols)
+        # A plain file with no cell to trim (most) skips the trim expression on every cell.
+        cells_sql = trimmed_cells(table) if getattr(raw, "padded", True) else ", ".join(f'"{c}"' for c in cols)
+        sql = (f"CREATE OR REPLACE {temp}TABLE {name} AS SELECT row_no, line_no, "
+               f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} "
+               f"FROM (SELECT row_no, line_no, {cells_sql} FROM {{source}})")
+        cells[name] = len(raw) * len(cols)
+        jobs.append(Job(name, lambda c, raw=raw, sql=sql, src=f"src_{name}": _type_table(c, raw, sql, src),
+                        cost=_typing_ms(cells[name])))
+    return jobs
 
 
 # Rough costs in milliseconds, measured at one-council size, only to start the longer of the ready jobs
@@ -177,7 +177,7 @@ def inlined_views(rules, year: int) -> dict[str, str]:
 
 
 def build_views(con, year: int, only: set[str] | None = None, workers: int = 1) -> None:
-    run_jobs(con, view_jobs(year, only, _make_macros(con, workers)), workers)
+    run_jobs(con, view_jobs(year, only, make_macros(con, workers)), workers)
 
 
 def view_jobs(year: int, only: set[str] | None = None, temp: str = "TEMP ",
@@ -193,7 +193,7 @@ def view_jobs(year: int, only: set[str] | None = None, temp: str = "TEMP ",
     return jobs
 
 
-def _make_macros(con, workers: int) -> str:
+def make_macros(con, workers: int) -> str:
     """Create the macros the views use; return the prefix for frame tables ("TEMP " on one cursor)."""
     temp = "TEMP " if workers <= 1 else ""
     for m in MACROS:

@@ -36,28 +36,135 @@ def names_in(sql: str) -> frozenset[str]:
 
 def run_jobs(con, jobs: list[Job], workers: int = 1) -> dict[str, object]:
     """Run every job once its `after` jobs are done (names that are no job here count as done); return
-    each job's result by name. With workers > 1 each job runs on its own cursor of `con`, so the tables
-    must be plain ones in a private database (temporary tables are private to the cursor that made them).
-    The first job to raise stops the run and the exception is raised here."""
-    names = {j.name for j in jobs}
-    if len(names) != len(jobs):
-        raise ValueError("job names must be unique")
-    waiting = {j.name: set(j.after) & names - {j.name} for j in jobs}
-    by_name = {j.name: j for j in jobs}
-    rank = _ranks(waiting, by_name)
-    results: dict[str, object] = {}
-    if workers <= 1:
-        while waiting:
-            ready = _ready(waiting, rank, by_name)
-            if not ready:
-                raise ValueError(f"jobs wait on each other: {sorted(waiting)}")
-            job = ready[0]
-            del waiting[job.name]
-            results[job.name] = job.run(con)
-            for deps in waiting.values():
-                deps.discard(job.name)
-        return results
-    return _run_on_cursors(con, waiting, by_name, rank, results, workers)
+    each job's result by name. See Schedule."""
+    schedule = Schedule(con, workers)
+    schedule.add(*jobs)
+    return schedule.finish()
+
+
+class Schedule:
+    """Jobs run as soon as what they wait for is done, on `workers` cursors of `con`, from the first `add`.
+
+    Jobs may be added while earlier ones run (the files of last year's return can be read while this
+    year's tables are typed), but a job must be added after the jobs it waits for: a name in `after`
+    that is no job yet counts as done (a table built before). `finish` waits for the lot and returns
+    each job's result by name; the first job to raise stops the run and its exception is raised there.
+    With workers > 1 the tables must be plain ones in a private database: temporary tables are private
+    to the cursor that made them. With one worker the jobs run in `finish`, on `con`.
+    """
+
+    def __init__(self, con, workers: int = 1):
+        import threading
+
+        self._con, self._workers = con, workers
+        self._lock = threading.Condition()
+        self._jobs: dict[str, Job] = {}
+        self._waiting: dict[str, set[str]] = {}      # not started: name -> the jobs it still waits for
+        self._rank: dict[str, float] | None = None   # known once every job is in (see _ranks)
+        self._results: dict[str, object] = {}
+        self._running = 0
+        self._closed = False
+        self._error: BaseException | None = None
+        self._threads = [threading.Thread(target=self._work, daemon=True) for _ in range(workers if workers > 1 else 0)]
+        for t in self._threads:
+            t.start()
+
+    def __enter__(self) -> Schedule:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        """Leaving on an exception (a bad file found while jobs run, say): stop, and wait for the workers."""
+        if kind is not None:
+            with self._lock:
+                self._closed = True
+                self._error = self._error or error
+                self._lock.notify_all()
+            for t in self._threads:
+                t.join()
+
+    def add(self, *jobs: Job) -> None:
+        """Add jobs; each waits for the jobs named in its `after` that are added so far or in this call."""
+        with self._lock:
+            for job in jobs:
+                if job.name in self._jobs:
+                    raise ValueError(f"job names must be unique: {job.name}")
+                self._jobs[job.name] = job
+            for job in jobs:
+                self._waiting[job.name] = {d for d in job.after if d in self._jobs and d != job.name} - set(self._results)
+            self._lock.notify_all()
+
+    def finish(self) -> dict[str, object]:
+        with self._lock:
+            self._closed = True
+            try:
+                self._rank = _ranks(self._waiting, self._jobs)
+            except ValueError as e:
+                self._error = self._error or e
+            self._lock.notify_all()
+        if not self._threads and self._error is None:
+            self._run_here()
+        for t in self._threads:
+            t.join()
+        if self._error is not None:
+            raise self._error
+        return self._results
+
+    def _next(self) -> Job | None:
+        """The ready job to start next (under the lock): the longest chain first once all are in."""
+        ready = [n for n, deps in self._waiting.items() if not deps]
+        if not ready:
+            return None
+        name = max(ready, key=lambda n: self._rank[n] if self._rank else self._jobs[n].cost)
+        del self._waiting[name]
+        return self._jobs[name]
+
+    def _done(self, name: str, result: object) -> None:
+        self._results[name] = result
+        for deps in self._waiting.values():
+            deps.discard(name)
+
+    def _run_here(self) -> None:
+        while self._waiting:
+            job = self._next()
+            if job is None:
+                raise ValueError(f"jobs wait on each other: {sorted(self._waiting)}")
+            self._done(job.name, job.run(self._con))
+
+    def _work(self) -> None:
+        cur = self._con.cursor()
+        try:
+            while (job := self._take()) is not None:
+                try:
+                    result = job.run(cur)
+                except BaseException as e:  # noqa: BLE001 — raised by finish(), in the caller's thread
+                    with self._lock:
+                        self._error = self._error or e
+                        self._running -= 1
+                        self._lock.notify_all()
+                    continue
+                with self._lock:
+                    self._done(job.name, result)
+                    self._running -= 1
+                    self._lock.notify_all()
+        finally:
+            cur.close()
+
+    def _take(self) -> Job | None:
+        """Wait for a job to run; None when there is nothing more to do (or a job has failed)."""
+        with self._lock:
+            while True:
+                if self._error is not None:
+                    return None
+                job = self._next()
+                if job is not None:
+                    self._running += 1
+                    return job
+                if self._closed and not self._running:
+                    if self._waiting:
+                        self._error = ValueError(f"jobs wait on each other: {sorted(self._waiting)}")
+                        self._lock.notify_all()
+                    return None
+                self._lock.wait()
 
 
 def _ranks(waiting: dict[str, set[str]], by_name: dict[str, Job]) -> dict[str, float]:
@@ -66,7 +173,8 @@ def _ranks(waiting: dict[str, set[str]], by_name: dict[str, Job]) -> dict[str, f
     after_me: dict[str, list[str]] = {n: [] for n in waiting}
     for name, deps in waiting.items():
         for d in deps:
-            after_me[d].append(name)
+            if d in after_me:   # a job already running needs no rank
+                after_me[d].append(name)
     rank: dict[str, float] = {}
 
     def of(name: str, seen: frozenset = frozenset()) -> float:
@@ -79,59 +187,3 @@ def _ranks(waiting: dict[str, set[str]], by_name: dict[str, Job]) -> dict[str, f
     for name in waiting:
         of(name)
     return rank
-
-
-def _ready(waiting: dict[str, set[str]], rank: dict[str, float], by_name: dict[str, Job]) -> list[Job]:
-    return sorted((by_name[n] for n, deps in waiting.items() if not deps), key=lambda j: -rank[j.name])
-
-
-def _run_on_cursors(con, waiting, by_name, rank, results, workers: int):
-    # A few long-lived threads fed through queues: concurrent.futures (and the logging it imports) cost
-    # 5 ms to import, and a thread per job spread DuckDB's allocations over more of its allocator's
-    # arenas, so less freed memory was reused and more fresh pages were touched.
-    import threading
-    from queue import SimpleQueue
-
-    todo: SimpleQueue = SimpleQueue()
-    finished: SimpleQueue = SimpleQueue()
-
-    def worker() -> None:
-        cur = con.cursor()
-        try:
-            while (job := todo.get()) is not None:
-                try:
-                    finished.put((job.name, job.run(cur), None))
-                except BaseException as e:  # noqa: BLE001 — handed to the main thread, which raises it
-                    finished.put((job.name, None, e))
-        finally:
-            cur.close()
-
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(workers)]
-    for t in threads:
-        t.start()
-    running, error = 0, None
-    try:
-        while running or (waiting and error is None):
-            if error is None:
-                for job in _ready(waiting, rank, by_name)[:workers - running]:
-                    del waiting[job.name]
-                    todo.put(job)
-                    running += 1
-                if not running:
-                    raise ValueError(f"jobs wait on each other: {sorted(waiting)}")
-            name, result, failed = finished.get()
-            running -= 1
-            if failed is not None:
-                error = error or failed    # let the running jobs finish, start no more, raise the first error
-                continue
-            results[name] = result
-            for deps in waiting.values():
-                deps.discard(name)
-    finally:
-        for _ in threads:
-            todo.put(None)
-        for t in threads:
-            t.join()
-    if error is not None:
-        raise error
-    return results
