@@ -146,7 +146,7 @@ def add_commands(sub) -> None:
 
 def reference_args(s) -> None:
     """The reference inputs some DfE rules need, on `validate` and `load` alike."""
-    s.add_argument("--urn-list", type=Path, metavar="FILE", help="Ofsted provider URN list (CSV)")
+    s.add_argument("--urn-list", type=Path, metavar="FILE", help="Ofsted provider URN list (CSV or .xlsx)")
     s.add_argument("--postcodes", type=Path, metavar="FILE",
                    help="postcode lookup in the ONS Postcode Directory layout (CSV)")
     s.add_argument("--la", metavar="CODE", help="the council's own LA code, DfE (874) or GSS (E06000031); "

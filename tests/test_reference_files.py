@@ -3,7 +3,7 @@ bad files stopped with the file, line and field named."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -67,8 +67,44 @@ def test_a_bad_urn_list_names_file_line_and_field(tmp_path, text, line, field, w
     assert _refusal(read_urn_list, path, words) == (str(path), line, field, True)
 
 
+def _workbook(tmp_path: Path, rows: list[list], name: str = "urns.xlsx") -> Path:
+    import xlsxwriter
+
+    path = tmp_path / name
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Providers")
+    dates = book.add_format({"num_format": "dd/mm/yyyy"})
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if isinstance(value, date):
+                sheet.write_datetime(r, c, datetime(value.year, value.month, value.day), dates)
+            elif value is not None:
+                sheet.write(r, c, value)
+    book.close()
+    return path
+
+
+def test_urn_list_as_an_excel_workbook_reads_as_the_csv_does(tmp_path):
+    # Ofsted publishes its list as a workbook: a title row above the header, numbers and dates as Excel keeps them.
+    book = _workbook(tmp_path, [
+        ["Children's social care providers"], [],
+        ["URN", "Place codes", "Provider codes", "Registration end date", "Postcode", "Local authority code"],
+        ["SC123456", "K2, K1", "PR1;PR4", date(2024, 9, 30), "pe1 1aa", 874],
+        ["SC222222", "U6 U4", "PR4", None, None, "E06000031"]])
+    csv_text = ("URN,PLACE_CODES,PROVIDER_CODES,REG_END,POSTCODE,LA\n"
+                "SC123456,\"K2, K1\",PR1;PR4,30/09/2024,pe1 1aa,874\nSC222222,U6 U4,PR4,,,E06000031\n")
+    assert read_urn_list(book) == read_urn_list(_write(tmp_path, csv_text))
+
+
+def test_a_bad_row_in_a_workbook_is_named_by_its_sheet_row(tmp_path):
+    book = _workbook(tmp_path, [["URN", "PLACE_CODES", "PROVIDER_CODES", "POSTCODE", "LA"],
+                                ["SC1", "K2", "PR1", "PE1", 874], ["SC2", "K2", "PR1", "PE1", "Peterborough"]])
+    assert _refusal(read_urn_list, book, "is not an LA code") == (str(book), 3, "LA", True)
+
+
 @pytest.mark.parametrize("name, text, words", [
-    ("urns.xlsx", "not really a workbook", "save the sheet as CSV"),
+    ("urns.xlsx", "not really a workbook", "cannot be read as an Excel workbook"),
+    ("urns.xls", "an old workbook", "save the sheet as CSV"),
     ("empty.csv", "", "the file is empty"),
     ("headonly.csv", "URN,PLACE_CODES,PROVIDER_CODES,POSTCODE,LA\n", "has no rows"),
 ])

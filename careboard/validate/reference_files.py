@@ -1,6 +1,6 @@
 """Reading the reference files some DfE rules need: an Ofsted provider URN list and a postcode lookup.
 
-Both are CSV. Columns are found by name, whatever the case, spacing or underscores ("PLACE_CODES",
+The URN list is CSV or an Excel workbook (its first sheet), the postcode lookup CSV. Columns are found by name, whatever the case, spacing or underscores ("PLACE_CODES",
 "Place codes"), and extra columns are ignored. Anything careboard cannot use stops the run with an
 InputError naming the file, line and field. LA codes are read as written (DfE number or GSS code);
 reference_inputs makes every table use one form.
@@ -42,14 +42,15 @@ POSTCODE_COLUMNS = {
     "northing": ("osnrth1m", ("osnrth1m", "north1m", "northing"), True),
 }
 _CODE_SEPARATORS = re.compile(r"[,;\s]+")
-_NOT_TEXT = (".xlsx", ".xls", ".zip", ".pdf")
+_NOT_TEXT = (".xlsx", ".xlsm", ".xls", ".ods", ".zip", ".pdf")
+_WORKBOOKS = (".xlsx", ".xlsm")
 
 
 def _normalise(header: str) -> str:
     return " ".join(re.sub(r"[_\-]+", " ", header).lower().split())
 
 
-def _columns(header: list[str], wanted: dict, file: str) -> dict[str, int]:
+def _columns(header: list[str], wanted: dict, file: str, line: int = 1) -> dict[str, int]:
     """Field -> column index, the first accepted name winning; InputError naming a required column missing."""
     names = [_normalise(h) for h in header]
     found: dict[str, int] = {}
@@ -59,7 +60,7 @@ def _columns(header: list[str], wanted: dict, file: str) -> dict[str, int]:
             found[field] = index
         elif required:
             raise InputError(file, f"there is no {label} column (looked for: {', '.join(aliases)}); "
-                                   f"the header is: {', '.join(header)}", 1, label)
+                                   f"the header is: {', '.join(header)}", line, label)
     return found
 
 
@@ -94,14 +95,17 @@ def read_urn_list(path: Path) -> list[dict]:
     """An Ofsted provider URN list as urn_list rows (see rules/reference.py)."""
     path = Path(path)
     file = str(path)
-    reader = csv.reader(io.StringIO(_read_text(path)))
-    header = next(reader, None)
+    if path.suffix.lower() in _WORKBOOKS:
+        lines = _from_header(_sheet_rows(path), URN_COLUMNS["URN"][1])
+    else:
+        lines = _csv_rows(path)
+    line, header = next(lines, (0, None))
     if not header:
         raise InputError(file, "the file has no header row")
-    col = _columns(header, URN_COLUMNS, file)
+    col = _columns(header, URN_COLUMNS, file, line)
     named = {field: header[i].strip() for field, i in col.items()}     # errors name the file's own header
     rows = []
-    for cells in reader:
+    for line, cells in lines:
         if not any(c.strip() for c in cells):
             continue
         cell = {field: cells[i].strip() if i < len(cells) else "" for field, i in col.items()}
@@ -114,13 +118,67 @@ def read_urn_list(path: Path) -> list[dict]:
             field = "la_code"
             la = _la_code(cell["la_code"])
         except ValueError as e:
-            raise InputError(file, str(e), reader.line_num, named[field]) from None
+            raise InputError(file, str(e), line, named[field]) from None
         rows.append({"URN": cell["URN"].upper(), "place_codes": _codes(cell["place_codes"]),
                      "provider_codes": _codes(cell["provider_codes"]), "reg_end": reg_end,
                      "postcode": cell["postcode"].upper().replace(" ", "") or None, "la_code": la})
     if not rows:
         raise InputError(file, "the URN list has no rows")
     return rows
+
+
+def _csv_rows(path: Path):
+    """(line, cells) for each row of a CSV file, the header first."""
+    reader = csv.reader(io.StringIO(_read_text(path)))
+    for cells in reader:
+        yield reader.line_num, cells
+
+
+def _from_header(rows, aliases: tuple[str, ...], look: int = 20):
+    """The rows from the first (of the first `look`) naming one of `aliases`, else all: a published
+    workbook often has a title and notes above its header row."""
+    head = []
+    for number, cells in rows:
+        head.append((number, cells))
+        if any(re.fullmatch(a, _normalise(c)) for c in cells for a in aliases) or len(head) == look:
+            break
+    start = next((i for i, (_, cells) in enumerate(head)
+                  if any(re.fullmatch(a, _normalise(c)) for c in cells for a in aliases)), 0)
+    yield from head[start:]
+    yield from rows
+
+
+def _sheet_rows(path: Path):
+    """(row number, cells as text) for each row of a workbook's first sheet, from its first non-blank row.
+
+    Cells are read as Excel shows them: a whole number without ".0", a date as yyyy-mm-dd."""
+    from datetime import date, datetime
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook   # only for a workbook given as a URN list
+
+    def text(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, datetime | date):
+            return (value.date() if isinstance(value, datetime) else value).isoformat()
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, OSError, KeyError, ValueError) as e:
+        raise InputError(str(path), f"cannot be read as an Excel workbook ({e}); save the sheet as CSV") from None
+    try:
+        started = False
+        for number, values in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
+            cells = [text(v) for v in values]
+            started = started or any(c.strip() for c in cells)
+            if started:
+                yield number, cells
+    finally:
+        book.close()
 
 
 def _first_line(path: Path) -> list[str]:
