@@ -33,6 +33,13 @@ def indicator_docs() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _needs(rule) -> str:
+    """The inputs a rule variant needs, or those without which its fallback variant runs."""
+    if rule.unless:
+        return "without " + ", ".join(rule.unless)
+    return ", ".join(rule.needs)
+
+
 def rule_docs() -> str:
     """The validation rules, by DfE code, with the years each variant applies to."""
     from .validate.registry import by_code
@@ -49,6 +56,6 @@ def rule_docs() -> str:
         for r in variants:
             years = [y for y in sorted(sets) if code in sets[y] and r.applies_to(y)]
             lines.append(f"| {code} | {r.severity} | {r.table} | {' '.join(r.fields)} | "
-                         f"{', '.join(label(y) for y in years) or '-'} | {', '.join(r.needs) or ''} | "
+                         f"{', '.join(label(y) for y in years) or '-'} | {_needs(r)} | "
                          f"{r.message.replace('|', '/')} |")
     return "\n".join(lines) + "\n"

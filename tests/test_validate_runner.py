@@ -97,3 +97,23 @@ def test_an_enriched_table_only_its_row_rules_read_is_read_in_place():
     assert "v_oc3" in inlined_views((row,), 2025)
     assert "v_oc3" not in inlined_views((row, reads_v_oc3), 2025)
     assert "child_episodes" not in inlined_views((row,), 2025)      # other enriched tables read it
+
+
+def test_a_fallback_variant_runs_only_without_the_input_its_twin_needs(tmp_path):
+    from careboard.validate.registry import by_code
+    from careboard.validate.rules.reference import load_reference
+
+    paths = write_returns(tmp_path, with_headers({2026: {
+        "episodes": [ep("A", "01/05/2025", pl_post="ZZ9 9ZZ"), ep("B", "01/05/2025", pl_post="")]}}))
+    (ret,) = discover(paths)
+    ret.year = 2026
+    con = duckdb.connect()
+    build_frame_from_files(con, ret)
+    variants = tuple(by_code()["169"])
+    without = run_rules(con, variants, 2026, set(), {})
+    assert [(f.rule, f.row) for f in without.failures] == [("169", 2)]      # by shape: ZZ9 9ZZ looks fine
+    assert "169" not in {n.rule for n in without.not_run} and without.rules_run == 1   # not "skipped"
+    load_reference(con, postcode_lookup=[{"pcd": "PE11AA", "la_code": "874", "easting": 0.0, "northing": 0.0}])
+    given = run_rules(con, variants, 2026, {"postcodes"}, {})
+    assert sorted((f.rule, f.row) for f in given.failures) == [("169", 1), ("169", 2)]
+    assert given.rules_run == 1

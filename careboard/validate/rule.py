@@ -39,6 +39,9 @@ class Rule:
     severity: str = "error"
     tables: tuple[str, ...] = ()                # every table read, when more than `table`
     needs: tuple[str, ...] = ()
+    # Inputs whose presence retires this variant: it is the fallback of a twin with them in `needs`
+    # (169 judges a postcode by its shape, or by the postcode lookup when one is given).
+    unless: tuple[str, ...] = ()
     years: tuple[int, ...] | None = None        # restrict this variant to some collection years
     multi: bool = False          # set rule whose SQL returns (tbl, row_no): rows in several tables
     # Row rule tested over this FROM item (a named subquery giving `row_no` and the columns `fails` reads)
@@ -53,8 +56,10 @@ class Rule:
             problems.append("`over` is for row rules (`fails`)")
         if self.severity not in SEVERITIES:
             problems.append(f"severity {self.severity!r} not in {SEVERITIES}")
-        if any(n not in NEEDS for n in self.needs):
-            problems.append(f"needs {self.needs} must be among {tuple(NEEDS)}")
+        if any(n not in NEEDS for n in self.needs + self.unless):
+            problems.append(f"needs {self.needs} and unless {self.unless} must be among {tuple(NEEDS)}")
+        if set(self.needs) & set(self.unless):
+            problems.append("an input cannot be both needed and excluded")
         if problems:
             raise ValueError(f"rule {self.code}: " + "; ".join(problems))
 

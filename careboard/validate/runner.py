@@ -78,6 +78,8 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
     row_rules: dict[tuple[str, str], list[tuple[Rule, str]]] = defaultdict(list)   # by (table, source)
     set_rules: list[tuple[Rule, str]] = []
     for rule in active_rules(rules, year):
+        if any(n in available for n in rule.unless):
+            continue        # its twin, which uses that input, runs instead
         missing = [n for n in rule.needs if n not in available]
         if missing:
             outcome.not_run.append(NotRun(rule.code, "skipped: needs " + ", ".join(NEEDS[n] for n in missing), False))
@@ -90,6 +92,8 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
             continue
         (row_rules[(rule.table, source)] if rule.fails else set_rules).append((rule, sql))
     batched = {r.code for items in row_rules.values() for r, _ in items} | {r.code for r, _ in set_rules}
+    # A code whose fallback variant runs was not skipped, even though its variant using the input was.
+    outcome.not_run = [n for n in outcome.not_run if n.crashed or n.rule not in batched]
     tables = frame_tables() + ["postcode_lookup", "urn_list"]
     jobs = []
     for n, ((table, source), items) in enumerate(row_rules.items()):

@@ -7,6 +7,7 @@ rules change between years have a case in each kind of year; the rest run in 202
 import pytest
 
 from tests.cohort import child, ep
+from tests.reference_tables import with_reference
 from tests.rule_rows import ad1, cla, new, oc2, oc3, p4a, review, uasc
 from tests.rulecheck import check_case, flagged
 
@@ -227,6 +228,23 @@ CASES = [
     ("179", "a blank placement postcode fails", 2025,
      {"episodes": [ep("A", "01/05/2024", pl_post=""), ep("B", "01/05/2024")]}, None, [("episodes", 1)]),
     ("179", "a full postcode passes", 2027, {"episodes": [ep("A", "01/05/2026", pl_post="M1 1AE")]}, None, []),
+    # With a postcode lookup (the DfE's way): a postcode the lookup does not know fails too.
+    ("169", "with a lookup: blank, malformed and unknown postcodes fail", 2026,
+     {"episodes": [ep("A", "01/05/2025", pl_post=""), ep("B", "01/05/2025", pl_post="AB1"),
+                   ep("C", "01/05/2025", pl_post="ZZ9 9ZZ"), ep("D", "01/05/2025", pl_post="pe1 1aa"),
+                   ep("E", "01/05/2025", pl_post="ZZ9 9ZZ", ls="V3")],
+      "postcode_lookup": [{"pcd": "PE11AA", "la_code": "874", "easting": 0.0, "northing": 0.0}]},
+     None, [("episodes", 1), ("episodes", 2), ("episodes", 3)]),
+    ("169", "with a lookup: a postcode it knows passes", 2026,
+     {"episodes": [ep("A", "01/05/2025", pl_post="PE1 1AA")],
+      "postcode_lookup": [{"pcd": "PE11AA", "la_code": "874", "easting": 0.0, "northing": 0.0}]}, None, []),
+    ("179", "with a lookup: a postcode it does not know fails", 2026,
+     {"episodes": [ep("A", "01/05/2025", pl_post="M1 1AE"), ep("B", "01/05/2025", pl_post="PE1 1AA")],
+      "postcode_lookup": [{"pcd": "PE11AA", "la_code": "874", "easting": 0.0, "northing": 0.0}]},
+     None, [("episodes", 1)]),
+    ("179", "with a lookup: a postcode it knows passes", 2026,
+     {"episodes": [ep("A", "01/05/2025", pl_post="PE1 1AA")],
+      "postcode_lookup": [{"pcd": "PE11AA", "la_code": "874", "easting": 0.0, "northing": 0.0}]}, None, []),
     ("199", "an episode after an adoption fails", 2025,
      {"episodes": [ep("A", "01/05/2024", "01/08/2024", "E11"), ep("A", "01/10/2024"),
                    ep("B", "01/05/2024", "01/08/2024", "E12")]}, None, [("episodes", 2)]),
@@ -341,8 +359,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
-def test_rule(case):
-    check_case(*case)
+def test_rule(case, monkeypatch):
+    case, options = with_reference(case, monkeypatch)
+    check_case(*case, **options)
 
 
 def test_uasc_child_missing_from_header_105():

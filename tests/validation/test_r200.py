@@ -121,6 +121,10 @@ UPN_AND_UASC = [
 ]
 
 OC3_ROW = {"dob": "01/01/2006", "in_touch": "YES", "activ": "F1", "accom": "D1"}
+# Postcodes whose area straddles England's border, as a postcode lookup places them.
+BORDER = [{"pcd": pcd, "la_code": la, "easting": 0.0, "northing": 0.0}
+          for pcd, la in (("TD151AA", "929"), ("TD11AA", "SCO"), ("CH71AA", "WAL"), ("CH11AA", "896"))]
+
 PLACEMENTS = [
     ("215", "care leaver with 12-month outcomes", 2025,
      {"oc3": [row(child="A", **OC3_ROW), row(child="B", **OC3_ROW)],
@@ -193,6 +197,20 @@ URNS = [
                    ep("C", "01/05/2025", urn="", pl_post="BT1 1AA")]}, None, [("episodes", 1)]),
     ("243", "URN in England; none in Northern Ireland", 2026,
      {"episodes": [ep("B", "01/05/2025", pl_post=ENG), ep("C", "01/05/2025", urn="", pl_post="BT1 1AA")]}, None, []),
+    # With a postcode lookup a known postcode is placed by its LA, across postcode-area borders.
+    ("230", "with a lookup: Berwick (TD15) is in England", 2024,
+     {"episodes": [ep("A", "01/05/2023", place="H5", urn="", pl_post="TD15 1AA"),
+                   ep("B", "01/05/2023", place="H5", urn="", pl_post="TD1 1AA")],
+      "postcode_lookup": BORDER}, None, [("episodes", 1)]),
+    ("230", "with a lookup: Galashiels (TD1) is in Scotland", 2024,
+     {"episodes": [ep("B", "01/05/2023", place="H5", urn="", pl_post="TD1 1AA")], "postcode_lookup": BORDER},
+     None, []),
+    ("243", "with a lookup: a URN for a setting in Flintshire (CH7) fails", 2026,
+     {"episodes": [ep("A", "01/05/2025", pl_post="CH7 1AA"), ep("B", "01/05/2025", pl_post="CH1 1AA"),
+                   ep("C", "01/05/2025", pl_post="EH1 1AA")],
+      "postcode_lookup": BORDER}, None, [("episodes", 1), ("episodes", 3)]),
+    ("243", "with a lookup: a URN for a setting in Chester (CH1) passes", 2026,
+     {"episodes": [ep("B", "01/05/2025", pl_post="CH1 1AA")], "postcode_lookup": BORDER}, None, []),
 ]
 
 URN_LIST = [

@@ -5,6 +5,7 @@ placements without a provider) come from year-keyed lists in codes.toml.
 """
 
 from ..rule import Rule
+from .reference import postcode_key
 from .sql_checks import (any_blank, any_given, bad_date, blank, code_rule, count_given, date_rule, given,
                          optional_code, required_code)
 
@@ -47,6 +48,12 @@ def turns_during_year(n: int) -> str:
 # The DfE derives both with a postcode lookup; without one careboard flags what no lookup could place:
 # a blank or malformed placement postcode.
 _NO_PLACEMENT_AREA = f"{NOT_SHORT_BREAK} AND {not_postcode('PL_POST')}"
+# With a postcode lookup the DfE's question can be asked directly: does the lookup know the postcode, so that
+# the placement's LA (169) and whether it is in the council's area (179) can be worked out?
+_PL_POST_KEY = postcode_key('"PL_POST"')
+_NOT_IN_LOOKUP = f"NOT EXISTS (SELECT 1 FROM postcode_lookup p WHERE p.pcd = {_PL_POST_KEY})"
+_NO_PLACEMENT_AREA_LOOKUP = f"{NOT_SHORT_BREAK} AND ({not_postcode('PL_POST')} OR {_NOT_IN_LOOKUP})"
+_NOT_FOUND = "is missing, not a valid UK postcode, or not in the postcode lookup"
 # A header child with an episode this year other than a short break.
 _IN_CARE = "coalesce(NOT only_short_breaks, false)"
 
@@ -193,7 +200,10 @@ EPISODES = (
                         OR ({given('PL_POST')} AND {not_postcode('PL_POST')}))"""),
     Rule("169", "The local authority of the placement cannot be found: the placement postcode (PL_POST) is "
                 "missing or not a valid UK postcode. Check the postcode.",
-         table="episodes", fields=("PL_POST",), severity="query", fails=_NO_PLACEMENT_AREA),
+         table="episodes", fields=("PL_POST",), severity="query", fails=_NO_PLACEMENT_AREA, unless=("postcodes",)),
+    Rule("169", f"The local authority of the placement cannot be found: the placement postcode (PL_POST) {_NOT_FOUND}. "
+                "Check the postcode.",
+         table="episodes", fields=("PL_POST",), severity="query", fails=_NO_PLACEMENT_AREA_LOOKUP, needs=("postcodes",)),
     Rule("178", "Placement provider (PLACE_PROVIDER) is not valid: use PR0 to PR5, and leave it blank for "
                 "temporary placements (T codes) and, up to 2024/25, Z1 or, from 2025/26, Z11-Z14.",
          table="episodes", fields=("PLACE_PROVIDER", "PLACE"),
@@ -201,7 +211,10 @@ EPISODES = (
                'OR coalesce("PLACE" IN {PLACE_NO_PROVIDER_178}, false))'),
     Rule("179", "Whether the placement is inside or outside the council's area cannot be worked out: the "
                 "placement postcode (PL_POST) is missing or not a valid UK postcode. Correct the postcode.",
-         table="episodes", fields=("PL_POST",), fails=_NO_PLACEMENT_AREA),
+         table="episodes", fields=("PL_POST",), fails=_NO_PLACEMENT_AREA, unless=("postcodes",)),
+    Rule("179", "Whether the placement is inside or outside the council's area cannot be worked out: the "
+                f"placement postcode (PL_POST) {_NOT_FOUND}. Correct the postcode.",
+         table="episodes", fields=("PL_POST",), fails=_NO_PLACEMENT_AREA_LOOKUP, needs=("postcodes",)),
     # Episodes before the first adoption are the adoption's own period of care; compares with last year too.
     Rule("199", "This episode starts after the child was adopted from care (an earlier episode ended E11 or E12). "
                 "Check the child ID is not reused, and correct the adoption episode if the child was not adopted.",

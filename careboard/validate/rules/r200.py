@@ -5,9 +5,13 @@ from ..rule import Rule
 from .reference import postcode_key
 
 # The DfE judges "placed outside England" on the placement LA it derives from a postcode directory;
-# until careboard has one, a placement postcode in an area wholly outside England stands in for it.
+# without a postcode lookup, a placement postcode in an area wholly outside England stands in for it.
 _OUTSIDE_ENGLAND = ("""coalesce(regexp_extract(upper("PL_POST"), '^[A-Z]+') IN {POSTCODE_AREA_OUTSIDE_ENGLAND},
                     false)""")
+# With a postcode lookup, a postcode it knows is placed by its LA (WAL, SCO or NIR outside England): postcode
+# areas cross borders (TD15 is Berwick, in England; CH5-CH8 are in Wales). One it does not know goes by area.
+_OUTSIDE_ENGLAND_LOOKUP = (f"""coalesce((SELECT bool_or(p.la_code IN ('WAL', 'SCO', 'NIR')) FROM postcode_lookup p
+                                         WHERE p.pcd = {postcode_key('"PL_POST"')}), {_OUTSIDE_ENGLAND})""")
 
 
 def _urn_given(alias: str = "") -> str:
@@ -178,20 +182,23 @@ URN = (
                 "employment, NHS or custodial settings, temporary moves, other placements). Leave URN blank.",
          table="episodes", fields=("PLACE", "URN"),
          fails=f'{_urn_given()} AND "PLACE" IN {{PLACE_NO_URN}}'),
-    Rule("230", "An H5 placement in England open on or after 29 October 2023 has no Ofsted URN. Semi-independent "
-                "settings had to register from 28 October 2023: give the setting's URN.",
-         table="episodes", fields=("PLACE", "DEC", "URN"), years=(2024,),
-         fails=f"""\"PLACE\" = 'H5' AND (\"r_DEC\" = '' OR \"DEC\" >= DATE '2023-10-29')
-                   AND (\"URN\" IS NULL OR upper(\"URN\") = 'XXXXXXX') AND NOT {_OUTSIDE_ENGLAND}"""),
+    *(Rule("230", "An H5 placement in England open on or after 29 October 2023 has no Ofsted URN. Semi-independent "
+                  "settings had to register from 28 October 2023: give the setting's URN.",
+           table="episodes", fields=("PLACE", "DEC", "URN", "PL_POST"), years=(2024,), **variant,
+           fails=f"""\"PLACE\" = 'H5' AND (\"r_DEC\" = '' OR \"DEC\" >= DATE '2023-10-29')
+                     AND (\"URN\" IS NULL OR upper(\"URN\") = 'XXXXXXX') AND NOT {outside}""")
+      for outside, variant in ((_OUTSIDE_ENGLAND, {"unless": ("postcodes",)}),
+                               (_OUTSIDE_ENGLAND_LOOKUP, {"needs": ("postcodes",)}))),
     Rule("242", "URN XXXXXXX is only for placements through a regional adoption agency (adoption A3-A6 or "
                 "fostering U1-U6). Give this setting's Ofsted URN, or leave URN blank if it has none.",
          table="episodes", fields=("PLACE", "URN"),
          fails="upper(\"URN\") = 'XXXXXXX' AND coalesce(\"PLACE\", '') NOT IN {PLACE_ADOPTION} "
                "AND coalesce(\"PLACE\", '') NOT IN {PLACE_FOSTER}"),
-    Rule("243", "A URN is given for a placement outside England. Only settings registered with Ofsted have a "
-                "URN: leave it blank, or correct the placement postcode if the setting is in England.",
-         table="episodes", fields=("PL_POST", "URN"),
-         fails=f'"URN" IS NOT NULL AND {_OUTSIDE_ENGLAND}'),
+    *(Rule("243", "A URN is given for a placement outside England. Only settings registered with Ofsted have a "
+                  "URN: leave it blank, or correct the placement postcode if the setting is in England.",
+           table="episodes", fields=("PL_POST", "URN"), **variant, fails=f'"URN" IS NOT NULL AND {outside}')
+      for outside, variant in ((_OUTSIDE_ENGLAND, {"unless": ("postcodes",)}),
+                               (_OUTSIDE_ENGLAND_LOOKUP, {"needs": ("postcodes",)}))),
 )
 
 # Against Ofsted's list of registered settings (see reference.py). A URN missing from the list is
