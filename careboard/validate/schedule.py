@@ -10,6 +10,7 @@ idle at each step; here a job waits only for the tables its SQL names.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -54,9 +55,7 @@ class Schedule:
     """
 
     def __init__(self, con, workers: int = 1):
-        import threading
-
-        self._con, self._workers = con, workers
+        self._con = con
         self._lock = threading.Condition()
         self._jobs: dict[str, Job] = {}
         self._waiting: dict[str, set[str]] = {}      # not started: name -> the jobs it still waits for
