@@ -127,9 +127,13 @@ def bench_validate() -> None:
         header = next(f for f in this.iterdir() if _first_line(f) == "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB")
         with header.open(encoding="utf-8") as lines:
             children = sum(1 for _ in lines) - 1
-        for _ in range(3 if label == "one council" else 1):
-            run(["validate", str(this), "--year", "2025/26", "--last-year", str(last),
-                 "--output", str(base / "errors.csv")], f"{label}: {children:,} children", ok_codes=(0, 1))
+        args = ["validate", str(this), "--year", "2025/26", "--last-year", str(last), "--output", str(base / "errors.csv")]
+        if label != "one council":
+            run(args, f"{label}: {children:,} children", ok_codes=(0, 1))
+            continue
+        # Half a second moves by a fifth with the host's load: time it several times and give the spread.
+        times = sorted(run(args, f"{label}: {children:,} children", ok_codes=(0, 1))[0] for _ in range(7))
+        print(f"  one council, 7 runs: best {times[0]:.2f} s, median {times[3]:.2f} s, worst {times[-1]:.2f} s")
     print("  targets: < 0.5 s for ~2,700 children; < 30 s and < 4 GB at 100 times that\n")
 
 
