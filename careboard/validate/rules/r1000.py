@@ -19,8 +19,8 @@ _LEAVER_DOB = 'coalesce("DOB", header_DOB)'
 # Care leavers with details given who are 17 or 18 on 31 March, with an episode this year that `where` says
 # was going on at (or ended after) the 17th or 18th birthday that falls in this collection year.
 _AT_BIRTHDAY = f"""WITH leavers AS (
-    SELECT row_no, "CHILD", age_on({_LEAVER_DOB}, {{end}}) AS age,
-           CAST({_LEAVER_DOB} + to_years(age_on({_LEAVER_DOB}, {{end}})) AS DATE) AS birthday
+    SELECT row_no, "CHILD", own_age_end AS age,
+           CAST({_LEAVER_DOB} + to_years(own_age_end) AS DATE) AS birthday
     FROM v_oc3 WHERE {_DETAILS})
 SELECT DISTINCT l.row_no FROM leavers l JOIN episodes e ON e."CHILD" = l."CHILD"
 WHERE l.age IN (17, 18) AND {{where}}"""
