@@ -4,7 +4,9 @@ Rules see, for each SSDA903 table `t`:
 - `t`       this year's rows: typed columns, `row_no` (1-based data row in its file), `line_no`,
             `file_id`, and `r_<COLUMN>`, the cell's text as written (trimmed) for checking formats;
 - `t_last`  last year's rows (empty when no previous return was given);
-- `v_t`     `t` enriched (see views/*.sql): header values, neighbouring episodes, ages, summaries.
+- `v_t`     `t` enriched (see views/*.sql): header values, neighbouring episodes, ages, summaries; for the
+            tables in OWN_AGES also the child's ages from the row's own DOB (own_age_start, own_age_end);
+- `child_episodes` and `header_ages`, one row per child's episodes and per header row, that these join.
 """
 
 from __future__ import annotations
