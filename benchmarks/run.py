@@ -19,7 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "out" / "bench"
-CAREBOARD = [sys.executable, "-m", "careboard"]
+# The `careboard` command as installed beside this Python (as a user runs it), else the module.
+_COMMAND = Path(sys.executable).with_name("careboard")
+CAREBOARD = [str(_COMMAND)] if _COMMAND.exists() else [sys.executable, "-m", "careboard"]
 
 
 def _measured(args: list[str]) -> tuple[int, float, float, str]:

@@ -13,7 +13,6 @@ from .fast_csv import try_fast
 from .plain_csv import try_plain
 from .raw import RawTable
 from .text import decode
-from .xml_reader import read_xml_bytes
 
 _YEAR_IN_NAME = re.compile(r"(20\d\d)\s*[-_/]\s*(\d\d)(?!\d)")
 _SKIP = {".ds_store", "thumbs.db"}
@@ -67,6 +66,8 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
         return SourceFile(path, digest, [], known[digest])
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:100]
     if head.startswith(b"<"):
+        from .xml_reader import read_xml_bytes   # most returns are CSV: no XML parser to load
+
         return SourceFile(path, digest, read_xml_bytes(data, name))
     if path.suffix.lower() in (".xlsx", ".xls", ".pdf", ".zip"):
         raise InputError(name, f"{path.suffix} files are not read; export the table as CSV")
