@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +34,7 @@ class StoredTable:
 @dataclass
 class SourceFile:
     path: Path
-    sha256: str
+    sha256: str | None          # None where nobody asked (validate reads files without a store)
     tables: list[RawTable]
     stored: list[StoredTable] = field(default_factory=list)
 
@@ -61,12 +60,14 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
         data = path.read_bytes()
     except OSError as e:
         raise InputError(name, f"cannot be read ({e.strerror})") from None
-    digest = hashlib.sha256(data).hexdigest()
+    # Only a store compares files by checksum (`known`, possibly empty): hashing is skipped otherwise.
+    digest = _sha256(data) if known is not None else None
     if known and digest in known:
         return SourceFile(path, digest, [], known[digest])
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:100]
     if head.startswith(b"<"):
-        from .xml_reader import read_xml_bytes   # most returns are CSV: no XML parser to load
+        # Most returns are CSV: the XML parser is loaded only for an XML file.
+        from .xml_reader import read_xml_bytes
 
         return SourceFile(path, digest, read_xml_bytes(data, name))
     if path.suffix.lower() in (".xlsx", ".xls", ".pdf", ".zip"):
@@ -76,6 +77,12 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
         return SourceFile(path, digest, [fast])
     text, encoding = decode(data, name)
     return SourceFile(path, digest, [try_plain(text, name, encoding) or read_csv_text(text, name, encoding)])
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # its OpenSSL start-up is a few ms that validating from files does without
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = None) -> list[Return]:
