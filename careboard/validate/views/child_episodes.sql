@@ -5,15 +5,9 @@ SELECT "CHILD",
        max("DECOM") AS last_decom,
        arg_max_null("DEC", "DECOM") AS last_dec,
        arg_max_null("REC", "DECOM") AS last_rec,
-       arg_max_null("PLACE", "DECOM") AS last_place,
-       arg_max_null("LS", "DECOM") AS last_ls,
        arg_min_null("RNE", "DECOM") AS first_rne,
        bool_or("DEC" IS NULL) AS open_at_end,
        bool_and(coalesce("LS" IN ('V3', 'V4'), false)) AS only_short_breaks,
-       bool_or(coalesce("LS" IN ('V3', 'V4'), false)) AS any_short_break,
-       bool_or("RNE" = 'S' AND "DECOM" >= {start}) AS started_in_year,
-       bool_or("REC" IN ('E11', 'E12')) AS adopted_in_year,
-       bool_or("REC" IS NOT NULL AND "REC" <> 'X1') AS ceased_in_year,
        -- Looked after continuously for 12 months at 31 March (the OC2 cohort): nothing in the year shows
        -- a start after 1 April, a leaving, or a short-break episode.
        NOT bool_or(coalesce(("RNE" = 'S' AND "DECOM" > {start})

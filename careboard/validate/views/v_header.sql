@@ -1,15 +1,11 @@
 -- Header rows with what other tables say about the child.
 SELECT h.*,
        u."CHILD" IS NOT NULL AS in_uasc, u."DUC" AS uasc_DUC,
-       ce.n_episodes, ce.first_decom, ce.last_decom, ce.last_dec, ce.last_rec, ce.open_at_end,
-       ce.only_short_breaks, ce.any_short_break, ce.started_in_year, ce.adopted_in_year, ce.ceased_in_year,
-       EXISTS (SELECT 1 FROM oc2 o WHERE o."CHILD" = h."CHILD") AS in_oc2,
+       ce.n_episodes, ce.first_decom, ce.last_decom, ce.last_dec, ce.last_rec, ce.open_at_end, ce.only_short_breaks,
        EXISTS (SELECT 1 FROM oc3 o WHERE o."CHILD" = h."CHILD") AS in_oc3,
-       EXISTS (SELECT 1 FROM ad1 a WHERE a."CHILD" = h."CHILD") AS in_ad1,
        hl."CHILD" IS NOT NULL AS in_last_year,
        hl."SEX" AS last_SEX, hl."DOB" AS last_DOB, hl."ETHNIC" AS last_ETHNIC, hl."UPN" AS last_UPN,
        hl."MOTHER" AS last_MOTHER, hl."MC_DOB" AS last_MC_DOB,
-       EXISTS (SELECT 1 FROM uasc_last ul WHERE ul."CHILD" = h."CHILD") AS in_uasc_last,
        -- The child's UASC status each year: the header's UASC flag where the return carries one (XML, or a
        -- CSV header with a UASC column), else, as the DfE derives it for CSV, a row in that year's UASC table.
        CASE WHEN h."r_UASC" IS NOT NULL THEN coalesce(h."UASC" = '1', false)
