@@ -21,7 +21,8 @@ def active_rules(rules: tuple[Rule, ...], year: int) -> list[Rule]:
 
 
 def _row_batch_sql(source: str, exprs: list[str]) -> str:
-    cases = ", ".join(f"CASE WHEN coalesce(({e}), false) THEN {i} END" for i, e in enumerate(exprs))
+    # CASE WHEN, like WHERE, takes an unknown (NULL) condition as not met: a rule fails a row only when true.
+    cases = ", ".join(f"CASE WHEN ({e}) THEN {i} END" for i, e in enumerate(exprs))
     return (f"SELECT row_no, k FROM (SELECT row_no, unnest([{cases}]) AS k FROM {source}) AS s "
             f"WHERE k IS NOT NULL")
 
@@ -100,7 +101,7 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
         rs = [r for r, _ in items]
         exprs = [s for _, s in items]
         sql = _row_batch_sql(source, exprs)
-        single = (lambda i, src=source, e=exprs: f"SELECT row_no, {i} FROM {src} WHERE coalesce(({e[i]}), false)")
+        single = (lambda i, src=source, e=exprs: f"SELECT row_no, {i} FROM {src} WHERE ({e[i]})")
         jobs.append(Job(f"rows:{table}:{n}", lambda c, t=table, rs=rs, sql=sql, single=single:
                         [(rs[k], t, row_no) for row_no, k in _run_batch(c, sql, outcome, rs, single)],
                         reads(source, tables).union(*(reads(e, tables) for e in exprs)), ROW_RULE_MS * len(rs)))
