@@ -85,3 +85,21 @@ def test_a_file_with_nothing_to_trim_types_as_a_padded_one(tmp_path):
         frames.append(con.execute("SELECT * EXCLUDE (file_id) FROM episodes ORDER BY row_no").fetchall())
     assert frames[0] == frames[1]
     assert frames[1][1][1:4] == (3, "2", date(2024, 5, 1))   # line, CHILD, DECOM
+
+
+def test_a_file_with_nothing_to_trim_loads_as_a_padded_one(tmp_path):
+    # The store's staging types files the same way, and skips the trim the same way.
+    from careboard.store import load, open_store
+
+    tidy = [",".join(cell.strip(" \xa0") for cell in row.split(",")) for row in ROWS]
+    staged = []
+    for name, rows in (("padded", ROWS), ("tidy", tidy)):
+        (tmp_path / name / "2024-25").mkdir(parents=True)
+        (tmp_path / name / "2024-25" / "episodes.csv").write_text(HEADER + "\n" + "\n".join(rows) + "\n",
+                                                                  encoding="utf-8")
+        con = open_store(":memory:")
+        load(con, [tmp_path / name / "2024-25"], as_at=date(2025, 3, 31), validate=False)
+        staged.append(con.execute('SELECT * EXCLUDE (file_id, raw) FROM stg_episodes ORDER BY row_no').fetchall())
+        children = [c for (c,) in con.execute('SELECT "CHILD" FROM stg_episodes ORDER BY row_no').fetchall()]
+        assert children == ["1", "2"], name     # trimmed
+    assert staged[0] == staged[1]

@@ -206,8 +206,9 @@ def _stage(con, sid: int, to_stage: dict[str, list[tuple[RawTable, int, int]]]) 
     of a council's returns are some 90 small files, and a statement per file costs more than its rows)."""
     for table, items in to_stage.items():
         sources = [table_source(con, t, f"raw_in_{i}") for i, (t, _, _) in enumerate(items)]
-        parts = [typed_select(table, source.sql).replace("$snapshot_id", str(sid)).replace("$return_year", str(year))
-                 .replace("$file_id", str(file_id)) for source, (_, year, file_id) in zip(sources, items)]
+        parts = [typed_select(table, source.sql, getattr(t, "padded", True)).replace("$snapshot_id", str(sid))
+                 .replace("$return_year", str(year)).replace("$file_id", str(file_id))
+                 for source, (t, year, file_id) in zip(sources, items)]
         try:
             con.execute(f"INSERT INTO {staging_name(table)} " + " UNION ALL ".join(parts),
                         [p for source in sources for p in source.params])

@@ -122,15 +122,16 @@ CORE_DDL = [
 ]
 
 
-def trimmed_cells(table: str) -> str:
+def trimmed_cells(table: str, trim: bool = True) -> str:
     """Select-list trimming each of a table's raw text columns once, keeping its name.
 
     The typed columns are computed over these in an outer SELECT. Trimming inside each typed expression
     instead makes DuckDB bind a nested CASE several times per column, which at one-council size cost
-    more than typing the rows.
+    more than typing the rows. `trim` False (a plain file with no cell to trim: see
+    ingest.plain_csv.TextTable.padded) passes the columns through as they are.
     """
     quoted = [f'"{c}"' for c in spec.table(table).all_columns]
-    return ", ".join(f"{trimmed(q)} AS {q}" for q in quoted)
+    return ", ".join(f"{trimmed(q)} AS {q}" if trim else q for q in quoted)
 
 
 def typed_columns(table: str) -> list[str]:
@@ -154,12 +155,13 @@ def typed_columns(table: str) -> list[str]:
     return exprs
 
 
-def typed_select(table: str, source: str) -> str:
-    """SELECT turning raw text columns of `source` into the staging table's columns, in staging order."""
+def typed_select(table: str, source: str, trim: bool = True) -> str:
+    """SELECT turning raw text columns of `source` into the staging table's columns, in staging order
+    (`trim`: see trimmed_cells)."""
     t = spec.table(table)
     raw = "[" + ", ".join(f'"{c}"' for c in t.all_columns) + "]"
     typed = dict(zip(t.all_columns, typed_columns(table)))
     data = ["raw" if c == "raw" else typed[c] for c in staging_columns(table)]
     return (f"SELECT $snapshot_id AS snapshot_id, $return_year AS return_year, $file_id AS file_id, "
             f"line_no, row_no, {', '.join(data)} "
-            f"FROM (SELECT line_no, row_no, {raw} AS raw, {trimmed_cells(table)} FROM {source})")
+            f"FROM (SELECT line_no, row_no, {raw} AS raw, {trimmed_cells(table, trim)} FROM {source})")
