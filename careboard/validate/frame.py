@@ -94,7 +94,7 @@ def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[
             continue
         raws = ", ".join(f'"{c}" AS "r_{c}"' for c in cols)
         # A plain file with no cell to trim (most) skips the trim expression on every cell.
-        cells_sql = trimmed_cells(table) if getattr(raw, "padded", True) else ", ".join(f'"{c}"' for c in cols)
+        cells_sql = trimmed_cells(table, getattr(raw, "padded", True))
         sql = (f"CREATE OR REPLACE {temp}TABLE {name} AS SELECT row_no, line_no, "
                f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} "
                f"FROM (SELECT row_no, line_no, {cells_sql} FROM {{source}})")
@@ -133,8 +133,10 @@ def _type_table(con, raw, sql: str, name: str) -> None:
         release(con, source)
 
 
+@cache
 def _view_sources(year: int) -> dict[str, str]:
-    """The SQL of every derived frame table, in build order."""
+    """The SQL of every derived frame table, in build order (kept: needed, inlined_views and view_jobs all
+    read it; treat it as read-only)."""
     fill = placeholders(year)
     out = {"header_ages": _view("header_ages").format_map(fill),
            "child_episodes": _view("child_episodes").format_map(fill),
@@ -156,16 +158,17 @@ def needed(rules, year: int) -> set[str]:
     created empty, so a rule that names one still runs.
     """
     views = _view_sources(year)
+    tables = set(frame_tables())
     words = set().union(*(names_in(r.fails or r.sql) | names_in(r.over or "") for r in rules))
     words |= {f"v_{r.table}" for r in rules if r.fails and not r.over}
-    want, todo = set(), [w for w in words if w in views or w in frame_tables()]
+    want, todo = set(), [w for w in words if w in views or w in tables]
     while todo:
         name = todo.pop()
         if name in want:
             continue
         want.add(name)
         if name in views:
-            todo += [w for w in names_in(views[name]) if w in frame_tables()]
+            todo += [w for w in names_in(views[name]) if w in tables]
     return want
 
 

@@ -11,6 +11,7 @@ from .codes import placeholders
 from .frame import frame_tables
 from .result import Failure, NotRun, Outcome
 from .rule import NEEDS, Rule
+from .rules.reference import DDL as REFERENCE_TABLES
 from .schedule import Job, reads, run_jobs
 from .years import codes_for, not_applicable
 
@@ -95,7 +96,7 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
     batched = {r.code for items in row_rules.values() for r, _ in items} | {r.code for r, _ in set_rules}
     # A code whose fallback variant runs was not skipped, even though its variant using the input was.
     outcome.not_run = [n for n in outcome.not_run if n.crashed or n.rule not in batched]
-    tables = frame_tables() + ["postcode_lookup", "urn_list"]
+    tables = frame_tables() + list(REFERENCE_TABLES)
     jobs = []
     for n, ((table, source), items) in enumerate(row_rules.items()):
         rs = [r for r, _ in items]

@@ -9,7 +9,8 @@ from .reference import postcode_key
 from .sql_checks import (any_blank, any_given, bad_date, blank, code_rule, count_given, date_rule, given,
                          optional_code, required_code)
 
-# A full UK postcode, with or without the space; careboard has no lookup to say it exists.
+# A full UK postcode, with or without the space: its shape only (with a postcode lookup, 169 and 179 also
+# ask whether it exists).
 _POSTCODE = "'[A-Z][A-Z]?[0-9][A-Z0-9]? ?[0-9][A-Z][A-Z]'"
 # A UPN: a check letter (never I, O or S), 11 digits and a digit or letter; or an unknown-UPN code. Shape only,
 # as the community validator checks it: neither works the check letter out from the other twelve characters.
