@@ -163,10 +163,15 @@ def reference_inputs(args):
 
 
 def cmd_validate(args) -> int:
+    from .engine import Opening
+
+    # Opened first: DuckDB sets its database up on another thread while the rest is imported.
+    opening = Opening(":memory:")
     from .validate.output import write_any
     from .validate.session import validate_paths
 
-    outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args))
+    outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args),
+                             opening=opening)
     for out in args.output or []:
         write_any(outcome, out)
     for note in outcome.notes:

@@ -35,3 +35,34 @@ def enable_python_scans() -> None:
     `module()` skips; only the big-file reading path needs it, where 60 ms is nothing.
     """
     import duckdb  # noqa: F401  (imported for its side effect)
+
+
+class Opening:
+    """A connection opened on another thread, to be picked up with `connection()`.
+
+    A process's first DuckDB connection takes 40-60 ms (setting up the database instance and its
+    built-in extensions), and DuckDB lets go of the GIL meanwhile: a command that opens one this way
+    before importing the rest of what it needs and reading its files gets that time back.
+    """
+
+    def __init__(self, database: str = ":memory:", **kwargs):
+        import threading
+
+        self._con = None
+        self._error: BaseException | None = None
+        module()   # imported here: an import on the other thread would hold the import lock meanwhile
+        self._thread = threading.Thread(target=self._open, args=(database, kwargs), daemon=True)
+        self._thread.start()
+
+    def _open(self, database: str, kwargs: dict) -> None:
+        try:
+            self._con = connect(database, **kwargs)
+        except BaseException as e:  # noqa: BLE001 — raised by connection(), in the caller's thread
+            self._error = e
+
+    def connection(self):
+        """The connection, once open (waits for it); raises what opening it raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._con

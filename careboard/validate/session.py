@@ -64,21 +64,25 @@ def validate_snapshot(con, snapshot_id: int, years: list[int] | None = None,
 
 
 def validate_paths(paths: list[Path], year: int | None = None, last_year: list[Path] | None = None,
-                   available: set[str] | None = None, reference: ReferenceInputs | None = None) -> Outcome:
+                   available: set[str] | None = None, reference: ReferenceInputs | None = None,
+                   opening=None) -> Outcome:
     """Validate one return given as files, optionally against last year's, without any store.
 
     The files are parsed and typed straight into the rule frame: no staging, no load checks.
     `reference` names the URN list, postcode lookup and council LA for the rules that need them.
+    `opening` is an engine.Opening of an in-memory database, if the caller has started one.
     """
-    from ..engine import connect
+    from ..engine import Opening
     from ..store.sources import year_of_return
 
+    # No store: the frame is built in memory straight from the files. DuckDB sets the database up on
+    # another thread while the files are read and the rules chosen.
+    opening = opening or Opening(":memory:")
     this = discover(paths)
     if len(this) > 1:
         raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
     this = this[0]
-    con = connect(":memory:")   # no store: the frame is built straight from the files
-    this.year = year or year_of_return(con, this)
+    this.year = year or this.year or year_of_return(opening.connection(), this)
     from .years import codes_for
 
     try:
@@ -90,6 +94,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     active = active_rules(rules, this.year)
     inline = inlined_views(active, this.year)
     only = needed(active, this.year) - set(inline)
+    con = opening.connection()
     # A private in-memory database: the frame (and the reference tables) can be plain tables, built and
     # checked on two cursors.
     workers = 2
