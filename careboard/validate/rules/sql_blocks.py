@@ -31,20 +31,32 @@ def both_rows(pairs_sql: str, left: str, right: str) -> str:
             f"UNION SELECT '{right}', right_row FROM pairs")
 
 
-def spell_longer_than(ls: str, days: int) -> str:
-    """Episodes of legal status `ls` in an unbroken spell (each starting the day the last ended) that lasts
-    more than `days` days from its first start to its last end (31 March if still open). An episode of another
-    status in between ends the spell: the community validator's grouping runs on across it and adds two short
-    spells together, which the DfE's limit on how long one status lasted does not support."""
-    return f"""
-WITH e AS (SELECT "CHILD", row_no, "DECOM", coalesce("DEC", {{end}}) AS upto,
-                  lag(coalesce("DEC", {{end}})) OVER (PARTITION BY "CHILD" ORDER BY "DECOM", row_no) AS prev_upto
-           FROM episodes WHERE "LS" = '{ls}' AND "DECOM" IS NOT NULL),
+# The statuses whose spells the DfE limits in length (361-364).
+_LIMITED_STATUSES = ("L1", "L2", "L3", "J2")
+
+# Each episode of a limited status with the length in days of its spell: the unbroken run of the child's
+# episodes of that status, each starting the day the last ended, from its first start to its last end (31
+# March if still open). An episode of another status in between ends the spell: the community validator's
+# grouping runs on across it and adds two short spells together, which the DfE's limit on how long one
+# status lasted does not support. Worked out once for all the statuses, as a child's run of one status
+# is the same whichever rule asks.
+_STATUS_SPELLS = f"""(WITH e AS (
+    SELECT "CHILD", "LS", row_no, "DECOM", coalesce("DEC", {{end}}) AS upto,
+           lag(coalesce("DEC", {{end}})) OVER (PARTITION BY "CHILD", "LS" ORDER BY "DECOM", row_no) AS prev_upto
+    FROM episodes WHERE "LS" IN {_LIMITED_STATUSES} AND "DECOM" IS NOT NULL),
 s AS (SELECT *, sum(CASE WHEN prev_upto = "DECOM" THEN 0 ELSE 1 END)
-                    OVER (PARTITION BY "CHILD" ORDER BY "DECOM", row_no) AS spell FROM e)
-SELECT row_no FROM s
-QUALIFY datediff('day', min("DECOM") OVER (PARTITION BY "CHILD", spell),
-                        max(upto) OVER (PARTITION BY "CHILD", spell)) > {days}"""
+                    OVER (PARTITION BY "CHILD", "LS" ORDER BY "DECOM", row_no) AS spell FROM e)
+SELECT row_no, "LS", datediff('day', min("DECOM") OVER (PARTITION BY "CHILD", "LS", spell),
+                                     max(upto) OVER (PARTITION BY "CHILD", "LS", spell)) AS spell_days
+FROM s) AS spells"""
+
+
+def spell_longer_than(ls: str, days: int) -> dict:
+    """A row rule (`fails` and `over`) on episodes of legal status `ls` in a spell lasting more than `days`
+    days; the rules using it share one scan of the spells."""
+    if ls not in _LIMITED_STATUSES:
+        raise ValueError(f"add {ls} to _LIMITED_STATUSES to limit its spells")
+    return {"fails": f"\"LS\" = '{ls}' AND spell_days > {days}", "over": _STATUS_SPELLS}
 
 
 def min_age_for_place(code: str, place: str, age: int, setting: str, years=None) -> Rule:
