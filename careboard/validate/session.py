@@ -76,7 +76,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     from ..store.sources import year_of_return
 
     # No store: the frame is built in memory straight from the files. DuckDB sets the database up on
-    # another thread while the files are read and the rules chosen.
+    # another thread while this year's files are read.
     opening = opening or Opening(":memory:")
     this = discover(paths)
     if len(this) > 1:
@@ -90,10 +90,6 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     except KeyError as e:
         raise InputError(str(this.folder), e.args[0]) from None
 
-    rules = _rules()
-    active = active_rules(rules, this.year)
-    inline = inlined_views(active, this.year)
-    only = needed(active, this.year) - set(inline)
     con = opening.connection()
     # A private in-memory database: the frame (and the reference tables) can be plain tables, built and
     # checked on two cursors.
@@ -110,9 +106,14 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     files: dict[int, str] = {}
     cells: dict[str, int] = {}
     # One schedule from typing the files to the last rule: each statement starts once what it reads is
-    # built, and this year's tables are typed while last year's files are read and the rules planned.
+    # built. This year's tables are typed (every one: a full rule set reads them all) while the rules are
+    # chosen and last year's files read.
     with Schedule(con, workers) as schedule:
-        schedule.add(*typing_jobs(this, "", only, temp, files, cells))
+        schedule.add(*typing_jobs(this, "", None, temp, files, cells))
+        rules = _rules()
+        active = active_rules(rules, this.year)
+        inline = inlined_views(active, this.year)
+        only = needed(active, this.year) - set(inline)
         previous = _last_year(last_year, this.year)
         schedule.add(*typing_jobs(previous, "_last", only, temp, files, cells))
         schedule.add(*view_jobs(this.year, only, temp, cells))
