@@ -5,7 +5,7 @@ placements without a provider) come from year-keyed lists in codes.toml.
 """
 
 from ..rule import Rule
-from .reference import postcode_key
+from .reference import postcode_key, with_postcode_lookup
 from .sql_checks import (any_blank, any_given, bad_date, blank, code_rule, count_given, date_rule, given,
                          optional_code, required_code)
 
@@ -54,7 +54,10 @@ _NO_PLACEMENT_AREA = f"{NOT_SHORT_BREAK} AND {not_postcode('PL_POST')}"
 _PL_POST_KEY = postcode_key('"PL_POST"')
 _NOT_IN_LOOKUP = f"NOT EXISTS (SELECT 1 FROM postcode_lookup p WHERE p.pcd = {_PL_POST_KEY})"
 _NO_PLACEMENT_AREA_LOOKUP = f"{NOT_SHORT_BREAK} AND ({not_postcode('PL_POST')} OR {_NOT_IN_LOOKUP})"
-_NOT_FOUND = "is missing, not a valid UK postcode, or not in the postcode lookup"
+# 169 and 179 without and with the lookup: the condition, and how the message says the postcode fails.
+_PLACEMENT_AREA = ({"fails": _NO_PLACEMENT_AREA, "postcode": "is missing or not a valid UK postcode"},
+                   {"fails": _NO_PLACEMENT_AREA_LOOKUP,
+                    "postcode": "is missing, not a valid UK postcode, or not in the postcode lookup"})
 # A header child with an episode this year other than a short break.
 _IN_CARE = "coalesce(NOT only_short_breaks, false)"
 
@@ -199,23 +202,23 @@ EPISODES = (
                    AND {NOT_SHORT_BREAK}
                    AND (({given('HOME_POST')} AND {not_postcode('HOME_POST')})
                         OR ({given('PL_POST')} AND {not_postcode('PL_POST')}))"""),
-    Rule("169", "The local authority of the placement cannot be found: the placement postcode (PL_POST) is "
-                "missing or not a valid UK postcode. Check the postcode.",
-         table="episodes", fields=("PL_POST",), severity="query", fails=_NO_PLACEMENT_AREA, unless=("postcodes",)),
-    Rule("169", f"The local authority of the placement cannot be found: the placement postcode (PL_POST) {_NOT_FOUND}. "
-                "Check the postcode.",
-         table="episodes", fields=("PL_POST",), severity="query", fails=_NO_PLACEMENT_AREA_LOOKUP, needs=("postcodes",)),
+    *with_postcode_lookup(
+        lambda fails, postcode: Rule(
+            "169", f"The local authority of the placement cannot be found: the placement postcode (PL_POST) "
+                   f"{postcode}. Check the postcode.",
+            table="episodes", fields=("PL_POST",), severity="query", fails=fails),
+        *_PLACEMENT_AREA),
     Rule("178", "Placement provider (PLACE_PROVIDER) is not valid: use PR0 to PR5, and leave it blank for "
                 "temporary placements (T codes) and, up to 2024/25, Z1 or, from 2025/26, Z11-Z14.",
          table="episodes", fields=("PLACE_PROVIDER", "PLACE"),
          fails='"PLACE_PROVIDER" IS NOT NULL AND ("PLACE_PROVIDER" NOT IN {PLACE_PROVIDER} '
                'OR coalesce("PLACE" IN {PLACE_NO_PROVIDER_178}, false))'),
-    Rule("179", "Whether the placement is inside or outside the council's area cannot be worked out: the "
-                "placement postcode (PL_POST) is missing or not a valid UK postcode. Correct the postcode.",
-         table="episodes", fields=("PL_POST",), fails=_NO_PLACEMENT_AREA, unless=("postcodes",)),
-    Rule("179", "Whether the placement is inside or outside the council's area cannot be worked out: the "
-                f"placement postcode (PL_POST) {_NOT_FOUND}. Correct the postcode.",
-         table="episodes", fields=("PL_POST",), fails=_NO_PLACEMENT_AREA_LOOKUP, needs=("postcodes",)),
+    *with_postcode_lookup(
+        lambda fails, postcode: Rule(
+            "179", f"Whether the placement is inside or outside the council's area cannot be worked out: the "
+                   f"placement postcode (PL_POST) {postcode}. Correct the postcode.",
+            table="episodes", fields=("PL_POST",), fails=fails),
+        *_PLACEMENT_AREA),
     # Episodes before the first adoption are the adoption's own period of care; compares with last year too.
     Rule("199", "This episode starts after the child was adopted from care (an earlier episode ended E11 or E12). "
                 "Check the child ID is not reused, and correct the adoption episode if the child was not adopted.",

@@ -2,7 +2,7 @@
 across years, and placement provider, Ofsted URN and reason-for-placement-change recording."""
 
 from ..rule import Rule
-from .reference import postcode_key
+from .reference import postcode_key, with_postcode_lookup
 
 # The DfE judges "placed outside England" on the placement LA it derives from a postcode directory;
 # without a postcode lookup, a placement postcode in an area wholly outside England stands in for it.
@@ -12,6 +12,8 @@ _OUTSIDE_ENGLAND = ("""coalesce(regexp_extract(upper("PL_POST"), '^[A-Z]+') IN {
 # areas cross borders (TD15 is Berwick, in England; CH5-CH8 are in Wales). One it does not know goes by area.
 _OUTSIDE_ENGLAND_LOOKUP = (f"""coalesce((SELECT bool_or(p.la_code IN ('WAL', 'SCO', 'NIR')) FROM postcode_lookup p
                                          WHERE p.pcd = {postcode_key('"PL_POST"')}), {_OUTSIDE_ENGLAND})""")
+# 230 and 243 without and with the lookup.
+_OUTSIDE = ({"outside": _OUTSIDE_ENGLAND}, {"outside": _OUTSIDE_ENGLAND_LOOKUP})
 
 
 def _urn_given(alias: str = "") -> str:
@@ -182,23 +184,25 @@ URN = (
                 "employment, NHS or custodial settings, temporary moves, other placements). Leave URN blank.",
          table="episodes", fields=("PLACE", "URN"),
          fails=f'{_urn_given()} AND "PLACE" IN {{PLACE_NO_URN}}'),
-    *(Rule("230", "An H5 placement in England open on or after 29 October 2023 has no Ofsted URN. Semi-independent "
-                  "settings had to register from 28 October 2023: give the setting's URN.",
-           table="episodes", fields=("PLACE", "DEC", "URN", "PL_POST"), years=(2024,), **variant,
-           fails=f"""\"PLACE\" = 'H5' AND (\"r_DEC\" = '' OR \"DEC\" >= DATE '2023-10-29')
-                     AND (\"URN\" IS NULL OR upper(\"URN\") = 'XXXXXXX') AND NOT {outside}""")
-      for outside, variant in ((_OUTSIDE_ENGLAND, {"unless": ("postcodes",)}),
-                               (_OUTSIDE_ENGLAND_LOOKUP, {"needs": ("postcodes",)}))),
+    *with_postcode_lookup(
+        lambda outside: Rule(
+            "230", "An H5 placement in England open on or after 29 October 2023 has no Ofsted URN. Semi-independent "
+                   "settings had to register from 28 October 2023: give the setting's URN.",
+            table="episodes", fields=("PLACE", "DEC", "URN", "PL_POST"), years=(2024,),
+            fails=f"""\"PLACE\" = 'H5' AND (\"r_DEC\" = '' OR \"DEC\" >= DATE '2023-10-29')
+                      AND (\"URN\" IS NULL OR upper(\"URN\") = 'XXXXXXX') AND NOT {outside}"""),
+        *_OUTSIDE),
     Rule("242", "URN XXXXXXX is only for placements through a regional adoption agency (adoption A3-A6 or "
                 "fostering U1-U6). Give this setting's Ofsted URN, or leave URN blank if it has none.",
          table="episodes", fields=("PLACE", "URN"),
          fails="upper(\"URN\") = 'XXXXXXX' AND coalesce(\"PLACE\", '') NOT IN {PLACE_ADOPTION} "
                "AND coalesce(\"PLACE\", '') NOT IN {PLACE_FOSTER}"),
-    *(Rule("243", "A URN is given for a placement outside England. Only settings registered with Ofsted have a "
-                  "URN: leave it blank, or correct the placement postcode if the setting is in England.",
-           table="episodes", fields=("PL_POST", "URN"), **variant, fails=f'"URN" IS NOT NULL AND {outside}')
-      for outside, variant in ((_OUTSIDE_ENGLAND, {"unless": ("postcodes",)}),
-                               (_OUTSIDE_ENGLAND_LOOKUP, {"needs": ("postcodes",)}))),
+    *with_postcode_lookup(
+        lambda outside: Rule(
+            "243", "A URN is given for a placement outside England. Only settings registered with Ofsted have a "
+                   "URN: leave it blank, or correct the placement postcode if the setting is in England.",
+            table="episodes", fields=("PL_POST", "URN"), fails=f'"URN" IS NOT NULL AND {outside}'),
+        *_OUTSIDE),
 )
 
 # Against Ofsted's list of registered settings (see reference.py). A URN missing from the list is

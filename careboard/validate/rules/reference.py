@@ -20,6 +20,11 @@ council          la_code of the council making the return, coded like the two ta
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
+from ..rule import Rule
+
 DDL = {
     "urn_list": '"URN" VARCHAR, place_codes VARCHAR[], provider_codes VARCHAR[], reg_end DATE, '
                 'postcode VARCHAR, la_code VARCHAR',
@@ -31,6 +36,13 @@ DDL = {
 def postcode_key(column: str) -> str:
     """SQL turning a postcode column into the lookup's key: upper case without spaces."""
     return f"upper(replace({column}, ' ', ''))"
+
+
+def with_postcode_lookup(make: Callable[..., Rule], shape: dict, lookup: dict) -> tuple[Rule, Rule]:
+    """A rule written two ways: `make(**shape)` judges placement postcodes by their shape and area alone,
+    and `make(**lookup)` replaces it when a postcode lookup is given (--postcodes). The code runs once
+    either way; `shape` and `lookup` name what differs (a condition, the words of the message)."""
+    return (replace(make(**shape), unless=("postcodes",)), replace(make(**lookup), needs=("postcodes",)))
 
 
 def create_reference_table(con, name: str, temp: bool = True) -> None:
