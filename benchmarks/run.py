@@ -133,9 +133,11 @@ def bench_validate() -> None:
         if label != "one council":
             run(args, f"{label}: {children:,} children", ok_codes=(0, 1))
             continue
-        # Half a second moves by a fifth with the host's load: time it several times and give the spread.
-        times = sorted(run(args, f"{label}: {children:,} children", ok_codes=(0, 1))[0] for _ in range(7))
-        print(f"  one council, 7 runs: best {times[0]:.2f} s, median {times[3]:.2f} s, worst {times[-1]:.2f} s")
+        # Half a second moves by a fifth or more with the host's load (so does a bare Python loop on this
+        # kind of VM): time it 15 times and give the spread.
+        times = sorted(run(args, f"{label}: {children:,} children", ok_codes=(0, 1))[0] for _ in range(15))
+        print(f"  one council, 15 runs: best {times[0]:.2f} s, median {times[7]:.2f} s, "
+              f"3 in 4 within {times[11]:.2f} s, worst {times[-1]:.2f} s")
     print("  targets: < 0.5 s for ~2,700 children; < 30 s and < 4 GB at 100 times that\n")
 
 
