@@ -4,7 +4,7 @@ SELECT e.*,
        h."DOB" AS DOB, h."SEX" AS SEX, u."CHILD" IS NOT NULL AS in_uasc, u."DUC" AS uasc_DUC,
        age_on(h."DOB", e."DECOM") AS age_decom,
        age_on(h."DOB", e."DEC") AS age_dec,
-       age_on(h."DOB", {end}) AS age_end,
+       h.age_end,
        row_number() OVER w AS ep_seq,
        count(*) OVER (PARTITION BY e."CHILD") AS ep_count,
        -- Only the neighbouring values some rule reads: each window function costs a pass over every child.
@@ -17,7 +17,7 @@ SELECT e.*,
        lf.last_final_RNE, lf.last_final_LS, lf.last_final_CIN, lf.last_final_PLACE, lf.last_final_PLACE_PROVIDER,
        lf.last_final_URN
 FROM episodes e
-LEFT JOIN header h ON h."CHILD" = e."CHILD"
+LEFT JOIN header_ages h ON h."CHILD" = e."CHILD"
 LEFT JOIN (SELECT "CHILD", max("DUC") AS "DUC" FROM uasc GROUP BY "CHILD") u ON u."CHILD" = e."CHILD"
 LEFT JOIN (SELECT "CHILD" AS last_final_child, row_no AS last_final_row, "DECOM" AS last_final_DECOM,
                   coalesce("r_DEC", '') = '' AS last_final_open, "RNE" AS last_final_RNE, "LS" AS last_final_LS,
