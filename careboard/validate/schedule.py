@@ -133,16 +133,16 @@ class Schedule:
         cur = self._con.cursor()
         try:
             while (job := self._take()) is not None:
+                result = error = None
                 try:
                     result = job.run(cur)
                 except BaseException as e:  # noqa: BLE001 — raised by finish(), in the caller's thread
-                    with self._lock:
-                        self._error = self._error or e
-                        self._running -= 1
-                        self._lock.notify_all()
-                    continue
+                    error = e
                 with self._lock:
-                    self._done(job.name, result)
+                    if error is None:
+                        self._done(job.name, result)
+                    else:
+                        self._error = self._error or error
                     self._running -= 1
                     self._lock.notify_all()
         finally:
