@@ -247,3 +247,20 @@ def test_unknown_history_reading_is_refused():
     con = open_store(":memory:")
     with pytest.raises(ValueError, match="per-year"):
         engine.Context.open(con, 1, history="newest")
+
+
+@pytest.mark.parametrize("history,march_2024", [("latest", 3.0), ("per-year", 2.0)])
+def test_report_trend_and_notes_follow_the_history_reading(history, march_2024):
+    from careboard.committee import Inputs, build_report
+    from careboard.judge.council import load_council_config
+    from careboard.model import HISTORY_NOTES
+
+    con = open_store(":memory:")
+    with tempfile.TemporaryDirectory() as tmp:
+        load(con, write_returns(Path(tmp), with_headers(CORRECTED)), as_at=date(2024, 12, 31), validate=False)
+    council = load_council_config(Path(__file__).parents[2] / "councils" / "demo.toml")
+    report = build_report(con, Inputs(council, None, "Benchmarks are not loaded."), history=history)
+    cla = next(p for p in report.panels if p.indicator_id == "cla_count")
+    assert {v.as_at: v.value for v in cla.trend}[MARCH_2024] == march_2024
+    assert cla.current.value == 3.0
+    assert report.history_note == HISTORY_NOTES[history]
