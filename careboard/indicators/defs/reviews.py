@@ -44,6 +44,7 @@ REVIEWS_ON_TIME = Indicator(
     definition=_SCHEDULE_RULES,
     sentence="For {num} out of the {den} reviews due in {month}, the review was held on time ({value}).",
     sql=_DUE_IN_WINDOW,
+    counts="reviews",
     group="Reviews",
     reference="CPPCR 2010 reg 33; indicators.md A9; timescales.md section 2",
 )
@@ -83,6 +84,7 @@ WHERE s.review_date BETWEEN $period_start AND $period_end
   AND age_on(c.dob, s.review_date) >= 4 AND s.review_code IS DISTINCT FROM 'PN0'
 """,
     group="Reviews",
+    counts="reviews",
     reference="SSDA903 REVIEW_CODE; indicators.md A9",
 )
 
