@@ -66,8 +66,10 @@ READING_NOTES = """## Reading several years of returns
 - **Data as loaded now, or per year.** `--history latest` (the default for `indicators`, `children`, `due`
   and `report`) works out every date from all the returns loaded, so corrections made in later returns
   reach back into history. `--history per-year` follows the DfE's convention: a date is counted from the
-  returns up to the collection year that contains it, so past figures stay as they were returned (and as
-  the DfE published them). The two agree for the current year; the report's notes say which was used.
+  returns up to the collection year that contains it (for a figure over a period, the year of its last
+  day), so past figures stay as they were returned (and as the DfE published them). The two agree for the
+  current year; the report's notes say which was used. On the demo's synthetic returns, which never
+  correct an earlier year, they give the same figures.
 - **Reviews.** Reviews are known from the start of the first year loaded, or from the year of the earliest
   review loaded when one file holds several years, so the schedule of a period of care that began in that
   time runs from its start.
