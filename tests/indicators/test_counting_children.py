@@ -178,6 +178,19 @@ def test_stale_findings_follow_the_years_loaded():
     assert _findings(ctx, "stale_open_episode") == []
 
 
+def test_stale_findings_are_worked_out_afresh_for_each_snapshot():
+    """Files already in the store are copied into a new snapshot with their findings; whether an episode
+    is stale depends on the years loaded with it, so that finding is never copied."""
+    con = open_store(":memory:")
+    with tempfile.TemporaryDirectory() as tmp:
+        both = write_returns(Path(tmp), with_headers(STALE))
+        sids = [load(con, paths, as_at=as_at, validate=False).snapshot_id
+                for paths, as_at in ((both, date(2024, 3, 31)), (both[:1], date(2023, 3, 31)))]
+    stale = dict(con.execute("SELECT snapshot_id, count(*) FROM dq_findings WHERE code = 'stale_open_episode' "
+                             "GROUP BY snapshot_id").fetchall())
+    assert stale == {sids[0]: 2}
+
+
 # ---- Two episodes with the same CHILD and DECOM ---------------------------------------------------
 
 # A started care on 1 May 2024 placed with a parent (R1, RNE S), which ended the same day, and moved to
