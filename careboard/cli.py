@@ -40,6 +40,15 @@ def _snapshot_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--snapshot", type=int, help="snapshot id (default: the latest as-at date)")
 
 
+def _history_arg(p: argparse.ArgumentParser) -> None:
+    from .model import DEFAULT_HISTORY, HISTORY
+
+    p.add_argument("--history", choices=HISTORY, default=DEFAULT_HISTORY,
+                   help="how several years' returns are read for an earlier date: 'latest' (default) uses every "
+                        "return loaded, later corrections included; 'per-year' counts each date from the returns "
+                        "up to its collection year, as the DfE published it")
+
+
 def cmd_load(args) -> int:
     from .cli_more import reference_inputs
     from .store import load, open_store
@@ -84,7 +93,8 @@ def _context(args, con):
     if not snaps:
         raise SystemExit("No snapshots loaded yet: run careboard load PATH first.")
     sid = args.snapshot or snaps[-1].snapshot_id
-    return Context.open(con, sid, population=getattr(args, "population", None))
+    return Context.open(con, sid, population=getattr(args, "population", None),
+                        history=getattr(args, "history", "latest"))
 
 
 def cmd_indicators(args) -> int:
@@ -174,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--population", type=int, help="0-17 population for rates per 10,000")
     _store_arg(s)
     _snapshot_arg(s)
+    _history_arg(s)
     s.set_defaults(func=cmd_indicators)
 
     s = sub.add_parser("children", help="list the children behind an indicator, with the file and line of each")
@@ -181,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-at", type=_date)
     _store_arg(s)
     _snapshot_arg(s)
+    _history_arg(s)
     s.set_defaults(func=cmd_children)
 
     s = sub.add_parser("due", help="list statutory reviews overdue or due soon (CSV)")
@@ -188,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--days", type=int, default=28, help="how far ahead to look (default 28 days)")
     _store_arg(s)
     _snapshot_arg(s)
+    _history_arg(s)
     s.set_defaults(func=cmd_due)
 
     cli_more.add_commands(sub)

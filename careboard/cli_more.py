@@ -44,7 +44,7 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
 
     inputs = _inputs(args)
     progress.step("benchmarks: " + ("loaded" if inputs.published else inputs.benchmarks_note))
-    report = build_report(con, inputs, snapshot_id=args.snapshot)
+    report = build_report(con, inputs, snapshot_id=args.snapshot, history=getattr(args, "history", "latest"))
     progress.step(f"computed {len(report.panels)} indicators over 12 months and {len(report.profiles)} profile tables")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -119,12 +119,13 @@ def _report_args(s) -> None:
 
 
 def add_commands(sub) -> None:
-    from .cli import _date, _snapshot_arg, _store_arg
+    from .cli import _date, _history_arg, _snapshot_arg, _store_arg
 
     s = sub.add_parser("report", help="write the committee report (HTML and PDF)")
     _report_args(s)
     _store_arg(s)
     _snapshot_arg(s)
+    _history_arg(s)
     s.set_defaults(func=cmd_report)
 
     s = sub.add_parser("demo", help="generate synthetic data, load twelve monthly snapshots and write the report")

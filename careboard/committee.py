@@ -15,6 +15,7 @@ from .dates import year_ending
 from .indicators import engine, registry
 from .indicators.base import Indicator
 from .indicators.periods import period_for
+from .model import HISTORY_NOTES
 from .results import Panel, Report, Value
 
 
@@ -47,7 +48,7 @@ def _population(inputs: Inputs, d: date) -> int | None:
 
 
 def compute_series(ctx, inputs: Inputs, dates: list[date], indicators: tuple[Indicator, ...]) -> dict[str, dict[date, Value]]:
-    """Every indicator at every date, from one snapshot's data as loaded now (one batched query per date)."""
+    """Every indicator at every date, from one snapshot's data read as ctx.history says (one batched query per date)."""
     out: dict[str, dict[date, Value]] = defaultdict(dict)
     for d in dates:
         ctx.population = _population(inputs, d)
@@ -98,7 +99,8 @@ def _input_tables(ind: Indicator) -> set[str]:
 
 
 def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: int = 12,
-                 public: bool = False, indicators: tuple[Indicator, ...] | None = None) -> Report:
+                 public: bool = False, indicators: tuple[Indicator, ...] | None = None,
+                 history: str = "latest") -> Report:
     from .judge.assess import assess
     from .profiles import build_profiles, profile_counts
     from .store import list_snapshots
@@ -111,7 +113,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         raise SystemExit("No snapshots loaded yet: run careboard load PATH first.")
     latest = snapshots[-1]
     dates = month_ends(latest.as_at, months)
-    ctx = engine.Context.open(con, latest.snapshot_id)
+    ctx = engine.Context.open(con, latest.snapshot_id, history=history)
     series = compute_series(ctx, inputs, dates, indicators)
     notes = dq_notes(con, latest.snapshot_id)
     council = inputs.council
@@ -133,9 +135,12 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                             sentence(ind, current, target), trend, benchmarks, ind.definition, dq,
                             section=ind.group))
     # Profiles at the last five snapshots' dates, counted from the latest data like the trend.
-    counts = {s.as_at: profile_counts(ctx, s.as_at) for s in snapshots[-5:]}
+    counts = {}
+    for s in snapshots[-5:]:
+        ctx.model_for(s.as_at)
+        counts[s.as_at] = profile_counts(ctx, s.as_at)
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
-                    build_profiles(counts), inputs.benchmarks_note)
+                    build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history])
     if public:
         from .report import suppress
 

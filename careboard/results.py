@@ -91,5 +91,6 @@ class Report:
     panels: list[Panel]
     profiles: list[ProfileTable]
     benchmarks_note: str = ""     # e.g. "Benchmarks are not loaded."
+    history_note: str = ""        # how several years' returns were read for earlier months (model.HISTORY_NOTES)
     public: bool = False          # small numbers suppressed
     suppression_threshold: int = 5    # when public: counts from 1 to this are withheld as "c"

@@ -1,6 +1,7 @@
 """What an indicator is: a declared unit with words for people and SQL for the engine.
 
-An indicator's SQL returns one row per child in its cohort (the denominator), with a column `num`:
+An indicator's SQL returns one row per child in its cohort (the denominator), or per review, incident or
+adoption for the few that count those (`counts`), with a column `num`:
 1/0 for share and count indicators, the child's own figure (days, score) for mean indicators.
 Any further columns (file_id, line_no, dates) are kept for drill-down. Declaring is separate
 from running: nothing here touches a database.
@@ -15,6 +16,8 @@ AGGREGATES = ("share", "count", "rate", "mean")
 # Which dates an indicator looks at, relative to the as-at date (see engine.periods_for).
 WINDOWS = ("at", "month", "12m", "36m", "ytd", "year")
 POLARITIES = ("high", "low", None)
+# What one row of an indicator's SQL is: almost always a child, counted once however their episodes fall.
+COUNTS = ("children", "reviews", "incidents", "adoptions")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Indicator:
     # extra figures computed over the same rows: name -> SQL aggregate over columns of `sql`
     extras: dict[str, str] = field(default_factory=dict)
     reference: str = ""       # where the definition comes from
+    counts: str = "children"  # what a row is (COUNTS); tests hold "children" indicators to one row per child
 
     def __post_init__(self):
         problems = []
@@ -44,6 +48,8 @@ class Indicator:
             problems.append(f"aggregate {self.aggregate!r} not in {AGGREGATES}")
         if self.window not in WINDOWS:
             problems.append(f"window {self.window!r} not in {WINDOWS}")
+        if self.counts not in COUNTS:
+            problems.append(f"counts {self.counts!r} not in {COUNTS}")
         if self.polarity not in POLARITIES:
             problems.append(f"polarity {self.polarity!r} not in {POLARITIES}")
         if problems:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import build_model
+from ..dates import year_ending
+from ..model import ALL_YEARS, DEFAULT_HISTORY, HISTORY, build_model
 from ..results import Value
 from .base import Indicator
 from .periods import period_for
@@ -19,10 +20,14 @@ MACROS = (
     # whole years between a date of birth and a date
     """CREATE OR REPLACE TEMP MACRO age_on(dob, d) AS
        year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END""",
-    # children looked after at the end of day d (short breaks excluded), with their open episode
+    # children looked after at the end of day d (short breaks excluded), one row each with their open
+    # episode: when episodes overlap (a data error), the one that started last, so a child counts once
     """CREATE OR REPLACE TEMP MACRO cla_on(d) AS TABLE
-       SELECT e.* FROM episodes e
-       WHERE NOT e.is_short_break AND e.decom <= d AND (e.dec IS NULL OR e.dec > d)""",
+       SELECT * EXCLUDE (latest_) FROM (
+         SELECT e.*, row_number() OVER (PARTITION BY e.child ORDER BY e.decom DESC) AS latest_
+         FROM episodes e
+         WHERE NOT e.is_short_break AND e.decom <= d AND (e.dec IS NULL OR e.dec > d)
+       ) open_ WHERE latest_ = 1""",
 )
 
 
@@ -34,14 +39,28 @@ class Context:
     snapshot_id: int
     as_at: date
     population: int | None = None      # 0-17 population for rates, None when not known
+    history: str = DEFAULT_HISTORY     # how several years' returns are read: careboard.model.HISTORY
+    built_for: int | None = None       # the collection year the model was last built up to (ALL_YEARS: all)
 
     @classmethod
-    def open(cls, con, snapshot_id: int, population: int | None = None) -> "Context":
-        build_model(con, snapshot_id)
-        for m in MACROS:
-            con.execute(m)
+    def open(cls, con, snapshot_id: int, population: int | None = None, history: str = DEFAULT_HISTORY) -> "Context":
+        if history not in HISTORY:
+            raise ValueError(f"history must be one of {', '.join(HISTORY)}, not {history!r}")
         as_at = con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0]
-        return cls(con, snapshot_id, as_at, population)
+        ctx = cls(con, snapshot_id, as_at, population, history)
+        ctx.model_for(as_at)
+        return ctx
+
+    def model_for(self, as_at: date) -> None:
+        """Have the model built for figures at `as_at`: once for data as loaded now; for the per-year
+        reading, from the returns up to as_at's collection year, rebuilt when that year changes."""
+        year = year_ending(as_at) if self.history == "per-year" else ALL_YEARS
+        if year == self.built_for:
+            return
+        build_model(self.con, self.snapshot_id, year)
+        for m in MACROS:
+            self.con.execute(m)
+        self.built_for = year
 
 
 def _inline(sql: str, params: dict) -> str:
@@ -61,6 +80,7 @@ def _aggregate_sql(ind: Indicator, params: dict) -> str:
 
 def compute(ctx: Context, ind: Indicator, as_at: date | None = None) -> Value:
     as_at = as_at or ctx.as_at
+    ctx.model_for(as_at)
     period = period_for(ind.window, as_at)
     row = ctx.con.execute(_aggregate_sql(ind, period.params())).fetchall()[0]
     return _value(ctx, ind, as_at, period, row)
@@ -69,6 +89,7 @@ def compute(ctx: Context, ind: Indicator, as_at: date | None = None) -> Value:
 def compute_all(ctx: Context, indicators, as_at: date | None = None) -> dict[str, Value]:
     """Every indicator at one date in a single query; an indicator whose SQL breaks is retried alone."""
     as_at = as_at or ctx.as_at
+    ctx.model_for(as_at)
     parts, periods = [], {}
     for i, ind in enumerate(indicators):
         periods[ind.id] = period_for(ind.window, as_at)
@@ -106,6 +127,7 @@ def _value(ctx: Context, ind: Indicator, as_at: date, period, row) -> Value:
 
 def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[str], list[tuple]]:
     """The children behind a figure: the indicator's own rows, for drill-down and audit."""
+    ctx.model_for(as_at or ctx.as_at)
     period = period_for(ind.window, as_at or ctx.as_at)
     cur = ctx.con.execute(f"SELECT * FROM ({_inline(ind.sql, period.params())}) AS rows_ ORDER BY child")
     return [d[0] for d in cur.description], cur.fetchall()

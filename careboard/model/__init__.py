@@ -13,7 +13,7 @@ from pathlib import Path
 from ..calendar import register_calendar
 
 # Build order: each view may read the ones before it.
-VIEWS = ("children", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
+VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
          "review_schedule", "missing", "adoptions", "oc2_cohort", "care_leavers", "sw_episodes")
 
 # Which staging tables each view (or engine macro) reads, so a figure can say which inputs it rests on.
@@ -25,6 +25,56 @@ VIEW_INPUTS = {
     "oc2_cohort": ("episodes", "oc2"), "care_leavers": ("oc3", "header", "episodes"), "sw_episodes": ("sw_episodes",),
 }
 
+# How several years' returns are read together (see docs/indicators.md, "Reading several years"):
+#   latest   - data as loaded now: every return, a later return's version of an episode replacing an
+#              earlier one's for all of its dates, so corrections made since reach back into history;
+#   per-year - the DfE's convention: a date is counted from the returns up to the collection year that
+#              contains it, so what was returned for that year stands, as in the published figures.
+HISTORY = ("latest", "per-year")
+DEFAULT_HISTORY = "latest"
+# What the report's notes say about the reading used, for committee members.
+HISTORY_NOTES = {
+    "latest": "Figures for earlier months are worked out from all the data loaded now, so corrections the council "
+              "has made since, in later years' returns, are reflected in them. They can therefore differ from "
+              "figures published at the time by the Department for Education, which counts each date from the "
+              "return for the year (April to March) that contains it and does not revise it afterwards.",
+    "per-year": "Figures for each month are worked out as the Department for Education counts them: each date "
+                "from the return for the year (April to March) that contains it and the returns before it, so "
+                "figures for past months stay as they were returned at the time, even where a later return "
+                "corrected them.",
+}
+ALL_YEARS = 9999    # upto_year that reads every return
+
+# How the model reads several years' returns, for the indicator catalogue (docs/indicators.md).
+READING_NOTES = """## Reading several years of returns
+
+- **Children, not rows.** Every figure about children counts each child once. A child with two episodes
+  open at once (a data error, DfE rule 501) counts once, in the episode that started last.
+- **Stitching.** Episodes are matched across returns on CHILD + DECOM; the later return's version wins.
+- **Stale open episodes.** An episode open (no DEC) at the end of the last return that holds it, while a
+  later return is loaded without it, is stale: each return holds every episode open during its year, so the
+  later one says it did not go on. careboard reads it as ending on 1 April after the last year that holds it
+  (the child still counts on that 31 March, as its return says), or when the child's next episode starts if
+  sooner, which then continues the same period of care unless it starts a new one (RNE S). No reason is
+  given for that end, so the child is not counted as leaving care. `load` records each as a warning
+  (`stale_open_episode`) naming the file and line.
+- **Two episodes starting the same day.** When one of two episodes with the same CHILD and DECOM also ended
+  that day (DEC = DECOM, the DfE's query 355), they are the child's two episodes that day, not a duplicate:
+  `load` records a warning (`same_day_episode`), `--strict` still loads, and careboard keeps the longer one
+  with the first one's reason for new episode, so a child who started care and moved that day still starts
+  care once, in one placement. Any other repeat of CHILD + DECOM in a file is an error (`duplicate_key`).
+- **Data as loaded now, or per year.** `--history latest` (the default for `indicators`, `children`, `due`
+  and `report`) works out every date from all the returns loaded, so corrections made in later returns
+  reach back into history. `--history per-year` follows the DfE's convention: a date is counted from the
+  returns up to the collection year that contains it (for a figure over a period, the year of its last
+  day), so past figures stay as they were returned (and as the DfE published them). The two agree for the
+  current year; the report's notes say which was used. On the demo's synthetic returns, which never
+  correct an earlier year, they give the same figures.
+- **Reviews.** Reviews are known from the start of the first year loaded, or from the year of the earliest
+  review loaded when one file holds several years, so the schedule of a period of care that began in that
+  time runs from its start.
+"""
+
 _SQL = Path(__file__).with_name("sql")
 
 
@@ -33,15 +83,22 @@ def view_sql(name: str) -> str:
     return (_SQL / f"{name}.sql").read_text()
 
 
-def build_model(con, snapshot_id: int) -> None:
-    """Materialise every view for one snapshot as temporary tables on this connection."""
+def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tuple[str, ...] = VIEWS) -> None:
+    """Materialise every view for one snapshot as temporary tables on this connection.
+
+    `upto_year` reads only the returns up to that collection year (the per-year reading); ALL_YEARS
+    reads them all. `views` rebuilds only some views from the tables already built (for tests that alter one).
+    """
     row = con.execute("SELECT as_at, first_year FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()
     if row is None:
         raise KeyError(f"no snapshot {snapshot_id}")
-    # Working days for timescales (review_schedule), from the first collection year loaded to past the as-at date.
-    register_calendar(con, row[1] - 1, row[0].year + 1)
-    params = {"snapshot_id": snapshot_id, "as_at": row[0]}
-    for name in VIEWS:
+    # Working days for timescales (review_schedule), from the earliest year with data (reviews may go back
+    # before the first return when one file holds several years) to past the as-at date.
+    earliest = con.execute("SELECT min(year(\"REVIEW\")) FROM stg_reviews WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0]
+    # (a review dated before 1950 is a typing slip, not history, and does not stretch the calendar)
+    register_calendar(con, min(row[1] - 1, max(earliest or row[1], 1950)), row[0].year + 1)
+    params = {"snapshot_id": snapshot_id, "as_at": row[0], "upto_year": upto_year or ALL_YEARS}
+    for name in views:
         sql = view_sql(name)
         used = {k: v for k, v in params.items() if f"${k}" in sql}
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}", used)

@@ -230,6 +230,8 @@ def _footnotes(report: Report) -> list[str]:
                      "shown on each panel, so they are not always for the same span as the benchmark.")
     if report.benchmarks_note:
         notes.append(report.benchmarks_note)
+    if report.history_note:
+        notes.append(report.history_note)
     if report.public:
         notes.append(f"c = suppressed to protect confidentiality: a count of between 1 and "
                      f"{report.suppression_threshold} children, a figure worked out from one (percentage, rate, "

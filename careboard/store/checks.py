@@ -44,21 +44,55 @@ GROUP BY snapshot_id, file_id""")
     return out
 
 
+# Two episodes starting the same day are one child's two episodes that day when at most one of them lasted
+# a day or more: the other began and ended that day (DEC = DECOM, the DfE's query 355). The model keeps the
+# longer one with the first one's reason for new episode (model/sql/episode_rows.sql), so it is a warning,
+# not a duplicate. Any other repeat of a key is an error.
+_SAME_DAY = {"episodes": ('count(*) FILTER (WHERE "DEC" IS DISTINCT FROM "DECOM") <= 1',
+                          "two episodes start on the same day and one of them also ended that day; it is read as "
+                          "lasting under a day, with the child's other episode taking over the same day")}
+
+
 def _duplicates(table: str, sid: str) -> str:
     t = spec.table(table)
     key = ", ".join(f'"{k}"' for k in t.key)
     shown = " || ', ' || ".join(f"'{k}=' || coalesce(CAST(s.\"{k}\" AS VARCHAR), '')" for k in t.key)
     not_null = " AND ".join(f'"{k}" IS NOT NULL' for k in t.key)
     same = " AND ".join(f's."{k}" = d."{k}"' for k in ("file_id", *t.key))
+    same_day, said = _SAME_DAY.get(table, ("false", ""))
+    joined = " + ".join(t.key)
+    message = f"'another row (line ' || d.first_line || ') has the same {joined}'"
     # Keys repeated are rare: find them by grouping (a hash), then fetch their rows, rather than
     # sorting every row into windows.
-    return f"""SELECT s.snapshot_id, 'error', 'duplicate_key', '{table}', s.file_id, s.line_no, s."CHILD", '{",".join(t.key)}',
-       {shown},
-       'another row (line ' || d.first_line || ') has the same {" + ".join(t.key)}'
+    return f"""SELECT s.snapshot_id, CASE WHEN d.same_day THEN 'warning' ELSE 'error' END,
+       CASE WHEN d.same_day THEN 'same_day_episode' ELSE 'duplicate_key' END, '{table}', s.file_id, s.line_no,
+       s."CHILD", '{",".join(t.key)}', {shown},
+       {message} || CASE WHEN d.same_day THEN ': {said.replace("'", "''")}' ELSE '' END
 FROM (SELECT * FROM {staging_name(table)} WHERE snapshot_id = {sid}) s
-JOIN (SELECT file_id, {key}, min(line_no) AS first_line FROM {staging_name(table)}
+JOIN (SELECT file_id, {key}, min(line_no) AS first_line, {same_day} AS same_day FROM {staging_name(table)}
       WHERE snapshot_id = {sid} AND {not_null} GROUP BY file_id, {key} HAVING count(*) > 1) d ON {same}
 WHERE s.line_no > d.first_line"""
+
+
+# A collection year in words, 2024 -> '2023/24', as SQL over an integer column `y`.
+_YEAR = "(({y}) - 1 || '/' || right(CAST({y} AS VARCHAR), 2))"
+
+
+def _stale_open_episodes(sid: int) -> str:
+    """Episodes open at the end of the last return holding them though a later return is loaded without them
+    (the model's reading of them is in model/sql/episode_rows.sql, which decides which they are)."""
+    from ..model import ALL_YEARS, view_sql
+
+    rows = view_sql("episode_rows").replace("$snapshot_id", str(sid)).replace("$upto_year", str(ALL_YEARS))
+    return f"""SELECT {sid}, 'warning', 'stale_open_episode', 'episodes', file_id, line_no, child, 'DEC', NULL,
+       'the episode starting ' || strftime(decom, '%d/%m/%Y') || ' is open at the end of the ' || {_YEAR.format(y="return_year")}
+         || ' return, but no later return loaded (up to ' || {_YEAR.format(y="latest")} || ') has it, though a return holds '
+         || 'every episode open during its year. It is read as ending on ' || strftime(dec, '%d/%m/%Y')
+         || CASE WHEN rec = 'X1' THEN ', when the child''s next episode starts'
+                 ELSE ', without the child being counted as leaving care' END
+         || '. Check the later return: add the episode with its end date, or close it in this one'
+FROM ({rows}) r CROSS JOIN (SELECT max(return_year) AS latest FROM {staging_name("episodes")} WHERE snapshot_id = {sid}) y
+WHERE stale"""
 
 
 def _missing_child(table: str, sid: str) -> str:
@@ -67,8 +101,16 @@ def _missing_child(table: str, sid: str) -> str:
 FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "CHILD" IS NULL"""
 
 
+def record_history_findings(con, sid: int) -> None:
+    """Check the snapshot's returns against each other. These depend on which years are loaded together,
+    so unlike a file's own findings they are worked out afresh for every snapshot, never copied."""
+    con.execute("DELETE FROM dq_findings WHERE snapshot_id = ? AND code = 'stale_open_episode'", [sid])
+    con.execute(_INSERT + _stale_open_episodes(int(sid)))
+
+
 def record_findings(con, sid: int, file_ids: list[int]) -> None:
-    """Check the rows of the files just read (every check is within one file)."""
+    """Check the rows of the files just read (every check but the history's is within one file)."""
+    record_history_findings(con, sid)
     if not file_ids:
         return
     tables = [t for (t,) in con.execute(

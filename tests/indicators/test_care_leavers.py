@@ -30,13 +30,15 @@ def oc3_year(*leavers, episodes=(), year=2025) -> dict:
     return {year: {"header": [h for h, _ in leavers], "oc3": [o for _, o in leavers], "episodes": list(episodes)}}
 
 
-# 17 and 18-year-olds: G left care before their 17th birthday (01/06/2024); H was still looked after on
-# their 18th birthday (left 01/09/2024), so is not a care leaver this year; I left care on the 18th
-# birthday itself, so was no longer looked after at the end of it and counts.
+# 17 and 18-year-olds, birthday 01/06/2024. The DfE counts those who "left care before that birthday":
+# G left a month before and J the day before (both count); I left on the 18th birthday itself and K the
+# day after the 17th (neither counts: looked after on the birthday); H was still looked after months later.
 LEFT_BEFORE = oc3_year(
     at(17, "G", "YES", "F2", "D1"), at(18, "H", "YES", "G5", "B2"), at(18, "I", "YES", "G5", "B2"),
+    at(17, "J", "YES", "G6", "B2"), at(17, "K", "YES", "F2", "D1"),
     episodes=[ep("G", "01/01/2020", "01/05/2024", "E8"), ep("H", "01/01/2020", "01/09/2024", "E8"),
-              ep("I", "01/01/2020", "01/06/2024", "E8")])
+              ep("I", "01/01/2020", "01/06/2024", "E8"), ep("J", "01/01/2020", "31/05/2024", "E8"),
+              ep("K", "01/01/2020", "02/06/2024", "E8")])
 
 # Birthdays either side of 31 March / 1 April 2024/25: J born 31/03/2006 turns 19 on 31/03/2025 (19-21);
 # K born 01/04/2006 turns 18 on 01/04/2024 (17-18); L born 01/04/2003 turns 21 on 01/04/2024 (19-21);
@@ -68,10 +70,10 @@ CASES = [
               at(19, "D", "YES", "G6", "U1"), at(20, "E", "NO")),
      {"num": 3, "den": 5, "value": 60.0}),
     ("cl_eet_pct_17_18", "17/18: left care before the birthday counts; still looked after on it does not",
-     # G (EET) and I (NEET) count, H does not. 1 of 2.
+     # G (EET) and J (NEET) count; H, I (left on the birthday) and K (the day after) do not. 1 of 2.
      LEFT_BEFORE, {"num": 1, "den": 2, "value": 50.0}),
-    ("cl_neet_pct_17_18", "17/18: leaving care on the 18th birthday itself counts",
-     # I NEET of G, I. 1 of 2.
+    ("cl_neet_pct_17_18", "17/18: leaving care the day before the birthday counts, on it or the day after does not",
+     # J NEET of G, J; I (NEET, left on the birthday) is out. 1 of 2.
      LEFT_BEFORE, {"num": 1, "den": 2, "value": 50.0}),
     ("cl_neet_pct_17_18", "an 18th birthday on 1 April is in the year",
      # K (18, NEET) is the only 17-18. 1 of 1.

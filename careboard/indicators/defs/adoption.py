@@ -69,7 +69,9 @@ _MOVED_IN = "days passed between entering care and moving in with their adoptive
 
 def _declare(stem: str, fields) -> tuple[Indicator, ...]:
     """The 12-month and the 3-year version of one measure; `fields(words)` gives what differs."""
-    return tuple(Indicator(id=f"{stem}{suffix}", window=window, group=GROUP, reference=REFERENCE, **fields(words))
+    # one row per adoption: a child adopted twice in the window (after a breakdown) is two adoptions
+    return tuple(Indicator(id=f"{stem}{suffix}", window=window, group=GROUP, reference=REFERENCE, counts="adoptions",
+                           **fields(words))
                  for window, (suffix, words) in WINDOWS.items())
 
 

@@ -21,8 +21,8 @@ _BANDS = {
 _DENOMINATOR = ("Care leavers whose {ordinals} birthday fell {when}, less those who died or returned home to "
                 "parents for 6 months or more (IN_TOUCH DIED, RHOM); young people not in touch, refusing contact or "
                 "no longer requiring services (NO, REFU, NREQ) stay in.")
-_LEFT_BEFORE = (" 17- and 18-year-olds still looked after on that birthday are left out (they should not be in "
-                "OC3, rule 1007); a young person who left care on or before the birthday counts.")
+_LEFT_BEFORE = (" Only young people who left care before that birthday count, as the DfE defines the cohort: one "
+                "still looked after on the birthday, or who left care on the birthday itself, is left out.")
 _ACCOM_OUT = (" Accommodation G (gone abroad), H (deported) and R (residence not known) are also left out, as "
               "DfE does, because suitability is not usually known for them.")
 _AGE = " Age is the one reached at the birthday that falls in the collection year (1 April to 31 March)."

@@ -17,7 +17,8 @@ CLA_COUNT = Indicator(
     numerator="Children looked after at the end of the period",
     denominator="",
     definition="Children with an episode open at the as-at date (started on or before it, not ended on or "
-               "before it). Children looked after only under an agreed series of short breaks (LS V3/V4) are excluded.",
+               "before it), each counted once even when two of their episodes overlap. Children looked after only "
+               "under an agreed series of short breaks (LS V3/V4) are excluded.",
     sentence="At the end of {month}, there were {num} children in care.",
     sql=_IN_CARE,
     decimals=0,

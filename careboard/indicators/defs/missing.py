@@ -87,6 +87,7 @@ WHERE m.missing_type = 'M' AND m.mis_start BETWEEN $period_start AND $period_end
 """,
     decimals=0,
     group="Missing",
+    counts="incidents",
     extras={"children": "count(DISTINCT child)"},
     reference="indicators.md A8 and B3; C2 missing_from_care_episodes_month",
 )

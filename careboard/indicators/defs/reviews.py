@@ -19,8 +19,9 @@ _SCHEDULE_RULES = (
     "after the previous one was held; a month later keeps the day number, or the last day of a shorter month. "
     "A review on or before its due date is on time; one held later, or none held by the due date, is late. "
     "The schedule restarts with each period of care and stops when the child leaves care. Periods of short "
-    "breaks (LS V3/V4) are excluded, as reg 48 modifies their schedule. For periods of care that began before "
-    "the earliest return loaded, the first due date seen is unknown and not counted."
+    "breaks (LS V3/V4) are excluded, as reg 48 modifies their schedule. Every review loaded counts, from the "
+    "first year loaded or the year of the earliest review when one file holds several years; for periods of care "
+    "that began before then, the first due date seen is unknown and not counted."
 )
 
 # One row per review due in the window (a child can have more than one), late when none was held.
@@ -43,6 +44,7 @@ REVIEWS_ON_TIME = Indicator(
     definition=_SCHEDULE_RULES,
     sentence="For {num} out of the {den} reviews due in {month}, the review was held on time ({value}).",
     sql=_DUE_IN_WINDOW,
+    counts="reviews",
     group="Reviews",
     reference="CPPCR 2010 reg 33; indicators.md A9; timescales.md section 2",
 )
@@ -82,6 +84,7 @@ WHERE s.review_date BETWEEN $period_start AND $period_end
   AND age_on(c.dob, s.review_date) >= 4 AND s.review_code IS DISTINCT FROM 'PN0'
 """,
     group="Reviews",
+    counts="reviews",
     reference="SSDA903 REVIEW_CODE; indicators.md A9",
 )
 
@@ -114,6 +117,7 @@ def reviews_due(ctx, as_at: date | None = None, days_ahead: int = 28) -> list[Re
     due, not yet overdue. Longest overdue first.
     """
     as_at = as_at or ctx.as_at
+    ctx.model_for(as_at)
     rows = ctx.con.execute("""
 SELECT child, period_no, due_no, rule, due_from, due_date
 FROM review_schedule

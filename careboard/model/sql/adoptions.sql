@@ -1,13 +1,17 @@
 -- Adoption journeys: one row per period of care that ended in adoption (REC E11/E12), with the
 -- dates the A1, A2 and A10 measures need.
 WITH adopted AS (
-  -- file_id/line_no point at the episode that records the adoption, for drill-down
-  SELECT p.child, p.period_no, p.period_start, p.period_end, e.file_id, e.line_no,
-         -- the collection year of the adoption: the child's AD1 row is in that year's return
-         CASE WHEN month(p.period_end) >= 4 THEN year(p.period_end) + 1 ELSE year(p.period_end) END AS adoption_year
-  FROM periods p
-  JOIN episodes e ON e.child = p.child AND e.period_no = p.period_no AND e.dec = p.period_end AND e.rec = p.end_reason
-  WHERE p.end_reason IN ('E11', 'E12') AND NOT p.short_breaks_only
+  -- file_id/line_no point at the episode that records the adoption, for drill-down (the last one, should
+  -- two episodes of the period end that day for that reason)
+  SELECT * EXCLUDE (pick) FROM (
+    SELECT p.child, p.period_no, p.period_start, p.period_end, e.file_id, e.line_no,
+           -- the collection year of the adoption: the child's AD1 row is in that year's return
+           CASE WHEN month(p.period_end) >= 4 THEN year(p.period_end) + 1 ELSE year(p.period_end) END AS adoption_year,
+           row_number() OVER (PARTITION BY p.child, p.period_no ORDER BY e.decom DESC) AS pick
+    FROM periods p
+    JOIN episodes e ON e.child = p.child AND e.period_no = p.period_no AND e.dec = p.period_end AND e.rec = p.end_reason
+    WHERE p.end_reason IN ('E11', 'E12') AND NOT p.short_breaks_only
+  ) x WHERE pick = 1
 ),
 period_episodes AS (
   SELECT e.* FROM episodes e JOIN adopted a ON a.child = e.child AND a.period_no = e.period_no
@@ -31,7 +35,7 @@ steps AS (
 placed AS (
   -- The episode placing the child with the adopters, and when the child's spell with that carer
   -- began: for a foster carer who went on to adopt, the day the child first moved in with them.
-  SELECT e.child, e.period_no, e.place, c.carer_start
+  SELECT DISTINCT e.child, e.period_no, e.place, c.carer_start
   FROM period_episodes e
   JOIN steps s ON s.child = e.child AND s.period_no = e.period_no AND e.decom = s.placed_for_adoption
   LEFT JOIN carers c ON c.child = e.child AND c.carer_seq = e.carer_seq
@@ -40,7 +44,7 @@ ad1 AS (
   SELECT * FROM (
     SELECT "CHILD" AS child, "DATE_INT" AS decision_date, "DATE_MATCH" AS match_date, "FOSTER_CARE" AS foster_care,
            return_year, row_number() OVER (PARTITION BY "CHILD", return_year ORDER BY line_no DESC) AS pick
-    FROM stg_ad1 WHERE snapshot_id = $snapshot_id AND "CHILD" IS NOT NULL
+    FROM stg_ad1 WHERE snapshot_id = $snapshot_id AND return_year <= $upto_year AND "CHILD" IS NOT NULL
   ) x WHERE pick = 1
 )
 SELECT a.child, a.period_no, a.period_start AS entered_care, a.period_end AS adopted_on,

@@ -1,14 +1,15 @@
 -- Care leavers as returned in OC3, with the birthday that puts them in the year's cohort
 -- (17th-21st, or 22nd-25th from 2022/23) and the DfE activity and accommodation groups.
 -- in_cohort is the DfE headline denominator (indicators.md A12): ages 17-21, less those who died or
--- returned home (IN_TOUCH DIED/RHOM), less 17/18-year-olds still looked after on that birthday
--- (rule 1007: they should not be in OC3 at all). in_accom_cohort also leaves out accommodation
+-- returned home (IN_TOUCH DIED/RHOM), less 17/18-year-olds looked after on that birthday, including
+-- those who left care on the birthday itself (the DfE counts only those who "left care before that
+-- birthday"; indicators.md A12). in_accom_cohort also leaves out accommodation
 -- G (abroad), H (deported) and R (residence not known): the DfE/LAIT suitability measure excludes
 -- all three "as the suitability will not usually be known" (LAIT data dictionary, CareLeaverAcc).
 WITH oc3 AS (
   SELECT * FROM (
     SELECT o.*, row_number() OVER (PARTITION BY return_year, "CHILD" ORDER BY line_no DESC) AS pick
-    FROM stg_oc3 o WHERE snapshot_id = $snapshot_id AND "CHILD" IS NOT NULL
+    FROM stg_oc3 o WHERE snapshot_id = $snapshot_id AND return_year <= $upto_year AND "CHILD" IS NOT NULL
   ) x WHERE pick = 1
 ),
 aged AS (
@@ -31,7 +32,8 @@ flagged AS (
   SELECT d.*,
          EXISTS (SELECT 1 FROM episodes e
                  WHERE e.child = d."CHILD" AND NOT e.is_short_break
-                   AND e.decom <= d.birthday_ AND (e.dec IS NULL OR e.dec > d.birthday_)) AS looked_after_on_birthday,
+                   -- leaving care on the birthday is not leaving "before" it: still looked after that day
+                   AND e.decom <= d.birthday_ AND (e.dec IS NULL OR e.dec >= d.birthday_)) AS looked_after_on_birthday,
          CASE WHEN age_ IN (17, 18) THEN '17-18' WHEN age_ BETWEEN 19 AND 21 THEN '19-21'
               WHEN age_ BETWEEN 22 AND 25 THEN '22-25' END AS age_band,
          coalesce("IN_TOUCH" IN ('DIED', 'RHOM'), false) AS excluded_

@@ -1,22 +1,15 @@
--- Every episode once, stitched across the returns in the snapshot (the later return wins for an
--- episode open over 31 March), cut at the as-at date, and placed in its period of care, placement
--- and carer spell. All counting rules for placements live here.
-WITH src AS (
-  SELECT e.*, row_number() OVER (PARTITION BY "CHILD", "DECOM" ORDER BY return_year DESC, line_no DESC) AS pick
-  FROM stg_episodes e
-  WHERE snapshot_id = $snapshot_id AND "CHILD" IS NOT NULL AND "DECOM" IS NOT NULL AND "DECOM" <= $as_at
-),
-e AS (
-  SELECT "CHILD" AS child, "DECOM" AS decom,
-         CASE WHEN "DEC" <= $as_at THEN "DEC" END AS dec,
-         CASE WHEN "DEC" <= $as_at THEN "REC" END AS rec,
-         CASE WHEN "DEC" <= $as_at THEN "REASON_PLACE_CHANGE" END AS reason_place_change,
-         "RNE" AS rne, "LS" AS ls, "CIN" AS cin, "PLACE" AS place, "PLACE_PROVIDER" AS provider,
-         "HOME_POST" AS home_post, "PL_POST" AS pl_post, "URN" AS urn,
-         coalesce("LS" IN ('V3', 'V4'), false) AS is_short_break,
-         coalesce("PLACE" IN ('T0', 'T1', 'T2', 'T3', 'T4'), false) AS is_temporary,
-         return_year, file_id, line_no
-  FROM src WHERE pick = 1
+-- Every episode once (episode_rows.sql stitches the returns), cut at the as-at date, and placed in its
+-- period of care, placement and carer spell. All counting rules for placements live here.
+WITH e AS (
+  SELECT child, decom,
+         CASE WHEN dec <= $as_at THEN dec END AS dec,
+         CASE WHEN dec <= $as_at THEN rec END AS rec,
+         CASE WHEN dec <= $as_at THEN reason_place_change END AS reason_place_change,
+         rne, ls, cin, place, provider, home_post, pl_post, urn,
+         coalesce(ls IN ('V3', 'V4'), false) AS is_short_break,
+         coalesce(place IN ('T0', 'T1', 'T2', 'T3', 'T4'), false) AS is_temporary,
+         stale, return_year, file_id, line_no
+  FROM episode_rows WHERE decom <= $as_at
 ),
 chained AS (
   SELECT e.*,
@@ -72,7 +65,7 @@ counted AS (
   FROM flags f
 )
 SELECT child, decom, dec, rne, ls, cin, place, provider, rec, reason_place_change, home_post, pl_post, urn,
-       is_short_break, is_temporary, returns_from_temporary, seq, period_no, starts_period = 1 AS starts_period,
+       is_short_break, is_temporary, returns_from_temporary, stale, seq, period_no, starts_period = 1 AS starts_period,
        min(decom) OVER (PARTITION BY child, period_no) AS period_start,
        new_placement = 1 AS new_placement,
        sum(new_placement) OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING) AS placement_seq,

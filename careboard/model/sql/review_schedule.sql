@@ -8,12 +8,18 @@
 -- intervals are not settled (timescales.md). A period that begins with short breaks is scheduled
 -- from its first episode that is not one.
 --
--- Reviews are known from 1 April of the first collection year loaded. For a period of care that
--- began before then, earlier reviews are unseen, so the first due date is not known: its row
+-- Reviews are known from 1 April of the first collection year loaded, or from 1 April of the year of the
+-- earliest review loaded when that is sooner (one file may hold several years of reviews). Every review
+-- known counts, so a period of care that began after that date is scheduled from its start. For one
+-- that began before it, earlier reviews are unseen, so the first due date is not known: its row
 -- carries the latest date it can have been (6 months after the day before the data begins) with
 -- due_known false, and the review after it is treated as a later (6-monthly) one.
 WITH covered AS (
-  SELECT make_date(first_year - 1, 4, 1) AS covered_from FROM snapshots WHERE snapshot_id = $snapshot_id
+  SELECT least(make_date(s.first_year - 1, 4, 1),
+               coalesce((SELECT make_date(CASE WHEN month(min(review_date)) >= 4 THEN year(min(review_date))
+                                               ELSE year(min(review_date)) - 1 END, 4, 1) FROM reviews),
+                        make_date(s.first_year - 1, 4, 1))) AS covered_from
+  FROM snapshots s WHERE s.snapshot_id = $snapshot_id
 ),
 spans AS (
   SELECT c.child, c.period_no, c.care_start, p.period_end, v.covered_from,
