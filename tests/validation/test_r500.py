@@ -222,6 +222,17 @@ CASES = SAME_FIELD_CASES + GEO_CASES + [
       PA: [p4a("A", ceased="01/11/2024", reason="RD4")]}, None, [(EP, 1), (PA, 1)]),
     ("558", "adopted with the decision in force", 2025,
      {EP: [ep("A", "01/06/2024", "01/12/2024", "E11", place="A4")], PA: [p4a("A")]}, None, []),
+    # Issue 9 (f): only the latest decision is judged; an earlier one reversed before it is history.
+    ("558", "adopted; an earlier decision was reversed before the latest, which is in force", 2025,
+     {EP: [ep("A", "01/06/2024", "01/12/2024", "E11", place="A4")],
+      PA: [p4a("A", "01/06/2023", "01/09/2023", "RD1"), p4a("A", "01/01/2024")]}, None, []),
+    ("558", "adopted; the latest of two decisions is the reversed one", 2025,
+     {EP: [ep("A", "01/06/2024", "01/12/2024", "E12", place="A4")],
+      PA: [p4a("A", "01/01/2024", "01/05/2024", "RD1"), p4a("A", "01/06/2023")]}, None, [(EP, 1), (PA, 1)]),
+    # An unreadable reversal date is still a reversal recorded (rule 116 flags the date).
+    ("558", "adopted; the reversal date is written '28th Jan 1930'", 2025,
+     {EP: [ep("A", "01/06/2024", "01/12/2024", "E11", place="A4")],
+      PA: [p4a("A", ceased="28th Jan 1930", reason="RD4")]}, None, [(EP, 1), (PA, 1)]),
     ("521", "placed for adoption before DATE_INT", 2025,
      {EP: [ep("A", "01/06/2024", place="A4")], AD: [ad1("A", date_int="01/07/2024")]}, None, [(EP, 1), (AD, 1)]),
     ("521", "placed for adoption after DATE_INT", 2025,
