@@ -461,6 +461,10 @@ DISTANCES = {"postcode_lookup": [{"pcd": "AB11AA", "la_code": "SCO", "easting": 
                                  {"pcd": "AB12BB", "la_code": "SCO", "easting": 391000.0, "northing": 801000.0},
                                  {"pcd": "AB13CC", "la_code": "SCO", "easting": None, "northing": None}]}
 
+# A postcode lookup knowing the two postcodes the cohort's episodes carry by default.
+_KNOWN_POSTCODES = [{"pcd": "AB11AA", "la_code": "E1", "easting": 0.0, "northing": 0.0},
+                    {"pcd": "AB12BB", "la_code": "E1", "easting": 1609.3, "northing": 0.0}]
+
 POSTCODES = [
     ("392a", "no distance: blank, malformed, unknown or ungridded postcode", 2025,
      {"episodes": [ep("A", "01/05/2024", home_post=""), ep("B", "01/05/2024", pl_post="NOT A POSTCODE"),
@@ -495,6 +499,18 @@ POSTCODES = [
                    ep("C", "01/05/2024", home_post="DN55 1PT", pl_post="W1A 0AX"),
                    ep("D", "01/05/2024", home_post="EC1A1BB", pl_post="")]},
      None, []),
+    # Issue 9 (g): with a postcode lookup (--postcodes) a well-formed postcode it does not know is invalid too.
+    ("392c", "with a lookup: well-formed home or placement postcodes the lookup does not know", 2025,
+     {"episodes": [ep("A", "01/05/2024", home_post="ZZ9 9ZZ", pl_post="AB1 2BB"),
+                   ep("B", "01/05/2024", home_post="ab1 1aa", pl_post="ZZ8 8ZZ"),
+                   ep("C", "01/05/2024", home_post="AB1", pl_post="AB1 2BB"),
+                   ep("D", "01/05/2024", home_post="AB1 1AA", pl_post="AB12BB"),
+                   ep("E", "01/05/2024", home_post="", pl_post="ab1 2bb")],
+      "postcode_lookup": _KNOWN_POSTCODES}, None, [("episodes", 1), ("episodes", 2), ("episodes", 3)]),
+    ("392c", "with a lookup: postcodes it knows, in any case and spacing, or blank", 2025,
+     {"episodes": [ep("D", "01/05/2024", home_post="AB1 1AA", pl_post="AB12BB"),
+                   ep("E", "01/05/2024", home_post="", pl_post="ab1 2bb")],
+      "postcode_lookup": _KNOWN_POSTCODES}, None, []),
     ("392d", "same home and placement postcode away from parents", 2025,
      {"episodes": [ep("A", "01/05/2024", home_post="AB1 1AA", pl_post="ab11aa"),
                    ep("B", "01/05/2024", place="P1", home_post="AB1 1AA", pl_post="AB1 1AA"),

@@ -5,7 +5,7 @@ placements without a provider) come from year-keyed lists in codes.toml.
 """
 
 from ..rule import Rule
-from .reference import postcode_key, with_postcode_lookup
+from .reference import in_postcode_lookup, with_postcode_lookup
 from .sql_checks import (any_blank, any_given, bad_date, blank, code_rule, count_given, date_rule, given,
                          optional_code, required_code)
 
@@ -51,8 +51,7 @@ def turns_during_year(n: int) -> str:
 _NO_PLACEMENT_AREA = f"{NOT_SHORT_BREAK} AND {not_postcode('PL_POST')}"
 # With a postcode lookup the DfE's question can be asked directly: does the lookup know the postcode, so that
 # the placement's LA (169) and whether it is in the council's area (179) can be worked out?
-_PL_POST_KEY = postcode_key('"PL_POST"')
-_NOT_IN_LOOKUP = f"NOT EXISTS (SELECT 1 FROM postcode_lookup p WHERE p.pcd = {_PL_POST_KEY})"
+_NOT_IN_LOOKUP = f"""NOT {in_postcode_lookup('"PL_POST"')}"""
 _NO_PLACEMENT_AREA_LOOKUP = f"{NOT_SHORT_BREAK} AND ({not_postcode('PL_POST')} OR {_NOT_IN_LOOKUP})"
 # 169 and 179 without and with the lookup: the condition, and how the message says the postcode fails.
 _PLACEMENT_AREA = ({"fails": _NO_PLACEMENT_AREA, "postcode": "is missing or not a valid UK postcode"},

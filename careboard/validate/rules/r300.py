@@ -10,7 +10,7 @@ lasted more than six weeks at 31 March and the placement type needs correcting n
 """
 
 from ..rule import Rule
-from .reference import placement_geo
+from .reference import in_postcode_lookup, placement_geo, with_postcode_lookup
 from .sql_blocks import (both_rows, min_age_for_place, post, postcode_malformed, spell_longer_than,
                          temporary_longer_than)
 
@@ -20,6 +20,12 @@ _NOT_UASC_NOT_SHORT_BREAK = """
 SELECT e.row_no, e."HOME_POST", e."PL_POST" FROM v_episodes e
 WHERE coalesce(e."LS", '') NOT IN ('V3', 'V4') AND NOT e.in_uasc
   AND NOT EXISTS (SELECT 1 FROM uasc_last u WHERE u."CHILD" = e."CHILD")"""
+
+
+def _unknown_postcode(column: str) -> str:
+    """A postcode given that the postcode lookup does not know (a malformed one never is)."""
+    return f"""("{column}" IS NOT NULL AND NOT {in_postcode_lookup(f'"{column}"')})"""
+
 
 HEADER_AND_UASC = (
     Rule("301", "Date of birth is after the end of the collection year. Correct the child's date of birth.",
@@ -308,10 +314,16 @@ POSTCODES = (
          table="episodes", fields=("HOME_POST", "PL_POST"), tables=("uasc_last",),
          sql=f"""SELECT row_no FROM ({_NOT_UASC_NOT_SHORT_BREAK}) e
 WHERE "HOME_POST" IS NULL OR "PL_POST" IS NULL"""),
-    # careboard checks the shape of a UK postcode; whether it is a real postcode needs the lookup.
-    Rule("392c", "The home or placement postcode is not a valid UK postcode (for example AB1 2CD). Correct it.",
-         table="episodes", fields=("HOME_POST", "PL_POST"),
-         fails=f"{postcode_malformed('HOME_POST')} OR {postcode_malformed('PL_POST')}"),
+    # Without a lookup careboard checks the shape of a UK postcode; with one (--postcodes), as for 169 and 179,
+    # a well-formed postcode the lookup does not know is not a valid postcode either.
+    *with_postcode_lookup(
+        lambda fails, postcode: Rule(
+            "392c", f"The home or placement postcode {postcode}. Correct it.",
+            table="episodes", fields=("HOME_POST", "PL_POST"), fails=fails),
+        {"fails": f"{postcode_malformed('HOME_POST')} OR {postcode_malformed('PL_POST')}",
+         "postcode": "is not a valid UK postcode (for example AB1 2CD)"},
+        {"fails": f"{_unknown_postcode('HOME_POST')} OR {_unknown_postcode('PL_POST')}",
+         "postcode": "is not a valid UK postcode (for example AB1 2CD), or is not in the postcode lookup"}),
     Rule("392d", "The home and placement postcodes are the same, which is only expected for a placement with "
                  "parents (P1). Check the postcodes and the placement type.",
          table="episodes", fields=("HOME_POST", "PL_POST", "PLACE"),
