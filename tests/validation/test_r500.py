@@ -8,7 +8,7 @@ Cases that need the postcode lookup name its tables beside the return (tests/ref
 import pytest
 
 from tests.cohort import ep, row
-from tests.rule_rows import ad1, cla, oc2, p4a
+from tests.rule_rows import YEAR_END_CHILDREN, ad1, cla, oc2, p4a, year_end_episodes
 from tests.reference_tables import with_reference
 from tests.rulecheck import check_case
 
@@ -160,6 +160,20 @@ CASES = SAME_FIELD_CASES + GEO_CASES + [
      None, [("oc2", 1)]),
     ("546", "aged 4 with health promotion", 2025,
      {EP: [cla("A")], "oc2": [oc2("A", dob="01/04/2020", convicted="", health_check="0")]}, None, []),
+    # Issue 9 (e): the end of the year (tests/rule_rows.py, year_end_episodes): A, B, C and F are in the
+    # 12-month group; D left care on 31 March, E came into care after it. OC2 rows are 1-6 for A-F.
+    ("543", "CONVICTED blank at the end of the year: the children in the 12-month group", 2025,
+     {EP: year_end_episodes(), "oc2": [oc2(c, convicted="") for c in YEAR_END_CHILDREN]}, None,
+     [("oc2", 1), ("oc2", 2), ("oc2", 3), ("oc2", 6)]),
+    ("543", "CONVICTED blank for children who left on 31 March or came in after it", 2025,
+     {EP: year_end_episodes()[5:7], "oc2": [oc2(c, convicted="") for c in "DE"]}, None, []),
+    ("545", "health promotion blank at 3 at the end of the year: the children in the 12-month group", 2025,
+     {EP: year_end_episodes(),
+      "oc2": [oc2(c, dob="01/06/2021", convicted="", sdq_score="") for c in YEAR_END_CHILDREN]}, None,
+     [("oc2", 1), ("oc2", 2), ("oc2", 3), ("oc2", 6)]),
+    ("546", "health promotion at 11 at the end of the year: the children in the 12-month group", 2025,
+     {EP: year_end_episodes(), "oc2": [oc2(c, health_check="1") for c in YEAR_END_CHILDREN]}, None,
+     [("oc2", 1), ("oc2", 2), ("oc2", 3), ("oc2", 6)]),
     ("547", "health promotion given, teeth check blank", 2025,
      {EP: [cla("A")], "oc2": [oc2("A", dob="01/06/2021", convicted="", health_check="1", teeth_check="")]},
      None, [("oc2", 1)]),
