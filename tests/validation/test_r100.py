@@ -167,6 +167,11 @@ CASES = [
      [("episodes", 1)]),
     ("142", "a chain linked by X1 passes", 2027,
      {"episodes": [ep("A", "01/05/2026", "01/06/2026", "X1"), ep("A", "01/06/2026", rne="P")]}, None, []),
+    # Issue 9 (d): a date written but unreadable is a date recorded; its own date rule (here 147) reports it.
+    ("142", "an earlier episode whose end date is written '28th May 2024' has ended", 2025,
+     {"episodes": [ep("A", "01/05/2024", "28th May 2024", "X1"), ep("A", "28/05/2024", rne="P")]}, None, []),
+    ("115", "'28th Jan 1930' is not a date written dd/mm/yyyy", 2025,
+     {"placed_for_adoption": [p4a("A", placed="28th Jan 1930")]}, None, [("placed_for_adoption", 1)]),
     ("143", "X and blank fail", 2025, {"episodes": [ep("A", "01/05/2024", rne="X"), ep("B", "01/05/2024", rne=""),
                                                     ep("C", "01/05/2024", rne="S")]}, None,
      [("episodes", 1), ("episodes", 2)]),

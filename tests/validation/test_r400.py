@@ -40,6 +40,12 @@ CHAIN = [
       + moved("B", {}, {"rne": "P", "place": "U6"}) + [ep("C", "01/05/2023", rne="P")]}, None, [("episodes", 2)]),
     ("433", "continuing the same day; the year's first episode", 2025,
      {"episodes": moved("B", {}, {"rne": "P", "place": "U6"}) + [ep("C", "01/05/2023", rne="P")]}, None, []),
+    # Issue 9 (d): the previous episode has ended (its end date is written) even when the date is unreadable.
+    ("433", "continuing after an episode left open", 2025,
+     {"episodes": [ep("A", "01/05/2024"), ep("A", "01/07/2024", rne="P", place="U6")]}, None, [("episodes", 2)]),
+    ("433", "continuing after an episode whose end date is written '1st July 2024'", 2025,
+     {"episodes": [ep("A", "01/05/2024", "1st July 2024", "X1"), ep("A", "01/07/2024", rne="P", place="U6")]},
+     None, []),
     ("434", "L with the same legal status, or with a new placement", 2025,
      {"episodes": moved("A", {"ls": "C1"}, {"rne": "L"}) + moved("B", {}, {"rne": "L"})
       + moved("C", {"ls": "C1"}, {"rne": "L", "place": "U6"})

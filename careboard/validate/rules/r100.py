@@ -181,7 +181,7 @@ EPISODES = (
     Rule("142", "A later episode starts but this one has no end date or reason. Give DEC and REC "
                 "(REC X1 when the next episode follows on the same day).",
          table="episodes", fields=("DEC", "REC"),
-         fails='ep_seq < ep_count AND "DECOM" IS NOT NULL AND ("DEC" IS NULL OR "REC" IS NULL)'),
+         fails=f'ep_seq < ep_count AND "DECOM" IS NOT NULL AND ({blank("DEC")} OR "REC" IS NULL)'),
     code_rule("143", "episodes", "RNE", "Reason for new episode", "S, P, L, T, B or U", required=True),
     code_rule("144", "episodes", "LS", "Legal status", "for example C1, C2, E1, V2, V3, V4, J1 or L1", required=True),
     code_rule("145", "episodes", "CIN", "Category of need", "N1 to N8", required=True),

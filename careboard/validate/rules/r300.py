@@ -13,6 +13,7 @@ from ..rule import Rule
 from .reference import in_postcode_lookup, placement_geo, with_postcode_lookup
 from .sql_blocks import (both_rows, min_age_for_place, post, postcode_malformed, spell_longer_than,
                          temporary_longer_than)
+from .sql_checks import blank, given, until
 
 # Episodes that count as care other than short breaks, for children who were not unaccompanied asylum
 # seekers this year or last year (the DfE also looks two years back; careboard has at most last year).
@@ -93,7 +94,7 @@ WHERE d."DATE_MATCH" > p.placed_on""", "ad1", "episodes")),
     Rule("333", "The date the child should be placed for adoption is missing or after the date they were "
                 "matched with adopters. The decision comes before the match: correct the dates.",
          table="ad1", fields=("DATE_INT", "DATE_MATCH"),
-         fails='"DATE_MATCH" IS NOT NULL AND ("DATE_INT" IS NULL OR "DATE_INT" > "DATE_MATCH")'),
+         fails=f'{given("DATE_MATCH")} AND ({blank("DATE_INT")} OR "DATE_INT" > "DATE_MATCH")'),
     Rule("334", "The decision that the child should be placed for adoption is dated before the start of their "
                 "latest period of care. Correct the decision date or the episode start date.",
          table="ad1", fields=("DATE_INT", "DECOM", "RNE"), tables=("episodes",), multi=True, sql=both_rows("""
@@ -230,7 +231,7 @@ LEGAL_STATUS = (
          table="episodes", fields=("LS", "DECOM", "DEC"), **spell_longer_than("J2", 21)),
     Rule("365", "A single short break (V3) lasted more than 17 days. Check the dates and the legal status.",
          table="episodes", fields=("LS", "DECOM", "DEC"),
-         fails='"LS" = \'V3\' AND datediff(\'day\', "DECOM", coalesce("DEC", {end})) > 17'),
+         fails=f'"LS" = \'V3\' AND datediff(\'day\', "DECOM", {until("DEC", "{end}")}) > 17'),
     Rule("366", "A short break (V3) episode must start a new period of care (reason S): the placement cannot "
                 "change during a single break. Correct the reason for new episode.",
          table="episodes", fields=("RNE", "LS"), fails='"LS" = \'V3\' AND coalesce("RNE", \'\') <> \'S\''),
@@ -238,8 +239,8 @@ LEGAL_STATUS = (
     # validator takes it); each break is counted within the year only.
     Rule("367", "The child's short breaks (V3) add up to more than 75 days in the year. Check the dates and the "
                 "legal status.",
-         table="episodes", fields=("LS", "DECOM", "DEC"), sql="""
-WITH v AS (SELECT "CHILD", row_no, greatest("DECOM", {start}) AS a, least(coalesce("DEC", {end}), {end}) AS b
+         table="episodes", fields=("LS", "DECOM", "DEC"), sql=f"""
+WITH v AS (SELECT "CHILD", row_no, greatest("DECOM", {{start}}) AS a, least({until("DEC", "{end}")}, {{end}}) AS b
            FROM episodes WHERE "LS" = 'V3' AND "DECOM" IS NOT NULL)
 SELECT row_no FROM v WHERE datediff('day', a, b) > 0
 QUALIFY sum(datediff('day', a, b)) OVER (PARTITION BY "CHILD") > 75"""),

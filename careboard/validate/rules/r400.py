@@ -32,7 +32,7 @@ EPISODE_CHAIN = (
                 "if this is a new period of care.",
          table="episodes", fields=("DECOM", "RNE"),
          fails="\"RNE\" IN ('P', 'L', 'T', 'U', 'B') AND ep_seq > 1 "
-               "AND (prev_DEC IS NULL OR \"DECOM\" <> prev_DEC)"),
+               "AND (coalesce(prev_r_DEC, '') = '' OR \"DECOM\" <> prev_DEC)"),
     Rule("434", "RNE L means only the legal status changed, but either the legal status is the same as in the "
                 "previous episode or the placement (type, postcode, URN or provider) changed. Correct RNE or "
                 "the episode details.",

@@ -17,7 +17,8 @@ _LATEST = f"""latest AS (
     SELECT * FROM {_PA}
     QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DATE_PLACED" DESC NULLS LAST, row_no DESC) = 1)"""
 _REVERSED = f'({given("DATE_PLACED_CEASED", "l.")} OR {given("REASON_PLACED_CEASED", "l.")})'
-_NO_DATED_DECISION = f"""NOT EXISTS (SELECT 1 FROM {_PA} p WHERE p."CHILD" = e."CHILD" AND p."DATE_PLACED" IS NOT NULL)"""
+# A decision date written but unreadable is still a dated decision (rule 115 reports the date).
+_NO_DATED_DECISION = f"""NOT EXISTS (SELECT 1 FROM {_PA} p WHERE p."CHILD" = e."CHILD" AND {given("DATE_PLACED", "p.")})"""
 
 
 def _order_without_decision(code: str, ls: str, order: str, years=None) -> Rule:
