@@ -43,3 +43,19 @@ def review(c, date="01/06/2024", code="PN1"):
 
 def uasc(c, duc=""):
     return row(child=c, sex="M", dob="01/01/2008", duc=duc)
+
+
+def year_end_episodes() -> list[dict]:
+    """Children of the 2024/25 return whose episodes touch 31 March 2025 (issue 9, 7e): A to C are still in
+    the 12-month (OC2) group, as only the collection year counts (an end after 31 March, and a new period of
+    care or a short break starting after it, are next year's); D left care on 31 March itself and is not in
+    it; E's only episode starts after 31 March; F moved to a new episode on 31 March (X1) and stays in."""
+    return [cla("A", dec="15/04/2025", rec="E4A"),
+            cla("B", dec="05/04/2025", rec="E13"), ep("B", "10/04/2025"),
+            cla("C"), ep("C", "10/04/2025", ls="V3"),
+            cla("D", dec="31/03/2025", rec="E4A"),
+            ep("E", "10/04/2025"),
+            cla("F", dec="31/03/2025", rec="X1"), ep("F", "31/03/2025", rne="P")]
+
+
+YEAR_END_CHILDREN = "ABCDEF"     # in the order of their OC2 rows in the cases using year_end_episodes

@@ -8,7 +8,8 @@ import pytest
 
 from tests.cohort import child, ep
 from tests.reference_tables import with_reference
-from tests.rule_rows import ad1, cla, new, oc2, oc3, p4a, review, uasc
+from tests.rule_rows import (YEAR_END_CHILDREN, ad1, cla, new, oc2, oc3, p4a, review, uasc,
+                             year_end_episodes)
 from tests.rulecheck import check_case, flagged
 
 CASES = [
@@ -166,6 +167,11 @@ CASES = [
      [("episodes", 1)]),
     ("142", "a chain linked by X1 passes", 2027,
      {"episodes": [ep("A", "01/05/2026", "01/06/2026", "X1"), ep("A", "01/06/2026", rne="P")]}, None, []),
+    # Issue 9 (d): a date written but unreadable is a date recorded; its own date rule (here 147) reports it.
+    ("142", "an earlier episode whose end date is written '28th May 2024' has ended", 2025,
+     {"episodes": [ep("A", "01/05/2024", "28th May 2024", "X1"), ep("A", "28/05/2024", rne="P")]}, None, []),
+    ("115", "'28th Jan 1930' is not a date written dd/mm/yyyy", 2025,
+     {"placed_for_adoption": [p4a("A", placed="28th Jan 1930")]}, None, [("placed_for_adoption", 1)]),
     ("143", "X and blank fail", 2025, {"episodes": [ep("A", "01/05/2024", rne="X"), ep("B", "01/05/2024", rne=""),
                                                     ep("C", "01/05/2024", rne="S")]}, None,
      [("episodes", 1), ("episodes", 2)]),
@@ -355,6 +361,24 @@ CASES = [
       "oc2": [oc2("A", sdq_score="", sdq_reason="SDQ4"), oc2("B", sdq_score="", sdq_reason="SDQ4")]}, None,
      [("oc2", 1)]),
     ("198", "no reason passes", 2026, {"episodes": [new("A")], "oc2": [oc2("A", sdq_score="")]}, None, []),
+    # Issue 9 (e): the end of the year. Children A, B, C and F are in the 12-month group; D left care on 31 March
+    # and E came into care after it (tests/rule_rows.py, year_end_episodes). OC2 rows are 1-6 for A-F.
+    ("157", "SDQ1 at the end of the year: only the children in the 12-month group", 2025,
+     {"episodes": year_end_episodes(),
+      "oc2": [oc2(c, sdq_score="", sdq_reason="SDQ1") for c in YEAR_END_CHILDREN]}, None,
+     [("oc2", 1), ("oc2", 2), ("oc2", 3), ("oc2", 6)]),
+    ("190", "health items at the end of the year: left on 31 March, or came in after it", 2025,
+     {"episodes": year_end_episodes(), "oc2": [oc2(c) for c in YEAR_END_CHILDREN]}, None,
+     [("oc2", 4), ("oc2", 5)]),
+    ("190", "health items for a child whose episode ends or who has a short break after 31 March pass", 2025,
+     {"episodes": year_end_episodes()[:5], "oc2": [oc2(c) for c in "ABC"]}, None, []),
+    ("191", "no OC2 rows at the end of the year: asked of the 12-month group's first episodes only", 2025,
+     {"episodes": year_end_episodes()}, None,
+     [("episodes", 1), ("episodes", 2), ("episodes", 4), ("episodes", 8)]),
+    ("198", "a reason at the end of the year: left on 31 March, or came in after it", 2025,
+     {"episodes": year_end_episodes(),
+      "oc2": [oc2(c, sdq_score="", sdq_reason="SDQ4") for c in YEAR_END_CHILDREN]}, None,
+     [("oc2", 4), ("oc2", 5)]),
 ]
 
 

@@ -75,6 +75,9 @@ LEAVERS = [
            ep("D", "01/01/2024", "01/08/2024", "E4A")]}, None, [(OC, 1), (OC, 4)]),
     ("1007", "left care before the 18th birthday", 2026,
      {OC: [leaver("A")], EP: [ep("A", "01/01/2025", "31/05/2025", "E4A")]}, None, []),
+    # Issue 9 (d): an end date written but unreadable is an end; when it fell is unknown, so nothing is flagged.
+    ("1007", "the episode's end date is written '1st Sept 2024'", 2025,
+     {OC: [leaver("A")], EP: [ep("A", "01/01/2024", "1st Sept 2024", "E4A")]}, None, []),
     ("1010", "care open at the end of last year, nothing this year", 2025,
      {OC: [leaver("A"), leaver("B"), leaver("C")], EP: [ep("C", "01/01/2023", "01/05/2024", "E4A")]},
      {EP: [ep("A", "01/01/2023", "01/03/2024", "X1"), ep("A", "01/03/2024", rne="P"),

@@ -165,6 +165,11 @@ ADOPTION = [
      None, [("ad1", 2), ("ad1", 3)]),
     ("333", "decision before the match, or no match yet", 2025,
      {"ad1": [ad1("A", "01/06/2024", "05/06/2024"), ad1("D", "01/06/2024", "")]}, None, []),
+    # Issue 9 (d): a decision date written but unreadable is given (rule 112 reports it), not missing.
+    ("333", "a match with the decision date blank, the match date readable or not", 2025,
+     {"ad1": [ad1("B", "", "05/06/2024"), ad1("C", "", "5th June 2024")]}, None, [("ad1", 1), ("ad1", 2)]),
+    ("333", "a match with the decision date written '1st June 2024'", 2025,
+     {"ad1": [ad1("A", "1st June 2024", "05/06/2024")]}, None, []),
     ("334", "decision before the latest period of care began", 2025,
      {"episodes": [ep("A", "01/05/2023", "01/06/2023", "E4A"), ep("A", "01/05/2024", place="U6")],
       "ad1": [ad1("A", "01/04/2024", "01/06/2024")]},
@@ -336,6 +341,11 @@ LEGAL_STATUS = [
      None, [("episodes", 1), ("episodes", 3)]),
     ("365", "a short break of 17 days", 2025,
      {"episodes": [ep("B", "01/05/2024", "18/05/2024", "E4A", ls="V3")]}, None, []),
+    # An end date written but unreadable: the episode is not open, and its length is unknown (147 reports it).
+    ("365", "a short break whose end date is written '19th May 2024'", 2025,
+     {"episodes": [ep("A", "01/05/2024", "19th May 2024", "E4A", ls="V3")]}, None, []),
+    ("361", "police protection (L1) whose end date is written '3rd May 2024'", 2025,
+     {"episodes": [ep("A", "01/05/2024", "3rd May 2024", "E4A", ls="L1")]}, None, []),
     ("366", "a short break that is not a new period of care", 2025,
      {"episodes": [ep("A", "01/05/2024", "03/05/2024", "E4A", ls="V3", rne="P"),
                    ep("B", "01/05/2024", "03/05/2024", "E4A", ls="V3"),
@@ -400,6 +410,8 @@ PLACEMENTS = [
     *age_cases("372", "R5", 10),
     *age_cases("373", "S1", 4),
     *age_cases("374", "P3", 14),
+    ("375", "a T1 placement whose end date is written '1st Aug 2024'", 2025,
+     {"episodes": [ep("A", "01/05/2024", "1st Aug 2024", "E4A", place="T1")]}, None, []),
     *duration_cases("375", "T1", 42),
     *duration_cases("376", "T3", 21),
     *duration_cases("379", "T4", 7),
@@ -461,6 +473,10 @@ DISTANCES = {"postcode_lookup": [{"pcd": "AB11AA", "la_code": "SCO", "easting": 
                                  {"pcd": "AB12BB", "la_code": "SCO", "easting": 391000.0, "northing": 801000.0},
                                  {"pcd": "AB13CC", "la_code": "SCO", "easting": None, "northing": None}]}
 
+# A postcode lookup knowing the two postcodes the cohort's episodes carry by default.
+_KNOWN_POSTCODES = [{"pcd": "AB11AA", "la_code": "E1", "easting": 0.0, "northing": 0.0},
+                    {"pcd": "AB12BB", "la_code": "E1", "easting": 1609.3, "northing": 0.0}]
+
 POSTCODES = [
     ("392a", "no distance: blank, malformed, unknown or ungridded postcode", 2025,
      {"episodes": [ep("A", "01/05/2024", home_post=""), ep("B", "01/05/2024", pl_post="NOT A POSTCODE"),
@@ -495,6 +511,18 @@ POSTCODES = [
                    ep("C", "01/05/2024", home_post="DN55 1PT", pl_post="W1A 0AX"),
                    ep("D", "01/05/2024", home_post="EC1A1BB", pl_post="")]},
      None, []),
+    # Issue 9 (g): with a postcode lookup (--postcodes) a well-formed postcode it does not know is invalid too.
+    ("392c", "with a lookup: well-formed home or placement postcodes the lookup does not know", 2025,
+     {"episodes": [ep("A", "01/05/2024", home_post="ZZ9 9ZZ", pl_post="AB1 2BB"),
+                   ep("B", "01/05/2024", home_post="ab1 1aa", pl_post="ZZ8 8ZZ"),
+                   ep("C", "01/05/2024", home_post="AB1", pl_post="AB1 2BB"),
+                   ep("D", "01/05/2024", home_post="AB1 1AA", pl_post="AB12BB"),
+                   ep("E", "01/05/2024", home_post="", pl_post="ab1 2bb")],
+      "postcode_lookup": _KNOWN_POSTCODES}, None, [("episodes", 1), ("episodes", 2), ("episodes", 3)]),
+    ("392c", "with a lookup: postcodes it knows, in any case and spacing, or blank", 2025,
+     {"episodes": [ep("D", "01/05/2024", home_post="AB1 1AA", pl_post="AB12BB"),
+                   ep("E", "01/05/2024", home_post="", pl_post="ab1 2bb")],
+      "postcode_lookup": _KNOWN_POSTCODES}, None, []),
     ("392d", "same home and placement postcode away from parents", 2025,
      {"episodes": [ep("A", "01/05/2024", home_post="AB1 1AA", pl_post="ab11aa"),
                    ep("B", "01/05/2024", place="P1", home_post="AB1 1AA", pl_post="AB1 1AA"),

@@ -40,6 +40,12 @@ CHAIN = [
       + moved("B", {}, {"rne": "P", "place": "U6"}) + [ep("C", "01/05/2023", rne="P")]}, None, [("episodes", 2)]),
     ("433", "continuing the same day; the year's first episode", 2025,
      {"episodes": moved("B", {}, {"rne": "P", "place": "U6"}) + [ep("C", "01/05/2023", rne="P")]}, None, []),
+    # Issue 9 (d): the previous episode has ended (its end date is written) even when the date is unreadable.
+    ("433", "continuing after an episode left open", 2025,
+     {"episodes": [ep("A", "01/05/2024"), ep("A", "01/07/2024", rne="P", place="U6")]}, None, [("episodes", 2)]),
+    ("433", "continuing after an episode whose end date is written '1st July 2024'", 2025,
+     {"episodes": [ep("A", "01/05/2024", "1st July 2024", "X1"), ep("A", "01/07/2024", rne="P", place="U6")]},
+     None, []),
     ("434", "L with the same legal status, or with a new placement", 2025,
      {"episodes": moved("A", {"ls": "C1"}, {"rne": "L"}) + moved("B", {}, {"rne": "L"})
       + moved("C", {"ls": "C1"}, {"rne": "L", "place": "U6"})
@@ -134,6 +140,10 @@ UPNS = [
 
 UASC_ROW = {"sex": "M", "dob": "01/01/2008", "duc": ""}
 HOME = ("AB11AA", "100", 0.0)
+# The lookup knows the cohort's default postcodes; CC1 1CC it knows but cannot place in an LA.
+_PLACED = [{"pcd": "AB11AA", "la_code": "E1", "easting": 0.0, "northing": 0.0},
+           {"pcd": "AB12BB", "la_code": "E1", "easting": 1609.3, "northing": 0.0},
+           {"pcd": "CC11CC", "la_code": None, "easting": None, "northing": None}]
 LOCATION = [
     ("406", "UASC with both postcodes", 2025,
      {"episodes": [ep("A", "01/05/2024"), ep("B", "01/05/2024", home_post=""), ep("C", "01/05/2024")],
@@ -148,6 +158,23 @@ LOCATION = [
                    ep("C", "01/05/2024")]}, None, [("episodes", 1)]),
     ("420", "no placement postcode on short breaks", 2026,
      {"episodes": [ep("B", "01/05/2025", ls="V4", **SHORT)]}, None, []),
+    # Issue 9 (g): with a postcode lookup, a postcode it cannot place gives no distance and no LA of placement.
+    ("406", "with a lookup: UASC with both postcodes known gives a distance", 2025,
+     {"episodes": [ep("A", "01/05/2024"), ep("B", "01/05/2024", pl_post="ZZ9 9ZZ")],
+      "uasc": [row(child="A", **UASC_ROW), row(child="B", **UASC_ROW)],
+      "postcode_lookup": _PLACED}, None, [("episodes", 1)]),
+    ("406", "with a lookup: UASC with a postcode the lookup cannot place", 2025,
+     {"episodes": [ep("B", "01/05/2024", pl_post="ZZ9 9ZZ"), ep("C", "01/05/2024", home_post="ZZ8 8ZZ")],
+      "uasc": [row(child="B", **UASC_ROW), row(child="C", **UASC_ROW)],
+      "postcode_lookup": _PLACED}, None, []),
+    ("420", "with a lookup: a short break's placement postcode it places in an LA", 2025,
+     {"episodes": [ep("A", "01/05/2024", ls="V3", urn=""), ep("B", "01/05/2024", ls="V4", pl_post="ZZ9 9ZZ", urn=""),
+                   ep("C", "01/05/2024", ls="V4", pl_post="CC1 1CC", urn="")],
+      "postcode_lookup": _PLACED}, None, [("episodes", 1)]),
+    ("420", "with a lookup: short-break placement postcodes it cannot place", 2026,
+     {"episodes": [ep("B", "01/05/2025", ls="V4", pl_post="ZZ9 9ZZ", urn=""),
+                   ep("C", "01/05/2025", ls="V3", pl_post="CC1 1CC", urn="")],
+      "postcode_lookup": _PLACED}, None, []),
     ("452", "the carried-over placement is in another LA", 2025,
      {"episodes": [ep("A", "01/05/2023", pl_post="PE1 1AA"), ep("B", "01/05/2023", pl_post="PE2 2BB"),
                    ep("C", "01/09/2024", pl_post="PE2 2BB")],

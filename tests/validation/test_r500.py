@@ -8,7 +8,7 @@ Cases that need the postcode lookup name its tables beside the return (tests/ref
 import pytest
 
 from tests.cohort import ep, row
-from tests.rule_rows import ad1, cla, oc2, p4a
+from tests.rule_rows import YEAR_END_CHILDREN, ad1, cla, oc2, p4a, year_end_episodes
 from tests.reference_tables import with_reference
 from tests.rulecheck import check_case
 
@@ -160,6 +160,20 @@ CASES = SAME_FIELD_CASES + GEO_CASES + [
      None, [("oc2", 1)]),
     ("546", "aged 4 with health promotion", 2025,
      {EP: [cla("A")], "oc2": [oc2("A", dob="01/04/2020", convicted="", health_check="0")]}, None, []),
+    # Issue 9 (e): the end of the year (tests/rule_rows.py, year_end_episodes): A, B, C and F are in the
+    # 12-month group; D left care on 31 March, E came into care after it. OC2 rows are 1-6 for A-F.
+    ("543", "CONVICTED blank at the end of the year: the children in the 12-month group", 2025,
+     {EP: year_end_episodes(), "oc2": [oc2(c, convicted="") for c in YEAR_END_CHILDREN]}, None,
+     [("oc2", 1), ("oc2", 2), ("oc2", 3), ("oc2", 6)]),
+    ("543", "CONVICTED blank for children who left on 31 March or came in after it", 2025,
+     {EP: year_end_episodes()[5:7], "oc2": [oc2(c, convicted="") for c in "DE"]}, None, []),
+    ("545", "health promotion blank at 3 at the end of the year: the children in the 12-month group", 2025,
+     {EP: year_end_episodes(),
+      "oc2": [oc2(c, dob="01/06/2021", convicted="", sdq_score="") for c in YEAR_END_CHILDREN]}, None,
+     [("oc2", 1), ("oc2", 2), ("oc2", 3), ("oc2", 6)]),
+    ("546", "health promotion at 11 at the end of the year: the children in the 12-month group", 2025,
+     {EP: year_end_episodes(), "oc2": [oc2(c, health_check="1") for c in YEAR_END_CHILDREN]}, None,
+     [("oc2", 1), ("oc2", 2), ("oc2", 3), ("oc2", 6)]),
     ("547", "health promotion given, teeth check blank", 2025,
      {EP: [cla("A")], "oc2": [oc2("A", dob="01/06/2021", convicted="", health_check="1", teeth_check="")]},
      None, [("oc2", 1)]),
@@ -188,6 +202,16 @@ CASES = SAME_FIELD_CASES + GEO_CASES + [
       PA: [p4a("B", placed="")]}, None, [(EP, 1), (EP, 2)]),
     ("551", "placed for adoption after a decision", 2025,
      {EP: [ep("A", "01/06/2024", place="A4")], PA: [p4a("A")]}, None, []),
+    # Issue 9 (d), the community validator's own case: children 0 to I (rows 1-10), H's decision dated
+    # "28th Jan 1930". H has a dated decision (rule 115 reports the date); A-D have blank dates, I no row.
+    ("551", "no dated decision, with H's decision date unreadable", 2025,
+     {EP: [ep(c, "01/06/2024", place=p) for c, p in zip("0ABCDEFGHI", ["U4", "A3", "A4", "A5", "A6", "A3", "A4",
+                                                                        "U4", "A3", "A5"])],
+      PA: [p4a(c, placed=d) for c, d in zip("ABCDEFGH", ["", "", "", "", "01/01/2020", "15/04/2020", "",
+                                                          "28th Jan 1930"])]}, None,
+     [(EP, 2), (EP, 3), (EP, 4), (EP, 5), (EP, 10)]),
+    ("551", "a decision dated '28th Jan 1930' is a dated decision", 2025,
+     {EP: [ep("H", "01/06/2024", place="A3")], PA: [p4a("H", placed="28th Jan 1930")]}, None, []),
     ("552", "decision after the adoptive placement began", 2025,
      {EP: [ep("A", "01/06/2024", place="A4")], PA: [p4a("A", "01/07/2024")]}, None, [(EP, 1), (PA, 1)]),
     ("552", "an earlier decision came before the placement", 2025,
@@ -198,6 +222,11 @@ CASES = SAME_FIELD_CASES + GEO_CASES + [
       PA: [p4a("B", "01/01/2024", "01/08/2024", "RD2")]}, None, [(EP, 1), (PA, 1)]),
     ("553", "placement order after a decision", 2025,
      {EP: [ep("A", "01/06/2024", ls="E1")], PA: [p4a("A", "01/01/2024")]}, None, []),
+    # Issue 9 (d): "if a placement order decision date is present" asks the cell as written.
+    ("553", "placement order with a decision whose date is blank", 2025,
+     {EP: [ep("A", "01/06/2024", ls="E1")], PA: [p4a("A", placed="")]}, None, [(EP, 1)]),
+    ("553", "placement order with a decision dated '28th Jan 1930'", 2025,
+     {EP: [ep("A", "01/06/2024", ls="E1")], PA: [p4a("A", placed="28th Jan 1930")]}, None, []),
     ("554", "decision after the placement order", 2025,
      {EP: [ep("A", "01/06/2024", ls="E1")], PA: [p4a("A", "01/07/2024")]}, None, [(EP, 1), (PA, 1)]),
     ("554", "decision the day the order was granted", 2025,
@@ -222,6 +251,17 @@ CASES = SAME_FIELD_CASES + GEO_CASES + [
       PA: [p4a("A", ceased="01/11/2024", reason="RD4")]}, None, [(EP, 1), (PA, 1)]),
     ("558", "adopted with the decision in force", 2025,
      {EP: [ep("A", "01/06/2024", "01/12/2024", "E11", place="A4")], PA: [p4a("A")]}, None, []),
+    # Issue 9 (f): only the latest decision is judged; an earlier one reversed before it is history.
+    ("558", "adopted; an earlier decision was reversed before the latest, which is in force", 2025,
+     {EP: [ep("A", "01/06/2024", "01/12/2024", "E11", place="A4")],
+      PA: [p4a("A", "01/06/2023", "01/09/2023", "RD1"), p4a("A", "01/01/2024")]}, None, []),
+    ("558", "adopted; the latest of two decisions is the reversed one", 2025,
+     {EP: [ep("A", "01/06/2024", "01/12/2024", "E12", place="A4")],
+      PA: [p4a("A", "01/01/2024", "01/05/2024", "RD1"), p4a("A", "01/06/2023")]}, None, [(EP, 1), (PA, 1)]),
+    # An unreadable reversal date is still a reversal recorded (rule 116 flags the date).
+    ("558", "adopted; the reversal date is written '28th Jan 1930'", 2025,
+     {EP: [ep("A", "01/06/2024", "01/12/2024", "E11", place="A4")],
+      PA: [p4a("A", ceased="28th Jan 1930", reason="RD4")]}, None, [(EP, 1), (PA, 1)]),
     ("521", "placed for adoption before DATE_INT", 2025,
      {EP: [ep("A", "01/06/2024", place="A4")], AD: [ad1("A", date_int="01/07/2024")]}, None, [(EP, 1), (AD, 1)]),
     ("521", "placed for adoption after DATE_INT", 2025,
@@ -244,6 +284,10 @@ CASES = SAME_FIELD_CASES + GEO_CASES + [
      {PA: [p4a("B")]}, [(PA, 1)]),
     ("559", "decision this year needs nothing from last year", 2025, {PA: [p4a("A", "01/06/2024")]},
      {EP: [ep("B", "01/06/2023")]}, []),
+    ("559", "decision before April; last year's row for the child has a blank date", 2025,
+     {PA: [p4a("A")]}, {PA: [p4a("A", placed="")]}, [(PA, 1)]),
+    ("559", "decision before April; last year's decision is dated, if unreadably ('1st June 2023')", 2025,
+     {PA: [p4a("A")]}, {PA: [p4a("A", placed="1st June 2023")]}, []),
     ("560", "open decision last year comes back with another date", 2025, {PA: [p4a("A", "02/06/2023")]},
      {PA: [p4a("A", "01/06/2023")]}, [(PA, 1)]),
     ("560", "open decision last year comes back with its date", 2025,
@@ -256,6 +300,10 @@ CASES = SAME_FIELD_CASES + GEO_CASES + [
      {PA: [p4a("A", "01/06/2023", "01/01/2024", "RD1")]}, [(PA, 1)]),
     ("584", "new decision after last year's reversed one", 2025, {PA: [p4a("A", "01/06/2024")]},
      {PA: [p4a("A", "01/06/2023", "01/01/2024", "RD1")]}, []),
+    ("584", "a new decision with no date after last year's reversed one", 2025, {PA: [p4a("A", "")]},
+     {PA: [p4a("A", "01/06/2023", "01/01/2024", "RD1")]}, [(PA, 1)]),
+    ("584", "a new decision dated '1st June 2024' after last year's reversed one", 2025,
+     {PA: [p4a("A", "1st June 2024")]}, {PA: [p4a("A", "01/06/2023", "01/01/2024", "RD1")]}, []),
     # --- Missing periods
     ("564", "missing with no start", 2025, {MIS: [gone("A", ""), gone("B", "01/06/2024")]}, None, [(MIS, 1)]),
     ("564", "missing with a start", 2025, {MIS: [gone("A", "01/06/2024")]}, None, []),
@@ -293,6 +341,8 @@ CASES = SAME_FIELD_CASES + GEO_CASES + [
     ("577", "open missing period while still in care", 2025,
      {EP: [ep("A", "01/05/2024", "01/08/2024", "X1"), ep("A", "01/08/2024")], MIS: [gone("A", "01/06/2024")]},
      None, []),
+    ("577", "open missing period; care ended on a date written '28th Aug 2024'", 2025,
+     {EP: [ep("A", "01/05/2024", "28th Aug 2024", "E13")], MIS: [gone("A", "01/06/2024")]}, None, [(MIS, 1)]),
     ("578", "starts after care ended, or between periods of care", 2025,
      {EP: [ep("A", "01/05/2024", "01/07/2024", "E13"), ep("B", "01/05/2024", "01/07/2024", "E13"),
            ep("B", "01/10/2024")],

@@ -5,7 +5,7 @@ placements without a provider) come from year-keyed lists in codes.toml.
 """
 
 from ..rule import Rule
-from .reference import postcode_key, with_postcode_lookup
+from .reference import in_postcode_lookup, with_postcode_lookup
 from .sql_checks import (any_blank, any_given, bad_date, blank, code_rule, count_given, date_rule, given,
                          optional_code, required_code)
 
@@ -51,8 +51,7 @@ def turns_during_year(n: int) -> str:
 _NO_PLACEMENT_AREA = f"{NOT_SHORT_BREAK} AND {not_postcode('PL_POST')}"
 # With a postcode lookup the DfE's question can be asked directly: does the lookup know the postcode, so that
 # the placement's LA (169) and whether it is in the council's area (179) can be worked out?
-_PL_POST_KEY = postcode_key('"PL_POST"')
-_NOT_IN_LOOKUP = f"NOT EXISTS (SELECT 1 FROM postcode_lookup p WHERE p.pcd = {_PL_POST_KEY})"
+_NOT_IN_LOOKUP = f"""NOT {in_postcode_lookup('"PL_POST"')}"""
 _NO_PLACEMENT_AREA_LOOKUP = f"{NOT_SHORT_BREAK} AND ({not_postcode('PL_POST')} OR {_NOT_IN_LOOKUP})"
 # 169 and 179 without and with the lookup: the condition, and how the message says the postcode fails.
 _PLACEMENT_AREA = ({"fails": _NO_PLACEMENT_AREA, "postcode": "is missing or not a valid UK postcode"},
@@ -182,7 +181,7 @@ EPISODES = (
     Rule("142", "A later episode starts but this one has no end date or reason. Give DEC and REC "
                 "(REC X1 when the next episode follows on the same day).",
          table="episodes", fields=("DEC", "REC"),
-         fails='ep_seq < ep_count AND "DECOM" IS NOT NULL AND ("DEC" IS NULL OR "REC" IS NULL)'),
+         fails=f'ep_seq < ep_count AND "DECOM" IS NOT NULL AND ({blank("DEC")} OR "REC" IS NULL)'),
     code_rule("143", "episodes", "RNE", "Reason for new episode", "S, P, L, T, B or U", required=True),
     code_rule("144", "episodes", "LS", "Legal status", "for example C1, C2, E1, V2, V3, V4, J1 or L1", required=True),
     code_rule("145", "episodes", "CIN", "Category of need", "N1 to N8", required=True),
@@ -241,6 +240,10 @@ REVIEWS = (
                    ELSE "REVIEW_CODE" IS NOT NULL END"""),
 )
 
+# How the 12-month (OC2) group is drawn (views/child_episodes.sql, cla_12m), said where a child is left out of it.
+_NOT_IN_COHORT = (" (a child whose care ended on 31 March itself was no longer looked after on 31 March; episodes "
+                  "and end dates after 31 March do not count)")
+
 OC2 = (
     # "16 or under at the end of the year" is read as age 16 or less on 31 March, the same edge as rule 186.
     # The community validator stops at the 16th birthday, letting a child who turned 16 before 31 March give
@@ -272,8 +275,8 @@ OC2 = (
     Rule("182", "OC2 is partly filled in: immunisations, teeth check, health assessment and substance misuse must "
                 "all be given whenever any OC2 health or offending item is. Complete them or clear the row.",
          table="oc2", fields=OC2_ITEMS, fails=f"{any_blank(OC2_CORE)} AND {any_given(OC2_ITEMS)}"),
-    Rule("185", "An SDQ score is given but the child was not looked after continuously for 12 months at 31 March. "
-                "Remove the score, or correct the child's episodes.",
+    Rule("185", f"An SDQ score is given but the child was not looked after continuously for 12 months at 31 March"
+                f"{_NOT_IN_COHORT}. Remove the score, or correct the child's episodes.",
          table="oc2", fields=("SDQ_SCORE",), tables=("episodes",), fails=f"{given('SDQ_SCORE')} AND NOT cla_12m"),
     # A reason for no score satisfies the rule, as the SDQ reasons exist for this age group. The community
     # validator fails a row lacking either the score or the reason, which fails every scored child (rule 197a
@@ -294,8 +297,8 @@ OC2 = (
     Rule("189", "Child was 17 or over on 1 April, so there should be no SDQ score and no reason for none. "
                 "Clear SDQ_SCORE and SDQ_REASON, or correct the date of birth.",
          table="oc2", fields=SDQ + ("DOB",), fails=f"{oc2_age('{start}')} >= 17 AND {any_given(SDQ)}"),
-    Rule("190", "Health and offending items are filled in but the child was not looked after continuously for "
-                "12 months at 31 March. Clear them, or correct the child's episodes.",
+    Rule("190", f"Health and offending items are filled in but the child was not looked after continuously for "
+                f"12 months at 31 March{_NOT_IN_COHORT}. Clear them, or correct the child's episodes.",
          table="oc2", fields=OC2_ITEMS, tables=("episodes",), fails=f"NOT cla_12m AND {any_given(OC2_ITEMS)}"),
     # Reported on the OC2 row when items are blank, and on the child's first episode when there is no OC2 row.
     Rule("191", "Child was looked after continuously for 12 months at 31 March, so immunisations, teeth check, "
@@ -322,8 +325,8 @@ OC2 = (
                    AND {blank('SDQ_SCORE')} AND {blank('SDQ_REASON')}"""),
     Rule("197a", "Both an SDQ score and a reason for no score are given. Keep the score and clear SDQ_REASON.",
          table="oc2", fields=SDQ, fails=f"{given('SDQ_SCORE')} AND {given('SDQ_REASON')}"),
-    Rule("198", "A reason for no SDQ score is given but the child was not looked after continuously for 12 months "
-                "at 31 March. Clear SDQ_REASON, or correct the child's episodes.",
+    Rule("198", f"A reason for no SDQ score is given but the child was not looked after continuously for 12 months "
+                f"at 31 March{_NOT_IN_COHORT}. Clear SDQ_REASON, or correct the child's episodes.",
          table="oc2", fields=("SDQ_REASON",), tables=("episodes",), fails=f"{given('SDQ_REASON')} AND NOT cla_12m"),
 )
 

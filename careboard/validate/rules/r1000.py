@@ -12,7 +12,7 @@ from ..rule import Rule
 from . import r1000_records
 from .r100 import OC3_ITEMS
 from .sql_blocks import both_rows
-from .sql_checks import any_given
+from .sql_checks import any_given, until
 
 _DETAILS = any_given(OC3_ITEMS)
 _LEAVER_DOB = 'coalesce("DOB", header_DOB)'
@@ -94,7 +94,7 @@ LEAVERS = (
                  "or 18th birthday this year; details are only for young people who had left care by then. Remove "
                  "the OC3 details, or correct the episode dates.",
          table="oc3", fields=OC3_ITEMS, tables=("episodes", "header"),
-         sql=_at_birthday("""e."DECOM" <= l.birthday AND coalesce(e."DEC", DATE '9999-12-31') > l.birthday""")),
+         sql=_at_birthday(f"""e."DECOM" <= l.birthday AND {until("DEC", "DATE '9999-12-31'", "e.")} > l.birthday""")),
     Rule("1010", "Care leaver details are given for a young person whose care was still going on at the end of last "
                  "year's return, yet this year has no episodes for them. Add this year's episodes (including the one "
                  "carried over), or remove the OC3 details.",

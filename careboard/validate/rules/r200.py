@@ -3,6 +3,7 @@ across years, and placement provider, Ofsted URN and reason-for-placement-change
 
 from ..rule import Rule
 from .reference import postcode_key, with_postcode_lookup
+from .sql_checks import until
 
 # The DfE judges "placed outside England" on the placement LA it derives from a postcode directory;
 # without a postcode lookup, a placement postcode in an area wholly outside England stands in for it.
@@ -88,7 +89,7 @@ UPN = (
 # table; DUC is the date that status ended. Last year's period runs from {start} - 1 year to {end} - 1 year.
 # Rule 205C weighs the header's UASC flag itself (v_header.uasc_flag / last_uasc_flag): where a return
 # carries no flag (most CSVs) a UASC row stands for it, so there a DUC always comes with the status.
-_UASC_PAIRS = """SELECT u.row_no, u."DUC", ul."DUC" AS last_DUC
+_UASC_PAIRS = """SELECT u.row_no, u."DUC", ul."DUC" AS last_DUC, ul."r_DUC" AS last_r_DUC
                  FROM uasc u JOIN uasc_last ul ON ul."CHILD" = u."CHILD\""""
 _IN_LAST_YEAR = "BETWEEN {start} - INTERVAL 1 YEAR AND {end} - INTERVAL 1 YEAR"
 
@@ -110,7 +111,7 @@ UASC = (
          sql=f"""SELECT row_no FROM ({_UASC_PAIRS})
                  WHERE (last_DUC IS NOT NULL AND "DUC" IS DISTINCT FROM last_DUC
                         AND NOT coalesce("DUC" BETWEEN {{start}} AND {{end}}, false))
-                    OR (last_DUC IS NULL AND "DUC" < {{start}})"""),
+                    OR (coalesce(last_r_DUC, '') = '' AND "DUC" < {{start}})"""),
     # A DUC is "provided" when written at all, a date or not (rule 104 judges its form). A child with no
     # header row has no flag to weigh; rules 105 and 303 report that row.
     Rule("205C", "A date UASC status ceased (DUC) is given, but the child is not recorded as UASC (UASC flag 1) "
@@ -246,8 +247,8 @@ URN_LIST = (
                 "ended. Check the URN and the end date; a setting that closed mid-year needs the child's move "
                 "recorded.",
          table="episodes", fields=("DEC", "URN"), tables=("urn_list",), needs=("urn_list",),
-         sql=_registered("""EXISTS (SELECT 1 FROM urn_list u WHERE u."URN" = upper(e."URN")
-                                    AND coalesce(e."DEC", CASE WHEN e."r_DEC" = '' THEN {end} END) > u.reg_end)""")),
+         sql=_registered(f"""EXISTS (SELECT 1 FROM urn_list u WHERE u."URN" = upper(e."URN")
+                                    AND {until("DEC", "{end}", "e.")} > u.reg_end)""")),
     Rule("229", _229_MESSAGE, table="episodes", fields=("PLACE_PROVIDER", "URN"), tables=("urn_list", "council"),
          needs=("urn_list", "council"), years=(2024, 2025),
          sql=_PROVIDER_LA_229.format(urn_given=_urn_given("e"), extra="")),

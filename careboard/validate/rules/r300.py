@@ -10,9 +10,10 @@ lasted more than six weeks at 31 March and the placement type needs correcting n
 """
 
 from ..rule import Rule
-from .reference import placement_geo
+from .reference import in_postcode_lookup, placement_geo, with_postcode_lookup
 from .sql_blocks import (both_rows, min_age_for_place, post, postcode_malformed, spell_longer_than,
                          temporary_longer_than)
+from .sql_checks import blank, given, until
 
 # Episodes that count as care other than short breaks, for children who were not unaccompanied asylum
 # seekers this year or last year (the DfE also looks two years back; careboard has at most last year).
@@ -20,6 +21,12 @@ _NOT_UASC_NOT_SHORT_BREAK = """
 SELECT e.row_no, e."HOME_POST", e."PL_POST" FROM v_episodes e
 WHERE coalesce(e."LS", '') NOT IN ('V3', 'V4') AND NOT e.in_uasc
   AND NOT EXISTS (SELECT 1 FROM uasc_last u WHERE u."CHILD" = e."CHILD")"""
+
+
+def _unknown_postcode(column: str) -> str:
+    """A postcode given that the postcode lookup does not know (a malformed one never is)."""
+    return f"""("{column}" IS NOT NULL AND NOT {in_postcode_lookup(f'"{column}"')})"""
+
 
 HEADER_AND_UASC = (
     Rule("301", "Date of birth is after the end of the collection year. Correct the child's date of birth.",
@@ -87,7 +94,7 @@ WHERE d."DATE_MATCH" > p.placed_on""", "ad1", "episodes")),
     Rule("333", "The date the child should be placed for adoption is missing or after the date they were "
                 "matched with adopters. The decision comes before the match: correct the dates.",
          table="ad1", fields=("DATE_INT", "DATE_MATCH"),
-         fails='"DATE_MATCH" IS NOT NULL AND ("DATE_INT" IS NULL OR "DATE_INT" > "DATE_MATCH")'),
+         fails=f'{given("DATE_MATCH")} AND ({blank("DATE_INT")} OR "DATE_INT" > "DATE_MATCH")'),
     Rule("334", "The decision that the child should be placed for adoption is dated before the start of their "
                 "latest period of care. Correct the decision date or the episode start date.",
          table="ad1", fields=("DATE_INT", "DECOM", "RNE"), tables=("episodes",), multi=True, sql=both_rows("""
@@ -224,7 +231,7 @@ LEGAL_STATUS = (
          table="episodes", fields=("LS", "DECOM", "DEC"), **spell_longer_than("J2", 21)),
     Rule("365", "A single short break (V3) lasted more than 17 days. Check the dates and the legal status.",
          table="episodes", fields=("LS", "DECOM", "DEC"),
-         fails='"LS" = \'V3\' AND datediff(\'day\', "DECOM", coalesce("DEC", {end})) > 17'),
+         fails=f'"LS" = \'V3\' AND datediff(\'day\', "DECOM", {until("DEC", "{end}")}) > 17'),
     Rule("366", "A short break (V3) episode must start a new period of care (reason S): the placement cannot "
                 "change during a single break. Correct the reason for new episode.",
          table="episodes", fields=("RNE", "LS"), fails='"LS" = \'V3\' AND coalesce("RNE", \'\') <> \'S\''),
@@ -232,8 +239,8 @@ LEGAL_STATUS = (
     # validator takes it); each break is counted within the year only.
     Rule("367", "The child's short breaks (V3) add up to more than 75 days in the year. Check the dates and the "
                 "legal status.",
-         table="episodes", fields=("LS", "DECOM", "DEC"), sql="""
-WITH v AS (SELECT "CHILD", row_no, greatest("DECOM", {start}) AS a, least(coalesce("DEC", {end}), {end}) AS b
+         table="episodes", fields=("LS", "DECOM", "DEC"), sql=f"""
+WITH v AS (SELECT "CHILD", row_no, greatest("DECOM", {{start}}) AS a, least({until("DEC", "{end}")}, {{end}}) AS b
            FROM episodes WHERE "LS" = 'V3' AND "DECOM" IS NOT NULL)
 SELECT row_no FROM v WHERE datediff('day', a, b) > 0
 QUALIFY sum(datediff('day', a, b)) OVER (PARTITION BY "CHILD") > 75"""),
@@ -308,10 +315,16 @@ POSTCODES = (
          table="episodes", fields=("HOME_POST", "PL_POST"), tables=("uasc_last",),
          sql=f"""SELECT row_no FROM ({_NOT_UASC_NOT_SHORT_BREAK}) e
 WHERE "HOME_POST" IS NULL OR "PL_POST" IS NULL"""),
-    # careboard checks the shape of a UK postcode; whether it is a real postcode needs the lookup.
-    Rule("392c", "The home or placement postcode is not a valid UK postcode (for example AB1 2CD). Correct it.",
-         table="episodes", fields=("HOME_POST", "PL_POST"),
-         fails=f"{postcode_malformed('HOME_POST')} OR {postcode_malformed('PL_POST')}"),
+    # Without a lookup careboard checks the shape of a UK postcode; with one (--postcodes), as for 169 and 179,
+    # a well-formed postcode the lookup does not know is not a valid postcode either.
+    *with_postcode_lookup(
+        lambda fails, postcode: Rule(
+            "392c", f"The home or placement postcode {postcode}. Correct it.",
+            table="episodes", fields=("HOME_POST", "PL_POST"), fails=fails),
+        {"fails": f"{postcode_malformed('HOME_POST')} OR {postcode_malformed('PL_POST')}",
+         "postcode": "is not a valid UK postcode (for example AB1 2CD)"},
+        {"fails": f"{_unknown_postcode('HOME_POST')} OR {_unknown_postcode('PL_POST')}",
+         "postcode": "is not a valid UK postcode (for example AB1 2CD), or is not in the postcode lookup"}),
     Rule("392d", "The home and placement postcodes are the same, which is only expected for a placement with "
                  "parents (P1). Check the postcodes and the placement type.",
          table="episodes", fields=("HOME_POST", "PL_POST", "PLACE"),

@@ -6,7 +6,7 @@ the DfE from the one placement postcode, LAs do not send them, so careboard has 
 """
 
 from ..rule import Rule
-from .reference import placement_geo
+from .reference import in_postcode_lookup, placement_geo, with_postcode_lookup
 
 # A placement changes when its type, postcode, URN or provider does (postcodes compared without spaces or
 # case, so "pe1 1aa" and "PE11AA" are the same place).
@@ -32,7 +32,7 @@ EPISODE_CHAIN = (
                 "if this is a new period of care.",
          table="episodes", fields=("DECOM", "RNE"),
          fails="\"RNE\" IN ('P', 'L', 'T', 'U', 'B') AND ep_seq > 1 "
-               "AND (prev_DEC IS NULL OR \"DECOM\" <> prev_DEC)"),
+               "AND (coalesce(prev_r_DEC, '') = '' OR \"DECOM\" <> prev_DEC)"),
     Rule("434", "RNE L means only the legal status changed, but either the legal status is the same as in the "
                 "previous episode or the placement (type, postcode, URN or provider) changed. Correct RNE or "
                 "the episode details.",
@@ -122,16 +122,29 @@ _CARRIED_OVER = (f"""SELECT n.row_no, n.pl_la, b.pl_la AS last_pl_la, n.pl_dista
     WHERE b."r_DEC" = ''""")
 
 LOCATION = (
-    # "Formerly UASC" can only be seen one year back (last year's UASC table, when given).
-    Rule("406", "The child is or was an unaccompanied asylum-seeking child, for whom no placement distance is "
-                "worked out, but both a home and a placement postcode are given. Leave the home postcode blank.",
-         table="episodes", fields=("HOME_POST", "PL_POST"), tables=("uasc_last",),
-         sql="""SELECT row_no FROM v_episodes
-                WHERE "HOME_POST" IS NOT NULL AND "PL_POST" IS NOT NULL
-                  AND (in_uasc OR "CHILD" IN (SELECT "CHILD" FROM uasc_last))"""),
-    Rule("420", "A placement postcode (from which the LA of placement is worked out) is given for a short break "
-                "(legal status V3 or V4). Leave PL_POST blank for short breaks.",
-         table="episodes", fields=("LS", "PL_POST"), fails="\"LS\" IN ('V3', 'V4') AND \"PL_POST\" IS NOT NULL"),
+    # "Formerly UASC" can only be seen one year back (last year's UASC table, when given). Without a postcode
+    # lookup a distance is taken as recorded whenever both postcodes are given; with one (--postcodes), only
+    # when the lookup can place both, since a postcode it does not know gives no distance (392c reports it).
+    *with_postcode_lookup(
+        lambda source, given: Rule(
+            "406", f"The child is or was an unaccompanied asylum-seeking child, for whom no placement distance is "
+                   f"worked out, but {given}. Leave the home postcode blank.",
+            table="episodes", fields=("HOME_POST", "PL_POST"), tables=("uasc_last",),
+            sql=f"""SELECT row_no FROM ({source}) g
+                    WHERE (in_uasc OR "CHILD" IN (SELECT "CHILD" FROM uasc_last))"""),
+        {"source": 'SELECT * FROM v_episodes WHERE "HOME_POST" IS NOT NULL AND "PL_POST" IS NOT NULL',
+         "given": "both a home and a placement postcode are given"},
+        {"source": f"SELECT * FROM ({placement_geo('v_episodes')}) d WHERE pl_distance IS NOT NULL",
+         "given": "the home and placement postcodes give a distance"}),
+    # Likewise the LA of placement is recorded only when the lookup can place the postcode.
+    *with_postcode_lookup(
+        lambda placed, what: Rule(
+            "420", f"A placement postcode{what} is given for a short break (legal status V3 or V4). Leave PL_POST "
+                   f"blank for short breaks.",
+            table="episodes", fields=("LS", "PL_POST"), fails=f"\"LS\" IN ('V3', 'V4') AND {placed}"),
+        {"placed": '"PL_POST" IS NOT NULL', "what": " (from which the LA of placement is worked out)"},
+        {"placed": in_postcode_lookup('"PL_POST"', placed=True),
+         "what": " that gives an LA of placement"}),
     Rule("452", "The placement open at the end of last year is in a different LA in this year's return. The "
                 "same episode should have the same placement postcode in both years: correct PL_POST.",
          table="episodes", fields=("PL_POST",), tables=("episodes_last", "postcode_lookup"),

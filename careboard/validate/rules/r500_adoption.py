@@ -17,7 +17,8 @@ _LATEST = f"""latest AS (
     SELECT * FROM {_PA}
     QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DATE_PLACED" DESC NULLS LAST, row_no DESC) = 1)"""
 _REVERSED = f'({given("DATE_PLACED_CEASED", "l.")} OR {given("REASON_PLACED_CEASED", "l.")})'
-_NO_DATED_DECISION = f"""NOT EXISTS (SELECT 1 FROM {_PA} p WHERE p."CHILD" = e."CHILD" AND p."DATE_PLACED" IS NOT NULL)"""
+# A decision date written but unreadable is still a dated decision (rule 115 reports the date).
+_NO_DATED_DECISION = f"""NOT EXISTS (SELECT 1 FROM {_PA} p WHERE p."CHILD" = e."CHILD" AND {given("DATE_PLACED", "p.")})"""
 
 
 def _order_without_decision(code: str, ls: str, order: str, years=None) -> Rule:
@@ -132,13 +133,16 @@ EPISODES = (
                                            AND {given("REASON_PLACED_CEASED", "l.")}))
                  SELECT 'episodes' AS tbl, ep_row AS row_no FROM unreversed
                  UNION SELECT '{_PA}' AS tbl, pa_row FROM unreversed WHERE pa_row IS NOT NULL"""),
-    Rule("558", "The child was adopted this year, yet a decision to place them for adoption is recorded as reversed. "
-                "An adoption means the decision held: clear DATE_PLACED_CEASED (and its reason), or correct the "
-                "reason the episode ended.",
+    # Only the decision in force is judged: an earlier decision reversed before a later one was made is history,
+    # and its reversal date belongs there. The community validator judges every decision, flagging the earlier.
+    Rule("558", "The child was adopted this year, yet their latest decision to place them for adoption is recorded "
+                "as reversed. An adoption means the decision held: clear DATE_PLACED_CEASED (and its reason) on "
+                "the latest decision, or correct the reason the episode ended.",
          table=_PA, fields=("DATE_PLACED_CEASED", "REC"), tables=("episodes",), multi=True,
-         sql=both_rows(f"""SELECT p.row_no AS left_row, e.row_no AS right_row
-                           FROM {_PA} p JOIN episodes e ON e."CHILD" = p."CHILD"
-                           WHERE e."REC" IN ('E11', 'E12') AND {given("DATE_PLACED_CEASED", "p.")}""",
+         sql=both_rows(f"""WITH {_LATEST}
+                           SELECT l.row_no AS left_row, e.row_no AS right_row
+                           FROM latest l JOIN episodes e ON e."CHILD" = l."CHILD"
+                           WHERE e."REC" IN ('E11', 'E12') AND {given("DATE_PLACED_CEASED", "l.")}""",
                        _PA, "episodes")),
 )
 

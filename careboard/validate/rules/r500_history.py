@@ -103,10 +103,10 @@ PLACED_FOR_ADOPTION = (
                 "DATE_PLACED.",
          table="placed_for_adoption", fields=("DATE_PLACED",), tables=("placed_for_adoption_last",),
          needs=("last_year",),
-         sql="""SELECT p.row_no FROM placed_for_adoption p
-                WHERE p."DATE_PLACED" < {start}
+         sql=f"""SELECT p.row_no FROM placed_for_adoption p
+                WHERE p."DATE_PLACED" < {{start}}
                   AND p."CHILD" NOT IN (SELECT "CHILD" FROM placed_for_adoption_last
-                                        WHERE "DATE_PLACED" IS NOT NULL AND "CHILD" IS NOT NULL)"""),
+                                        WHERE {given("DATE_PLACED")} AND "CHILD" IS NOT NULL)"""),
     # A decision still in force at the end of last year must come back with the same date.
     Rule("560", "Last year's return shows a decision to place the child for adoption still in force, but this "
                 "year no decision carries that date. Use the same DATE_PLACED as last year, or record last "
@@ -129,7 +129,7 @@ PLACED_FOR_ADOPTION = (
         "584", "Last year's return records the child's decision to place for adoption as reversed, but this "
                "decision is dated before that one (or has no date). A new decision must come after the reversed "
                "one: correct DATE_PLACED.",
-        'p."DATE_PLACED" IS NULL OR p."DATE_PLACED" < l."DATE_PLACED"'),
+        f'{blank("DATE_PLACED", "p.")} OR p."DATE_PLACED" < l."DATE_PLACED"'),
 )
 
 # Reported on the child's first missing row this year, or on their header row when they have none.

@@ -3,17 +3,19 @@ row's own fields and dates, and how the periods fit the child's episodes and per
 """
 
 from ..rule import Rule
-from .sql_checks import blank, given
+from .sql_checks import blank, given, until
 from .r500_adoption import overlapping
 
 _OPEN = blank("MIS_END")
 _DOB = 'coalesce("DOB", header_DOB)'
 
 # The child's periods of care in this return: episodes chained by each one starting no later than the day
-# the one before ended. `ended` is NULL while the last episode of the period is open.
-_PERIODS = """periods AS (
-    SELECT "CHILD", min("DECOM") AS began, arg_max_null("DEC", "DECOM") AS ended
-    FROM (SELECT "CHILD", "DECOM", "DEC",
+# the one before ended. `ended` is the last episode's end, DATE '9999-12-31' while it is open (still_open),
+# and NULL when its end date is written but unreadable: the period is over, on a date no rule can compare.
+_PERIODS = f"""periods AS (
+    SELECT "CHILD", min("DECOM") AS began, arg_max_null({until("DEC", "DATE '9999-12-31'")}, "DECOM") AS ended,
+           arg_max({blank("DEC")}, "DECOM") AS still_open
+    FROM (SELECT "CHILD", "DECOM", "DEC", "r_DEC",
                  sum(CASE WHEN coalesce("DECOM" > prev_DEC, ep_seq = 1) THEN 1 ELSE 0 END)
                      OVER (PARTITION BY "CHILD" ORDER BY ep_seq) AS period
           FROM v_episodes WHERE "DECOM" IS NOT NULL) AS s
@@ -59,7 +61,7 @@ WITH_EPISODES = (
          sql=f"""WITH {_PERIODS}
                  SELECT m.row_no FROM missing m JOIN periods p ON p."CHILD" = m."CHILD"
                  WHERE {_OPEN} AND m."MIS_START" IS NOT NULL
-                 GROUP BY m.row_no HAVING NOT bool_or(p.ended IS NULL AND p.began <= m."MIS_START")"""),
+                 GROUP BY m.row_no HAVING NOT bool_or(p.still_open AND p.began <= m."MIS_START")"""),
     Rule("578", "The missing period starts after the child stopped being looked after. Correct MIS_START, or the "
                 "child's episodes if they were still in care.",
          table="missing", fields=("MIS_START",), tables=("episodes",),
@@ -68,7 +70,7 @@ WITH_EPISODES = (
                  WHERE m."MIS_START" IS NOT NULL
                  GROUP BY m.row_no
                  HAVING bool_or(p.ended < m."MIS_START")
-                    AND NOT bool_or(m."MIS_START" BETWEEN p.began AND coalesce(p.ended, DATE '9999-12-31'))"""),
+                    AND NOT bool_or(m."MIS_START" BETWEEN p.began AND p.ended)"""),
     # Only a child whose care starts in this return (first episode RNE S) shows when care began; a child in
     # care from before may have gone missing during an earlier episode that is not in this year's files. The
     # community validator fails any period starting outside every episode this year, that child included;

@@ -5,7 +5,7 @@ follow each other and last year's return, and the placements a child may be in w
 from ..rule import Rule
 from .r500_adoption import overlapping
 from .sql_blocks import both_rows
-from .sql_checks import bad_date, blank, missing_or_bad_date
+from .sql_checks import bad_date, blank, given, missing_or_bad_date, until
 
 _YEARS = (2027,)
 _OPEN = blank("DOLO_END")
@@ -13,9 +13,9 @@ _OPEN = blank("DOLO_END")
 # Episodes in force during a DoLO with both dates (an open episode is still in force). A placement that
 # ends the day an order starts, or starts the day it ends, is the hand-over, not a placement during the
 # order. `where` narrows the placements; the pairs give the DoLo row (left) and the episode row (right).
-_DURING = """SELECT d.row_no AS left_row, e.row_no AS right_row FROM dolo d JOIN episodes e ON e."CHILD" = d."CHILD"
+_DURING = f"""SELECT d.row_no AS left_row, e.row_no AS right_row FROM dolo d JOIN episodes e ON e."CHILD" = d."CHILD"
     WHERE d."DOLO_START" IS NOT NULL AND d."DOLO_END" IS NOT NULL
-      AND e."DECOM" < d."DOLO_END" AND d."DOLO_START" < coalesce(e."DEC", DATE '9999-12-31') AND {where}"""
+      AND e."DECOM" < d."DOLO_END" AND d."DOLO_START" < {until("DEC", "DATE '9999-12-31'", "e.")} AND {{where}}"""
 
 
 def _during(code: str, message: str, where: str, severity: str = "error") -> Rule:
@@ -44,7 +44,7 @@ ROWS = (
     Rule("707", "The child stopped being looked after but this deprivation of liberty order has no end date. Give "
                 "DOLO_END, at the latest the day the child's care ended.",
          table="dolo", fields=("DOLO_END",), tables=("episodes",), years=_YEARS,
-         fails=f'{_OPEN} AND "DOLO_START" IS NOT NULL AND n_episodes IS NOT NULL AND NOT open_at_end'),
+         fails=f'{_OPEN} AND {given("DOLO_START")} AND n_episodes IS NOT NULL AND NOT open_at_end'),
     Rule("708", "The deprivation of liberty order starts before the child was born. Correct DOLO_START or the date "
                 "of birth.",
          table="dolo", fields=("DOLO_START", "DOB"), tables=("header",), years=_YEARS,

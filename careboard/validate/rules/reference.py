@@ -38,6 +38,13 @@ def postcode_key(column: str) -> str:
     return f"upper(replace({column}, ' ', ''))"
 
 
+def in_postcode_lookup(column: str, placed: bool = False) -> str:
+    """SQL true when the postcode lookup knows the postcode in `column` (a SQL column reference); with
+    `placed`, only when it also gives the postcode's LA, so a placement LA can be worked out from it."""
+    la = " AND p.la_code IS NOT NULL" if placed else ""
+    return f"EXISTS (SELECT 1 FROM postcode_lookup p WHERE p.pcd = {postcode_key(column)}{la})"
+
+
 def with_postcode_lookup(make: Callable[..., Rule], shape: dict, lookup: dict) -> tuple[Rule, Rule]:
     """A rule written two ways: `make(**shape)` judges placement postcodes by their shape and area alone,
     and `make(**lookup)` replaces it when a postcode lookup is given (--postcodes). The code runs once

@@ -7,6 +7,7 @@ Everything returned is rule SQL: {start}, {end} and code-list placeholders stay 
 from __future__ import annotations
 
 from ..rule import Rule
+from .sql_checks import until
 
 # The shape of a full UK postcode once spaces are removed: outward code (A9, A99, AA9, AA99, A9A, AA9A)
 # then inward code (9AA).
@@ -41,8 +42,8 @@ _LIMITED_STATUSES = ("L1", "L2", "L3", "J2")
 # status lasted does not support. Worked out once for all the statuses, as a child's run of one status
 # is the same whichever rule asks.
 _STATUS_SPELLS = f"""(WITH e AS (
-    SELECT "CHILD", "LS", row_no, "DECOM", coalesce("DEC", {{end}}) AS upto,
-           lag(coalesce("DEC", {{end}})) OVER (PARTITION BY "CHILD", "LS" ORDER BY "DECOM", row_no) AS prev_upto
+    SELECT "CHILD", "LS", row_no, "DECOM", {until("DEC", "{end}")} AS upto,
+           lag({until("DEC", "{end}")}) OVER (PARTITION BY "CHILD", "LS" ORDER BY "DECOM", row_no) AS prev_upto
     FROM episodes WHERE "LS" IN {_LIMITED_STATUSES} AND "DECOM" IS NOT NULL),
 s AS (SELECT *, sum(CASE WHEN prev_upto = "DECOM" THEN 0 ELSE 1 END)
                     OVER (PARTITION BY "CHILD", "LS" ORDER BY "DECOM", row_no) AS spell FROM e)
@@ -71,4 +72,4 @@ def temporary_longer_than(code: str, place: str, days: int, what: str) -> Rule:
     """A temporary placement type that may last at most `days` days (an open one counts up to 31 March)."""
     return Rule(code, f"{what}. Check the dates, or record the placement under its usual type.",
                 table="episodes", fields=("PLACE", "DECOM", "DEC"),
-                fails=f"\"PLACE\" = '{place}' AND datediff('day', \"DECOM\", coalesce(\"DEC\", {{end}})) > {days}")
+                fails=f"\"PLACE\" = '{place}' AND datediff('day', \"DECOM\", {until('DEC', '{end}')}) > {days}")

@@ -1,7 +1,10 @@
 """SQL fragments for the checks many rules share: written or blank cells, real dates, code lists.
 
 Rules see each cell twice: `r_<COL>` as written (trimmed) and the typed column, NULL when blank or
-unreadable. Fragments are plain SQL with codes.toml placeholders left in braces for the runner.
+unreadable. Whether a value is there is asked of the cell as written (`given`, `blank`, `until`), never of
+the typed column: a date written "28th Jan 1930" is a decision recorded, or an episode that has ended,
+with a date that its date rule reports as unreadable and that no comparison can use. Fragments are plain
+SQL with codes.toml placeholders left in braces for the runner.
 """
 
 from ..rule import Rule
@@ -13,8 +16,14 @@ def given(col: str, alias: str = "") -> str:
     return f"""coalesce({alias}"r_{col}", '') <> ''"""
 
 
-def blank(col: str) -> str:
-    return f"""coalesce("r_{col}", '') = ''"""
+def blank(col: str, alias: str = "") -> str:
+    return f"""coalesce({alias}"r_{col}", '') = ''"""
+
+
+def until(col: str, open_as: str, alias: str = "") -> str:
+    """An end date for comparisons: `col`, or `open_as` while it is blank (still open). An end written but
+    unreadable gives NULL, so the row is neither open nor compared: its date rule reports it."""
+    return f"""coalesce({alias}"{col}", CASE WHEN {blank(col, alias)} THEN {open_as} END)"""
 
 
 def bad_date(col: str) -> str:

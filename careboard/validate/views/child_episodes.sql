@@ -1,4 +1,5 @@
--- One row per child with episodes this year: a summary many rules compare against.
+-- One row per child with episodes this year: a summary many rules compare against. Whether an episode has
+-- ended is read from DEC as written (r_DEC): an end date written but unreadable is an end, not an open episode.
 SELECT "CHILD",
        count(*) AS n_episodes,
        min("DECOM") AS first_decom,
@@ -6,11 +7,20 @@ SELECT "CHILD",
        arg_max_null("DEC", "DECOM") AS last_dec,
        arg_max_null("REC", "DECOM") AS last_rec,
        arg_min_null("RNE", "DECOM") AS first_rne,
-       bool_or("DEC" IS NULL) AS open_at_end,
+       bool_or(coalesce("r_DEC", '') = '') AS open_at_end,
        bool_and(coalesce("LS" IN ('V3', 'V4'), false)) AS only_short_breaks,
-       -- Looked after continuously for 12 months at 31 March (the OC2 cohort): nothing in the year shows
-       -- a start after 1 April, a leaving, or a short-break episode.
-       NOT bool_or(coalesce(("RNE" = 'S' AND "DECOM" > {start})
-                            OR (coalesce("REC", '') <> 'X1' AND "DEC" >= {start})
-                            OR ("LS" IN ('V3', 'V4') AND ("DEC" IS NULL OR "DEC" >= {start})), false)) AS cla_12m
+       -- Looked after continuously for 12 months at 31 March (the OC2 cohort): nothing inside the collection year
+       -- shows a new period of care starting after 1 April, a leaving, or a short-break episode. Only the year's
+       -- window counts: an episode starting after 31 March, or an end date after it (both flagged by their own
+       -- rules), leaves the child still looked after on 31 March. An episode ending on 31 March with a reason
+       -- other than X1 is a leaving: the DfE counts a child as looked after on a date only while an episode is
+       -- open past it (DEC is blank for an episode open at 31 March), so that child was not looked after at
+       -- 31 March and is not in the cohort. A child whose every episode starts after 31 March was not looked
+       -- after in the year at all. A short break whose end is blank or unreadable is taken as in the year, as a
+       -- return holds only episodes open at some time in it.
+       NOT bool_and(coalesce("DECOM" > {end}, false))
+       AND NOT bool_or(coalesce(("RNE" = 'S' AND "DECOM" > {start} AND "DECOM" <= {end})
+                                OR (coalesce("REC", '') <> 'X1' AND "DEC" BETWEEN {start} AND {end})
+                                OR ("LS" IN ('V3', 'V4') AND "DECOM" <= {end} AND coalesce("DEC" >= {start}, true)),
+                                false)) AS cla_12m
 FROM episodes GROUP BY "CHILD"

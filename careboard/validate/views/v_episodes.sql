@@ -8,7 +8,7 @@ SELECT e.*,
        row_number() OVER w AS ep_seq,
        count(*) OVER (PARTITION BY e."CHILD") AS ep_count,
        -- Only the neighbouring values some rule reads: each window function costs a pass over every child.
-       lag("DEC") OVER w AS prev_DEC, lag("REC") OVER w AS prev_REC, lag("LS") OVER w AS prev_LS,
+       lag("DEC") OVER w AS prev_DEC, lag("r_DEC") OVER w AS prev_r_DEC, lag("REC") OVER w AS prev_REC, lag("LS") OVER w AS prev_LS,
        lag("CIN") OVER w AS prev_CIN, lag("PLACE") OVER w AS prev_PLACE,
        lag("PLACE_PROVIDER") OVER w AS prev_PLACE_PROVIDER, lag("URN") OVER w AS prev_URN,
        lag("PL_POST") OVER w AS prev_PL_POST,
