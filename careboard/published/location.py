@@ -1,0 +1,45 @@
+"""Which copy of the published figures careboard reads.
+
+In order: the folder named with --benchmarks; the user's own copy made by `careboard benchmarks update`
+($CAREBOARD_HOME/benchmarks, or a benchmarks folder next to the store); the copy shipped inside the
+package (careboard/published/data), so a fresh install has benchmarks and populations for every LA.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SHIPPED = Path(__file__).with_name("data")
+RELEASE_FILE = "release.json"       # written by pack.py: what each packed file was made from
+GIVEN, USER, SHIPPED_COPY = "given", "user", "shipped"
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    path: Path
+    kind: str            # GIVEN, USER or SHIPPED_COPY
+
+    def describe(self) -> str:
+        return {GIVEN: f"the published files in {self.path} (--benchmarks)",
+                USER: f"your own copy in {self.path}, made by careboard benchmarks update",
+                SHIPPED_COPY: "the copy shipped with careboard"}[self.kind]
+
+
+def user_folder(db: Path | None = None) -> Path:
+    """Where `careboard benchmarks update` writes: $CAREBOARD_HOME/benchmarks, else beside the store."""
+    if home := os.environ.get("CAREBOARD_HOME"):
+        return Path(home) / "benchmarks"
+    from careboard.store.db import default_path
+
+    return Path(db or default_path()).parent / "benchmarks"
+
+
+def data_folder(given: Path | None = None, db: Path | None = None) -> DataFolder:
+    if given is not None:
+        return DataFolder(Path(given), GIVEN)
+    user = user_folder(db)
+    if (user / RELEASE_FILE).is_file():
+        return DataFolder(user, USER)
+    return DataFolder(SHIPPED, SHIPPED_COPY)
