@@ -33,7 +33,11 @@ def _inputs(args, con):
     from .judge.council import check_against_published, load_council_config
     from .published.published import load_published_or_note
 
-    published, note = load_published_or_note(_benchmarks_folder(args.benchmarks, args.db))
+    from .published.location import newer_release_note
+
+    folder = _benchmarks_folder(args.benchmarks, args.db)
+    published, note = load_published_or_note(folder)
+    note = note or newer_release_note(folder, date.today())
     if args.council is None:
         from .judge.without_council import without_council
 
@@ -51,7 +55,8 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
     from .report import render_html, render_pdf, suppress
 
     inputs = _inputs(args, con)
-    progress.step("benchmarks: " + ("loaded" if inputs.published else inputs.benchmarks_note))
+    progress.step("benchmarks: " + (f"loaded from {inputs.published.files.folder}" if inputs.published
+                                    else inputs.benchmarks_note))
     report = build_report(con, inputs, snapshot_id=args.snapshot)
     progress.step(f"computed {len(report.panels)} indicators over 12 months and {len(report.profiles)} profile tables")
     out = Path(args.out)

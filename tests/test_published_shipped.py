@@ -7,13 +7,14 @@ import csv
 import gzip
 import io
 import json
+from datetime import date
 
 import pytest
 
 from careboard.cli import main
 from careboard.published import load_published
 from careboard.published.areas import ENGLAND
-from careboard.published.location import GIVEN, SHIPPED, SHIPPED_COPY, USER, data_folder
+from careboard.published.location import GIVEN, SHIPPED, SHIPPED_COPY, USER, data_folder, newer_release_note
 from careboard.published.pack import LICENCE_FILE, RELEASE_FILE, pack
 from tests.published_helpers import REAL_FOLDER, write_mini_folder
 
@@ -130,3 +131,18 @@ def test_update_refuses_a_file_not_in_the_published_layout(fresh, capsys, name, 
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
     assert data_folder().kind == SHIPPED_COPY and not (fresh / "home" / "benchmarks.new").exists()
+
+
+@pytest.mark.parametrize("today, said", [(date(2026, 10, 31), False), (date(2026, 11, 1), True)])
+def test_report_says_when_a_newer_release_was_due(today, said):
+    """The shipped release record: last updated 1 November 2025, next release due 1 November 2026."""
+    note = newer_release_note(SHIPPED, today)
+    assert bool(note) == said
+    if said:
+        assert note == ("The published figures used here were last updated on 1 January 2026, and a newer release "
+                        "was due on 1 November 2026. To use it, download the new files and run careboard benchmarks "
+                        "update with their folder.")
+
+
+def test_no_release_note_for_published_files_as_downloaded(tmp_path):
+    assert newer_release_note(write_mini_folder(tmp_path / "mini"), date(2030, 1, 1)) == ""

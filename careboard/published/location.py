@@ -7,8 +7,10 @@ package (careboard/published/data), so a fresh install has benchmarks and popula
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 SHIPPED = Path(__file__).with_name("data")
@@ -43,3 +45,23 @@ def data_folder(given: Path | None = None, db: Path | None = None) -> DataFolder
     if (user / RELEASE_FILE).is_file():
         return DataFolder(user, USER)
     return DataFolder(SHIPPED, SHIPPED_COPY)
+
+
+def newer_release_note(folder: Path, today: date) -> str:
+    """A sentence for the report when the release record says a newer release was due by `today`."""
+    path = Path(folder) / RELEASE_FILE
+    if not path.is_file():
+        return ""
+    files = json.loads(path.read_text(encoding="utf-8"))["files"].values()
+    due = sorted(entry["next_update"] for entry in files if "next_update" in entry)
+    if not due or date.fromisoformat(due[0]) > today:
+        return ""
+    updated = max(entry.get("updated", "") for entry in files)
+
+    def day(iso: str) -> str:
+        d = date.fromisoformat(iso)
+        return f"{d.day} {d:%B %Y}"
+
+    return (f"The published figures used here were last updated on {day(updated)}, and a newer release was due "
+            f"on {day(due[0])}. To use it, download the new files and run careboard benchmarks update with "
+            "their folder.")
