@@ -50,6 +50,7 @@ def cmd_benchmarks_show(args) -> int:
 def _span(name: str, entry: dict) -> str:
     from .dates import year_label
     from .published.files import ONS_PREFIX
+    from .published.location import long_day
 
     parts = []
     if "first_year" in entry:
@@ -59,17 +60,9 @@ def _span(name: str, entry: dict) -> str:
         else:
             parts.append(f"years {year_label(first)} to {year_label(last)}")
     if "updated" in entry:
-        parts.append(f"updated {_day(entry['updated'])}"
-                     + (f", next update due {_day(entry['next_update'])}" if "next_update" in entry else ""))
+        parts.append(f"updated {long_day(entry['updated'])}"
+                     + (f", next update due {long_day(entry['next_update'])}" if "next_update" in entry else ""))
     return "; ".join(parts) or "no dates recorded"
-
-
-def _day(iso: str) -> str:
-    from datetime import date
-
-    from .report.formatting import long_date
-
-    return long_date(date.fromisoformat(iso))
 
 
 def cmd_benchmarks_update(args) -> int:

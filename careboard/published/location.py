@@ -57,11 +57,12 @@ def newer_release_note(folder: Path, today: date) -> str:
     if not due or date.fromisoformat(due[0]) > today:
         return ""
     updated = max(entry.get("updated", "") for entry in files)
-
-    def day(iso: str) -> str:
-        d = date.fromisoformat(iso)
-        return f"{d.day} {d:%B %Y}"
-
-    return (f"The published figures used here were last updated on {day(updated)}, and a newer release was due "
-            f"on {day(due[0])}. To use it, download the new files and run careboard benchmarks update with "
+    return (f"The published figures used here were last updated on {long_day(updated)}, and a newer release was "
+            f"due on {long_day(due[0])}. To use it, download the new files and run careboard benchmarks update with "
             "their folder.")
+
+
+def long_day(iso: str) -> str:
+    """'2025-11-01' -> '1 November 2025', as release.json's dates are printed."""
+    d = date.fromisoformat(iso)
+    return f"{d.day} {d:%B %Y}"
