@@ -99,3 +99,22 @@ def test_benchmark_year_sentence(as_at, year_ending, note):
     rows = [BenchmarkRow(label, f"{year_ending - 1}/{year_ending % 100:02d}", 50.0, "", year_ending)
             for label in ("Local Authority", "England")]
     assert benchmark_year_note(replace(base, current=replace(base.current, as_at=as_at), benchmarks=rows)) == note
+
+
+@pytest.mark.parametrize("council, message", [
+    ('[council]\nname = "Nowhere"\nla_code = "999"\n',
+     "council.la_code: 999 is not an English LA in the published figures"),
+    ('[council]\nname = "Suffolk"\nla_code = "935"\ngss_code = "E06000031"\n',
+     "council.gss_code: E06000031 is not the GSS code of Suffolk (935), which is E10000029"),
+    ('[council]\nname = "Suffolk"\nla_code = "935"\n[targets.placement_3plus_pct]\ntarget = 9\n',
+     "(did you mean 'placements_3plus_pct'"),
+])
+def test_a_wrong_council_file_stops_the_report_in_one_line(tmp_path, monkeypatch, capsys, council, message):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CAREBOARD_HOME", str(tmp_path / "home"))
+    open_store(tmp_path / "s.duckdb").close()
+    (tmp_path / "c.toml").write_text(council)
+    assert main(["report", "--db", "s.duckdb", "--council", "c.toml", "--out", "out", "--no-pdf"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("careboard: c.toml: ") and message in err and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()

@@ -109,10 +109,9 @@ def check_against_published(config: CouncilConfig, published) -> None:
         return
     fail = _Reader(config.path).fail
     areas = published.files.areas()
-    area = areas.get(config.la_code)
-    if area is None or not area.current:
-        was = f" ({area.name}, which no longer exists)" if area else ""
-        raise fail("council.la_code", f"{config.la_code}{was} is not an English LA in the published figures; "
+    area = areas.get(config.la_code)   # a former LA (Cumbria, 909) is allowed: its earlier years are published
+    if area is None:
+        raise fail("council.la_code", f"{config.la_code} is not an English LA in the published figures; "
                                       f"give your council's 3-digit DfE number ({INIT_HINT})")
     if config.gss_code and area.gss_code and config.gss_code != area.gss_code:
         raise fail("council.gss_code", f"{config.gss_code} is not the GSS code of {area.name} "
