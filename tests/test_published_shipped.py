@@ -146,3 +146,17 @@ def test_report_says_when_a_newer_release_was_due(today, said):
 
 def test_no_release_note_for_published_files_as_downloaded(tmp_path):
     assert newer_release_note(write_mini_folder(tmp_path / "mini"), date(2030, 1, 1)) == ""
+
+
+def test_validate_maps_gss_codes_with_the_shipped_copy(fresh):
+    """validate and load turn GSS codes into DfE numbers with careboard's copy when no --benchmarks is given."""
+    from careboard.cli import build_parser
+    from careboard.cli_more import reference_inputs
+    from careboard.validate.la_codes import gss_to_dfe
+
+    args = build_parser().parse_args(["validate", "x.csv", "--la", "E06000031"])
+    folder = reference_inputs(args).benchmarks
+    assert folder == SHIPPED
+    mapping = gss_to_dfe(folder)
+    assert (mapping["E06000031"], mapping["E10000023"], mapping["E06000065"]) == ("874", "815", "815")
+    assert len(set(mapping.values())) == 158     # 153 LAs and the five former ones
