@@ -160,3 +160,14 @@ def test_validate_maps_gss_codes_with_the_shipped_copy(fresh):
     mapping = gss_to_dfe(folder)
     assert (mapping["E06000031"], mapping["E10000023"], mapping["E06000065"]) == ("874", "815", "815")
     assert len(set(mapping.values())) == 158     # 153 LAs and the five former ones
+
+
+def test_users_copy_sits_beside_the_store_without_careboard_home(tmp_path, monkeypatch):
+    from careboard.published.location import user_folder
+
+    monkeypatch.delenv("CAREBOARD_HOME", raising=False)
+    monkeypatch.setenv("CAREBOARD_DB", str(tmp_path / "default" / "careboard.duckdb"))
+    assert user_folder() == tmp_path / "default" / "benchmarks"
+    assert user_folder(tmp_path / "other" / "s.duckdb") == tmp_path / "other" / "benchmarks"
+    monkeypatch.setenv("CAREBOARD_HOME", str(tmp_path / "home"))
+    assert user_folder(tmp_path / "other" / "s.duckdb") == tmp_path / "home" / "benchmarks"
