@@ -31,9 +31,8 @@ def _benchmarks_folder(given: Path | None, db: Path | None = None) -> Path:
 def _inputs(args, con):
     from .committee import Inputs
     from .judge.council import check_against_published, load_council_config
-    from .published.published import load_published_or_note
-
     from .published.location import newer_release_note
+    from .published.published import load_published_or_note
 
     folder = _benchmarks_folder(args.benchmarks, args.db)
     published, note = load_published_or_note(folder)

@@ -126,7 +126,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                             polarity, council.amber_for(ind.id, ind.unit), decimals=ind.decimals)
         benchmarks = []
         if inputs.published is not None and council.la_code and ind.id in inputs.published.indicator_ids():
-            # the published year nearest before the position, so an old position meets its own year's figures
+            # the latest published year up to the position's, so an old position meets its own year's figures
             year = inputs.published.benchmark_year(ind.id, year_ending(current.as_at))
             benchmarks = inputs.published.benchmark_rows(ind.id, council.la_code, year, sn_method=council.sn_method,
                                                          neighbours=council.neighbours)
