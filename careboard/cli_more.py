@@ -7,33 +7,44 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-REPO_SHARED_BENCHMARKS = Path("../shared/benchmarks")
 DEMO_COUNCIL = Path(__file__).resolve().parents[1] / "councils" / "demo.toml"
 
 
 class Progress:
     """One line per step with how long it took, so a long run shows it is moving."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream, self.start = stream, time.perf_counter()
+    def __init__(self, stream=None):
+        # sys.stderr as it is now, not as it was at import (a test's capture may have replaced it since)
+        self.stream, self.start = stream or sys.stderr, time.perf_counter()
 
     def step(self, text: str) -> None:
         print(f"[{time.perf_counter() - self.start:6.1f}s] {text}", file=self.stream, flush=True)
 
 
-def _benchmarks_folder(given: Path | None) -> Path | None:
-    if given is None and REPO_SHARED_BENCHMARKS.is_dir():
-        return REPO_SHARED_BENCHMARKS
-    return given
+def _benchmarks_folder(given: Path | None, db: Path | None = None) -> Path:
+    """--benchmarks, else the user's own copy (careboard benchmarks update), else the shipped copy."""
+    from .published.location import data_folder
+
+    return data_folder(given, db).path
 
 
-def _inputs(args):
+def _inputs(args, con):
     from .committee import Inputs
-    from .judge.council import load_council_config
+    from .judge.council import check_against_published, load_council_config
+    from .published.location import newer_release_note
     from .published.published import load_published_or_note
 
+    folder = _benchmarks_folder(args.benchmarks, args.db)
+    published, note = load_published_or_note(folder)
+    note = note or newer_release_note(folder, date.today())
+    if args.council is None:
+        from .judge.without_council import without_council
+
+        council, council_note = without_council(con, published, args.snapshot)
+        return Inputs(council, published, note, council_note)
     council = load_council_config(args.council)
-    published, note = load_published_or_note(_benchmarks_folder(args.benchmarks))
+    if published is not None:
+        check_against_published(council, published)
     return Inputs(council, published, note)
 
 
@@ -42,8 +53,9 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
     from .committee import build_report
     from .report import render_html, render_pdf, suppress
 
-    inputs = _inputs(args)
-    progress.step("benchmarks: " + ("loaded" if inputs.published else inputs.benchmarks_note))
+    inputs = _inputs(args, con)
+    progress.step("benchmarks: " + (f"loaded from {inputs.published.files.folder}" if inputs.published
+                                    else inputs.benchmarks_note))
     report = build_report(con, inputs, snapshot_id=args.snapshot, history=getattr(args, "history", "latest"))
     progress.step(f"computed {len(report.panels)} indicators over 12 months and {len(report.profiles)} profile tables")
     out = Path(args.out)
@@ -111,14 +123,15 @@ def cmd_docs(args) -> int:
 
 
 def _report_args(s) -> None:
-    s.add_argument("--council", type=Path, default=DEMO_COUNCIL, help="council settings and targets (TOML)")
-    s.add_argument("--benchmarks", type=Path, help="folder of DfE/ONS published files (default: ../shared/benchmarks if present)")
+    s.add_argument("--council", type=Path, help="council settings and targets (TOML; careboard init writes one)")
+    s.add_argument("--benchmarks", type=Path, help="folder of DfE/ONS published files (default: careboard's copy)")
     s.add_argument("--out", default="out/report", help="folder for the report files")
     s.add_argument("--public", action="store_true", help="suppress small numbers (DfE style) so no child can be identified")
     s.add_argument("--no-pdf", action="store_true", help="write the HTML only")
 
 
 def add_commands(sub) -> None:
+    from . import cli_setup
     from .cli import _date, _history_arg, _snapshot_arg, _store_arg
 
     s = sub.add_parser("report", help="write the committee report (HTML and PDF)")
@@ -130,7 +143,7 @@ def add_commands(sub) -> None:
 
     s = sub.add_parser("demo", help="generate synthetic data, load twelve monthly snapshots and write the report")
     _report_args(s)
-    s.set_defaults(out="out/demo")
+    s.set_defaults(out="out/demo", council=DEMO_COUNCIL)
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--children", type=int, default=400, help="children in care at any one time")
     s.add_argument("--years", type=int, default=10, help="years of history")
@@ -138,6 +151,7 @@ def add_commands(sub) -> None:
     s.set_defaults(func=cmd_demo)
 
     add_validate(sub)
+    cli_setup.add_commands(sub)
 
     s = sub.add_parser("docs", help="write the indicator catalogue and the validation rules as Markdown")
     s.add_argument("--output", default="docs/indicators.md")
@@ -153,14 +167,14 @@ def reference_args(s) -> None:
     s.add_argument("--la", metavar="CODE", help="the council's own LA code, DfE (874) or GSS (E06000031); "
                                                 "default: the number the return's file names start with")
     s.add_argument("--benchmarks", type=Path, metavar="FOLDER",
-                   help="DfE published files mapping GSS codes to DfE LA numbers (default: ../shared/benchmarks "
-                        "if present)")
+                   help="DfE published files mapping GSS codes to DfE LA numbers (default: careboard's copy)")
 
 
 def reference_inputs(args):
     from .validate.reference_inputs import ReferenceInputs
 
-    return ReferenceInputs(args.urn_list, args.postcodes, args.la, _benchmarks_folder(args.benchmarks))
+    return ReferenceInputs(args.urn_list, args.postcodes, args.la,
+                           _benchmarks_folder(args.benchmarks, getattr(args, "db", None)))
 
 
 def cmd_validate(args) -> int:

@@ -36,10 +36,11 @@ class Inputs:
     council: object                   # careboard.judge.council.CouncilConfig
     published: object | None          # careboard.published.Published, or None when not loaded
     benchmarks_note: str = ""
+    council_note: str = ""            # for the front page, e.g. that no council file was given
 
 
 def _population(inputs: Inputs, d: date) -> int | None:
-    if inputs.published is None:
+    if inputs.published is None or inputs.council.la_code is None:
         return None
     try:
         return inputs.published.population_for_year_ending(inputs.council.la_code, year_ending(d)).value
@@ -126,8 +127,11 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         assessment = assess(current.value, previous.value if previous else None, target, ind.unit,
                             polarity, council.amber_for(ind.id, ind.unit), decimals=ind.decimals)
         benchmarks = []
-        if inputs.published is not None and ind.id in inputs.published.indicator_ids():
-            benchmarks = inputs.published.benchmark_rows(ind.id, council.la_code, sn_method=council.sn_method)
+        if inputs.published is not None and council.la_code and ind.id in inputs.published.indicator_ids():
+            # the latest published year up to the position's, so an old position meets its own year's figures
+            year = inputs.published.benchmark_year(ind.id, year_ending(current.as_at))
+            benchmarks = inputs.published.benchmark_rows(ind.id, council.la_code, year, sn_method=council.sn_method,
+                                                         neighbours=council.neighbours)
             if ind.unit == "count":   # other areas' counts say nothing about this council's
                 benchmarks = [b for b in benchmarks if b.label == "Local Authority"]
         dq = " ".join(notes[t] for t in sorted(_input_tables(ind)) if t in notes)
@@ -140,7 +144,8 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         ctx.model_for(s.as_at)
         counts[s.as_at] = profile_counts(ctx, s.as_at)
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
-                    build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history])
+                    build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
+                    council_note=inputs.council_note)
     if public:
         from .report import suppress
 

@@ -33,6 +33,7 @@ class BenchmarkRow:
     period_label: str     # "2024/25"
     value: float | None
     note: str = ""        # "mean of 9 of 10", "suppressed", source file
+    year_ending: int | None = None   # the year the figures are for, ending March (2025 for 2024/25)
 
 
 @dataclass(frozen=True)
@@ -92,5 +93,6 @@ class Report:
     profiles: list[ProfileTable]
     benchmarks_note: str = ""     # e.g. "Benchmarks are not loaded."
     history_note: str = ""        # how several years' returns were read for earlier months (model.HISTORY_NOTES)
+    council_note: str = ""        # front-page notice, e.g. that no council settings were given
     public: bool = False          # small numbers suppressed
     suppression_threshold: int = 5    # when public: counts from 1 to this are withheld as "c"

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from careboard.judge import CouncilConfigError, load_council_config
+from tests.published_helpers import mini_published  # noqa: F401  (fixture)
 
 COUNCILS = Path(__file__).parents[1] / "councils"
 
@@ -58,17 +59,31 @@ GOOD_COUNCIL = '[council]\nname = "X"\nla_code = "874"\n'
     (GOOD_COUNCIL + '[amber]\npercent = 2\n', "amber.percent: unknown key"),
     (GOOD_COUNCIL + '[amber]\n"%" = -1\n', "amber.%: must be at least 0"),
     (GOOD_COUNCIL + '[tagrets.x]\ntarget = 1\n', "tagrets: unknown key"),
-    (GOOD_COUNCIL + '[targets.x]\ntarget = "six"\n', "targets.x.target: expected a number, got 'six'"),
-    (GOOD_COUNCIL + '[targets.x]\ntarget = true\n', "targets.x.target: expected a number"),
-    (GOOD_COUNCIL + '[targets.x]\namber = 1\n', "targets.x: needs 'target' or a [years] table"),
-    (GOOD_COUNCIL + '[targets.x]\ntarget = 1\ntolerance = 2\n', "targets.x.tolerance: unknown key"),
-    (GOOD_COUNCIL + '[targets.x]\ntarget = 1\npolarity = "up"\n', "targets.x.polarity: must be one of"),
-    (GOOD_COUNCIL + '[targets.x]\ntarget = 1\namber = -2\n', "targets.x.amber: must be at least 0"),
+    (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = "six"\n', "targets.sdq_mean.target: expected a number, got 'six'"),
+    (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = true\n', "targets.sdq_mean.target: expected a number"),
+    (GOOD_COUNCIL + '[targets.sdq_mean]\namber = 1\n', "targets.sdq_mean: needs 'target' or a [years] table"),
+    (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = 1\ntolerance = 2\n', "targets.sdq_mean.tolerance: unknown key"),
+    (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = 1\npolarity = "up"\n', "targets.sdq_mean.polarity: must be one of"),
+    (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = 1\namber = -2\n', "targets.sdq_mean.amber: must be at least 0"),
     (GOOD_COUNCIL + '[targets.Bad-Id]\ntarget = 1\n', "targets.Bad-Id: indicator ids are lower-case"),
-    (GOOD_COUNCIL + '[targets.x.years]\n"2024-25" = 1\n', 'targets.x.years."2024-25": financial years'),
-    (GOOD_COUNCIL + '[targets.x.years]\n"2024/26" = 1\n', 'targets.x.years."2024/26": financial years'),
-    (GOOD_COUNCIL + '[targets.x.years]\n"2024/25" = "a"\n', 'targets.x.years."2024/25": expected a number'),
+    (GOOD_COUNCIL + '[targets.sdq_mean.years]\n"2024-25" = 1\n', 'targets.sdq_mean.years."2024-25": financial years'),
+    (GOOD_COUNCIL + '[targets.sdq_mean.years]\n"2024/26" = 1\n', 'targets.sdq_mean.years."2024/26": financial years'),
+    (GOOD_COUNCIL + '[targets.sdq_mean.years]\n"2024/25" = "a"\n', 'targets.sdq_mean.years."2024/25": expected a number'),
     (GOOD_COUNCIL + "[targets\n", "line 4"),
+    # misspellings get the nearest match
+    (GOOD_COUNCIL + "[targets.placement_3plus_pct]\ntarget = 6\n",
+     "targets.placement_3plus_pct: careboard has no indicator 'placement_3plus_pct' "
+     "(did you mean 'placements_3plus_pct'"),
+    (GOOD_COUNCIL + "[targets.visits_on_time_pct]\ntarget = 98\n", "careboard has no indicator 'visits_on_time_pct'"),
+    (GOOD_COUNCIL + "[targets.Placements_3plus_pct]\ntarget = 6\n", "(did you mean 'placements_3plus_pct'?)"),
+    ('[council]\nname = "X"\nla_cod = "874"\n', "council.la_cod: unknown key (did you mean 'la_code'?)"),
+    (GOOD_COUNCIL + '[tagrets.sdq_mean]\ntarget = 1\n', "tagrets: unknown key (did you mean 'targets'?)"),
+    (GOOD_COUNCIL + '[amber]\ncounts = 2\n', "amber.counts: unknown key (did you mean 'count'?)"),
+    ('[council]\nname = "X"\n', "council.la_code: missing: the council's 3-digit DfE LA number"),
+    ('[council]\nname = "X"\nla_code = "E06000031"\n', "council.la_code: E06000031 is a GSS code"),
+    (GOOD_COUNCIL + 'gss_code = "874"\n', "council.gss_code: must be an English GSS code"),
+    (GOOD_COUNCIL + 'neighbours = "879"\n', "council.neighbours: expected a list of DfE LA numbers"),
+    (GOOD_COUNCIL + 'neighbours = ["879", "Plymouth"]\n', "council.neighbours[2]: must be a 3-digit"),
 ])
 def test_bad_council_files_are_named(tmp_path, text, message):
     path = tmp_path / "council.toml"
@@ -91,3 +106,50 @@ def test_minimal_council_has_no_targets(tmp_path):
     assert config.targets == {} and config.amber_defaults == {} and config.sn_method == "mean"
     assert config.target_for("cla_count", date(2025, 1, 1)) is None
     assert config.amber_for("cla_count", "count") is None
+
+
+def test_a_council_file_error_is_one_line_and_exit_2(tmp_path, capsys):
+    """The command line prints a council file's mistake on one line, with no traceback."""
+    from careboard.cli import main
+    from careboard.store import open_store
+
+    open_store(tmp_path / "s.duckdb").close()
+    council = tmp_path / "c.toml"
+    council.write_text('[council]\nname = "Eastshire"\n')
+    assert main(["report", "--db", str(tmp_path / "s.duckdb"), "--council", str(council), "--no-pdf",
+                 "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "council.la_code: missing" in err and "Traceback" not in err
+
+
+# Checked against the hand-made published world of tests/published_helpers.py: LAs 801-805 in
+# region E12000006 "Eastshire", 809 a former LA.
+CHECKED = '[council]\nname = "Alpha Council"\nla_code = "801"\n'
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[council]\nname = "X"\nla_code = "999"\n', "council.la_code: 999 is not an English LA in the published"),
+    (CHECKED + 'region = "Westshire"\n', "council.region: 'Westshire' is not the region of Alpha, which is 'Eastshire'"),
+    (CHECKED + 'neighbours = ["802", "998", "997"]\n', "council.neighbours: 998, 997 are not English LA numbers"),
+])
+def test_council_checked_against_published_figures(tmp_path, mini_published, text, message):
+    from careboard.judge.council import check_against_published
+
+    path = tmp_path / "council.toml"
+    path.write_text(text)
+    with pytest.raises(CouncilConfigError) as caught:
+        check_against_published(load_council_config(path), mini_published)
+    assert str(caught.value).startswith(f"{path}: ") and message in str(caught.value)
+
+
+def test_a_matching_council_passes_the_check(tmp_path, mini_published):
+    from careboard.judge.council import check_against_published
+
+    path = tmp_path / "council.toml"
+    path.write_text(CHECKED + 'region = "EASTSHIRE"\nneighbours = ["803", "802"]\n')
+    config = load_council_config(path)
+    check_against_published(config, mini_published)
+    assert config.neighbours == ("803", "802") and config.region == "EASTSHIRE"
+
+    path.write_text('[council]\nname = "Formershire"\nla_code = "809"\n')   # a former LA: its old years
+    check_against_published(load_council_config(path), mini_published)

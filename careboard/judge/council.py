@@ -1,7 +1,12 @@
-"""A council's settings, targets and amber tolerances, read from one TOML file (see councils/example.toml)."""
+"""A council's settings, targets and amber tolerances, read from one TOML file (see councils/example.toml).
+
+`careboard init --la NAME` writes one for any English LA (careboard/judge/council_init.py). A report run
+without one gets `no_council()`: no targets, and benchmarks only for an LA inferred from the data.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -10,14 +15,31 @@ from pathlib import Path
 
 from careboard.dates import year_ending
 from careboard.indicators.base import POLARITIES, UNITS
+from careboard.ingest.errors import InputError
 from careboard.published.neighbours import SN_METHODS
 
 _INDICATOR_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FINANCIAL_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
+_GSS_CODE = re.compile(r"^E\d{8}$")
+COUNCIL_KEYS = {"name", "la_code", "gss_code", "region", "sn_method", "neighbours"}
+INIT_HINT = "careboard init --la NAME writes a council file for your LA"
 
 
-class CouncilConfigError(ValueError):
-    """The council file is wrong; the message names the file and the key."""
+class CouncilConfigError(InputError, ValueError):
+    """The council file is wrong; the message names the file and the key (one line on the command line)."""
+
+    def __init__(self, path: Path | str, key: str, message: str):
+        super().__init__(str(path), message, field=key)
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}" if self.field else f"{self.file}: {self.message}"
+
+
+def nearest(word: str, options) -> str:
+    """' (did you mean x or y?)' for the closest of `options`, or '' when none is close."""
+    same = [option for option in options if option.casefold() == word.casefold()]
+    close = same or difflib.get_close_matches(word, list(options), n=3, cutoff=0.6)
+    return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
 
 
 @dataclass(frozen=True)
@@ -34,12 +56,15 @@ class Target:
 
 @dataclass(frozen=True)
 class CouncilConfig:
-    path: Path
+    path: Path | None                      # None: no council file was given
     name: str
-    la_code: str
+    la_code: str | None                    # 3-digit DfE LA number; None when not known
     sn_method: str
     amber_defaults: dict[str, float]       # unit -> tolerance in that unit's variance unit
     targets: dict[str, Target]
+    gss_code: str | None = None
+    region: str | None = None
+    neighbours: tuple[str, ...] | None = None   # the council's own comparator group; None: the DfE model's
 
     def target_for(self, indicator_id: str, as_at: date) -> float | None:
         """The target for the financial year holding ``as_at``; None when the council set none."""
@@ -59,15 +84,45 @@ class CouncilConfig:
         return catalogue_polarity
 
 
+def no_council(la_code: str | None = None, name: str = "Council not named") -> CouncilConfig:
+    """The settings of a report run without a council file: no targets, no amber, the DfE's polarity."""
+    return CouncilConfig(None, name, la_code, "mean", {}, {})
+
+
 def load_council_config(path: Path) -> CouncilConfig:
     path = Path(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise CouncilConfigError(f"{path}: council file not found") from None
+        raise CouncilConfigError(path, "", f"council file not found ({INIT_HINT})") from None
+    except UnicodeDecodeError:
+        raise CouncilConfigError(path, "", "not a text file: a council file is TOML saved as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise CouncilConfigError(f"{path}: {exc}") from None
+        raise CouncilConfigError(path, "", str(exc)) from None
     return _Reader(path).config(raw)
+
+
+def check_against_published(config: CouncilConfig, published) -> None:
+    """The council's LA, GSS code, region and neighbours must be those of an English LA in the published
+    figures (careboard.published.Published): a wrong code would benchmark the council against another."""
+    if config.path is None or config.la_code is None:
+        return
+    fail = _Reader(config.path).fail
+    areas = published.files.areas()
+    area = areas.get(config.la_code)   # a former LA (Cumbria, 909) is allowed: its earlier years are published
+    if area is None:
+        raise fail("council.la_code", f"{config.la_code} is not an English LA in the published figures; "
+                                      f"give your council's 3-digit DfE number ({INIT_HINT})")
+    if config.gss_code and area.gss_code and config.gss_code != area.gss_code:
+        raise fail("council.gss_code", f"{config.gss_code} is not the GSS code of {area.name} "
+                                       f"({config.la_code}), which is {area.gss_code}")
+    if config.region and area.region_name and config.region.casefold() != area.region_name.casefold():
+        raise fail("council.region", f"{config.region!r} is not the region of {area.name}, which is "
+                                     f"{area.region_name!r}")
+    unknown = [code for code in config.neighbours or () if code not in areas]
+    if unknown:
+        raise fail("council.neighbours", f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
+                                         f"English LA numbers in the published figures")
 
 
 class _Reader:
@@ -75,7 +130,7 @@ class _Reader:
         self.path = path
 
     def fail(self, key: str, message: str) -> CouncilConfigError:
-        return CouncilConfigError(f"{self.path}: {key}: {message}")
+        return CouncilConfigError(self.path, key, message)
 
     def table(self, raw: object, key: str, allowed: set[str] | None) -> dict:
         if not isinstance(raw, dict):
@@ -84,7 +139,8 @@ class _Reader:
             unknown = sorted(set(raw) - allowed)
             if unknown:
                 where = f"{key}.{unknown[0]}" if key else unknown[0]
-                raise self.fail(where, f"unknown key (allowed: {', '.join(sorted(allowed))})")
+                raise self.fail(where, f"unknown key{nearest(unknown[0], allowed)}; "
+                                       f"allowed: {', '.join(sorted(allowed))}")
         return raw
 
     def number(self, raw: object, key: str, minimum: float | None = None) -> float:
@@ -108,29 +164,55 @@ class _Reader:
     def config(self, raw: dict) -> CouncilConfig:
         self.table(raw, "", {"council", "amber", "targets"})
         if "council" not in raw:
-            raise self.fail("council", "missing [council] table")
-        council = self.table(raw["council"], "council", {"name", "la_code", "sn_method"})
-        for key in ("name", "la_code"):
-            if key not in council:
-                raise self.fail(f"council.{key}", "missing")
-        la_code = self.text(str(council["la_code"]), "council.la_code")
-        if not re.fullmatch(r"\d{3}", la_code):
-            raise self.fail("council.la_code", f"must be a 3-digit DfE LA number such as '874', got {la_code!r}")
+            raise self.fail("council", f"missing [council] table ({INIT_HINT})")
+        council = self.table(raw["council"], "council", COUNCIL_KEYS)
+        if "name" not in council:
+            raise self.fail("council.name", "missing: the council's name, as printed on the report")
+        if "la_code" not in council:
+            raise self.fail("council.la_code", "missing: the council's 3-digit DfE LA number, such as "
+                                               f"la_code = \"874\", picks its benchmarks and population ({INIT_HINT})")
         amber = self.table(raw.get("amber", {}), "amber", set(UNITS))
         targets = self.table(raw.get("targets", {}), "targets", None)
+        gss = self.text(council["gss_code"], "council.gss_code").upper() if "gss_code" in council else None
+        if gss is not None and not _GSS_CODE.match(gss):
+            raise self.fail("council.gss_code", f"must be an English GSS code such as 'E06000031', got {gss!r}")
         return CouncilConfig(
             path=self.path,
             name=self.text(council["name"], "council.name"),
-            la_code=la_code,
+            la_code=self.la_number(council["la_code"], "council.la_code"),
             sn_method=self.choice(council.get("sn_method", "mean"), "council.sn_method", SN_METHODS),
             amber_defaults={unit: self.number(v, f"amber.{unit}", 0) for unit, v in amber.items()},
             targets={ind: self.target(ind, body) for ind, body in targets.items()},
+            gss_code=gss,
+            region=self.text(council["region"], "council.region") if "region" in council else None,
+            neighbours=self.neighbours(council["neighbours"]) if "neighbours" in council else None,
         )
 
+    def la_number(self, raw: object, key: str) -> str:
+        code = self.text(str(raw), key)
+        if _GSS_CODE.match(code.upper()):
+            raise self.fail(key, f"{code} is a GSS code: la_code is the 3-digit DfE LA number (such as '874'); "
+                                 "put the GSS code in gss_code")
+        if not re.fullmatch(r"\d{3}", code):
+            raise self.fail(key, f"must be a 3-digit DfE LA number such as '874', got {code!r}")
+        return code
+
+    def neighbours(self, raw: object) -> tuple[str, ...]:
+        key = "council.neighbours"
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(key, "expected a list of DfE LA numbers, such as [\"879\", \"831\"]")
+        return tuple(self.la_number(code, f"{key}[{i}]") for i, code in enumerate(raw, start=1))
+
     def target(self, indicator_id: str, body: object) -> Target:
+        from careboard.indicators.registry import BY_ID
+
         key = f"targets.{indicator_id}"
         if not _INDICATOR_ID.match(indicator_id):
-            raise self.fail(key, "indicator ids are lower-case snake_case, e.g. placements_3plus_pct")
+            raise self.fail(key, "indicator ids are lower-case snake_case, e.g. placements_3plus_pct"
+                                 + nearest(indicator_id.lower().replace("-", "_"), BY_ID))
+        if indicator_id not in BY_ID:
+            raise self.fail(key, f"careboard has no indicator {indicator_id!r}{nearest(indicator_id, BY_ID)}; "
+                                 "careboard indicators lists every id")
         body = self.table(body, key, {"target", "years", "amber", "polarity"})
         if "target" not in body and "years" not in body:
             raise self.fail(key, "needs 'target' or a [years] table")

@@ -1,5 +1,8 @@
 """Reads the published files in a benchmarks folder, each on first use.
 
+The folder is either the published files as downloaded or careboard's compact copy of them
+(careboard/published/pack.py), which has the same names with ".gz" added and fewer rows and columns.
+
 Everything is read as text so symbols survive (benchmarks.md §3); numbers are parsed per cell by
 ``parse_figure``. A series is a dict keyed by (year, area key) -> Figure.
 """
@@ -7,6 +10,7 @@ Everything is read as text so symbols survive (benchmarks.md §3); numbers are p
 from __future__ import annotations
 
 import csv
+import gzip
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +22,9 @@ from careboard.published.measures import EesSource
 Series = dict[tuple[int, str], Figure]
 
 CLA_FILE = "cla_number_and_rate_per_10k_children"   # also the directory of LAs and their regions
-ONS_FILE = "ons_mid-year_population_estimates_2012_to_2024"
+# The ONS file's name gives its years ("..._2012_to_2024"): a newer release has a new name.
+ONS_PREFIX = "ons_mid-year_population_estimates"
+ONS_FILE = ONS_PREFIX + "_2012_to_2024"
 LAIT_FILE = "lait_bds_long_0.parquet"
 SN_FILES = {
     2021: "New_Statistical_Neighbour_Groupings_April_2021.csv",
@@ -29,6 +35,19 @@ _SN_FIRST_COLUMN = {2021: 5, 2025: 4}
 _AREA_COLUMNS = ("time_period", "geographic_level", "region_code", "old_la_code")
 
 
+def find_file(folder: Path, name: str) -> Path | None:
+    """The file `name` in `folder` as published or as packed: `name`, `name`.csv, `name`.csv.gz or
+    `name`.gz; the ONS population file by its prefix, the latest years when there are several."""
+    folder = Path(folder)
+    if name == ONS_PREFIX:
+        found = sorted(p for p in folder.glob(f"{ONS_PREFIX}*") if p.name.endswith((".csv", ".csv.gz")))
+        return found[-1] if found else None
+    for candidate in (name, f"{name}.csv", f"{name}.csv.gz", f"{name}.gz"):
+        if (folder / candidate).is_file():
+            return folder / candidate
+    return None
+
+
 @dataclass(frozen=True)
 class Area:
     code: str
@@ -36,6 +55,7 @@ class Area:
     region_code: str | None
     region_name: str | None
     current: bool              # has a population in the latest year of the CLA file (not x)
+    gss_code: str | None = None
 
 
 class PublishedFiles:
@@ -70,9 +90,9 @@ class PublishedFiles:
     def _ees_table(self, file: str) -> tuple[str, list[str]]:
         table = "ees_" + "".join(ch if ch.isalnum() else "_" for ch in file)
         if file not in self._ees_tables:
-            path = self.folder / f"{file}.csv"
-            if not path.exists():
-                raise FileNotFoundError(f"{path}: published file not found")
+            path = find_file(self.folder, file)
+            if path is None:
+                raise FileNotFoundError(f"{self.folder / file}.csv: published file not found")
             quoted = str(path).replace("'", "''")
             con = self._db()
             con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv('{quoted}', all_varchar = true, header = true)")
@@ -84,7 +104,7 @@ class PublishedFiles:
     def lait_series(self, short_desc: str) -> Series:
         with self._lock:
             if short_desc not in self._lait:
-                quoted = str(self.folder / LAIT_FILE).replace("'", "''")
+                quoted = str(find_file(self.folder, LAIT_FILE)).replace("'", "''")
                 rows = self._db().execute(
                     f'SELECT "Years", "LA Number", "Values" FROM read_parquet(\'{quoted}\') '
                     'WHERE trim("Short Desc") = ?',
@@ -99,7 +119,7 @@ class PublishedFiles:
         """Children aged 0-17 keyed by (mid-year, area)."""
         with self._lock:
             if self._population is None:
-                table, _ = self._ees_table(ONS_FILE)
+                table, _ = self._ees_table(ONS_PREFIX)
                 rows = self._db().execute(
                     f"SELECT {', '.join(_AREA_COLUMNS)}, population_estimate FROM {table} "
                     "WHERE age_group = 'Children aged 0 to 17 years'"
@@ -115,15 +135,26 @@ class PublishedFiles:
                 rows = self._db().execute(
                     f"""
                     WITH latest AS (SELECT max(time_period) AS year FROM {table})
-                    SELECT old_la_code, la_name, region_code, region_name,
+                    SELECT old_la_code, arg_max(la_name, time_period), arg_max(region_code, time_period),
+                           arg_max(region_name, time_period), arg_max(new_la_code, time_period),
                            bool_or(time_period = (SELECT year FROM latest) AND population_estimate <> 'x') AS current
                     FROM {table}
                     WHERE geographic_level = 'Local authority'
-                    GROUP BY ALL
+                    GROUP BY old_la_code
                     """
                 ).fetchall()
-                self._areas = {code: Area(code, name, rc, rn, bool(cur)) for code, name, rc, rn, cur in rows}
+                self._areas = {code: Area(code, name, rc, rn, bool(cur), gss)
+                               for code, name, rc, rn, gss, cur in rows}
             return self._areas
+
+    def gss_codes(self) -> dict[str, str]:
+        """Every GSS code an LA has had in the CLA and ONS files -> its DfE number."""
+        with self._lock:
+            union = " UNION ".join(f"SELECT new_la_code, old_la_code FROM {self._ees_table(name)[0]}"
+                                   for name in (CLA_FILE, ONS_PREFIX))
+            rows = self._db().execute(f"SELECT DISTINCT * FROM ({union}) WHERE new_la_code IS NOT NULL "
+                                      "AND old_la_code IS NOT NULL").fetchall()
+        return {gss.strip().upper(): dfe.strip() for gss, dfe in rows}
 
     # --- statistical neighbours -------------------------------------------------------------
 
@@ -131,7 +162,10 @@ class PublishedFiles:
         """LA code -> its 10 neighbours' codes, closest first, for the SN model of that year."""
         with self._lock:
             if model not in self._sn:
-                self._sn[model] = _read_sn_file(self.folder / SN_FILES[model], _SN_FIRST_COLUMN[model])
+                path = find_file(self.folder, SN_FILES[model])
+                if path is None:
+                    raise FileNotFoundError(f"{self.folder / SN_FILES[model]}: published file not found")
+                self._sn[model] = _read_sn_file(path, _SN_FIRST_COLUMN[model])
             return self._sn[model]
 
     def _db(self):
@@ -167,7 +201,8 @@ def _lait_rows_to_series(rows) -> Series:
 
 def _read_sn_file(path: Path, first_sn_column: int) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         next(reader)  # header (duplicate SNP names, so read by position)
         for line_no, row in enumerate(reader, start=2):

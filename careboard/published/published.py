@@ -8,7 +8,7 @@ from pathlib import Path
 from careboard.dates import year_label
 from careboard.published.areas import ENGLAND, normalise_la_code
 from careboard.published.figures import MISSING, Figure
-from careboard.published.files import CLA_FILE, LAIT_FILE, ONS_FILE, SN_FILES, Area, PublishedFiles, Series
+from careboard.published.files import CLA_FILE, LAIT_FILE, ONS_PREFIX, SN_FILES, Area, PublishedFiles, Series, find_file
 from careboard.published.measures import EesSource, LaitSource, Measure, load_measures
 from careboard.published.neighbours import aggregate_neighbours, sn_model_for_year
 from careboard.published.population import PopulationEstimate, population_at, population_for_year_ending
@@ -22,8 +22,9 @@ class PublishedDataError(Exception):
 
 
 def required_files(measures: dict[str, Measure]) -> list[str]:
-    ees = {m.ees.file for m in measures.values() if m.ees} | {CLA_FILE, ONS_FILE}
-    return sorted(f"{name}.csv" for name in ees) + [LAIT_FILE, *SN_FILES.values()]
+    """Names (EES files without ".csv", the ONS file by its prefix) for find_file."""
+    ees = {m.ees.file for m in measures.values() if m.ees} | {CLA_FILE, ONS_PREFIX}
+    return sorted(ees) + [LAIT_FILE, *SN_FILES.values()]
 
 
 def load_published(folder: Path) -> Published:
@@ -32,9 +33,10 @@ def load_published(folder: Path) -> Published:
     if not folder.is_dir():
         raise PublishedDataError(f"{folder}: benchmarks folder not found")
     measures = load_measures()
-    missing = [name for name in required_files(measures) if not (folder / name).is_file()]
+    missing = [name for name in required_files(measures) if find_file(folder, name) is None]
     if missing:
-        raise PublishedDataError(f"{folder}: missing published file(s): {', '.join(missing)}")
+        shown = [name if "." in name else f"{name}{'*' if name == ONS_PREFIX else ''}.csv" for name in missing]
+        raise PublishedDataError(f"{folder}: missing published file(s): {', '.join(shown)}")
     return Published(PublishedFiles(folder), measures)
 
 
@@ -120,33 +122,48 @@ class Published:
         note = self.measures[indicator_id].note
         return f"{text}. {note}" if note else f"{text}."
 
+    def benchmark_year(self, indicator_id: str, position_year: int) -> int | None:
+        """The year to compare a position in the year ending March `position_year` with: the latest
+        published year up to it, else (a position older than every published figure) the earliest."""
+        years = self.years(indicator_id)
+        if not years:
+            return None
+        earlier = [y for y in years if y <= position_year]
+        return earlier[-1] if earlier else years[0]
+
     def benchmark_rows(
-        self, indicator_id: str, la_code: str, year_ending: int | None = None, sn_method: str = "mean"
+        self, indicator_id: str, la_code: str, year_ending: int | None = None, sn_method: str = "mean",
+        neighbours: tuple[str, ...] | None = None,
     ) -> list[BenchmarkRow]:
-        """Local Authority, Stat Neighbours, Region and England for one year (default: the latest)."""
+        """Local Authority, Stat Neighbours, Region and England for one year (default: the latest).
+
+        `neighbours` is the council's own comparator group; by default the DfE model of that year's."""
         area = self._area(la_code)
         choice = self._choose(indicator_id, year_ending)
         if choice.year is None:
             label = year_label(year_ending) if year_ending else ""
-            return [BenchmarkRow(title, label, None, "not published") for title in _ROW_LABELS]
+            return [BenchmarkRow(title, label, None, "not published", year_ending) for title in _ROW_LABELS]
         year, series = choice.year, choice.series
         label = year_label(year)
 
         def row(title: str, key: str | None, name: str) -> BenchmarkRow:
             figure = series.get((year, key), MISSING) if key else MISSING
             note = name if figure.value is not None else ": ".join(filter(None, [name, figure.reason]))
-            return BenchmarkRow(title, label, figure.value, note)
+            return BenchmarkRow(title, label, figure.value, note, year)
 
         model = sn_model_for_year(year)
         group = self.files.neighbours(model).get(area.code)
+        source = f"{model} SN model"
+        if neighbours is not None and list(neighbours) != group:
+            group, source = list(neighbours), "the council file's neighbours"
         if group is None:
-            neighbours = BenchmarkRow("Stat Neighbours", label, None, f"no neighbours in the {model} SN model")
+            sn_row = BenchmarkRow("Stat Neighbours", label, None, f"no neighbours in the {model} SN model", year)
         else:
             value, note = aggregate_neighbours([series.get((year, code), MISSING) for code in group], sn_method)
-            neighbours = BenchmarkRow("Stat Neighbours", label, value, f"{note} ({model} SN model)")
+            sn_row = BenchmarkRow("Stat Neighbours", label, value, f"{note} ({source})", year)
         return [
             row("Local Authority", area.code, area.name),
-            neighbours,
+            sn_row,
             row("Region", area.region_code, area.region_name or ""),
             row("England", ENGLAND, ""),
         ]

@@ -53,6 +53,7 @@ class PanelView:
     benchmark_notes: bool
     definition: str
     dq_note: str
+    benchmark_year_note: str = ""
 
 
 @dataclass
@@ -67,6 +68,7 @@ def build(report: Report) -> dict:
     panels = [_panel(panel) for panel in report.panels]
     return {
         "council": report.council,
+        "council_note": report.council_note,
         "month": month_name(report.as_at),
         "as_at": long_date(report.as_at),
         "generated": report.generated,
@@ -143,7 +145,23 @@ def _panel(panel: Panel) -> PanelView:
         benchmark_notes=any(row.note for row in panel.benchmarks),
         definition=panel.definition,
         dq_note=panel.dq_note,
+        benchmark_year_note=benchmark_year_note(panel),
     )
+
+
+def benchmark_year_note(panel: Panel) -> str:
+    """A sentence when the benchmarks' year is more than a year from the position's ("" otherwise)."""
+    from careboard.dates import year_ending, year_label
+
+    years = {row.year_ending for row in panel.benchmarks if row.year_ending is not None}
+    if len(years) != 1:
+        return ""
+    published, position = years.pop(), year_ending(panel.current.as_at)
+    if abs(position - published) <= 1:
+        return ""
+    return (f"These published figures are for {year_label(published)}; this council's figure is at "
+            f"{long_date(panel.current.as_at)} (in {year_label(position)}), more than a year "
+            f"{'later' if position > published else 'earlier'}, so compare them with care.")
 
 
 def _series(panel: Panel) -> TrendSeries:

@@ -1,0 +1,49 @@
+"""A report run without a council file: no targets, and benchmarks only for an LA the data names.
+
+careboard never borrows another council's settings. The one place a return names its council is the
+DfE number its file names usually start with ("874 Children 2025-26.csv"); when every file of the
+snapshot starts with the same known number, that LA's published figures are used and the report says so.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from careboard.judge.council import CouncilConfig, no_council
+
+_LEADING_NUMBER = re.compile(r"\d{3}(?!\d)")
+ADVICE = ("To add targets, run careboard init --la followed by your council's name or code, fill in the "
+          "targets in the file it writes, and run the report again with --council and that file.")
+
+
+def without_council(con, published, snapshot_id: int | None = None) -> tuple[CouncilConfig, str]:
+    """The settings to use and the front-page notice that says what they are and how to do better."""
+    la, example = _la_from_file_names(con, published, snapshot_id)
+    if la is None:
+        return no_council(), (
+            "No council settings were given, so this report has no targets or RAG ratings, and no "
+            "benchmarks or rates per 10,000 children because careboard does not know which council the data "
+            f"is from. {ADVICE}")
+    name = published.la_name(la)
+    return no_council(la, name), (
+        f"No council settings were given, so this report has no targets or RAG ratings. Benchmarks and "
+        f"rates per 10,000 children are for {name} ({la}), taken from the number the return's file names "
+        f"start with (such as “{example}”). {ADVICE}")
+
+
+def _la_from_file_names(con, published, snapshot_id: int | None) -> tuple[str | None, str]:
+    from careboard.store import list_snapshots
+    from careboard.validate.la_codes import la_number_in_file_names
+
+    snapshots = list_snapshots(con)
+    if snapshot_id is not None:
+        snapshots = [s for s in snapshots if s.snapshot_id <= snapshot_id] or snapshots
+    if published is None or not snapshots:
+        return None, ""
+    paths = [Path(p) for (p,) in con.execute("SELECT path FROM source_files WHERE snapshot_id = ? ORDER BY path",
+                                             [snapshots[-1].snapshot_id]).fetchall()]
+    # Files named without a number ("Children.csv") say nothing either way; all that have one must agree.
+    numbered = [p for p in paths if _LEADING_NUMBER.match(p.name)]
+    la = la_number_in_file_names(numbered, tuple(published.la_codes())) if numbered else None
+    return la, (numbered[0].name if la else "")

@@ -1,0 +1,120 @@
+"""The report without a council file borrows nobody's settings; benchmarks say their year.
+
+The return is hand-written (a 2017/18 year of six children), loaded from a working folder with no
+../shared beside it, so the published figures come from the copy shipped with careboard.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+import pytest
+
+from careboard.cli import main
+from careboard.report.view import benchmark_year_note
+from careboard.store import load, open_store
+from tests.cohort import ep, with_headers, write_returns
+from tests.report_fixture import rate_panel
+
+RETURN_2017_18 = {2018: {"episodes": [
+    ep("C1", "12/05/2016"),
+    ep("C2", "03/09/2017"),
+    ep("C3", "20/10/2017", "15/01/2018", "E13"),
+    ep("C4", "01/04/2015"), ep("C4", "06/06/2017", place="U1", rne="P"),
+    ep("C5", "14/02/2018"),
+    ep("C6", "30/11/2016", "28/02/2018", "E11"),
+]}}
+
+
+def _report(tmp_path, monkeypatch, prefix: str) -> str:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CAREBOARD_HOME", str(tmp_path / "home"))
+    (folder,) = write_returns(tmp_path / "in", with_headers(RETURN_2017_18))
+    for path in folder.iterdir():
+        path.rename(path.with_name(prefix + path.name))
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, [folder], as_at=date(2018, 3, 31), validate=False)
+    con.close()
+    assert main(["report", "--db", str(tmp_path / "s.duckdb"), "--out", str(tmp_path / "out"), "--no-pdf"]) == 0
+    return html.unescape((tmp_path / "out" / "committee-report-2018-03.html").read_text())
+
+
+def _text(page: str, css: str) -> list[str]:
+    return [re.sub(r"\s+", " ", t).strip() for t in re.findall(rf'class="{css}"[^>]*>(.*?)</p>', page, re.S)]
+
+
+def test_no_council_and_no_la_in_the_file_names(tmp_path, monkeypatch):
+    page = _report(tmp_path, monkeypatch, "")
+    (notice,) = _text(page, "council-note")
+    assert notice.startswith("No council settings were given, so this report has no targets or RAG ratings, "
+                             "and no benchmarks or rates per 10,000 children because careboard does not know")
+    assert "run careboard init --la" in notice
+    assert '<p class="council">Council not named</p>' in page
+    assert "Demo Council" not in page and "Peterborough" not in page
+    assert 'class="benchmarks' not in page
+    ratings = re.findall(r'<td><span class="rag (rag-\w+)">', page)
+    assert ratings and set(ratings) == {"rag-none"}
+
+
+def test_no_council_benchmarks_the_la_the_file_names_give(tmp_path, monkeypatch):
+    page = _report(tmp_path, monkeypatch, "935 ")
+    (notice,) = _text(page, "council-note")
+    assert ("Benchmarks and rates per 10,000 children are for Suffolk (935), taken from the number the "
+            "return's file names start with (such as “935 episodes.csv”)") in notice
+    assert '<p class="council">Suffolk</p>' in page and "Demo Council" not in page
+    assert set(re.findall(r'<td><span class="rag (rag-\w+)">', page)) == {"rag-none"}
+    # a 2017/18 position meets 2017/18 figures where they are published (LAIT) ...
+    rate = page[page.index('id="ind-cla_rate_10k"'):]
+    rate = rate[:rate.index("</article>")]
+    assert "<td>2017/18</td>" in rate and 'class="benchmark-year"' not in rate
+    # ... and where the earliest are later, the panel says how far apart they are
+    two_years = page[page.index('id="ind-placements_3plus_2yr_pct"'):]
+    two_years = two_years[:two_years.index("</article>")]
+    assert "<td>2020/21</td>" in two_years
+    assert _text(two_years, "benchmark-year") == [
+        "These published figures are for 2020/21; this council's figure is at 31 March 2018 (in 2017/18), "
+        "more than a year earlier, so compare them with care."]
+
+
+@pytest.mark.parametrize("as_at, year_ending, note", [
+    (date(2018, 1, 31), 2025, "These published figures are for 2024/25; this council's figure is at 31 January 2018 "
+                              "(in 2017/18), more than a year earlier, so compare them with care."),
+    (date(2026, 11, 30), 2025, "These published figures are for 2024/25; this council's figure is at "
+                               "30 November 2026 (in 2026/27), more than a year later, so compare them with care."),
+    (date(2026, 1, 31), 2025, ""),        # the year before: the usual case
+    (date(2025, 3, 31), 2025, ""),        # the same year
+    (date(2024, 4, 1), 2025, ""),
+    (date(2024, 3, 31), 2025, ""),        # 2023/24 is one year before 2024/25
+    (date(2023, 3, 31), 2025, "These published figures are for 2024/25; this council's figure is at 31 March 2023 "
+                              "(in 2022/23), more than a year earlier, so compare them with care."),
+])
+def test_benchmark_year_sentence(as_at, year_ending, note):
+    from dataclasses import replace
+
+    from careboard.results import BenchmarkRow
+
+    base = rate_panel()
+    rows = [BenchmarkRow(label, f"{year_ending - 1}/{year_ending % 100:02d}", 50.0, "", year_ending)
+            for label in ("Local Authority", "England")]
+    assert benchmark_year_note(replace(base, current=replace(base.current, as_at=as_at), benchmarks=rows)) == note
+
+
+@pytest.mark.parametrize("council, message", [
+    ('[council]\nname = "Nowhere"\nla_code = "999"\n',
+     "council.la_code: 999 is not an English LA in the published figures"),
+    ('[council]\nname = "Suffolk"\nla_code = "935"\ngss_code = "E06000031"\n',
+     "council.gss_code: E06000031 is not the GSS code of Suffolk (935), which is E10000029"),
+    ('[council]\nname = "Suffolk"\nla_code = "935"\n[targets.placement_3plus_pct]\ntarget = 9\n',
+     "(did you mean 'placements_3plus_pct'"),
+])
+def test_a_wrong_council_file_stops_the_report_in_one_line(tmp_path, monkeypatch, capsys, council, message):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CAREBOARD_HOME", str(tmp_path / "home"))
+    open_store(tmp_path / "s.duckdb").close()
+    (tmp_path / "c.toml").write_text(council)
+    assert main(["report", "--db", "s.duckdb", "--council", "c.toml", "--out", "out", "--no-pdf"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("careboard: c.toml: ") and message in err and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
