@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .dates import parse_date
+from .dates import parse_collection_year, parse_date
 
 
 def _date(text: str) -> date:
@@ -19,17 +19,11 @@ def _date(text: str) -> date:
 
 
 def _year(text: str) -> int:
-    """'2024/25', '2024-25' or '2025' -> 2025 (the year ending 31 March)."""
-    t = text.replace("-", "/")
+    """'2024/25', '2024-25', '24/25', '24-25' or '2025' -> 2025 (the year ending 31 March): see dates.parse_collection_year."""
     try:
-        if "/" in t:
-            first, second = t.split("/")
-            if (int(first) + 1) % 100 != int(second) % 100:
-                raise ValueError
-            return int(first) + 1
-        return int(t)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a collection year (use 2024/25)") from None
+        return parse_collection_year(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
