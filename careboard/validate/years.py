@@ -45,9 +45,41 @@ def supported_years() -> list[int]:
     return sorted(rule_sets())
 
 
+def rule_set_year(year: int) -> int:
+    """The year whose rule set checks a return of `year`: its own, or the nearest careboard has."""
+    years = supported_years()
+    return min(max(year, years[0]), years[-1])
+
+
 def codes_for(year: int) -> frozenset[str]:
-    try:
-        return rule_sets()[year]
-    except KeyError:
-        known = ", ".join(f"{y - 1}/{y % 100:02d}" for y in supported_years())
-        raise KeyError(f"no rule set for {year - 1}/{year % 100:02d}; careboard has {known}") from None
+    """The rules that apply to a return of `year` (the nearest rule set's, for a year careboard has none of)."""
+    return rule_sets()[rule_set_year(year)]
+
+
+def rule_set_note(year: int) -> str | None:
+    """What to tell the user when a return of `year` is checked with another year's rules."""
+    used = rule_set_year(year)
+    if used == year:
+        return None
+    if year < used:
+        return (f"{_label(year)} is checked with the {_label(used)} rules, the earliest careboard has: the DfE's "
+                f"codes and rules have changed since, so some failures may be things that were allowed in "
+                f"{_label(year)}")
+    return f"careboard has no rules for {_label(year)} yet: it is checked with the {_label(used)} rules, the latest it has"
+
+
+def validated_on_load(year: int) -> bool:
+    """Whether `careboard load` checks a return of `year` (not_validated_reason says why not)."""
+    return year >= supported_years()[0]
+
+
+def not_validated_reason(years: list[int]) -> str:
+    first = _label(supported_years()[0])
+    named = ", ".join(map(_label, sorted(years)))
+    return (f"{named} {'was' if len(years) == 1 else 'were'} loaded but not validated: careboard's DfE rules begin with {first}, and checking "
+            f"older returns with later rules would report as errors what was allowed then (careboard validate "
+            f"checks it with the {first} rules if you want that)")
+
+
+def _label(year: int) -> str:
+    return f"{year - 1}/{year % 100:02d}"
