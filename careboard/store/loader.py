@@ -15,7 +15,7 @@ from ..ingest.files import Return, StoredTable, discover
 from ..ingest.raw import RawTable
 from . import checks, year_findings
 from .schema import staging_columns, staging_name, typed_select
-from .return_year import check_as_at, year_of_return
+from .return_year import check_as_at, years_of_returns
 from .sources import release, table_source
 
 if TYPE_CHECKING:
@@ -142,9 +142,9 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
 
 def _years(con, returns: list[Return], as_at: date | None) -> int:
     """Work out each return's collection year (one given beforehand is kept); the latest is the snapshot's."""
+    years_of_returns(con, returns, as_at=as_at)
     by_year: dict[int, Return] = {}
     for r in returns:
-        year_of_return(con, r, given=r.year, as_at=as_at)
         if r.year in by_year:
             first = by_year[r.year]
             how = "; ".join(x.notes[-1] for x in (first, r) if x.notes)

@@ -3,9 +3,8 @@
 A return holds every episode open at any time in its year, so its dates say which year it is: the
 latest year in which its episodes start or cease (DECOM, DEC; reviews, missing incidents and the other
 event dates only when it has no episodes). A few dates past that year are typing errors, not a later
-year: the year is the latest one holding at least `_STRAYS` of the dates (two, or 1% of them), and dates
-after the as-at date (or today) are left out. A file holding several years' episodes is the return of the
-latest year it covers; its earlier episodes are that return's history.
+year (Window.latest), and dates after the as-at date (or today) are left out. A file holding several
+years' episodes is the return of the latest year it covers; its earlier episodes are that return's history.
 
 Names and an XML collection header are claims, checked against the dates: a claim the dates do not
 contradict is taken (an early extract in a new year, with few dates yet, keeps its folder's year); one
@@ -120,25 +119,31 @@ def _text_date(c: str) -> str:
     return f"coalesce(try_strptime({cell}, '%d/%m/%Y'), try_strptime({cell}, '%Y-%m-%d'))::DATE"
 
 
-def _each(con, r: Return, table: str, query: str) -> list[tuple]:
-    """Run `query` over every file of `table` in `r`; `{src}` in it is the file's event dates, typed."""
-    rows = []
+def _each(con, returns: list[Return], table: str, query: str) -> list[tuple]:
+    """Run `query` once over every file of `table` in `returns`: `{src}` in it is the files' event dates,
+    typed, with `i`, the index of the file's return (one statement: ten years of returns are one scan)."""
     cols = _dated(table)
-    for raw, stored in _files(r, table):
-        source = table_source(con, raw, "year_in") if raw is not None else None
-        if source is not None:
-            typed = ", ".join(_text_date(c) + f' AS "{c}"' for c in cols)
-            src = f"(SELECT {typed} FROM {source.sql})"
-        else:
-            named = ", ".join(f'"{c}"' for c in cols)
-            src = (f"(SELECT {named} FROM {staging_name(table)} WHERE snapshot_id = "
-                   f"{int(stored.snapshot_id)} AND file_id = {int(stored.file_id)})")
-        try:
-            rows += con.execute(query.format(src=src), source.params if source else []).fetchall()
-        finally:
-            if source is not None:
-                release(con, source)
-    return rows
+    parts, params, sources = [], [], []
+    try:
+        for i, r in enumerate(returns):
+            for raw, stored in _files(r, table):
+                if raw is not None:
+                    source = table_source(con, raw, f"year_in_{len(sources)}")
+                    sources.append(source)
+                    typed = ", ".join(_text_date(c) + f' AS "{c}"' for c in cols)
+                    parts.append(f"SELECT {i} AS i, {typed} FROM {source.sql}")
+                    params += source.params
+                else:
+                    named = ", ".join(f'"{c}"' for c in cols)
+                    parts.append(f"SELECT {i} AS i, {named} FROM {staging_name(table)} WHERE snapshot_id = "
+                                 f"{int(stored.snapshot_id)} AND file_id = {int(stored.file_id)}")
+        if not parts:
+            return []
+        src = "(" + " UNION ALL ".join(parts) + ")"
+        return con.execute(query.format(src=src), params).fetchall()
+    finally:
+        for source in sources:
+            release(con, source)
 
 
 def _year_of(c: str, ceiling: str) -> str:
@@ -147,46 +152,52 @@ def _year_of(c: str, ceiling: str) -> str:
     return f"CASE WHEN {c} <= {ceiling} THEN year({c}) + CASE WHEN month({c}) >= 4 THEN 1 ELSE 0 END END"
 
 
-def window(con, r: Return, ceiling: date) -> Window:
-    """The years `r`'s episodes (or, without episodes, its other dated rows) fall in, dates after `ceiling` left out."""
-    w = Window()
+def windows(con, returns: list[Return], ceiling: date) -> list[Window]:
+    """The years each return's episodes (or, without episodes, its other dated rows) fall in, dates after
+    `ceiling` left out."""
+    out = [Window() for _ in returns]
     c = f"DATE '{ceiling.isoformat()}'"
-    query = (f"SELECT {_year_of('DECOM', c)} AS s, {_year_of('DEC', c)} AS e, count(*), "
+    query = (f"SELECT i, {_year_of('DECOM', c)} AS s, {_year_of('DEC', c)} AS e, count(*), "
              f'count(*) FILTER ("DECOM" > {c}) + count(*) FILTER ("DEC" > {c}) FROM {{src}} AS d GROUP BY ALL')
-    for s, e, n, after in _each(con, r, "episodes", query):
-        w.after += after
+    for i, s, e, n, after in _each(con, returns, "episodes", query):
+        out[i].after += after
         if s is not None:
-            w.spans[(s, e)] += n
-    if w.spans:
-        return w
-    w.what = "dated rows"
+            out[i].spans[(s, e)] += n
+    without = [k for k, w in enumerate(out) if not w.spans]     # returns without episodes
+    bare = [returns[k] for k in without]
     for table in spec.tables():
         cols = _dated(table)
-        if table == "episodes" or not cols:
+        if table == "episodes" or not cols or not bare:
             continue
         years = ", ".join(_year_of(col, c) for col in cols)
         late = ", ".join(f'CASE WHEN "{col}" > {c} THEN 1 ELSE 0 END' for col in cols)
-        query = (f"SELECT y, count(*), sum(late) FROM (SELECT unnest([{years}]) AS y, unnest([{late}]) AS late "
+        query = (f"SELECT i, y, count(*), sum(late) FROM (SELECT i, unnest([{years}]) AS y, unnest([{late}]) AS late "
                  f"FROM {{src}} AS d) AS u GROUP BY ALL")
-        for y, n, after in _each(con, r, table, query):
+        for i, y, n, after in _each(con, bare, table, query):
+            w = out[without[i]]
+            w.what = "dated rows"
             w.after += after or 0
             if y is not None:
                 w.points[y] += n
-    return w
+    return out
 
 
-def year_of_return(con, r: Return, *, given: int | None = None, as_at: date | None = None) -> int:
-    """Decide `r`'s collection year (`given` is --year, if any), set r.year and explain it in r.notes.
+def years_of_returns(con, returns: list[Return], *, as_at: date | None = None) -> None:
+    """Decide each return's collection year (a year set beforehand, as by --year, is kept), set r.year and
+    explain it in r.notes.
 
     Dates after `as_at` (or today) are left out; more than a stray few after a given as-at date mean the
     date is wrong, and that is an InputError."""
     ceiling = as_at or date.today()
-    w = window(con, r, ceiling)
-    if as_at is not None and w.after >= w.allowance(w.after + sum(w.events().values())):
-        raise InputError(str(r.folder), f"{_count(w.after, 'date')} in its {w.what} are after the as-at date "
-                                        f"{as_at:%d/%m/%Y}: give the date the data were extracted (--as-at)")
-    claim = r.declared()
-    data_year = w.latest()
+    for r, w in zip(returns, windows(con, returns, ceiling)):
+        if as_at is not None and w.after >= w.allowance(w.after + sum(w.events().values())):
+            raise InputError(str(r.folder), f"{_count(w.after, 'date')} in its {w.what} are after the as-at date "
+                                            f"{as_at:%d/%m/%Y}: give the date the data were extracted (--as-at)")
+        _decide(r, w, ceiling)
+
+
+def _decide(r: Return, w: Window, ceiling: date) -> None:
+    given, claim, data_year = r.year, r.declared(), w.latest()
     if given is not None:
         year, why = given, _AS_GIVEN
         doubt = w.contradicts(given, ceiling)
@@ -206,7 +217,6 @@ def year_of_return(con, r: Return, *, given: int | None = None, as_at: date | No
     extra = _history(w, year) + _late(w, year, ceiling)
     if why != _AS_GIVEN or extra:       # nothing to say when --year was given and the dates agree
         r.notes.append(f"{r.folder}: collection year {year_label(year)}, {why}{extra}")
-    return year
 
 
 def _weigh(claim: NamedYear, w: Window, data_year: int, ceiling: date) -> tuple[int, str]:

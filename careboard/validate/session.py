@@ -73,7 +73,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     `opening` is an engine.Opening of an in-memory database, if the caller has started one.
     """
     from ..engine import Opening
-    from ..store.return_year import year_of_return
+    from ..store.return_year import years_of_returns
 
     # No store: the frame is built in memory straight from the files. DuckDB sets the database up on
     # another thread while this year's files are read.
@@ -82,7 +82,8 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     if len(this) > 1:
         raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
     this = this[0]
-    year_of_return(opening.connection(), this, given=year or this.year)
+    this.year = year or this.year
+    years_of_returns(opening.connection(), [this])
     from .years import rule_set_note
 
     notes = this.notes + [n for n in [rule_set_note(this.year)] if n]
