@@ -49,12 +49,12 @@ def add_years(d: date, years: int) -> date:
 
 def pair_year(first: str, second: str) -> int | None:
     """The year ending March of a pair of consecutive years: ('2024', '25'), ('2024', '2025') or ('24', '25')
-    -> 2025; None when the second year does not follow the first."""
+    -> 2025 (two-digit years from 90 are the 1990s); None when the second year does not follow the first."""
     if len(second) == 4 and len(first) == 4:
         return int(second) if int(second) == int(first) + 1 else None
     if len(second) != 2 or len(first) not in (2, 4):
         return None
-    start = int(first) if len(first) == 4 else 2000 + int(first)
+    start = int(first) if len(first) == 4 else (1900 if int(first) >= 90 else 2000) + int(first)
     return start + 1 if (start + 1) % 100 == int(second) else None
 
 

@@ -46,13 +46,14 @@ class NamedYear:
 def year_in_name(name: str, where: str) -> NamedYear | None:
     """The year a single folder or file name gives, or None (no year, or two different ones)."""
     text = _FULL_DATE.sub(" ", name)
-    pairs = {(pair_year(a, b), m.group(0).strip()) for m in _PAIR.finditer(text)
-             for a, b in [m.groups()] if pair_year(a, b) and (len(a) == 4 or _separated(m.group(0)))}
+    shaped = [(pair_year(a, b), m.group(0).strip()) for m in _PAIR.finditer(text)
+              for a, b in [m.groups()] if len(a) == 4 or _separated(m.group(0))]
+    pairs = {(y, found) for y, found in shaped if y}
     if len({y for y, _ in pairs}) == 1:
         year, found = pairs.pop()
         return NamedYear(year, found, where)
-    if pairs:
-        return None
+    if pairs or any(_separated(found) for _, found in shaped):
+        return None     # two different years, or something like '2023-25' that is not one
     bare = {m.group(1) for m in _BARE.finditer(text)}
     if len(bare) == 1:
         found = bare.pop()
