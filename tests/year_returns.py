@@ -32,3 +32,30 @@ def write_return(folder: Path, episodes: list[str], reviews: list[str] = (), nam
 def year_2017_18(folder: Path, reviews: list[str] = ()) -> Path:
     """A 2017/18 return: one child in care all year, one who came in and went home, one still in care."""
     return write_return(folder, ["C1 12/03/2015", "C2 10/05/2017 03/02/2018", "C3 20/11/2017"], reviews)
+
+
+def busy_year(folder: Path, year: int, name: str = "") -> Path:
+    """A return for the year ending March `year` with ten dates in it: four children came and went, two
+    came in and stayed, two have been in care since before the year."""
+    y0 = year - 1
+    return write_return(folder, [f"A{i} 1{i}/05/{y0} 2{i}/01/{year}" for i in range(1, 5)]
+                        + [f"B{i} 0{i}/09/{y0}" for i in range(1, 3)] + [f"L{i} 0{i}/06/{y0 - 3}" for i in range(1, 3)],
+                        name=name)
+
+
+def xml_return(path: Path, header: str = "", decom: str = "10/05/2024", dec: str = "") -> Path:
+    """One child's EXPSSDA903 XML file, with `header` (a collection header) before the children."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+<EXPSSDA903>
+  {header}
+  <CHILD>
+    <HEADER><CHILDID>X1</CHILDID><SEX>M</SEX><DOB>01/01/2012</DOB><ETHNIC>WBRI</ETHNIC><UPN>UN1</UPN><UASC />
+      <MOTHER /><MC_DOB /></HEADER>
+    <EPISODE><DECOM>{decom}</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL><PL_POST /><HOME_POST />
+      <URN /><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC>{dec}</DEC><REC>{'E4A' if dec else ''}</REC>
+      <REASON_PLACE_CHANGE /></EPISODE>
+  </CHILD>
+</EXPSSDA903>
+""")
+    return path
