@@ -284,3 +284,11 @@ def test_report_builds_on_a_store_of_old_years(old_store):
     base, db = old_store
     assert main(["report", "--db", str(db), "--out", str(base / "report"), "--no-pdf"]) == 0
     assert list((base / "report").glob("*.html"))
+
+
+def test_a_return_with_only_undated_rows_loads_by_its_name_with_an_as_at(tmp_path):
+    (tmp_path / "2024-25").mkdir()
+    (tmp_path / "2024-25" / "oc3.csv").write_text("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nC1,01/06/2005,YES,F2,D1\n")
+    _, result, years = _load(tmp_path, [tmp_path / "2024-25"], validate=False, as_at=date(2025, 6, 30))
+    assert years == {"2024-25": 2025}
+    assert "from the folder name '2024-25' (the return has no dates to check it against)" in result.notes[0]

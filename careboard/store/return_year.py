@@ -22,7 +22,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .. import spec
 from ..dates import year_end, year_label, year_start
 from ..ingest.errors import InputError
 from ..ingest.files import Return
@@ -30,8 +29,10 @@ from ..ingest.year_names import NamedYear
 from .schema import staging_name
 from .sources import release, table_source
 
-# Dates that are not events of the year a return covers.
-_NOT_EVENTS = {"DOB", "MC_DOB", "DATE_PERM"}
+# The dates that happen in the year a return covers, by table: a return without episodes is dated by these.
+# Others (adoption matching, decisions, previous permanence, births) may lie years before its year.
+_EVENTS = {"episodes": ("DECOM", "DEC"), "reviews": ("REVIEW",), "missing": ("MIS_START", "MIS_END"),
+           "sw_episodes": ("SW_DECOM", "SW_DEC"), "dolo": ("DOLO_START", "DOLO_END")}
 # A year holding fewer than 1% of the dates (and fewer than two) is stray when the year before holds none,
 # or twenty times as many: a typing error, not a later year (one date just after a one-episode return's is
 # not). A whole complete year in which nothing starts or ends contradicts a claimed year only when the
@@ -98,11 +99,6 @@ class Window:
         return None
 
 
-def _dated(table: str) -> list[str]:
-    t = spec.table(table)
-    return [c for c in t.columns if t.kind(c) == "date" and c not in _NOT_EVENTS]
-
-
 def _files(r: Return, table: str):
     """Each of a return's files of `table`, as (parsed table, None) or (None, copy already in the store)."""
     for t in r.tables():
@@ -122,7 +118,7 @@ def _text_date(c: str) -> str:
 def _each(con, returns: list[Return], table: str, query: str) -> list[tuple]:
     """Run `query` once over every file of `table` in `returns`: `{src}` in it is the files' event dates,
     typed, with `i`, the index of the file's return (one statement: ten years of returns are one scan)."""
-    cols = _dated(table)
+    cols = _EVENTS[table]
     parts, params, sources = [], [], []
     try:
         for i, r in enumerate(returns):
@@ -165,9 +161,8 @@ def windows(con, returns: list[Return], ceiling: date) -> list[Window]:
             out[i].spans[(s, e)] += n
     without = [k for k, w in enumerate(out) if not w.spans]     # returns without episodes
     bare = [returns[k] for k in without]
-    for table in spec.tables():
-        cols = _dated(table)
-        if table == "episodes" or not cols or not bare:
+    for table, cols in _EVENTS.items():
+        if table == "episodes" or not bare:
             continue
         years = ", ".join(_year_of(col, c) for col in cols)
         late = ", ".join(f'CASE WHEN "{col}" > {c} THEN 1 ELSE 0 END' for col in cols)
@@ -190,7 +185,7 @@ def years_of_returns(con, returns: list[Return], *, as_at: date | None = None) -
     date is wrong, and that is an InputError."""
     ceiling = as_at or date.today()
     for r, w in zip(returns, windows(con, returns, ceiling)):
-        if as_at is not None and w.after >= w.allowance(w.after + sum(w.events().values())):
+        if as_at is not None and w.after and w.after >= w.allowance(w.after + sum(w.events().values())):
             raise InputError(str(r.folder), f"{_count(w.after, 'date')} in its {w.what} are after the as-at date "
                                             f"{as_at:%d/%m/%Y}: give the date the data were extracted (--as-at)")
         _decide(r, w, ceiling)
