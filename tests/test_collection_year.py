@@ -101,7 +101,7 @@ def test_folders_named_by_the_year_they_start_are_recognised_by_their_dates(tmp_
         busy_year(tmp_path / str(y), y + 1)
     _, result, years = _load(tmp_path, [tmp_path])
     assert years == {"2018": 2019, "2019": 2020}
-    assert any("'2018' read as the year starting April 2018" in n for n in result.notes)
+    assert any("from '2018' in the folder name, read as the year starting April 2018" in n for n in result.notes)
 
 
 def test_a_review_dated_years_ahead_is_a_finding_not_the_year(tmp_path):
@@ -139,7 +139,7 @@ def test_an_xml_collection_header_names_the_year(tmp_path):
                                                    "<Year>2025</Year></CollectionDetails></Header>")
     _, result, years = _load(tmp_path, [tmp_path / "upload"], validate=False)
     assert years == {"upload": 2025}
-    assert "from the XML collection header 'Year 2025', which its episodes bear out" in result.notes[0]
+    assert "from 'Year 2025' in the XML collection header, which its episodes bear out" in result.notes[0]
 
 
 def test_an_xml_header_is_a_claim_before_the_folder_name_and_the_dates_decide(tmp_path):
@@ -149,14 +149,14 @@ def test_an_xml_header_is_a_claim_before_the_folder_name_and_the_dates_decide(tm
     xml_return(tmp_path / "late" / "return.xml", "<Header><Year>2020</Year></Header>", "01/06/2024", "05/02/2025")
     _, result, years = _load(tmp_path, [tmp_path / "late"], validate=False)
     assert years == {"late": 2025}
-    assert "the XML collection header 'Year 2020' says 2019/20, but its episodes run into 2024/25" in result.notes[0]
+    assert "'Year 2020' in the XML collection header says 2019/20, but its episodes run into 2024/25" in result.notes[0]
 
 
 def test_a_name_the_data_contradict_gives_way_to_the_data(tmp_path):
     busy_year(tmp_path / "2024-25", 2023)
     _, result, years = _load(tmp_path, [tmp_path / "2024-25"], validate=False)
     assert years == {"2024-25": 2023}
-    assert ("the folder name '2024-25' says 2024/25, but its episodes end in 2022/23 and none starts or ends in "
+    assert ("'2024-25' in the folder name says 2024/25, but its episodes end in 2022/23 and none starts or ends in "
             "2024/25. Pass --year to choose otherwise") in result.notes[0]
 
 
@@ -291,4 +291,4 @@ def test_a_return_with_only_undated_rows_loads_by_its_name_with_an_as_at(tmp_pat
     (tmp_path / "2024-25" / "oc3.csv").write_text("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nC1,01/06/2005,YES,F2,D1\n")
     _, result, years = _load(tmp_path, [tmp_path / "2024-25"], validate=False, as_at=date(2025, 6, 30))
     assert years == {"2024-25": 2025}
-    assert "from the folder name '2024-25' (the return has no dates to check it against)" in result.notes[0]
+    assert "from '2024-25' in the folder name (the return has no dates to check it against)" in result.notes[0]

@@ -39,8 +39,8 @@ class NamedYear:
 
     def describe(self) -> str:
         if self.bare:
-            return f"{self.where} '{self.text}' (a year alone, read as the year ending 31 March {self.year})"
-        return f"{self.where} '{self.text}'"
+            return f"'{self.text}' in {self.where} (a year alone, read as the year ending 31 March {self.year})"
+        return f"'{self.text}' in {self.where}"
 
 
 def year_in_name(name: str, where: str) -> NamedYear | None:

@@ -220,7 +220,7 @@ def _weigh(claim: NamedYear, w: Window, data_year: int, ceiling: date) -> tuple[
     if not doubt:
         return claim.year, f"from {claim.describe()}, which its {w.what} bear out"
     if claim.bare and not w.contradicts(claim.year + 1, ceiling):
-        return claim.year + 1, (f"from {claim.where} '{claim.text}' read as the year starting April {claim.text}, "
+        return claim.year + 1, (f"from '{claim.text}' in {claim.where}, read as the year starting April {claim.text}, "
                                 f"as its {w.what} show (a year alone is otherwise the year ending 31 March)")
     return data_year, (f"from its {w.what} (the latest in {year_label(data_year)}); {claim.describe()} says "
                        f"{year_label(claim.year)}, but {doubt}. Pass --year to choose otherwise")
@@ -240,7 +240,8 @@ def _late(w: Window, year: int, ceiling: date) -> str:
     if past_year:
         parts.append(f"{_count(past_year, 'date')} after the year ends ({year_end(year):%d/%m/%Y})")
     if w.after:
-        parts.append(f"{w.after} after {ceiling:%d/%m/%Y}")
+        parts.append(f"{_count(w.after, 'date')} after {'today' if ceiling == date.today() else 'the as-at date'} "
+                     f"({ceiling:%d/%m/%Y})")
     if not parts:
         return ""
     return f". Left out in working out the year: {' and '.join(parts)} (listed as findings when loaded)"
