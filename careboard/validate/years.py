@@ -6,6 +6,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from ..dates import year_label
+
 _FILE = Path(__file__).with_name("years.toml")
 
 
@@ -62,10 +64,10 @@ def rule_set_note(year: int) -> str | None:
     if used == year:
         return None
     if year < used:
-        return (f"{_label(year)} is checked with the {_label(used)} rules, the earliest careboard has: the DfE's "
+        return (f"{year_label(year)} is checked with the {year_label(used)} rules, the earliest careboard has: the DfE's "
                 f"codes and rules have changed since, so some failures may be things that were allowed in "
-                f"{_label(year)}")
-    return f"careboard has no rules for {_label(year)} yet: it is checked with the {_label(used)} rules, the latest it has"
+                f"{year_label(year)}")
+    return f"careboard has no rules for {year_label(year)} yet: it is checked with the {year_label(used)} rules, the latest it has"
 
 
 def validated_on_load(year: int) -> bool:
@@ -74,12 +76,9 @@ def validated_on_load(year: int) -> bool:
 
 
 def not_validated_reason(years: list[int]) -> str:
-    first = _label(supported_years()[0])
-    named = ", ".join(map(_label, sorted(years)))
-    return (f"{named} {'was' if len(years) == 1 else 'were'} loaded but not validated: careboard's DfE rules begin with {first}, and checking "
-            f"older returns with later rules would report as errors what was allowed then (careboard validate "
-            f"checks it with the {first} rules if you want that)")
+    first = year_label(supported_years()[0])
+    named = ", ".join(map(year_label, sorted(years)))
+    return (f"{named} {'was' if len(years) == 1 else 'were'} loaded but not validated: careboard's DfE rules "
+            f"begin with {first}, and checking older returns with later rules would report as errors what was "
+            f"allowed then (careboard validate checks one with the {first} rules if asked)")
 
-
-def _label(year: int) -> str:
-    return f"{year - 1}/{year % 100:02d}"
