@@ -68,6 +68,13 @@ def test_names_are_read_from_enclosing_folders_and_file_names(tmp_path):
     assert (found["loose"].year, found["loose"].where) == (2018, "the file name 'SSDA903_2017-18_episodes.csv'")
 
 
+def test_the_current_folder_given_as_dot_is_read_by_its_name(tmp_path, monkeypatch):
+    write_return(tmp_path / "2021-22", ["C1 10/05/2021"])
+    monkeypatch.chdir(tmp_path / "2021-22")
+    (r,) = discover([Path(".")])
+    assert (r.named.year, r.named.where) == (2022, "the folder name")
+
+
 @pytest.mark.parametrize("fields,year", [({"Year": "2025"}, 2025), ({"CollectionYear": "2024/25"}, 2025),
                                           ({"ReferenceDate": "2025-03-31"}, 2025), ({"ReferenceDate": "2025-04-01"}, 2026),
                                           ({"Collection": "SSDA903"}, None), ({"Year": "soon"}, None)])

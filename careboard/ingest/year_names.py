@@ -69,6 +69,7 @@ def _separated(text: str) -> bool:
 def year_in_names(folder: Path, files: list[Path], root: Path) -> NamedYear | None:
     """The year a return's names give: its folder's, else the nearest enclosing folder's up to the path the
     user gave, else its file names' (when those naming a year all agree)."""
+    folder, root = folder.resolve(), root.resolve()      # 'careboard load .' inside 2024-25/ reads '2024-25'
     here = folder
     while True:
         found = year_in_name(here.name, f"the folder name {here.name!r}" if here != folder else "the folder name")
