@@ -299,3 +299,17 @@ def test_a_return_with_only_undated_rows_loads_by_its_name_with_an_as_at(tmp_pat
     _, result, years = _load(tmp_path, [tmp_path / "2024-25"], validate=False, as_at=date(2025, 6, 30))
     assert years == {"2024-25": 2025}
     assert "from '2024-25' in the folder name (the return has no dates to check it against)" in result.notes[0]
+
+
+def test_a_snapshot_whose_years_were_misread_before_is_refused_in_one_line(tmp_path, capsys):
+    """A store written before years were checked can hold a 2017/18 return stored as 2030/31."""
+    year_2017_18(tmp_path / "extract")
+    db = tmp_path / "s.duckdb"
+    assert main(["load", str(tmp_path / "extract"), "--db", str(db), "--no-validate"]) == 0
+    con = open_store(db)
+    con.execute("UPDATE snapshots SET first_year = 2031, collection_year = 2031")
+    con.close()
+    assert main(["due", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "its first collection year, 2030/31, begins after its as-at date 31/03/2018" in err
+    assert "careboard snapshots --remove 1" in err and "Traceback" not in err
