@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .dates import parse_date
+from .dates import parse_collection_year, parse_date
 
 
 def _date(text: str) -> date:
@@ -19,17 +19,11 @@ def _date(text: str) -> date:
 
 
 def _year(text: str) -> int:
-    """'2024/25', '2024-25' or '2025' -> 2025 (the year ending 31 March)."""
-    t = text.replace("-", "/")
+    """'2024/25', '2024-25', '24/25', '24-25' or '2025' -> 2025 (the year ending 31 March): see dates.parse_collection_year."""
     try:
-        if "/" in t:
-            first, second = t.split("/")
-            if (int(first) + 1) % 100 != int(second) % 100:
-                raise ValueError
-            return int(first) + 1
-        return int(t)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a collection year (use 2024/25)") from None
+        return parse_collection_year(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
@@ -165,7 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("load", help="load SSDA903 files (CSV or XML) as a new snapshot")
     s.add_argument("paths", nargs="+", type=Path, help="files or folders; each folder of files is one year's return")
     s.add_argument("--as-at", type=_date, help="the date the extract was taken (default: end of the latest year, or today)")
-    s.add_argument("--year", type=_year, help="collection year of a single return, e.g. 2024/25 (default: from folder name or dates)")
+    s.add_argument("--year", type=_year, help="collection year of a single return: 2024/25, 2024-25, 24/25 or 2025 (the year ending "
+                   "March 2025); default: from its dates, checked against its folder and file names")
     s.add_argument("--label", help="a note kept with the snapshot")
     s.add_argument("--strict", action="store_true", help="refuse to load when any data error is found")
     s.add_argument("--no-validate", action="store_true",

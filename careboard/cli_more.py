@@ -210,7 +210,8 @@ def add_validate(sub) -> None:
 
     s = sub.add_parser("validate", help="check SSDA903 files against the DfE validation rules (no store needed)")
     s.add_argument("paths", nargs="+", type=Path, help="this year's files, or the folder holding them")
-    s.add_argument("--year", type=_year, help="collection year, e.g. 2025/26 (default: from folder name or dates)")
+    s.add_argument("--year", type=_year, help="collection year: 2025/26, 2025-26, 25/26 or 2026 (the year ending March 2026); "
+                                               "default: from its dates, checked against its folder and file names")
     s.add_argument("--last-year", nargs="+", type=Path, help="last year's return, for the rules that compare years")
     s.add_argument("--output", action="append", type=Path, help="errors.csv, errors.xlsx or errors.html (repeatable)")
     s.add_argument("-v", "--verbose", action="store_true", help="list the rules that were skipped and why")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 
@@ -44,3 +45,39 @@ def add_months(d: date, months: int) -> date:
 
 def add_years(d: date, years: int) -> date:
     return add_months(d, 12 * years)
+
+
+def pair_year(first: str, second: str) -> int | None:
+    """The year ending March of a pair of consecutive years: ('2024', '25'), ('2024', '2025') or ('24', '25')
+    -> 2025 (two-digit years from 90 are the 1990s); None when the second year does not follow the first."""
+    if len(second) == 4 and len(first) == 4:
+        return int(second) if int(second) == int(first) + 1 else None
+    if len(second) != 2 or len(first) not in (2, 4):
+        return None
+    start = int(first) if len(first) == 4 else (1900 if int(first) >= 90 else 2000) + int(first)
+    return start + 1 if (start + 1) % 100 == int(second) else None
+
+
+_LOWEST_YEAR = 1991        # the year ending March 1991 is a long way before any SSDA903 extract careboard can read
+
+
+def parse_collection_year(text: str) -> int:
+    """A collection year as people write one, as the year its 31 March falls in (ValueError otherwise).
+
+    '2024/25', '2024-25', '2024_25', '24/25', '24-25' and '2024/2025' are 2024/25 (2025). A year alone,
+    '2025', is the year ending 31 March 2025 (2024/25): the DfE's name for that collection ("SSDA903 2025")
+    and its statistics' `time_period`.
+    """
+    t = text.strip()
+    m = re.fullmatch(r"(\d{2}|\d{4})\s*[-/_]\s*(\d{2}|\d{4})", t)
+    year = pair_year(m.group(1), m.group(2)) if m else int(t) if re.fullmatch(r"\d{4}", t) else None
+    if m and year is None:
+        raise ValueError(f"{text!r} is not a collection year: the second year must follow the first, as in 2024/25")
+    if year is None:
+        raise ValueError(f"{text!r} is not a collection year: write it like 2024/25 (or 2025 for the year "
+                         f"ending 31 March 2025)")
+    latest = date.today().year + 2
+    if not _LOWEST_YEAR <= year <= latest:
+        raise ValueError(f"{text!r} is not a collection year careboard can take: give a year between "
+                         f"{year_label(_LOWEST_YEAR)} and {year_label(latest)}")
+    return year

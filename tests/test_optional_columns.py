@@ -122,7 +122,9 @@ def test_both_frame_paths_give_the_flag_and_its_text(tmp_path):
     r = load(stored, paths, as_at=date(2025, 1, 31), validate=False)
     build_frame(stored, r.snapshot_id, 2025, 2024)
     direct = open_store(":memory:")
-    returns = sorted(discover(paths), key=lambda ret: ret.year)
+    returns = sorted(discover(paths), key=lambda ret: ret.named.year)
+    for ret in returns:
+        ret.year = ret.named.year
     build_frame_from_files(direct, returns[1], returns[0])
     for con in (stored, direct):
         assert _frame_flags(con) == [("A", "1", "1"), ("B", None, "")]
@@ -136,6 +138,7 @@ def test_rule_303_weighs_the_xml_flag(tmp_path):
     (d / "r.xml").write_text(XML)
     con = open_store(":memory:")
     (ret,) = discover([d])
+    ret.year = ret.named.year
     build_frame_from_files(con, ret)
     outcome = run_rules(con, tuple(by_code()["303"]), 2025, set(), {})
     assert [(f.table, f.row, f.child) for f in outcome.failures] == [("uasc", 2, "C2")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,8 +11,8 @@ from .fast_csv import try_fast
 from .plain_csv import try_plain
 from .raw import RawTable
 from .text import decode
+from .year_names import NamedYear, year_in_names, year_in_xml_header
 
-_YEAR_IN_NAME = re.compile(r"(20\d\d)\s*[-_/]\s*(\d\d)(?!\d)")
 _SKIP = {".ds_store", "thumbs.db"}
 _SKIP_SUFFIXES = {".md", ".txt", ".json"}
 
@@ -37,6 +36,7 @@ class SourceFile:
     sha256: str | None          # None where nobody asked (validate reads files without a store)
     tables: list[RawTable]
     stored: list[StoredTable] = field(default_factory=list)
+    declared: NamedYear | None = None   # the year an XML file's collection header gives, if it has one
 
     def table_names(self) -> list[tuple[str, str]]:
         return [(t.table, t.fmt) for t in self.tables] + [(t.table, t.fmt) for t in self.stored]
@@ -48,7 +48,14 @@ class Return:
 
     folder: Path
     files: list[SourceFile] = field(default_factory=list)
-    year: int | None = None          # year ending 31 March, e.g. 2025 for 2024/25
+    year: int | None = None          # year ending 31 March, e.g. 2025 for 2024/25: set by whoever knows it
+                                     # (--year, or store.return_year from the dates and names)
+    named: NamedYear | None = None   # the year its folder or file names give (a claim, checked against the dates)
+    notes: list[str] = field(default_factory=list)   # how the year was worked out, for the user
+
+    def declared(self) -> NamedYear | None:
+        """The year claimed for the return: an XML collection header's, else its names'."""
+        return next((f.declared for f in self.files if f.declared), None) or self.named
 
     def tables(self) -> list[RawTable]:
         return [t for f in self.files for t in f.tables]
@@ -69,7 +76,9 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
         # Most returns are CSV: the XML parser is loaded only for an XML file.
         from .xml_reader import read_xml_bytes
 
-        return SourceFile(path, digest, read_xml_bytes(data, name))
+        header: dict[str, str] = {}
+        tables = read_xml_bytes(data, name, header)
+        return SourceFile(path, digest, tables, declared=year_in_xml_header(header))
     if path.suffix.lower() in (".xlsx", ".xls", ".pdf", ".zip"):
         raise InputError(name, f"{path.suffix} files are not read; export the table as CSV")
     fast = try_fast(data, name)
@@ -91,6 +100,7 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
     Files whose checksum is in `known` are not parsed: the store already holds their rows.
     """
     groups: dict[Path, list[Path]] = {}
+    roots: dict[Path, Path] = {}
     for p in paths:
         if not p.exists():
             raise InputError(str(p), "no such file or folder")
@@ -99,12 +109,12 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
             if f.name.lower() in _SKIP or f.name.startswith(".") or (p.is_dir() and f.suffix.lower() in _SKIP_SUFFIXES):
                 continue
             groups.setdefault(f.parent, []).append(f)
+            roots.setdefault(f.parent, p if p.is_dir() else f.parent)
     if not groups:
         raise InputError(", ".join(map(str, paths)), "no input files found")
     returns = []
     for folder, files in sorted(groups.items()):
-        r = Return(folder, [read_file(f, known) for f in files])
-        r.year = year_from_name(folder)
+        r = Return(folder, [read_file(f, known) for f in files], named=year_in_names(folder, files, roots[folder]))
         _pick_stored_year(r)
         names = [(name, fmt, str(f.path)) for f in r.files for name, fmt in f.table_names()]
         formats = {fmt for _, fmt, _ in names}
@@ -115,9 +125,6 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
             if fmt == "csv" and table in seen:
                 raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]})")
             seen[table] = file
-        if r.year is None:
-            stored_years = {t.return_year for f in r.files for t in f.stored}
-            r.year = stored_years.pop() if len(stored_years) == 1 else None
         returns.append(r)
     return returns
 
@@ -128,13 +135,7 @@ def _pick_stored_year(r: Return) -> None:
     for f in r.files:
         if len({t.return_year for t in f.stored}) > 1:
             years = {t.return_year for t in f.stored}
-            keep = r.year if r.year in years else max(years)
+            claimed = r.declared()
+            keep = claimed.year if claimed and claimed.year in years else max(years)
             f.stored = [t for t in f.stored if t.return_year == keep]
 
-
-def year_from_name(folder: Path) -> int | None:
-    """'2024-25', '2024_25' or '2024/25' in a folder name gives the year ending March 2025."""
-    m = _YEAR_IN_NAME.search(folder.name)
-    if m and (int(m.group(1)) + 1) % 100 == int(m.group(2)):
-        return int(m.group(1)) + 1
-    return None

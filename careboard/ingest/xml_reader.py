@@ -25,6 +25,7 @@ class _Flattener:
         self.child_rows: list[tuple[str, int, dict[str, str]]] = []
         self.group: dict[str, str] | None = None
         self.root_seen = False
+        self.outside: dict[str, str] = {}   # elements outside every CHILD: a collection header, if any
 
     def start(self, name: str, attrs, line: int) -> None:
         if not self.stack:
@@ -47,6 +48,10 @@ class _Flattener:
             self.group = None
         elif name == self.x.child and self.stack and self.stack[-1] == self.x.root:
             self._flush_child()
+        elif self.stack and self.x.child not in self.stack:
+            text = "".join(self.text).strip()
+            if text:
+                self.outside[name] = text
         elif len(self.stack) >= 2 and name not in (self.x.header, self.x.child):
             field = self.x.renames.get(name, name)
             value = "".join(self.text)
@@ -64,7 +69,9 @@ class _Flattener:
             self.rows[table].append((line, {**child, **values}))
 
 
-def read_xml_bytes(data: bytes, file: str) -> list[RawTable]:
+def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None) -> list[RawTable]:
+    """The file's tables. `header`, if given, receives the text of the elements outside every CHILD (the
+    EXPSSDA903 schema has none, but some systems write a collection header with its year there)."""
     flat = _Flattener(file)
     parser = expat.ParserCreate()
     parser.StartElementHandler = lambda n, a: flat.start(n, a, parser.CurrentLineNumber)
@@ -74,6 +81,8 @@ def read_xml_bytes(data: bytes, file: str) -> list[RawTable]:
         parser.Parse(data, True)
     except expat.ExpatError as e:
         raise InputError(file, f"not well-formed XML ({expat.errors.messages[e.code]})", e.lineno) from None
+    if header is not None:
+        header.update(flat.outside)
     encoding = "as declared"
     out = []
     for table, rows in flat.rows.items():

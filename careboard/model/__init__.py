@@ -7,10 +7,12 @@ the same, already-computed model.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from ..calendar import register_calendar
+from ..ingest.errors import InputError
 
 # Build order: each view may read the ones before it.
 VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
@@ -92,6 +94,12 @@ def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tup
     row = con.execute("SELECT as_at, first_year FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()
     if row is None:
         raise KeyError(f"no snapshot {snapshot_id}")
+    if row[0] < date(row[1] - 1, 4, 1):
+        # Only a store written before careboard checked years against the as-at date holds one of these.
+        raise InputError(f"snapshot {snapshot_id}", f"its first collection year, {row[1] - 1}/{row[1] % 100:02d}, "
+                                                    f"begins after its as-at date {row[0]:%d/%m/%Y}: the years were "
+                                                    f"misread when it was loaded; remove it (careboard snapshots "
+                                                    f"--remove {snapshot_id}) and load the files again")
     # Working days for timescales (review_schedule), from the earliest year with data (reviews may go back
     # before the first return when one file holds several years) to past the as-at date.
     earliest = con.execute("SELECT min(year(\"REVIEW\")) FROM stg_reviews WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0]

@@ -13,9 +13,10 @@ from ..dates import year_end
 from ..ingest.errors import Finding, InputError
 from ..ingest.files import Return, StoredTable, discover
 from ..ingest.raw import RawTable
-from . import checks
+from . import checks, year_findings
 from .schema import staging_columns, staging_name, typed_select
-from .sources import release, table_source, year_of_return
+from .return_year import check_as_at, years_of_returns
+from .sources import release, table_source
 
 if TYPE_CHECKING:
     from ..validate.reference_inputs import Installed, ReferenceInputs
@@ -30,7 +31,7 @@ class LoadResult:
     rows: dict[str, int] = field(default_factory=dict)
     findings: int = 0
     errors: int = 0
-    notes: list[str] = field(default_factory=list)     # about the validation's reference inputs
+    notes: list[str] = field(default_factory=list)     # the years worked out, and the validation's inputs
 
     def summary(self) -> str:
         if self.already_loaded:
@@ -68,7 +69,8 @@ def _copy_stored(con, sid: int, copies: list[tuple[int, int, StoredTable]]) -> N
     # The file's findings travel with it; the set-based checks run only on newly read files.
     con.execute(f"""INSERT INTO dq_findings SELECT {sid}, d.severity, d.code, d.table_name, m.new_fid, d.line_no, d.child,
                     d.field, d.value, d.message FROM dq_findings d JOIN file_map m
-                    ON d.snapshot_id = m.old_sid AND d.file_id = m.old_fid WHERE d.snapshot_id IN ({old_sids})""")
+                    ON d.snapshot_id = m.old_sid AND d.file_id = m.old_fid WHERE d.snapshot_id IN ({old_sids})
+                    AND d.code NOT IN {year_findings.CODES}""")
     con.execute("DROP TABLE file_map")
 
 
@@ -95,7 +97,7 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
     if year is not None:
         if len(returns) > 1:
             raise InputError(", ".join(map(str, paths)), "--year applies to a single return, but several folders were given")
-        returns[0].year = year
+        returns[0].year = year      # kept by load_returns, with a note if the dates disagree
     return load_returns(con, returns, as_at=as_at, label=label, strict=strict, validate=validate,
                         reference=reference)
 
@@ -104,17 +106,11 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
                  strict: bool = False, validate: bool = True, reference: ReferenceInputs | None = None) -> LoadResult:
     """Store returns already read (and possibly given their years) as one snapshot."""
     paths = [r.folder for r in returns]
-    for r in returns:
-        r.year = year_of_return(con, r)
-    by_year: dict[int, Return] = {}
-    for r in returns:
-        if r.year in by_year:
-            raise InputError(str(r.folder), f"is a second return for {r.year - 1}/{r.year % 100:02d} "
-                                            f"(the first is {by_year[r.year].folder})")
-        by_year[r.year] = r
-    collection_year = max(by_year)
+    collection_year = _years(con, returns, as_at)
     if as_at is None:
         as_at = min(year_end(collection_year), date.today())
+    check_as_at(as_at, collection_year, ", ".join(map(str, paths)))
+    notes = [n for r in returns for n in r.notes] + _validation_notes(returns, validate)
     from ..validate.reference_inputs import ReferenceInputs, install_reference
     from ..validate.rules.reference import drop_reference
 
@@ -126,7 +122,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
         existing = con.execute("SELECT snapshot_id, as_at, collection_year FROM snapshots WHERE fingerprint = ?",
                                [fingerprint]).fetchone()
         if existing:
-            return LoadResult(existing[0], existing[1], existing[2], already_loaded=True)
+            return LoadResult(existing[0], existing[1], existing[2], already_loaded=True, notes=notes)
 
         con.execute("BEGIN TRANSACTION")
         try:
@@ -140,8 +136,34 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     finally:
         if installed:
             drop_reference(con)
-    result.notes = installed.notes if installed else []
+    result.notes = notes + (installed.notes if installed else [])
     return result
+
+
+def _years(con, returns: list[Return], as_at: date | None) -> int:
+    """Work out each return's collection year (one given beforehand is kept); the latest is the snapshot's."""
+    years_of_returns(con, returns, as_at=as_at)
+    by_year: dict[int, Return] = {}
+    for r in returns:
+        if r.year in by_year:
+            first = by_year[r.year]
+            how = "; ".join(x.notes[-1] for x in (first, r) if x.notes)
+            raise InputError(str(r.folder), f"is a second return for {r.year - 1}/{r.year % 100:02d} (the first is "
+                                            f"{first.folder}){'; ' + how if how else ''}. Name each folder by its "
+                                            f"year, like 2024-25, or load them one at a time with --year")
+        by_year[r.year] = r
+    return max(by_year)
+
+
+def _validation_notes(returns: list[Return], validate: bool) -> list[str]:
+    """Returns checked with another year's rules, or not checked, and why."""
+    from ..validate.years import not_validated_reason, rule_set_note, validated_on_load
+
+    if not validate:
+        return []
+    years = sorted(r.year for r in returns)
+    old = [y for y in years if not validated_on_load(y)]
+    return ([not_validated_reason(old)] if old else []) + [n for y in years if (n := rule_set_note(y)) and y not in old]
 
 
 def _validation_inputs(con, sid: int, year: int, reference: Installed) -> str:
@@ -160,13 +182,14 @@ def _record_validation(con, sid: int, reference: Installed) -> None:
     its results are copied, pointing at this snapshot's files.
     """
     from ..validate.session import validate_snapshot
-    from ..validate.years import supported_years
+    from ..validate.years import validated_on_load
 
     as_at = con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [sid]).fetchall()[0][0]
     # A year still in progress is not a return yet: the DfE rules assume the year has ended (OC2 due
     # for everyone in care a year at 31 March, ages at 31 March ...), so it is checked once complete.
+    # Returns older than careboard's first rule set are not checked at all (validate.years.not_validated_reason).
     years = [y for (y,) in con.execute("SELECT DISTINCT return_year FROM source_files WHERE snapshot_id = ?",
-                                       [sid]).fetchall() if y in supported_years() and year_end(y) <= as_at]
+                                       [sid]).fetchall() if validated_on_load(y) and year_end(y) <= as_at]
     to_run = []
     for year in years:
         key = _validation_inputs(con, sid, year, reference)
@@ -264,6 +287,7 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, reference: 
     if copies:
         _copy_stored(con, sid, copies)
     checks.record_findings(con, sid, new_files)
+    year_findings.record_dates_after(con, sid, as_at)
     if reference is not None:       # None: --no-validate
         _record_validation(con, sid, reference)
     n, errors = con.execute("SELECT count(*), count(*) FILTER (severity = 'error') FROM dq_findings "

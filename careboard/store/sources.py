@@ -7,17 +7,13 @@ depends on the reader that made it:
 - any other RawTable (the csv-module reader, XML) is registered as numpy arrays;
 - an empty table is a SELECT of no rows, so it costs no registration at all.
 
-`year_of_return` reads a return's dates through the same sources when its folder name gives no year.
+store/return_year.py reads a return's dates through the same sources to work out its collection year.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import spec
-from ..dates import year_ending
-from ..ingest.errors import InputError
-from ..ingest.files import Return
 from ..ingest.plain_csv import TextTable
 from ..ingest.raw import RawTable
 
@@ -68,26 +64,3 @@ def _split(t: TextTable) -> str:
             f"FROM (SELECT generate_subscripts(l, 1) AS row_no, unnest(l) AS line "
             f"FROM (SELECT string_split(?, '\n') AS l) AS text) AS lines) AS rows)")
 
-
-def year_of_return(con, r: Return) -> int:
-    """The collection year a return covers: from its folder name, else its latest event date."""
-    if r.year:
-        return r.year
-    latest = None
-    for t in r.tables():
-        s = spec.table(t.table)
-        cols = [c for c in ("DECOM", "DEC", "REVIEW", "MIS_START", "MIS_END") if c in s.columns]
-        if not cols or not len(t):
-            continue
-        source = table_source(con, t, "raw_in")
-        greatest = "greatest(" + ", ".join(f"try_strptime(trim(\"{c}\"), '%d/%m/%Y')" for c in cols) + ")"
-        try:
-            d = con.execute(f"SELECT max({greatest})::DATE FROM {source.sql}", source.params).fetchall()[0][0]
-        finally:
-            release(con, source)
-        if d and (latest is None or d > latest):
-            latest = d
-    if latest is None:
-        raise InputError(str(r.folder), "cannot tell which collection year this return covers "
-                                        "(no dated episodes); name the folder like 2024-25 or pass --year")
-    return year_ending(latest)

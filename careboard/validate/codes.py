@@ -7,7 +7,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from .years import label_to_year
+from .years import label_to_year, rule_set_year
 
 _FILE = Path(__file__).with_name("codes.toml")
 
@@ -20,8 +20,9 @@ def _lists() -> dict[str, dict[int, tuple[str, ...]]]:
 
 
 def code_list(name: str, year: int) -> tuple[str, ...]:
+    """The list in force for `year`'s rules (the nearest rule set's, for a year careboard has none of)."""
     by_year = _lists()[name]
-    usable = [y for y in by_year if y <= year]
+    usable = [y for y in by_year if y <= rule_set_year(year)]
     if not usable:
         raise KeyError(f"code list {name} has no entry for {year - 1}/{year % 100:02d} or before")
     return by_year[max(usable)]
@@ -34,7 +35,7 @@ def _sql_list(codes: tuple[str, ...]) -> str:
 @cache
 def placeholders(year: int) -> dict[str, str]:
     """Everything a rule's SQL may name in braces, for one collection year."""
-    out = {name: _sql_list(code_list(name, year)) for name in _lists() if min(_lists()[name]) <= year}
+    out = {name: _sql_list(code_list(name, year)) for name in _lists() if min(_lists()[name]) <= rule_set_year(year)}
     out["start"] = f"DATE '{date(year - 1, 4, 1).isoformat()}'"
     out["end"] = f"DATE '{date(year, 3, 31).isoformat()}'"
     out["year"] = str(year)

@@ -13,12 +13,12 @@ from .result import Failure, NotRun, Outcome
 from .rule import NEEDS, Rule
 from .rules.reference import DDL as REFERENCE_TABLES
 from .schedule import Job, reads, run_jobs
-from .years import codes_for, not_applicable
+from .years import codes_for, not_applicable, rule_set_year
 
 
 def active_rules(rules: tuple[Rule, ...], year: int) -> list[Rule]:
     codes = codes_for(year)
-    return [r for r in rules if r.code in codes and r.applies_to(year)]
+    return [r for r in rules if r.code in codes and r.applies_to(rule_set_year(year))]
 
 
 def _row_batch_sql(source: str, exprs: list[str]) -> str:

@@ -49,11 +49,11 @@ def validate_snapshot(con, snapshot_id: int, years: list[int] | None = None,
                        [snapshot_id]).fetchall()
     present = [r[0] for r in rows]
     files = dict(con.execute("SELECT file_id, path FROM source_files WHERE snapshot_id = ?", [snapshot_id]).fetchall())
-    from .years import supported_years
+    from .years import validated_on_load
 
     outcomes = []
     for year in years or present:
-        if year not in supported_years():
+        if not validated_on_load(year):
             continue
         last = year - 1 if year - 1 in present else None
         build_frame(con, snapshot_id, year, last)
@@ -73,7 +73,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     `opening` is an engine.Opening of an in-memory database, if the caller has started one.
     """
     from ..engine import Opening
-    from ..store.sources import year_of_return
+    from ..store.return_year import years_of_returns
 
     # No store: the frame is built in memory straight from the files. DuckDB sets the database up on
     # another thread while this year's files are read.
@@ -82,13 +82,11 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     if len(this) > 1:
         raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
     this = this[0]
-    this.year = year or this.year or year_of_return(opening.connection(), this)
-    from .years import codes_for
+    this.year = year or this.year
+    years_of_returns(opening.connection(), [this])
+    from .years import rule_set_note
 
-    try:
-        codes_for(this.year)
-    except KeyError as e:
-        raise InputError(str(this.folder), e.args[0]) from None
+    notes = this.notes + [n for n in [rule_set_note(this.year)] if n]
 
     con = opening.connection()
     # A private in-memory database: the frame (and the reference tables) can be plain tables, built and
@@ -123,7 +121,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         plan = plan_rules(rules, this.year, have, workers, inline)
         schedule.add(*plan.jobs)
         outcome = finish(con, plan, schedule.finish(), files)
-    outcome.notes += installed.notes
+    outcome.notes = notes + outcome.notes + installed.notes
     return outcome
 
 

@@ -6,6 +6,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from ..dates import year_label
+
 _FILE = Path(__file__).with_name("years.toml")
 
 
@@ -45,9 +47,38 @@ def supported_years() -> list[int]:
     return sorted(rule_sets())
 
 
+def rule_set_year(year: int) -> int:
+    """The year whose rule set checks a return of `year`: its own, or the nearest careboard has."""
+    years = supported_years()
+    return min(max(year, years[0]), years[-1])
+
+
 def codes_for(year: int) -> frozenset[str]:
-    try:
-        return rule_sets()[year]
-    except KeyError:
-        known = ", ".join(f"{y - 1}/{y % 100:02d}" for y in supported_years())
-        raise KeyError(f"no rule set for {year - 1}/{year % 100:02d}; careboard has {known}") from None
+    """The rules that apply to a return of `year` (the nearest rule set's, for a year careboard has none of)."""
+    return rule_sets()[rule_set_year(year)]
+
+
+def rule_set_note(year: int) -> str | None:
+    """What to tell the user when a return of `year` is checked with another year's rules."""
+    used = rule_set_year(year)
+    if used == year:
+        return None
+    if year < used:
+        return (f"{year_label(year)} is checked with the {year_label(used)} rules, the earliest careboard has: the DfE's "
+                f"codes and rules have changed since, so some failures may be things that were allowed in "
+                f"{year_label(year)}")
+    return f"careboard has no rules for {year_label(year)} yet: it is checked with the {year_label(used)} rules, the latest it has"
+
+
+def validated_on_load(year: int) -> bool:
+    """Whether `careboard load` checks a return of `year` (not_validated_reason says why not)."""
+    return year >= supported_years()[0]
+
+
+def not_validated_reason(years: list[int]) -> str:
+    first = year_label(supported_years()[0])
+    named = ", ".join(map(year_label, sorted(years)))
+    return (f"{named} {'was' if len(years) == 1 else 'were'} loaded but not validated: careboard's DfE rules "
+            f"begin with {first}, and checking older returns with later rules would report as errors what was "
+            f"allowed then (careboard validate checks one with the {first} rules if asked)")
+

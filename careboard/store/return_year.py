@@ -1,0 +1,262 @@
+"""Which collection year a return is for, worked out from its own reporting window.
+
+A return holds every episode open at any time in its year, so its dates say which year it is: the
+latest year in which its episodes start or cease (DECOM, DEC; reviews, missing incidents and the other
+event dates only when it has no episodes). A few dates past that year are typing errors, not a later
+year (Window.latest), and dates after the as-at date (or today) are left out. A file holding several
+years' episodes is the return of the latest year it covers; its earlier episodes are that return's history.
+
+Names and an XML collection header are claims, checked against the dates: a claim the dates do not
+contradict is taken (an early extract in a new year, with few dates yet, keeps its folder's year); one
+they contradict gives way to the dates, and the note says so. A year alone in a name ('2018') is read as
+the year ending March 2018 (the DfE's convention) unless the dates show the year starting April 2018.
+`--year` overrides everything, with a note when the dates disagree. Every return gets a note saying what
+was decided and from what. Rows dated after the year or the as-at date are load findings
+(store/year_findings.py), never the basis of the year.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..dates import year_end, year_label, year_start
+from ..ingest.errors import InputError
+from ..ingest.files import Return
+from ..ingest.year_names import NamedYear
+from .schema import staging_name
+from .sources import release, table_source
+
+# The dates that happen in the year a return covers, by table: a return without episodes is dated by these.
+# Others (adoption matching, decisions, previous permanence, births) may lie years before its year.
+_EVENTS = {"episodes": ("DECOM", "DEC"), "reviews": ("REVIEW",), "missing": ("MIS_START", "MIS_END"),
+           "sw_episodes": ("SW_DECOM", "SW_DEC"), "dolo": ("DOLO_START", "DOLO_END")}
+# A year holding fewer than 1% of the dates (and fewer than two) is stray when the year before holds none,
+# or twenty times as many: a typing error, not a later year (one date just after a one-episode return's is
+# not). A whole complete year in which nothing starts or ends contradicts a claimed year only when the
+# return's latest busy year has at least _BUSY dates: a handful of children may well have had a quiet year.
+_STRAY_SHARE = 0.01
+_STRAY_RATIO = 20
+_BUSY = 10
+_AS_GIVEN = "as given (--year)"
+
+
+@dataclass
+class Window:
+    """The years a return's dates fall in: episodes as (start year, end year or None while open, rows),
+    other dated rows as counts per year."""
+
+    spans: Counter = field(default_factory=Counter)
+    points: Counter = field(default_factory=Counter)
+    after: int = 0                      # dates after the as-at date (or today), left out
+    what: str = "episodes"
+
+    def events(self) -> Counter:
+        out = Counter(self.points)
+        for (start, end), n in self.spans.items():
+            out[start] += n
+            if end is not None:
+                out[end] += n
+        return out
+
+    def latest(self) -> int | None:
+        """The latest year its dates fall in, passing over a year holding only a stray few of them."""
+        events = self.events()
+        need = self.allowance(sum(events.values()))
+        for y in sorted(events, reverse=True):
+            below = events[y - 1]
+            if events[y] >= need or (below and events[y] * _STRAY_RATIO >= below):
+                return y
+        return max(events, default=None)
+
+    @staticmethod
+    def allowance(total: int) -> int:
+        """How many of `total` dates are always more than stray ones: two, or 1% of them."""
+        return min(total, max(2, math.ceil(_STRAY_SHARE * total)))
+
+    def open_during(self, y: int) -> int:
+        return self.points[y] + sum(n for (start, end), n in self.spans.items()
+                                    if start <= y and (end is None or end >= y))
+
+    def ended_before(self, y: int) -> tuple[int, int | None]:
+        """Episodes that ended before year `y` began, and the earliest year one ended in."""
+        ended = {end: n for (_, end), n in self.spans.items() if end is not None and end < y}
+        return sum(ended.values()), min(ended, default=None)
+
+    def contradicts(self, y: int, ceiling: date) -> str | None:
+        """Why the dates cannot be year `y`'s return, or None."""
+        latest = self.latest()
+        if latest is None:
+            return None
+        if latest > y:
+            return f"its {self.what} run into {year_label(latest)}"
+        if not self.open_during(y):
+            return f"none of its {self.what} falls in {year_label(y)}"
+        if year_end(y) <= ceiling and not self.events()[y] and latest < y and self.events()[latest] >= _BUSY:
+            return f"its {self.what} end in {year_label(latest)} and none starts or ends in {year_label(y)}"
+        return None
+
+
+def _files(r: Return, table: str):
+    """Each of a return's files of `table`, as (parsed table, None) or (None, copy already in the store)."""
+    for t in r.tables():
+        if t.table == table and len(t):
+            yield t, None
+    for f in r.files:
+        for st in f.stored:
+            if st.table == table and st.rows:
+                yield None, st
+
+
+def _text_date(c: str) -> str:
+    cell = f'trim("{c}")'
+    return f"coalesce(try_strptime({cell}, '%d/%m/%Y'), try_strptime({cell}, '%Y-%m-%d'))::DATE"
+
+
+def _each(con, returns: list[Return], table: str, query: str) -> list[tuple]:
+    """Run `query` once over every file of `table` in `returns`: `{src}` in it is the files' event dates,
+    typed, with `i`, the index of the file's return (one statement: ten years of returns are one scan)."""
+    cols = _EVENTS[table]
+    parts, params, sources = [], [], []
+    try:
+        for i, r in enumerate(returns):
+            for raw, stored in _files(r, table):
+                if raw is not None:
+                    source = table_source(con, raw, f"year_in_{len(sources)}")
+                    sources.append(source)
+                    typed = ", ".join(_text_date(c) + f' AS "{c}"' for c in cols)
+                    parts.append(f"SELECT {i} AS i, {typed} FROM {source.sql}")
+                    params += source.params
+                else:
+                    named = ", ".join(f'"{c}"' for c in cols)
+                    parts.append(f"SELECT {i} AS i, {named} FROM {staging_name(table)} WHERE snapshot_id = "
+                                 f"{int(stored.snapshot_id)} AND file_id = {int(stored.file_id)}")
+        if not parts:
+            return []
+        src = "(" + " UNION ALL ".join(parts) + ")"
+        return con.execute(query.format(src=src), params).fetchall()
+    finally:
+        for source in sources:
+            release(con, source)
+
+
+def _year_of(c: str, ceiling: str) -> str:
+    """The collection year of date column `c`, or NULL when it is blank or after `ceiling`."""
+    c = f'"{c}"'
+    return f"CASE WHEN {c} <= {ceiling} THEN year({c}) + CASE WHEN month({c}) >= 4 THEN 1 ELSE 0 END END"
+
+
+def windows(con, returns: list[Return], ceiling: date) -> list[Window]:
+    """The years each return's episodes (or, without episodes, its other dated rows) fall in, dates after
+    `ceiling` left out."""
+    out = [Window() for _ in returns]
+    c = f"DATE '{ceiling.isoformat()}'"
+    query = (f"SELECT i, {_year_of('DECOM', c)} AS s, {_year_of('DEC', c)} AS e, count(*), "
+             f'count(*) FILTER ("DECOM" > {c}) + count(*) FILTER ("DEC" > {c}) FROM {{src}} AS d GROUP BY ALL')
+    for i, s, e, n, after in _each(con, returns, "episodes", query):
+        out[i].after += after
+        if s is not None:
+            out[i].spans[(s, e)] += n
+    without = [k for k, w in enumerate(out) if not w.spans]     # returns without episodes
+    bare = [returns[k] for k in without]
+    for table, cols in _EVENTS.items():
+        if table == "episodes" or not bare:
+            continue
+        years = ", ".join(_year_of(col, c) for col in cols)
+        late = ", ".join(f'CASE WHEN "{col}" > {c} THEN 1 ELSE 0 END' for col in cols)
+        query = (f"SELECT i, y, count(*), sum(late) FROM (SELECT i, unnest([{years}]) AS y, unnest([{late}]) AS late "
+                 f"FROM {{src}} AS d) AS u GROUP BY ALL")
+        for i, y, n, after in _each(con, bare, table, query):
+            w = out[without[i]]
+            w.what = "dated rows"
+            w.after += after or 0
+            if y is not None:
+                w.points[y] += n
+    return out
+
+
+def years_of_returns(con, returns: list[Return], *, as_at: date | None = None) -> None:
+    """Decide each return's collection year (a year set beforehand, as by --year, is kept), set r.year and
+    explain it in r.notes.
+
+    Dates after `as_at` (or today) are left out; more than a stray few after a given as-at date mean the
+    date is wrong, and that is an InputError."""
+    ceiling = as_at or date.today()
+    for r, w in zip(returns, windows(con, returns, ceiling)):
+        if as_at is not None and w.after and w.after >= w.allowance(w.after + sum(w.events().values())):
+            raise InputError(str(r.folder), f"{_count(w.after, 'date')} in its {w.what} are after the as-at date "
+                                            f"{as_at:%d/%m/%Y}: give the date the data were extracted (--as-at)")
+        _decide(r, w, ceiling)
+
+
+def _decide(r: Return, w: Window, ceiling: date) -> None:
+    given, claim, data_year = r.year, r.declared(), w.latest()
+    if given is not None:
+        year, why = given, _AS_GIVEN
+        doubt = w.contradicts(given, ceiling)
+        if doubt:
+            why += f", although {doubt}"
+    elif claim is not None and data_year is None:
+        year, why = claim.year, f"from {claim.describe()} (the return has no dates to check it against)"
+    elif claim is not None:
+        year, why = _weigh(claim, w, data_year, ceiling)
+    elif data_year is not None:
+        year, why = data_year, f"from its {w.what} (the latest in {year_label(data_year)})"
+    else:
+        raise InputError(str(r.folder), "cannot tell which collection year this return covers (no dated episodes "
+                                        "or other dated rows, and no year in its folder or file names): name "
+                                        "the folder like 2024-25 or pass --year")
+    r.year = year
+    extra = _history(w, year) + _late(w, year, ceiling)
+    if why != _AS_GIVEN or extra:       # nothing to say when --year was given and the dates agree
+        r.notes.append(f"{r.folder}: collection year {year_label(year)}, {why}{extra}")
+
+
+def _weigh(claim: NamedYear, w: Window, data_year: int, ceiling: date) -> tuple[int, str]:
+    """The year a claim and the dates settle on, and why."""
+    doubt = w.contradicts(claim.year, ceiling)
+    if not doubt:
+        return claim.year, f"from {claim.describe()}, which its {w.what} bear out"
+    if claim.bare and not w.contradicts(claim.year + 1, ceiling):
+        return claim.year + 1, (f"from '{claim.text}' in {claim.where}, read as the year starting April {claim.text}, "
+                                f"as its {w.what} show (a year alone is otherwise the year ending 31 March)")
+    return data_year, (f"from its {w.what} (the latest in {year_label(data_year)}); {claim.describe()} says "
+                       f"{year_label(claim.year)}, but {doubt}. Pass --year to choose otherwise")
+
+
+def _history(w: Window, year: int) -> str:
+    n, earliest = w.ended_before(year)
+    if not n:
+        return ""
+    return (f". It also holds {_count(n, 'episode')} that ended before {year_label(year)} (from "
+            f"{year_label(earliest)} on), kept as its history")
+
+
+def _late(w: Window, year: int, ceiling: date) -> str:
+    past_year = sum(n for y, n in w.events().items() if y > year)
+    parts = []
+    if past_year:
+        parts.append(f"{_count(past_year, 'date')} after the year ends ({year_end(year):%d/%m/%Y})")
+    if w.after:
+        parts.append(f"{_count(w.after, 'date')} after {'today' if ceiling == date.today() else 'the as-at date'} "
+                     f"({ceiling:%d/%m/%Y})")
+    if not parts:
+        return ""
+    return f". Left out in working out the year: {' and '.join(parts)} (listed as findings when loaded)"
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
+def check_as_at(as_at: date, collection_year: int, where: str) -> None:
+    """Refuse an as-at date the collection year cannot have been extracted on."""
+    if as_at < year_start(collection_year):
+        raise InputError(where, f"the as-at date {as_at:%d/%m/%Y} is before {year_label(collection_year)} begins "
+                                f"({year_start(collection_year):%d/%m/%Y}): give the date the data were extracted "
+                                f"(--as-at), or the right year (--year)")
+    if as_at > date.today():
+        raise InputError(where, f"the as-at date {as_at:%d/%m/%Y} is in the future: give the date the data were "
+                                f"extracted (--as-at)")

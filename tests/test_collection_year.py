@@ -1,0 +1,317 @@
+"""The collection year of a return and the as-at date, on small hand-written returns shaped like a council's:
+old years, folders named by a year alone, several years in one file, future-dated rows, XML headers, names
+the data contradict, and impossible as-at dates."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from careboard.cli import build_parser, main
+from careboard.dates import parse_collection_year
+from careboard.ingest.errors import InputError
+from careboard.ingest.files import discover
+from careboard.ingest.year_names import year_in_name, year_in_xml_header
+from careboard.store import load, open_store
+from careboard.validate.codes import placeholders
+from careboard.validate.years import codes_for, rule_set_year, supported_years
+from tests.year_returns import busy_year, write_return, xml_return, year_2017_18
+
+# ---- the year as people type it (--year) ---------------------------------------------------------------
+
+TYPED = [("25/26", 2026), ("2025/26", 2026), ("2025-26", 2026), ("25-26", 2026), ("2025_26", 2026),
+         ("2025/2026", 2026), ("2026", 2026), (" 2018/19 ", 2019), ("99/00", 2000), ("1999/2000", 2000)]
+
+
+@pytest.mark.parametrize("text,year", TYPED)
+def test_a_typed_year_is_the_year_ending_march(text, year):
+    assert parse_collection_year(text) == year
+    assert build_parser().parse_args(["validate", "x", "--year", text]).year == year
+
+
+@pytest.mark.parametrize("text,says", [("25/27", "must follow the first"), ("2025/25", "must follow the first"),
+                                       ("26", "write it like 2024/25"), ("last year", "write it like 2024/25"),
+                                       ("1066", "between"), ("2090/91", "between"), ("2024/25/26", "like 2024/25")])
+def test_nonsense_years_are_refused_in_one_line(text, says, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["load", "x", "--year", text])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "argument --year" in err and says in err and "Traceback" not in err
+
+
+# ---- the year a name claims ----------------------------------------------------------------------------
+
+NAMES = [("2024-25", 2025, False), ("2024_25", 2025, False), ("2024 25", 2025, False), ("202425", 2025, False),
+         ("2024-2025", 2025, False), ("24-25", 2025, False), ("SSDA903_2024-25", 2025, False),
+         ("874 Children 2025-26", 2026, False), ("2025", 2025, True), ("903 2025", 2025, True),
+         ("SSDA903 2025", 2025, True), ("episodes_2017", 2017, True),
+         ("as_at_2026-11-30", None, None), ("extract 20250331", None, None), ("31-03-2025", None, None),
+         ("2018 to 2020", None, None), ("returns", None, None), ("tmp2025x", None, None), ("2023-25", None, None),
+         ("2019-20 and 2020-21", None, None), ("99-00", 2000, False)]
+
+
+@pytest.mark.parametrize("name,year,bare", NAMES)
+def test_year_in_a_name(name, year, bare):
+    got = year_in_name(name, "the folder name")
+    assert (got.year, got.bare) == (year, bare) if year else got is None
+
+
+def test_names_are_read_from_enclosing_folders_and_file_names(tmp_path):
+    write_return(tmp_path / "903 2025" / "csv", ["C1 10/05/2024"])
+    write_return(tmp_path / "loose", ["C1 10/05/2017"], name="SSDA903_2017-18_")
+    found = {r.folder.name: r.named for r in discover([tmp_path])}
+    assert (found["csv"].year, found["csv"].text, found["csv"].bare) == (2025, "2025", True)
+    assert found["csv"].where == "the folder name '903 2025'"
+    assert (found["loose"].year, found["loose"].where) == (2018, "the file name 'SSDA903_2017-18_episodes.csv'")
+
+
+def test_the_current_folder_given_as_dot_is_read_by_its_name(tmp_path, monkeypatch):
+    write_return(tmp_path / "2021-22", ["C1 10/05/2021"])
+    monkeypatch.chdir(tmp_path / "2021-22")
+    (r,) = discover([Path(".")])
+    assert (r.named.year, r.named.where) == (2022, "the folder name")
+
+
+@pytest.mark.parametrize("fields,year", [({"Year": "2025"}, 2025), ({"CollectionYear": "2024/25"}, 2025),
+                                          ({"ReferenceDate": "2025-03-31"}, 2025), ({"ReferenceDate": "2025-04-01"}, 2026),
+                                          ({"Collection": "SSDA903"}, None), ({"Year": "soon"}, None)])
+def test_year_in_an_xml_collection_header(fields, year):
+    got = year_in_xml_header(fields)
+    assert (got.year if got else None) == year
+
+
+# ---- the year a return is loaded as --------------------------------------------------------------------
+
+def _load(tmp_path, paths, capsys=None, **kw):
+    con = open_store(":memory:")
+    result = load(con, paths, **kw)
+    years = dict(con.execute("SELECT DISTINCT path, return_year FROM source_files").fetchall())
+    by_folder = {Path(p).parent.name: y for p, y in years.items()}
+    return con, result, by_folder
+
+
+def test_folders_named_by_a_year_alone_load_as_their_own_years(tmp_path):
+    for y in range(2018, 2023):
+        write_return(tmp_path / str(y), ["L1 12/03/2015", f"C{y} 10/05/{y - 1} 03/02/{y}", f"D{y} 20/11/{y - 1}"])
+    _, result, years = _load(tmp_path, [tmp_path])
+    assert years == {str(y): y for y in range(2018, 2023)}
+    assert result.collection_year == 2022
+    assert sum("read as the year ending 31 March" in n for n in result.notes) == 5
+    assert any(n.startswith("2017/18, 2018/19, 2019/20, 2020/21, 2021/22 were loaded but not validated") for n in result.notes)
+
+
+def test_folders_named_by_the_year_they_start_are_recognised_by_their_dates(tmp_path):
+    for y in (2018, 2019):      # '2018' holds 2018/19: its episodes run into 2019
+        busy_year(tmp_path / str(y), y + 1)
+    _, result, years = _load(tmp_path, [tmp_path])
+    assert years == {"2018": 2019, "2019": 2020}
+    assert any("from '2018' in the folder name, read as the year starting April 2018" in n for n in result.notes)
+
+
+def test_a_review_dated_years_ahead_is_a_finding_not_the_year(tmp_path):
+    year_2017_18(tmp_path / "extract", reviews=["C1 12/09/2017", "C3 05/06/2030"])
+    con, result, years = _load(tmp_path, [tmp_path / "extract"])
+    assert years == {"extract": 2018} and result.collection_year == 2018
+    assert result.as_at == date(2018, 3, 31)
+    finding = con.execute("SELECT severity, code, table_name, line_no, field, value, child FROM dq_findings").fetchall()
+    assert finding == [("warning", "date_after_year_end", "reviews", 3, "REVIEW", "05/06/2030", "C3")]
+
+
+@pytest.mark.parametrize("stray", ["C2 10/05/2017 03/02/2031",      # a ceased date in the future
+                                   "C2 10/05/2017 03/02/2022",      # ... or years later, but past
+                                   "C9 10/05/2029"])                # an episode starting in the future
+def test_a_stray_episode_date_does_not_move_the_year(tmp_path, stray):
+    write_return(tmp_path / "extract", ["C1 12/03/2015", "C3 20/11/2017", "C4 02/01/2018 10/03/2018",
+                                        "C5 14/04/2017 01/07/2017", stray])
+    con, result, years = _load(tmp_path, [tmp_path / "extract"], validate=False)
+    assert years == {"extract": 2018}
+    codes = {c for (c,) in con.execute("SELECT code FROM dq_findings").fetchall()}
+    assert codes == {"date_after_year_end"}
+    assert "Left out in working out the year" in result.notes[0]
+
+
+def test_several_years_in_one_file_are_the_latest_years_return_with_history(tmp_path):
+    episodes = [f"C{y} 10/05/{y - 1} 03/02/{y}" for y in range(2016, 2021)] + ["L1 12/03/2015", "D1 20/11/2019"]
+    write_return(tmp_path / "all years", episodes + ["Z1 01/01/2019 05/05/2023"])   # one ceased date years later
+    con, result, years = _load(tmp_path, [tmp_path / "all years"], validate=False)
+    assert years == {"all years": 2020}
+    assert "It also holds 4 episodes that ended before 2019/20 (from 2015/16 on), kept as its history" in result.notes[0]
+
+
+def test_an_xml_collection_header_names_the_year(tmp_path):
+    xml_return(tmp_path / "upload" / "return.xml", "<Header><CollectionDetails><Collection>SSDA903</Collection>"
+                                                   "<Year>2025</Year></CollectionDetails></Header>")
+    _, result, years = _load(tmp_path, [tmp_path / "upload"], validate=False)
+    assert years == {"upload": 2025}
+    assert "from 'Year 2025' in the XML collection header, which its episodes bear out" in result.notes[0]
+
+
+def test_an_xml_header_is_a_claim_before_the_folder_name_and_the_dates_decide(tmp_path):
+    xml_return(tmp_path / "2023-24" / "return.xml", "<Header><Year>2025</Year></Header>")
+    _, result, years = _load(tmp_path, [tmp_path / "2023-24"], validate=False)
+    assert years == {"2023-24": 2025}
+    xml_return(tmp_path / "late" / "return.xml", "<Header><Year>2020</Year></Header>", "01/06/2024", "05/02/2025")
+    _, result, years = _load(tmp_path, [tmp_path / "late"], validate=False)
+    assert years == {"late": 2025}
+    assert "'Year 2020' in the XML collection header says 2019/20, but its episodes run into 2024/25" in result.notes[0]
+
+
+def test_a_name_the_data_contradict_gives_way_to_the_data(tmp_path):
+    busy_year(tmp_path / "2024-25", 2023)
+    _, result, years = _load(tmp_path, [tmp_path / "2024-25"], validate=False)
+    assert years == {"2024-25": 2023}
+    assert ("'2024-25' in the folder name says 2024/25, but its episodes end in 2022/23 and none starts or ends in "
+            "2024/25. Pass --year to choose otherwise") in result.notes[0]
+
+
+def test_year_given_wins_with_a_note_when_the_data_disagree(tmp_path):
+    busy_year(tmp_path / "extract", 2023)
+    _, result, years = _load(tmp_path, [tmp_path / "extract"], validate=False, year=2025, as_at=date(2025, 4, 30))
+    assert years == {"extract": 2025}
+    assert "collection year 2024/25, as given (--year), although its episodes end in 2022/23" in result.notes[0]
+
+
+def test_a_name_the_data_bear_out_keeps_an_early_extract_in_its_new_year(tmp_path):
+    # As at 3 April 2025 nothing has happened yet in 2025/26: the folder's year stands.
+    busy_year(tmp_path / "2025-26", 2025)
+    _, result, years = _load(tmp_path, [tmp_path / "2025-26"], validate=False, as_at=date(2025, 4, 3))
+    assert years == {"2025-26": 2026}
+
+
+def test_two_folders_of_one_year_are_refused_saying_how_each_was_read(tmp_path):
+    year_2017_18(tmp_path / "a")
+    year_2017_18(tmp_path / "b")
+    with pytest.raises(InputError, match=r"is a second return for 2017/18 .*collection year 2017/18, from its episodes"):
+        _load(tmp_path, [tmp_path])
+
+
+def test_a_return_with_no_dates_and_no_year_in_its_name_asks_for_one(tmp_path):
+    (tmp_path / "extract").mkdir()
+    (tmp_path / "extract" / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2010,WBRI,UN1,,\n")
+    with pytest.raises(InputError, match="cannot tell which collection year .* pass --year"):
+        _load(tmp_path, [tmp_path / "extract"])
+
+
+def test_reviews_tell_the_year_of_a_return_without_episodes(tmp_path):
+    (tmp_path / "extract").mkdir()
+    (tmp_path / "extract" / "reviews.csv").write_text("CHILD,DOB,REVIEW,REVIEW_CODE\nC1,01/01/2010,12/09/2020,PN1\n"
+                                                      "C1,01/01/2010,12/02/2021,PN1\n")
+    _, result, years = _load(tmp_path, [tmp_path / "extract"], validate=False)
+    assert years == {"extract": 2021} and "from its dated rows" in result.notes[0]
+
+
+# ---- the as-at date ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("as_at,year,says", [
+    (date(2025, 1, 31), 2026, r"the as-at date 31/01/2025 is before 2025/26 begins \(01/04/2025\)"),
+    (date.today() + timedelta(days=1), None, "is in the future"),
+    (date(2017, 6, 30), None, "dates in its episodes are after the as-at date 30/06/2017"),
+])
+def test_impossible_as_at_dates_are_refused(tmp_path, as_at, year, says):
+    busy_year(tmp_path / "extract", 2018)
+    con = open_store(":memory:")
+    with pytest.raises(InputError, match=says):
+        load(con, [tmp_path / "extract"], as_at=as_at, year=year)
+    assert con.execute("SELECT count(*) FROM snapshots").fetchone() == (0,)
+
+
+def test_rows_dated_after_the_as_at_date_are_findings(tmp_path):
+    write_return(tmp_path / "2024-25", ["C1 12/03/2020", "C2 10/05/2024", "C3 20/01/2025", "C4 02/09/2024 15/02/2025"])
+    con, result, _ = _load(tmp_path, [tmp_path / "2024-25"], validate=False, as_at=date(2025, 2, 1))
+    rows = con.execute("SELECT code, field, value, line_no FROM dq_findings").fetchall()
+    assert rows == [("date_after_as_at", "DEC", "15/02/2025", 5)]
+    # Loaded again as at the year end, the same file has nothing after its as-at date.
+    again = load(con, [tmp_path / "2024-25"], validate=False, as_at=date(2025, 3, 31))
+    assert con.execute("SELECT count(*) FROM dq_findings WHERE snapshot_id = ?", [again.snapshot_id]).fetchone() == (0,)
+
+
+# ---- old years: loaded, checked with the nearest rules or not at all, and usable -----------------------
+
+def test_years_without_their_own_rules_use_the_nearest_rule_set():
+    first, last = supported_years()[0], supported_years()[-1]
+    assert (rule_set_year(2018), rule_set_year(first + 1), rule_set_year(2031)) == (first, first + 1, last)
+    assert codes_for(2018) == codes_for(first)
+    fill = placeholders(2018)
+    assert (fill["start"], fill["end"], fill["year"]) == ("DATE '2017-04-01'", "DATE '2018-03-31'", "2018")
+    assert fill["LS"] == placeholders(first)["LS"]
+
+
+def test_validate_checks_an_old_return_with_the_earliest_rules_and_says_so(tmp_path, capsys):
+    year_2017_18(tmp_path / "2017-18")
+    code = main(["validate", str(tmp_path / "2017-18")])
+    out = capsys.readouterr().out
+    assert code in (0, 1)
+    assert "2017/18 is checked with the 2023/24 rules, the earliest careboard has" in out
+    assert "\n2017/18: " in out and "rules run" in out
+
+
+@pytest.mark.parametrize("year", ["25/26", "2026"])
+def test_load_with_a_short_year_and_an_old_return_has_no_code_list_error(tmp_path, capsys, year):
+    year_2017_18(tmp_path / "old")
+    assert main(["load", str(tmp_path / "old"), "--year", year, "--db", str(tmp_path / "s.duckdb"),
+                 "--la", "874"]) == 0
+    assert "collection year 2025/26" in capsys.readouterr().out
+
+
+@pytest.fixture(scope="module")
+def old_store(tmp_path_factory):
+    """Five old years loaded from folders named by a year alone, one with a review dated years ahead."""
+    base = tmp_path_factory.mktemp("old")
+    for y in range(2018, 2023):
+        write_return(base / "in" / str(y), ["L1 12/03/2015", f"C{y} 10/05/{y - 1} 03/02/{y}", f"D{y} 20/11/{y - 1}"],
+                     ["L1 02/06/2030"] if y == 2018 else [f"D{y} 10/12/{y - 1}"])
+    db = base / "s.duckdb"
+    assert main(["load", str(base / "in"), "--db", str(db)]) == 0
+    return base, db
+
+
+@pytest.mark.parametrize("command", [["children", "cla_count"], ["due"], ["snapshots"]])
+def test_commands_work_on_a_store_of_old_years(old_store, command, capsys):
+    _, db = old_store
+    assert main([*command, "--db", str(db)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_indicators_compute_on_a_store_of_old_years(old_store):
+    from careboard.indicators import engine, registry
+    from careboard.indicators.engine import Context
+
+    _, db = old_store
+    con = open_store(db, read_only=True)
+    ctx = Context.open(con, 1)
+    values = engine.compute_all(ctx, registry.INDICATORS, ctx.as_at)
+    assert ctx.as_at == date(2022, 3, 31) and set(values) == {i.id for i in registry.INDICATORS}
+    # L1, open since 2015, and D2022; D2018-D2021 are open only in their own year's file, so they are stale
+    # open episodes, read as ending when the next year began (see docs/indicators.md)
+    assert values["cla_count"].value == 2
+
+
+def test_report_builds_on_a_store_of_old_years(old_store):
+    base, db = old_store
+    assert main(["report", "--db", str(db), "--out", str(base / "report"), "--no-pdf"]) == 0
+    assert list((base / "report").glob("*.html"))
+
+
+def test_a_return_with_only_undated_rows_loads_by_its_name_with_an_as_at(tmp_path):
+    (tmp_path / "2024-25").mkdir()
+    (tmp_path / "2024-25" / "oc3.csv").write_text("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nC1,01/06/2005,YES,F2,D1\n")
+    _, result, years = _load(tmp_path, [tmp_path / "2024-25"], validate=False, as_at=date(2025, 6, 30))
+    assert years == {"2024-25": 2025}
+    assert "from '2024-25' in the folder name (the return has no dates to check it against)" in result.notes[0]
+
+
+def test_a_snapshot_whose_years_were_misread_before_is_refused_in_one_line(tmp_path, capsys):
+    """A store written before years were checked can hold a 2017/18 return stored as 2030/31."""
+    year_2017_18(tmp_path / "extract")
+    db = tmp_path / "s.duckdb"
+    assert main(["load", str(tmp_path / "extract"), "--db", str(db), "--no-validate"]) == 0
+    con = open_store(db)
+    con.execute("UPDATE snapshots SET first_year = 2031, collection_year = 2031")
+    con.close()
+    assert main(["due", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "its first collection year, 2030/31, begins after its as-at date 31/03/2018" in err
+    assert "careboard snapshots --remove 1" in err and "Traceback" not in err
