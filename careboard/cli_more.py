@@ -63,10 +63,12 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
 
 
 def cmd_report(args) -> int:
+    from .cli import _known_snapshot
     from .store import open_store
 
     progress = Progress()
     con = open_store(args.db, read_only=True)
+    args.snapshot = _known_snapshot(con, args.snapshot)
     _write_report(con, args, progress)
     return 0
 
@@ -102,11 +104,13 @@ def cmd_demo(args) -> int:
 
 
 def cmd_docs(args) -> int:
+    """Relative paths are under the current folder, wherever careboard is run; missing folders are made."""
     from .docs import indicator_docs, rule_docs
 
     for path, text in ((Path(args.output), indicator_docs()), (Path(args.rules_output), rule_docs())):
-        path.write_text(text)
-        print(f"wrote {path}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.resolve()}")
     return 0
 
 
@@ -139,8 +143,10 @@ def add_commands(sub) -> None:
     add_validate(sub)
 
     s = sub.add_parser("docs", help="write the indicator catalogue and the validation rules as Markdown")
-    s.add_argument("--output", default="docs/indicators.md")
-    s.add_argument("--rules-output", default="docs/validation-rules.md")
+    s.add_argument("--output", default="docs/indicators.md", metavar="FILE",
+                   help="the indicator catalogue (default: docs/indicators.md under the current folder, made if missing)")
+    s.add_argument("--rules-output", default="docs/validation-rules.md", metavar="FILE",
+                   help="the validation rules (default: docs/validation-rules.md under the current folder)")
     s.set_defaults(func=cmd_docs)
 
 
@@ -173,6 +179,7 @@ def cmd_validate(args) -> int:
     outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args),
                              opening=opening)
     for out in args.output or []:
+        out.parent.mkdir(parents=True, exist_ok=True)
         write_any(outcome, out)
     for note in outcome.notes:
         print(f"note: {note}")
@@ -191,13 +198,14 @@ def cmd_validate(args) -> int:
 
 
 def add_validate(sub) -> None:
-    from .cli import _year
+    from .cli import _year, output_file
 
     s = sub.add_parser("validate", help="check SSDA903 files against the DfE validation rules (no store needed)")
     s.add_argument("paths", nargs="+", type=Path, help="this year's files, or the folder holding them")
     s.add_argument("--year", type=_year, help="collection year, e.g. 2025/26 (default: from folder name or dates)")
     s.add_argument("--last-year", nargs="+", type=Path, help="last year's return, for the rules that compare years")
-    s.add_argument("--output", action="append", type=Path, help="errors.csv, errors.xlsx or errors.html (repeatable)")
+    s.add_argument("--output", action="append", type=output_file(".csv", ".xlsx", ".html", ".htm"),
+                   help="errors.csv, errors.xlsx or errors.html (repeatable)")
     s.add_argument("-v", "--verbose", action="store_true", help="list the rules that were skipped and why")
     reference_args(s)
     # Nothing is left open once the outputs are written: the process may end without tearing down.
