@@ -32,10 +32,17 @@ def _year(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a collection year (use 2024/25)") from None
 
 
-def _days(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (0 or more)")
-    return int(text)
+def at_least(minimum: int, what: str):
+    """An argparse type for a whole number of at least `minimum`, e.g. at_least(0, "a number of days")."""
+    def check(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            n = None
+        if n is None or n < minimum:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what} ({minimum} or more)")
+        return n
+    return check
 
 
 def output_file(*suffixes: str):
@@ -255,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("due", help="list statutory reviews overdue or due soon (CSV)")
     s.add_argument("--as-at", type=_date)
-    s.add_argument("--days", type=_days, default=28, help="how far ahead to look (default 28 days)")
+    s.add_argument("--days", type=at_least(0, "a number of days"), default=28, help="how far ahead to look (default 28 days)")
     _store_arg(s)
     _snapshot_arg(s)
     s.set_defaults(func=cmd_due)
@@ -293,11 +300,9 @@ def run() -> None:
 
 
 def _dispatch(args) -> int:
-    """Run a command. Expected failures (a user's mistake, bad data, a file that cannot be read or written)
-    are one line and exit 2; anything else is careboard's own fault: one line saying so (the traceback with
-    --debug) and exit 3. A reader that stops reading (`| head`) ends the command quietly."""
-    import duckdb
-
+    """Run a command. Expected failures (a user's mistake, bad data, a file that cannot be read or written, a
+    store that cannot be opened) are one line and exit 2; anything else is careboard's own fault: one line
+    saying so (the traceback with --debug) and exit 3. A reader that stops reading (`| head`) ends it quietly."""
     from .ingest.errors import InputError
 
     try:
@@ -311,16 +316,32 @@ def _dispatch(args) -> int:
         return _fail(str(e))
     except OSError as e:
         return _fail(f"{e.filename}: {e.strerror}" if e.filename and e.strerror else str(e))
-    except duckdb.IOException as e:   # a store that is not a DuckDB file, or is open in another process
-        return _fail(f"the store could not be opened: {e}")
     except KeyboardInterrupt:
         return _fail("stopped (Ctrl-C)", 130)
     except Exception as e:  # noqa: BLE001 — the last resort: never a traceback unless asked for
+        if (store := _store_not_opened(e)) is not None:
+            return _fail(f"{store}: cannot be opened as a careboard store ({e}); is it in use by another "
+                         f"careboard, or not a store? Give the store's file with --db")
         if getattr(args, "debug", False) or os.environ.get("CAREBOARD_DEBUG", "") not in ("", "0"):
             raise
         return _fail(f"internal error ({type(e).__name__}: {str(e)[:200]}). This is a fault in careboard, not in "
                      f"your data: please report it to the careboard maintainers with the command you ran and "
                      f"its output with --debug (or CAREBOARD_DEBUG=1), which shows the traceback.", 3)
+
+
+def _store_not_opened(e: Exception) -> str | None:
+    """The store's path when `e` is DuckDB refusing to open it (not a DuckDB file, locked by another process)."""
+    from .engine import module
+    from .store.db import default_path, open_store
+
+    if not isinstance(e, module().Error):
+        return None
+    tb = e.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code is open_store.__code__:
+            return str(tb.tb_frame.f_locals.get("path") or default_path())
+        tb = tb.tb_next
+    return None
 
 
 def _fail(message: str, code: int = 2) -> int:

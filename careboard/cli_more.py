@@ -14,8 +14,9 @@ DEMO_COUNCIL = Path(__file__).resolve().parents[1] / "councils" / "demo.toml"
 class Progress:
     """One line per step with how long it took, so a long run shows it is moving."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream, self.start = stream, time.perf_counter()
+    def __init__(self, stream=None):
+        # sys.stderr looked up now, not when the module was imported, so a redirected stderr is honoured
+        self.stream, self.start = stream or sys.stderr, time.perf_counter()
 
     def step(self, text: str) -> None:
         print(f"[{time.perf_counter() - self.start:6.1f}s] {text}", file=self.stream, flush=True)
@@ -86,6 +87,7 @@ def cmd_demo(args) -> int:
     from .committee import month_ends
 
     dates = month_ends(as_at, 12)
+    _history_reaches(args.years, dates[0], as_at)
     progress.step(f"generating synthetic SSDA903 extracts for {len(dates)} month ends "
                   f"({args.children} children in care, {args.years} years, seed {args.seed})")
     extracts = write_demo_extracts(out / "extracts", args.seed, args.children, args.years, dates)
@@ -101,6 +103,17 @@ def cmd_demo(args) -> int:
           f"{time.perf_counter() - generated:.1f} s (generating the data took {generated - progress.start:.1f} s).",
           file=sys.stderr)
     return 0
+
+
+def _history_reaches(years: int, first: date, as_at: date) -> None:
+    """The simulated history must cover the first of the monthly snapshots."""
+    from .dates import year_ending
+    from .ingest.errors import InputError
+
+    need = year_ending(as_at) - year_ending(first) + 1
+    if years < need:
+        raise InputError("demo --years", f"{years} year(s) of history do not reach back to {first:%B %Y}, the first "
+                                          f"of the twelve monthly snapshots; use --years {need} or more")
 
 
 def cmd_docs(args) -> int:
@@ -123,7 +136,7 @@ def _report_args(s) -> None:
 
 
 def add_commands(sub) -> None:
-    from .cli import _date, _snapshot_arg, _store_arg
+    from .cli import _date, _snapshot_arg, _store_arg, at_least
 
     s = sub.add_parser("report", help="write the committee report (HTML and PDF)")
     _report_args(s)
@@ -135,8 +148,9 @@ def add_commands(sub) -> None:
     _report_args(s)
     s.set_defaults(out="out/demo")
     s.add_argument("--seed", type=int, default=1)
-    s.add_argument("--children", type=int, default=400, help="children in care at any one time")
-    s.add_argument("--years", type=int, default=10, help="years of history")
+    s.add_argument("--children", type=at_least(1, "a number of children"), default=400,
+                   help="children in care at any one time")
+    s.add_argument("--years", type=at_least(1, "a number of years"), default=10, help="years of history")
     s.add_argument("--as-at", type=_date, help="the latest month end (default: the end of last month)")
     s.set_defaults(func=cmd_demo)
 
