@@ -246,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("indicators", help="compute every indicator for a snapshot")
     s.add_argument("--as-at", type=_date, help="compute as at this date (default: the snapshot's)")
-    s.add_argument("--population", type=int, help="0-17 population for rates per 10,000")
+    s.add_argument("--population", type=at_least(1, "a population"), help="0-17 population for rates per 10,000")
     s.add_argument("--output", type=output_file(*TABLE_SUFFIXES), metavar="FILE",
                    help="write the table to FILE (.csv or .xlsx), one row per indicator, instead of printing it")
     _store_arg(s)
