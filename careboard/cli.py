@@ -134,7 +134,7 @@ def _ratio(ind, v) -> str:
     return f"  ({v.numerator or 0:g} / {v.denominator:g})"
 
 
-def indicator_table(ctx, values: dict) -> tuple[list[str], list[list]]:
+def indicator_table(values: dict) -> tuple[list[str], list[list]]:
     """One row per indicator, for --output: what it is, the period it covers, and its figures."""
     from .indicators import registry
     from .indicators.periods import period_for
@@ -165,7 +165,7 @@ def cmd_indicators(args) -> int:
     if args.output:
         from .safe_cells import write_table
 
-        header, rows = indicator_table(ctx, values)
+        header, rows = indicator_table(values)
         print(f"wrote {write_table(args.output, header, rows, sheet_name='Indicators')} "
               f"(snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y})")
         return 0
