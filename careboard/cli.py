@@ -26,6 +26,28 @@ def _year(text: str) -> int:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def at_least(minimum: int, what: str):
+    """An argparse type for a whole number of at least `minimum`, e.g. at_least(0, "a number of days")."""
+    def check(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            n = None
+        if n is None or n < minimum:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what} ({minimum} or more)")
+        return n
+    return check
+
+
+def output_file(*suffixes: str):
+    """An argparse type for an output file that must end in one of `suffixes`, checked before any work."""
+    def check(text: str) -> Path:
+        if Path(text).suffix.lower() not in suffixes:
+            raise argparse.ArgumentTypeError(f"{text!r}: the file name must end in {', '.join(suffixes[:-1])} or {suffixes[-1]}")
+        return Path(text)
+    return check
+
+
 def _store_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", type=Path, help="store file (default: $CAREBOARD_DB or ~/.local/share/careboard/careboard.duckdb)")
 
@@ -60,10 +82,9 @@ def cmd_snapshots(args) -> int:
     from .store import list_snapshots, open_store, remove_snapshot
 
     if args.remove is not None:
-        con = open_store(args.db)
-        if not remove_snapshot(con, args.remove):
-            print(f"There is no snapshot {args.remove}.", file=sys.stderr)
-            return 1
+        with open_store(args.db, read_only=True) as con:   # a missing store is not made just to say so
+            _known_snapshot(con, args.remove)
+        remove_snapshot(open_store(args.db), args.remove)
         print(f"Removed snapshot {args.remove} and everything loaded with it.")
         return 0
     con = open_store(args.db, read_only=True)
@@ -79,16 +100,62 @@ def cmd_snapshots(args) -> int:
     return 0
 
 
-def _context(args, con):
-    from .indicators.engine import Context
-    from .store import list_snapshots
+def _known_snapshot(con, snapshot_id: int | None) -> int:
+    """The snapshot a command works on: the one asked for, which must exist, or the latest as-at date."""
+    from .ingest.errors import InputError
+    from .nearest import UnknownId
+    from .store import default_path, list_snapshots
 
     snaps = list_snapshots(con)
     if not snaps:
-        raise SystemExit("No snapshots loaded yet: run careboard load PATH first.")
-    sid = args.snapshot or snaps[-1].snapshot_id
+        store = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+        raise InputError(str(store[0] if store and store[0] else default_path()),
+                         "no snapshots are loaded yet; run careboard load PATH first")
+    if snapshot_id is None:
+        return snaps[-1].snapshot_id
+    ids = [s.snapshot_id for s in snaps]
+    if snapshot_id not in ids:
+        raise UnknownId("snapshot", snapshot_id, ids, "careboard snapshots lists them")
+    return snapshot_id
+
+
+def _context(args, con):
+    from .indicators.engine import Context
+
+    sid = _known_snapshot(con, args.snapshot)
     return Context.open(con, sid, population=getattr(args, "population", None),
                         history=getattr(args, "history", "latest"))
+
+
+def _ratio(ind, v) -> str:
+    """What lies behind a shown value, or why there is none, for the indicators table."""
+    if ind.aggregate == "count":
+        return ""
+    if v.value is None:
+        if ind.aggregate == "rate" and v.denominator is None:
+            return "  (no population: give --population)"
+        return "  (no children in the cohort)"
+    return f"  ({v.numerator or 0:g} / {v.denominator:g})"
+
+
+def indicator_table(values: dict) -> tuple[list[str], list[list]]:
+    """One row per indicator, for --output: what it is, the period it covers, and its figures."""
+    from .indicators import registry
+    from .indicators.periods import period_for
+
+    header = ["id", "title", "period", "period_start", "period_end", "numerator", "denominator", "value", "unit"]
+    rows = []
+    for ind in registry.INDICATORS:
+        v = values[ind.id]
+        value = None if v.value is None else round(v.value, ind.decimals)
+        rows.append([ind.id, ind.title, period_for(ind.window, v.as_at).label, v.period_start, v.period_end,
+                     *map(_whole, (v.numerator, v.denominator, value)), ind.unit])
+    return header, rows
+
+
+def _whole(x):
+    """425.0 -> 425, so counts read as counts in a CSV."""
+    return int(x) if isinstance(x, float) and x.is_integer() else x
 
 
 def cmd_indicators(args) -> int:
@@ -98,52 +165,59 @@ def cmd_indicators(args) -> int:
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     as_at = args.as_at or ctx.as_at
-    print(f"Snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y}")
     values = engine.compute_all(ctx, registry.INDICATORS, as_at)
+    if args.output:
+        from .safe_cells import write_table
+
+        header, rows = indicator_table(values)
+        print(f"wrote {write_table(args.output, header, rows, sheet_name='Indicators')} "
+              f"(snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y})")
+        return 0
+    print(f"Snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y}")
     for ind in registry.INDICATORS:
         v = values[ind.id]
         shown = "-" if v.value is None else f"{v.value:,.{ind.decimals}f}"
-        ratio = "" if v.denominator is None or ind.aggregate == "count" else f"  ({v.numerator:g} / {v.denominator:g})"
-        print(f"  {ind.id:34} {shown:>10} {ind.unit:6}{ratio}")
+        print(f"  {ind.id:34} {shown:>10} {ind.unit:6}{_ratio(ind, v)}")
     return 0
 
 
 def cmd_children(args) -> int:
     from .indicators import engine, registry
+    from .safe_cells import write_csv
     from .store import open_store
 
+    ind = registry.get(args.indicator)
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
-    cols, data = engine.rows(ctx, registry.get(args.indicator), args.as_at)
+    cols, data = engine.rows(ctx, ind, args.as_at)
+    if "file_id" not in cols:
+        write_csv(sys.stdout, cols, data)
+        return 0
     files = dict(con.execute("SELECT file_id, path FROM source_files WHERE snapshot_id = ?", [ctx.snapshot_id]).fetchall())
-    import csv
+    at_file, at_line = cols.index("file_id"), cols.index("line_no") if "line_no" in cols else None
 
-    w = csv.writer(sys.stdout)
-    w.writerow(cols + (["source"] if "file_id" in cols else []))
-    for r in data:
-        extra = []
-        if "file_id" in cols:
-            rec = dict(zip(cols, r))
-            extra = [f"{files.get(rec['file_id'], '?')}:{rec.get('line_no', '')}"]
-        w.writerow(list(r) + extra)
+    def source(r) -> str:
+        if r[at_file] is None:
+            return ""
+        line = "" if at_line is None or r[at_line] is None else f":{r[at_line]}"
+        return f"{files.get(r[at_file], '?')}{line}"
+
+    write_csv(sys.stdout, cols + ["source"], (list(r) + [source(r)] for r in data))
     return 0
 
 
 def cmd_due(args) -> int:
     """Reviews overdue or falling due soon, as a CSV a team manager can work through."""
-    import csv
-
     from .indicators.defs.reviews import reviews_due
+    from .safe_cells import write_csv
     from .store import open_store
 
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     due = reviews_due(ctx, args.as_at, args.days)
-    w = csv.writer(sys.stdout)
-    w.writerow(["child", "status", "due_date", "days_overdue", "review", "counted_from", "rule"])
-    for d in due:
-        w.writerow([d.child, "overdue" if d.overdue else "due soon", f"{d.due_date:%d/%m/%Y}",
-                    max(d.days_overdue, 0), d.due_no, f"{d.due_from:%d/%m/%Y}", d.rule])
+    write_csv(sys.stdout, ["child", "status", "due_date", "days_overdue", "review", "counted_from", "rule"],
+              ([d.child, "overdue" if d.overdue else "due soon", d.due_date, max(d.days_overdue, 0), d.due_no,
+                d.due_from, d.rule] for d in due))
     overdue = sum(d.overdue for d in due)
     print(f"{overdue} review(s) overdue and {len(due) - overdue} due in the next {args.days} days "
           f"at {(args.as_at or ctx.as_at):%d/%m/%Y}.", file=sys.stderr)
@@ -152,6 +226,7 @@ def cmd_due(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from . import cli_more
+    from .safe_cells import TABLE_SUFFIXES
 
     p = argparse.ArgumentParser(prog="careboard", description="Corporate-parenting performance from the SSDA903 return.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -176,7 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("indicators", help="compute every indicator for a snapshot")
     s.add_argument("--as-at", type=_date, help="compute as at this date (default: the snapshot's)")
-    s.add_argument("--population", type=int, help="0-17 population for rates per 10,000")
+    s.add_argument("--population", type=at_least(1, "a population"), help="0-17 population for rates per 10,000")
+    s.add_argument("--output", type=output_file(*TABLE_SUFFIXES), metavar="FILE",
+                   help="write the table to FILE (.csv or .xlsx), one row per indicator, instead of printing it")
     _store_arg(s)
     _snapshot_arg(s)
     _history_arg(s)
@@ -192,14 +269,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("due", help="list statutory reviews overdue or due soon (CSV)")
     s.add_argument("--as-at", type=_date)
-    s.add_argument("--days", type=int, default=28, help="how far ahead to look (default 28 days)")
+    s.add_argument("--days", type=at_least(0, "a number of days"), default=28, help="how far ahead to look (default 28 days)")
     _store_arg(s)
     _snapshot_arg(s)
     _history_arg(s)
     s.set_defaults(func=cmd_due)
 
     cli_more.add_commands(sub)
+    _debug_args(p, sub)
     return p
+
+
+def _debug_args(p: argparse.ArgumentParser, sub) -> None:
+    """--debug before or after the sub-command (SUPPRESS: a sub-command left without it keeps the top one's)."""
+    text = "show the full Python traceback of an internal error (also: CAREBOARD_DEBUG=1)"
+    p.add_argument("--debug", action="store_true", help=text)
+    for s in sub.choices.values():
+        s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -222,16 +308,62 @@ def run() -> None:
 
 
 def _dispatch(args) -> int:
+    """Run a command. Expected failures (a user's mistake, bad data, a file that cannot be read or written, a
+    store that cannot be opened) are one line and exit 2; anything else is careboard's own fault: one line
+    saying so (the traceback with --debug) and exit 3. A reader that stops reading (`| head`) ends it quietly."""
     from .ingest.errors import InputError
 
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()   # inside the try, so a closed pipe is noticed here rather than at exit
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
     except InputError as e:
-        print(f"careboard: {e}", file=sys.stderr)
-        return 2
-    except FileNotFoundError as e:
-        print(f"careboard: {e}", file=sys.stderr)
-        return 2
+        return _fail(str(e))
+    except OSError as e:
+        return _fail(f"{e.filename}: {e.strerror}" if e.filename and e.strerror else str(e))
+    except KeyboardInterrupt:
+        return _fail("stopped (Ctrl-C)", 130)
+    except Exception as e:  # noqa: BLE001 — the last resort: never a traceback unless asked for
+        if (store := _store_not_opened(e)) is not None:
+            return _fail(f"{store}: cannot be opened as a careboard store ({e}); is it in use by another "
+                         f"careboard, or not a store? Give the store's file with --db")
+        if getattr(args, "debug", False) or os.environ.get("CAREBOARD_DEBUG", "") not in ("", "0"):
+            raise
+        return _fail(f"internal error ({type(e).__name__}: {str(e)[:200]}). This is a fault in careboard, not in "
+                     f"your data: please report it to the careboard maintainers with the command you ran and "
+                     f"its output with --debug (or CAREBOARD_DEBUG=1), which shows the traceback.", 3)
+
+
+def _store_not_opened(e: Exception) -> str | None:
+    """The store's path when `e` is DuckDB refusing to open it (not a DuckDB file, locked by another process)."""
+    from .engine import module
+    from .store.db import default_path, open_store
+
+    if not isinstance(e, module().Error):
+        return None
+    tb = e.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code is open_store.__code__:
+            return str(tb.tb_frame.f_locals.get("path") or default_path())
+        tb = tb.tb_next
+    return None
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"careboard: {message}", file=sys.stderr)
+    return code
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so Python's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):   # stdout without a file descriptor (tests, embedding)
+        pass
 
 
 if __name__ == "__main__":

@@ -53,7 +53,10 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
     from .committee import build_report
     from .report import render_html, render_pdf, suppress
 
-    inputs = _inputs(args, con)
+    from .cli import _known_snapshot
+
+    inputs = _inputs(args, con)      # the council file first: its mistakes need no data to be found
+    args.snapshot = _known_snapshot(con, args.snapshot)
     progress.step("benchmarks: " + (f"loaded from {inputs.published.files.folder}" if inputs.published
                                     else inputs.benchmarks_note))
     report = build_report(con, inputs, snapshot_id=args.snapshot, history=getattr(args, "history", "latest"))
@@ -96,6 +99,7 @@ def cmd_demo(args) -> int:
     from .committee import month_ends
 
     dates = month_ends(as_at, 12)
+    _history_reaches(args.years, dates[0], as_at)
     progress.step(f"generating synthetic SSDA903 extracts for {len(dates)} month ends "
                   f"({args.children} children in care, {args.years} years, seed {args.seed})")
     extracts = write_demo_extracts(out / "extracts", args.seed, args.children, args.years, dates)
@@ -113,12 +117,25 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _history_reaches(years: int, first: date, as_at: date) -> None:
+    """The simulated history must cover the first of the monthly snapshots."""
+    from .dates import year_ending
+    from .ingest.errors import InputError
+
+    need = year_ending(as_at) - year_ending(first) + 1
+    if years < need:
+        raise InputError("demo --years", f"{years} year(s) of history do not reach back to {first:%B %Y}, the first "
+                                          f"of the twelve monthly snapshots; use --years {need} or more")
+
+
 def cmd_docs(args) -> int:
+    """Relative paths are under the current folder, wherever careboard is run; missing folders are made."""
     from .docs import indicator_docs, rule_docs
 
     for path, text in ((Path(args.output), indicator_docs()), (Path(args.rules_output), rule_docs())):
-        path.write_text(text)
-        print(f"wrote {path}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.resolve()}")
     return 0
 
 
@@ -132,7 +149,7 @@ def _report_args(s) -> None:
 
 def add_commands(sub) -> None:
     from . import cli_setup
-    from .cli import _date, _history_arg, _snapshot_arg, _store_arg
+    from .cli import _date, _history_arg, _snapshot_arg, _store_arg, at_least
 
     s = sub.add_parser("report", help="write the committee report (HTML and PDF)")
     _report_args(s)
@@ -145,8 +162,9 @@ def add_commands(sub) -> None:
     _report_args(s)
     s.set_defaults(out="out/demo", council=DEMO_COUNCIL)
     s.add_argument("--seed", type=int, default=1)
-    s.add_argument("--children", type=int, default=400, help="children in care at any one time")
-    s.add_argument("--years", type=int, default=10, help="years of history")
+    s.add_argument("--children", type=at_least(1, "a number of children"), default=400,
+                   help="children in care at any one time")
+    s.add_argument("--years", type=at_least(1, "a number of years"), default=10, help="years of history")
     s.add_argument("--as-at", type=_date, help="the latest month end (default: the end of last month)")
     s.set_defaults(func=cmd_demo)
 
@@ -154,8 +172,10 @@ def add_commands(sub) -> None:
     cli_setup.add_commands(sub)
 
     s = sub.add_parser("docs", help="write the indicator catalogue and the validation rules as Markdown")
-    s.add_argument("--output", default="docs/indicators.md")
-    s.add_argument("--rules-output", default="docs/validation-rules.md")
+    s.add_argument("--output", default="docs/indicators.md", metavar="FILE",
+                   help="the indicator catalogue (default: docs/indicators.md under the current folder, made if missing)")
+    s.add_argument("--rules-output", default="docs/validation-rules.md", metavar="FILE",
+                   help="the validation rules (default: docs/validation-rules.md under the current folder)")
     s.set_defaults(func=cmd_docs)
 
 
@@ -188,6 +208,7 @@ def cmd_validate(args) -> int:
     outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args),
                              opening=opening)
     for out in args.output or []:
+        out.parent.mkdir(parents=True, exist_ok=True)
         write_any(outcome, out)
     for note in outcome.notes:
         print(f"note: {note}")
@@ -206,14 +227,15 @@ def cmd_validate(args) -> int:
 
 
 def add_validate(sub) -> None:
-    from .cli import _year
+    from .cli import _year, output_file
 
     s = sub.add_parser("validate", help="check SSDA903 files against the DfE validation rules (no store needed)")
     s.add_argument("paths", nargs="+", type=Path, help="this year's files, or the folder holding them")
     s.add_argument("--year", type=_year, help="collection year: 2025/26, 2025-26, 25/26 or 2026 (the year ending March 2026); "
                                                "default: from its dates, checked against its folder and file names")
     s.add_argument("--last-year", nargs="+", type=Path, help="last year's return, for the rules that compare years")
-    s.add_argument("--output", action="append", type=Path, help="errors.csv, errors.xlsx or errors.html (repeatable)")
+    s.add_argument("--output", action="append", type=output_file(".csv", ".xlsx", ".html", ".htm"),
+                   help="errors.csv, errors.xlsx or errors.html (repeatable)")
     s.add_argument("-v", "--verbose", action="store_true", help="list the rules that were skipped and why")
     reference_args(s)
     # Nothing is left open once the outputs are written: the process may end without tearing down.

@@ -19,7 +19,10 @@ assert len(BY_ID) == len(INDICATORS), "duplicate indicator id"
 
 
 def get(indicator_id: str) -> Indicator:
+    """The indicator with this id; an unknown id is a user error naming the nearest ids."""
     try:
         return BY_ID[indicator_id]
     except KeyError:
-        raise KeyError(f"no indicator {indicator_id!r}; known: {', '.join(BY_ID)}") from None
+        from ..nearest import UnknownId
+
+        raise UnknownId("indicator", indicator_id, BY_ID, "careboard indicators lists every id") from None

@@ -1,0 +1,34 @@
+"""Naming the nearest known ids when a user types one careboard does not know."""
+
+from __future__ import annotations
+
+import difflib
+
+from .ingest.errors import InputError
+
+
+def nearest(given, known, n: int = 3) -> list:
+    """Up to `n` known ids closest to `given`: close spellings first, else ids that contain it.
+    Numbers (snapshot ids) are nearest by value."""
+    known = list(known)
+    if isinstance(given, int) and all(isinstance(k, int) for k in known):
+        return sorted(known, key=lambda k: (abs(k - given), k))[:1]
+    known = [str(k) for k in known]
+    close = difflib.get_close_matches(str(given), known, n=n, cutoff=0.6)
+    if close:
+        return close
+    text = str(given).lower()
+    return [k for k in known if text and text in k.lower()][:n]
+
+
+class UnknownId(InputError):
+    """A user error like any InputError (one line, exit 2), worded as a sentence with the nearest matches."""
+
+    def __init__(self, kind: str, given, known, listed_by: str):
+        matches = nearest(given, known)
+        hint = f"; did you mean {' or '.join(repr(m) for m in matches)}?" if matches else ""
+        self.given = given
+        super().__init__(kind, f"there is no {kind} {given!r}{hint} ({listed_by})")
+
+    def __str__(self) -> str:
+        return self.message

@@ -1,0 +1,95 @@
+"""Cells that are safe to open in a spreadsheet, for every CSV and Excel file careboard writes.
+
+A spreadsheet runs a cell beginning with `=`, `+`, `-` or `@` as a formula (and a leading tab or carriage
+return can hide one), so a child ID such as `=HYPERLINK(...)` in a council's data would become a live link
+or command in the file a team manager opens. Text cells are made inert; numbers stay numbers, so a
+legitimate -2 in a numeric column is still -2.
+
+- CSV: a risky text cell gets a leading single quote, which spreadsheets show as text.
+- Excel: text is written as a string cell, never through xlsxwriter's guessing `write()`, so nothing
+  becomes a formula or a link; dates are real dates.
+"""
+
+from __future__ import annotations
+
+import csv
+import numbers
+from datetime import date, datetime
+from pathlib import Path
+
+RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TABLE_SUFFIXES = (".csv", ".xlsx")   # what write_table can write
+
+
+def safe_text(text: str) -> str:
+    """A text cell that no spreadsheet will run: a single quote before a risky first character."""
+    return "'" + text if text.startswith(RISKY_STARTS) else text
+
+
+def csv_cell(value):
+    """One value for a CSV row: text made safe, numbers as numbers, dates as dd/mm/yyyy, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, numbers.Number):
+        return value
+    if isinstance(value, (date, datetime)):
+        return f"{value:%d/%m/%Y}"
+    return safe_text(str(value))
+
+
+def csv_row(values) -> list:
+    return [csv_cell(v) for v in values]
+
+
+def write_csv(stream, header: list[str], rows) -> None:
+    """A header and rows, every cell made safe, to an open text stream."""
+    w = csv.writer(stream)
+    w.writerow(csv_row(header))
+    w.writerows(csv_row(r) for r in rows)
+
+
+def workbook(path: Path):
+    """An xlsxwriter workbook that never turns a string into a formula or a link, whichever write is used."""
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
+                                           "strings_to_numbers": False})
+
+
+def write_xlsx_row(sheet, row: int, values, date_format, text_format=None) -> None:
+    """One row of cells by type: numbers as numbers, dates as dates, everything else as a text string."""
+    for col, value in enumerate(values):
+        if value is None:
+            sheet.write_blank(row, col, None, text_format)
+        elif isinstance(value, bool):
+            sheet.write_number(row, col, int(value), text_format)
+        elif isinstance(value, numbers.Real):
+            sheet.write_number(row, col, float(value), text_format)
+        elif isinstance(value, (date, datetime)):
+            sheet.write_datetime(row, col, value, date_format)
+        else:
+            sheet.write_string(row, col, str(value), text_format)
+
+
+def write_table(path: Path, header: list[str], rows, sheet_name: str = "Sheet1") -> Path:
+    """A table to `path` as CSV or as a one-sheet Excel workbook, chosen by its suffix."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = list(rows)
+    if path.suffix.lower() == ".xlsx":
+        wb = workbook(path)
+        bold, day = wb.add_format({"bold": True}), wb.add_format({"num_format": "dd/mm/yyyy"})
+        ws = wb.add_worksheet(sheet_name)
+        write_xlsx_row(ws, 0, header, day, bold)
+        for i, r in enumerate(rows, start=1):
+            write_xlsx_row(ws, i, r, day)
+        ws.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
+        ws.freeze_panes(1, 0)
+        wb.close()
+    else:
+        with path.open("w", newline="", encoding="utf-8") as f:
+            write_csv(f, header, rows)
+    return path
+
