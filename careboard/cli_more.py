@@ -120,6 +120,7 @@ def _report_args(s) -> None:
 
 def add_commands(sub) -> None:
     from .cli import _date, _snapshot_arg, _store_arg
+    from .cli_findings import add_findings
 
     s = sub.add_parser("report", help="write the committee report (HTML and PDF)")
     _report_args(s)
@@ -137,6 +138,7 @@ def add_commands(sub) -> None:
     s.set_defaults(func=cmd_demo)
 
     add_validate(sub)
+    add_findings(sub)
 
     s = sub.add_parser("docs", help="write the indicator catalogue and the validation rules as Markdown")
     s.add_argument("--output", default="docs/indicators.md")
