@@ -207,3 +207,15 @@ def test_row_numbers_follow_the_file(tmp_path, body, rows, lines):
     (t,) = read_file(p).tables
     got = read_back(t)
     assert (got["row_no"], got["line_no"]) == (rows, lines)
+
+
+@pytest.mark.parametrize("header,expected", [
+    (" child ,sex,DOB,ETHNIC,UPN,MOTHER,MC_DOB", [("header_names", 1, "CHILD,SEX", ' child ,sex')]),
+    ("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", []),
+    ("\n\nCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", [("blank_line", 1, None, None)]),
+], ids=["lower case and spaces", "as the DfE writes it", "blank lines before the header"])
+def test_header_names_read_differently_are_a_warning(tmp_path, header, expected):
+    p = tmp_path / "header.csv"
+    p.write_text(header + "\nA1,M,01/04/2010,WBRI,UN1,,\n")
+    (t,) = read_file(p).tables
+    assert [(f.code, f.line, f.field, f.value) for f in t.findings] == expected

@@ -36,8 +36,8 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
                 break
         else:
             raise InputError(file, "the file has no header row")
-        header = normalise_header(header)
-        table, findings = identify(header, file)
+        written, header = header, normalise_header(header)
+        table, findings = identify(header, file, written)
         t = spec.table(table)
         positions = [header.index(c) for c in t.columns]
         width = len(header)
@@ -64,8 +64,10 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
     except csv.Error as e:
         raise InputError(file, f"not readable as CSV ({e})", reader.line_num) from None
     if header_line > 1 and header is not None:
-        findings.append(Finding("warning", "blank_lines", file, None, 1, None, None,
-                                f"{header_line - 1} blank line(s) before the header were skipped"))
+        before = header_line - 1
+        findings.append(Finding("warning", "blank_line", file, table, 1, None, None,
+                                "the first line is blank and was skipped" if before == 1 else
+                                f"the first {before} lines are blank and were skipped"))
     findings += blank_line_findings(blank, file, table)
     findings += encoding_findings(text, encoding, file, table)
     # Transposing in C (zip) is far faster than appending cell by cell.

@@ -42,12 +42,13 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
     if end <= 0 or _BLANK_LINE.search(data.rstrip()):
         return None
     try:
-        header = normalise_header(data[:end].decode("utf-8").rstrip("\r").split(","))
+        written = data[:end].decode("utf-8").rstrip("\r").split(",")
+        header = normalise_header(written)
     except UnicodeDecodeError:
         return None
     if not any(header):
         return None
-    table, findings = identify(header, file)
+    table, findings = identify(header, file, written)
     t = spec.table(table)
 
     import pyarrow as pa

@@ -48,7 +48,8 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
         body = body[:-1]
     if not body:
         return None
-    header = normalise_header(text[:end].split(","))
+    written = text[:end].split(",")
+    header = normalise_header(written)
     if not any(header):
         return None
     width = len(header) - 1
@@ -58,7 +59,7 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
     if (body.count(",") != width * len(lines) or set(map(str.count, lines, repeat(","))) != {width}
             or max(map(len, lines)) > spec.cell_chars()):
         return None
-    table, findings = identify(header, file)
+    table, findings = identify(header, file, written)
     findings += encoding_findings(text, encoding, file, table)
     columns = spec.table(table).all_columns
     positions = tuple(header.index(c) + 1 if c in header else None for c in columns)
