@@ -38,16 +38,16 @@ def cmd_findings(args) -> int:
     print(f"Snapshot {sid} (as at {snaps[sid].as_at:%d/%m/%Y}): {snapshot_counts(con, sid).describe()}.")
     kinds = load_findings_by_kind(con, sid)
     if kinds:
-        print("\nData-quality findings from loading, by kind (first place found):")
+        print("\nData-quality findings from loading, by kind:")
         for severity, kind, table, n, file, first, message in kinds[:_SHOWN]:
             where = f"{file}{f' line {first}' if first else ''}" if file else "the load"
-            print(f"  {severity:7} {kind:20} {table:20} {n:>9,}  {where}: {message}")
+            print(f"  {severity:7} {kind:20} {table:20} {n:>9,}  first at {where}: {message}")
         _more(len(kinds) - _SHOWN, "kind")
     rules = failures_by_rule(con, sid)
     if rules:
         print("\nDfE validation rules with failing rows:")
         for rule, severity, n, children, message in rules[:_SHOWN]:
-            print(f"  rule {rule:6} {severity:5} {n:>9,} rows, {children:>7,} children  {message}")
+            print(f"  rule {rule:6} {severity:5} {counted(n, 'row'):>12}, {counted(children, 'child', 'children'):>14}  {message}")
         _more(len(rules) - _SHOWN, "rule")
     if kinds or rules:
         print(f"\nEvery finding with its file, line, field and value: "
