@@ -14,10 +14,11 @@ from .. import spec
 from .schema import staging_name
 
 # A load finding's row: the data row staged from its file and line (the smallest, should an XML file
-# hold several rows on one line).
+# hold several rows on one line), looked up only for the lines findings name.
 _ROW_OF_LINE = " UNION ALL ".join(
     f"SELECT '{t}' AS table_name, file_id, line_no, min(row_no) AS row_no FROM {staging_name(t)} "
-    f"WHERE snapshot_id = $s GROUP BY file_id, line_no" for t in spec.tables())
+    f"SEMI JOIN (SELECT file_id, line_no FROM dq_findings WHERE snapshot_id = $s AND table_name = '{t}') "
+    f"USING (file_id, line_no) WHERE snapshot_id = $s GROUP BY file_id, line_no" for t in spec.tables())
 
 _LOAD = f"""
 SELECT d.code, d.severity, coalesce(d.table_name, ''), r.row_no, d.child, coalesce(d.field, ''),
@@ -45,7 +46,6 @@ class Counts:
     failing_rows: int
     failing_errors: int
     years_validated: int
-
 
     def describe(self) -> str:
         """'12 data-quality findings (3 errors, 9 warnings); 39,955 failing rows on the DfE validation

@@ -28,8 +28,14 @@ def _quoted(x: str) -> str:
     return "'\"' || " + x + " || '\"'"
 
 
-def _cells(table: str) -> list[tuple[str, str]]:
-    """(condition, struct) for each column: the cell's finding, made only when the condition holds."""
+def _finding(condition: str, severity: str, code: str, field: str, value: str, message: str) -> str:
+    """One cell's finding as a struct, or NULL where `condition` does not hold."""
+    return (f"CASE WHEN {condition} THEN struct_pack(severity := '{severity}', code := {code}, field := '{field}', "
+            f"value := {value}, message := {message}) END")
+
+
+def _changed(table: str) -> list[str]:
+    """Each column's finding when the cell as read, printed back, is not the text as written."""
     t = spec.table(table)
     out = []
     for i, c in enumerate(t.all_columns, start=1):
@@ -44,28 +50,35 @@ def _cells(table: str) -> list[tuple[str, str]]:
                      f"THEN 'lower_case_code' ELSE 'stray_spaces' END"),
         }.get(kind, "'stray_spaces'")
         reason = "CASE " + " ".join(f"WHEN {why} = '{k}' THEN '{v}'" for k, v in _REASONS.items()) + " END"
-        changed = f"{read} <> {raw}"
-        out.append((changed, f"""CASE WHEN {changed} THEN struct_pack(severity := 'warning', code := {why}, field := '{c}',
-            value := {raw}, message := '{c} ' || {_quoted(raw)} || ' was read as ' || {_quoted(read)} || ' (' || {reason} || ')') END"""))
-        limit = spec.lengths()[c]
-        if kind in ("code", "text"):
-            too_long = f"length({col}) > {limit}"
-            out.append((too_long, f"""CASE WHEN {too_long} THEN struct_pack(severity := 'error', code := 'too_long', field := '{c}',
-            value := {raw}, message := '{c} ' || {_quoted(col)} || ' is ' || length({col}) || ' characters long; '
-            || 'the return allows at most {limit}') END"""))
+        message = f"'{c} ' || {_quoted(raw)} || ' was read as ' || {_quoted(read)} || ' (' || {reason} || ')'"
+        out.append(_finding(f"{read} <> {raw}", "warning", why, c, raw, message))
+    return out
+
+
+def _too_long(table: str) -> list[tuple[str, str]]:
+    """(condition, finding) for each code or text column: its value is longer than the field allows."""
+    t = spec.table(table)
+    out = []
+    for i, c in enumerate(t.all_columns, start=1):
+        if t.kind(c) in ("code", "text"):
+            limit, col = spec.lengths()[c], f'"{c}"'
+            condition = f"length({col}) > {limit}"
+            message = (f"'{c} ' || {_quoted(col)} || ' is ' || length({col}) || ' characters long; "
+                       f"the return allows at most {limit}'")
+            out.append((condition, _finding(condition, "error", "'too_long'", c, f"raw[{i}]", message)))
     return out
 
 
 def cell_findings(table: str, sid: str) -> str:
     """SELECT of the dq_findings rows for the cells of `table` read differently from how they were
     written or longer than allowed, in the files `sid` names (the SQL after "snapshot_id = ")."""
-    cells = _cells(table)
+    too_long = _too_long(table)
     # Only rows typing flagged can hold a changed cell; a too-long value can be in any row, but that
     # test reads the short typed columns only.
-    too_long = " OR ".join(f"({cond})" for cond, s in cells if "'too_long'" in s) or "false"
-    structs = ",\n      ".join(s for _, s in cells)
+    any_too_long = " OR ".join(f"({cond})" for cond, _ in too_long) or "false"
+    structs = ",\n      ".join(_changed(table) + [f for _, f in too_long])
     return f"""SELECT snapshot_id, x.severity, x.code, '{table}', file_id, line_no, "CHILD", x.field, x.value, x.message
 FROM (SELECT snapshot_id, file_id, line_no, "CHILD", unnest([
       {structs}]) AS x
-      FROM {staging_name(table)} WHERE snapshot_id = {sid} AND ({NORMALISED} OR {too_long}))
+      FROM {staging_name(table)} WHERE snapshot_id = {sid} AND ({NORMALISED} OR {any_too_long}))
 WHERE x IS NOT NULL"""
