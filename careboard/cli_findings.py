@@ -28,10 +28,11 @@ def cmd_findings(args) -> int:
     if args.output:
         from .validate.output import write_any
 
-        outcome = as_outcome(con, sid)
-        for out in args.output:
+        for out in args.output:     # checked before anything is written
             if Path(out).suffix.lower() not in (".csv", ".xlsx", ".html", ".htm"):
                 raise InputError(str(out), "the output must end in .csv, .xlsx or .html")
+        outcome = as_outcome(con, sid)
+        for out in args.output:
             write_any(outcome, out)
             print(f"wrote {out}: {counted(len(outcome.failures), 'finding')}")
         return 0

@@ -219,3 +219,10 @@ def test_header_names_read_differently_are_a_warning(tmp_path, header, expected)
     p.write_text(header + "\nA1,M,01/04/2010,WBRI,UN1,,\n")
     (t,) = read_file(p).tables
     assert [(f.code, f.line, f.field, f.value) for f in t.findings] == expected
+
+
+def test_findings_command_refuses_an_unknown_output_before_writing_any(loaded, tmp_path, capsys):
+    _, _, db = loaded
+    good, bad = tmp_path / "findings.csv", tmp_path / "findings.pdf"
+    assert main(["findings", "--db", str(db), "--output", str(good), "--output", str(bad)]) == 2
+    assert "must end in .csv, .xlsx or .html" in capsys.readouterr().err and not good.exists()
