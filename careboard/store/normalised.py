@@ -24,61 +24,51 @@ _REASONS = {
 }
 
 
-def _quoted(x: str) -> str:
-    return "'\"' || " + x + " || '\"'"
-
-
-def _finding(condition: str, severity: str, code: str, field: str, value: str, message: str) -> str:
-    """One cell's finding as a struct, or NULL where `condition` does not hold."""
-    return (f"CASE WHEN {condition} THEN struct_pack(severity := '{severity}', code := {code}, field := '{field}', "
-            f"value := {value}, message := {message}) END")
-
-
-def _changed(table: str) -> list[str]:
-    """Each column's finding when the cell as read, printed back, is not the text as written."""
+def _cells(table: str) -> tuple[list[str], list[str]]:
+    """(cells, conditions): for each column, the cell as a struct (field, value as written, value as
+    read, and the field's length limit where it is too long) or NULL where typing changed nothing and
+    the value fits; and the conditions that find a too-long value in a row typing did not flag."""
     t = spec.table(table)
-    out = []
+    cells, too_long = [], []
     for i, c in enumerate(t.all_columns, start=1):
         raw, kind, col = f"raw[{i}]", t.kind(c), f'"{c}"'
-        text = trimmed(raw)
         read = {"date": f"strftime({col}, '%d/%m/%Y')", "integer": f"CAST({col} AS VARCHAR)"}.get(kind, col)
-        why = {
-            "date": f"CASE WHEN {text} <> {read} THEN 'unpadded_date' ELSE 'stray_spaces' END",
-            "integer": (f"CASE WHEN contains({text}, '.') THEN 'excel_number' WHEN {text} <> {read} "
-                        f"THEN 'reformatted_number' ELSE 'stray_spaces' END"),
-            "code": (f"CASE WHEN upper({text}) <> {read} THEN 'excel_number' WHEN {text} <> {read} "
-                     f"THEN 'lower_case_code' ELSE 'stray_spaces' END"),
-        }.get(kind, "'stray_spaces'")
-        reason = "CASE " + " ".join(f"WHEN {why} = '{k}' THEN '{v}'" for k, v in _REASONS.items()) + " END"
-        message = f"'{c} ' || {_quoted(raw)} || ' was read as ' || {_quoted(read)} || ' (' || {reason} || ')'"
-        out.append(_finding(f"{read} <> {raw}", "warning", why, c, raw, message))
-    return out
+        cells.append(f"CASE WHEN {read} <> {raw} THEN struct_pack(field := '{c}', value := {raw}, read := {read}, "
+                     f"most := NULL::INTEGER) END")
+        if kind in ("code", "text"):
+            most = spec.lengths()[c]
+            too_long.append(f"length({col}) > {most}")
+            cells.append(f"CASE WHEN {too_long[-1]} THEN struct_pack(field := '{c}', value := {raw}, read := {col}, "
+                         f"most := {most}) END")
+    return cells, too_long
 
 
-def _too_long(table: str) -> list[tuple[str, str]]:
-    """(condition, finding) for each code or text column: its value is longer than the field allows."""
-    t = spec.table(table)
-    out = []
-    for i, c in enumerate(t.all_columns, start=1):
-        if t.kind(c) in ("code", "text"):
-            limit, col = spec.lengths()[c], f'"{c}"'
-            condition = f"length({col}) > {limit}"
-            message = (f"'{c} ' || {_quoted(col)} || ' is ' || length({col}) || ' characters long; "
-                       f"the return allows at most {limit}'")
-            out.append((condition, _finding(condition, "error", "'too_long'", c, f"raw[{i}]", message)))
-    return out
+# What kind of change a cell's value as written and as read show. Worked out once per finding, over
+# the few cells found, rather than per column in the statement that finds them: planning a kind test
+# per column made that statement cost more than running it.
+_KIND = f"""CASE WHEN x.most IS NOT NULL THEN 'too_long'
+     WHEN {trimmed("x.value")} = x.read THEN 'stray_spaces'
+     WHEN upper({trimmed("x.value")}) = x.read THEN 'lower_case_code'
+     WHEN contains(x.value, '.') THEN 'excel_number'
+     WHEN contains(x.value, '/') THEN 'unpadded_date'
+     ELSE 'reformatted_number' END"""
+
+_MESSAGE = ("""CASE WHEN code = 'too_long' THEN x.field || ' "' || x.read || '" is ' || length(x.read) """
+            """|| ' characters long; the return allows at most ' || x.most
+     ELSE x.field || ' "' || x.value || '" was read as "' || x.read || '" (' || CASE code """
+            + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in _REASONS.items()) + " END || ')' END")
 
 
 def cell_findings(table: str, sid: str) -> str:
     """SELECT of the dq_findings rows for the cells of `table` read differently from how they were
     written or longer than allowed, in the files `sid` names (the SQL after "snapshot_id = ")."""
-    too_long = _too_long(table)
+    cells, too_long = _cells(table)
     # Only rows typing flagged can hold a changed cell; a too-long value can be in any row, but that
     # test reads the short typed columns only.
-    any_too_long = " OR ".join(f"({cond})" for cond, _ in too_long) or "false"
-    structs = ",\n      ".join(_changed(table) + [f for _, f in too_long])
-    return f"""SELECT snapshot_id, x.severity, x.code, '{table}', file_id, line_no, "CHILD", x.field, x.value, x.message
-FROM (SELECT snapshot_id, file_id, line_no, "CHILD", unnest([
-      {structs}]) AS x
-      FROM {staging_name(table)} WHERE snapshot_id = {sid} AND ({NORMALISED} OR {any_too_long}))
-WHERE x IS NOT NULL"""
+    rows = " OR ".join([NORMALISED] + too_long)
+    return f"""SELECT snapshot_id, CASE WHEN code = 'too_long' THEN 'error' ELSE 'warning' END, code, '{table}',
+       file_id, line_no, "CHILD", x.field, x.value, {_MESSAGE}
+FROM (SELECT *, {_KIND} AS code
+      FROM (SELECT snapshot_id, file_id, line_no, "CHILD", unnest([{", ".join(cells)}]) AS x
+            FROM {staging_name(table)} WHERE snapshot_id = {sid} AND ({rows}))
+      WHERE x IS NOT NULL)"""
