@@ -5,8 +5,9 @@ Typing (store.schema.typed_columns) tidies cells so that the same value written 
 spaces around a cell go, codes are upper-cased, Excel's "1.0" is read as the code "1", and a date written
 1/4/2024 is read as 01/04/2024. Each such cell is a warning naming its file, line, field and value as
 written, so a council can see and fix what its system or spreadsheet does. Typing marks the rows where
-that may have happened (schema.NORMALISED) from the cells it has in hand; only those rows' raw cells are
-taken apart here, comparing each value as read, printed back, with the text as written.
+that may have happened, or a value may be too long (schema.NORMALISED), from the cells it has in hand;
+only those rows' raw cells are taken apart here, comparing each value as read, printed back, with the
+text as written.
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ _REASONS = {
 }
 
 
-def _cells(table: str) -> tuple[list[str], list[str]]:
-    """(cells, conditions): for each column, the cell as a struct (field, value as written, value as
-    read, and the field's length limit where it is too long) or NULL where typing changed nothing and
-    the value fits; and the conditions that find a too-long value in a row typing did not flag."""
+def _cells(table: str) -> list[str]:
+    """For each column, the cell as a struct (field, value as written, value as read, and the field's
+    length limit where it is too long), or NULL where typing changed nothing and the value fits."""
     t = spec.table(table)
-    cells, too_long = [], []
+    cells = []
     for i, c in enumerate(t.all_columns, start=1):
         raw, kind, col = f"raw[{i}]", t.kind(c), f'"{c}"'
         read = {"date": f"strftime({col}, '%d/%m/%Y')", "integer": f"CAST({col} AS VARCHAR)"}.get(kind, col)
@@ -37,10 +37,9 @@ def _cells(table: str) -> tuple[list[str], list[str]]:
                      f"most := NULL::INTEGER) END")
         if kind in ("code", "text"):
             most = spec.lengths()[c]
-            too_long.append(f"length({col}) > {most}")
-            cells.append(f"CASE WHEN {too_long[-1]} THEN struct_pack(field := '{c}', value := {raw}, read := {col}, "
+            cells.append(f"CASE WHEN length({col}) > {most} THEN struct_pack(field := '{c}', value := {raw}, read := {col}, "
                          f"most := {most}) END")
-    return cells, too_long
+    return cells
 
 
 # What kind of change a cell's value as written and as read show. Worked out once per finding, over
@@ -62,13 +61,10 @@ _MESSAGE = ("""CASE WHEN code = 'too_long' THEN x.field || ' "' || x.read || '" 
 def cell_findings(table: str, sid: str) -> str:
     """SELECT of the dq_findings rows for the cells of `table` read differently from how they were
     written or longer than allowed, in the files `sid` names (the SQL after "snapshot_id = ")."""
-    cells, too_long = _cells(table)
-    # Only rows typing flagged can hold a changed cell; a too-long value can be in any row, but that
-    # test reads the short typed columns only.
-    rows = " OR ".join([NORMALISED] + too_long)
+    cells = _cells(table)
     return f"""SELECT snapshot_id, CASE WHEN code = 'too_long' THEN 'error' ELSE 'warning' END, code, '{table}',
        file_id, line_no, "CHILD", x.field, x.value, {_MESSAGE}
 FROM (SELECT *, {_KIND} AS code
       FROM (SELECT snapshot_id, file_id, line_no, "CHILD", unnest([{", ".join(cells)}]) AS x
-            FROM {staging_name(table)} WHERE snapshot_id = {sid} AND ({rows}))
+            FROM {staging_name(table)} WHERE snapshot_id = {sid} AND {NORMALISED})
       WHERE x IS NOT NULL)"""

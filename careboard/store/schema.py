@@ -189,17 +189,20 @@ def typed_select(table: str, source: str, trim: bool = True) -> str:
 
 def _normalised(table: str, trim: bool) -> str:
     """True where typing may have changed a cell of the row (codes upper-cased or losing Excel's ".0",
-    dates not written dd/mm/yyyy, numbers written another way, cells trimmed). A cheap over-estimate
-    from the trimmed cells: store.normalised finds the cells themselves. The typed expressions repeat
+    dates not written dd/mm/yyyy, numbers written another way, cells trimmed) or a code or text is
+    longer than its field allows. A cheap over-estimate from the trimmed cells (strlen, in bytes, is
+    stored with each string): store.normalised finds the cells themselves. The typed expressions repeat
     those of the select list, which DuckDB works out once."""
     t = spec.table(table)
     tests = []
     for c in t.all_columns:
         kind, cell = t.kind(c), f'"{c}"'
+        if kind in ("code", "text"):
+            tests.append(f"strlen({cell}) > {spec.lengths()[c]}")
         if kind == "code":
             tests.append(f"{typed_cell(table, c)} <> {cell}")
         elif kind == "date":
-            tests.append(f"length({cell}) NOT IN (0, 10)")
+            tests.append(f"strlen({cell}) NOT IN (0, 10)")
         elif kind == "integer":
             tests.append(f"CAST({typed_cell(table, c)} AS VARCHAR) <> {cell}")
         if trim:
