@@ -150,6 +150,7 @@ def _report_args(s) -> None:
 def add_commands(sub) -> None:
     from . import cli_setup
     from .cli import _date, _history_arg, _snapshot_arg, _store_arg, at_least
+    from .cli_findings import add_findings
 
     s = sub.add_parser("report", help="write the committee report (HTML and PDF)")
     _report_args(s)
@@ -170,6 +171,7 @@ def add_commands(sub) -> None:
 
     add_validate(sub)
     cli_setup.add_commands(sub)
+    add_findings(sub)
 
     s = sub.add_parser("docs", help="write the indicator catalogue and the validation rules as Markdown")
     s.add_argument("--output", default="docs/indicators.md", metavar="FILE",

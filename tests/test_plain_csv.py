@@ -24,6 +24,7 @@ def _both(text: str):
     HEADER.replace("CHILD,", "") + ",CHILD,NOTES\n" + "\n".join(r.split(",", 1)[1] + "," + r.split(",")[0] + ",x"
                                                          for r in ROWS),  # reordered and extra columns
     "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC\nC1,1,01/01/2010,WBRI,UN1,,,1\n",   # an optional column
+    HEADER + "\n" + ROWS[0] + "\n" + "," * 12 + "\n" + ROWS[1] + "\n",   # a row of nothing but commas is a row
 ])
 def test_same_cells_lines_rows_and_findings_as_the_csv_module(text):
     plain, slow = _both(text)
@@ -42,7 +43,7 @@ def test_an_optional_column_the_file_lacks_is_unknown():
 
 @pytest.mark.parametrize("text", [
     HEADER + "\n" + ROWS[0] + "\n\n" + ROWS[1] + "\n",                 # a blank line: line numbers shift
-    HEADER + "\n" + ROWS[0] + "\n" + "," * 12 + "\n",                   # a row of nothing is a blank line
+    HEADER + "\n" + ROWS[0] + "\n" + "x" * 300 + "," * 12 + "\n",         # a runaway cell is cut, with a finding
     HEADER + "\n" + ROWS[0] + "\n\n",                                    # blank lines at the end are reported
     "\n" + HEADER + "\n" + ROWS[0] + "\n",                               # blank line before the header
     HEADER + "\n" + ROWS[0].replace("AB1 2CD", '"AB1, 2CD"') + "\n",     # quotes: a field could span lines

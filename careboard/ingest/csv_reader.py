@@ -1,4 +1,11 @@
-"""Reading one SSDA903 CSV file into a RawTable."""
+"""Reading one SSDA903 CSV file into a RawTable.
+
+Rows are numbered as a spreadsheet shows them: data row n is the n-th record under the header, so a
+blank line counts as a row position though it holds no row, and no later row's number depends on
+what came before it. A row whose cells are all empty (a line of commas, as Excel leaves behind) is a
+row like any other and is validated as one; a blank line (no commas) holds no cells, so it is skipped,
+with a finding naming its lines.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,13 @@ import io
 from .. import spec
 from .detect import identify, normalise_header
 from .errors import Finding, InputError
+from .limits import cut_long_cells
 from .raw import RawTable
+from .text import encoding_findings
+
+# The csv module refuses a field over 128 KB, which would refuse the whole file for one runaway cell:
+# the file is in memory already, so its cells are read whole and then cut (limits.cut_long_cells).
+csv.field_size_limit(2**31 - 1)
 
 
 def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
@@ -23,19 +36,19 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
                 break
         else:
             raise InputError(file, "the file has no header row")
-        header = normalise_header(header)
-        table, findings = identify(header, file)
+        written, header = header, normalise_header(header)
+        table, findings = identify(header, file, written)
         t = spec.table(table)
         positions = [header.index(c) for c in t.columns]
         width = len(header)
         rows: list[list[str]] = []
         line_no: list[int] = []
-        blank = 0
+        row_no: list[int] = []
+        blank: list[int] = []
         start = header_line
-        for row in reader:
-            # Most rows start with a CHILD id, so the cheap first test settles them.
-            if not (row and row[0].strip()) and not "".join(row).strip():
-                blank += 1
+        for n, row in enumerate(reader, start=1):
+            if not row or (len(row) == 1 and not row[0].strip()):
+                blank.append(start + 1)
                 start = reader.line_num
                 continue
             if len(row) != width:
@@ -46,18 +59,35 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
                 row = (row + [""] * width)[:width]
             rows.append(row)
             line_no.append(start + 1)
+            row_no.append(n)
             start = reader.line_num
     except csv.Error as e:
         raise InputError(file, f"not readable as CSV ({e})", reader.line_num) from None
     if header_line > 1 and header is not None:
-        findings.append(Finding("warning", "blank_lines", file, None, 1, None, None,
-                                f"{header_line - 1} blank line(s) before the header were skipped"))
-    if blank:
-        findings.append(Finding("warning", "blank_lines", file, table, None, None, None,
-                                f"{blank} blank line(s) were skipped"))
+        before = header_line - 1
+        findings.append(Finding("warning", "blank_line", file, table, 1, None, None,
+                                "the first line is blank and was skipped" if before == 1 else
+                                f"the first {before} lines are blank and were skipped"))
+    findings += blank_line_findings(blank, file, table)
+    findings += encoding_findings(text, encoding, file, table)
     # Transposing in C (zip) is far faster than appending cell by cell.
     columns = [list(col) for col in zip(*rows)] if rows else [[] for _ in header]
+    findings += cut_long_cells(table, file, header, columns, line_no)
     # An optional column the file lacks is unknown (None, read as NULL), which is not the same as blank.
     cells = [columns[header.index(c)] if c in header else [None] * len(rows) for c in t.all_columns]
-    return RawTable(table, file, encoding, "csv", t.all_columns, cells, line_no,
-                    list(range(1, len(rows) + 1)), findings)
+    return RawTable(table, file, encoding, "csv", t.all_columns, cells, line_no, row_no, findings)
+
+
+def blank_line_findings(lines: list[int], file: str, table: str) -> list[Finding]:
+    """One warning per run of consecutive blank lines, naming them: a blank line holds no row to check."""
+    runs: list[list[int]] = []
+    for line in lines:
+        if runs and line == runs[-1][1] + 1:
+            runs[-1][1] = line
+        else:
+            runs.append([line, line])
+    return [Finding("warning", "blank_line", file, table, first, None, None,
+                    f"line {first} is blank and was skipped (it still counts as a row, as in a spreadsheet)"
+                    if first == last else
+                    f"lines {first}-{last} are blank and were skipped (they still count as rows, as in a spreadsheet)")
+            for first, last in runs]

@@ -31,3 +31,7 @@ class Finding:
     value: str | None
     message: str
     child: str | None = None
+
+    def note(self) -> str:
+        """The finding on one line for a person: where, then what."""
+        return f"{self.file}{f', line {self.line}' if self.line else ''}: {self.message}"

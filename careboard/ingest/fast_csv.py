@@ -1,9 +1,10 @@
 """A fast path for big, plain CSV files: pyarrow's multi-threaded reader instead of Python's csv module.
 
 Only files where it cannot change the result take this path: UTF-8, no quote characters (so no
-field spans lines) and no blank lines between rows (so data row n is physical line n + 1). Anything
-else, and any file the reader rejects (a row with the wrong number of values, say), goes through the
-pure-Python reader, which reports such problems line by line. Small files never come here: importing
+field spans lines), no blank lines between rows (so data row n is physical line n + 1; a row of nothing
+but commas is a row, as in csv_reader) and no runaway cell. Anything else, and any file the reader
+rejects (a row with the wrong number of values, say), goes through the pure-Python reader, which reports
+such problems line by line. Small files never come here: importing
 pyarrow costs more than reading them.
 """
 
@@ -41,12 +42,13 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
     if end <= 0 or _BLANK_LINE.search(data.rstrip()):
         return None
     try:
-        header = normalise_header(data[:end].decode("utf-8").rstrip("\r").split(","))
+        written = data[:end].decode("utf-8").rstrip("\r").split(",")
+        header = normalise_header(written)
     except UnicodeDecodeError:
         return None
     if not any(header):
         return None
-    table, findings = identify(header, file)
+    table, findings = identify(header, file, written)
     t = spec.table(table)
 
     import pyarrow as pa
@@ -63,6 +65,8 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
         )
     except (pa.ArrowInvalid, UnicodeDecodeError):
         return None
+    if _longest_cell(read) > spec.cell_chars():
+        return None     # the csv-module reader cuts a runaway cell and says where it was
     n = read.num_rows
     columns = t.all_columns if hasattr(t, "all_columns") else t.columns
     arrays = [read.column(f"c{header.index(c)}") if c in header else pa.nulls(n, pa.string()) for c in columns]
@@ -70,3 +74,9 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
     line_no = pa.array(range(2, n + 2), pa.int32())
     arrow = pa.Table.from_arrays(arrays + [line_no, row_no], names=list(columns) + ["line_no", "row_no"])
     return ArrowTable(table, file, "utf-8", "csv", tuple(columns), [], [], [], findings, arrow=arrow)
+
+
+def _longest_cell(read) -> int:
+    import pyarrow.compute as pc
+
+    return max((pc.max(pc.binary_length(col)).as_py() or 0 for col in read.columns), default=0)

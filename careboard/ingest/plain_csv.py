@@ -1,26 +1,22 @@
 """Plain CSV files handed to DuckDB as one string, split into rows and cells there.
 
-Most returns are plain: comma-separated, no quotes, no blank lines, every row as wide as the header.
-For those, Python's csv module and the per-cell objects it makes are the slowest part of validating a
-council's return. Such a file is kept as its text; `careboard.store.sources` splits it in SQL, and data
-row n is physical line n + 1. Anything else goes to the csv-module reader, which reports problems
-line by line, so both paths give the same rows and findings.
+Most returns are plain: comma-separated, no quotes, no blank lines, every row as wide as the header
+(a row of nothing but commas is a row: see csv_reader), no runaway cell. For those, Python's csv module
+and the per-cell objects it makes are the slowest part of validating a council's return. Such a file is
+kept as its text; `careboard.store.sources` splits it in SQL, and data row n is physical line n + 1.
+Anything else goes to the csv-module reader, which reports problems line by line, so both paths give the
+same rows and findings.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import repeat
 
 from .. import spec
 from .detect import identify, normalise_header
 from .raw import RawTable
-
-# A line holding nothing but commas and white space (the csv-module reader skips it as blank), searched
-# for in the text with a newline added at each end: a pattern starting with a plain newline is found
-# several times faster than one anchored with ^ in MULTILINE mode.
-_BLANK_LINE = re.compile(r"\n[\s,]*\n")
+from .text import encoding_findings
 
 
 @dataclass
@@ -50,16 +46,21 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
     body = text[end + 1:]
     if body.endswith("\n"):
         body = body[:-1]
-    if not body or _BLANK_LINE.search(f"\n{body}\n"):
+    if not body:
         return None
-    header = normalise_header(text[:end].split(","))
+    written = text[:end].split(",")
+    header = normalise_header(written)
     if not any(header):
         return None
     width = len(header) - 1
     lines = body.split("\n")
-    if body.count(",") != width * len(lines) or set(map(str.count, lines, repeat(","))) != {width}:
+    # A blank line has no commas, so it fails the width test; a line longer than any cell may be holds a
+    # runaway cell. The csv-module reader reports both.
+    if (body.count(",") != width * len(lines) or set(map(str.count, lines, repeat(","))) != {width}
+            or max(map(len, lines)) > spec.cell_chars()):
         return None
-    table, findings = identify(header, file)
+    table, findings = identify(header, file, written)
+    findings += encoding_findings(text, encoding, file, table)
     columns = spec.table(table).all_columns
     positions = tuple(header.index(c) + 1 if c in header else None for c in columns)
     return TextTable(table, file, encoding, "csv", columns, [], [], [], findings,

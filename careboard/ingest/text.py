@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from .errors import InputError
+import re
+
+from .errors import Finding, InputError
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -24,3 +28,15 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise InputError(file, f"byte 0x{data[e.start]:02x} is neither UTF-8 nor Windows-1252 text", line) from None
+
+
+def encoding_findings(text: str, encoding: str, file: str, table: str) -> list[Finding]:
+    """A warning when the file was not UTF-8 and was read as Windows-1252: the first accented or other
+    non-ASCII character is where to check it was read as meant."""
+    if encoding != "cp1252":
+        return []
+    m = _NON_ASCII.search(text)
+    line = text.count("\n", 0, m.start()) + 1 if m else None
+    return [Finding("warning", "windows_1252", file, table, line, None, m.group() if m else None,
+                    "the file is not UTF-8, so it was read as Windows-1252 (ANSI): check its accented and other "
+                    "non-English characters read as meant, or save it as UTF-8")]

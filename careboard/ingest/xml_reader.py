@@ -10,6 +10,7 @@ from xml.parsers import expat
 
 from .. import spec
 from .errors import InputError
+from .limits import cut_finding
 from .raw import RawTable
 
 
@@ -26,6 +27,9 @@ class _Flattener:
         self.group: dict[str, str] | None = None
         self.root_seen = False
         self.outside: dict[str, str] = {}   # elements outside every CHILD: a collection header, if any
+        self.limit = spec.cell_chars()
+        self.cut: list = []         # findings for runaway values cut to the limit
+        self.line = 0               # the line the parser is on, set before each event
 
     def start(self, name: str, attrs, line: int) -> None:
         if not self.stack:
@@ -55,9 +59,17 @@ class _Flattener:
         elif len(self.stack) >= 2 and name not in (self.x.header, self.x.child):
             field = self.x.renames.get(name, name)
             value = "".join(self.text)
+            if len(value) > self.limit:
+                self.cut.append(cut_finding(self.file, self.table_of(field), self.line, field, value))
+                value = value[:self.limit]
             target = self.group if self.group is not None else self.header
             target[field] = value
         self.text = []
+
+    def table_of(self, field: str) -> str:
+        """The table a value being read belongs to: its group's, else the header's."""
+        group = next((self.x.groups[n] for n in reversed(self.stack) if n in self.x.groups), None)
+        return group or next((t for t, when in self.x.header_tables.items() if field in when), "header")
 
     def _flush_child(self) -> None:
         child = self.header
@@ -75,7 +87,12 @@ def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None)
     flat = _Flattener(file)
     parser = expat.ParserCreate()
     parser.StartElementHandler = lambda n, a: flat.start(n, a, parser.CurrentLineNumber)
-    parser.EndElementHandler = flat.end
+
+    def end(name: str) -> None:
+        flat.line = parser.CurrentLineNumber     # for a finding about the value just read
+        flat.end(name)
+
+    parser.EndElementHandler = end
     parser.CharacterDataHandler = lambda s: flat.text.append(s)
     try:
         parser.Parse(data, True)
@@ -94,5 +111,5 @@ def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None)
         cells += [[values.get(c) for _, values in rows] for c in t.optional]
         line_no = [line for line, _ in rows]
         out.append(RawTable(table, file, encoding, "xml", t.all_columns, cells, line_no,
-                            list(range(1, len(rows) + 1))))
+                            list(range(1, len(rows) + 1)), [f for f in flat.cut if f.table == table]))
     return out

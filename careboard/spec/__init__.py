@@ -103,3 +103,14 @@ def xml() -> XmlSpec:
         groups=dict(x["groups"]),
         header_tables={k: tuple(v["when"]) for k, v in x["header_tables"].items()},
     )
+
+
+@cache
+def lengths() -> dict[str, int]:
+    """The most characters each field may hold, by field name (the same in every table)."""
+    return dict(_raw()["lengths"])
+
+
+def cell_chars() -> int:
+    """The longest cell a reader keeps whole: longer ones are cut to this, with a finding."""
+    return int(_raw()["limits"]["cell_chars"])

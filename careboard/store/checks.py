@@ -1,4 +1,5 @@
-"""Data-quality findings every load records: values that did not parse, lower-case codes, duplicate keys.
+"""Data-quality findings every load records: values that did not parse, duplicate keys, and (normalised.py)
+cells read differently from how they were written.
 
 These are set-based SQL checks over the rows just staged. The DfE validation rules are a separate,
 much larger layer; these only say where the typed staging tables lost information.
@@ -7,6 +8,7 @@ much larger layer; these only say where the typed staging tables lost informatio
 from __future__ import annotations
 
 from .. import spec
+from .normalised import cell_findings
 from .schema import staging_name, trimmed
 
 _INSERT = "INSERT INTO dq_findings "
@@ -26,21 +28,6 @@ def _unparsed(table: str, sid: str) -> list[str]:
        '{c} "' || {cell} || '" is not {expected}'
 FROM {staging_name(table)}
 WHERE snapshot_id = {sid} AND "{c}" IS NULL AND nullif({cell}, '') IS NOT NULL""")
-    return out
-
-
-def _lower_case(table: str, sid: str) -> list[str]:
-    t = spec.table(table)
-    out = []
-    for i, c in enumerate(t.columns, start=1):
-        if t.kind(c) != "code" or c == "CHILD":
-            continue
-        # One warning per file and column: a whole file in lower case is one problem, not thousands.
-        out.append(f"""SELECT snapshot_id, 'warning', 'lower_case_code', '{table}', file_id, min(line_no), NULL, '{c}', min(raw[{i}]),
-       count(*) || ' value(s) of {c} are not in upper case (first on line ' || min(line_no) || '); they were read as upper case'
-FROM {staging_name(table)}
-WHERE snapshot_id = {sid} AND raw[{i}] <> upper(raw[{i}])
-GROUP BY snapshot_id, file_id""")
     return out
 
 
@@ -119,7 +106,7 @@ def record_findings(con, sid: int, file_ids: list[int]) -> None:
     scope = f"{int(sid)} AND file_id IN ({', '.join(str(int(f)) for f in file_ids)})"
     parts = []
     for table in tables:
-        parts += _unparsed(table, scope) + _lower_case(table, scope) + [_duplicates(table, scope), _missing_child(table, scope)]
+        parts += _unparsed(table, scope) + [cell_findings(table, scope), _duplicates(table, scope), _missing_child(table, scope)]
     if parts:
         # One statement for every check: planning and round trips cost more than the checks on a month's files.
         con.execute(_INSERT + "\nUNION ALL\n".join(f"({p.strip()})" for p in parts))

@@ -14,8 +14,9 @@ from ..ingest.errors import Finding, InputError
 from ..ingest.files import Return, StoredTable, discover
 from ..ingest.raw import RawTable
 from . import checks, year_findings
-from .schema import staging_columns, staging_name, typed_select
+from .findings import Counts, counted, snapshot_counts
 from .return_year import check_as_at, years_of_returns
+from .schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
 from .sources import release, table_source
 
 if TYPE_CHECKING:
@@ -32,15 +33,18 @@ class LoadResult:
     findings: int = 0
     errors: int = 0
     notes: list[str] = field(default_factory=list)     # the years worked out, and the validation's inputs
+    counts: Counts | None = None                        # the load's findings and the DfE rules' failing rows
 
     def summary(self) -> str:
         if self.already_loaded:
             return (f"These files were already loaded as snapshot {self.snapshot_id} "
                     f"(as at {self.as_at:%d/%m/%Y}); nothing was changed.")
-        rows = ", ".join(f"{n} {t}" for t, n in self.rows.items() if n)
+        rows = ", ".join(f"{n:,} {t}" for t, n in self.rows.items() if n)
+        c = self.counts
+        see = f" See careboard findings --snapshot {self.snapshot_id}." if c.findings or c.failing_rows else ""
         return (f"Loaded snapshot {self.snapshot_id} as at {self.as_at:%d/%m/%Y} "
                 f"(collection year {self.collection_year - 1}/{self.collection_year % 100:02d}): {rows}. "
-                f"{self.findings} data-quality finding(s), {self.errors} error(s).")
+                f"{c.describe()}.{see}")
 
 
 def _known_files(con) -> dict[str, list[StoredTable]]:
@@ -62,8 +66,8 @@ def _copy_stored(con, sid: int, copies: list[tuple[int, int, StoredTable]]) -> N
     old_sids = ", ".join(str(int(x)) for x in sorted({t.snapshot_id for _, _, t in copies}))
     for table in sorted({t.table for _, _, t in copies}):
         cols = ", ".join(f's."{c}"' for c in staging_columns(table))
-        con.execute(f"""INSERT INTO {staging_name(table)}
-                        SELECT {sid}, m.year, m.new_fid, s.line_no, s.row_no, {cols}
+        con.execute(f"""INSERT INTO {staging_name(table)} {insert_columns(table)}
+                        SELECT {sid}, m.year, m.new_fid, s.line_no, s.row_no, {cols}, s.{NORMALISED}
                         FROM {staging_name(table)} s JOIN file_map m ON s.snapshot_id = m.old_sid AND s.file_id = m.old_fid
                         WHERE s.snapshot_id IN ({old_sids})""")
     # The file's findings travel with it; the set-based checks run only on newly read files.
@@ -128,7 +132,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
         try:
             result = _write(con, returns, as_at, collection_year, fingerprint, label, installed)
             if strict and result.errors:
-                raise InputError(", ".join(map(str, paths)), f"{result.errors} data error(s) found and --strict was given; nothing was loaded")
+                raise InputError(", ".join(map(str, paths)), f"{counted(result.errors, 'data error')} found and --strict was given; nothing was loaded")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -233,7 +237,7 @@ def _stage(con, sid: int, to_stage: dict[str, list[tuple[RawTable, int, int]]]) 
                  .replace("$return_year", str(year)).replace("$file_id", str(file_id))
                  for source, (t, year, file_id) in zip(sources, items)]
         try:
-            con.execute(f"INSERT INTO {staging_name(table)} " + " UNION ALL ".join(parts),
+            con.execute(f"INSERT INTO {staging_name(table)} {insert_columns(table)} " + " UNION ALL ".join(parts),
                         [p for source in sources for p in source.params])
         finally:
             for source in sources:
@@ -290,6 +294,5 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, reference: 
     year_findings.record_dates_after(con, sid, as_at)
     if reference is not None:       # None: --no-validate
         _record_validation(con, sid, reference)
-    n, errors = con.execute("SELECT count(*), count(*) FILTER (severity = 'error') FROM dq_findings "
-                            "WHERE snapshot_id = ?", [sid]).fetchone()
-    return LoadResult(sid, as_at, collection_year, False, rows, n, errors)
+    c = snapshot_counts(con, sid)
+    return LoadResult(sid, as_at, collection_year, False, rows, c.findings, c.finding_errors, counts=c)

@@ -27,6 +27,12 @@ def sql_type(table: str, column: str) -> str:
     return _SQL_TYPE[spec.table(table).kind(column)]
 
 
+# A staging column true where some cell of the row may have been read differently from how it was written
+# (see store.normalised): worked out while typing, from cells already in hand, so the findings about them
+# look only at those rows instead of taking every row's raw cells apart again.
+NORMALISED = "normalised"
+
+
 def staging_name(table: str) -> str:
     return f"stg_{table}"
 
@@ -52,11 +58,20 @@ def staging_ddl() -> list[str]:
   file_id INTEGER NOT NULL,
   line_no INTEGER NOT NULL,
   row_no INTEGER NOT NULL,
-  {cols}
+  {cols},
+  {NORMALISED} BOOLEAN
 )""")
         out += [f'ALTER TABLE {staging_name(t.name)} ADD COLUMN IF NOT EXISTS "{c}" {_SQL_TYPE[t.kind(c)]}'
                 for c in t.optional]
+        out.append(f"ALTER TABLE {staging_name(t.name)} ADD COLUMN IF NOT EXISTS {NORMALISED} BOOLEAN")
     return out
+
+
+def insert_columns(table: str) -> str:
+    """The column list of an INSERT into a staging table: named, since columns added to an older store
+    by ALTER TABLE sit after those a new store lists in its CREATE."""
+    cols = ", ".join(f'"{c}"' for c in staging_columns(table))
+    return f"(snapshot_id, return_year, file_id, line_no, row_no, {cols}, {NORMALISED})"
 
 
 CORE_DDL = [
@@ -137,31 +152,59 @@ def trimmed_cells(table: str, trim: bool = True) -> str:
 def typed_columns(table: str) -> list[str]:
     """SQL expressions turning a table's trimmed text columns (see `trimmed_cells`; optional ones
     included) into its typed columns, named as in the spec, in the order of `all_columns`."""
-    t = spec.table(table)
-    exprs = []
-    for c in t.all_columns:
-        cell = f"nullif(\"{c}\", '')"
-        kind = t.kind(c)
-        if kind == "date":
-            e = f"try_strptime({cell}, '%d/%m/%Y')::DATE"
-        elif kind == "integer":
-            e = f"try_cast(regexp_replace({cell}, '\\.0+$', '') AS INTEGER)"
-        elif kind == "code":
-            # Excel turns the code 1 into 1.0; codes are text, so the trailing .0 goes.
-            e = f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
-        else:
-            e = cell
-        exprs.append(f'{e} AS "{c}"')
-    return exprs
+    return [f'{typed_cell(table, c)} AS "{c}"' for c in spec.table(table).all_columns]
+
+
+def typed_cell(table: str, column: str) -> str:
+    """SQL typing one trimmed text column (named as in the spec) of a table."""
+    cell = f"nullif(\"{column}\", '')"
+    kind = spec.table(table).kind(column)
+    if kind == "date":
+        # strptime's %Y also reads "13/10/21" as the year 21: a year of fewer than four digits is
+        # not read as a date, as the DfE does not read it. (Testing the parsed date costs next to
+        # nothing, as DuckDB parses once; testing the text's shape cost a third more.)
+        parsed = f"try_strptime({cell}, '%d/%m/%Y')::DATE"
+        return f"CASE WHEN {parsed} >= DATE '1000-01-01' THEN {parsed} END"
+    if kind == "integer":
+        return f"try_cast(regexp_replace({cell}, '\\.0+$', '') AS INTEGER)"
+    if kind == "code":
+        # Excel turns the code 1 into 1.0; codes are text, so the trailing .0 goes.
+        return f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
+    return cell
 
 
 def typed_select(table: str, source: str, trim: bool = True) -> str:
-    """SELECT turning raw text columns of `source` into the staging table's columns, in staging order
-    (`trim`: see trimmed_cells)."""
+    """SELECT turning raw text columns of `source` into the staging table's columns, in the order of
+    insert_columns (`trim`: see trimmed_cells)."""
     t = spec.table(table)
     raw = "[" + ", ".join(f'"{c}"' for c in t.all_columns) + "]"
     typed = dict(zip(t.all_columns, typed_columns(table)))
     data = ["raw" if c == "raw" else typed[c] for c in staging_columns(table)]
+    # The cells as written, beside the trimmed ones, to tell which rows had a cell trimmed.
+    untrimmed = "".join(f', "{c}" AS "written {c}"' for c in t.all_columns) if trim else ""
     return (f"SELECT $snapshot_id AS snapshot_id, $return_year AS return_year, $file_id AS file_id, "
-            f"line_no, row_no, {', '.join(data)} "
-            f"FROM (SELECT line_no, row_no, {raw} AS raw, {trimmed_cells(table, trim)} FROM {source})")
+            f"line_no, row_no, {', '.join(data)}, {_normalised(table, trim)} AS {NORMALISED} "
+            f"FROM (SELECT line_no, row_no, {raw} AS raw, {trimmed_cells(table, trim)}{untrimmed} FROM {source})")
+
+
+def _normalised(table: str, trim: bool) -> str:
+    """True where typing may have changed a cell of the row (codes upper-cased or losing Excel's ".0",
+    dates not written dd/mm/yyyy, numbers written another way, cells trimmed) or a code or text is
+    longer than its field allows. A cheap over-estimate from the trimmed cells (strlen, in bytes, is
+    stored with each string): store.normalised finds the cells themselves. The typed expressions repeat
+    those of the select list, which DuckDB works out once."""
+    t = spec.table(table)
+    tests = []
+    for c in t.all_columns:
+        kind, cell = t.kind(c), f'"{c}"'
+        if kind in ("code", "text"):
+            tests.append(f"strlen({cell}) > {spec.lengths()[c]}")
+        if kind == "code":
+            tests.append(f"{typed_cell(table, c)} <> {cell}")
+        elif kind == "date":
+            tests.append(f"strlen({cell}) NOT IN (0, 10)")
+        elif kind == "integer":
+            tests.append(f"CAST({typed_cell(table, c)} AS VARCHAR) <> {cell}")
+        if trim:
+            tests.append(f'"written {c}" <> {cell}')
+    return "(" + " OR ".join(tests) + ")"

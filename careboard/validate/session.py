@@ -122,6 +122,8 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         schedule.add(*plan.jobs)
         outcome = finish(con, plan, schedule.finish(), files)
     outcome.notes = notes + outcome.notes + installed.notes
+    # What reading the files found (blank lines skipped, cells cut, rows of the wrong width ...).
+    outcome.notes += [f.note() for t in this.tables() for f in t.findings]
     return outcome
 
 

@@ -1,0 +1,72 @@
+"""`careboard findings`: what a load found in a snapshot's files, and what the DfE validation rules found.
+
+Without --output it prints counts by kind and by rule; with it, every finding with its file, line,
+field and value, written as `careboard validate` writes its results (CSV, Excel or HTML).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Lines printed per list before saying how many more there are.
+_SHOWN = 15
+
+
+def cmd_findings(args) -> int:
+    from .ingest.errors import InputError
+    from .store import list_snapshots, open_store
+    from .store.findings import as_outcome, counted, failures_by_rule, load_findings_by_kind, snapshot_counts
+
+    con = open_store(args.db, read_only=True)
+    snaps = {s.snapshot_id: s for s in list_snapshots(con)}
+    if not snaps:
+        raise InputError("the store", "has no snapshots yet: run careboard load PATH first")
+    sid = args.snapshot if args.snapshot is not None else max(snaps.values(), key=lambda s: (s.as_at, s.snapshot_id)).snapshot_id
+    if sid not in snaps:
+        raise InputError("--snapshot", f"there is no snapshot {sid}; careboard snapshots lists them "
+                                       f"({', '.join(map(str, sorted(snaps)))})")
+    if args.output:
+        from .validate.output import write_any
+
+        for out in args.output:     # checked before anything is written
+            if Path(out).suffix.lower() not in (".csv", ".xlsx", ".html", ".htm"):
+                raise InputError(str(out), "the output must end in .csv, .xlsx or .html")
+        outcome = as_outcome(con, sid)
+        for out in args.output:
+            write_any(outcome, out)
+            print(f"wrote {out}: {counted(len(outcome.failures), 'finding')}")
+        return 0
+    print(f"Snapshot {sid} (as at {snaps[sid].as_at:%d/%m/%Y}): {snapshot_counts(con, sid).describe()}.")
+    kinds = load_findings_by_kind(con, sid)
+    if kinds:
+        print("\nData-quality findings from loading, by kind:")
+        for severity, kind, table, n, file, first, message in kinds[:_SHOWN]:
+            where = f"{file}{f' line {first}' if first else ''}" if file else "the load"
+            print(f"  {severity:7} {kind:20} {table:20} {n:>9,}  first at {where}: {message}")
+        _more(len(kinds) - _SHOWN, "kind")
+    rules = failures_by_rule(con, sid)
+    if rules:
+        print("\nDfE validation rules with failing rows:")
+        for rule, severity, n, children, message in rules[:_SHOWN]:
+            print(f"  rule {rule:6} {severity:5} {counted(n, 'row'):>12}, {counted(children, 'child', 'children'):>14}  {message}")
+        _more(len(rules) - _SHOWN, "rule")
+    if kinds or rules:
+        print(f"\nEvery finding with its file, line, field and value: "
+              f"careboard findings --snapshot {sid} --output findings.csv (or .xlsx, .html)")
+    return 0
+
+
+def _more(n: int, what: str) -> None:
+    if n > 0:
+        print(f"  ... and {n} more {what}{'s' if n != 1 else ''}")
+
+
+def add_findings(sub) -> None:
+    from .cli import _snapshot_arg, _store_arg
+
+    s = sub.add_parser("findings", help="list a snapshot's data-quality findings and DfE validation results")
+    s.add_argument("--output", action="append", type=Path,
+                   help="findings.csv, findings.xlsx or findings.html: every finding, as validate writes them (repeatable)")
+    _store_arg(s)
+    _snapshot_arg(s)
+    s.set_defaults(func=cmd_findings)

@@ -1,0 +1,109 @@
+"""A snapshot's findings as one list: the load's data-quality findings and the DfE validation results.
+
+Both come out as validation results (careboard.validate.result), so `careboard findings` writes them
+with the same writers, in the same columns, as `careboard validate`. A load finding's `rule` is its
+kind (bad_date, unpadded_date, blank_line ...), its severity an error or a warning; its `row` is the
+data row of the line it names, where it names one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import spec
+from .schema import staging_name
+
+# A load finding's row: the data row staged from its file and line (the smallest, should an XML file
+# hold several rows on one line), looked up only for the lines findings name.
+_ROW_OF_LINE = " UNION ALL ".join(
+    f"SELECT '{t}' AS table_name, file_id, line_no, min(row_no) AS row_no FROM {staging_name(t)} "
+    f"SEMI JOIN (SELECT file_id, line_no FROM dq_findings WHERE snapshot_id = $s AND table_name = '{t}') "
+    f"USING (file_id, line_no) WHERE snapshot_id = $s GROUP BY file_id, line_no" for t in spec.tables())
+
+_LOAD = f"""
+SELECT d.code, d.severity, coalesce(d.table_name, ''), r.row_no, d.child, coalesce(d.field, ''),
+       CASE WHEN d.value IS NULL THEN '' WHEN d.field IS NULL THEN d.value ELSE d.field || '=' || d.value END,
+       d.message, coalesce(f.path, ''), d.line_no, d.file_id
+FROM dq_findings d
+LEFT JOIN source_files f ON f.snapshot_id = d.snapshot_id AND f.file_id = d.file_id
+LEFT JOIN ({_ROW_OF_LINE}) r ON r.table_name = d.table_name AND r.file_id = d.file_id AND r.line_no = d.line_no
+WHERE d.snapshot_id = $s
+ORDER BY f.path NULLS FIRST, d.line_no NULLS FIRST, d.field, d.code"""
+
+_RULES = """
+SELECT v.rule, v.severity, v.table_name, v.row_no, v.child, coalesce(v.fields, ''), coalesce(v."values", ''),
+       v.message, coalesce(f.path, ''), v.line_no, v.file_id
+FROM validation_failures v
+LEFT JOIN source_files f ON f.snapshot_id = v.snapshot_id AND f.file_id = v.file_id
+WHERE v.snapshot_id = $s
+ORDER BY v.return_year, v.rule, f.path, v.row_no"""
+
+
+@dataclass(frozen=True)
+class Counts:
+    findings: int
+    finding_errors: int
+    failing_rows: int
+    failing_errors: int
+    years_validated: int
+
+    def describe(self) -> str:
+        """'12 data-quality findings (3 errors, 9 warnings); 39,955 failing rows on the DfE validation
+        rules (2,100 errors, 37,855 queries)', or that the rules were not run."""
+        text = (f"{counted(self.findings, 'data-quality finding')} ({counted(self.finding_errors, 'error')}, "
+                f"{counted(self.findings - self.finding_errors, 'warning')})")
+        if not self.years_validated:
+            return text + "; the DfE validation rules were not run (no complete year's return, or --no-validate)"
+        return (text + f"; {counted(self.failing_rows, 'failing row')} on the DfE validation rules "
+                f"({counted(self.failing_errors, 'error')}, "
+                f"{counted(self.failing_rows - self.failing_errors, 'query', 'queries')})")
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """'1 error', '2,100 errors'."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+def snapshot_counts(con, sid: int) -> Counts:
+    return Counts(*con.execute("""
+        SELECT (SELECT count(*) FROM dq_findings WHERE snapshot_id = $s),
+               (SELECT count(*) FROM dq_findings WHERE snapshot_id = $s AND severity = 'error'),
+               (SELECT count(*) FROM validation_failures WHERE snapshot_id = $s),
+               (SELECT count(*) FROM validation_failures WHERE snapshot_id = $s AND severity = 'error'),
+               (SELECT count(*) FROM validation_runs WHERE snapshot_id = $s)""", {"s": sid}).fetchone())
+
+
+def load_findings_by_kind(con, sid: int) -> list[tuple]:
+    """(severity, kind, table, count, first file, first line, first message), errors first, then most frequent."""
+    return con.execute("""
+        SELECT d.severity, d.code, coalesce(d.table_name, ''), count(*),
+               arg_min(f.path, (f.path, d.line_no)), min(d.line_no), arg_min(d.message, (f.path, d.line_no))
+        FROM dq_findings d LEFT JOIN source_files f ON f.snapshot_id = d.snapshot_id AND f.file_id = d.file_id
+        WHERE d.snapshot_id = $s GROUP BY ALL ORDER BY d.severity, count(*) DESC, d.code""", {"s": sid}).fetchall()
+
+
+def failures_by_rule(con, sid: int) -> list[tuple]:
+    """(rule, severity, failing rows, children, message), most failing rows first."""
+    return con.execute("""
+        SELECT rule, severity, count(*), count(DISTINCT child), min(message) FROM validation_failures
+        WHERE snapshot_id = $s GROUP BY rule, severity ORDER BY count(*) DESC, rule""", {"s": sid}).fetchall()
+
+
+def as_outcome(con, sid: int):
+    """Every finding of the snapshot as a validation Outcome, for validate's writers: load findings
+    first (by file and line), then the failing rows of each return's rules."""
+    from ..validate.result import Failure, NotRun, Outcome
+
+    year, = con.execute("SELECT collection_year FROM snapshots WHERE snapshot_id = ?", [sid]).fetchone()
+    rules_run = con.execute("SELECT coalesce(sum(rules_run), 0) FROM validation_runs WHERE snapshot_id = ?",
+                            [sid]).fetchone()[0]
+    outcome = Outcome(year, rules_run=int(rules_run))
+    for sql in (_LOAD, _RULES):
+        for rule, severity, table, row, child, fields, values, message, file, line, file_id in \
+                con.execute(sql, {"s": sid}).fetchall():
+            # A finding about a whole file has no row or line: blank in every output, as no child is.
+            outcome.failures.append(Failure(rule, severity, table, "" if row is None else row, "" if line is None else line,
+                                            file, file_id, child, fields, values, message))
+    outcome.not_run = [NotRun(*r) for r in con.execute(
+        "SELECT DISTINCT rule, reason, crashed FROM validation_not_run WHERE snapshot_id = ? ORDER BY rule", [sid]).fetchall()]
+    return outcome

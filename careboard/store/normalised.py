@@ -1,0 +1,70 @@
+"""Findings for every cell careboard read differently from how it was written, and every value longer
+than its field allows.
+
+Typing (store.schema.typed_columns) tidies cells so that the same value written two ways counts as one:
+spaces around a cell go, codes are upper-cased, Excel's "1.0" is read as the code "1", and a date written
+1/4/2024 is read as 01/04/2024. Each such cell is a warning naming its file, line, field and value as
+written, so a council can see and fix what its system or spreadsheet does. Typing marks the rows where
+that may have happened, or a value may be too long (schema.NORMALISED), from the cells it has in hand;
+only those rows' raw cells are taken apart here, comparing each value as read, printed back, with the
+text as written.
+"""
+
+from __future__ import annotations
+
+from .. import spec
+from .schema import NORMALISED, staging_name, trimmed
+
+# Why a cell was read differently, most telling first, with the words added to its message.
+_REASONS = {
+    "excel_number": "Excel had added a decimal point",
+    "lower_case_code": "codes are upper case",
+    "unpadded_date": "dates are written dd/mm/yyyy",
+    "reformatted_number": "numbers are written without leading zeros",
+    "stray_spaces": "spaces around the value were removed",
+}
+
+
+def _cells(table: str) -> list[str]:
+    """For each column, the cell as a struct (field, value as written, value as read, and the field's
+    length limit where it is too long), or NULL where typing changed nothing and the value fits."""
+    t = spec.table(table)
+    cells = []
+    for i, c in enumerate(t.all_columns, start=1):
+        raw, kind, col = f"raw[{i}]", t.kind(c), f'"{c}"'
+        read = {"date": f"strftime({col}, '%d/%m/%Y')", "integer": f"CAST({col} AS VARCHAR)"}.get(kind, col)
+        cells.append(f"CASE WHEN {read} <> {raw} THEN struct_pack(field := '{c}', value := {raw}, read := {read}, "
+                     f"most := NULL::INTEGER) END")
+        if kind in ("code", "text"):
+            most = spec.lengths()[c]
+            cells.append(f"CASE WHEN length({col}) > {most} THEN struct_pack(field := '{c}', value := {raw}, read := {col}, "
+                         f"most := {most}) END")
+    return cells
+
+
+# What kind of change a cell's value as written and as read show. Worked out once per finding, over
+# the few cells found, rather than per column in the statement that finds them: planning a kind test
+# per column made that statement cost more than running it.
+_KIND = f"""CASE WHEN x.most IS NOT NULL THEN 'too_long'
+     WHEN {trimmed("x.value")} = x.read THEN 'stray_spaces'
+     WHEN upper({trimmed("x.value")}) = x.read THEN 'lower_case_code'
+     WHEN contains(x.value, '.') THEN 'excel_number'
+     WHEN contains(x.value, '/') THEN 'unpadded_date'
+     ELSE 'reformatted_number' END"""
+
+_MESSAGE = ("""CASE WHEN code = 'too_long' THEN x.field || ' "' || x.read || '" is ' || length(x.read) """
+            """|| ' characters long; the return allows at most ' || x.most
+     ELSE x.field || ' "' || x.value || '" was read as "' || x.read || '" (' || CASE code """
+            + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in _REASONS.items()) + " END || ')' END")
+
+
+def cell_findings(table: str, sid: str) -> str:
+    """SELECT of the dq_findings rows for the cells of `table` read differently from how they were
+    written or longer than allowed, in the files `sid` names (the SQL after "snapshot_id = ")."""
+    cells = _cells(table)
+    return f"""SELECT snapshot_id, CASE WHEN code = 'too_long' THEN 'error' ELSE 'warning' END, code, '{table}',
+       file_id, line_no, "CHILD", x.field, x.value, {_MESSAGE}
+FROM (SELECT *, {_KIND} AS code
+      FROM (SELECT snapshot_id, file_id, line_no, "CHILD", unnest([{", ".join(cells)}]) AS x
+            FROM {staging_name(table)} WHERE snapshot_id = {sid} AND {NORMALISED})
+      WHERE x IS NOT NULL)"""

@@ -1,0 +1,228 @@
+"""Findings a user can see: every normalisation, runaway and over-long cells, blank and empty rows,
+two-digit years, the load summary and `careboard findings`.
+
+The fixture (tests/data/findings/2024-25) is a small return written by hand the way councils' files
+go wrong: a row of nothing but commas and a blank line in the middle, a lower-case code, an unpadded
+date, stray spaces, Excel's "0.0", a two-digit year and a UPN too long for its field.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careboard.cli import main
+from careboard.ingest.files import read_file
+from careboard.store import load, open_store
+from careboard.validate.output import CSV_COLUMNS
+from careboard.validate.session import validate_paths
+
+RETURN = Path(__file__).parent / "data" / "findings" / "2024-25"
+EPISODES_HEADER = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    """(read-only connection, load result, store path) for the fixture loaded once."""
+    db = tmp_path_factory.mktemp("store") / "s.duckdb"
+    con = open_store(db)
+    result = load(con, [RETURN], as_at=date(2025, 3, 31))
+    con.close()
+    con = open_store(db, read_only=True)
+    yield con, result, db
+    con.close()
+
+
+def _findings(con, codes) -> set[tuple]:
+    rows = con.execute("""SELECT d.severity, d.code, f.path, d.line_no, d.field, d.value FROM dq_findings d
+                          JOIN source_files f USING (snapshot_id, file_id) WHERE d.code IN ?""", [list(codes)]).fetchall()
+    return {(s, c, Path(p).name, line, field, value) for s, c, p, line, field, value in rows}
+
+
+# (severity, kind, file, line, field, value as written) for each cell careboard read differently.
+NORMALISED = {
+    ("warning", "lower_case_code", "header.csv", 5, "SEX", "f"),
+    ("warning", "unpadded_date", "header.csv", 5, "DOB", "1/4/2011"),
+    ("warning", "lower_case_code", "header.csv", 5, "ETHNIC", "wbri"),
+    ("warning", "stray_spaces", "header.csv", 5, "UPN", " UN2 "),
+    ("warning", "excel_number", "header.csv", 7, "MOTHER", "0.0"),
+    ("warning", "lower_case_code", "episodes.csv", 4, "LS", "c2"),
+}
+
+
+def test_every_normalisation_is_a_warning_naming_file_line_field_and_value(loaded):
+    con, _, _ = loaded
+    assert _findings(con, {k for _, k, *_ in NORMALISED}) == NORMALISED
+
+
+@pytest.mark.parametrize("codes,expected", [
+    ({"bad_date"}, {("error", "bad_date", "header.csv", 6, "DOB", "13/10/21")}),
+    ({"too_long"}, {("error", "too_long", "header.csv", 8, "UPN", "A12345678901234")}),
+    ({"blank_line"}, {("warning", "blank_line", "header.csv", 4, None, None)}),
+    ({"missing_child"}, {("error", "missing_child", "header.csv", 3, "CHILD", None),
+                         ("error", "missing_child", "episodes.csv", 3, "CHILD", None)}),
+], ids=["two-digit year", "longer than its field", "blank line", "row of commas"])
+def test_load_findings(loaded, codes, expected):
+    con, _, _ = loaded
+    assert _findings(con, codes) == expected
+
+
+def test_rows_are_numbered_as_in_the_file_whatever_comes_before_them(loaded):
+    con, _, _ = loaded
+    got = con.execute('SELECT "CHILD", row_no, line_no, "DOB" FROM stg_header ORDER BY row_no').fetchall()
+    # The row of commas is row 2; the blank line (line 4) holds no row but keeps its place; A3's
+    # two-digit year is not read as a date.
+    assert got == [("A1", 1, 2, date(2010, 4, 1)), (None, 2, 3, None), ("A2", 4, 5, date(2011, 4, 1)),
+                   ("A3", 5, 6, None), ("A4", 6, 7, date(2012, 4, 1)), ("A5", 7, 8, date(2013, 4, 1))]
+
+
+# (rule, table, row, line, child): the row of commas is validated as a row, and rows after it and after
+# the blank line keep their numbers; the two-digit year fails the date rule.
+EXPECTED_FAILURES = {
+    ("101", "header", 2, 3, None), ("102", "header", 2, 3, None), ("103", "header", 2, 3, None),
+    ("102", "header", 5, 6, "A3"),
+}
+
+
+def _failures(rows) -> set[tuple]:
+    return {r for r in rows if r in EXPECTED_FAILURES or (r[0] in ("101", "102", "103") and r[1] == "header")}
+
+
+def test_validate_numbers_rows_as_in_the_file_and_checks_the_empty_row():
+    outcome = validate_paths([RETURN])
+    got = {(f.rule, f.table, f.row, f.line, f.child or None) for f in outcome.failures}
+    assert _failures(got) == EXPECTED_FAILURES
+    assert any("line 4 is blank" in n for n in outcome.notes)
+
+
+def test_load_validates_the_same_rows(loaded):
+    con, _, _ = loaded
+    got = set(con.execute("SELECT rule, table_name, row_no, line_no, nullif(child, '') FROM validation_failures").fetchall())
+    assert _failures(got) == EXPECTED_FAILURES
+
+
+def test_the_load_summary_counts_findings_and_failing_rows_in_plain_english(loaded):
+    con, result, _ = loaded
+    text = result.summary()
+    n, errors = con.execute("SELECT count(*), count(*) FILTER (severity = 'error') FROM dq_findings").fetchone()
+    failing, failing_errors = con.execute(
+        "SELECT count(*), count(*) FILTER (severity = 'error') FROM validation_failures").fetchone()
+    assert f"{n} data-quality findings ({errors} errors, {n - errors} warnings)" in text
+    assert (f"{failing} failing rows on the DfE validation rules ({failing_errors} errors, "
+            f"{failing - failing_errors} quer") in text
+    assert "See careboard findings --snapshot 1." in text and "(s)" not in text
+
+
+def test_findings_command_writes_load_findings_and_validation_results_as_validate_does(loaded, tmp_path, capsys):
+    con, _, db = loaded
+    out = tmp_path / "findings.csv"
+    assert main(["findings", "--db", str(db)]) == 0
+    printed = capsys.readouterr().out
+    assert "unpadded_date" in printed and "rule 102" in printed and "--output findings.csv" in printed
+    assert main(["findings", "--db", str(db), "--snapshot", "1", "--output", str(out)]) == 0
+    with out.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == CSV_COLUMNS
+    shown = {(r["rule"], r["severity"], Path(r["file"]).name, r["line"], r["row"], r["fields"], r["values"]) for r in rows}
+    assert ("unpadded_date", "warning", "header.csv", "5", "4", "DOB", "DOB=1/4/2011") in shown
+    assert ("102", "error", "header.csv", "6", "5", "DOB", "DOB=13/10/21") in shown
+    n = con.execute("SELECT (SELECT count(*) FROM dq_findings) + (SELECT count(*) FROM validation_failures)").fetchone()[0]
+    assert len(rows) == n
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".html"])
+def test_findings_command_writes_excel_and_html(loaded, tmp_path, suffix):
+    _, _, db = loaded
+    out = tmp_path / f"findings{suffix}"
+    assert main(["findings", "--db", str(db), "--output", str(out)]) == 0
+    assert out.stat().st_size > 0
+    if suffix == ".html":
+        assert "unpadded_date" in out.read_text() and ">None<" not in out.read_text()
+
+
+def test_findings_command_refuses_an_unknown_snapshot(loaded, capsys):
+    _, _, db = loaded
+    assert main(["findings", "--db", str(db), "--snapshot", "9"]) == 2
+    assert "there is no snapshot 9" in capsys.readouterr().err
+
+
+def _huge(tmp_path: Path, n: int = 2_000_000) -> Path:
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    shutil.copy(RETURN / "header.csv", folder / "header.csv")
+    (folder / "episodes.csv").write_text(
+        f"{EPISODES_HEADER}\nA1,01/05/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,{'Z' * n},XXXXXXX\n"
+        f"A2,01/06/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,XXXXXXX\n")
+    return folder
+
+
+def test_a_runaway_cell_is_cut_with_a_finding(tmp_path):
+    folder = _huge(tmp_path)
+    (t,) = read_file(folder / "episodes.csv").tables
+    (f,) = [f for f in t.findings if f.code == "cell_cut"]
+    assert (f.severity, f.line, f.field, f.table) == ("error", 2, "PL_POST", "episodes")
+    assert "2,000,000 characters" in f.message and len(f.value) < 50
+    assert max(len(c) for c in t.cells[t.columns.index("PL_POST")]) == 255
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, [folder], as_at=date(2025, 3, 31))
+    assert con.execute("SELECT max(length(raw[12])), max(length(\"PL_POST\")) FROM stg_episodes").fetchone() == (255, 255)
+    assert con.execute("SELECT max(length(\"values\")) FROM validation_failures").fetchone()[0] < 400
+    assert _findings(con, {"cell_cut"}) == {("error", "cell_cut", "episodes.csv", 2, "PL_POST", "Z" * 40 + "…")}
+    assert ("error", "too_long", "episodes.csv", 2, "PL_POST", "Z" * 255) in _findings(con, {"too_long"})
+
+
+def test_a_runaway_value_in_xml_is_cut_with_a_finding():
+    from careboard.ingest.xml_reader import read_xml_bytes
+
+    xml = (b"<EXPSSDA903>\n<CHILD>\n<HEADER>\n<CHILDID>A1</CHILDID>\n<SEX>M</SEX>\n<DOB>01/04/2010</DOB>\n"
+           b"<ETHNIC>" + b"W" * 1000 + b"</ETHNIC>\n</HEADER>\n</CHILD>\n</EXPSSDA903>\n")
+    (header,) = read_xml_bytes(xml, "x.xml")
+    (f,) = header.findings
+    assert (f.code, f.line, f.field, f.table) == ("cell_cut", 7, "ETHNIC", "header")
+    assert header.cells[header.columns.index("ETHNIC")] == ["W" * 255]
+
+
+def test_a_windows_1252_file_is_a_warning_naming_the_first_line_to_check(tmp_path):
+    p = tmp_path / "episodes.csv"
+    p.write_bytes(f"{EPISODES_HEADER}\nA1,01/05/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,\n"
+                  f"A2,01/06/2024,S,C2,N1,U1,PR1,,,,£B1 2CD,AB1 2CE,\n".encode("cp1252"))
+    (t,) = read_file(p).tables
+    assert [(f.code, f.line, f.value) for f in t.findings] == [("windows_1252", 3, "£")]
+
+
+@pytest.mark.parametrize("body,rows,lines", [
+    ("A1,M,01/04/2010,WBRI,UN1,,\n\n\n\nA2,M,01/04/2010,WBRI,UN1,,\n", [1, 5], [2, 6]),
+    (",,,,,,\nA2,M,01/04/2010,WBRI,UN1,,\n", [1, 2], [2, 3]),
+    ('"A1",M,01/04/2010,WBRI,UN1,,\n,,,,,,\n\n"A2",M,01/04/2010,WBRI,UN1,,\n', [1, 2, 4], [2, 3, 5]),
+], ids=["blank lines", "row of commas first", "quoted file"])
+def test_row_numbers_follow_the_file(tmp_path, body, rows, lines):
+    from tests.readback import read_back
+
+    p = tmp_path / "header.csv"
+    p.write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n" + body)
+    (t,) = read_file(p).tables
+    got = read_back(t)
+    assert (got["row_no"], got["line_no"]) == (rows, lines)
+
+
+@pytest.mark.parametrize("header,expected", [
+    (" child ,sex,DOB,ETHNIC,UPN,MOTHER,MC_DOB", [("header_names", 1, "CHILD,SEX", ' child ,sex')]),
+    ("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", []),
+    ("\n\nCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", [("blank_line", 1, None, None)]),
+], ids=["lower case and spaces", "as the DfE writes it", "blank lines before the header"])
+def test_header_names_read_differently_are_a_warning(tmp_path, header, expected):
+    p = tmp_path / "header.csv"
+    p.write_text(header + "\nA1,M,01/04/2010,WBRI,UN1,,\n")
+    (t,) = read_file(p).tables
+    assert [(f.code, f.line, f.field, f.value) for f in t.findings] == expected
+
+
+def test_findings_command_refuses_an_unknown_output_before_writing_any(loaded, tmp_path, capsys):
+    _, _, db = loaded
+    good, bad = tmp_path / "findings.csv", tmp_path / "findings.pdf"
+    assert main(["findings", "--db", str(db), "--output", str(good), "--output", str(bad)]) == 2
+    assert "must end in .csv, .xlsx or .html" in capsys.readouterr().err and not good.exists()
