@@ -27,7 +27,7 @@ class Indicator:
     polarity: str | None
     numerator: str            # in words
     denominator: str          # in words
-    definition: str           # how it is computed, exclusions included
+    definition: str           # how it is computed, exclusions included, in plain words (the committee report prints it)
     sentence: str             # template; fields: num, den, value, month, period, target, extra keys
     sql: str
     decimals: int = 1
@@ -35,6 +35,7 @@ class Indicator:
     # extra figures computed over the same rows: name -> SQL aggregate over columns of `sql`
     extras: dict[str, str] = field(default_factory=dict)
     reference: str = ""       # where the definition comes from
+    technical: str = ""       # the same in the return's own fields and codes, for analysts (docs only, never the report)
 
     def __post_init__(self):
         problems = []
