@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from careboard.judge.assess import change_arrow, variance, variance_rule_text, variance_unit
 from careboard.report.charts import TrendSeries, trend_svg
+from careboard.report.glossary import glossary
 from careboard.report.formatting import (
     MISSING, SUPPRESSED, format_change, format_signed, format_value, long_date, month_label, month_name,
 )
@@ -46,7 +47,9 @@ class PanelView:
     previous: str
     rag: Chip
     change: Chip
-    period: str
+    period: str            # the dates the figure covers, for the panel's head
+    span: str              # the kind of period, for the scorecard: "Rolling 12 months", "Year 2025/26"
+    compared_with: str     # what "previous" is: "Previous month" or "Previous year"
     sentence: str
     chart: str
     benchmarks: list[dict]
@@ -65,6 +68,8 @@ class ProfileView:
 
 def build(report: Report) -> dict:
     panels = [_panel(panel) for panel in report.panels]
+    footnotes = _footnotes(report)
+    profiles = [_profile(table) for table in report.profiles]
     return {
         "council": report.council,
         "month": month_name(report.as_at),
@@ -74,9 +79,21 @@ def build(report: Report) -> dict:
         "threshold": report.suppression_threshold,
         "sections": _sections(panels),
         "panels": panels,
-        "profiles": [_profile(table) for table in report.profiles],
-        "footnotes": _footnotes(report),
+        "profiles": profiles,
+        "footnotes": footnotes,
+        "glossary": glossary(_printed_text(panels, profiles, footnotes)),
     }
+
+
+def _printed_text(panels: list[PanelView], profiles: list[ProfileView], footnotes: list[str]) -> str:
+    """The words the report prints outside the glossary, to find the terms the glossary must explain."""
+    words = ["RAG", *footnotes]
+    for panel in panels:
+        words += [panel.title, panel.section, panel.span, panel.sentence, panel.definition, panel.dq_note,
+                  panel.variance, *(row[key] for row in panel.benchmarks for key in ("label", "note"))]
+    for table in profiles:
+        words += [table.title, *(row["label"] for row in table.rows)]
+    return "\n".join(words)
 
 
 def _shown(panel: Panel, number: float | None, withheld: bool, *, whole_if_integral: bool = False) -> str:
@@ -137,13 +154,20 @@ def _panel(panel: Panel) -> PanelView:
         rag=_rag(assessment.rag, "rag" in assessment.suppressed),
         change=_change(assessment.change, "change" in assessment.suppressed),
         period=_period(panel),
+        span=panel.period,
+        compared_with=panel.compared_with,
         sentence=panel.sentence,
-        chart=trend_svg(_series(panel)) if panel.trend else "",
+        chart=trend_svg(_series(panel)) if _has_points(panel) else "",
         benchmarks=_benchmarks(panel, value_withheld),
         benchmark_notes=any(row.note for row in panel.benchmarks),
         definition=panel.definition,
         dq_note=panel.dq_note,
     )
+
+
+def _has_points(panel: Panel) -> bool:
+    """Whether the chart has anything to draw: an empty chart would look like a line of zeros."""
+    return any(point.value is not None or point.suppressed for point in panel.trend)
 
 
 def _series(panel: Panel) -> TrendSeries:
@@ -183,13 +207,12 @@ def _benchmarks(panel: Panel, value_withheld: bool) -> list[dict]:
 
 
 def _sections(panels: list[PanelView]) -> list[dict]:
-    """Consecutive panels sharing a section name form one scorecard group."""
-    sections: list[dict] = []
+    """Panels sharing a section name form one group, in the order each section first appears, so a
+    section is never printed twice."""
+    sections: dict[str, dict] = {}
     for panel in panels:
-        if not sections or sections[-1]["name"] != panel.section:
-            sections.append({"name": panel.section, "panels": []})
-        sections[-1]["panels"].append(panel)
-    return sections
+        sections.setdefault(panel.section, {"name": panel.section, "panels": []})["panels"].append(panel)
+    return list(sections.values())
 
 
 def _profile(table: ProfileTable) -> ProfileView:
@@ -210,19 +233,41 @@ def _profile(table: ProfileTable) -> ProfileView:
     return view
 
 
+# How variance is measured, per unit, as one clause of the single variance note.
+VARIANCE_CLAUSES = {
+    "%": "in percentage points (pp) for percentages",
+    "rate": "as a percentage of the target for rates",
+    "count+rate": "as a percentage of the target for numbers and rates",
+    "count": "as a percentage of the target for numbers of children",
+    "days": "in days for measures in days",
+    "score": "in points for average scores",
+}
+
+
+def variance_note(units: list[str]) -> str:
+    """One sentence for every unit shown, in the order the units first appear."""
+    if "count" in units and "rate" in units:   # both relative: one clause
+        units = ["count+rate" if unit in ("count", "rate") else unit for unit in units]
+    clauses = list(dict.fromkeys(VARIANCE_CLAUSES[unit] for unit in units))
+    listed = clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " and " + clauses[-1]
+    return (f"Variance is the value minus the target: {listed}. "
+            "“Current vs benchmark” is measured the same way against each benchmark.")
+
+
 def _footnotes(report: Report) -> list[str]:
     notes = []
-    measured = {panel.unit: None for panel in report.panels
-                if panel.assessment.variance is not None or panel.benchmarks}
+    measured = [panel.unit for panel in report.panels if panel.assessment.variance is not None or panel.benchmarks]
     if measured:
-        notes.append(" ".join(dict.fromkeys(variance_rule_text(unit) for unit in measured))
-                     + " “Current vs benchmark” is measured the same way against each benchmark.")
+        notes.append(variance_note(measured))
     notes.append("RAG rating: Green = on target or better; Amber = worse than target but within the agreed "
                  "tolerance; Red = worse than target by more than the tolerance; “No target” = context "
                  "measure, not rated.")
-    notes.append("Change compares this month with the previous month and shows the direction of performance, "
-                 "not of the number: ▲ improved, ▼ deteriorated, ■ unchanged, taking account of whether a high "
-                 "or a low value is good.")
+    notes.append("Change shows the direction of performance, not of the number: ▲ improved, ▼ deteriorated, "
+                 "■ unchanged, taking account of whether a high or a low value is good. It compares each figure "
+                 "with the previous month's, or, for a figure that covers a whole year, with the year before.")
+    if any(panel.period for panel in report.panels):
+        notes.append("Period says what span of time each figure covers; the glossary explains each kind of "
+                     "period. Figures for different periods should not be compared with each other.")
     if any(panel.benchmarks for panel in report.panels):
         notes.append("Benchmarks are the latest published annual figures for the year shown: Local Authority is "
                      "this council's own published figure, Stat Neighbours the average of its statistical "
@@ -237,4 +282,4 @@ def _footnotes(report: Report) -> list[str]:
                      "figure cannot be worked out from a total. 0 means none: zero is not suppressed, following "
                      "Department for Education practice.")
     notes.append(f"{MISSING} = not available (no children in the group, no target, or no earlier figure).")
-    return notes
+    return list(dict.fromkeys(notes))   # a note said twice (the benchmarks note, say) is printed once
