@@ -87,7 +87,7 @@ MISSING_INCIDENTS_MONTH = Indicator(
     technical="Incidents recorded as missing (MISSING = M) with a start date in the month, each counted once "
                "however many returns it appears in, for children looked after in the month other than only "
                "under short breaks. `children` is the number of different children involved.",
-    sentence="In {month} there were {num} missing-from-care episodes involving {children} children.",
+    sentence="In {month} there were {num} missing-from-care incidents involving {children} children.",
     # one row per incident: the figure counts incidents, not children
     sql=f"""
 SELECT m.child, 1 AS num, m.mis_start, m.mis_end, m.file_id, m.line_no
@@ -114,7 +114,7 @@ MISSING_CHILDREN_MONTH = Indicator(
     technical="Children looked after in the month (other than only under short breaks) with at least one "
                "incident recorded as missing (MISSING = M) starting in the month. `incidents` is the number of "
                "those incidents.",
-    sentence="Children in care who went missing in {month}: {num}, in {incidents} missing-from-care episodes.",
+    sentence="In {month}, {num} children in care went missing, in {incidents} missing-from-care incidents.",
     sql=f"""
 SELECT c.child, CASE WHEN count(m.mis_start) > 0 THEN 1 ELSE 0 END AS num, count(m.mis_start) AS incidents
 FROM ({_LOOKED_AFTER_IN_WINDOW}) c
