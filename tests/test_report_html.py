@@ -236,3 +236,14 @@ def test_glossary_lists_only_the_terms_the_report_uses(full):
     assert terms == ["A1", "Children in care", "Month", "Month end", "ONS", "Placement", "pp", "RAG",
                      "Rolling 12 months", "Short breaks", "Stat Neighbours"]
     assert "SDQ" not in terms and "NEET" not in terms
+
+
+def test_a_target_without_a_figure_is_not_called_no_target():
+    # a rate whose population is missing has no value to rate against its target of 74
+    panel = fx.rate_panel()
+    panel = replace(panel, current=replace(panel.current, value=None, denominator=None),
+                    assessment=replace(panel.assessment, variance=None, rag=None, change="n/a"))
+    html = report_html(fx.report(panels=[panel], profiles=[]))
+    assert scorecard(html)[panel.title][1:4] == ["–", "74", "No figure"]
+    assert "“No figure” = a target is set but there is no figure to rate." in html
+    assert "No figure" not in report_html(fx.report(profiles=[]))

@@ -102,11 +102,11 @@ def _shown(panel: Panel, number: float | None, withheld: bool, *, whole_if_integ
     return format_value(number, panel.unit, panel.decimals, whole_if_integral=whole_if_integral)
 
 
-def _rag(rag: str | None, withheld: bool) -> Chip:
+def _rag(rag: str | None, withheld: bool, has_target: bool = False) -> Chip:
     if withheld:
         return Chip(SUPPRESSED, "rag-c")
-    if rag is None:
-        return Chip("No target", "rag-none")
+    if rag is None:   # a target with no figure to judge is not the same as no target
+        return Chip("No figure" if has_target else "No target", "rag-none")
     if rag not in RAG_WORDS:
         raise ValueError(f"unknown RAG rating {rag!r}; expected red, amber, green or None")
     return Chip(RAG_WORDS[rag], f"rag-{rag}")
@@ -151,7 +151,7 @@ def _panel(panel: Panel) -> PanelView:
         target=_shown(panel, assessment.target, False, whole_if_integral=True),
         variance=variance,
         previous=_shown(panel, assessment.previous, "previous" in assessment.suppressed),
-        rag=_rag(assessment.rag, "rag" in assessment.suppressed),
+        rag=_rag(assessment.rag, "rag" in assessment.suppressed, assessment.target is not None),
         change=_change(assessment.change, "change" in assessment.suppressed),
         period=_period(panel),
         span=panel.period,
@@ -259,9 +259,12 @@ def _footnotes(report: Report) -> list[str]:
     measured = [panel.unit for panel in report.panels if panel.assessment.variance is not None or panel.benchmarks]
     if measured:
         notes.append(variance_note(measured))
+    unrated = any(panel.assessment.target is not None and panel.assessment.rag is None
+                  and "rag" not in panel.assessment.suppressed for panel in report.panels)
     notes.append("RAG rating: Green = on target or better; Amber = worse than target but within the agreed "
                  "tolerance; Red = worse than target by more than the tolerance; “No target” = context "
-                 "measure, not rated.")
+                 "measure, not rated" + ("; “No figure” = a target is set but there is no figure to rate."
+                                         if unrated else "."))
     notes.append("Change shows the direction of performance, not of the number: ▲ improved, ▼ deteriorated, "
                  "■ unchanged, taking account of whether a high or a low value is good. It compares each figure "
                  "with the previous month's, or, for a figure that covers a whole year, with the year before.")
