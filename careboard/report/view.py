@@ -270,7 +270,7 @@ def _footnotes(report: Report) -> list[str]:
                  "with the previous month's, or, for a figure that covers a whole year, with the year before.")
     if any(panel.period for panel in report.panels):
         notes.append("Period says what span of time each figure covers; the glossary explains each kind of "
-                     "period. Figures for different periods should not be compared with each other.")
+                     "period. Figures that cover different periods are not directly comparable.")
     if any(panel.benchmarks for panel in report.panels):
         notes.append("Benchmarks are the latest published annual figures for the year shown: Local Authority is "
                      "this council's own published figure, Stat Neighbours the average of its statistical "
