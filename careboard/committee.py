@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .dates import year_ending
+from .dates import add_months, year_ending
 from .indicators import engine, registry
 from .indicators.base import Indicator
 from .indicators.periods import period_for
@@ -58,24 +58,44 @@ def compute_series(ctx, inputs: Inputs, dates: list[date], indicators: tuple[Ind
     return out
 
 
-def sentence(ind: Indicator, v: Value, target: float | None) -> str:
-    from .report.formatting import format_value, month_name
+# The words an indicator's window gets in the scorecard's period column.
+PERIOD_WORDS = {"at": "Month end", "month": "Month", "12m": "Rolling 12 months", "36m": "Rolling 3 years",
+                "ytd": "Year to date"}
 
-    if v.value is None:
-        return f"No children were in the cohort for {ind.title.lower()} at the end of {month_name(v.as_at)}."
-    fields = {
-        "num": format_value(v.numerator, "count") if ind.aggregate != "mean" else format_value(v.numerator, ind.unit),
-        "den": format_value(v.denominator, "count") if v.denominator is not None else "",
-        "value": format_value(v.value, ind.unit, ind.decimals),
-        "month": month_name(v.as_at),
-        "period": period_for(ind.window, v.as_at).label,
-        "target": format_value(target, ind.unit, ind.decimals) if target is not None else "no target",
-        **{k: (format_value(x, "count") if isinstance(x, (int, float)) else str(x)) for k, x in v.extra.items()},
-    }
-    try:
-        return ind.sentence.format(**fields)
-    except (KeyError, IndexError, ValueError) as e:
-        raise ValueError(f"indicator {ind.id}: sentence template needs {e}") from None
+# The return's tables as a committee member knows them, for data-quality notes.
+TABLE_WORDS = {
+    "header": "children's details", "episodes": "episodes of care", "reviews": "reviews",
+    "uasc": "unaccompanied asylum-seeking children's records", "oc2": "annual health and wellbeing records",
+    "oc3": "care leavers' records", "ad1": "adoption records", "placed_for_adoption": "placement for adoption decisions",
+    "previous_permanence": "previous permanence records", "missing": "missing and away records",
+    "sw_episodes": "social worker records", "dolo": "deprivation of liberty records",
+}
+
+
+def period_words(ind: Indicator, as_at: date) -> str:
+    """The span a figure covers, short, for the scorecard: "Rolling 12 months", "Year 2025/26"."""
+    if ind.window == "year":
+        return f"Year {period_for(ind.window, as_at).label}"
+    return PERIOD_WORDS[ind.window]
+
+
+def previous_year(ctx, inputs: Inputs, as_at: date, indicators: tuple[Indicator, ...]) -> dict[str, Value]:
+    """Annual indicators a year before ``as_at``: the latest complete year before the one reported."""
+    annual = tuple(ind for ind in indicators if ind.window == "year")
+    if not annual:
+        return {}
+    series = compute_series(ctx, inputs, [add_months(as_at, -12)], annual)
+    return {ind_id: next(iter(by_date.values())) for ind_id, by_date in series.items()}
+
+
+def sentence(ind: Indicator, v: Value, target: float | None) -> str:
+    from .report.sentences import sentence as fill
+
+    return fill(ind, v, target)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def dq_notes(con, snapshot_id: int) -> dict[str, str]:
@@ -87,8 +107,9 @@ def dq_notes(con, snapshot_id: int) -> dict[str, str]:
           UNION ALL
           SELECT table_name, rule FROM validation_failures WHERE snapshot_id = $s AND severity = 'error'
         ) e GROUP BY table_name""", {"s": snapshot_id}).fetchall()
-    return {t: f"The {t} data has {n} error(s) against {k} check(s), which may affect this figure "
-               f"(see `careboard validate`)." for t, n, k in rows}
+    return {t: f"The {TABLE_WORDS.get(t, t)} have {_plural(n, 'error')} found by {_plural(k, 'data check')}, "
+               "which may affect this figure; the data team can see each one in the validation report."
+            for t, n, k in rows}
 
 
 def _input_tables(ind: Indicator) -> set[str]:
@@ -116,12 +137,19 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     dates = month_ends(latest.as_at, months)
     ctx = engine.Context.open(con, latest.snapshot_id, history=history)
     series = compute_series(ctx, inputs, dates, indicators)
+    last_year = previous_year(ctx, inputs, latest.as_at, indicators)
     notes = dq_notes(con, latest.snapshot_id)
     council = inputs.council
     panels = []
     for ind in indicators:
         trend = [series[ind.id][d] for d in dates]
-        current, previous = trend[-1], (trend[-2] if len(trend) > 1 else None)
+        current = trend[-1]
+        if ind.window == "year":   # an annual figure is compared with the year before, not last month's copy
+            previous, compared_with = last_year[ind.id], "Previous year"
+        else:
+            previous, compared_with = (trend[-2] if len(trend) > 1 else None), "Previous month"
+        if ind.window == "ytd":    # this year's points only: last year's running total is another measure
+            trend = [point for point in trend if point.period_start >= current.period_start]
         target = council.target_for(ind.id, current.as_at)
         polarity = council.polarity_for(ind.id, ind.polarity)
         assessment = assess(current.value, previous.value if previous else None, target, ind.unit,
@@ -137,7 +165,8 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         dq = " ".join(notes[t] for t in sorted(_input_tables(ind)) if t in notes)
         panels.append(Panel(ind.id, ind.title, ind.unit, polarity, ind.decimals, current, assessment,
                             sentence(ind, current, target), trend, benchmarks, ind.definition, dq,
-                            section=ind.group))
+                            section=ind.group, period=period_words(ind, current.as_at),
+                            compared_with=compared_with, previous=previous))
     # Profiles at the last five snapshots' dates, counted from the latest data like the trend.
     counts = {}
     for s in snapshots[-5:]:

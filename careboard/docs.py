@@ -29,7 +29,8 @@ def indicator_docs() -> str:
                   f"- Numerator: {i.numerator}"]
         if i.denominator:
             lines.append(f"- Denominator: {i.denominator}")
-        lines += [f"- Definition: {i.definition}", f"- Sentence: \"{i.sentence}\""]
+        lines += [f"- Definition: {i.definition}"] + ([f"- In the return's codes: {i.technical}"] if i.technical else [])
+        lines += [f"- Sentence: \"{i.sentence}\""]
         if i.reference:
             lines.append(f"- Source: {i.reference}")
     return "\n".join(lines) + "\n"

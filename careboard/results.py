@@ -66,6 +66,9 @@ class Panel:
     definition: str
     dq_note: str = ""             # short data-quality note when inputs have errors
     section: str = ""             # scorecard group, e.g. "Children in care", "Care leavers", "Adoption"
+    period: str = ""              # what span the figure covers, short: "Rolling 12 months", "Year 2025/26"
+    compared_with: str = "Previous month"   # what assessment.previous is: "Previous month", "Previous year"
+    previous: Value | None = None  # the figure assessment.previous comes from, when it is not trend[-2]
 
 
 @dataclass(frozen=True)

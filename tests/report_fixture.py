@@ -43,7 +43,7 @@ def rate_panel() -> Panel:
                     BenchmarkRow("Region", "2023/24", 49.0), BenchmarkRow("England", "2023/24", 70.0)],
         definition="Children looked after at the month end per 10,000 children aged under 18 (ONS mid-year "
                    "estimate), excluding children looked after only for short breaks.",
-        section="Children in care",
+        section="Children in care", period="Month end",
     )
 
 
@@ -64,7 +64,7 @@ def stability_panel() -> Panel:
         definition="Children looked after at the month end who had three or more separate placements in the "
                    "12 months to that date.",
         dq_note="2 episodes with a missing placement code were left out.",
-        section="Children in care",
+        section="Children in care", period="Rolling 12 months",
     )
 
 
@@ -81,18 +81,18 @@ def missing_panel() -> Panel:
         trend=trend[:-1] + [current],
         benchmarks=[],
         definition="Children looked after with at least one missing episode starting in the month.",
-        section="Children in care",
+        section="Children in care", period="Month",
     )
 
 
 def adoption_panel() -> Panel:
     days = [520, 531, 528, 540, 552, 549, 560, 571, 555, 548, 543]
     children = [15, 15, 16, 16, 17, 17, 17, 18, 18, 18, 18]
-    trend = [_value("adoption_a1_days", month, d * n, n, float(d)) for month, d, n in zip(MONTHS, days, children)]
-    current = _value("adoption_a1_days", AS_AT, 10_181, 18, 10_181 / 18, period_start=date(2024, 2, 1),
-                     within_target=4)
+    trend = [_value("adopt_a1_days", month, d * n, n, float(d)) for month, d, n in zip(MONTHS, days, children)]
+    current = _value("adopt_a1_days", AS_AT, 10_181, 18, 10_181 / 18, period_start=date(2024, 2, 1),
+                     within_426=4)
     return Panel(
-        indicator_id="adoption_a1_days", title="Average days from entering care to moving in with adopters",
+        indicator_id="adopt_a1_days", title="Average days from entering care to moving in with adopters",
         unit="days", polarity="low", decimals=0, current=current,
         assessment=Assessment(target=426.0, variance=10_181 / 18 - 426.0, variance_unit="days", rag="red",
                               previous=543.0, change="worse"),
@@ -104,7 +104,7 @@ def adoption_panel() -> Panel:
                     BenchmarkRow("Region", "2021-24", 520.0), BenchmarkRow("England", "2021-24", 520.0)],
         definition="For children adopted in the 12 months, the average number of days between starting to be "
                    "looked after and moving in with the adoptive family (adoption scorecard A1).",
-        section="Adoption",
+        section="Adoption", period="Rolling 12 months",
     )
 
 

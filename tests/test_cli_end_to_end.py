@@ -110,7 +110,7 @@ def test_indicators_table_for_other_tools(stores, tmp_path):
     lines = (tmp_path / "i.csv").read_text().splitlines()
     assert lines[0] == "id,title,period,period_start,period_end,numerator,denominator,value,unit"
     assert [line.split(",")[0] for line in lines[1:]] == [i.id for i in registry.INDICATORS]
-    assert lines[1].startswith("cla_count,Children in care,November 2025,,30/11/2025,")
+    assert lines[1].startswith("cla_count,Number of children in care,November 2025,,30/11/2025,")
 
     import openpyxl
 

@@ -85,3 +85,50 @@ def test_due_lists_an_overdue_first_review(tmp_path, capsys):
     out = capsys.readouterr()
     assert out.out.splitlines()[1] == "A,overdue,31/05/2024,61,1,01/05/2024,first_20wd"
     assert "1 review(s) overdue" in out.err
+
+
+@pytest.fixture(scope="module")
+def report(store):
+    return build_report(store, Inputs(load_council_config(COUNCIL), None, "Benchmarks are not loaded."))
+
+
+def _panel(report, indicator_id):
+    return next(p for p in report.panels if p.indicator_id == indicator_id)
+
+
+def test_annual_measures_are_compared_with_the_year_before_not_last_month(report):
+    # at 28/02/2025 the latest complete year is 2023/24; January's copy of it would always read "No change"
+    panel = _panel(report, "health_assessment_pct")
+    assert panel.period == "Year 2023/24" and panel.compared_with == "Previous year"
+    assert panel.current.period_end == date(2024, 3, 31) and panel.previous.period_end == date(2023, 3, 31)
+    monthly = _panel(report, "reviews_on_time_pct")
+    assert monthly.compared_with == "Previous month" and monthly.previous == monthly.trend[-2]
+
+
+@pytest.mark.parametrize("indicator_id, period", [
+    ("cla_count", "Month end"), ("starts_count", "Rolling 12 months"), ("reviews_on_time_pct", "Month"),
+    ("reviews_on_time_ytd_pct", "Year to date"), ("adopt_a1_days_3yr", "Rolling 3 years"),
+    ("cl_eet_pct_19_21", "Year 2023/24"),
+])
+def test_each_panel_says_what_period_it_covers(report, indicator_id, period):
+    assert _panel(report, indicator_id).period == period
+
+
+def test_year_to_date_panels_chart_this_year_only(report):
+    # the trend runs from March 2024, but last year's running total is not this year's
+    panel = _panel(report, "cl_neet_ytd_pct_19_21")
+    assert panel.trend and all(point.period_start == date(2024, 4, 1) for point in panel.trend)
+    assert [point.as_at for point in panel.trend][0] == date(2024, 4, 30)
+
+
+def test_empty_figures_say_why(report):
+    assert _panel(report, "cla_rate_10k").sentence.startswith(
+        "The rate per 10,000 children cannot be worked out: the number of children aged 0 to 17 living in the "
+        "area (the ONS population estimate) is not available to this report.")
+    assert _panel(report, "cl_neet_ytd_pct_19_21").sentence == (
+        "There is no figure yet for April 2024 to February 2025: nobody in the group this measure is worked "
+        "out over has been recorded so far this year.")
+    assert _panel(report, "adopt_a1_days").sentence == (
+        "There is no figure for the 12 months to February 2025: nobody was in the group this measure is worked "
+        "out over.")
+    assert not any("cohort" in p.sentence or "neet" in p.sentence for p in report.panels)

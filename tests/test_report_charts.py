@@ -81,3 +81,27 @@ def test_nice_ticks(low, high, integer, expected):
 def test_mismatched_lengths_are_named():
     with pytest.raises(ValueError, match="trend for 't'"):
         trend_svg(TrendSeries("t", "%", 1, MONTHS, [1.0], [False], None))
+
+
+# Nearly flat lines seen in the demo report, whose axes printed the same label twice ("4.1%", "4.1%").
+@pytest.mark.parametrize("values, unit, decimals", [
+    ((4.2, 4.2, 4.1, 4.1, 4.1, 4.1), "%", 1),
+    ((80.5, 80.5, 80.4, 80.4, 80.4, 80.4), "%", 1),
+    ((14.8, 14.9, 14.9, 15.0, 15.0, 15.0), "score", 1),
+    ((509, 509, 509, 509, 509, 509), "days", 0),
+    ((3, 3, 3, 3, 3, 3), "count", 0),
+])
+def test_flat_lines_get_distinct_axis_labels_in_one_format(values, unit, decimals):
+    svg = trend_svg(TrendSeries("Flat", unit, decimals, MONTHS, list(values), [False] * 6, None))
+    ticks = re.findall(r'<text x="53.0"[^>]*>([^<]*)</text>', svg)
+    assert len(ticks) >= 3 and len(set(ticks)) == len(ticks), ticks
+    assert len({len(t.split(".")[-1]) if "." in t else 0 for t in ticks}) == 1, ticks   # "15" beside "14.9" no more
+
+
+@pytest.mark.parametrize("low, high, resolution, expected", [
+    (3.9, 4.4, 0.1, [3.8, 4.0, 4.2, 4.4]),      # not 3.9, 4.025 ... which print alike at one decimal
+    (14.6, 15.2, 0.1, [14.6, 14.8, 15.0, 15.2]),
+    (0.0, 1.0, 1.0, [0, 1]),
+])
+def test_nice_ticks_keep_to_the_printed_resolution(low, high, resolution, expected):
+    assert nice_ticks(low, high, resolution=resolution) == pytest.approx(expected)

@@ -29,18 +29,18 @@ def scorecard(html: str) -> dict[str, list[str]]:
     return {row[0]: row[1:] for row in rows[1:] if len(row) > 1}
 
 
-# Columns: value, target, RAG, previous month, change, direction. Worked out by hand:
+# Columns: period, value, target, RAG, previous period, change, direction. Worked out by hand:
 #   rate 380 / 50,000 x 10,000 = 76.0 against 74 (red, from the fixture), previous 72.0
 #   3+ placements 22 / 380 = 5.79% -> 5.8%, target 6 printed as a round figure, previous 26 / 376 = 6.91% -> 6.9%
 #   average days 10,181 / 18 = 565.6 -> 566
 FULL_SCORECARD = {
-    TITLES[0]: ["76.0", "74", "Red", "72.0", "▼ Worse", "Low is good"],
-    TITLES[1]: ["5.8%", "6%", "Green", "6.9%", "▲ Improved", "Low is good"],
-    TITLES[2]: ["4", "–", "No target", "9", "▲ Improved", "Low is good"],
-    TITLES[3]: ["566", "426", "Red", "543", "▼ Worse", "Low is good"],
+    TITLES[0]: ["Month end", "76.0", "74", "Red", "72.0", "▼ Worse", "Low is good"],
+    TITLES[1]: ["Rolling 12 months", "5.8%", "6%", "Green", "6.9%", "▲ Improved", "Low is good"],
+    TITLES[2]: ["Month", "4", "–", "No target", "9", "▲ Improved", "Low is good"],
+    TITLES[3]: ["Rolling 12 months", "566", "426", "Red", "543", "▼ Worse", "Low is good"],
 }
 # Public: 4 missing children is small, so the value and the change (4 vs 9) are "c"; nothing else is small.
-PUBLIC_SCORECARD = FULL_SCORECARD | {TITLES[2]: ["c", "–", "No target", "9", "c", "Low is good"]}
+PUBLIC_SCORECARD = FULL_SCORECARD | {TITLES[2]: ["Month", "c", "–", "No target", "9", "c", "Low is good"]}
 
 # Target, variance, previous month, change per panel. Variances: rate (76 - 74) / 74 = +2.7%;
 # 5.79 - 6 = -0.2 pp; days 565.6 - 426 = +139.6 -> +140 days.
@@ -92,10 +92,16 @@ def test_sentences(full):
                                             fx.missing_panel().sentence, fx.adoption_panel().sentence]
 
 
-def test_public_sentences_replace_those_that_name_a_small_count(public):
-    neutral = ("This figure involves a small number of children (between 1 and 5), so the detail is not "
-               "published, to protect their privacy.")
-    assert paragraphs(public, "sentence") == [fx.rate_panel().sentence, fx.stability_panel().sentence, neutral, neutral]
+def test_public_sentences_say_exactly_what_was_withheld(public):
+    # The missing count (4) is itself small: the sentence says so. The adoption average rests on 18 children
+    # and stays; only the 4 who moved in within 426 days are withheld, so the real A1 sentence is filled
+    # again with that count in words.
+    small_count = "The number of children counted is between 1 and 5, so it is not published, to protect their privacy."
+    sub_count = ("For the 18 children adopted in the 12 months to January 2025, on average 566 days passed between "
+                 "entering care and moving in with their adoptive family. Between 1 and 5 of the 18 moved in "
+                 "within 426 days.")
+    assert paragraphs(public, "sentence") == [fx.rate_panel().sentence, fx.stability_panel().sentence, small_count,
+                                              sub_count]
 
 
 # Ethnicity: rows shown with five snapshot counts and the change (Jan 2025 minus Dec 2024).
@@ -204,7 +210,7 @@ def test_text_is_escaped():
 def test_change_and_direction_words(change, polarity, expected):
     panel = fx.rate_panel()
     panel = replace(panel, polarity=polarity, assessment=replace(panel.assessment, change=change))
-    assert scorecard(report_html(fx.report(panels=[panel], profiles=[])))[panel.title][4:] == expected
+    assert scorecard(report_html(fx.report(panels=[panel], profiles=[])))[panel.title][5:] == expected
 
 
 def test_unknown_words_are_named():
@@ -213,3 +219,31 @@ def test_unknown_words_are_named():
         report_html(fx.report(panels=[replace(panel, assessment=replace(panel.assessment, rag="purple"))]))
     with pytest.raises(ValueError, match="'sideways'"):
         report_html(fx.report(panels=[replace(panel, assessment=replace(panel.assessment, change="sideways"))]))
+
+
+def test_variance_is_explained_in_one_note(full):
+    notes = re.findall(r"<li>(.*?)</li>", full.partition('class="footnotes"')[2], re.S)
+    variance = [note for note in notes if "Variance is" in note]
+    assert variance == ["Variance is the value minus the target: as a percentage of the target for rates, in "
+                        "percentage points (pp) for percentages and in days for measures in days. “Current vs "
+                        "benchmark” is measured the same way against each benchmark."]
+
+
+def test_glossary_lists_only_the_terms_the_report_uses(full):
+    (rows,) = tables(full, "glossary-table")
+    terms = [row[0] for row in rows[1:]]
+    # the fixture's titles, definitions, periods, benchmarks and facts use these and no others
+    assert terms == ["A1", "Children in care", "Month", "Month end", "ONS", "Placement", "pp", "RAG",
+                     "Rolling 12 months", "Short breaks", "Stat Neighbours"]
+    assert "SDQ" not in terms and "NEET" not in terms
+
+
+def test_a_target_without_a_figure_is_not_called_no_target():
+    # a rate whose population is missing has no value to rate against its target of 74
+    panel = fx.rate_panel()
+    panel = replace(panel, current=replace(panel.current, value=None, denominator=None),
+                    assessment=replace(panel.assessment, variance=None, rag=None, change="n/a"))
+    html = report_html(fx.report(panels=[panel], profiles=[]))
+    assert scorecard(html)[panel.title][1:4] == ["–", "74", "No figure"]
+    assert "“No figure” = a target is set but there is no figure to rate." in html
+    assert "No figure" not in report_html(fx.report(profiles=[]))

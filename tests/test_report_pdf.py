@@ -150,18 +150,26 @@ def test_notes_match_the_html(pair):
     notes = [" ".join(unescape(re.sub(r"<[^>]+>", "", item)).split())
              for item in re.findall(r"<li>(.*?)</li>", block[:block.index("</ol>")], re.S)]
     printed = pdf_paragraphs(story)
-    assert len(notes) >= 4 and printed[-len(notes):] == notes
+    start = printed.index(notes[0])
+    assert len(notes) >= 4 and printed[start:start + len(notes)] == notes
+
+
+def test_glossary_matches_the_html(pair):
+    story, html = pair
+    (rows,) = tables(html, "glossary-table")
+    (printed,) = pdf_tables(story, "Term")
+    assert rows == printed and rows[0] == ["Term", "Meaning"] and len(rows) > 3
 
 
 # ---- figures worked out by hand (see tests/test_report_html.py for the sums) ---------------------------
 
-# scorecard row: value, target, RAG, previous month, change, direction
+# scorecard row: period, value, target, RAG, previous period, change, direction
 HAND_ROWS = {
-    "full": {TITLES[0]: ["76.0", "74", "Red", "72.0", "▼ Worse", "Low is good"],
-             TITLES[2]: ["4", "–", "No target", "9", "▲ Improved", "Low is good"]},
+    "full": {TITLES[0]: ["Month end", "76.0", "74", "Red", "72.0", "▼ Worse", "Low is good"],
+             TITLES[2]: ["Month", "4", "–", "No target", "9", "▲ Improved", "Low is good"]},
     # 4 children missing is a small number: the value and its change are withheld
-    "public": {TITLES[0]: ["76.0", "74", "Red", "72.0", "▼ Worse", "Low is good"],
-               TITLES[2]: ["c", "–", "No target", "9", "c", "Low is good"]},
+    "public": {TITLES[0]: ["Month end", "76.0", "74", "Red", "72.0", "▼ Worse", "Low is good"],
+               TITLES[2]: ["Month", "c", "–", "No target", "9", "c", "Low is good"]},
 }
 
 
@@ -236,8 +244,8 @@ def test_chart_refuses_what_it_cannot_draw(svg, message):
 def test_pdf_has_four_pages(written, which):
     data = written[which][0].read_bytes()
     assert data.startswith(b"%PDF")
-    # title and scorecard; two panels; one panel, the Adoption heading and its panel; profiles and notes
-    assert pdf_page_count(data) == 4
+    # title and scorecard; two panels; one panel, the Adoption heading and its panel; profiles and notes; glossary
+    assert pdf_page_count(data) == 5
 
 
 @needs_pdftotext
@@ -247,12 +255,12 @@ def test_pages_headers_and_footers(written, which):
     header = "Northfield City Council · Corporate Parenting performance report"
     footer = "Generated 3 February 2025 at 09:15" + (" · Public version: small numbers suppressed"
                                                     if which == "public" else "")
-    assert [header in page for page in pages] == [False, True, True, True]   # no running header above the title
-    assert all(footer in page and f"Page {n} of 4" in page for n, page in enumerate(pages, start=1))
+    assert [header in page for page in pages] == [False, True, True, True, True]   # none above the title
+    assert all(footer in page and f"Page {n} of 5" in page for n, page in enumerate(pages, start=1))
     # panels two to a page, each whole on one page
     assert [next(n for n, page in enumerate(pages[1:], 2) if title in " ".join(page.split())) for title in TITLES] \
         == [2, 2, 3, 3]
-    assert "Profile of children looked after" in pages[3] and "Notes" in pages[3]
+    assert "Profile of children looked after" in pages[3] and "Notes" in pages[3] and "Glossary" in pages[4]
     assert "▲ improved" in pages[0] and "▼ Worse" in " ".join(pages[2].split())
 
 

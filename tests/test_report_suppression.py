@@ -6,7 +6,9 @@ from datetime import date
 import pytest
 
 import tests.report_fixture as fx
-from careboard.report.suppression import NEUTRAL_DQ_NOTE, neutral_sentence, suppress, suppress_panel, suppress_table
+from careboard.report.suppression import (
+    NEUTRAL_DQ_NOTE, neutral_sentence, suppress, suppress_panel, suppress_table, suppress_value,
+)
 from careboard.results import Assessment, ProfileTable, Value
 
 D1 = [date(2025, 1, 31)]
@@ -80,7 +82,8 @@ def test_count_panel_withholds_value_and_what_follows():
     assert panel.current.extra == {"episodes": 7}                      # 7 episodes is not a small count
     # no target, so no RAG or variance to withhold; the change would tell 4 from 9
     assert panel.assessment == Assessment(None, None, "", None, 9.0, "n/a", frozenset({"change"}))
-    assert panel.sentence == neutral_sentence(5)
+    assert panel.sentence == ("The number of children counted is between 1 and 5, so it is not published, to "
+                              "protect their privacy.")
     # Apr 2024 had 5 missing children and Jan 2025 has 4: both gaps in the trend
     assert [i for i, point in enumerate(panel.trend) if point.suppressed] == [2, 11]
 
@@ -96,12 +99,15 @@ def test_percentage_panel_keeps_a_safe_month_and_hides_a_small_trend_point():
     assert panel.dq_note == NEUTRAL_DQ_NOTE                            # "2 episodes ..." is not published
 
 
-def test_small_extra_count_replaces_the_sentence_but_keeps_the_average():
+def test_small_extra_count_is_written_in_words_and_the_average_kept():
     panel = suppress_panel(fx.adoption_panel(), 5)
     assert panel.current.value == pytest.approx(10_181 / 18)           # 18 children: safe
-    assert panel.current.extra == {"within_target": None}              # 4 children moved in within target
-    assert panel.current.suppressed == {"extra.within_target"}
-    assert panel.sentence == neutral_sentence(5)
+    assert panel.current.extra == {"within_426": None}                 # 4 children moved in within 426 days
+    assert panel.current.suppressed == {"extra.within_426"}
+    # the A1 sentence filled again, the withheld count in words, rather than a note beside a shown figure
+    assert panel.sentence.endswith("average 566 days passed between entering care and moving in with their "
+                                   "adoptive family. Between 1 and 5 of the 18 moved in within 426 days.")
+    assert "566" in panel.sentence and "4 of" not in panel.sentence
 
 
 def test_nothing_small_leaves_the_panel_alone():
@@ -148,3 +154,28 @@ def test_report_is_marked_public_and_the_original_is_untouched():
 def test_threshold_must_be_positive():
     with pytest.raises(ValueError, match="at least 1"):
         suppress(fx.report(), threshold=0)
+
+
+@pytest.mark.parametrize("compared_with, period", [("Previous month", "Last month's"), ("Previous year", "Last year's")])
+def test_only_the_previous_figure_small_keeps_the_sentence_and_says_so(compared_with, period):
+    # this month 22 of 380 is safe; last month 3 of 376 is not, so "previous" and "change" are withheld
+    original = fx.stability_panel()
+    trend = original.trend[:-2] + [replace(original.trend[-2], numerator=3, value=3 / 376 * 100), original.trend[-1]]
+    panel = suppress_panel(replace(original, trend=trend, previous=trend[-2], compared_with=compared_with), 5)
+    assert panel.current == original.current
+    assert panel.assessment.suppressed == {"previous", "change"}
+    assert panel.sentence == (f"{original.sentence} {period} figure rests on a count of between 1 and 5 children, "
+                              "so it is not published, to protect their privacy; nor is the change since then.")
+
+
+@pytest.mark.parametrize("unit, current, words", [
+    ("%", Value("x", date(2025, 1, 31), None, date(2025, 1, 31), 1.0, 4, 400), "The number of children counted"),
+    ("%", Value("x", date(2025, 1, 31), None, date(2025, 1, 31), 0.0, 0, 4),
+     "The number of children in the group this percentage is worked out over"),
+    ("days", Value("x", date(2025, 1, 31), None, date(2025, 1, 31), 500.0, 1500, 3),
+     "The number of children this average is worked out over"),
+])
+def test_withheld_figure_note_names_the_small_count(unit, current, words):
+    sentence = neutral_sentence(5, suppress_value(current, unit, 5), unit)
+    assert sentence == (f"{words} is between 1 and 5, so it is not published, to protect their privacy; the figure "
+                        "worked out from it, its comparison with the target and its change are withheld too.")

@@ -112,7 +112,7 @@ def test_indicators_output_is_inert(hostile_store, tmp_path, suffix):
     if suffix == ".csv":
         assert_inert_csv(path.read_text(encoding="utf-8"), numeric={"numerator", "denominator", "value"})
     else:
-        assert_inert_xlsx(path, {"cla_count", "Children in care"})
+        assert_inert_xlsx(path, {"cla_count", "Number of children in care"})
 
 
 def test_report_html_escapes(hostile_store, tmp_path):

@@ -30,7 +30,7 @@ class Indicator:
     polarity: str | None
     numerator: str            # in words
     denominator: str          # in words
-    definition: str           # how it is computed, exclusions included
+    definition: str           # how it is computed, exclusions included, in plain words (the committee report prints it)
     sentence: str             # template; fields: num, den, value, month, period, target, extra keys
     sql: str
     decimals: int = 1
@@ -39,6 +39,7 @@ class Indicator:
     extras: dict[str, str] = field(default_factory=dict)
     reference: str = ""       # where the definition comes from
     counts: str = "children"  # what a row is (COUNTS); tests hold "children" indicators to one row per child
+    technical: str = ""       # the same in the return's own fields and codes, for analysts (docs only, never the report)
 
     def __post_init__(self):
         problems = []

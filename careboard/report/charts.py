@@ -53,9 +53,13 @@ def trend_svg(series: TrendSeries) -> str:
     if not (len(series.values) == len(series.withheld) == n):
         raise ValueError(f"trend for {series.title!r}: months, values and withheld differ in length")
     shown = [None if hidden else value for value, hidden in zip(series.values, series.withheld)]
+    places = 0 if series.unit in ("count", "days") else series.decimals
+    # ticks no closer than the figures are printed, so a flat line never gets two labels that read the same
     ticks = nice_ticks(*_y_range([v for v in shown if v is not None]
-                                 + ([series.target] if series.target is not None else []), series.unit),
-                       integer=series.unit in ("count", "days"))
+                                 + ([series.target] if series.target is not None else []), series.unit,
+                                 10.0 ** -places),
+                       integer=places == 0, resolution=10.0 ** -places)
+    tick_places = min(places, _places(ticks[1] - ticks[0]))
     low, high = ticks[0], ticks[-1]
     step = (RIGHT - LEFT) / max(n, 1)
 
@@ -65,14 +69,12 @@ def trend_svg(series: TrendSeries) -> str:
     def y(v: float) -> float:
         return BOTTOM - (v - low) / (high - low) * (BOTTOM - TOP)
 
-    def label(v: float) -> str:
-        return format_value(v, series.unit, series.decimals, whole_if_integral=True)
-
     parts = [
         _path("".join(f"M{LEFT} {y(t):.1f}H{RIGHT}" for t in ticks[1:]), GRID, 0.8),
         _path(f"M{LEFT} {TOP - 4}V{BOTTOM}H{RIGHT}", MUTED, 1),
         _path("".join(f"M{x(i):.1f} {BOTTOM}v3" for i in range(n)), MUTED, 1),
-        *(_text(LEFT - 5, y(t) + 3.5, label(t), anchor="end", fill=MUTED) for t in ticks),
+        *(_text(LEFT - 5, y(t) + 3.5, format_value(t, series.unit, tick_places), anchor="end", fill=MUTED)
+          for t in ticks),
         _text(12, (TOP + BOTTOM) / 2, AXIS_LABELS[series.unit], anchor="middle", fill=INK,
               transform=f"rotate(-90 12 {(TOP + BOTTOM) / 2})"),
         _text((LEFT + RIGHT) / 2, HEIGHT - 4, "Month end", anchor="middle", fill=INK),
@@ -143,29 +145,42 @@ def _text(x: float, y: float, content: str, *, anchor: str, fill: str, size: flo
             f"{html.escape(content)}</text>")
 
 
-def _y_range(values: list[float], unit: str) -> tuple[float, float]:
-    """Data range with some headroom, never below zero, never above 100 for percentages."""
+def _places(step: float) -> int:
+    """Decimal places a tick step needs: 0 for 5, 1 for 0.5, 2 for 0.25."""
+    for places in range(6):
+        if abs(round(step, places) - step) < 1e-9:
+            return places
+    return 6
+
+
+def _y_range(values: list[float], unit: str, resolution: float = 1.0) -> tuple[float, float]:
+    """Data range with some headroom (at least two printed steps each side), never below zero, never above
+    100 for percentages."""
     if not values:
         return 0.0, 100.0 if unit == "%" else 1.0
     low, high = min(values), max(values)
-    pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1.0)
+    pad = max((high - low) * 0.15 or max(abs(high) * 0.1, 1.0), 2 * resolution)
     low, high = max(low - pad, 0.0), high + pad
     return low, min(high, 100.0) if unit == "%" else high
 
 
-def nice_ticks(low: float, high: float, most: int = 5, integer: bool = False) -> list[float]:
+def nice_ticks(low: float, high: float, most: int = 5, integer: bool = False,
+               resolution: float = 0.0) -> list[float]:
     """Round tick values covering low..high, at most ``most`` of them.
 
-    Steps are 1, 2, 2.5 or 5 times a power of ten (whole steps of 1, 2 or 5 for counts and days).
+    Steps are 1, 2, 2.5 or 5 times a power of ten (whole steps of 1, 2 or 5 for counts and days), and
+    whole multiples of ``resolution`` (the smallest difference the printed labels show) when given.
     """
     if high <= low:
         high = low + 1
     base = 10 ** math.floor(math.log10((high - low) / (most - 1)))
     if integer:
         base = max(base, 1)
-    for magnitude in (base, base * 10):
+    for magnitude in (base, base * 10, base * 100):
         for multiple in ((1, 2, 5) if integer else (1, 2, 2.5, 5)):
             step = multiple * magnitude
+            if resolution and (step < resolution - 1e-12 or abs(step / resolution - round(step / resolution)) > 1e-9):
+                continue
             first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
             if last - first <= most - 1:
                 return [round(k * step, 10) for k in range(first, last + 1)]

@@ -3,7 +3,7 @@
 WeasyPrint printed the HTML in 11-44 s of CPU for the 52-indicator demo; drawing the same words and
 figures (careboard.report.view) straight onto PDF pages takes well under a second. Content and order
 follow the HTML: title block and how-to-read notes, summary scorecard, one panel per indicator (two to
-a page where they fit, never split), profile tables, notes.
+a page where they fit, never split), profile tables, notes, glossary.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _prepare(report: Report):
 def _story(view: dict, style) -> list:
     from reportlab.platypus import PageBreak
 
-    from careboard.report.pdf_back import notes, profiles
+    from careboard.report.pdf_back import glossary, notes, profiles
     from careboard.report.pdf_front import scorecard, title_block
     from careboard.report.pdf_page import FRAME_HEIGHT, FRAME_WIDTH
     from careboard.report.pdf_panel import indicator_sections
@@ -69,7 +69,7 @@ def _story(view: dict, style) -> list:
     back = profiles(view, style, FRAME_WIDTH)
     if back:
         story += [PageBreak(), *back]
-    return story + notes(view, style)
+    return story + notes(view, style) + glossary(view, style, FRAME_WIDTH)
 
 
 def _title(view: dict) -> str:

@@ -13,8 +13,8 @@ NAME_SHARE = 0.32
 PROFILE_SIZE = 8.5
 PADDING = 1.8 * MM
 GROUP_INDENT = 3.2 * MM   # grouped rows sit 5 mm in, as in the HTML
-TABLE_NOTE = ("Change is the latest snapshot minus the one before it. Rows in bold are subtotals of the "
-              "indented rows above them.")
+TABLE_NOTE = ("Change is the latest count minus the one in the column before it. Rows in bold are subtotals "
+              "of the indented rows above them.")
 
 
 def profiles(view: dict, style: Styles, width: float) -> list:
@@ -68,3 +68,26 @@ def notes(view: dict, style: Styles) -> list:
     items = [Paragraph(markup(note), style.notes, bulletText=f"{number}.")
              for number, note in enumerate(view["footnotes"], start=1)]
     return [KeepTogether([Heading("Notes", style.notes_heading, key="notes"), *items])]
+
+
+GLOSSARY_TERM_SHARE = 0.28
+
+
+def glossary(view: dict, style: Styles, width: float) -> list:
+    """The glossary as a two-column table (term, meaning), as in the HTML."""
+    if not view["glossary"]:
+        return []
+    widths = [width * GLOSSARY_TERM_SHARE, width * (1 - GLOSSARY_TERM_SHARE)]
+    rows = [[Paragraph("<b>Term</b>", style.cell), Paragraph("<b>Meaning</b>", style.cell)]]
+    rows += [[Paragraph(f"<b>{markup(entry.term)}</b>", style.cell), Paragraph(markup(entry.meaning), style.cell)]
+             for entry in view["glossary"]]
+    table = Table(rows, colWidths=widths, repeatRows=1, style=TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.5, HexColor(NAVY)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.75, HexColor(HAIRLINE)),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4),
+    ]))
+    heading = Heading("Glossary", style.notes_heading, key="glossary")
+    heading.keepWithNext = True
+    return [heading, table]

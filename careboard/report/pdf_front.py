@@ -15,10 +15,10 @@ from careboard.report.pdf_style import (
     symbol_markup,
 )
 
-# Indicator, value, target, RAG, previous month, change, direction: shares of the width, as report.css
-SCORECARD_COLUMNS = (0.35, 0.08, 0.08, 0.13, 0.10, 0.12, 0.14)
-SCORECARD_HEADER = ("Indicator", "Value", "Target", "RAG", "Previous month", "Change", "Direction")
-NUMBER_COLUMNS = (1, 2, 4)
+# Indicator, period, value, target, RAG, previous period, change, direction: shares of the width, as report.css
+SCORECARD_COLUMNS = (0.29, 0.10, 0.07, 0.07, 0.11, 0.09, 0.13, 0.14)
+SCORECARD_HEADER = ("Indicator", "Period", "Value", "Target", "RAG", "Previous period", "Change", "Direction")
+NUMBER_COLUMNS = (2, 3, 5)
 SCORECARD_SIZE, HEADER_SIZE, DIRECTION_SIZE = 8.8, 8, 8
 
 
@@ -49,7 +49,7 @@ def _how_to_read(view: dict, style: Styles) -> list:
         f"{chip('Green', GREEN, WHITE)} on target or better, {chip('Amber', AMBER, INK)} close to target, "
         f"{chip('Red', RED, WHITE)} off target; {chip('No target', HAIRLINE, MUTED)} means a context measure "
         "that is not rated.",
-        "Arrows show whether <i>performance</i> moved since the previous month, not whether the number went up: "
+        "Arrows show whether <i>performance</i> moved since the previous period, not whether the number went up: "
         f"{mark('▲', 'improved', 'chg-up')}, {mark('▼', 'deteriorated', 'chg-down')}, "
         f"{mark('■', 'unchanged', 'chg-same')}.",
         "“High is good” or “Low is good” under each measure says which way is better.",
@@ -71,11 +71,13 @@ def scorecard(view: dict, style: Styles, width: float) -> list:
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
         ("FONT", (0, 1), (-1, -1), fonts.regular, SCORECARD_SIZE),
-        ("FONT", (1, 1), (1, -1), fonts.bold, SCORECARD_SIZE),
-        ("FONT", (6, 1), (6, -1), fonts.regular, DIRECTION_SIZE),
+        ("FONT", (2, 1), (2, -1), fonts.bold, SCORECARD_SIZE),
+        ("FONT", (1, 1), (1, -1), fonts.regular, DIRECTION_SIZE),
+        ("FONT", (7, 1), (7, -1), fonts.regular, DIRECTION_SIZE),
         ("TEXTCOLOR", (0, 0), (-1, -1), HexColor(INK)),
-        ("TEXTCOLOR", (6, 1), (6, -1), HexColor(MUTED)),
-        ("ALIGN", (1, 0), (2, -1), "RIGHT"), ("ALIGN", (4, 0), (4, -1), "RIGHT"),
+        ("TEXTCOLOR", (1, 1), (1, -1), HexColor(MUTED)),
+        ("TEXTCOLOR", (7, 1), (7, -1), HexColor(MUTED)),
+        ("ALIGN", (2, 0), (3, -1), "RIGHT"), ("ALIGN", (5, 0), (5, -1), "RIGHT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * MM), ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * MM),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, 1), (-1, -1), 0.75, HexColor(HAIRLINE)),
@@ -83,13 +85,14 @@ def scorecard(view: dict, style: Styles, width: float) -> list:
     for section in view["sections"]:
         if section["name"]:
             row = len(rows)
-            rows.append([section["name"]] + [""] * 6)
+            rows.append([section["name"]] + [""] * (len(SCORECARD_HEADER) - 1))
             commands += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), HexColor(NAVY)),
                          ("TEXTCOLOR", (0, row), (-1, row), HexColor(WHITE)),
                          ("FONT", (0, row), (-1, row), fonts.bold, SCORECARD_SIZE)]
         for panel in section["panels"]:
             rows.append([
                 Paragraph(f'<a href="#{panel.anchor}">{markup(panel.title)}</a>', style.cell),
+                wrapped(panel.span, fonts.regular, DIRECTION_SIZE, widths[1] - 3 * MM),
                 panel.value, panel.target,
                 Chip(panel.rag.word, panel.rag.css, fonts),
                 panel.previous,

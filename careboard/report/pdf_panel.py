@@ -78,7 +78,7 @@ def _head(panel: PanelView, style: Styles, inner: float) -> Table:
 def _body(panel: PanelView, style: Styles, inner: float) -> Table:
     chart_width = inner - KPI_WIDTH - CHART_GAP
     chart = (chart_drawing(panel.chart, chart_width, style.fonts) if panel.chart
-             else Paragraph("<i>No trend data.</i>", style.small))
+             else Paragraph("<i>No figures to chart yet.</i>", style.small))
     kpi = [ValueBox(panel.value, Chip(panel.rag.word, panel.rag.css, style.fonts), panel.rag.css, style.fonts),
            Paragraph(f"<b>{markup(panel.polarity)}</b>", style.small),
            _facts(panel, style)]
@@ -92,7 +92,7 @@ def _body(panel: PanelView, style: Styles, inner: float) -> Table:
 
 def _facts(panel: PanelView, style: Styles) -> Table:
     change = Mark(panel.change.symbol, panel.change.word, panel.change.css, style.fonts, size=FACT_SIZE, bold=True)
-    rows = [["Target", panel.target], ["Variance", panel.variance], ["Previous month", panel.previous],
+    rows = [["Target", panel.target], ["Variance", panel.variance], [panel.compared_with, panel.previous],
             ["Change", change]]
     table = Table(rows, colWidths=[KPI_WIDTH * 0.55, KPI_WIDTH * 0.45], style=TableStyle([
         ("FONT", (0, 0), (0, -1), style.fonts.regular, FACT_SIZE),

@@ -33,9 +33,32 @@ CHILD_COUNTS = {
 assert set(CHILD_COUNTS) == set(UNITS)
 
 
-def neutral_sentence(threshold: int) -> str:
-    return (f"This figure involves a small number of children (between 1 and {threshold}), so the detail "
-            "is not published, to protect their privacy.")
+PRIVACY = "so it is not published, to protect their privacy"
+# What a withheld field of a Value is, in words, per unit (the field names are careboard.results.Value's).
+WITHHELD_WORDS = {
+    "value": {"count": "The number of children counted"},
+    "numerator": {"%": "The number of children counted", "rate": "The number of children counted"},
+    "denominator": {"%": "The number of children in the group this percentage is worked out over",
+                    "days": "The number of children this average is worked out over",
+                    "score": "The number of children this average is worked out over"},
+}
+
+
+def neutral_sentence(threshold: int, current: Value | None = None, unit: str = "count") -> str:
+    """What was withheld from a panel and why: the small count first, then what follows from it."""
+    small = [WITHHELD_WORDS[name][unit] for name in ("value", "numerator", "denominator")
+             if current is not None and name in current.suppressed and unit in WITHHELD_WORDS[name]
+             and (name != "numerator" or "denominator" not in current.suppressed)]
+    what = small[0] if small else "A count of children behind this figure"
+    derived = "" if unit == "count" else ("; the figure worked out from it, its comparison with the target "
+                                          "and its change are withheld too")
+    return f"{what} is between 1 and {threshold}, {PRIVACY}{derived}."
+
+
+def previous_note(threshold: int, compared_with: str) -> str:
+    period = "last year's" if compared_with == "Previous year" else "last month's"
+    return (f"{period.capitalize()} figure rests on a count of between 1 and {threshold} children, {PRIVACY}; "
+            "nor is the change since then.")
 
 
 NEUTRAL_DQ_NOTE = "Some records behind this indicator have data-quality errors; details are in the internal report."
@@ -83,15 +106,40 @@ def _blank(record, withheld: set[str], **fields):
 def suppress_panel(panel: Panel, threshold: int) -> Panel:
     current = suppress_value(panel.current, panel.unit, threshold)
     trend = [suppress_value(point, panel.unit, threshold) for point in panel.trend]
-    assessment = _suppress_assessment(panel, current, trend, threshold)
+    previous = suppress_value(panel.previous, panel.unit, threshold) if panel.previous is not None else None
+    assessment = _suppress_assessment(replace(panel, previous=previous), current, trend, threshold)
     return replace(
         panel,
         current=current,
         trend=trend,
+        previous=previous,
         assessment=assessment,
-        sentence=neutral_sentence(threshold) if current.suppressed else panel.sentence,
+        sentence=_public_sentence(panel, current, assessment, threshold),
         dq_note=NEUTRAL_DQ_NOTE if panel.dq_note else "",
     )
+
+
+def _public_sentence(panel: Panel, current: Value, assessment: Assessment, threshold: int) -> str:
+    """The sentence with what was withheld said exactly: the figure itself, only a count inside the
+    sentence (the figure stays), or only last period's figure."""
+    if current.suppressed & {"value", "numerator", "denominator"}:
+        return neutral_sentence(threshold, current, panel.unit)
+    sentence = panel.sentence
+    if current.suppressed:   # only counts named inside the sentence: write them as "between 1 and N"
+        sentence = _reworded(panel, current, threshold)
+    if "previous" in assessment.suppressed - panel.assessment.suppressed:
+        sentence = f"{sentence} {previous_note(threshold, panel.compared_with)}".strip()
+    return sentence
+
+
+def _reworded(panel: Panel, current: Value, threshold: int) -> str:
+    from careboard.indicators.registry import BY_ID
+    from careboard.report.sentences import sentence
+
+    indicator = BY_ID.get(panel.indicator_id)
+    if indicator is None:   # a hand-made panel: no template to fill again
+        return f"A count of children in this panel's description is between 1 and {threshold}, {PRIVACY}."
+    return sentence(indicator, current, panel.assessment.target, threshold)
 
 
 def _suppress_assessment(panel: Panel, current: Value, trend: list[Value], threshold: int) -> Assessment:
@@ -117,6 +165,8 @@ def _previous_withheld(panel: Panel, as_at: date, trend: list[Value], threshold:
     previous = panel.assessment.previous
     if previous is None:
         return False
+    if panel.previous is not None:
+        return "value" in panel.previous.suppressed
     earlier = [point for point in trend if point.as_at < as_at]
     if earlier:
         return "value" in max(earlier, key=lambda point: point.as_at).suppressed

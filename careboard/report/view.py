@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from careboard.judge.assess import change_arrow, variance, variance_rule_text, variance_unit
 from careboard.report.charts import TrendSeries, trend_svg
+from careboard.report.glossary import glossary
 from careboard.report.formatting import (
     MISSING, SUPPRESSED, format_change, format_signed, format_value, long_date, month_label, month_name,
 )
@@ -46,7 +47,9 @@ class PanelView:
     previous: str
     rag: Chip
     change: Chip
-    period: str
+    period: str            # the dates the figure covers, for the panel's head
+    span: str              # the kind of period, for the scorecard: "Rolling 12 months", "Year 2025/26"
+    compared_with: str     # what "previous" is: "Previous month" or "Previous year"
     sentence: str
     chart: str
     benchmarks: list[dict]
@@ -66,6 +69,8 @@ class ProfileView:
 
 def build(report: Report) -> dict:
     panels = [_panel(panel) for panel in report.panels]
+    footnotes = _footnotes(report)
+    profiles = [_profile(table) for table in report.profiles]
     return {
         "council": report.council,
         "council_note": report.council_note,
@@ -76,9 +81,21 @@ def build(report: Report) -> dict:
         "threshold": report.suppression_threshold,
         "sections": _sections(panels),
         "panels": panels,
-        "profiles": [_profile(table) for table in report.profiles],
-        "footnotes": _footnotes(report),
+        "profiles": profiles,
+        "footnotes": footnotes,
+        "glossary": glossary(_printed_text(panels, profiles, footnotes)),
     }
+
+
+def _printed_text(panels: list[PanelView], profiles: list[ProfileView], footnotes: list[str]) -> str:
+    """The words the report prints outside the glossary, to find the terms the glossary must explain."""
+    words = ["RAG", *footnotes]
+    for panel in panels:
+        words += [panel.title, panel.section, panel.span, panel.sentence, panel.definition, panel.dq_note,
+                  panel.variance, *(row[key] for row in panel.benchmarks for key in ("label", "note"))]
+    for table in profiles:
+        words += [table.title, *(row["label"] for row in table.rows)]
+    return "\n".join(words)
 
 
 def _shown(panel: Panel, number: float | None, withheld: bool, *, whole_if_integral: bool = False) -> str:
@@ -87,11 +104,11 @@ def _shown(panel: Panel, number: float | None, withheld: bool, *, whole_if_integ
     return format_value(number, panel.unit, panel.decimals, whole_if_integral=whole_if_integral)
 
 
-def _rag(rag: str | None, withheld: bool) -> Chip:
+def _rag(rag: str | None, withheld: bool, has_target: bool = False) -> Chip:
     if withheld:
         return Chip(SUPPRESSED, "rag-c")
-    if rag is None:
-        return Chip("No target", "rag-none")
+    if rag is None:   # a target with no figure to judge is not the same as no target
+        return Chip("No figure" if has_target else "No target", "rag-none")
     if rag not in RAG_WORDS:
         raise ValueError(f"unknown RAG rating {rag!r}; expected red, amber, green or None")
     return Chip(RAG_WORDS[rag], f"rag-{rag}")
@@ -136,11 +153,13 @@ def _panel(panel: Panel) -> PanelView:
         target=_shown(panel, assessment.target, False, whole_if_integral=True),
         variance=variance,
         previous=_shown(panel, assessment.previous, "previous" in assessment.suppressed),
-        rag=_rag(assessment.rag, "rag" in assessment.suppressed),
+        rag=_rag(assessment.rag, "rag" in assessment.suppressed, assessment.target is not None),
         change=_change(assessment.change, "change" in assessment.suppressed),
         period=_period(panel),
+        span=panel.period,
+        compared_with=panel.compared_with,
         sentence=panel.sentence,
-        chart=trend_svg(_series(panel)) if panel.trend else "",
+        chart=trend_svg(_series(panel)) if _has_points(panel) else "",
         benchmarks=_benchmarks(panel, value_withheld),
         benchmark_notes=any(row.note for row in panel.benchmarks),
         definition=panel.definition,
@@ -162,6 +181,11 @@ def benchmark_year_note(panel: Panel) -> str:
     return (f"These published figures are for {year_label(published)}; this council's figure is at "
             f"{long_date(panel.current.as_at)} (in {year_label(position)}), more than a year "
             f"{'later' if position > published else 'earlier'}, so compare them with care.")
+
+
+def _has_points(panel: Panel) -> bool:
+    """Whether the chart has anything to draw: an empty chart would look like a line of zeros."""
+    return any(point.value is not None or point.suppressed for point in panel.trend)
 
 
 def _series(panel: Panel) -> TrendSeries:
@@ -201,13 +225,12 @@ def _benchmarks(panel: Panel, value_withheld: bool) -> list[dict]:
 
 
 def _sections(panels: list[PanelView]) -> list[dict]:
-    """Consecutive panels sharing a section name form one scorecard group."""
-    sections: list[dict] = []
+    """Panels sharing a section name form one group, in the order each section first appears, so a
+    section is never printed twice."""
+    sections: dict[str, dict] = {}
     for panel in panels:
-        if not sections or sections[-1]["name"] != panel.section:
-            sections.append({"name": panel.section, "panels": []})
-        sections[-1]["panels"].append(panel)
-    return sections
+        sections.setdefault(panel.section, {"name": panel.section, "panels": []})["panels"].append(panel)
+    return list(sections.values())
 
 
 def _profile(table: ProfileTable) -> ProfileView:
@@ -228,19 +251,44 @@ def _profile(table: ProfileTable) -> ProfileView:
     return view
 
 
+# How variance is measured, per unit, as one clause of the single variance note.
+VARIANCE_CLAUSES = {
+    "%": "in percentage points (pp) for percentages",
+    "rate": "as a percentage of the target for rates",
+    "count+rate": "as a percentage of the target for numbers and rates",
+    "count": "as a percentage of the target for numbers of children",
+    "days": "in days for measures in days",
+    "score": "in points for average scores",
+}
+
+
+def variance_note(units: list[str]) -> str:
+    """One sentence for every unit shown, in the order the units first appear."""
+    if "count" in units and "rate" in units:   # both relative: one clause
+        units = ["count+rate" if unit in ("count", "rate") else unit for unit in units]
+    clauses = list(dict.fromkeys(VARIANCE_CLAUSES[unit] for unit in units))
+    listed = clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " and " + clauses[-1]
+    return (f"Variance is the value minus the target: {listed}. "
+            "“Current vs benchmark” is measured the same way against each benchmark.")
+
+
 def _footnotes(report: Report) -> list[str]:
     notes = []
-    measured = {panel.unit: None for panel in report.panels
-                if panel.assessment.variance is not None or panel.benchmarks}
+    measured = [panel.unit for panel in report.panels if panel.assessment.variance is not None or panel.benchmarks]
     if measured:
-        notes.append(" ".join(dict.fromkeys(variance_rule_text(unit) for unit in measured))
-                     + " “Current vs benchmark” is measured the same way against each benchmark.")
+        notes.append(variance_note(measured))
+    unrated = any(panel.assessment.target is not None and panel.assessment.rag is None
+                  and "rag" not in panel.assessment.suppressed for panel in report.panels)
     notes.append("RAG rating: Green = on target or better; Amber = worse than target but within the agreed "
                  "tolerance; Red = worse than target by more than the tolerance; “No target” = context "
-                 "measure, not rated.")
-    notes.append("Change compares this month with the previous month and shows the direction of performance, "
-                 "not of the number: ▲ improved, ▼ deteriorated, ■ unchanged, taking account of whether a high "
-                 "or a low value is good.")
+                 "measure, not rated" + ("; “No figure” = a target is set but there is no figure to rate."
+                                         if unrated else "."))
+    notes.append("Change shows the direction of performance, not of the number: ▲ improved, ▼ deteriorated, "
+                 "■ unchanged, taking account of whether a high or a low value is good. It compares each figure "
+                 "with the previous month's, or, for a figure that covers a whole year, with the year before.")
+    if any(panel.period for panel in report.panels):
+        notes.append("Period says what span of time each figure covers; the glossary explains each kind of "
+                     "period. Figures that cover different periods are not directly comparable.")
     if any(panel.benchmarks for panel in report.panels):
         notes.append("Benchmarks are the latest published annual figures for the year shown: Local Authority is "
                      "this council's own published figure, Stat Neighbours the average of its statistical "
@@ -257,4 +305,4 @@ def _footnotes(report: Report) -> list[str]:
                      "figure cannot be worked out from a total. 0 means none: zero is not suppressed, following "
                      "Department for Education practice.")
     notes.append(f"{MISSING} = not available (no children in the group, no target, or no earlier figure).")
-    return notes
+    return list(dict.fromkeys(notes))   # a note said twice (the benchmarks note, say) is printed once

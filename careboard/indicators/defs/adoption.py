@@ -58,6 +58,8 @@ _A3_SQL = _adopted_rows(
     f"CASE WHEN placed_for_adoption < entered_care + INTERVAL '{A3_MONTHS}' MONTH THEN 1 ELSE 0 END",
     "placed_for_adoption")
 
+_NOT_PLACED_PLAIN = ("Children adopted with no placement for adoption recorded are left out, as the data gives no "
+                     "date they moved in.")
 _NOT_PLACED = ("Children adopted without a recorded placement for adoption (no PLACE A3-A6 episode in the "
                "period) are left out: the return gives no date they moved in.")
 
@@ -81,7 +83,13 @@ def _a1(words: str) -> dict:
         title=f"A1: days from entering care to moving in with the adoptive family ({words})",
         numerator="Days between entering care and being placed for adoption with the family who adopted, summed",
         denominator=f"Children adopted in the {words} to the report date",
-        definition="For each child whose period of care ended in adoption (REC E11/E12) in the window: days from "
+        definition="For each child adopted in the period, the number of days from coming into care (the latest "
+                   "time, if they were in care more than once) to moving in with the family who adopted them, "
+                   "averaged over those children. If an earlier placement for adoption broke down, the clock runs "
+                   "on until the child moved in with their adoptive family. "
+                   f"{_NOT_PLACED_PLAIN} The sentence also gives how many moved in within "
+                   f"{A1_THRESHOLD_DAYS} days (14 months, the national threshold from 2013 to 2016).",
+        technical="For each child whose period of care ended in adoption (REC E11/E12) in the window: days from "
                    "the start of that period of care (an earlier period does not count) to the start of the "
                    "first episode placed for adoption (PLACE A3-A6) with the carers the child was last placed "
                    "for adoption with, so a placement for adoption that broke down does not stop the clock. "
@@ -101,7 +109,11 @@ def _a10(words: str) -> dict:
               f"adjusted for foster-carer adoptions ({words})",
         numerator="Days between entering care and moving in with the family who adopted, summed",
         denominator=f"Children adopted in the {words} to the report date",
-        definition="As A1, except when the child was adopted by their foster carers (AD1 FOSTER_CARE = 1, or "
+        definition="As A1, except that for a child adopted by their own foster carers the clock stops on the day "
+                   "the child moved in with those carers, not on the day they became the child's adoptive "
+                   f"placement. {_NOT_PLACED_PLAIN} The sentence also gives how many moved in within "
+                   f"{A1_THRESHOLD_DAYS} days.",
+        technical="As A1, except when the child was adopted by their foster carers (AD1 FOSTER_CARE = 1, or "
                    "placed for adoption with current foster carers, PLACE A3/A5): the clock stops on the day "
                    "the child began living with those carers, found by walking back from the placement for "
                    "adoption through episodes with the same carer (RNE L, T or U, and temporary absences the "
@@ -121,7 +133,13 @@ def _a2(words: str) -> dict:
         title=f"A2: days from court authority to place to the match with adopters ({words})",
         numerator="Days between the court's authority to place and the match with adopters, summed",
         denominator=f"Children adopted in the {words} to the report date under a placement or freeing order",
-        definition="For each child adopted in the window: days from the first episode in the period of care "
+        definition="For each child adopted in the period under a placement order, the number of days from the "
+                   "court giving the council authority to place the child for adoption to the council deciding on "
+                   "a match with adopters (0 days if the match came first), averaged over those children. Children "
+                   "with no placement order, no placement for adoption before the adoption, or no match date "
+                   f"recorded are left out. The sentence also gives how many were matched within "
+                   f"{A2_THRESHOLD_DAYS} days (4 months, the national threshold from 2013 to 2016).",
+        technical="For each child adopted in the window: days from the first episode in the period of care "
                    "with LS E1 (placement order) or D1 (freeing order) to the AD1 match date (DATE_MATCH), "
                    "0 when the match came first. Children with no placement or freeing order in that period, "
                    "with no placement for adoption (PLACE A3-A6) before the adoption, or with no AD1 match "
@@ -145,7 +163,9 @@ def _a3(words: str) -> dict:
         polarity="high",
         numerator="Children placed for adoption less than 14 calendar months after entering care",
         denominator=f"Children adopted in the {words} to the report date",
-        definition="Children counted in A1 whose A1 date (placed for adoption with the family who adopted) is "
+        definition="Of the children counted in A1, the share who moved in with the family who adopted them less "
+                   "than 14 months after coming into care.",
+        technical="Children counted in A1 whose A1 date (placed for adoption with the family who adopted) is "
                    "before the 14-month anniversary of entering care, as a share of the children counted in A1.",
         sentence=f"{{num}} of the {{den}} children adopted in the {words} to {{month}} moved in with their "
                  f"adoptive family less than 14 months after entering care ({{value}}).",

@@ -26,6 +26,15 @@ _LEFT_BEFORE = (" Only young people who left care before that birthday count, as
 _ACCOM_OUT = (" Accommodation G (gone abroad), H (deported) and R (residence not known) are also left out, as "
               "DfE does, because suitability is not usually known for them.")
 _AGE = " Age is the one reached at the birthday that falls in the collection year (1 April to 31 March)."
+_DENOMINATOR_PLAIN = ("The group is care leavers whose {ordinals} birthday fell {when}. Their circumstances are recorded around "
+                      "that birthday. Young people who have died or gone back to live with their parents for 6 "
+                      "months or more are left out; those the council is not in touch with, who refuse contact or "
+                      "who no longer need services stay in.")
+_LEFT_BEFORE_PLAIN = " Young people still in care on their birthday are left out."
+_ACCOM_OUT_PLAIN = (" Young people who have gone abroad, been deported or whose address is not known are left out, "
+                    "as the Department for Education does, because whether their home is suitable is not known.")
+_YTD_PLAIN = (" There is no figure until care leavers' information for this year is in the data the council loads "
+              "each month.")
 
 _ROWS = """
 SELECT child, CASE WHEN {num} THEN 1 ELSE 0 END AS num, age, birthday, in_touch, activ, accom,
@@ -37,15 +46,21 @@ WHERE year = $year AND age_band = '{band}' AND {cohort} {when}
 _BIRTHDAY_SO_FAR = "AND birthday BETWEEN $period_start AND $period_end"
 
 
-def _indicator(id_, title, band_key, num, what, words, polarity, *, accom=False, ytd=False) -> Indicator:
+def _indicator(id_, title, band_key, num, what, words, plain, polarity, *, accom=False, ytd=False) -> Indicator:
     band, ordinals = _BANDS[band_key]
     when = ("from 1 April to the report date (OC3 rows in the current year's in-year extract)" if ytd
             else "in the collection year")
     denominator = _DENOMINATOR.format(ordinals=ordinals, when=when)
+    group = _DENOMINATOR_PLAIN.format(ordinals=ordinals,
+                                      when="from 1 April to the end of the month" if ytd else "in the last complete year")
     if band == "17-18":
         denominator += _LEFT_BEFORE
+        group += _LEFT_BEFORE_PLAIN
     if accom:
         denominator += _ACCOM_OUT
+        group += _ACCOM_OUT_PLAIN
+    if ytd:
+        group += _YTD_PLAIN
     if ytd:
         sentence = (f"{{num}} of the {{den}} care leavers who have had their {ordinals} birthday this year "
                     f"({{period}}) are known to {words} ({{value}}).")
@@ -56,7 +71,8 @@ def _indicator(id_, title, band_key, num, what, words, polarity, *, accom=False,
         id=id_, title=title, unit="%", aggregate="share", window="ytd" if ytd else "year", polarity=polarity,
         numerator=f"Care leavers {what}",
         denominator=denominator,
-        definition=f"Care leavers {what}, out of: {denominator}{_AGE}",
+        definition=f"The share of care leavers who were {plain}. {group}",
+        technical=f"Care leavers {what}, out of: {denominator}{_AGE}",
         sentence=sentence,
         sql=_ROWS.format(num=num, band=band, cohort="in_accom_cohort" if accom else "in_cohort",
                          when=_BIRTHDAY_SO_FAR if ytd else ""),
@@ -64,11 +80,14 @@ def _indicator(id_, title, band_key, num, what, words, polarity, *, accom=False,
     )
 
 
-_EET = ("eet", "in education, employment or training (ACTIV F1-F5, P1-P5)", "be in education, employment or training")
-_NEET = ("neet", "not in education, employment or training (ACTIV G4, G5, G6)", "be NEET")
-_SUITABLE = ("suitable", "in accommodation judged suitable (ACCOM ending in 1)", "be in suitable accommodation")
+_EET = ("eet", "in education, employment or training (ACTIV F1-F5, P1-P5)", "be in education, employment or training",
+        "in education, employment or training, full or part time")
+_NEET = ("neet", "not in education, employment or training (ACTIV G4, G5, G6)", "be NEET",
+         "not in education, employment or training, for any reason (illness, disability, caring or otherwise)")
+_SUITABLE = ("suitable", "in accommodation judged suitable (ACCOM ending in 1)", "be in suitable accommodation",
+             "living in accommodation judged suitable for them")
 _UNSUITABLE = ("unsuitable", "in accommodation judged unsuitable (ACCOM ending in 2)",
-               "be in unsuitable accommodation")
+               "be in unsuitable accommodation", "living in accommodation judged unsuitable for them")
 
 CL_EET_17_18 = _indicator("cl_eet_pct_17_18", "Care leavers aged 17-18 in education, employment or training",
                           "17_18", *_EET, "high")
@@ -84,12 +103,13 @@ CL_SUITABLE_19_21 = _indicator("cl_suitable_accom_pct_19_21", "Care leavers aged
                                "19_21", *_SUITABLE, "high", accom=True)
 CL_IN_TOUCH_19_21 = _indicator("cl_in_touch_pct_19_21", "Care leavers aged 19-21 the council is in touch with",
                                "19_21", "in_touch = 'YES'", "in touch with the council (IN_TOUCH YES)",
-                               "be in touch with the council", "high")
+                               "be in touch with the council", "in touch with the council", "high")
 CL_HIGHER_EDUCATION_19_21 = _indicator(
     "cl_higher_education_pct_19_21", "Care leavers aged 19-21 in higher education", "19_21", "higher_education",
-    "in higher education (ACTIV F1, P1)", "be in higher education", "high")
+    "in higher education (ACTIV F1, P1)", "be in higher education", "in higher education, such as university",
+    "high")
 CL_NEET_YTD_19_21 = _indicator(
-    "cl_neet_ytd_pct_19_21", "Care leavers aged 19-21 NEET (year to date)", "19_21", *_NEET, "low", ytd=True)
+    "cl_neet_ytd_pct_19_21", "Care leavers aged 19-21 not in education, employment or training (year to date)", "19_21", *_NEET, "low", ytd=True)
 CL_UNSUITABLE_YTD_19_21 = _indicator(
     "cl_unsuitable_accom_ytd_pct_19_21", "Care leavers aged 19-21 in unsuitable accommodation (year to date)",
     "19_21", *_UNSUITABLE, "low", accom=True, ytd=True)

@@ -40,7 +40,11 @@ MISSING_CHILD = Indicator(
     polarity=None,
     numerator="Children with at least one missing (M) incident in the 12 months",
     denominator=_COHORT_WORDS,
-    definition="Children looked after at any time in the 12 months, excluding children looked after only under "
+    definition="Children in care at any time in the 12 months (not counting those in care only for short breaks) "
+               "who were recorded as missing at least once in the 12 months, including a missing incident that "
+               "began before the 12 months. Being away from placement without authorisation is counted "
+               "separately. Some councils record every such absence as missing.",
+    technical="Children looked after at any time in the 12 months, excluding children looked after only under "
                "short breaks (LS V3/V4), with at least one incident recorded as missing (MISSING = M) that was "
                "open at any time in the 12 months, including incidents that began before it. Away (A) incidents "
                "are not counted here. Some councils record every away incident as missing. `incidents` is the "
@@ -58,7 +62,9 @@ AWAY_CHILD = replace(
     id="away_child_pct",
     title="Children in care who were away from placement without authorisation",
     numerator="Children with at least one away (A) incident in the 12 months",
-    definition="As missing_child_pct, for incidents recorded as away from placement without authorisation "
+    definition="As for children who went missing, but for incidents recorded as away from placement without "
+               "authorisation: where the child was is known, but they were not where they should have been.",
+    technical="As missing_child_pct, for incidents recorded as away from placement without authorisation "
                "(MISSING = A): whereabouts known, but the child not where they should be.",
     sentence="{num} of the {den} children looked after in the 12 months to {month} had been away from placement "
              "without authorisation at least once ({value}).",
@@ -75,10 +81,13 @@ MISSING_INCIDENTS_MONTH = Indicator(
     polarity="low",
     numerator="Missing (M) incidents that began in the month",
     denominator="",
-    definition="Incidents recorded as missing (MISSING = M) with a start date in the month, each counted once "
+    definition="Incidents of a child in care going missing that began in the month, each counted once. Children "
+               "in care only for short breaks are not counted. The sentence also gives how many children went "
+               "missing.",
+    technical="Incidents recorded as missing (MISSING = M) with a start date in the month, each counted once "
                "however many returns it appears in, for children looked after in the month other than only "
                "under short breaks. `children` is the number of different children involved.",
-    sentence="In {month} there were {num} missing-from-care episodes involving {children} children.",
+    sentence="In {month} there were {num} missing-from-care incidents involving {children} children.",
     # one row per incident: the figure counts incidents, not children
     sql=f"""
 SELECT m.child, 1 AS num, m.mis_start, m.mis_end, m.file_id, m.line_no
@@ -101,10 +110,12 @@ MISSING_CHILDREN_MONTH = Indicator(
     polarity="low",
     numerator="Children with a missing (M) incident that began in the month",
     denominator="",
-    definition="Children looked after in the month (other than only under short breaks) with at least one "
+    definition="Children in care in the month (not counting those in care only for short breaks) who went "
+               "missing at least once in the month. The sentence also gives the number of incidents.",
+    technical="Children looked after in the month (other than only under short breaks) with at least one "
                "incident recorded as missing (MISSING = M) starting in the month. `incidents` is the number of "
                "those incidents.",
-    sentence="Children in care who went missing in {month}: {num}, in {incidents} missing-from-care episodes.",
+    sentence="In {month}, {num} children in care went missing, in {incidents} missing-from-care incidents.",
     sql=f"""
 SELECT c.child, CASE WHEN count(m.mis_start) > 0 THEN 1 ELSE 0 END AS num, count(m.mis_start) AS incidents
 FROM ({_LOOKED_AFTER_IN_WINDOW}) c

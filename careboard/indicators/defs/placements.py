@@ -38,7 +38,12 @@ PLACEMENTS_3PLUS = Indicator(
     polarity="low",
     numerator="Children with 3 or more placements during the 12 months",
     denominator="Children looked after at the end of the period (excluding short breaks)",
-    definition="Placements are counted as the DfE does: the placement the child was in at the end of the first "
+    definition="Children in care at the end of the month who lived in 3 or more placements in the 12 months, "
+               "counting the one they were in at the start. As the Department for Education counts them, these "
+               "are not new placements: a temporary move and the return from it, short breaks, a placement that "
+               "lasted less than a day, a change of legal status only, and foster carers becoming the child's "
+               "adopters.",
+    technical="Placements are counted as the DfE does: the placement the child was in at the end of the first "
                "day of the 12 months and each later one; temporary moves (T0-T4) and the return from one to the "
                "same carer, short-break episodes (V3/V4), placements lasting under a day and a placement for "
                "adoption with the child's own foster carers (A3/A5 reached by RNE T or U) do not count as new "

@@ -24,6 +24,17 @@ _SCHEDULE_RULES = (
     "that began before then, the first due date seen is unknown and not counted."
 )
 
+
+
+def _schedule_plain(when: str) -> str:
+    return (f"Reviews of children's care plans that fell due {when}. The first review is due within 20 working "
+            "days of a child coming into care, the second 3 months after the first, and each later one 6 months "
+            "after the one before. A review held on or before its due date is on time; one held later, or not "
+            "held yet, is late. Children in care only for short breaks have a different timetable and are not "
+            "counted. Where a child came into care before the earliest data loaded, the first due date is not "
+            "known and is not counted.")
+
+
 # One row per review due in the window (a child can have more than one), late when none was held.
 _DUE_IN_WINDOW = """
 SELECT child, CASE WHEN on_time THEN 1 ELSE 0 END AS num, period_no, due_no, rule, due_from, due_date,
@@ -41,7 +52,8 @@ REVIEWS_ON_TIME = Indicator(
     polarity="high",
     numerator="Reviews due in the month that were held on or before their due date",
     denominator="Reviews due in the month (a due date with no review held counts as late)",
-    definition=_SCHEDULE_RULES,
+    definition=_schedule_plain("in the month"),
+    technical=_SCHEDULE_RULES,
     sentence="For {num} out of the {den} reviews due in {month}, the review was held on time ({value}).",
     sql=_DUE_IN_WINDOW,
     counts="reviews",
@@ -55,6 +67,7 @@ REVIEWS_ON_TIME_YTD = replace(
     id="reviews_on_time_ytd_pct",
     title="Reviews held on time, year to date",
     window="ytd",
+    definition=_schedule_plain("from 1 April to the end of the month"),
     numerator="Reviews due since 1 April that were held on or before their due date",
     denominator="Reviews due from 1 April to the end of the month (a due date with no review held counts as late)",
     sentence="Since the start of the financial year, {num} of the {den} reviews due were held on time ({value}).",
@@ -69,11 +82,15 @@ REVIEW_PARTICIPATION = Indicator(
     polarity="high",
     numerator="Reviews where the child took part (REVIEW_CODE PN1 to PN6)",
     denominator="Reviews held in the month of children aged 4 or over on the day of the review",
-    definition="Reviews held in the month, of children aged 4 or over at the review, in a period of care that "
+    definition="Reviews held in the month of children aged 4 or over, counted when the child took part: by "
+               "attending, or by giving their views through an advocate or in another way. A child who did not "
+               "attend and whose views were not given, or whose part in the review was not recorded, is counted "
+               "as not taking part. Reviews of children in care only for short breaks are left out.",
+    technical="Reviews held in the month, of children aged 4 or over at the review, in a period of care that "
                "is not only short breaks. Participation is REVIEW_CODE PN1-PN6 (attending, or conveying views "
                "through an advocate or another medium); PN7 (did not attend, views not conveyed) and a missing "
-               "code count as not participating. PN0 (under 4) reviews are left out. A local convention: "
-               "confirm with the service.",
+               "code count as not participating. PN0 (under 4) reviews are left out. This reading of the codes "
+               "is careboard's, not a DfE definition.",
     sentence="Children took part in {num} of the {den} reviews of children aged 4 or over held in {month} "
              "({value}).",
     sql="""

@@ -16,7 +16,11 @@ SW_CHANGES_3PLUS = Indicator(
     polarity="low",
     numerator="Children with 3 or more different social workers during the 12 months",
     denominator="Children looked after at the end of the period (excluding short breaks)",
-    definition="Different social worker ids (SW_ID) with a social worker episode open at any time in the 12 "
+    definition="Children in care at the end of the month who had 3 or more different social workers in the 12 "
+               "months, including any time before they came into care. A social worker who comes back is counted "
+               "once. Councils have sent the Department for Education their records of social workers only "
+               "since April 2023, so there is no figure for earlier periods.",
+    technical="Different social worker ids (SW_ID) with a social worker episode open at any time in the 12 "
                "months, including time when the child was not looked after, for children looked after at the end "
                "of the period. A worker who returns counts once. Social worker episodes exist from 2023/24: "
                "no figure for earlier periods.",

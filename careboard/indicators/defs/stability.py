@@ -39,7 +39,10 @@ PLACEMENTS_3PLUS_2YR = Indicator(
     numerator="Children with 3 or more placements during the 2 years to the end of the period",
     denominator="Children looked after at the end of the period who had been looked after continuously for at "
                 "least 2 years (excluding short breaks)",
-    definition="Cohort: children in care at the as-at date whose current period of care began on or before the same "
+    definition="Children who had been in care for at least 2 years without a break at the end of the month and "
+               "lived in 3 or more placements in those 2 years, counted as in the 12-month measure. The Department "
+               "for Education does not say whether the 2 years must be unbroken; this report takes them to be.",
+    technical="Cohort: children in care at the as-at date whose current period of care began on or before the same "
                "date two years earlier, with no short-break (V3/V4) episode since then (careboard's reading of "
                "'looked after for at least 2 years'; the DfE wording does not say whether it must be continuous). "
                "Placements are counted over the 24 months ending on the as-at date with the same rules as the "
@@ -71,7 +74,12 @@ LONG_TERM_STABILITY = Indicator(
               "placement and the one before it together last at least 2 years",
     denominator="Children aged under 16 at the end of the period who had been looked after continuously for at "
                 "least 2.5 years (excluding short breaks)",
-    definition="Cohort: children in care at the as-at date, aged under 16 on that date, whose current period of care "
+    definition="Children under 16 who had been in care for at least 2.5 years without a break at the end of the "
+               "month, counted when they had lived with the same carer for at least 2 years. A change of legal "
+               "status, a temporary move the child came back from, or their carers becoming their adopters does "
+               "not end the time with a carer. A child placed for adoption is counted when that placement and the "
+               "one before it together make 2 years.",
+    technical="Cohort: children in care at the as-at date, aged under 16 on that date, whose current period of care "
                "began on or before the same date 30 months earlier with no short-break (V3/V4) episode since. "
                "Counted when their spell with the current carer began on or before the same date 2 years earlier: "
                "a change of legal status (RNE L), a change of placement with the same carer (RNE T or U, including "
