@@ -192,10 +192,9 @@ def _record_validation(con, sid: int, reference: Installed) -> None:
     for outcome in validate_snapshot(con, sid, [y for y, _ in to_run], reference.available):
         key = dict(to_run)[outcome.year]
         con.execute("INSERT INTO validation_runs VALUES (?, ?, ?, ?)", [sid, outcome.year, key, outcome.rules_run])
-        if outcome.failures:
-            con.executemany("INSERT INTO validation_failures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [(sid, outcome.year, f.rule, f.severity, f.table, f.row, f.line, f.file_id, f.child,
-                              f.fields, f.values, f.message) for f in outcome.failures])
+        con.execute(f"""INSERT INTO validation_failures SELECT ?, ?, rule, severity, "table", "row", line, file_id,
+                        child, fields, "values", message FROM {outcome.failures.source}""", [sid, outcome.year])
+        con.execute(f"DROP TABLE {outcome.failures.source}")
         if outcome.not_run:
             con.executemany("INSERT INTO validation_not_run VALUES (?, ?, ?, ?, ?)",
                             [(sid, outcome.year, n.rule, n.reason, n.crashed) for n in outcome.not_run])

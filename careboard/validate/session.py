@@ -122,7 +122,8 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         have = set(available or ()) | ({"last_year"} if previous else set()) | installed.available
         plan = plan_rules(rules, this.year, have, workers, inline)
         schedule.add(*plan.jobs)
-        outcome = finish(con, plan, schedule.finish(), files)
+        schedule.finish()
+    outcome = finish(con, plan, files)
     outcome.notes += installed.notes
     return outcome
 
