@@ -14,8 +14,9 @@ DEMO_COUNCIL = Path(__file__).resolve().parents[1] / "councils" / "demo.toml"
 class Progress:
     """One line per step with how long it took, so a long run shows it is moving."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream, self.start = stream, time.perf_counter()
+    def __init__(self, stream=None):
+        # sys.stderr looked up now, not when this module was imported: it may have been replaced since.
+        self.stream, self.start = stream or sys.stderr, time.perf_counter()
 
     def step(self, text: str) -> None:
         print(f"[{time.perf_counter() - self.start:6.1f}s] {text}", file=self.stream, flush=True)
