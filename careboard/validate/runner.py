@@ -115,14 +115,17 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
         rs = [r for r, _ in items]
         exprs = [s for _, s in items]
         sql = _row_batch_sql(source, table, exprs)
-        single = (lambda i, src=source, t=table, e=exprs: f"SELECT {i} AS k, '{t}' AS tbl, row_no FROM {src} WHERE ({e[i]})")
-        jobs.append(Job(f"rows:{table}:{n}", lambda c, rs=rs, sql=sql, single=single: _record_hits(c, sql, outcome, rs, single),
+        single = (lambda i, src=source, t=table, e=exprs:
+                  f"SELECT {i} AS k, '{t}' AS tbl, row_no FROM {src} WHERE ({e[i]})")
+        jobs.append(Job(f"rows:{table}:{n}", lambda c, rs=rs, sql=sql, single=single:
+                        _record_hits(c, sql, outcome, rs, single),
                         reads(source, tables).union(*(reads(e, tables) for e in exprs)) | {HITS}, ROW_RULE_MS * len(rs)))
     for n, chunk in enumerate(_balanced(set_rules, SET_UNIONS_PER_WORKER * max(1, workers))):
         rs = [r for r, _ in chunk]
         parts = [_set_part(i, r, s) for i, (r, s) in enumerate(chunk)]
         sql = " UNION ALL ".join(parts)
-        jobs.append(Job(f"sets:{n}", lambda c, rs=rs, sql=sql, parts=parts: _record_hits(c, sql, outcome, rs, parts.__getitem__),
+        jobs.append(Job(f"sets:{n}", lambda c, rs=rs, sql=sql, parts=parts:
+                        _record_hits(c, sql, outcome, rs, parts.__getitem__),
                         frozenset().union(*(reads(s, tables) for _, s in chunk)) | {HITS}, SET_RULE_MS * len(rs)))
     return RulePlan(outcome, jobs, running, temp)
 
@@ -163,7 +166,9 @@ def finish(con, plan: RulePlan, files: dict[int, str]) -> Outcome:
 def _describe(con, plan: RulePlan, files: dict[int, str]) -> Failures:
     """Attach file, line, child and the offending values to each (rule, table, row) hit, in the engine:
     the rules' words and the file names go in as two small tables."""
-    temp, rules = plan.temp, list(plan.running.values())
+    # A rule that broke reports nothing: its text is left out, so the join below drops any rows it found.
+    ran = {r.rule for r in plan.outcome.ran}
+    temp, rules = plan.temp, [r for r in plan.running.values() if r.code in ran]
     con.execute(f"CREATE OR REPLACE {temp}TABLE rule_files AS SELECT unnest(?::INTEGER[]) AS file_id, "
                 "unnest(?::VARCHAR[]) AS path", [list(files), list(files.values())])
     tables = [t for (t,) in con.execute(f"SELECT DISTINCT tbl FROM {HITS} ORDER BY 1").fetchall()] or ["header"]
