@@ -146,3 +146,17 @@ def test_validate_writes_the_summary_of_every_rule_beside_the_csv(tmp_path):
     assert sum(int(r["failing_rows"]) for r in rows if r["status"] == "ran") == len(failing)
     assert any(r["status"] == "ran" and r["failing_rows"] == "0" for r in rows)
     assert {r["rule"] for r in rows if r["status"] == "not applicable"} == {"411"}
+
+
+def test_a_run_that_finds_nothing_writes_every_output(tmp_path):
+    paths = write_returns(tmp_path, with_headers({2025: {"header": [child("A")]}}))
+    (ret,) = discover(paths)
+    ret.year = 2025
+    con = duckdb.connect()
+    build_frame_from_files(con, ret)
+    outcome = run_rules(con, (NEVER,), 2025, set(), {})
+    assert len(outcome.failures) == 0 and outcome.errors == 0 and outcome.rules_run == 1
+    assert write_csv(outcome, tmp_path / "e.csv").read_text() == ",".join(CSV_COLUMNS) + "\n"
+    assert "0 failing rows" in write_html(outcome, tmp_path / "e.html").read_text(encoding="utf-8")
+    assert write_xlsx(outcome, tmp_path / "e.xlsx").stat().st_size > 0
+    assert write_summary(outcome, tmp_path / "s.csv").read_text().splitlines()[1].startswith("103,ran,error,0,0,")
