@@ -66,12 +66,12 @@ def _history_arg(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_load(args) -> int:
-    from .cli_more import reference_inputs
+    from .cli_more import Progress, reference_inputs
     from .store import load, open_store
 
     con = open_store(args.db)
     result = load(con, args.paths, as_at=args.as_at, year=args.year, label=args.label, strict=args.strict,
-                  validate=not args.no_validate, reference=reference_inputs(args))
+                  validate=not args.no_validate, reference=reference_inputs(args), progress=Progress().step)
     for note in result.notes:
         print(f"note: {note}")
     print(result.summary())

@@ -204,7 +204,7 @@ def cmd_validate(args) -> int:
 
     # Opened first: DuckDB sets its database up on another thread while the rest is imported.
     opening = Opening(":memory:")
-    from .validate.output import write_any
+    from .validate.output import write_any, write_summary
     from .validate.session import validate_paths
 
     outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args),
@@ -212,6 +212,8 @@ def cmd_validate(args) -> int:
     for out in args.output or []:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_any(outcome, out)
+    if args.summary:
+        write_summary(outcome, args.summary)
     for note in outcome.notes:
         print(f"note: {note}")
     y = outcome.year
@@ -238,6 +240,8 @@ def add_validate(sub) -> None:
     s.add_argument("--last-year", nargs="+", type=Path, help="last year's return, for the rules that compare years")
     s.add_argument("--output", action="append", type=output_file(".csv", ".xlsx", ".html", ".htm"),
                    help="errors.csv, errors.xlsx or errors.html (repeatable)")
+    s.add_argument("--summary", type=Path, metavar="FILE.csv",
+                   help="every rule with its status (ran, skipped, not applicable, failed to run) and failing rows")
     s.add_argument("-v", "--verbose", action="store_true", help="list the rules that were skipped and why")
     reference_args(s)
     # Nothing is left open once the outputs are written: the process may end without tearing down.

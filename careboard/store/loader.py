@@ -90,12 +90,13 @@ def _fingerprint(returns: list[Return], as_at: date, reference: str = "") -> str
 
 def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None = None,
          label: str | None = None, strict: bool = False, validate: bool = True,
-         reference: ReferenceInputs | None = None) -> LoadResult:
+         reference: ReferenceInputs | None = None, progress=None) -> LoadResult:
     """Read every file under `paths` and store them as one snapshot.
 
     Files are read and checked before the store is touched; the writes happen in one transaction,
     so a failure leaves the store exactly as it was. `reference` names the URN list, postcode lookup
-    and council LA the validation rules that need them run with.
+    and council LA the validation rules that need them run with. `progress`, if given, is called with
+    a line of text as each long step (validating a year's return) starts and ends.
     """
     returns = discover([Path(p) for p in paths], _known_files(con))
     if year is not None:
@@ -103,11 +104,12 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
             raise InputError(", ".join(map(str, paths)), "--year applies to a single return, but several folders were given")
         returns[0].year = year      # kept by load_returns, with a note if the dates disagree
     return load_returns(con, returns, as_at=as_at, label=label, strict=strict, validate=validate,
-                        reference=reference)
+                        reference=reference, progress=progress)
 
 
 def load_returns(con, returns: list[Return], *, as_at: date | None = None, label: str | None = None,
-                 strict: bool = False, validate: bool = True, reference: ReferenceInputs | None = None) -> LoadResult:
+                 strict: bool = False, validate: bool = True, reference: ReferenceInputs | None = None,
+                 progress=None) -> LoadResult:
     """Store returns already read (and possibly given their years) as one snapshot."""
     paths = [r.folder for r in returns]
     collection_year = _years(con, returns, as_at)
@@ -130,7 +132,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
 
         con.execute("BEGIN TRANSACTION")
         try:
-            result = _write(con, returns, as_at, collection_year, fingerprint, label, installed)
+            result = _write(con, returns, as_at, collection_year, fingerprint, label, installed, progress)
             if strict and result.errors:
                 raise InputError(", ".join(map(str, paths)), f"{counted(result.errors, 'data error')} found and --strict was given; nothing was loaded")
             con.execute("COMMIT")
@@ -179,7 +181,7 @@ def _validation_inputs(con, sid: int, year: int, reference: Installed) -> str:
     return f"{files} {reference.key}" if reference.key else files
 
 
-def _record_validation(con, sid: int, reference: Installed) -> None:
+def _record_validation(con, sid: int, reference: Installed, progress=None) -> None:
     """Run each return's DfE rules and keep the results with the snapshot (errors are findings, not failures).
 
     A return whose files (and last year's) were validated in an earlier snapshot is not run again:
@@ -216,13 +218,16 @@ def _record_validation(con, sid: int, reference: Installed) -> None:
     if not to_run:
         return
     reference.keep_postcodes_used(con, (f"{staging_name('episodes')} WHERE snapshot_id = {int(sid)}",))
+    say = progress or (lambda text: None)
+    say("validating " + " and ".join(f"{y - 1}/{y % 100:02d}" for y, _ in to_run) + " against the DfE rules")
     for outcome in validate_snapshot(con, sid, [y for y, _ in to_run], reference.available):
         key = dict(to_run)[outcome.year]
         con.execute("INSERT INTO validation_runs VALUES (?, ?, ?, ?)", [sid, outcome.year, key, outcome.rules_run])
-        if outcome.failures:
-            con.executemany("INSERT INTO validation_failures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [(sid, outcome.year, f.rule, f.severity, f.table, f.row, f.line, f.file_id, f.child,
-                              f.fields, f.values, f.message) for f in outcome.failures])
+        con.execute(f"""INSERT INTO validation_failures SELECT ?, ?, rule, severity, "table", "row", line, file_id,
+                        child, fields, "values", message FROM {outcome.failures.source}""", [sid, outcome.year])
+        say(f"validated {outcome.year - 1}/{outcome.year % 100:02d}: {outcome.rules_run} rules run, "
+            f"{len(outcome.failures)} failing rows")
+        con.execute(f"DROP TABLE {outcome.failures.source}")
         if outcome.not_run:
             con.executemany("INSERT INTO validation_not_run VALUES (?, ?, ?, ?, ?)",
                             [(sid, outcome.year, n.rule, n.reason, n.crashed) for n in outcome.not_run])
@@ -254,7 +259,8 @@ def _year_gaps(returns: list[Return]) -> list[Finding]:
             for y in missing]
 
 
-def _write(con, returns, as_at, collection_year, fingerprint, label, reference: Installed | None) -> LoadResult:
+def _write(con, returns, as_at, collection_year, fingerprint, label, reference: Installed | None,
+           progress=None) -> LoadResult:
     sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
     con.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [sid, as_at, collection_year, min(r.year for r in returns), datetime.now(), fingerprint, label])
@@ -293,6 +299,6 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, reference: 
     checks.record_findings(con, sid, new_files)
     year_findings.record_dates_after(con, sid, as_at)
     if reference is not None:       # None: --no-validate
-        _record_validation(con, sid, reference)
+        _record_validation(con, sid, reference, progress)
     c = snapshot_counts(con, sid)
     return LoadResult(sid, as_at, collection_year, False, rows, c.findings, c.finding_errors, counts=c)
