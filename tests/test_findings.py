@@ -225,4 +225,4 @@ def test_findings_command_refuses_an_unknown_output_before_writing_any(loaded, t
     _, _, db = loaded
     good, bad = tmp_path / "findings.csv", tmp_path / "findings.pdf"
     assert main(["findings", "--db", str(db), "--output", str(good), "--output", str(bad)]) == 2
-    assert "must end in .csv, .xlsx or .html" in capsys.readouterr().err and not good.exists()
+    assert "must end in .csv, .xlsx, .html or .htm" in capsys.readouterr().err and not good.exists()
