@@ -121,10 +121,11 @@ def _history_reaches(years: int, first: date, as_at: date) -> None:
     """The simulated history must cover the first of the monthly snapshots."""
     from .dates import year_ending
     from .ingest.errors import InputError
+    from .store.findings import counted
 
     need = year_ending(as_at) - year_ending(first) + 1
     if years < need:
-        raise InputError("demo --years", f"{years} year(s) of history do not reach back to {first:%B %Y}, the first "
+        raise InputError("demo --years", f"{counted(years, 'year')} of history cannot reach back to {first:%B %Y}, the first "
                                           f"of the twelve monthly snapshots; use --years {need} or more")
 
 
