@@ -43,7 +43,8 @@ def output_file(*suffixes: str):
     """An argparse type for an output file that must end in one of `suffixes`, checked before any work."""
     def check(text: str) -> Path:
         if Path(text).suffix.lower() not in suffixes:
-            raise argparse.ArgumentTypeError(f"{text!r}: the file name must end in {', '.join(suffixes[:-1])} or {suffixes[-1]}")
+            endings = f"{', '.join(suffixes[:-1])} or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]
+            raise argparse.ArgumentTypeError(f"{text!r}: the file name must end in {endings}")
         return Path(text)
     return check
 
