@@ -53,7 +53,7 @@ class Counts:
         text = (f"{counted(self.findings, 'data-quality finding')} ({counted(self.finding_errors, 'error')}, "
                 f"{counted(self.findings - self.finding_errors, 'warning')})")
         if not self.years_validated:
-            return text + "; the DfE validation rules were not run (no complete year's return, or --no-validate)"
+            return text + "; the DfE validation rules were not run (no complete year's return from 2023/24 on, or --no-validate)"
         return (text + f"; {counted(self.failing_rows, 'failing row')} on the DfE validation rules "
                 f"({counted(self.failing_errors, 'error')}, "
                 f"{counted(self.failing_rows - self.failing_errors, 'query', 'queries')})")
