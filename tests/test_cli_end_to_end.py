@@ -10,6 +10,7 @@ floats, unpadded dates, a review dated years ahead and no care leavers; an XML r
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -279,7 +280,6 @@ def test_a_closed_pipe_ends_quietly(stores, command):
 def _report_text(folder: Path) -> str:
     """The words of the one full report in `folder`, as a reader sees them."""
     import html
-    import re
 
     (page,) = [p for p in folder.glob("*.html") if not p.stem.endswith("-public")]
     text = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", page.read_text(encoding="utf-8"), flags=re.S)
@@ -300,6 +300,11 @@ def test_report_without_council_settings_names_the_right_council(stores, store, 
     assert text.startswith(f"{council} – Corporate Parenting performance report")
     assert "No council settings were given" in text and says in text
     assert "Peterborough" not in text   # never the demo's council
+    from tests.test_report_wording import html_text, jargon
+
+    (page,) = [p for p in tmp_path.glob("*.html")]
+    words, _ = html_text(page.read_text(encoding="utf-8"))
+    assert jargon(re.sub(r"“[^”]*”", "“”", words)) == []   # a file name quoted as the council wrote it may hold codes
 
 
 def test_council_return_reads_as_its_files_say(stores, tmp_path):
