@@ -124,8 +124,17 @@ def _context(args, con):
     from .indicators.engine import Context
 
     sid = _known_snapshot(con, args.snapshot)
-    return Context.open(con, sid, population=getattr(args, "population", None),
-                        history=getattr(args, "history", "latest"))
+    ctx = Context.open(con, sid, population=getattr(args, "population", None),
+                       history=getattr(args, "history", "latest"))
+    as_at = getattr(args, "as_at", None)
+    if as_at is not None and as_at > ctx.as_at:
+        # After the extract nothing is known: every child would stay in care and every review be missed.
+        from .ingest.errors import InputError
+
+        raise InputError("--as-at", f"{as_at:%d/%m/%Y} is after {ctx.as_at:%d/%m/%Y}, the date snapshot {sid}'s "
+                                    "data were extracted, so they cannot say what happened by then: give a date up "
+                                    "to it, or load a later extract")
+    return ctx
 
 
 def _ratio(ind, v) -> str:

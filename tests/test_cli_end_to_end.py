@@ -73,6 +73,9 @@ STORE_CASES = [
     (["children", "cla_count"], {0}),
     (["children", "reviews_on_time_pct"], {0}),
     (["children", "adopt_a1_days", "--as-at", "31/03/2025"], {0, 2}),
+    (["indicators", "--as-at", "01/01/2030"], {2}),          # after the extract: nothing is known by then
+    (["children", "cla_count", "--as-at", "01/01/2030"], {2}),
+    (["due", "--as-at", "01/01/2030"], {2}),
     (["children", "cla_cont"], {2}),
     (["children", "placements_3plus_pct", "--snapshot", "999"], {2}),
     (["due"], {0}),
@@ -105,6 +108,13 @@ def test_store_commands(stores, store, argv, codes, tmp_path):
         codes = {2}
     run = run_cli(*_args(argv, tmp_path), "--db", str(stores[store]))
     assert_clean(run, codes)
+
+
+def test_as_at_after_the_extract_is_refused(stores):
+    run = run_cli("due", "--as-at", "01/01/2030", "--db", str(stores["council"]))
+    assert run.err == ("careboard: --as-at: 01/01/2030 is after 31/03/2024, the date snapshot 1's data were extracted, "
+                       "so they cannot say what happened by then: give a date up to it, or load a later extract\n")
+    assert run.out == ""
 
 
 def test_misspelt_ids_name_the_nearest(stores):
