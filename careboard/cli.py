@@ -296,8 +296,11 @@ def _debug_args(p: argparse.ArgumentParser, sub) -> None:
     """--debug before or after the sub-command (SUPPRESS: a sub-command left without it keeps the top one's)."""
     text = "show the full Python traceback of an internal error (also: CAREBOARD_DEBUG=1)"
     p.add_argument("--debug", action="store_true", help=text)
-    for s in sub.choices.values():
+    commands = list(sub.choices.values())
+    for s in commands:
         s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=text)
+        # and after an action of a sub-command (careboard benchmarks update FOLDER --debug)
+        commands += [c for a in s._actions if isinstance(a, argparse._SubParsersAction) for c in a.choices.values()]
 
 
 def main(argv: list[str] | None = None) -> int:

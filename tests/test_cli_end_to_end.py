@@ -243,9 +243,10 @@ def test_usage_mistakes(argv, codes, tmp_path):
     assert not (tmp_path / "none.duckdb").exists()
 
 
-@pytest.mark.parametrize("command", sorted(build_parser()._subparsers._group_actions[0].choices))
+@pytest.mark.parametrize("command", sorted(build_parser()._subparsers._group_actions[0].choices)
+                         + ["benchmarks show", "benchmarks update"])
 def test_help(command):
-    run = run_cli(command, "--help")
+    run = run_cli(*command.split(), "--help")
     assert_clean(run, {0})
     assert run.out.startswith(f"usage: careboard {command}")
 
@@ -262,6 +263,10 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(stores, monkey
     for argv in (["--debug", "snapshots"], ["snapshots", "--debug"]):
         with pytest.raises(ZeroDivisionError):
             run_cli(*argv, "--db", str(stores["demo"]))
+    monkeypatch.setattr("careboard.cli_setup.cmd_benchmarks_show", broken)
+    for argv in (["--debug", "benchmarks", "show"], ["benchmarks", "show", "--debug"]):
+        with pytest.raises(ZeroDivisionError):
+            run_cli(*argv)
     monkeypatch.setenv("CAREBOARD_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
         run_cli("snapshots", "--db", str(stores["demo"]))
