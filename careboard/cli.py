@@ -43,7 +43,8 @@ def output_file(*suffixes: str):
     """An argparse type for an output file that must end in one of `suffixes`, checked before any work."""
     def check(text: str) -> Path:
         if Path(text).suffix.lower() not in suffixes:
-            raise argparse.ArgumentTypeError(f"{text!r}: the file name must end in {', '.join(suffixes[:-1])} or {suffixes[-1]}")
+            endings = f"{', '.join(suffixes[:-1])} or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]
+            raise argparse.ArgumentTypeError(f"{text!r}: the file name must end in {endings}")
         return Path(text)
     return check
 
@@ -123,8 +124,17 @@ def _context(args, con):
     from .indicators.engine import Context
 
     sid = _known_snapshot(con, args.snapshot)
-    return Context.open(con, sid, population=getattr(args, "population", None),
-                        history=getattr(args, "history", "latest"))
+    ctx = Context.open(con, sid, population=getattr(args, "population", None),
+                       history=getattr(args, "history", "latest"))
+    as_at = getattr(args, "as_at", None)
+    if as_at is not None and as_at > ctx.as_at:
+        # After the extract nothing is known: every child would stay in care and every review be missed.
+        from .ingest.errors import InputError
+
+        raise InputError("--as-at", f"{as_at:%d/%m/%Y} is after {ctx.as_at:%d/%m/%Y}, the date snapshot {sid}'s "
+                                    "data were extracted, so they cannot say what happened by then: give a date up "
+                                    "to it, or load a later extract")
+    return ctx
 
 
 def _ratio(ind, v) -> str:
@@ -218,8 +228,10 @@ def cmd_due(args) -> int:
     write_csv(sys.stdout, ["child", "status", "due_date", "days_overdue", "review", "counted_from", "rule"],
               ([d.child, "overdue" if d.overdue else "due soon", d.due_date, max(d.days_overdue, 0), d.due_no,
                 d.due_from, d.rule] for d in due))
+    from .store.findings import counted
+
     overdue = sum(d.overdue for d in due)
-    print(f"{overdue} review(s) overdue and {len(due) - overdue} due in the next {args.days} days "
+    print(f"{counted(overdue, 'review')} overdue and {len(due) - overdue} due in the next {args.days} days "
           f"at {(args.as_at or ctx.as_at):%d/%m/%Y}.", file=sys.stderr)
     return 0
 
@@ -284,8 +296,11 @@ def _debug_args(p: argparse.ArgumentParser, sub) -> None:
     """--debug before or after the sub-command (SUPPRESS: a sub-command left without it keeps the top one's)."""
     text = "show the full Python traceback of an internal error (also: CAREBOARD_DEBUG=1)"
     p.add_argument("--debug", action="store_true", help=text)
-    for s in sub.choices.values():
+    commands = list(sub.choices.values())
+    for s in commands:
         s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=text)
+        # and after an action of a sub-command (careboard benchmarks update FOLDER --debug)
+        commands += [c for a in s._actions if isinstance(a, argparse._SubParsersAction) for c in a.choices.values()]
 
 
 def main(argv: list[str] | None = None) -> int:

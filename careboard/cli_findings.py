@@ -6,33 +6,25 @@ field and value, written as `careboard validate` writes its results (CSV, Excel 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 # Lines printed per list before saying how many more there are.
 _SHOWN = 15
 
 
 def cmd_findings(args) -> int:
-    from .ingest.errors import InputError
+    from .cli import _known_snapshot
     from .store import list_snapshots, open_store
     from .store.findings import as_outcome, counted, failures_by_rule, load_findings_by_kind, snapshot_counts
 
     con = open_store(args.db, read_only=True)
+    sid = _known_snapshot(con, args.snapshot)
     snaps = {s.snapshot_id: s for s in list_snapshots(con)}
-    if not snaps:
-        raise InputError("the store", "has no snapshots yet: run careboard load PATH first")
-    sid = args.snapshot if args.snapshot is not None else max(snaps.values(), key=lambda s: (s.as_at, s.snapshot_id)).snapshot_id
-    if sid not in snaps:
-        raise InputError("--snapshot", f"there is no snapshot {sid}; careboard snapshots lists them "
-                                       f"({', '.join(map(str, sorted(snaps)))})")
     if args.output:
         from .validate.output import write_any
 
-        for out in args.output:     # checked before anything is written
-            if Path(out).suffix.lower() not in (".csv", ".xlsx", ".html", ".htm"):
-                raise InputError(str(out), "the output must end in .csv, .xlsx or .html")
         outcome = as_outcome(con, sid)
         for out in args.output:
+            out.parent.mkdir(parents=True, exist_ok=True)
             write_any(outcome, out)
             print(f"wrote {out}: {counted(len(outcome.failures), 'finding')}")
         return 0
@@ -62,10 +54,10 @@ def _more(n: int, what: str) -> None:
 
 
 def add_findings(sub) -> None:
-    from .cli import _snapshot_arg, _store_arg
+    from .cli import _snapshot_arg, _store_arg, output_file
 
     s = sub.add_parser("findings", help="list a snapshot's data-quality findings and DfE validation results")
-    s.add_argument("--output", action="append", type=Path,
+    s.add_argument("--output", action="append", type=output_file(".csv", ".xlsx", ".html", ".htm"),
                    help="findings.csv, findings.xlsx or findings.html: every finding, as validate writes them (repeatable)")
     _store_arg(s)
     _snapshot_arg(s)

@@ -121,10 +121,11 @@ def _history_reaches(years: int, first: date, as_at: date) -> None:
     """The simulated history must cover the first of the monthly snapshots."""
     from .dates import year_ending
     from .ingest.errors import InputError
+    from .store.findings import counted
 
     need = year_ending(as_at) - year_ending(first) + 1
     if years < need:
-        raise InputError("demo --years", f"{years} year(s) of history do not reach back to {first:%B %Y}, the first "
+        raise InputError("demo --years", f"{counted(years, 'year')} of history cannot reach back to {first:%B %Y}, the first "
                                           f"of the twelve monthly snapshots; use --years {need} or more")
 
 
@@ -213,6 +214,7 @@ def cmd_validate(args) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_any(outcome, out)
     if args.summary:
+        args.summary.parent.mkdir(parents=True, exist_ok=True)
         write_summary(outcome, args.summary)
     for note in outcome.notes:
         print(f"note: {note}")
@@ -240,7 +242,7 @@ def add_validate(sub) -> None:
     s.add_argument("--last-year", nargs="+", type=Path, help="last year's return, for the rules that compare years")
     s.add_argument("--output", action="append", type=output_file(".csv", ".xlsx", ".html", ".htm"),
                    help="errors.csv, errors.xlsx or errors.html (repeatable)")
-    s.add_argument("--summary", type=Path, metavar="FILE.csv",
+    s.add_argument("--summary", type=output_file(".csv"), metavar="FILE.csv",
                    help="every rule with its status (ran, skipped, not applicable, failed to run) and failing rows")
     s.add_argument("-v", "--verbose", action="store_true", help="list the rules that were skipped and why")
     reference_args(s)

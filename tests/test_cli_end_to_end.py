@@ -3,12 +3,14 @@ on its demo: none may end in a traceback, and each ends with the exit code a use
 1 done but the data has errors, 2 a mistake in the command or the data).
 
 Stores: an empty one, a small demo, and hand-written returns shaped like a council's own (tests/data/cli:
-extra columns, a duplicated child, a blank row, hostile child IDs, a header-only episodes file). Cases that
-still fail because of another item of issue 9 are strict xfails naming that item, to be flipped when it lands.
+extra columns, a duplicated child, a blank row, hostile child IDs, a header-only episodes file; a 2017/18
+return; another council's files, "350 Episodes 2023-24.csv", holding several years, rows of commas, Excel
+floats, unpadded dates, a review dated years ahead and no care leavers; an XML return named "916 SSDA903 2025").
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,13 +22,14 @@ from careboard.store import open_store
 from tests.cli_runs import DATA, assert_clean, run_cli
 
 ROOT = Path(__file__).parents[1]
-STORES = ("empty", "demo", "foreign", "no_episodes")
+STORES = ("empty", "demo", "foreign", "no_episodes", "old", "council", "xml")
 
 
 @pytest.fixture(autouse=True)
-def _no_debug(monkeypatch):
+def _no_debug(monkeypatch, tmp_path):
     monkeypatch.delenv("CAREBOARD_DEBUG", raising=False)
     monkeypatch.delenv("CAREBOARD_DB", raising=False)
+    monkeypatch.setenv("CAREBOARD_HOME", str(tmp_path / "home"))   # no user's own benchmarks copy
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +46,7 @@ def stores(tmp_path_factory, demo_run) -> dict[str, Path]:
     empty = tmp / "empty.duckdb"
     open_store(empty).close()
     paths = {"empty": empty, "demo": demo_run[0] / "careboard.duckdb"}
-    for name in ("foreign", "no_episodes"):
+    for name in ("foreign", "no_episodes", "old", "council", "xml"):
         paths[name] = tmp / f"{name}.duckdb"
         assert_clean(run_cli("load", str(DATA / name), "--db", str(paths[name])), {0})
     return paths
@@ -70,6 +73,9 @@ STORE_CASES = [
     (["children", "cla_count"], {0}),
     (["children", "reviews_on_time_pct"], {0}),
     (["children", "adopt_a1_days", "--as-at", "31/03/2025"], {0, 2}),
+    (["indicators", "--as-at", "01/01/2030"], {2}),          # after the extract: nothing is known by then
+    (["children", "cla_count", "--as-at", "01/01/2030"], {2}),
+    (["due", "--as-at", "01/01/2030"], {2}),
     (["children", "cla_cont"], {2}),
     (["children", "placements_3plus_pct", "--snapshot", "999"], {2}),
     (["due"], {0}),
@@ -78,6 +84,16 @@ STORE_CASES = [
     (["report", "--no-pdf", "--out", "{out}"], {0}),   # the demo fixture ran the public report already
     (["report", "--no-pdf", "--snapshot", "999", "--out", "{out}"], {2}),
     (["snapshots", "--remove", "999"], {2}),
+    (["indicators", "--history", "per-year"], {0}),
+    (["indicators", "--history", "every-year"], {2}),
+    (["children", "cla_count", "--history", "per-year"], {0}),
+    (["due", "--history", "per-year", "--days", "400"], {0}),
+    (["report", "--no-pdf", "--history", "per-year", "--out", "{out}/new/folder"], {0}),
+    (["findings"], {0}),
+    (["findings", "--snapshot", "1"], {0}),
+    (["findings", "--snapshot", "999"], {2}),
+    (["findings", "--output", "{out}/f.csv", "--output", "{out}/new/f.xlsx", "--output", "{out}/f.html"], {0}),
+    (["findings", "--output", "{out}/f.pdf"], {2}),
 ]
 
 
@@ -92,6 +108,13 @@ def test_store_commands(stores, store, argv, codes, tmp_path):
         codes = {2}
     run = run_cli(*_args(argv, tmp_path), "--db", str(stores[store]))
     assert_clean(run, codes)
+
+
+def test_as_at_after_the_extract_is_refused(stores):
+    run = run_cli("due", "--as-at", "01/01/2030", "--db", str(stores["council"]))
+    assert run.err == ("careboard: --as-at: 01/01/2030 is after 31/03/2024, the date snapshot 1's data were extracted, "
+                       "so they cannot say what happened by then: give a date up to it, or load a later extract\n")
+    assert run.out == ""
 
 
 def test_misspelt_ids_name_the_nearest(stores):
@@ -163,6 +186,9 @@ VALIDATE_CASES = [
     pytest.param(["old", "--year", "2017/18"], {0, 1}, id="2017-18 return with --year"),
     pytest.param(["nowhere"], {2}, id="missing folder"),
     pytest.param(["foreign", "--year", "not-a-year"], {2}, id="bad year"),
+    pytest.param(["council", "--summary", "{out}/new/rules.csv", "-v"], {1}, id="another council's files, summary"),
+    pytest.param(["council", "--summary", "{out}/rules.txt"], {2}, id="summary not a CSV"),
+    pytest.param(["xml", "--output", "{out}/e.html", "--summary", "{out}/rules.csv"], {1}, id="XML return"),
 ]
 
 
@@ -217,9 +243,10 @@ def test_usage_mistakes(argv, codes, tmp_path):
     assert not (tmp_path / "none.duckdb").exists()
 
 
-@pytest.mark.parametrize("command", sorted(build_parser()._subparsers._group_actions[0].choices))
+@pytest.mark.parametrize("command", sorted(build_parser()._subparsers._group_actions[0].choices)
+                         + ["benchmarks show", "benchmarks update"])
 def test_help(command):
-    run = run_cli(command, "--help")
+    run = run_cli(*command.split(), "--help")
     assert_clean(run, {0})
     assert run.out.startswith(f"usage: careboard {command}")
 
@@ -236,6 +263,10 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(stores, monkey
     for argv in (["--debug", "snapshots"], ["snapshots", "--debug"]):
         with pytest.raises(ZeroDivisionError):
             run_cli(*argv, "--db", str(stores["demo"]))
+    monkeypatch.setattr("careboard.cli_setup.cmd_benchmarks_show", broken)
+    for argv in (["--debug", "benchmarks", "show"], ["benchmarks", "show", "--debug"]):
+        with pytest.raises(ZeroDivisionError):
+            run_cli(*argv)
     monkeypatch.setenv("CAREBOARD_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
         run_cli("snapshots", "--db", str(stores["demo"]))
@@ -259,3 +290,126 @@ def test_a_closed_pipe_ends_quietly(stores, command):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0, err
     assert "Traceback" not in err and "Exception ignored" not in err, err
+
+
+def _report_text(folder: Path) -> str:
+    """The words of the one full report in `folder`, as a reader sees them."""
+    import html
+
+    (page,) = [p for p in folder.glob("*.html") if not p.stem.endswith("-public")]
+    text = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", page.read_text(encoding="utf-8"), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+@pytest.mark.parametrize("store, council, says", [
+    pytest.param("council", "Bolton", "Benchmarks and rates per 10,000 children are for Bolton (350), taken from "
+                 "the number the return's file names start with", id="LA in file names"),
+    pytest.param("xml", "Gloucestershire", "are for Gloucestershire (916)", id="XML return"),
+    pytest.param("foreign", "Council not named", "because careboard does not know which council the data is from",
+                 id="no LA anywhere"),
+    pytest.param("old", "Council not named", "Position at 31 March 2018", id="2017-18 return"),
+])
+def test_report_without_council_settings_names_the_right_council(stores, store, council, says, tmp_path):
+    assert_clean(run_cli("report", "--no-pdf", "--out", str(tmp_path), "--db", str(stores[store])), {0})
+    text = _report_text(tmp_path)
+    assert text.startswith(f"{council} – Corporate Parenting performance report")
+    assert "No council settings were given" in text and says in text
+    assert "Peterborough" not in text   # never the demo's council
+    from tests.test_report_wording import html_text, jargon
+
+    (page,) = [p for p in tmp_path.glob("*.html")]
+    words, _ = html_text(page.read_text(encoding="utf-8"))
+    assert jargon(re.sub(r"“[^”]*”", "“”", words)) == []   # a file name quoted as the council wrote it may hold codes
+
+
+def test_council_return_reads_as_its_files_say(stores, tmp_path):
+    """Several years in one file, rows of commas, Excel floats, unpadded dates, a review in 2029, no care leavers."""
+    run = run_cli("load", str(DATA / "council"), "--db", str(tmp_path / "s.duckdb"))
+    assert_clean(run, {0})
+    assert "collection year 2023/24, from '2023-24' in the folder name" in run.out
+    assert "2 episodes that ended before 2023/24 (from 2020/21 on), kept as its history" in run.out
+    run = run_cli("findings", "--db", str(stores["council"]))
+    kinds = {line.split()[1] for line in run.out.splitlines() if line.startswith(("  error", "  warning"))}
+    assert {"missing_child", "blank_line", "unpadded_date", "excel_number", "date_after_year_end"} <= kinds
+    values = {line.split()[0]: line.split()[1] for line in run_cli("indicators", "--db", str(stores["council"])).out
+              .splitlines()[1:]}
+    assert (values["cla_count"], values["starts_count"], values["ceased_count"]) == ("3", "2", "1")
+    assert values["cl_eet_pct_17_18"] == "-"   # no care leavers: an empty cohort, not 0%
+    report = run_cli("report", "--no-pdf", "--out", str(tmp_path), "--db", str(stores["council"]))
+    assert_clean(report, {0})
+    assert "there were 1 children" not in _report_text(tmp_path) and "1 child ceased" in _report_text(tmp_path)
+
+
+def test_old_return_says_why_it_was_not_validated(tmp_path):
+    run = run_cli("load", str(DATA / "old"), "--db", str(tmp_path / "s.duckdb"))
+    assert_clean(run, {0})
+    assert "2017/18 was loaded but not validated: careboard's DfE rules begin with 2023/24" in run.out
+    assert "(no complete year's return from 2023/24 on, or --no-validate)" in run.out
+
+
+def test_removing_a_snapshot(stores, tmp_path):
+    db = tmp_path / "s.duckdb"
+    db.write_bytes(stores["council"].read_bytes())
+    run = run_cli("snapshots", "--remove", "1", "--db", str(db))
+    assert_clean(run, {0})
+    assert run.out == "Removed snapshot 1 and everything loaded with it.\n"
+    assert run_cli("snapshots", "--db", str(db)).out == "No snapshots loaded yet.\n"
+    assert_clean(run_cli("snapshots", "--remove", "1", "--db", str(db)), {2})
+    assert_clean(run_cli("findings", "--db", str(db)), {2})
+
+
+@pytest.mark.parametrize("argv, codes, written", [
+    pytest.param(["--la", "Bolton"], {0}, "bolton.toml", id="name"),
+    pytest.param(["--la", "350"], {0}, "bolton.toml", id="DfE number"),
+    pytest.param(["--la", "E08000001"], {0}, "bolton.toml", id="GSS code"),
+    pytest.param(["--la", "Peterboro"], {0}, "peterborough.toml", id="start of a name"),
+    pytest.param(["--la", "Boltn"], {2}, None, id="misspelt name"),
+    pytest.param(["--la", "999"], {2}, None, id="unknown number"),
+    pytest.param(["--la", "Bolton", "--out", "councils/ours.toml"], {0}, "councils/ours.toml", id="out"),
+    pytest.param(["--la", "Bolton", "--benchmarks", "nowhere"], {2}, None, id="benchmarks folder missing"),
+    pytest.param([], {2}, None, id="no LA"),
+])
+def test_init(argv, codes, written, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run = run_cli("init", *argv)
+    assert_clean(run, codes)
+    if written:
+        assert run.out == f"wrote {written}: fill in your targets, then run careboard report --council {written}\n"
+        assert 'la_code = "350"' in (tmp_path / written).read_text() or "Peterborough" in (tmp_path / written).read_text()
+    if argv == ["--la", "Boltn"]:
+        assert "did you mean Bolton (350)" in run.err
+
+
+def test_init_keeps_an_existing_file_unless_forced(stores, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bolton.toml").write_text("# ours\n")
+    run = run_cli("init", "--la", "Bolton")
+    assert_clean(run, {2})
+    assert "--force" in run.err and (tmp_path / "bolton.toml").read_text() == "# ours\n"
+    assert_clean(run_cli("init", "--la", "Bolton", "--force"), {0})
+    assert_clean(run_cli("report", "--no-pdf", "--council", "bolton.toml", "--out", "rep", "--db", str(stores["council"])),
+                 {0})
+    assert _report_text(tmp_path / "rep").startswith("Bolton – Corporate Parenting performance report")
+
+
+def test_benchmarks(tmp_path, monkeypatch):
+    from tests.published_helpers import REAL_FOLDER
+
+    for argv in (["benchmarks"], ["benchmarks", "show"]):
+        run = run_cli(*argv)
+        assert_clean(run, {0})
+        assert run.out.startswith("Published figures in use: the copy shipped with careboard")
+    (tmp_path / "empty").mkdir()
+    for folder in (tmp_path / "nowhere", tmp_path / "empty"):
+        assert_clean(run_cli("benchmarks", "update", str(folder)), {2})
+    assert not (tmp_path / "home" / "benchmarks").exists()
+    if not REAL_FOLDER.is_dir():
+        pytest.skip("no DfE/ONS published files beside the checkout")
+    newer = tmp_path / "newer"
+    newer.mkdir()
+    ons = "ons_mid-year_population_estimates_2012_to_2024.csv"
+    (newer / ons).write_bytes((REAL_FOLDER / ons).read_bytes())
+    run = run_cli("benchmarks", "update", str(newer))
+    assert_clean(run, {0})
+    assert f"to {tmp_path / 'home' / 'benchmarks'} (1 from {newer}, the others from the copy shipped" in run.out
+    assert run_cli("benchmarks").out.startswith("Published figures in use: your own copy in ")

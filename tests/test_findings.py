@@ -221,8 +221,11 @@ def test_header_names_read_differently_are_a_warning(tmp_path, header, expected)
     assert [(f.code, f.line, f.field, f.value) for f in t.findings] == expected
 
 
-def test_findings_command_refuses_an_unknown_output_before_writing_any(loaded, tmp_path, capsys):
+def test_findings_command_refuses_an_unknown_output_before_writing_any(loaded, tmp_path):
+    from tests.cli_runs import run_cli
+
     _, _, db = loaded
     good, bad = tmp_path / "findings.csv", tmp_path / "findings.pdf"
-    assert main(["findings", "--db", str(db), "--output", str(good), "--output", str(bad)]) == 2
-    assert "must end in .csv, .xlsx or .html" in capsys.readouterr().err and not good.exists()
+    run = run_cli("findings", "--db", str(db), "--output", str(good), "--output", str(bad))
+    assert run.code == 2
+    assert "must end in .csv, .xlsx, .html or .htm" in run.err and not good.exists()

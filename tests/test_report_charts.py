@@ -66,6 +66,11 @@ def test_accessible_and_inline_safe():
     assert not re.search(r"https?:|\bid=|<style|xmlns", svg)
 
 
+def test_one_point_is_described_once():
+    svg = trend_svg(series(values=(None, None, None, None, None, 12.5)))
+    assert "<title>Trend chart: Test measure, Jan 2024 to Jun 2024; 12.5% in Jun 2024; target 6%.</title>" in svg
+
+
 @pytest.mark.parametrize("low, high, integer, expected", [
     (5.1, 7.2, False, [5, 6, 7, 8]),
     (0.7, 8.3, False, [0, 2.5, 5, 7.5, 10]),

@@ -63,3 +63,16 @@ def test_format_change(latest, before, expected):
 def test_dates():
     assert month_label(date(2025, 1, 31)) == "Jan 2025"
     assert long_date(date(2025, 3, 1)) == "1 March 2025"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At the end of March 2024, there were 1 children in care.", "At the end of March 2024, there was 1 child in care."),
+    ("0 out of the 1 children who left care did so", "0 out of the 1 child who left care did so"),
+    ("1 missing-from-care incidents involving 1 children", "1 missing-from-care incident involving 1 child"),
+    ("For 1 out of the 1 reviews due", "For 1 out of the 1 review due"),
+    ("21 children, 2.1 children, between 1 and 5 children", "21 children, 2.1 children, between 1 and 5 children"),
+])
+def test_a_count_of_one_is_singular(text, expected):
+    from careboard.report.sentences import one_is_singular
+
+    assert one_is_singular(text) == expected

@@ -163,6 +163,11 @@ def test_duplicate_keys_are_findings_pointing_at_the_first_row(tmp_path):
     found = con.execute("SELECT line_no, child, message FROM dq_findings WHERE code = 'duplicate_key' ORDER BY 1").fetchall()
     assert found == [(3, "A", "another row (line 2) has the same CHILD + DECOM"),
                      (5, "A", "another row (line 2) has the same CHILD + DECOM")]
+    from careboard.store.findings import as_outcome
+
+    rows = as_outcome(con, 1).failures   # as careboard findings writes them: each key once, as the file has it
+    values = rows.query("""SELECT "values" FROM {failures} WHERE "rule" = 'duplicate_key'""").fetchall()
+    assert values == [("CHILD=A, DECOM=01/05/2024",)] * 2
 
 
 def test_a_missing_year_between_returns_is_a_warning(tmp_path):

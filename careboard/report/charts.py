@@ -194,9 +194,10 @@ def _describe(series: TrendSeries) -> str:
     text = f"Trend chart: {series.title}"
     if series.months:
         text += f", {month_label(series.months[0])} to {month_label(series.months[-1])}"
-    if points:
-        text += (f"; {format_value(points[0][1], series.unit, series.decimals)} in {month_label(points[0][0])}, "
-                 f"{format_value(points[-1][1], series.unit, series.decimals)} in {month_label(points[-1][0])}")
+    said = [f"{format_value(v, series.unit, series.decimals)} in {month_label(m)}"
+            for m, v in points[:1] + points[1:][-1:]]
+    if said:   # one point (an annual measure's one year) is said once
+        text += "; " + ", ".join(said)
     if series.target is not None:
         text += f"; target {format_value(series.target, series.unit, series.decimals, whole_if_integral=True)}"
     if any(series.withheld):

@@ -40,7 +40,18 @@ def sentence(ind: Indicator, v: Value, target: float | None, threshold: int | No
         text = ind.sentence.format(**fields)
     except (KeyError, IndexError, ValueError) as e:
         raise ValueError(f"indicator {ind.id}: sentence template needs {e}") from None
-    return capitalise_sentences(text)
+    return capitalise_sentences(one_is_singular(text))
+
+
+# A count of one filled into a plural template: "there were 1 children" reads "there was 1 child".
+_ONE = [(re.compile(r"\bthere were 1 children\b"), "there was 1 child"),
+        (re.compile(r"(?<![\d.,])\b1 (child|review|incident|missing-from-care incident)(ren|s)\b"), r"1 \1")]
+
+
+def one_is_singular(text: str) -> str:
+    for pattern, singular in _ONE:
+        text = pattern.sub(singular, text)
+    return text
 
 
 def empty_sentence(ind: Indicator, v: Value) -> str:

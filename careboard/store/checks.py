@@ -40,10 +40,15 @@ _SAME_DAY = {"episodes": ('count(*) FILTER (WHERE "DEC" IS DISTINCT FROM "DECOM"
                           "lasting under a day, with the child's other episode taking over the same day")}
 
 
+def _as_written(t, column: str) -> str:
+    """A staged column as text the way the return writes it (dates dd/mm/yyyy), as SQL over `s`."""
+    return f"strftime(s.\"{column}\", '%d/%m/%Y')" if column in t.dates else f'CAST(s."{column}" AS VARCHAR)'
+
+
 def _duplicates(table: str, sid: str) -> str:
     t = spec.table(table)
     key = ", ".join(f'"{k}"' for k in t.key)
-    shown = " || ', ' || ".join(f"'{k}=' || coalesce(CAST(s.\"{k}\" AS VARCHAR), '')" for k in t.key)
+    shown = " || ', ' || ".join(f"'{k}=' || coalesce({_as_written(t, k)}, '')" for k in t.key)
     not_null = " AND ".join(f'"{k}" IS NOT NULL' for k in t.key)
     same = " AND ".join(f's."{k}" = d."{k}"' for k in ("file_id", *t.key))
     same_day, said = _SAME_DAY.get(table, ("false", ""))

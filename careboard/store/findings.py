@@ -22,7 +22,8 @@ _ROW_OF_LINE = " UNION ALL ".join(
 
 _LOAD = f"""
 SELECT d.code, d.severity, coalesce(d.table_name, ''), r.row_no, d.child, coalesce(d.field, ''),
-       CASE WHEN d.value IS NULL THEN '' WHEN d.field IS NULL THEN d.value ELSE d.field || '=' || d.value END,
+       CASE WHEN d.value IS NULL THEN '' WHEN d.field IS NULL OR d.value LIKE split_part(d.field, ',', 1) || '=%'
+                 THEN d.value ELSE d.field || '=' || d.value END,
        d.message, coalesce(f.path, ''), d.line_no, d.file_id
 FROM dq_findings d
 LEFT JOIN source_files f ON f.snapshot_id = d.snapshot_id AND f.file_id = d.file_id
@@ -53,7 +54,7 @@ class Counts:
         text = (f"{counted(self.findings, 'data-quality finding')} ({counted(self.finding_errors, 'error')}, "
                 f"{counted(self.findings - self.finding_errors, 'warning')})")
         if not self.years_validated:
-            return text + "; the DfE validation rules were not run (no complete year's return, or --no-validate)"
+            return text + "; the DfE validation rules were not run (no complete year's return from 2023/24 on, or --no-validate)"
         return (text + f"; {counted(self.failing_rows, 'failing row')} on the DfE validation rules "
                 f"({counted(self.failing_errors, 'error')}, "
                 f"{counted(self.failing_rows - self.failing_errors, 'query', 'queries')})")
