@@ -38,9 +38,10 @@ def _inputs(args, con):
     published, note = load_published_or_note(folder)
     note = note or newer_release_note(folder, date.today())
     if args.council is None:
-        from .judge.without_council import without_council
+        from .judge.without_council import ADVICE, without_council
 
         council, council_note = without_council(con, published, args.snapshot)
+        print(f"note: no council settings were given. {ADVICE}", file=sys.stderr)
         return Inputs(council, published, note, council_note)
     council = load_council_config(args.council)
     if published is not None:

@@ -50,7 +50,7 @@ def test_no_council_and_no_la_in_the_file_names(tmp_path, monkeypatch):
     (notice,) = _text(page, "council-note")
     assert notice.startswith("No council settings were given, so this report has no targets or RAG ratings, "
                              "and no benchmarks or rates per 10,000 children because careboard does not know")
-    assert "run careboard init --la" in notice
+    assert "careboard init" not in notice and "council settings" in notice     # no command in a committee paper
     assert '<p class="council">Council not named</p>' in page
     assert "Demo Council" not in page and "Peterborough" not in page
     assert 'class="benchmarks' not in page
@@ -118,3 +118,8 @@ def test_a_wrong_council_file_stops_the_report_in_one_line(tmp_path, monkeypatch
     err = capsys.readouterr().err
     assert err.startswith("careboard: c.toml: ") and message in err and err.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_the_command_line_says_how_to_add_council_settings(tmp_path, monkeypatch, capsys):
+    _report(tmp_path, monkeypatch, "")
+    assert "careboard init --la" in capsys.readouterr().err

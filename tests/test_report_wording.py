@@ -52,7 +52,7 @@ JARGON = [
     ("NEET in lower case", r"\bneet\b"),
     ("a note to developers", r"\b(?:TODO|FIXME|XXX)\b"),
     ("an unresolved local convention", r"confirm with the service"),
-    ("a command name", r"\bcareboard\s+(?:load|validate|report|indicators|children|due|docs|findings|demo)\b"),
+    ("a command name", r"\bcareboard\s+(?:load|validate|report|indicators|children|due|docs|findings|demo|init|benchmarks|snapshots)\b"),
     ("a Python value", r"\b(?:None|nan|NaN|True|False)\b"),
     ("a template field not filled in", r"\{[a-z_]+\}"),
     ("the tool's own words for data", r"\b(?:snapshots?|as-at|cohort|OC2|OC3|SSDA903)\b"),

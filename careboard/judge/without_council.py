@@ -13,6 +13,8 @@ from pathlib import Path
 from careboard.judge.council import CouncilConfig, no_council
 
 _LEADING_NUMBER = re.compile(r"\d{3}(?!\d)")
+# The paper goes to councillors, so it names no command; the command line says how (ADVICE).
+IN_THE_PAPER = "The performance team can add the council's targets in its council settings."
 ADVICE = ("To add targets, run careboard init --la followed by your council's name or code, fill in the "
           "targets in the file it writes, and run the report again with --council and that file.")
 
@@ -24,12 +26,12 @@ def without_council(con, published, snapshot_id: int | None = None) -> tuple[Cou
         return no_council(), (
             "No council settings were given, so this report has no targets or RAG ratings, and no "
             "benchmarks or rates per 10,000 children because careboard does not know which council the data "
-            f"is from. {ADVICE}")
+            f"is from. {IN_THE_PAPER}")
     name = published.la_name(la)
     return no_council(la, name), (
         f"No council settings were given, so this report has no targets or RAG ratings. Benchmarks and "
         f"rates per 10,000 children are for {name} ({la}), taken from the number the return's file names "
-        f"start with (such as “{example}”). {ADVICE}")
+        f"start with (such as “{example}”). {IN_THE_PAPER}")
 
 
 def _la_from_file_names(con, published, snapshot_id: int | None) -> tuple[str | None, str]:
