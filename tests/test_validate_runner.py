@@ -141,3 +141,20 @@ def test_failing_rows_come_table_by_table_in_row_then_rule_order_and_drop_leaves
     after = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
                                              "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     assert after == before
+
+
+def test_each_failing_row_gets_its_rules_words_and_its_files_name_even_with_quotes(tmp_path):
+    paths = write_returns(tmp_path, with_headers({2025: {"header": [child("A", sex="X"), child("B")]}}))
+    (ret,) = discover(paths)
+    ret.year = 2025
+    con = duckdb.connect()
+    files = build_frame_from_files(con, ret, None)
+    named = {i: f"O'Brien's {{council}}/{name}" for i, name in files.items()}
+    quoted = Rule("101", "Sex isn't 'X' in {this} test.", table="header", fields=("SEX", "DOB"), fails='"SEX" = \'X\'',
+                  severity="query")
+    outcome = run_rules(con, (quoted,), 2025, set(), named)
+    (f,) = outcome.failures
+    assert (f.rule, f.severity, f.fields, f.message, f.file, f.line) == (
+        "101", "query", "SEX DOB", "Sex isn't 'X' in {this} test.", named[f.file_id], 2)
+    assert f.values.startswith("SEX=X; DOB=") and "{council}" in f.file
+    assert outcome.errors == 0 and outcome.failures.count("severity = 'query'") == 1

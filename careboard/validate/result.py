@@ -35,8 +35,8 @@ class Failure:
 
 @dataclass(frozen=True)
 class Failures:
-    """The failing rows of a run, in the engine: `source` is a table on `con` with the columns COLUMNS and
-    file_id, one row per failing row and rule, in the outputs' order (ORDER: made with that ORDER BY).
+    """The failing rows of a run, in the engine: `source` is a table or view on `con` with the columns COLUMNS
+    and file_id, one row per failing row and rule, in the outputs' order (ORDER: made with that ORDER BY).
     The writers read it in that order without sorting again: at 450,000 rows a sort as the CSV was
     written held another 270 MB. `source` may be a view over `parts`, tables that `drop` removes with it.
     With no `con`, there are none."""
