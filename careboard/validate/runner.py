@@ -195,8 +195,8 @@ def _describe(con, plan: RulePlan, files: dict[int, str]) -> Failures:
     columns = (f'rule, ({severity}::VARCHAR[])[text_id] AS severity, "table", "row", child, '
                f'({fields}::VARCHAR[])[text_id] AS fields, ({message}::VARCHAR[])[text_id] AS message, '
                f"coalesce((MAP {{{paths}}}::MAP(INTEGER, VARCHAR))[file_id], '') AS file, line, \"values\", file_id")
-    con.execute(f"CREATE OR REPLACE {temp}VIEW {name} AS " +
-                " UNION ALL ".join(f"SELECT {columns} FROM {p}" for p in parts))
+    rows = " UNION ALL ".join(f"SELECT * FROM {p}" for p in parts)
+    con.execute(f"CREATE OR REPLACE {temp}VIEW {name} AS SELECT {columns} FROM ({rows}) AS described")
     con.execute(f"DROP TABLE {HITS}")
     con.execute("DROP TABLE rule_text")
     return Failures(con, name, tuple(parts))
