@@ -117,3 +117,44 @@ def test_a_fallback_variant_runs_only_without_the_input_its_twin_needs(tmp_path)
     given = run_rules(con, variants, 2026, {"postcodes"}, {})
     assert sorted((f.rule, f.row) for f in given.failures) == [("169", 1), ("169", 2)]
     assert given.rules_run == 1
+
+
+EPISODE_ROW = Rule("105", "Episode check in this test.", table="episodes", fields=("DECOM",), fails="true")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_failing_rows_come_table_by_table_in_row_then_rule_order_and_drop_leaves_nothing(tmp_path, workers):
+    paths = write_returns(tmp_path, with_headers({2025: {
+        "header": [child("A", sex="X"), child("B", sex="X", ethnic="ZZZZ"), child("C", ethnic="ZZZZ")],
+        "episodes": [ep("A", "01/05/2024"), ep("B", "01/06/2024")]}}))
+    (ret,) = discover(paths)
+    ret.year = 2025
+    con = duckdb.connect()
+    build_frame_from_files(con, ret, None, None, workers)
+    before = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    # Set rules and row rules found in any order; the failing rows read back in the outputs' order.
+    outcome = run_rules(con, (GOOD_SET, EPISODE_ROW, GOOD_ROW), 2025, set(), {}, workers)
+    assert [(f.table, f.row, f.rule) for f in outcome.failures] == [
+        ("episodes", 1, "105"), ("episodes", 2, "105"),
+        ("header", 1, "101"), ("header", 2, "101"), ("header", 2, "103"), ("header", 3, "103")]
+    outcome.failures.drop()
+    after = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
+                                             "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    assert after == before
+
+
+def test_each_failing_row_gets_its_rules_words_and_its_files_name_even_with_quotes(tmp_path):
+    paths = write_returns(tmp_path, with_headers({2025: {"header": [child("A", sex="X"), child("B")]}}))
+    (ret,) = discover(paths)
+    ret.year = 2025
+    con = duckdb.connect()
+    files = build_frame_from_files(con, ret, None)
+    named = {i: f"O'Brien's {{council}}/{name}" for i, name in files.items()}
+    quoted = Rule("101", "Sex isn't 'X' in {this} test.", table="header", fields=("SEX", "DOB"), fails='"SEX" = \'X\'',
+                  severity="query")
+    outcome = run_rules(con, (quoted,), 2025, set(), named)
+    (f,) = outcome.failures
+    assert (f.rule, f.severity, f.fields, f.message, f.file, f.line) == (
+        "101", "query", "SEX DOB", "Sex isn't 'X' in {this} test.", named[f.file_id], 2)
+    assert f.values.startswith("SEX=X; DOB=") and "{council}" in f.file
+    assert outcome.errors == 0 and outcome.failures.count("severity = 'query'") == 1

@@ -227,7 +227,7 @@ def _record_validation(con, sid: int, reference: Installed, progress=None) -> No
                         child, fields, "values", message FROM {outcome.failures.source}""", [sid, outcome.year])
         say(f"validated {outcome.year - 1}/{outcome.year % 100:02d}: {outcome.rules_run} rules run, "
             f"{len(outcome.failures)} failing rows")
-        con.execute(f"DROP TABLE {outcome.failures.source}")
+        outcome.failures.drop()
         if outcome.not_run:
             con.executemany("INSERT INTO validation_not_run VALUES (?, ?, ?, ?, ?)",
                             [(sid, outcome.year, n.rule, n.reason, n.crashed) for n in outcome.not_run])

@@ -35,13 +35,15 @@ class Failure:
 
 @dataclass(frozen=True)
 class Failures:
-    """The failing rows of a run, in the engine: `source` is a table on `con` with the columns COLUMNS and
-    file_id, one row per failing row and rule, in the outputs' order (ORDER: made with that ORDER BY).
+    """The failing rows of a run, in the engine: `source` is a table or view on `con` with the columns COLUMNS
+    and file_id, one row per failing row and rule, in the outputs' order (ORDER: made with that ORDER BY).
     The writers read it in that order without sorting again: at 450,000 rows a sort as the CSV was
-    written held another 270 MB. With no `con`, there are none."""
+    written held another 270 MB. `source` may be a view over `parts`, tables that `drop` removes with it.
+    With no `con`, there are none."""
 
     con: object = None
     source: str = ""
+    parts: tuple[str, ...] = ()
 
     def query(self, sql: str, params: list | None = None):
         """Run `sql` with `{failures}` standing for the failing rows; a cursor to fetch from."""
@@ -49,6 +51,13 @@ class Failures:
 
     def count(self, where: str = "true") -> int:
         return self.query(f"SELECT count(*) FROM {{failures}} WHERE {where}").fetchone()[0] if self.con else 0
+
+    def drop(self) -> None:
+        """Remove the failing rows from the engine, once written or kept elsewhere."""
+        if self.parts:
+            self.con.execute(f"DROP VIEW {self.source}")
+        for table in self.parts or (self.source,):
+            self.con.execute(f"DROP TABLE {table}")
 
     def __len__(self) -> int:
         return self.count()
