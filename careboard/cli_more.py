@@ -31,22 +31,25 @@ def _benchmarks_folder(given: Path | None, db: Path | None = None) -> Path:
 def _inputs(args, con):
     from .committee import Inputs
     from .judge.council import check_against_published, load_council_config
-    from .published.location import newer_release_note
+    from .published.location import UPDATE_ADVICE, newer_release_note
     from .published.published import load_published_or_note
 
     folder = _benchmarks_folder(args.benchmarks, args.db)
     published, note = load_published_or_note(folder)
-    note = note or newer_release_note(folder, date.today())
+    overdue = not note and newer_release_note(folder, date.today())
+    note = note or overdue
     if args.council is None:
         from .judge.without_council import ADVICE, without_council
 
         council, council_note = without_council(con, published, args.snapshot)
         print(f"note: no council settings were given. {ADVICE}", file=sys.stderr)
-        return Inputs(council, published, note, council_note)
-    council = load_council_config(args.council)
-    if published is not None:
-        check_against_published(council, published)
-    return Inputs(council, published, note)
+    else:
+        council, council_note = load_council_config(args.council), ""
+        if published is not None:
+            check_against_published(council, published)
+    if overdue:     # said once the settings are known to be good, so a mistake in them comes first
+        print(f"note: a newer release of the published figures was due; {UPDATE_ADVICE}.", file=sys.stderr)
+    return Inputs(council, published, note, council_note)
 
 
 def _write_report(con, args, progress: Progress, public_too: bool = False) -> list[Path]:

@@ -140,8 +140,7 @@ def test_report_says_when_a_newer_release_was_due(today, said):
     assert bool(note) == said
     if said:
         assert note == ("The published figures used here were last updated on 1 January 2026, and a newer release "
-                        "was due on 1 November 2026. To use it, download the new files and run careboard benchmarks "
-                        "update with their folder.")
+                        "was due on 1 November 2026, so the comparisons may not use the latest published year.")
 
 
 def test_no_release_note_for_published_files_as_downloaded(tmp_path):

@@ -58,8 +58,11 @@ def newer_release_note(folder: Path, today: date) -> str:
         return ""
     updated = max(entry.get("updated", "") for entry in files)
     return (f"The published figures used here were last updated on {long_day(updated)}, and a newer release was "
-            f"due on {long_day(due[0])}. To use it, download the new files and run careboard benchmarks update with "
-            "their folder.")
+            f"due on {long_day(due[0])}, so the comparisons may not use the latest published year.")
+
+
+# For the command line, not the paper: councillors are told the figures are old, the analyst how to renew them.
+UPDATE_ADVICE = "download the newer published files and run careboard benchmarks update with their folder"
 
 
 def long_day(iso: str) -> str:

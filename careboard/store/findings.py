@@ -99,15 +99,17 @@ def as_outcome(con, sid: int):
     year, = con.execute("SELECT collection_year FROM snapshots WHERE snapshot_id = ?", [sid]).fetchone()
     rules_run = con.execute("SELECT coalesce(sum(rules_run), 0) FROM validation_runs WHERE snapshot_id = ?",
                             [sid]).fetchone()[0]
-    # Both queries give rule, severity, table, row, child, fields, values, message, file, line, file_id,
-    # each in its own ORDER BY: made by one statement and appended by the next, the table keeps that order.
+    # Both queries give rule, severity, table, row, child, fields, values, message, file, line, file_id, each
+    # in its own ORDER BY. Each goes in a table of its own, read in turn through a view: rows appended to one
+    # table by two statements need not stay in the order they were inserted (see validate.runner).
     named = '"rule", "severity", "table", "row", "child", "fields", "values", "message", "file", "line", "file_id"'
     cols = ", ".join(f'"{c}"' for c in (*COLUMNS, "file_id"))
-    con.execute("CREATE OR REPLACE TEMP TABLE findings_out AS "
-                f"SELECT {cols} FROM ({_LOAD}) AS q({named}) LIMIT 0", {"s": sid})
-    for sql in (_LOAD, _RULES):
-        con.execute(f"INSERT INTO findings_out SELECT {cols} FROM ({sql}) AS q({named})", {"s": sid})
-    outcome = Outcome(year, rules_run=int(rules_run), failures=Failures(con, "findings_out"))
+    parts = ("findings_load", "findings_rules")
+    for part, sql in zip(parts, (_LOAD, _RULES)):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {part} AS SELECT {cols} FROM ({sql}) AS q({named})", {"s": sid})
+    con.execute("CREATE OR REPLACE TEMP VIEW findings_out AS " + " UNION ALL ".join(f"SELECT * FROM {p}" for p in parts))
+    failures = Failures(con, "findings_out", parts)
+    outcome = Outcome(year, rules_run=int(rules_run), failures=failures)
     outcome.not_run = [NotRun(*r) for r in con.execute(
         "SELECT DISTINCT rule, reason, crashed FROM validation_not_run WHERE snapshot_id = ? ORDER BY rule", [sid]).fetchall()]
     return outcome
