@@ -228,7 +228,7 @@ def cmd_due(args) -> int:
     write_csv(sys.stdout, ["child", "status", "due_date", "days_overdue", "review", "counted_from", "rule"],
               ([d.child, "overdue" if d.overdue else "due soon", d.due_date, max(d.days_overdue, 0), d.due_no,
                 d.due_from, d.rule] for d in due))
-    from .store.findings import counted
+    from .plural import counted
 
     overdue = sum(d.overdue for d in due)
     print(f"{counted(overdue, 'review')} overdue and {len(due) - overdue} due in the next {args.days} days "

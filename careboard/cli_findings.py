@@ -14,7 +14,8 @@ _SHOWN = 15
 def cmd_findings(args) -> int:
     from .cli import _known_snapshot
     from .store import list_snapshots, open_store
-    from .store.findings import as_outcome, counted, failures_by_rule, load_findings_by_kind, snapshot_counts
+    from .plural import counted
+    from .store.findings import as_outcome, failures_by_rule, load_findings_by_kind, snapshot_counts
 
     con = open_store(args.db, read_only=True)
     sid = _known_snapshot(con, args.snapshot)

@@ -125,7 +125,7 @@ def _history_reaches(years: int, first: date, as_at: date) -> None:
     """The simulated history must cover the first of the monthly snapshots."""
     from .dates import year_ending
     from .ingest.errors import InputError
-    from .store.findings import counted
+    from .plural import counted
 
     need = year_ending(as_at) - year_ending(first) + 1
     if years < need:

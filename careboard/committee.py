@@ -16,6 +16,7 @@ from .indicators import engine, registry
 from .indicators.base import Indicator
 from .indicators.periods import period_for
 from .model import HISTORY_NOTES
+from .plural import counted
 from .results import Panel, Report, Value
 
 
@@ -94,10 +95,6 @@ def sentence(ind: Indicator, v: Value, target: float | None) -> str:
     return fill(ind, v, target)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
-
-
 def dq_notes(con, snapshot_id: int) -> dict[str, str]:
     """A short note per input table whose rows have errors in this snapshot (load findings and DfE rules)."""
     rows = con.execute("""
@@ -107,7 +104,7 @@ def dq_notes(con, snapshot_id: int) -> dict[str, str]:
           UNION ALL
           SELECT table_name, rule FROM validation_failures WHERE snapshot_id = $s AND severity = 'error'
         ) e GROUP BY table_name""", {"s": snapshot_id}).fetchall()
-    return {t: f"The {TABLE_WORDS.get(t, t)} have {_plural(n, 'error')} found by {_plural(k, 'data check')}, "
+    return {t: f"The {TABLE_WORDS.get(t, t)} have {counted(n, 'error')} found by {counted(k, 'data check')}, "
                "which may affect this figure; the data team can see each one in the validation report."
             for t, n, k in rows}
 

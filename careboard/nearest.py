@@ -8,13 +8,14 @@ from .ingest.errors import InputError
 
 
 def nearest(given, known, n: int = 3) -> list:
-    """Up to `n` known ids closest to `given`: close spellings first, else ids that contain it.
-    Numbers (snapshot ids) are nearest by value."""
+    """Up to `n` known ids closest to `given`: the same id in another case, else close spellings, else ids
+    that contain it. Numbers (snapshot ids) are nearest by value."""
     known = list(known)
     if isinstance(given, int) and all(isinstance(k, int) for k in known):
         return sorted(known, key=lambda k: (abs(k - given), k))[:1]
     known = [str(k) for k in known]
-    close = difflib.get_close_matches(str(given), known, n=n, cutoff=0.6)
+    close = ([k for k in known if k.casefold() == str(given).casefold()]
+             or difflib.get_close_matches(str(given), known, n=n, cutoff=0.6))
     if close:
         return close
     text = str(given).lower()

@@ -6,7 +6,6 @@ without one gets `no_council()`: no targets, and benchmarks only for an LA infer
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 from careboard.dates import year_ending
 from careboard.indicators.base import POLARITIES, UNITS
 from careboard.ingest.errors import InputError
+from careboard.nearest import nearest
 from careboard.published.neighbours import SN_METHODS
 
 _INDICATOR_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -35,10 +35,9 @@ class CouncilConfigError(InputError, ValueError):
         return f"{self.file}: {self.field}: {self.message}" if self.field else f"{self.file}: {self.message}"
 
 
-def nearest(word: str, options) -> str:
+def did_you_mean(word: str, options) -> str:
     """' (did you mean x or y?)' for the closest of `options`, or '' when none is close."""
-    same = [option for option in options if option.casefold() == word.casefold()]
-    close = same or difflib.get_close_matches(word, list(options), n=3, cutoff=0.6)
+    close = nearest(word, options)
     return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
 
 
@@ -139,7 +138,7 @@ class _Reader:
             unknown = sorted(set(raw) - allowed)
             if unknown:
                 where = f"{key}.{unknown[0]}" if key else unknown[0]
-                raise self.fail(where, f"unknown key{nearest(unknown[0], allowed)}; "
+                raise self.fail(where, f"unknown key{did_you_mean(unknown[0], allowed)}; "
                                        f"allowed: {', '.join(sorted(allowed))}")
         return raw
 
@@ -209,9 +208,9 @@ class _Reader:
         key = f"targets.{indicator_id}"
         if not _INDICATOR_ID.match(indicator_id):
             raise self.fail(key, "indicator ids are lower-case snake_case, e.g. placements_3plus_pct"
-                                 + nearest(indicator_id.lower().replace("-", "_"), BY_ID))
+                                 + did_you_mean(indicator_id.lower().replace("-", "_"), BY_ID))
         if indicator_id not in BY_ID:
-            raise self.fail(key, f"careboard has no indicator {indicator_id!r}{nearest(indicator_id, BY_ID)}; "
+            raise self.fail(key, f"careboard has no indicator {indicator_id!r}{did_you_mean(indicator_id, BY_ID)}; "
                                  "careboard indicators lists every id")
         body = self.table(body, key, {"target", "years", "amber", "polarity"})
         if "target" not in body and "years" not in body:

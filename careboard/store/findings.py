@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import spec
+from ..plural import counted
 from .schema import staging_name
 
 # A load finding's row: the data row staged from its file and line (the smallest, should an XML file
@@ -59,10 +60,6 @@ class Counts:
                 f"({counted(self.failing_errors, 'error')}, "
                 f"{counted(self.failing_rows - self.failing_errors, 'query', 'queries')})")
 
-
-def counted(n: int, one: str, many: str | None = None) -> str:
-    """'1 error', '2,100 errors'."""
-    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def snapshot_counts(con, sid: int) -> Counts:

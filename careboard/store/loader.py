@@ -14,7 +14,8 @@ from ..ingest.errors import Finding, InputError
 from ..ingest.files import Return, StoredTable, discover
 from ..ingest.raw import RawTable
 from . import checks, year_findings
-from .findings import Counts, counted, snapshot_counts
+from ..plural import counted
+from .findings import Counts, snapshot_counts
 from .return_year import check_as_at, years_of_returns
 from .schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
 from .sources import release, table_source

@@ -26,6 +26,7 @@ from ..dates import year_end, year_label, year_start
 from ..ingest.errors import InputError
 from ..ingest.files import Return
 from ..ingest.year_names import NamedYear
+from ..plural import counted
 from .schema import staging_name
 from .sources import release, table_source
 
@@ -186,7 +187,7 @@ def years_of_returns(con, returns: list[Return], *, as_at: date | None = None) -
     ceiling = as_at or date.today()
     for r, w in zip(returns, windows(con, returns, ceiling)):
         if as_at is not None and w.after and w.after >= w.allowance(w.after + sum(w.events().values())):
-            raise InputError(str(r.folder), f"{_count(w.after, 'date')} in its {w.what} are after the as-at date "
+            raise InputError(str(r.folder), f"{counted(w.after, 'date')} in its {w.what} are after the as-at date "
                                             f"{as_at:%d/%m/%Y}: give the date the data were extracted (--as-at)")
         _decide(r, w, ceiling)
 
@@ -230,7 +231,7 @@ def _history(w: Window, year: int) -> str:
     n, earliest = w.ended_before(year)
     if not n:
         return ""
-    return (f". It also holds {_count(n, 'episode')} that ended before {year_label(year)} (from "
+    return (f". It also holds {counted(n, 'episode')} that ended before {year_label(year)} (from "
             f"{year_label(earliest)} on), kept as its history")
 
 
@@ -238,17 +239,13 @@ def _late(w: Window, year: int, ceiling: date) -> str:
     past_year = sum(n for y, n in w.events().items() if y > year)
     parts = []
     if past_year:
-        parts.append(f"{_count(past_year, 'date')} after the year ends ({year_end(year):%d/%m/%Y})")
+        parts.append(f"{counted(past_year, 'date')} after the year ends ({year_end(year):%d/%m/%Y})")
     if w.after:
-        parts.append(f"{_count(w.after, 'date')} after {'today' if ceiling == date.today() else 'the as-at date'} "
+        parts.append(f"{counted(w.after, 'date')} after {'today' if ceiling == date.today() else 'the as-at date'} "
                      f"({ceiling:%d/%m/%Y})")
     if not parts:
         return ""
     return f". Left out in working out the year: {' and '.join(parts)} (listed as findings when loaded)"
-
-
-def _count(n: int, thing: str) -> str:
-    return f"{n} {thing}{'' if n == 1 else 's'}"
 
 
 def check_as_at(as_at: date, collection_year: int, where: str) -> None:
