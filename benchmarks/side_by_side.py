@@ -1,0 +1,92 @@
+"""Time two checkouts of careboard on the same commands, in turn, so a noisy host slows both alike.
+
+    python benchmarks/side_by_side.py BEFORE_CHECKOUT AFTER_CHECKOUT [--runs N] [--national]
+
+For a change that must not make any command slower (a reshaping of the code): each command runs N times
+(default 5) from each checkout, alternating before/after, each as its own `python -m careboard` process
+from that checkout's folder. Prints the median seconds of each side and after/before; a ratio above
+1.10 is flagged. The data is what benchmarks/same_results.py generates (out/same/data), plus the national
+returns of benchmarks/run.py with --national.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "out" / "side"
+DATA = ROOT / "out" / "same" / "data"
+NATIONAL = ROOT / "out" / "bench" / "national" / "returns"
+
+
+def _commands(side: Path, national: bool) -> list[tuple[str, list[str], Path | None]]:
+    """(label, careboard arguments, a store to remove before each run) for one side's output folder."""
+    council, clean = DATA / "council-a", DATA / "council-b"
+    demo_db = side / "demo" / "careboard.duckdb"
+    validate = ["validate", str(council / "2025-26"), "--year", "2025/26", "--last-year", str(council / "2024-25")]
+    cases = [
+        ("validate an error-heavy return -> CSV", validate + ["--output", str(side / "v.csv")], None),
+        ("validate an error-heavy return -> HTML", validate + ["--output", str(side / "v.html")], None),
+        ("validate a cleaner return -> CSV", ["validate", str(clean / "2025-26"), "--year", "2025/26",
+                                              "--output", str(side / "c.csv")], None),
+        ("load three years, validating", ["load", str(council), "--as-at", "2026-03-31",
+                                          "--db", str(side / "l.duckdb")], side / "l.duckdb"),
+        ("demo (data, 12 loads, indicators, reports)", ["demo", "--out", str(side / "demo"),
+                                                        "--as-at", "2026-10-31"], None),
+        ("indicators on the demo store", ["indicators", "--db", str(demo_db)], None),
+        ("due on the demo store", ["due", "--db", str(demo_db)], None),
+        ("report on the demo store", ["report", "--db", str(demo_db), "--out", str(side / "report")], None),
+    ]
+    if national:
+        db = side / "national.duckdb"
+        cases += [("load the national returns (no DfE rules)", ["load", str(NATIONAL), "--as-at", "2026-03-31",
+                                                                "--db", str(db), "--no-validate"], db),
+                  ("indicators on the national store", ["indicators", "--db", str(db)], None)]
+    return cases
+
+
+def _time(checkout: Path, args: list[str], fresh: Path | None) -> float:
+    if fresh is not None:
+        for f in (fresh, fresh.with_suffix(".duckdb.wal")):
+            f.unlink(missing_ok=True)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "careboard", *args], cwd=checkout, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1) or "Traceback" in done.stderr:
+        sys.exit(f"{checkout}: careboard {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+    return seconds
+
+
+def main(argv: list[str]) -> int:
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
+    national = "--national" in argv
+    before, after = (Path(a).resolve() for a in argv if not a.startswith("--") and not a.isdigit())
+    if not (DATA / "council-a").exists():
+        sys.exit("run benchmarks/same_results.py first: it generates the returns timed here")
+    shutil.rmtree(OUT, ignore_errors=True)
+    sides = {before: OUT / "before", after: OUT / "after"}
+    for folder in sides.values():
+        folder.mkdir(parents=True)
+    slower = 0
+    print(f"{'command':46} {'before':>8} {'after':>8}  after/before   (median of {runs} runs each, in turn)")
+    for i, (label, _, _) in enumerate(_commands(OUT, national)):
+        seconds = {c: [] for c in sides}
+        for _ in range(runs):
+            for checkout, folder in sides.items():
+                _, args, fresh = _commands(folder, national)[i]
+                seconds[checkout].append(_time(checkout, args, fresh))
+        b, a = statistics.median(seconds[before]), statistics.median(seconds[after])
+        flag = "  SLOWER" if a > 1.10 * b else ""
+        slower += bool(flag)
+        print(f"{label:46} {b:7.2f}s {a:7.2f}s  {a / b:12.2f}{flag}", flush=True)
+    print("no command more than 10% slower" if not slower else f"{slower} commands more than 10% slower")
+    return 1 if slower else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
