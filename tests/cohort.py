@@ -12,7 +12,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from careboard import spec
+from careboard.formats import ssda903 as spec
 from careboard.indicators import engine, registry
 from careboard.store import load, open_store
 

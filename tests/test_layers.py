@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "careboard"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("careboard.dates", "careboard.plural", "careboard.nearest", "careboard.safe_cells",
               "careboard.calendar", "careboard.results")),
-    ("formats", ("careboard.spec",)),
+    ("formats", ("careboard.formats",)),
     ("backends", ("careboard.engine",)),
     ("ingest", ("careboard.ingest",)),
     ("tables", ()),
@@ -86,7 +86,7 @@ def imports_in(package: Path) -> list[Import]:
                 if node.level:
                     up = here.split(".")[: len(here.split(".")) - (node.level - 1)]
                     base = ".".join(up + ([node.module] if node.module else []))
-                # `from careboard import spec` imports the module careboard.spec, not careboard itself
+                # `from careboard.formats import ssda903` imports the module careboard.formats.ssda903, not careboard itself
                 by_target: dict[str, tuple[str, ...]] = {}
                 for a in node.names:
                     if f"{base}.{a.name}" in modules:

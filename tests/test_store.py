@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careboard import spec
+from careboard.formats import ssda903 as spec
 from careboard.ingest.errors import InputError
 from careboard.store import list_snapshots, load, open_store, remove_snapshot
 from careboard.store.schema import staging_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .. import spec
+from ..formats import ssda903 as spec
 from .errors import Finding, InputError
 
 

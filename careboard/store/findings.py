@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import spec
+from ..formats import ssda903 as spec
 from ..plural import counted
 from .schema import staging_name
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import spec
+from ..formats import ssda903 as spec
 from ..dates import year_end
 from ..ingest.errors import Finding, InputError
 from ..ingest.files import Return, StoredTable, discover

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import spec
+from ..formats import ssda903 as spec
 
 _SQL_TYPE = {"date": "DATE", "integer": "INTEGER", "code": "VARCHAR", "text": "VARCHAR"}
 

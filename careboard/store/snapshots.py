@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .. import spec
+from ..formats import ssda903 as spec
 from .schema import staging_name
 
 

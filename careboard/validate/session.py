@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..ingest.errors import InputError
 from ..ingest.files import discover
-from .. import spec
+from ..formats import ssda903 as spec
 from .frame import (
     build_frame,
     drop_frame,
