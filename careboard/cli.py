@@ -121,7 +121,7 @@ def _known_snapshot(con, snapshot_id: int | None) -> int:
 
 
 def _context(args, con):
-    from .indicators.engine import Context
+    from .indicators.calculate import Context
 
     sid = _known_snapshot(con, args.snapshot)
     ctx = Context.open(con, sid, population=getattr(args, "population", None),
@@ -169,13 +169,13 @@ def _whole(x):
 
 
 def cmd_indicators(args) -> int:
-    from .indicators import engine, registry
+    from .indicators import calculate, registry
     from .store import open_store
 
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     as_at = args.as_at or ctx.as_at
-    values = engine.compute_all(ctx, registry.INDICATORS, as_at)
+    values = calculate.compute_all(ctx, registry.INDICATORS, as_at)
     if args.output:
         from .safe_cells import write_table
 
@@ -192,14 +192,14 @@ def cmd_indicators(args) -> int:
 
 
 def cmd_children(args) -> int:
-    from .indicators import engine, registry
+    from .indicators import calculate, registry
     from .safe_cells import write_csv
     from .store import open_store
 
     ind = registry.get(args.indicator)
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
-    cols, data = engine.rows(ctx, ind, args.as_at)
+    cols, data = calculate.rows(ctx, ind, args.as_at)
     if "file_id" not in cols:
         write_csv(sys.stdout, cols, data)
         return 0
@@ -354,7 +354,7 @@ def _dispatch(args) -> int:
 
 def _store_not_opened(e: Exception) -> str | None:
     """The store's path when `e` is DuckDB refusing to open it (not a DuckDB file, locked by another process)."""
-    from .engine import module
+    from .backends.duckdb import module
     from .store.db import default_path, open_store
 
     if not isinstance(e, module().Error):

@@ -205,7 +205,7 @@ def reference_inputs(args):
 
 
 def cmd_validate(args) -> int:
-    from .engine import Opening
+    from .backends.duckdb import Opening
 
     # Opened first: DuckDB sets its database up on another thread while the rest is imported.
     opening = Opening(":memory:")

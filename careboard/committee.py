@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .dates import add_months, year_ending
-from .indicators import engine, registry
+from .indicators import calculate, registry
 from .indicators.base import Indicator
 from .indicators.periods import period_for
 from .model import HISTORY_NOTES
@@ -54,7 +54,7 @@ def compute_series(ctx, inputs: Inputs, dates: list[date], indicators: tuple[Ind
     out: dict[str, dict[date, Value]] = defaultdict(dict)
     for d in dates:
         ctx.population = _population(inputs, d)
-        for ind_id, v in engine.compute_all(ctx, indicators, d).items():
+        for ind_id, v in calculate.compute_all(ctx, indicators, d).items():
             out[ind_id][d] = v
     return out
 
@@ -132,7 +132,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         raise SystemExit("No snapshots loaded yet: run careboard load PATH first.")
     latest = snapshots[-1]
     dates = month_ends(latest.as_at, months)
-    ctx = engine.Context.open(con, latest.snapshot_id, history=history)
+    ctx = calculate.Context.open(con, latest.snapshot_id, history=history)
     series = compute_series(ctx, inputs, dates, indicators)
     last_year = previous_year(ctx, inputs, latest.as_at, indicators)
     notes = dq_notes(con, latest.snapshot_id)

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from careboard.formats import ssda903 as spec
-from careboard.indicators import engine, registry
+from careboard.indicators import calculate, registry
 from careboard.store import load, open_store
 
 DEFAULTS = {
@@ -69,17 +69,17 @@ def with_headers(returns: dict[int, dict[str, list[dict]]], dobs: dict[str, str]
     return out
 
 
-def context(returns: dict, as_at: date, population: int | None = None, dobs: dict | None = None) -> engine.Context:
+def context(returns: dict, as_at: date, population: int | None = None, dobs: dict | None = None) -> calculate.Context:
     con = open_store(":memory:")
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_returns(Path(tmp), with_headers(returns, dobs))
         result = load(con, paths, as_at=as_at, validate=False)
-    return engine.Context.open(con, result.snapshot_id, population=population)
+    return calculate.Context.open(con, result.snapshot_id, population=population)
 
 
 def compute(indicator_id: str, returns: dict, as_at: date, population: int | None = None, dobs: dict | None = None):
     ctx = context(returns, as_at, population, dobs)
-    return engine.compute(ctx, registry.get(indicator_id))
+    return calculate.compute(ctx, registry.get(indicator_id))
 
 
 def check(value, expected: dict) -> None:

@@ -276,13 +276,13 @@ def test_commands_work_on_a_store_of_old_years(old_store, command, capsys):
 
 
 def test_indicators_compute_on_a_store_of_old_years(old_store):
-    from careboard.indicators import engine, registry
-    from careboard.indicators.engine import Context
+    from careboard.indicators import calculate, registry
+    from careboard.indicators.calculate import Context
 
     _, db = old_store
     con = open_store(db, read_only=True)
     ctx = Context.open(con, 1)
-    values = engine.compute_all(ctx, registry.INDICATORS, ctx.as_at)
+    values = calculate.compute_all(ctx, registry.INDICATORS, ctx.as_at)
     assert ctx.as_at == date(2022, 3, 31) and set(values) == {i.id for i in registry.INDICATORS}
     # L1, open since 2015, and D2022; D2018-D2021 are open only in their own year's file, so they are stale
     # open episodes, read as ending when the next year began (see docs/indicators.md)

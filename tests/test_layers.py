@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("careboard.dates", "careboard.plural", "careboard.nearest", "careboard.safe_cells",
               "careboard.calendar", "careboard.results")),
     ("formats", ("careboard.formats",)),
-    ("backends", ("careboard.engine",)),
+    ("backends", ("careboard.backends",)),
     ("ingest", ("careboard.ingest",)),
     ("tables", ()),
     ("store", ("careboard.store",)),

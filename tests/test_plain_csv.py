@@ -68,7 +68,7 @@ def test_which_files_have_cells_to_trim(body, padded):
 
 
 def test_a_file_with_nothing_to_trim_types_as_a_padded_one(tmp_path):
-    from careboard.engine import connect
+    from careboard.backends.duckdb import connect
     from careboard.ingest.files import discover
     from careboard.validate.frame import build_frame_from_files
 

@@ -75,7 +75,7 @@ def pack(source: Path, into: Path, fallback: Path | None = None) -> Packed:
         raise InputError(str(source), "benchmarks folder not found: name the folder holding the DfE and ONS "
                                       "published files")
     measures = load_measures()
-    from careboard.engine import connect
+    from careboard.backends.duckdb import connect
 
     con = connect()
     staging = into.with_name(into.name + ".new")

@@ -17,7 +17,7 @@ def default_path() -> Path:
 
 
 def open_store(path: Path | str | None = None, read_only: bool = False):
-    from ..engine import connect
+    from ..backends.duckdb import connect
 
     if str(path) == ":memory:":
         con = connect(":memory:")

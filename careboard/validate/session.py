@@ -74,7 +74,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     `reference` names the URN list, postcode lookup and council LA for the rules that need them.
     `opening` is an engine.Opening of an in-memory database, if the caller has started one.
     """
-    from ..engine import Opening
+    from ..backends.duckdb import Opening
     from ..store.return_year import years_of_returns
 
     # No store: the frame is built in memory straight from the files. DuckDB sets the database up on
