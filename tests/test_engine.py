@@ -27,7 +27,7 @@ def test_arrow_and_numpy_sources_scan_in_a_fresh_process():
         from careboard.backends import duckdb as engine
         from careboard.ingest import fast_csv
         from careboard.ingest.csv_reader import read_csv_text
-        from careboard.store.sources import release, table_source
+        from careboard.tables.sources import release, table_source
 
         assert "duckdb" not in sys.modules
         con = engine.connect()

@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("formats", ("careboard.formats",)),
     ("backends", ("careboard.backends",)),
     ("ingest", ("careboard.ingest",)),
-    ("tables", ()),
+    ("tables", ("careboard.tables",)),
     ("store", ("careboard.store",)),
     ("pipeline", ()),
     ("model", ("careboard.model",)),

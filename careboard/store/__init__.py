@@ -1,8 +1,6 @@
-"""The DuckDB store: staging tables from the spec, snapshots, and the modelled views over them.
-
-The names below are imported on first use, so `careboard validate`, which needs only the schema
-helpers in `store.schema`, does not pay for the loader.
-"""
+"""The DuckDB store: snapshots, their files, findings and validation results, over the staging tables
+of careboard.tables. The names below are imported on first use, so a command pays only for the
+modules it uses."""
 
 from importlib import import_module
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..formats import ssda903 as spec
 from .normalised import cell_findings
-from .schema import staging_name, trimmed
+from ..tables.schema import staging_name, trimmed
 
 _INSERT = "INSERT INTO dq_findings "
 

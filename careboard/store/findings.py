@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..formats import ssda903 as spec
 from ..plural import counted
-from .schema import staging_name
+from ..tables.schema import staging_name
 
 # A load finding's row: the data row staged from its file and line (the smallest, should an XML file
 # hold several rows on one line), looked up only for the lines findings name.

@@ -17,8 +17,8 @@ from . import checks, year_findings
 from ..plural import counted
 from .findings import Counts, snapshot_counts
 from .return_year import check_as_at, years_of_returns
-from .schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
-from .sources import release, table_source
+from ..tables.schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
+from ..tables.sources import release, table_source
 
 if TYPE_CHECKING:
     from ..validate.reference_inputs import Installed, ReferenceInputs

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..formats import ssda903 as spec
-from .schema import staging_name
+from ..tables.schema import staging_name
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..formats import ssda903 as spec
-from .schema import staging_name
+from ..tables.schema import staging_name
 
 CODES = ("date_after_year_end", "date_after_as_at")
 
