@@ -68,11 +68,14 @@ def _history_arg(p: argparse.ArgumentParser) -> None:
 
 def cmd_load(args) -> int:
     from .cli_more import Progress, reference_inputs
-    from .store import load, open_store
+    from .pipeline.load import load
+    from .store import open_store
+    from .validate.on_load import DfERules
 
     con = open_store(args.db)
+    reference = reference_inputs(args)
     result = load(con, args.paths, as_at=args.as_at, year=args.year, label=args.label, strict=args.strict,
-                  validate=not args.no_validate, reference=reference_inputs(args), progress=Progress().step)
+                  validation=None if args.no_validate else DfERules(reference), progress=Progress().step)
     for note in result.notes:
         print(f"note: {note}")
     print(result.summary())

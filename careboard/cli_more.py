@@ -91,8 +91,10 @@ def cmd_report(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .store import load, open_store
+    from .pipeline.load import load
+    from .store import open_store
     from .synth import write_demo_extracts
+    from .validate.on_load import DfERules
 
     progress = Progress()
     out = Path(args.out)
@@ -110,7 +112,7 @@ def cmd_demo(args) -> int:
     generated = time.perf_counter()
     con = open_store(db)
     for d, folder in zip(dates, extracts):
-        result = load(con, [folder], as_at=d, label=f"demo extract {d:%B %Y}")
+        result = load(con, [folder], as_at=d, label=f"demo extract {d:%B %Y}", validation=DfERules())
         progress.step(result.summary())
     args.db, args.snapshot = db, None
     _write_report(con, args, progress, public_too=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from careboard.formats import ssda903 as spec
 from careboard.indicators import calculate, registry
-from careboard.store import load, open_store
+from careboard.store import open_store
+from tests.loading import load
 
 DEFAULTS = {
     "header": {"SEX": "M", "DOB": "01/01/2010", "ETHNIC": "WBRI", "UPN": "UN1", "MOTHER": "", "MC_DOB": ""},

@@ -14,7 +14,8 @@ from careboard.dates import parse_collection_year
 from careboard.ingest.errors import InputError
 from careboard.ingest.files import discover
 from careboard.ingest.year_names import year_in_name, year_in_xml_header
-from careboard.store import load, open_store
+from careboard.store import open_store
+from tests.loading import load
 from careboard.validate.codes import placeholders
 from careboard.validate.years import codes_for, rule_set_year, supported_years
 from tests.year_returns import busy_year, write_return, xml_return, year_2017_18

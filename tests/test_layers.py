@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ingest", ("careboard.ingest",)),
     ("tables", ("careboard.tables",)),
     ("store", ("careboard.store",)),
-    ("pipeline", ()),
+    ("pipeline", ("careboard.pipeline",)),
     ("model", ("careboard.model",)),
     ("units", ("careboard.validate", "careboard.indicators", "careboard.profiles", "careboard.published",
                "careboard.judge")),
@@ -39,10 +39,6 @@ ALLOWED_BACK_EDGES: dict[tuple[str, str], str] = {
     ("careboard.nearest", "careboard.ingest.errors"): "InputError is a base fact kept in ingest",
     ("careboard.store.checks", "careboard.model"): "the stale-open-episode finding reads episodes as the model does",
     ("careboard.store.findings", "careboard.validate.result"): "stored findings are written as a validation outcome",
-    ("careboard.store.loader", "careboard.validate.reference_inputs"): "the load installs validation's reference data",
-    ("careboard.store.loader", "careboard.validate.rules.reference"): "the load drops validation's reference data",
-    ("careboard.store.loader", "careboard.validate.years"): "the load asks which years have a rule set",
-    ("careboard.store.loader", "careboard.validate.session"): "the load runs the DfE rules",
 }
 
 # Names beginning with an underscore used by another module, each with why, shrinking like the list above.

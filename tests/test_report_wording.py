@@ -26,7 +26,8 @@ from careboard.report.html import report_html
 from careboard.report.pdf import report_story
 from careboard.report.pdf_parts import Heading
 from careboard.formats import ssda903 as spec
-from careboard.store import load, open_store
+from careboard.store import open_store
+from tests.loading import load
 from careboard.synth import write_demo_extracts
 from tests.report_reading import tables
 from tests.test_report_pdf import text, walk

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from careboard.indicators import calculate, registry
-from careboard.store import load, open_store
+from careboard.store import open_store
+from tests.loading import load
 from careboard.synth import export, simulate
 
 AS_AT = date(2026, 3, 31)

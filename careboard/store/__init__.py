@@ -4,8 +4,7 @@ modules it uses."""
 
 from importlib import import_module
 
-_HOME = {"default_path": "db", "open_store": "db", "load": "loader", "LoadResult": "loader",
-         "Snapshot": "snapshots", "list_snapshots": "snapshots", "remove_snapshot": "snapshots"}
+_HOME = {"default_path": "db", "open_store": "db", "Snapshot": "snapshots", "list_snapshots": "snapshots", "remove_snapshot": "snapshots"}
 
 __all__ = list(_HOME)
 

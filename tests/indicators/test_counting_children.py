@@ -16,7 +16,8 @@ import pytest
 from careboard.indicators import calculate, registry
 from careboard.ingest.errors import InputError
 from careboard.model import VIEWS, build_model
-from careboard.store import load, open_store
+from careboard.store import open_store
+from tests.loading import load
 from tests.cohort import check, child, context, ep, row, with_headers, write_returns
 from tests.episode_history import returns as history
 
