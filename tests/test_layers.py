@@ -38,7 +38,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 ALLOWED_BACK_EDGES: dict[tuple[str, str], str] = {
     ("careboard.nearest", "careboard.ingest.errors"): "InputError is a base fact kept in ingest",
     ("careboard.store.checks", "careboard.model"): "the stale-open-episode finding reads episodes as the model does",
-    ("careboard.store.findings", "careboard.validate.result"): "stored findings are written as a validation outcome",
 }
 
 # Names beginning with an underscore used by another module, each with why, shrinking like the list above.

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
+from ..store.rule_results import Outcome
+
 
 class InUse(Protocol):
     """The reference data a load's validation runs with (a URN list, a postcode lookup, the council's LA)."""
@@ -20,15 +22,6 @@ class InUse(Protocol):
 
     def keep_postcodes_used(self, con, episodes: tuple[str, ...]) -> None:
         """Cut the reference data down to what the `episodes` tables (FROM clauses) use."""
-
-
-class Outcome(Protocol):
-    """One return's results: its failing rows (a table on the connection), the rules run and not run."""
-
-    year: int
-    rules_run: int
-    failures: object              # .source names the table of failing rows, len() counts them, .drop() drops it
-    not_run: list                 # each with .rule, .reason, .crashed
 
 
 class Validation(Protocol):

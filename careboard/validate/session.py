@@ -18,7 +18,7 @@ from .frame import (
     view_jobs,
 )
 from .reference_inputs import ReferenceInputs, install_reference
-from .result import Outcome
+from ..store.rule_results import Outcome
 from .runner import active_rules, finish, plan_rules, run_rules
 from .schedule import Job, Schedule
 
