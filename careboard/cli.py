@@ -106,7 +106,7 @@ def cmd_snapshots(args) -> int:
 
 def _known_snapshot(con, snapshot_id: int | None) -> int:
     """The snapshot a command works on: the one asked for, which must exist, or the latest as-at date."""
-    from .ingest.errors import InputError
+    from .errors import InputError
     from .nearest import UnknownId
     from .store import default_path, list_snapshots
 
@@ -132,7 +132,7 @@ def _context(args, con):
     as_at = getattr(args, "as_at", None)
     if as_at is not None and as_at > ctx.as_at:
         # After the extract nothing is known: every child would stay in care and every review be missed.
-        from .ingest.errors import InputError
+        from .errors import InputError
 
         raise InputError("--as-at", f"{as_at:%d/%m/%Y} is after {ctx.as_at:%d/%m/%Y}, the date snapshot {sid}'s "
                                     "data were extracted, so they cannot say what happened by then: give a date up "
@@ -329,7 +329,7 @@ def _dispatch(args) -> int:
     """Run a command. Expected failures (a user's mistake, bad data, a file that cannot be read or written, a
     store that cannot be opened) are one line and exit 2; anything else is careboard's own fault: one line
     saying so (the traceback with --debug) and exit 3. A reader that stops reading (`| head`) ends it quietly."""
-    from .ingest.errors import InputError
+    from .errors import InputError
 
     try:
         code = args.func(args)

@@ -126,7 +126,7 @@ def cmd_demo(args) -> int:
 def _history_reaches(years: int, first: date, as_at: date) -> None:
     """The simulated history must cover the first of the monthly snapshots."""
     from .dates import year_ending
-    from .ingest.errors import InputError
+    from .errors import InputError
     from .plural import counted
 
     need = year_ending(as_at) - year_ending(first) + 1

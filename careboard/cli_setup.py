@@ -8,7 +8,7 @@ from pathlib import Path
 
 def _published(args):
     """The published figures in use, or an InputError saying why there are none."""
-    from .ingest.errors import InputError
+    from .errors import InputError
     from .published.location import data_folder
     from .published.published import PublishedDataError, load_published
 

@@ -11,7 +11,7 @@ import pytest
 
 from careboard.cli import build_parser, main
 from careboard.dates import parse_collection_year
-from careboard.ingest.errors import InputError
+from careboard.errors import InputError
 from careboard.ingest.files import discover
 from careboard.ingest.year_names import year_in_name, year_in_xml_header
 from careboard.store import open_store

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from careboard.cli import main
-from careboard.ingest.errors import InputError
+from careboard.errors import InputError
 from careboard.store import open_store
 from tests.loading import load
 from careboard.synth import export, simulate, write_reference

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..formats import ssda903 as spec
-from .errors import Finding, InputError
+from ..errors import Finding, InputError
 
 
 def normalise_header(cells: list[str]) -> list[str]:

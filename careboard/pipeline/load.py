@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..formats import ssda903 as spec
 from ..dates import year_end
-from ..ingest.errors import Finding, InputError
+from ..errors import Finding, InputError
 from ..ingest.files import Return, StoredTable, discover
 from ..ingest.raw import RawTable
 from ..plural import counted

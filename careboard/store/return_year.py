@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..dates import year_end, year_label, year_start
-from ..ingest.errors import InputError
+from ..errors import InputError
 from ..ingest.files import Return
 from ..ingest.year_names import NamedYear
 from ..plural import counted

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from ..dates import parse_date
-from ..ingest.errors import InputError
+from ..errors import InputError
 from ..ingest.text import decode
 from .la_codes import OUTSIDE_ENGLAND, clean_code, code_style
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..ingest.errors import InputError
+from ..errors import InputError
 from ..ingest.files import discover
 from ..formats import ssda903 as spec
 from .frame import (

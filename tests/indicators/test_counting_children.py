@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from careboard.indicators import calculate, registry
-from careboard.ingest.errors import InputError
+from careboard.errors import InputError
 from careboard.model import VIEWS, build_model
 from careboard.store import open_store
 from tests.loading import load
