@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from careboard.cli import main
-from careboard.committee import Inputs, build_report, month_ends, sentence
+from careboard.report.committee import Inputs, build_report, month_ends, sentence
 from careboard.indicators import registry
 from careboard.judge.council import load_council_config
 from careboard.results import Value

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Paragraph, Table
 
-from careboard.committee import Inputs, build_report, month_ends
+from careboard.report.committee import Inputs, build_report, month_ends
 from careboard.judge.council import load_council_config
 from careboard.report import render_pdf, suppress
 from careboard.report.glossary import TERMS

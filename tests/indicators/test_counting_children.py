@@ -288,7 +288,7 @@ def test_unknown_history_reading_is_refused():
 
 @pytest.mark.parametrize("history,march_2024", [("latest", 3.0), ("per-year", 2.0)])
 def test_report_trend_and_notes_follow_the_history_reading(history, march_2024):
-    from careboard.committee import Inputs, build_report
+    from careboard.report.committee import Inputs, build_report
     from careboard.judge.council import load_council_config
     from careboard.model import HISTORY_NOTES
 
