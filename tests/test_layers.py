@@ -17,7 +17,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "careboard"
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("careboard.dates", "careboard.plural", "careboard.nearest", "careboard.safe_cells",
+    ("base", ("careboard", "careboard.dates", "careboard.plural", "careboard.nearest", "careboard.safe_cells",
               "careboard.calendar", "careboard.results", "careboard.errors")),
     ("formats", ("careboard.formats",)),
     ("backends", ("careboard.backends",)),
@@ -26,16 +26,17 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("store", ("careboard.store",)),
     ("pipeline", ("careboard.pipeline",)),
     ("model", ("careboard.model",)),
-    ("units", ("careboard.validate", "careboard.indicators", "careboard.profiles", "careboard.published",
-               "careboard.judge")),
+    ("units", ("careboard.validate", "careboard.indicators", "careboard.lists", "careboard.profiles",
+               "careboard.published", "careboard.judge")),
     ("outputs", ("careboard.report", "careboard.docs", "careboard.synth")),
-    ("cli", ("careboard", "careboard.__main__", "careboard.cli")),
+    ("cli", ("careboard.__main__", "careboard.cli")),
 )
 
 # Imports that point up a layer today, each with why it stays for now. An entry that no longer
 # matches an import fails the suite too, so the list only shrinks.
 ALLOWED_BACK_EDGES: dict[tuple[str, str], str] = {
-    ("careboard.store.checks", "careboard.model"): "the stale-open-episode finding reads episodes as the model does",
+    ("careboard.store.checks", "careboard.model"): "the stale-open-episode warning reads episodes as the model does "
+                                                   "(episode_rows.sql); left to issue 10 item 2, which reshapes both",
 }
 
 # Names beginning with an underscore used by another module, each with why, shrinking like the list above.
@@ -93,11 +94,13 @@ def imports_in(package: Path) -> list[Import]:
 
 
 def layer_of(module: str, layers=LAYERS) -> tuple[int, str] | None:
-    """(rank, layer) of the longest declared name that is the module or a package holding it."""
+    """(rank, layer) of the longest declared name that is the module or a package holding it. The top
+    package stands only for itself (its __init__), so a new module directly under it must be declared."""
     best = None
     for rank, (layer, names) in enumerate(layers):
         for name in names:
-            if (module == name or module.startswith(name + ".")) and (best is None or len(name) > best[0]):
+            holds = module.startswith(name + ".") and "." in name
+            if (module == name or holds) and (best is None or len(name) > best[0]):
                 best = (len(name), rank, layer)
     return best and best[1:]
 
@@ -152,6 +155,10 @@ def test_every_allowed_private_import_still_exists():
 
 # The checker itself, on a small package made for the purpose.
 TOY_LAYERS = (("low", ("toy.low",)), ("high", ("toy", "toy.high")))
+
+
+def test_a_module_no_layer_names_is_found():
+    assert layer_of("careboard.newcomer") is None and layer_of("careboard.cli.newcomer")[1] == "cli"
 
 
 @pytest.mark.parametrize("source, expected", [
