@@ -72,7 +72,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
 
     The files are parsed and typed straight into the rule frame: no staging, no load checks.
     `reference` names the URN list, postcode lookup and council LA for the rules that need them.
-    `opening` is an engine.Opening of an in-memory database, if the caller has started one.
+    `opening` is a backends.duckdb.Opening of an in-memory database, if the caller has started one.
     """
     from ..backends.duckdb import Opening
     from ..store.return_year import years_of_returns
