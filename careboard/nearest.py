@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from .ingest.errors import InputError
+from .errors import InputError
 
 
 def nearest(given, known, n: int = 3) -> list:

@@ -12,9 +12,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from careboard import spec
-from careboard.indicators import engine, registry
-from careboard.store import load, open_store
+from careboard.formats import ssda903 as spec
+from careboard.indicators import calculate, registry
+from careboard.store import open_store
+from tests.loading import load
 
 DEFAULTS = {
     "header": {"SEX": "M", "DOB": "01/01/2010", "ETHNIC": "WBRI", "UPN": "UN1", "MOTHER": "", "MC_DOB": ""},
@@ -69,17 +70,17 @@ def with_headers(returns: dict[int, dict[str, list[dict]]], dobs: dict[str, str]
     return out
 
 
-def context(returns: dict, as_at: date, population: int | None = None, dobs: dict | None = None) -> engine.Context:
+def context(returns: dict, as_at: date, population: int | None = None, dobs: dict | None = None) -> calculate.Context:
     con = open_store(":memory:")
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_returns(Path(tmp), with_headers(returns, dobs))
         result = load(con, paths, as_at=as_at, validate=False)
-    return engine.Context.open(con, result.snapshot_id, population=population)
+    return calculate.Context.open(con, result.snapshot_id, population=population)
 
 
 def compute(indicator_id: str, returns: dict, as_at: date, population: int | None = None, dobs: dict | None = None):
     ctx = context(returns, as_at, population, dobs)
-    return engine.compute(ctx, registry.get(indicator_id))
+    return calculate.compute(ctx, registry.get(indicator_id))
 
 
 def check(value, expected: dict) -> None:

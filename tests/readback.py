@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from careboard.store.sources import release, table_source
+from careboard.tables.sources import release, table_source
 
 
 def read_back(t) -> dict[str, list]:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from careboard.indicators import engine, registry
+from careboard.indicators import calculate, registry
 from tests.cohort import context
 
-_CONTEXTS: dict[tuple[int, date], engine.Context] = {}
+_CONTEXTS: dict[tuple[int, date], calculate.Context] = {}
 
 
-def shared_context(returns: dict, as_at: date) -> engine.Context:
+def shared_context(returns: dict, as_at: date) -> calculate.Context:
     key = (id(returns), as_at)
     if key not in _CONTEXTS:
         _CONTEXTS[key] = context(returns, as_at)
@@ -22,4 +22,4 @@ def shared_context(returns: dict, as_at: date) -> engine.Context:
 
 
 def compute_shared(indicator_id: str, returns: dict, as_at: date):
-    return engine.compute(shared_context(returns, as_at), registry.get(indicator_id))
+    return calculate.compute(shared_context(returns, as_at), registry.get(indicator_id))

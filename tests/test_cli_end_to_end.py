@@ -255,7 +255,7 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(stores, monkey
     def broken(args):
         raise ZeroDivisionError("a fault in careboard")
 
-    monkeypatch.setattr("careboard.cli.cmd_snapshots", broken)
+    monkeypatch.setattr("careboard.cli.data.cmd_snapshots", broken)
     run = run_cli("snapshots", "--db", str(stores["demo"]))
     assert run.code == 3 and len(run.err.strip().splitlines()) == 1
     assert run.err.startswith("careboard: internal error (ZeroDivisionError: a fault in careboard)")
@@ -263,7 +263,7 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(stores, monkey
     for argv in (["--debug", "snapshots"], ["snapshots", "--debug"]):
         with pytest.raises(ZeroDivisionError):
             run_cli(*argv, "--db", str(stores["demo"]))
-    monkeypatch.setattr("careboard.cli_setup.cmd_benchmarks_show", broken)
+    monkeypatch.setattr("careboard.cli.setup.cmd_benchmarks_show", broken)
     for argv in (["--debug", "benchmarks", "show"], ["benchmarks", "show", "--debug"]):
         with pytest.raises(ZeroDivisionError):
             run_cli(*argv)

@@ -11,10 +11,11 @@ import pytest
 
 from careboard.cli import build_parser, main
 from careboard.dates import parse_collection_year
-from careboard.ingest.errors import InputError
+from careboard.errors import InputError
 from careboard.ingest.files import discover
 from careboard.ingest.year_names import year_in_name, year_in_xml_header
-from careboard.store import load, open_store
+from careboard.store import open_store
+from tests.loading import load
 from careboard.validate.codes import placeholders
 from careboard.validate.years import codes_for, rule_set_year, supported_years
 from tests.year_returns import busy_year, write_return, xml_return, year_2017_18
@@ -276,13 +277,13 @@ def test_commands_work_on_a_store_of_old_years(old_store, command, capsys):
 
 
 def test_indicators_compute_on_a_store_of_old_years(old_store):
-    from careboard.indicators import engine, registry
-    from careboard.indicators.engine import Context
+    from careboard.indicators import calculate, registry
+    from careboard.indicators.calculate import Context
 
     _, db = old_store
     con = open_store(db, read_only=True)
     ctx = Context.open(con, 1)
-    values = engine.compute_all(ctx, registry.INDICATORS, ctx.as_at)
+    values = calculate.compute_all(ctx, registry.INDICATORS, ctx.as_at)
     assert ctx.as_at == date(2022, 3, 31) and set(values) == {i.id for i in registry.INDICATORS}
     # L1, open since 2015, and D2022; D2018-D2021 are open only in their own year's file, so they are stale
     # open episodes, read as ending when the next year began (see docs/indicators.md)

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from careboard.cli import main
-from careboard.committee import Inputs, build_report, month_ends, sentence
+from careboard.report.committee import Inputs, build_report, month_ends, sentence
 from careboard.indicators import registry
 from careboard.judge.council import load_council_config
 from careboard.results import Value
-from careboard.store import load, open_store
+from careboard.store import open_store
+from tests.loading import load
 from tests.cohort import ep, with_headers, write_returns
 
 COUNCIL = Path(__file__).parents[1] / "councils" / "demo.toml"

@@ -1,4 +1,4 @@
-"""careboard reaches DuckDB through careboard.engine: the same classes as the duckdb package, and every
+"""careboard reaches DuckDB through careboard.backends.duckdb: the same classes as the duckdb package, and every
 kind of source still scans when the package's Python layer was never imported."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import textwrap
 import duckdb
 import pytest
 
-from careboard import engine
+from careboard.backends import duckdb as engine
 
 
 def test_the_engine_is_the_duckdb_package_underneath():
@@ -24,10 +24,10 @@ def test_arrow_and_numpy_sources_scan_in_a_fresh_process():
     # A fresh interpreter: the test session itself has imported the duckdb package above.
     script = textwrap.dedent("""
         import sys
-        from careboard import engine
+        from careboard.backends import duckdb as engine
         from careboard.ingest import fast_csv
         from careboard.ingest.csv_reader import read_csv_text
-        from careboard.store.sources import release, table_source
+        from careboard.tables.sources import release, table_source
 
         assert "duckdb" not in sys.modules
         con = engine.connect()

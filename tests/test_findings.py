@@ -17,7 +17,8 @@ import pytest
 
 from careboard.cli import main
 from careboard.ingest.files import read_file
-from careboard.store import load, open_store
+from careboard.store import open_store
+from tests.loading import load
 from careboard.validate.output import CSV_COLUMNS
 from careboard.validate.session import validate_paths
 

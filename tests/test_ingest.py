@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from careboard.ingest.errors import InputError
+from careboard.errors import InputError
 from careboard.ingest.files import discover, read_file
 from tests.readback import read_back
 

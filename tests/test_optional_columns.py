@@ -11,8 +11,9 @@ import pytest
 
 from careboard.ingest.files import discover, read_file
 from tests.readback import read_back
-from careboard.store import load, open_store
-from careboard.store.schema import staging_name
+from careboard.store import open_store
+from tests.loading import load
+from careboard.tables.schema import staging_name
 from careboard.validate.frame import build_frame, build_frame_from_files
 from careboard.validate.registry import by_code
 from careboard.validate.runner import run_rules

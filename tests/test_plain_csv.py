@@ -68,7 +68,7 @@ def test_which_files_have_cells_to_trim(body, padded):
 
 
 def test_a_file_with_nothing_to_trim_types_as_a_padded_one(tmp_path):
-    from careboard.engine import connect
+    from careboard.backends.duckdb import connect
     from careboard.ingest.files import discover
     from careboard.validate.frame import build_frame_from_files
 
@@ -90,7 +90,8 @@ def test_a_file_with_nothing_to_trim_types_as_a_padded_one(tmp_path):
 
 def test_a_file_with_nothing_to_trim_loads_as_a_padded_one(tmp_path):
     # The store's staging types files the same way, and skips the trim the same way.
-    from careboard.store import load, open_store
+    from careboard.store import open_store
+    from tests.loading import load
 
     tidy = [",".join(cell.strip(" \xa0") for cell in row.split(",")) for row in ROWS]
     staged = []

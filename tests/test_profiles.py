@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from careboard.indicators import engine, registry
+from careboard.indicators import calculate, registry
 from careboard.profiles import build_profiles, groups, profile_counts
 from careboard.profiles.groups import GroupsError, parse_groups
 from tests.cohort import child, context, ep, row
@@ -157,7 +157,7 @@ def test_counts_per_row(ctx, as_at, expected):
 
 @pytest.mark.parametrize("as_at", [AS_AT, EARLIER, date(2024, 6, 30)])
 def test_every_child_in_exactly_one_row(ctx, as_at):
-    in_care = engine.compute(ctx, registry.get("cla_count"), as_at).value
+    in_care = calculate.compute(ctx, registry.get("cla_count"), as_at).value
     counts = profile_counts(ctx, as_at)
     assert set(counts) == {t.key for t in groups()}
     for key, rows in counts.items():

@@ -150,7 +150,7 @@ def test_no_release_note_for_published_files_as_downloaded(tmp_path):
 def test_validate_maps_gss_codes_with_the_shipped_copy(fresh):
     """validate and load turn GSS codes into DfE numbers with careboard's copy when no --benchmarks is given."""
     from careboard.cli import build_parser
-    from careboard.cli_more import reference_inputs
+    from careboard.cli.common import reference_inputs
     from careboard.validate.la_codes import gss_to_dfe
 
     args = build_parser().parse_args(["validate", "x.csv", "--la", "E06000031"])

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from careboard.ingest.errors import InputError
+from careboard.errors import InputError
 from careboard.validate.la_codes import gss_to_dfe, la_number_in_file_names
 from careboard.validate.reference_files import read_postcode_lookup, read_urn_list
 from careboard.validate.rules.reference import create_reference_table

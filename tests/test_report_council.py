@@ -14,7 +14,8 @@ import pytest
 
 from careboard.cli import main
 from careboard.report.view import benchmark_year_note
-from careboard.store import load, open_store
+from careboard.store import open_store
+from tests.loading import load
 from tests.cohort import ep, with_headers, write_returns
 from tests.report_fixture import rate_panel
 

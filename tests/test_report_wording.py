@@ -18,15 +18,16 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Paragraph, Table
 
-from careboard.committee import Inputs, build_report, month_ends
+from careboard.report.committee import Inputs, build_report, month_ends
 from careboard.judge.council import load_council_config
 from careboard.report import render_pdf, suppress
 from careboard.report.glossary import TERMS
 from careboard.report.html import report_html
 from careboard.report.pdf import report_story
 from careboard.report.pdf_parts import Heading
-from careboard import spec
-from careboard.store import load, open_store
+from careboard.formats import ssda903 as spec
+from careboard.store import open_store
+from tests.loading import load
 from careboard.synth import write_demo_extracts
 from tests.report_reading import tables
 from tests.test_report_pdf import text, walk

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from careboard.engine import connect
+from careboard.backends.duckdb import connect
 from careboard.validate.schedule import Job, reads, run_jobs
 
 

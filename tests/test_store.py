@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from careboard import spec
-from careboard.ingest.errors import InputError
-from careboard.store import list_snapshots, load, open_store, remove_snapshot
-from careboard.store.schema import staging_name
+from careboard.formats import ssda903 as spec
+from careboard.errors import InputError
+from careboard.store import list_snapshots, open_store, remove_snapshot
+from tests.loading import load
+from careboard.tables.schema import staging_name
 from tests.cohort import ep, with_headers, write_returns
 
 

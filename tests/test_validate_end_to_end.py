@@ -84,7 +84,7 @@ def test_a_bad_last_year_found_while_this_year_is_typed_stops_cleanly(timeline, 
     # workers and reach the caller as the input error it is.
     import threading
 
-    from careboard.ingest.errors import InputError
+    from careboard.errors import InputError
 
     export(timeline, date(2026, 3, 31), tmp_path)
     before = threading.active_count()

@@ -12,8 +12,9 @@ import duckdb
 import pytest
 
 from careboard.cli import main
-from careboard.ingest.errors import InputError
-from careboard.store import load, open_store
+from careboard.errors import InputError
+from careboard.store import open_store
+from tests.loading import load
 from careboard.synth import export, simulate, write_reference
 from careboard.synth.errors import NEED_REFERENCE
 from careboard.validate.reference_inputs import ReferenceInputs, install_reference

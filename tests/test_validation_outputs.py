@@ -19,7 +19,7 @@ from careboard.validate.output import (
     write_summary,
     write_xlsx,
 )
-from careboard.validate.result import Failures, Outcome, RuleRan
+from careboard.store.rule_results import Failures, Outcome, RuleRan
 from careboard.validate.rule import Rule
 from careboard.validate.runner import run_rules
 from careboard.validate.session import validate_paths

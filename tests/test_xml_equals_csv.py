@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from careboard.indicators import engine, registry
-from careboard.store import load, open_store
+from careboard.indicators import calculate, registry
+from careboard.store import open_store
+from tests.loading import load
 from careboard.synth import export, simulate
 
 AS_AT = date(2026, 3, 31)
@@ -14,8 +15,8 @@ AS_AT = date(2026, 3, 31)
 def _values(folder):
     con = open_store(":memory:")
     result = load(con, [folder], as_at=AS_AT, validate=False)
-    ctx = engine.Context.open(con, result.snapshot_id, population=10_000)
-    return {k: (v.value, v.numerator, v.denominator) for k, v in engine.compute_all(ctx, registry.INDICATORS).items()}
+    ctx = calculate.Context.open(con, result.snapshot_id, population=10_000)
+    return {k: (v.value, v.numerator, v.denominator) for k, v in calculate.compute_all(ctx, registry.INDICATORS).items()}
 
 
 def test_xml_and_csv_give_the_same_figures(tmp_path):

@@ -1,1 +1,1 @@
-"""Indicators: declared units (base.Indicator) in one registry, run by the engine over the model."""
+"""Indicators: declared units (base.Indicator) in one registry, run by calculate.py over the model."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 UNITS = ("%", "count", "rate", "days", "score")
 AGGREGATES = ("share", "count", "rate", "mean")
-# Which dates an indicator looks at, relative to the as-at date (see engine.periods_for).
+# Which dates an indicator looks at, relative to the as-at date (see periods.period_for).
 WINDOWS = ("at", "month", "12m", "36m", "ytd", "year")
 POLARITIES = ("high", "low", None)
 # What one row of an indicator's SQL is: almost always a child, counted once however their episodes fall.

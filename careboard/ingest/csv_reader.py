@@ -12,9 +12,9 @@ from __future__ import annotations
 import csv
 import io
 
-from .. import spec
+from ..formats import ssda903 as spec
 from .detect import identify, normalise_header
-from .errors import Finding, InputError
+from ..errors import Finding, InputError
 from .limits import cut_long_cells
 from .raw import RawTable
 from .text import encoding_findings

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .. import spec
-from .errors import Finding, InputError
+from ..formats import ssda903 as spec
+from ..errors import Finding, InputError
 
 
 def normalise_header(cells: list[str]) -> list[str]:

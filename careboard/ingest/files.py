@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .csv_reader import read_csv_text
-from .errors import InputError
+from ..errors import InputError
 from .fast_csv import try_fast
 from .plain_csv import try_plain
 from .raw import RawTable

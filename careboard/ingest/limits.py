@@ -7,8 +7,8 @@ into every finding and validation output; the reader keeps its first spec.cell_c
 
 from __future__ import annotations
 
-from .. import spec
-from .errors import Finding
+from ..formats import ssda903 as spec
+from ..errors import Finding
 
 _SHOWN = 40
 

@@ -3,7 +3,7 @@
 Most returns are plain: comma-separated, no quotes, no blank lines, every row as wide as the header
 (a row of nothing but commas is a row: see csv_reader), no runaway cell. For those, Python's csv module
 and the per-cell objects it makes are the slowest part of validating a council's return. Such a file is
-kept as its text; `careboard.store.sources` splits it in SQL, and data row n is physical line n + 1.
+kept as its text; `careboard.tables.sources` splits it in SQL, and data row n is physical line n + 1.
 Anything else goes to the csv-module reader, which reports problems line by line, so both paths give the
 same rows and findings.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import repeat
 
-from .. import spec
+from ..formats import ssda903 as spec
 from .detect import identify, normalise_header
 from .raw import RawTable
 from .text import encoding_findings
@@ -68,7 +68,7 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
 
 
 def _padded(body: str) -> bool:
-    """Whether any cell may begin or end with a character careboard trims (see store.schema.trimmed).
+    """Whether any cell may begin or end with a character careboard trims (see tables.schema.trimmed).
 
     Most files have none, and their typing then skips a trim expression per cell. In ASCII text only a
     space or a tab can be at a cell's edge (line ends are split off already); DuckDB's trim() also takes

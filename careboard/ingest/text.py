@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Finding, InputError
+from ..errors import Finding, InputError
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 

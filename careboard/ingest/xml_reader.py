@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from xml.parsers import expat
 
-from .. import spec
-from .errors import InputError
+from ..formats import ssda903 as spec
+from ..errors import InputError
 from .limits import cut_finding
 from .raw import RawTable
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from careboard.dates import year_ending
 from careboard.indicators.base import POLARITIES, UNITS
-from careboard.ingest.errors import InputError
+from careboard.errors import InputError
 from careboard.nearest import nearest
 from careboard.published.neighbours import SN_METHODS
 

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from careboard.ingest.errors import InputError
+from careboard.errors import InputError
 from careboard.published.lookup import find_la
 
 POLARITY_WORDS = {"high": "high is good", "low": "low is good", None: "no good direction: context only"}

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from ..calendar import register_calendar
-from ..ingest.errors import InputError
+from ..errors import InputError
 
 # Build order: each view may read the ones before it.
 VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",

@@ -32,7 +32,7 @@ def profile_counts(ctx, as_at: date, tables: tuple[Table, ...] | None = None) ->
     """Children in care at the end of ``as_at`` per detail row: {table key: {row label: count}}.
 
     Every detail row is present, zeros included; subtotals are left to build_profiles. ``ctx`` is an
-    open careboard.indicators.engine.Context; ``tables`` defaults to groups.toml.
+    open careboard.indicators.calculate.Context; ``tables`` defaults to groups.toml.
     """
     tables = tables if tables is not None else groups()
     out = {table.key: {row.label: 0 for row in table.details} for table in tables}

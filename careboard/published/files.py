@@ -170,7 +170,7 @@ class PublishedFiles:
 
     def _db(self):
         if self._con is None:
-            from ..engine import connect
+            from ..backends.duckdb import connect
 
             self._con = connect()
         return self._con

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from careboard.ingest.errors import InputError
+from careboard.errors import InputError
 from careboard.published.files import Area
 
 # Words that name the kind of council rather than the place ("Bristol, City of", "Bedford Borough").

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from careboard.ingest.errors import InputError
+from careboard.errors import InputError
 from careboard.published.files import CLA_FILE, LAIT_FILE, ONS_PREFIX, SN_FILES, find_file
 from careboard.published.location import RELEASE_FILE
 from careboard.published.measures import Measure, load_measures
@@ -75,7 +75,7 @@ def pack(source: Path, into: Path, fallback: Path | None = None) -> Packed:
         raise InputError(str(source), "benchmarks folder not found: name the folder holding the DfE and ONS "
                                       "published files")
     measures = load_measures()
-    from careboard.engine import connect
+    from careboard.backends.duckdb import connect
 
     con = connect()
     staging = into.with_name(into.name + ".new")

@@ -1,13 +1,10 @@
-"""The DuckDB store: staging tables from the spec, snapshots, and the modelled views over them.
-
-The names below are imported on first use, so `careboard validate`, which needs only the schema
-helpers in `store.schema`, does not pay for the loader.
-"""
+"""The DuckDB store: snapshots, their files, findings and validation results, over the staging tables
+of careboard.tables. The names below are imported on first use, so a command pays only for the
+modules it uses."""
 
 from importlib import import_module
 
-_HOME = {"default_path": "db", "open_store": "db", "load": "loader", "LoadResult": "loader",
-         "Snapshot": "snapshots", "list_snapshots": "snapshots", "remove_snapshot": "snapshots"}
+_HOME = {"default_path": "db", "open_store": "db", "Snapshot": "snapshots", "list_snapshots": "snapshots", "remove_snapshot": "snapshots"}
 
 __all__ = list(_HOME)
 

@@ -7,9 +7,9 @@ much larger layer; these only say where the typed staging tables lost informatio
 
 from __future__ import annotations
 
-from .. import spec
+from ..formats import ssda903 as spec
 from .normalised import cell_findings
-from .schema import staging_name, trimmed
+from ..tables.schema import staging_name, trimmed
 
 _INSERT = "INSERT INTO dq_findings "
 

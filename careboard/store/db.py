@@ -5,7 +5,71 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .schema import CORE_DDL, staging_ddl
+from ..tables.schema import staging_ddl
+
+
+# The store's own tables: snapshots, their files, the load's findings and the DfE rules' results.
+CORE_DDL = [
+    """CREATE TABLE IF NOT EXISTS snapshots (
+  snapshot_id INTEGER PRIMARY KEY,
+  as_at DATE NOT NULL,
+  collection_year INTEGER NOT NULL,
+  first_year INTEGER NOT NULL,
+  loaded_at TIMESTAMP NOT NULL,
+  fingerprint VARCHAR NOT NULL UNIQUE,
+  label VARCHAR
+)""",
+    """CREATE TABLE IF NOT EXISTS source_files (
+  snapshot_id INTEGER NOT NULL,
+  file_id INTEGER NOT NULL,
+  path VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  table_name VARCHAR NOT NULL,
+  return_year INTEGER NOT NULL,
+  format VARCHAR NOT NULL,
+  encoding VARCHAR NOT NULL,
+  rows INTEGER NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS validation_failures (
+  snapshot_id INTEGER NOT NULL,
+  return_year INTEGER NOT NULL,
+  rule VARCHAR NOT NULL,
+  severity VARCHAR NOT NULL,
+  table_name VARCHAR NOT NULL,
+  row_no INTEGER NOT NULL,
+  line_no INTEGER,
+  file_id INTEGER,
+  child VARCHAR,
+  fields VARCHAR,
+  "values" VARCHAR,
+  message VARCHAR NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS validation_runs (
+  snapshot_id INTEGER NOT NULL,
+  return_year INTEGER NOT NULL,
+  inputs VARCHAR NOT NULL,
+  rules_run INTEGER NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS validation_not_run (
+  snapshot_id INTEGER NOT NULL,
+  return_year INTEGER NOT NULL,
+  rule VARCHAR NOT NULL,
+  reason VARCHAR NOT NULL,
+  crashed BOOLEAN NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS dq_findings (
+  snapshot_id INTEGER NOT NULL,
+  severity VARCHAR NOT NULL,
+  code VARCHAR NOT NULL,
+  table_name VARCHAR,
+  file_id INTEGER,
+  line_no INTEGER,
+  child VARCHAR,
+  field VARCHAR,
+  value VARCHAR,
+  message VARCHAR NOT NULL
+)""",
+]
 
 
 def default_path() -> Path:
@@ -17,7 +81,7 @@ def default_path() -> Path:
 
 
 def open_store(path: Path | str | None = None, read_only: bool = False):
-    from ..engine import connect
+    from ..backends.duckdb import connect
 
     if str(path) == ":memory:":
         con = connect(":memory:")

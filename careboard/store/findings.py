@@ -1,6 +1,6 @@
 """A snapshot's findings as one list: the load's data-quality findings and the DfE validation results.
 
-Both come out as validation results (careboard.validate.result), so `careboard findings` writes them
+Both come out as validation results (careboard.store.rule_results), so `careboard findings` writes them
 with the same writers, in the same columns, as `careboard validate`. A load finding's `rule` is its
 kind (bad_date, unpadded_date, blank_line ...), its severity an error or a warning; its `row` is the
 data row of the line it names, where it names one.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import spec
+from ..formats import ssda903 as spec
 from ..plural import counted
-from .schema import staging_name
+from ..tables.schema import staging_name
 
 # A load finding's row: the data row staged from its file and line (the smallest, should an XML file
 # hold several rows on one line), looked up only for the lines findings name.
@@ -90,8 +90,8 @@ def failures_by_rule(con, sid: int) -> list[tuple]:
 def as_outcome(con, sid: int):
     """Every finding of the snapshot as a validation Outcome, for validate's writers: load findings
     first (by file and line), then the failing rows of each return's rules. The rows stay in the
-    engine, in a temporary table made in that order, as the writers expect (validate.result.Failures)."""
-    from ..validate.result import COLUMNS, Failures, NotRun, Outcome
+    engine, in a temporary table made in that order, as the writers expect (rule_results.Failures)."""
+    from .rule_results import COLUMNS, Failures, NotRun, Outcome
 
     year, = con.execute("SELECT collection_year FROM snapshots WHERE snapshot_id = ?", [sid]).fetchone()
     rules_run = con.execute("SELECT coalesce(sum(rules_run), 0) FROM validation_runs WHERE snapshot_id = ?",

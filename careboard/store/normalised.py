@@ -1,7 +1,7 @@
 """Findings for every cell careboard read differently from how it was written, and every value longer
 than its field allows.
 
-Typing (store.schema.typed_columns) tidies cells so that the same value written two ways counts as one:
+Typing (tables.schema.typed_columns) tidies cells so that the same value written two ways counts as one:
 spaces around a cell go, codes are upper-cased, Excel's "1.0" is read as the code "1", and a date written
 1/4/2024 is read as 01/04/2024. Each such cell is a warning naming its file, line, field and value as
 written, so a council can see and fix what its system or spreadsheet does. Typing marks the rows where
@@ -12,8 +12,8 @@ text as written.
 
 from __future__ import annotations
 
-from .. import spec
-from .schema import NORMALISED, staging_name, trimmed
+from ..formats import ssda903 as spec
+from ..tables.schema import NORMALISED, staging_name, trimmed
 
 # Why a cell was read differently, most telling first, with the words added to its message.
 _REASONS = {

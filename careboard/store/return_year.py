@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..dates import year_end, year_label, year_start
-from ..ingest.errors import InputError
+from ..errors import InputError
 from ..ingest.files import Return
 from ..ingest.year_names import NamedYear
 from ..plural import counted
-from .schema import staging_name
-from .sources import release, table_source
+from ..tables.schema import staging_name
+from ..tables.sources import release, table_source
 
 # The dates that happen in the year a return covers, by table: a return without episodes is dated by these.
 # Others (adoption matching, decisions, previous permanence, births) may lie years before its year.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .. import spec
-from .schema import staging_name
+from ..formats import ssda903 as spec
+from ..tables.schema import staging_name
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .. import spec
-from .schema import staging_name
+from ..formats import ssda903 as spec
+from ..tables.schema import staging_name
 
 CODES = ("date_after_year_end", "date_after_as_at")
 

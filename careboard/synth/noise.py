@@ -9,7 +9,7 @@ import csv
 from pathlib import Path
 from random import Random
 
-from .. import spec
+from ..formats import ssda903 as spec
 
 # What a spoilt cell becomes, by the field's kind: blank, impossible or outside every code list.
 SPOILT = {

@@ -14,8 +14,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .. import spec
-from ..store.schema import staging_name, trimmed
+from ..formats import ssda903 as spec
+from ..tables.schema import staging_name, trimmed
 from .codes import placeholders
 from .schedule import Job, names_in, reads, run_jobs
 
@@ -75,7 +75,7 @@ def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[
     "_last" last year), each from its parsed text once. Tables the return lacks, or not in `only` (see
     `needed`), are made empty. The return's files are numbered on from those in `files` (file id ->
     name, for the outputs), and each typed table's size is noted in `cells`."""
-    from ..store.schema import trimmed_cells, typed_columns
+    from ..tables.schema import trimmed_cells, typed_columns
 
     have = {}
     for f in (ret.files if ret else []):
@@ -116,7 +116,7 @@ def _view_ms(cells: int) -> float:
 
 def empty_table_ddl(table: str, name: str, temp: str = "") -> str:
     """DDL making `name` an empty frame table of `table`: the columns and types typing gives it."""
-    from ..store.schema import sql_type
+    from ..tables.schema import sql_type
 
     cols = spec.table(table).all_columns
     typed = [f'"{c}" {sql_type(table, c)}' for c in cols] + [f'"r_{c}" VARCHAR' for c in cols]
@@ -124,7 +124,7 @@ def empty_table_ddl(table: str, name: str, temp: str = "") -> str:
 
 
 def _type_table(con, raw, sql: str, name: str) -> None:
-    from ..store.sources import release, table_source
+    from ..tables.sources import release, table_source
 
     source = table_source(con, raw, name)
     try:

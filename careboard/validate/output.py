@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .result import COLUMNS, ORDER, Outcome
+from ..store.rule_results import COLUMNS, ORDER, Outcome
 
 CSV_COLUMNS = list(COLUMNS)
 NUMBERS = frozenset({"row", "line", "failing_rows", "children"})   # written as they are

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from ..dates import parse_date
-from ..ingest.errors import InputError
+from ..errors import InputError
 from ..ingest.text import decode
 from .la_codes import OUTSIDE_ENGLAND, clean_code, code_style
 
@@ -203,7 +203,7 @@ def _line_of(path: Path, column: int, value: str) -> int | None:
 def read_postcode_lookup(con, path: Path, table: str) -> None:
     """Fill `table` (already created, columns as postcode_lookup) from a postcode lookup in the ONS
     Postcode Directory layout. LA codes stay as written, except outside England (WAL, SCO, NIR)."""
-    from ..engine import module
+    from ..backends.duckdb import module
 
     path = Path(path)
     file = str(path)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..ingest.errors import InputError
+from ..errors import InputError
 from .codes import code_list
 from .la_codes import DFE, GSS, clean_code, code_style, gss_to_dfe, la_number_in_file_names
 from .reference_files import read_postcode_lookup, read_urn_list

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .. import spec
+from ..formats import ssda903 as spec
 from .codes import placeholders
 from .frame import frame_tables
-from .result import Failures, NotRun, Outcome, RuleRan
+from ..store.rule_results import Failures, NotRun, Outcome, RuleRan
 from .rule import NEEDS, Rule
 from .rules.reference import DDL as REFERENCE_TABLES
 from .schedule import Job, reads, run_jobs

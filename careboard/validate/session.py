@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..ingest.errors import InputError
+from ..errors import InputError
 from ..ingest.files import discover
-from .. import spec
+from ..formats import ssda903 as spec
 from .frame import (
     build_frame,
     drop_frame,
@@ -18,7 +18,7 @@ from .frame import (
     view_jobs,
 )
 from .reference_inputs import ReferenceInputs, install_reference
-from .result import Outcome
+from ..store.rule_results import Outcome
 from .runner import active_rules, finish, plan_rules, run_rules
 from .schedule import Job, Schedule
 
@@ -72,9 +72,9 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
 
     The files are parsed and typed straight into the rule frame: no staging, no load checks.
     `reference` names the URN list, postcode lookup and council LA for the rules that need them.
-    `opening` is an engine.Opening of an in-memory database, if the caller has started one.
+    `opening` is a backends.duckdb.Opening of an in-memory database, if the caller has started one.
     """
-    from ..engine import Opening
+    from ..backends.duckdb import Opening
     from ..store.return_year import years_of_returns
 
     # No store: the frame is built in memory straight from the files. DuckDB sets the database up on

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from tests.cohort import check, context, ep, row
-from careboard.indicators import engine, registry
+from careboard.indicators import calculate, registry
 
 AS_AT = date(2025, 1, 31)
 
@@ -255,10 +255,10 @@ CASES = [
      TWO_PERIODS, {"num": 1, "den": 1, "value": 100.0}),
 ]
 
-_contexts: dict[int, engine.Context] = {}
+_contexts: dict[int, calculate.Context] = {}
 
 
-def _context(returns) -> engine.Context:
+def _context(returns) -> calculate.Context:
     # Several cases share one set of returns; load each set once.
     if id(returns) not in _contexts:
         _contexts[id(returns)] = context(returns, AS_AT)
@@ -267,7 +267,7 @@ def _context(returns) -> engine.Context:
 
 @pytest.mark.parametrize("indicator,description,returns,expected", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
 def test_adoption(indicator, description, returns, expected):
-    check(engine.compute(_context(returns), registry.get(indicator)), expected)
+    check(calculate.compute(_context(returns), registry.get(indicator)), expected)
 
 
 def test_sentence_reads_with_the_figures():
@@ -280,7 +280,7 @@ def test_sentence_reads_with_the_figures():
 
 
 def test_drill_down_points_at_the_adoption_episode():
-    cols, rows = engine.rows(_context(A2_EDGES), registry.get("adopt_a2_days"))
+    cols, rows = calculate.rows(_context(A2_EDGES), registry.get("adopt_a2_days"))
     got = [dict(zip(cols, r)) for r in rows]
     assert [(r["child"], r["authority_date"], r["match_date"], r["num"]) for r in got] == [
         ("M", date(2023, 6, 1), date(2023, 5, 15), 0)]

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from careboard.indicators import engine, registry
-from careboard.ingest.errors import InputError
+from careboard.indicators import calculate, registry
+from careboard.errors import InputError
 from careboard.model import VIEWS, build_model
-from careboard.store import load, open_store
+from careboard.store import open_store
+from tests.loading import load
 from tests.cohort import check, child, context, ep, row, with_headers, write_returns
 from tests.episode_history import returns as history
 
@@ -25,7 +26,7 @@ AS_AT = date(2025, 1, 31)
 
 def _values(ctx, indicators=registry.INDICATORS, as_at=None) -> dict:
     return {k: (v.value, v.numerator, v.denominator, v.extra)
-            for k, v in engine.compute_all(ctx, indicators, as_at).items()}
+            for k, v in calculate.compute_all(ctx, indicators, as_at).items()}
 
 
 def _findings(ctx, code: str) -> list[tuple]:
@@ -94,7 +95,7 @@ def _repeated_children(ctx) -> dict[str, list[str]]:
     for ind in registry.INDICATORS:
         if ind.counts != "children":
             continue
-        cols, data = engine.rows(ctx, ind)
+        cols, data = calculate.rows(ctx, ind)
         children = [r[cols.index("child")] for r in data]
         if len(children) != len(set(children)):
             out[ind.id] = sorted({c for c in children if children.count(c) > 1})
@@ -127,7 +128,7 @@ CASES = [
 
 @pytest.mark.parametrize("indicator,description,returns,expected", CASES, ids=[c[1] for c in CASES])
 def test_counting(indicator, description, returns, expected):
-    check(engine.compute(context(returns, AS_AT), registry.get(indicator)), expected)
+    check(calculate.compute(context(returns, AS_AT), registry.get(indicator)), expected)
 
 
 # ---- Stale open episodes ---------------------------------------------------------------------------
@@ -160,7 +161,7 @@ def test_stale_open_episodes_are_findings():
 ], ids=["at the last year that holds it", "after it", "not a leaving", "starts"])
 def test_stale_open_episode_treatment(indicator, as_at, expected):
     ctx = _stale_context()
-    check(engine.compute(ctx, registry.get(indicator), as_at), expected)
+    check(calculate.compute(ctx, registry.get(indicator), as_at), expected)
 
 
 _STALE_CONTEXT = {}
@@ -228,7 +229,7 @@ def test_a_repeated_lasting_episode_is_an_error():
 ], ids=["starts once", "placed where the day ended", "one placement"])
 def test_same_day_episodes_are_one_start_and_one_placement(indicator, expected):
     ctx = context(SAME_DAY, AS_AT)
-    check(engine.compute(ctx, registry.get(indicator)), expected)
+    check(calculate.compute(ctx, registry.get(indicator)), expected)
     assert ctx.con.execute("SELECT placement_seq, place FROM episodes WHERE child = 'A'").fetchall() == [(1, "U1")]
 
 
@@ -273,21 +274,21 @@ def test_history_reading_of_an_earlier_date(history, indicator, expected):
     con = open_store(":memory:")
     with tempfile.TemporaryDirectory() as tmp:
         result = load(con, write_returns(Path(tmp), with_headers(CORRECTED)), as_at=AS_AT, validate=False)
-    ctx = engine.Context.open(con, result.snapshot_id, history=history)
-    check(engine.compute(ctx, registry.get(indicator), MARCH_2024), expected)
+    ctx = calculate.Context.open(con, result.snapshot_id, history=history)
+    check(calculate.compute(ctx, registry.get(indicator), MARCH_2024), expected)
     # the current year reads the same either way
-    check(engine.compute(ctx, registry.get("cla_count"), AS_AT), {"value": 3.0})
+    check(calculate.compute(ctx, registry.get("cla_count"), AS_AT), {"value": 3.0})
 
 
 def test_unknown_history_reading_is_refused():
     con = open_store(":memory:")
     with pytest.raises(ValueError, match="per-year"):
-        engine.Context.open(con, 1, history="newest")
+        calculate.Context.open(con, 1, history="newest")
 
 
 @pytest.mark.parametrize("history,march_2024", [("latest", 3.0), ("per-year", 2.0)])
 def test_report_trend_and_notes_follow_the_history_reading(history, march_2024):
-    from careboard.committee import Inputs, build_report
+    from careboard.report.committee import Inputs, build_report
     from careboard.judge.council import load_council_config
     from careboard.model import HISTORY_NOTES
 

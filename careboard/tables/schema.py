@@ -1,8 +1,9 @@
-"""DDL for the store, derived from the format spec so the two cannot drift apart."""
+"""The staging table of each format table (its name, columns and DDL) and the SQL that types a raw
+table into it, derived from the format spec so the two cannot drift apart."""
 
 from __future__ import annotations
 
-from .. import spec
+from ..formats import ssda903 as spec
 
 _SQL_TYPE = {"date": "DATE", "integer": "INTEGER", "code": "VARCHAR", "text": "VARCHAR"}
 
@@ -72,69 +73,6 @@ def insert_columns(table: str) -> str:
     by ALTER TABLE sit after those a new store lists in its CREATE."""
     cols = ", ".join(f'"{c}"' for c in staging_columns(table))
     return f"(snapshot_id, return_year, file_id, line_no, row_no, {cols}, {NORMALISED})"
-
-
-CORE_DDL = [
-    """CREATE TABLE IF NOT EXISTS snapshots (
-  snapshot_id INTEGER PRIMARY KEY,
-  as_at DATE NOT NULL,
-  collection_year INTEGER NOT NULL,
-  first_year INTEGER NOT NULL,
-  loaded_at TIMESTAMP NOT NULL,
-  fingerprint VARCHAR NOT NULL UNIQUE,
-  label VARCHAR
-)""",
-    """CREATE TABLE IF NOT EXISTS source_files (
-  snapshot_id INTEGER NOT NULL,
-  file_id INTEGER NOT NULL,
-  path VARCHAR NOT NULL,
-  sha256 VARCHAR NOT NULL,
-  table_name VARCHAR NOT NULL,
-  return_year INTEGER NOT NULL,
-  format VARCHAR NOT NULL,
-  encoding VARCHAR NOT NULL,
-  rows INTEGER NOT NULL
-)""",
-    """CREATE TABLE IF NOT EXISTS validation_failures (
-  snapshot_id INTEGER NOT NULL,
-  return_year INTEGER NOT NULL,
-  rule VARCHAR NOT NULL,
-  severity VARCHAR NOT NULL,
-  table_name VARCHAR NOT NULL,
-  row_no INTEGER NOT NULL,
-  line_no INTEGER,
-  file_id INTEGER,
-  child VARCHAR,
-  fields VARCHAR,
-  "values" VARCHAR,
-  message VARCHAR NOT NULL
-)""",
-    """CREATE TABLE IF NOT EXISTS validation_runs (
-  snapshot_id INTEGER NOT NULL,
-  return_year INTEGER NOT NULL,
-  inputs VARCHAR NOT NULL,
-  rules_run INTEGER NOT NULL
-)""",
-    """CREATE TABLE IF NOT EXISTS validation_not_run (
-  snapshot_id INTEGER NOT NULL,
-  return_year INTEGER NOT NULL,
-  rule VARCHAR NOT NULL,
-  reason VARCHAR NOT NULL,
-  crashed BOOLEAN NOT NULL
-)""",
-    """CREATE TABLE IF NOT EXISTS dq_findings (
-  snapshot_id INTEGER NOT NULL,
-  severity VARCHAR NOT NULL,
-  code VARCHAR NOT NULL,
-  table_name VARCHAR,
-  file_id INTEGER,
-  line_no INTEGER,
-  child VARCHAR,
-  field VARCHAR,
-  value VARCHAR,
-  message VARCHAR NOT NULL
-)""",
-]
 
 
 def trimmed_cells(table: str, trim: bool = True) -> str:

@@ -1,4 +1,5 @@
-"""Errors and findings raised while reading input files."""
+"""The mistakes in a command or its input that stop it (InputError, said on one line), and the findings
+made while reading input files."""
 
 from __future__ import annotations
 

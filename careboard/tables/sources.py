@@ -32,7 +32,7 @@ def table_source(con, t: RawTable, name: str) -> Source:
     if isinstance(t, TextTable):
         return Source(_split(t), [t.text])
     if getattr(t, "arrow", None) is not None:
-        from ..engine import enable_python_scans
+        from ..backends.duckdb import enable_python_scans
 
         enable_python_scans()
         con.register(name, t.arrow)

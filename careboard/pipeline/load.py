@@ -1,4 +1,5 @@
-"""Loading returns into the store as one immutable snapshot, all or nothing."""
+"""Loading returns into the store as one immutable snapshot, all or nothing: read (careboard.ingest),
+store (careboard.store), then check with the validation the caller plugs in (pipeline/validation.py)."""
 
 from __future__ import annotations
 
@@ -6,22 +7,19 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .. import spec
+from ..formats import ssda903 as spec
 from ..dates import year_end
-from ..ingest.errors import Finding, InputError
+from ..errors import Finding, InputError
 from ..ingest.files import Return, StoredTable, discover
 from ..ingest.raw import RawTable
-from . import checks, year_findings
 from ..plural import counted
-from .findings import Counts, snapshot_counts
-from .return_year import check_as_at, years_of_returns
-from .schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
-from .sources import release, table_source
-
-if TYPE_CHECKING:
-    from ..validate.reference_inputs import Installed, ReferenceInputs
+from ..store import checks, year_findings
+from ..store.findings import Counts, snapshot_counts
+from ..store.return_year import check_as_at, years_of_returns
+from ..tables.schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
+from ..tables.sources import release, table_source
+from .validation import InUse, Validation
 
 
 @dataclass
@@ -90,40 +88,38 @@ def _fingerprint(returns: list[Return], as_at: date, reference: str = "") -> str
 
 
 def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None = None,
-         label: str | None = None, strict: bool = False, validate: bool = True,
-         reference: ReferenceInputs | None = None, progress=None) -> LoadResult:
+         label: str | None = None, strict: bool = False, validation: Validation | None = None,
+         progress=None) -> LoadResult:
     """Read every file under `paths` and store them as one snapshot.
 
     Files are read and checked before the store is touched; the writes happen in one transaction,
-    so a failure leaves the store exactly as it was. `reference` names the URN list, postcode lookup
-    and council LA the validation rules that need them run with. `progress`, if given, is called with
-    a line of text as each long step (validating a year's return) starts and ends.
+    so a failure leaves the store exactly as it was. `validation` checks each return stored (None: they
+    are not checked); it brings the reference data (URN list, postcode lookup, council LA) its rules
+    run with. `progress`, if given, is called with a line of text as each long step (validating a
+    year's return) starts and ends.
     """
     returns = discover([Path(p) for p in paths], _known_files(con))
     if year is not None:
         if len(returns) > 1:
             raise InputError(", ".join(map(str, paths)), "--year applies to a single return, but several folders were given")
         returns[0].year = year      # kept by load_returns, with a note if the dates disagree
-    return load_returns(con, returns, as_at=as_at, label=label, strict=strict, validate=validate,
-                        reference=reference, progress=progress)
+    return load_returns(con, returns, as_at=as_at, label=label, strict=strict, validation=validation,
+                        progress=progress)
 
 
 def load_returns(con, returns: list[Return], *, as_at: date | None = None, label: str | None = None,
-                 strict: bool = False, validate: bool = True, reference: ReferenceInputs | None = None,
-                 progress=None) -> LoadResult:
+                 strict: bool = False, validation: Validation | None = None, progress=None) -> LoadResult:
     """Store returns already read (and possibly given their years) as one snapshot."""
     paths = [r.folder for r in returns]
     collection_year = _years(con, returns, as_at)
     if as_at is None:
         as_at = min(year_end(collection_year), date.today())
     check_as_at(as_at, collection_year, ", ".join(map(str, paths)))
-    notes = [n for r in returns for n in r.notes] + _validation_notes(returns, validate)
-    from ..validate.reference_inputs import ReferenceInputs, install_reference
-    from ..validate.rules.reference import drop_reference
-
+    notes = [n for r in returns for n in r.notes] + (validation.notes(sorted(r.year for r in returns))
+                                                     if validation else [])
     # Read before the store is touched, as the returns are: a bad reference file changes nothing.
-    installed = install_reference(con, reference or ReferenceInputs(), [f.path for r in returns for f in r.files],
-                                  collection_year) if validate else None
+    installed = validation.install(con, [f.path for r in returns for f in r.files],
+                                   collection_year) if validation else None
     try:
         fingerprint = _fingerprint(returns, as_at, installed.key if installed else "")
         existing = con.execute("SELECT snapshot_id, as_at, collection_year FROM snapshots WHERE fingerprint = ?",
@@ -133,7 +129,8 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
 
         con.execute("BEGIN TRANSACTION")
         try:
-            result = _write(con, returns, as_at, collection_year, fingerprint, label, installed, progress)
+            result = _write(con, returns, as_at, collection_year, fingerprint, label, validation, installed,
+                            progress)
             if strict and result.errors:
                 raise InputError(", ".join(map(str, paths)), f"{counted(result.errors, 'data error')} found and --strict was given; nothing was loaded")
             con.execute("COMMIT")
@@ -142,7 +139,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
             raise
     finally:
         if installed:
-            drop_reference(con)
+            validation.drop(con)
     result.notes = notes + (installed.notes if installed else [])
     return result
 
@@ -162,18 +159,7 @@ def _years(con, returns: list[Return], as_at: date | None) -> int:
     return max(by_year)
 
 
-def _validation_notes(returns: list[Return], validate: bool) -> list[str]:
-    """Returns checked with another year's rules, or not checked, and why."""
-    from ..validate.years import not_validated_reason, rule_set_note, validated_on_load
-
-    if not validate:
-        return []
-    years = sorted(r.year for r in returns)
-    old = [y for y in years if not validated_on_load(y)]
-    return ([not_validated_reason(old)] if old else []) + [n for y in years if (n := rule_set_note(y)) and y not in old]
-
-
-def _validation_inputs(con, sid: int, year: int, reference: Installed) -> str:
+def _validation_inputs(con, sid: int, year: int, reference: InUse) -> str:
     """What a return's validation depends on: its files and last year's, by checksum, then the
     reference files and council LA it was checked against (readable, so the store says which)."""
     parts = con.execute("""SELECT return_year || ':' || table_name || ':' || sha256 FROM source_files
@@ -182,21 +168,18 @@ def _validation_inputs(con, sid: int, year: int, reference: Installed) -> str:
     return f"{files} {reference.key}" if reference.key else files
 
 
-def _record_validation(con, sid: int, reference: Installed, progress=None) -> None:
+def _record_validation(con, sid: int, validation: Validation, reference: InUse, progress=None) -> None:
     """Run each return's DfE rules and keep the results with the snapshot (errors are findings, not failures).
 
     A return whose files (and last year's) were validated in an earlier snapshot is not run again:
     its results are copied, pointing at this snapshot's files.
     """
-    from ..validate.session import validate_snapshot
-    from ..validate.years import validated_on_load
-
     as_at = con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [sid]).fetchall()[0][0]
     # A year still in progress is not a return yet: the DfE rules assume the year has ended (OC2 due
     # for everyone in care a year at 31 March, ages at 31 March ...), so it is checked once complete.
-    # Returns older than careboard's first rule set are not checked at all (validate.years.not_validated_reason).
+    # Returns older than careboard's first rule set are not checked at all (Validation.checks_on_load).
     years = [y for (y,) in con.execute("SELECT DISTINCT return_year FROM source_files WHERE snapshot_id = ?",
-                                       [sid]).fetchall() if validated_on_load(y) and year_end(y) <= as_at]
+                                       [sid]).fetchall() if validation.checks_on_load(y) and year_end(y) <= as_at]
     to_run = []
     for year in years:
         key = _validation_inputs(con, sid, year, reference)
@@ -221,7 +204,7 @@ def _record_validation(con, sid: int, reference: Installed, progress=None) -> No
     reference.keep_postcodes_used(con, (f"{staging_name('episodes')} WHERE snapshot_id = {int(sid)}",))
     say = progress or (lambda text: None)
     say("validating " + " and ".join(f"{y - 1}/{y % 100:02d}" for y, _ in to_run) + " against the DfE rules")
-    for outcome in validate_snapshot(con, sid, [y for y, _ in to_run], reference.available):
+    for outcome in validation.run(con, sid, [y for y, _ in to_run], reference.available):
         key = dict(to_run)[outcome.year]
         con.execute("INSERT INTO validation_runs VALUES (?, ?, ?, ?)", [sid, outcome.year, key, outcome.rules_run])
         con.execute(f"""INSERT INTO validation_failures SELECT ?, ?, rule, severity, "table", "row", line, file_id,
@@ -260,8 +243,8 @@ def _year_gaps(returns: list[Return]) -> list[Finding]:
             for y in missing]
 
 
-def _write(con, returns, as_at, collection_year, fingerprint, label, reference: Installed | None,
-           progress=None) -> LoadResult:
+def _write(con, returns, as_at, collection_year, fingerprint, label, validation: Validation | None,
+           reference: InUse | None, progress=None) -> LoadResult:
     sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
     con.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [sid, as_at, collection_year, min(r.year for r in returns), datetime.now(), fingerprint, label])
@@ -300,6 +283,6 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, reference: 
     checks.record_findings(con, sid, new_files)
     year_findings.record_dates_after(con, sid, as_at)
     if reference is not None:       # None: --no-validate
-        _record_validation(con, sid, reference, progress)
+        _record_validation(con, sid, validation, reference, progress)
     c = snapshot_counts(con, sid)
     return LoadResult(sid, as_at, collection_year, False, rows, c.findings, c.finding_errors, counts=c)

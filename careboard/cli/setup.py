@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .common import store_arg
+
 
 def _published(args):
     """The published figures in use, or an InputError saying why there are none."""
-    from .ingest.errors import InputError
-    from .published.location import data_folder
-    from .published.published import PublishedDataError, load_published
+    from ..errors import InputError
+    from ..published.location import data_folder
+    from ..published.published import PublishedDataError, load_published
 
     folder = data_folder(args.benchmarks, args.db)
     try:
@@ -20,7 +22,7 @@ def _published(args):
 
 
 def cmd_init(args) -> int:
-    from .judge.council_init import write_council_file
+    from ..judge.council_init import write_council_file
 
     _, published = _published(args)
     path = write_council_file(published, args.la, args.out, args.force)
@@ -29,7 +31,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_benchmarks_show(args) -> int:
-    from .published.pack import LICENCE_FILE, read_release
+    from ..published.pack import LICENCE_FILE, read_release
 
     folder, published = _published(args)
     print(f"Published figures in use: {folder.describe()}")
@@ -48,9 +50,9 @@ def cmd_benchmarks_show(args) -> int:
 
 
 def _span(name: str, entry: dict) -> str:
-    from .dates import year_label
-    from .published.files import ONS_PREFIX
-    from .published.location import long_day
+    from ..dates import year_label
+    from ..published.files import ONS_PREFIX
+    from ..published.location import long_day
 
     parts = []
     if "first_year" in entry:
@@ -66,8 +68,8 @@ def _span(name: str, entry: dict) -> str:
 
 
 def cmd_benchmarks_update(args) -> int:
-    from .published.location import SHIPPED, USER, data_folder, user_folder
-    from .published.pack import pack
+    from ..published.location import SHIPPED, USER, data_folder, user_folder
+    from ..published.pack import pack
 
     into = Path(args.into) if args.into else user_folder(args.db)
     in_use = data_folder(None, args.db)
@@ -84,8 +86,6 @@ def cmd_benchmarks_update(args) -> int:
 
 
 def add_commands(sub) -> None:
-    from .cli import _store_arg
-
     s = sub.add_parser("init", help="write a council settings file for an English LA, ready for its targets")
     s.add_argument("--la", required=True, metavar="NAME-OR-CODE",
                    help="the council's name, DfE number (874) or GSS code (E06000031)")
@@ -106,13 +106,11 @@ def add_commands(sub) -> None:
                         help="the DfE and ONS files, as downloaded (the same layouts careboard ships)")
     update.add_argument("--into", type=Path, metavar="DIR",
                         help="write the copy here instead (careboard/published/data rebuilds the shipped copy)")
-    _store_arg(update)
+    store_arg(update)
     update.set_defaults(func=cmd_benchmarks_update)
 
 
 def _data_args(s) -> None:
-    from .cli import _store_arg
-
     s.add_argument("--benchmarks", type=Path, metavar="FOLDER",
                    help="read the published files in FOLDER instead of careboard's copy")
-    _store_arg(s)
+    store_arg(s)

@@ -3,7 +3,8 @@ that could not run.
 
 The failing rows stay in the engine until they are written: a large council's error-heavy return has
 tens of thousands, and describing and writing each in Python took most of a run. `Failures` names
-them; the writers (output.py) read them with SQL.
+them; the writers (careboard/validate/output.py) read them with SQL. They live
+in the store, which keeps them with each snapshot (store/findings.py); validate makes and writes them.
 """
 
 from __future__ import annotations

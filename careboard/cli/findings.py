@@ -6,22 +6,23 @@ field and value, written as `careboard validate` writes its results (CSV, Excel 
 
 from __future__ import annotations
 
+from .common import known_snapshot, output_file, snapshot_arg, store_arg
+
 
 # Lines printed per list before saying how many more there are.
 _SHOWN = 15
 
 
 def cmd_findings(args) -> int:
-    from .cli import _known_snapshot
-    from .store import list_snapshots, open_store
-    from .plural import counted
-    from .store.findings import as_outcome, failures_by_rule, load_findings_by_kind, snapshot_counts
+    from ..store import list_snapshots, open_store
+    from ..plural import counted
+    from ..store.findings import as_outcome, failures_by_rule, load_findings_by_kind, snapshot_counts
 
     con = open_store(args.db, read_only=True)
-    sid = _known_snapshot(con, args.snapshot)
+    sid = known_snapshot(con, args.snapshot)
     snaps = {s.snapshot_id: s for s in list_snapshots(con)}
     if args.output:
-        from .validate.output import write_any
+        from ..validate.output import write_any
 
         outcome = as_outcome(con, sid)
         for out in args.output:
@@ -54,12 +55,10 @@ def _more(n: int, what: str) -> None:
         print(f"  ... and {n} more {what}{'s' if n != 1 else ''}")
 
 
-def add_findings(sub) -> None:
-    from .cli import _snapshot_arg, _store_arg, output_file
-
+def add_commands(sub) -> None:
     s = sub.add_parser("findings", help="list a snapshot's data-quality findings and DfE validation results")
     s.add_argument("--output", action="append", type=output_file(".csv", ".xlsx", ".html", ".htm"),
                    help="findings.csv, findings.xlsx or findings.html: every finding, as validate writes them (repeatable)")
-    _store_arg(s)
-    _snapshot_arg(s)
+    store_arg(s)
+    snapshot_arg(s)
     s.set_defaults(func=cmd_findings)

@@ -11,13 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .dates import add_months, year_ending
-from .indicators import engine, registry
-from .indicators.base import Indicator
-from .indicators.periods import period_for
-from .model import HISTORY_NOTES
-from .plural import counted
-from .results import Panel, Report, Value
+from ..dates import add_months, year_ending
+from ..indicators import calculate, registry
+from ..indicators.base import Indicator
+from ..indicators.periods import period_for
+from ..model import HISTORY_NOTES
+from ..plural import counted
+from ..results import Panel, Report, Value
 
 
 def month_ends(as_at: date, n: int) -> list[date]:
@@ -54,7 +54,7 @@ def compute_series(ctx, inputs: Inputs, dates: list[date], indicators: tuple[Ind
     out: dict[str, dict[date, Value]] = defaultdict(dict)
     for d in dates:
         ctx.population = _population(inputs, d)
-        for ind_id, v in engine.compute_all(ctx, indicators, d).items():
+        for ind_id, v in calculate.compute_all(ctx, indicators, d).items():
             out[ind_id][d] = v
     return out
 
@@ -90,7 +90,7 @@ def previous_year(ctx, inputs: Inputs, as_at: date, indicators: tuple[Indicator,
 
 
 def sentence(ind: Indicator, v: Value, target: float | None) -> str:
-    from .report.sentences import sentence as fill
+    from .sentences import sentence as fill
 
     return fill(ind, v, target)
 
@@ -111,7 +111,7 @@ def dq_notes(con, snapshot_id: int) -> dict[str, str]:
 
 def _input_tables(ind: Indicator) -> set[str]:
     """Staging tables an indicator's SQL reads, through the model views it names."""
-    from .model import VIEW_INPUTS
+    from ..model import VIEW_INPUTS
 
     sql = ind.sql.lower()
     return {t for view, tables in VIEW_INPUTS.items() if view in sql for t in tables}
@@ -120,9 +120,9 @@ def _input_tables(ind: Indicator) -> set[str]:
 def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: int = 12,
                  public: bool = False, indicators: tuple[Indicator, ...] | None = None,
                  history: str = "latest") -> Report:
-    from .judge.assess import assess
-    from .profiles import build_profiles, profile_counts
-    from .store import list_snapshots
+    from ..judge.assess import assess
+    from ..profiles import build_profiles, profile_counts
+    from ..store import list_snapshots
 
     indicators = indicators or registry.INDICATORS
     snapshots = list_snapshots(con)
@@ -132,7 +132,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         raise SystemExit("No snapshots loaded yet: run careboard load PATH first.")
     latest = snapshots[-1]
     dates = month_ends(latest.as_at, months)
-    ctx = engine.Context.open(con, latest.snapshot_id, history=history)
+    ctx = calculate.Context.open(con, latest.snapshot_id, history=history)
     series = compute_series(ctx, inputs, dates, indicators)
     last_year = previous_year(ctx, inputs, latest.as_at, indicators)
     notes = dq_notes(con, latest.snapshot_id)
@@ -173,7 +173,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                     build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
                     council_note=inputs.council_note)
     if public:
-        from .report import suppress
+        from ..report import suppress
 
         report = suppress(report)
     return report

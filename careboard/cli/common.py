@@ -1,0 +1,122 @@
+"""What the commands share: argument types and options, the snapshot a command works on, progress
+lines, and the reference inputs of `load` and `validate`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from ..dates import parse_collection_year, parse_date
+
+
+def date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def year_arg(text: str) -> int:
+    """'2024/25', '2024-25', '24/25', '24-25' or '2025' -> 2025 (the year ending 31 March): see dates.parse_collection_year."""
+    try:
+        return parse_collection_year(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def at_least(minimum: int, what: str):
+    """An argparse type for a whole number of at least `minimum`, e.g. at_least(0, "a number of days")."""
+    def check(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            n = None
+        if n is None or n < minimum:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what} ({minimum} or more)")
+        return n
+    return check
+
+
+def output_file(*suffixes: str):
+    """An argparse type for an output file that must end in one of `suffixes`, checked before any work."""
+    def check(text: str) -> Path:
+        if Path(text).suffix.lower() not in suffixes:
+            endings = f"{', '.join(suffixes[:-1])} or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]
+            raise argparse.ArgumentTypeError(f"{text!r}: the file name must end in {endings}")
+        return Path(text)
+    return check
+
+
+def store_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", type=Path, help="store file (default: $CAREBOARD_DB or ~/.local/share/careboard/careboard.duckdb)")
+
+
+def snapshot_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--snapshot", type=int, help="snapshot id (default: the latest as-at date)")
+
+
+def history_arg(p: argparse.ArgumentParser) -> None:
+    from ..model import DEFAULT_HISTORY, HISTORY
+
+    p.add_argument("--history", choices=HISTORY, default=DEFAULT_HISTORY,
+                   help="how several years' returns are read for an earlier date: 'latest' (default) uses every "
+                        "return loaded, later corrections included; 'per-year' counts each date from the returns "
+                        "up to its collection year, as the DfE published it")
+
+
+def known_snapshot(con, snapshot_id: int | None) -> int:
+    """The snapshot a command works on: the one asked for, which must exist, or the latest as-at date."""
+    from ..errors import InputError
+    from ..nearest import UnknownId
+    from ..store import default_path, list_snapshots
+
+    snaps = list_snapshots(con)
+    if not snaps:
+        store = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+        raise InputError(str(store[0] if store and store[0] else default_path()),
+                         "no snapshots are loaded yet; run careboard load PATH first")
+    if snapshot_id is None:
+        return snaps[-1].snapshot_id
+    ids = [s.snapshot_id for s in snaps]
+    if snapshot_id not in ids:
+        raise UnknownId("snapshot", snapshot_id, ids, "careboard snapshots lists them")
+    return snapshot_id
+
+
+class Progress:
+    """One line per step with how long it took, so a long run shows it is moving."""
+
+    def __init__(self, stream=None):
+        # sys.stderr as it is now, not as it was at import (a test's capture may have replaced it since)
+        self.stream, self.start = stream or sys.stderr, time.perf_counter()
+
+    def step(self, text: str) -> None:
+        print(f"[{time.perf_counter() - self.start:6.1f}s] {text}", file=self.stream, flush=True)
+
+
+def benchmarks_folder(given: Path | None, db: Path | None = None) -> Path:
+    """--benchmarks, else the user's own copy (careboard benchmarks update), else the shipped copy."""
+    from ..published.location import data_folder
+
+    return data_folder(given, db).path
+
+
+def reference_args(s) -> None:
+    """The reference inputs some DfE rules need, on `validate` and `load` alike."""
+    s.add_argument("--urn-list", type=Path, metavar="FILE", help="Ofsted provider URN list (CSV or .xlsx)")
+    s.add_argument("--postcodes", type=Path, metavar="FILE",
+                   help="postcode lookup in the ONS Postcode Directory layout (CSV)")
+    s.add_argument("--la", metavar="CODE", help="the council's own LA code, DfE (874) or GSS (E06000031); "
+                                                "default: the number the return's file names start with")
+    s.add_argument("--benchmarks", type=Path, metavar="FOLDER",
+                   help="DfE published files mapping GSS codes to DfE LA numbers (default: careboard's copy)")
+
+
+def reference_inputs(args):
+    from ..validate.reference_inputs import ReferenceInputs
+
+    return ReferenceInputs(args.urn_list, args.postcodes, args.la,
+                           benchmarks_folder(args.benchmarks, getattr(args, "db", None)))

@@ -1,0 +1,210 @@
+"""The commands on the store: load, snapshots, indicators, children, due."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .common import (Progress, at_least, date_arg, history_arg, known_snapshot, output_file, reference_args,
+                     reference_inputs, snapshot_arg, store_arg, year_arg)
+
+
+def cmd_load(args) -> int:
+    from ..pipeline.load import load
+    from ..store import open_store
+    from ..validate.on_load import DfERules
+
+    con = open_store(args.db)
+    reference = reference_inputs(args)
+    result = load(con, args.paths, as_at=args.as_at, year=args.year, label=args.label, strict=args.strict,
+                  validation=None if args.no_validate else DfERules(reference), progress=Progress().step)
+    for note in result.notes:
+        print(f"note: {note}")
+    print(result.summary())
+    return 0
+
+
+def cmd_snapshots(args) -> int:
+    from ..store import list_snapshots, open_store, remove_snapshot
+
+    if args.remove is not None:
+        with open_store(args.db, read_only=True) as con:   # a missing store is not made just to say so
+            known_snapshot(con, args.remove)
+        remove_snapshot(open_store(args.db), args.remove)
+        print(f"Removed snapshot {args.remove} and everything loaded with it.")
+        return 0
+    con = open_store(args.db, read_only=True)
+    snaps = list_snapshots(con)
+    if not snaps:
+        print("No snapshots loaded yet.")
+        return 0
+    print(f"{'id':>4}  {'as at':10}  {'years':9}  {'files':>5}  {'episodes':>8}  {'errors':>6}  loaded")
+    for s in snaps:
+        years = f"{s.first_year - 1}-{s.collection_year % 100:02d}"
+        print(f"{s.snapshot_id:>4}  {s.as_at:%d/%m/%Y}  {years:9}  {s.files:>5}  {s.episodes:>8}  {s.errors:>6}  "
+              f"{s.loaded_at:%d/%m/%Y %H:%M}{'  ' + s.label if s.label else ''}")
+    return 0
+
+
+def _context(args, con):
+    from ..indicators.calculate import Context
+
+    sid = known_snapshot(con, args.snapshot)
+    ctx = Context.open(con, sid, population=getattr(args, "population", None),
+                       history=getattr(args, "history", "latest"))
+    as_at = getattr(args, "as_at", None)
+    if as_at is not None and as_at > ctx.as_at:
+        # After the extract nothing is known: every child would stay in care and every review be missed.
+        from ..errors import InputError
+
+        raise InputError("--as-at", f"{as_at:%d/%m/%Y} is after {ctx.as_at:%d/%m/%Y}, the date snapshot {sid}'s "
+                                    "data were extracted, so they cannot say what happened by then: give a date up "
+                                    "to it, or load a later extract")
+    return ctx
+
+
+def _ratio(ind, v) -> str:
+    """What lies behind a shown value, or why there is none, for the indicators table."""
+    if ind.aggregate == "count":
+        return ""
+    if v.value is None:
+        if ind.aggregate == "rate" and v.denominator is None:
+            return "  (no population: give --population)"
+        return "  (no children in the cohort)"
+    return f"  ({v.numerator or 0:g} / {v.denominator:g})"
+
+
+def indicator_table(values: dict) -> tuple[list[str], list[list]]:
+    """One row per indicator, for --output: what it is, the period it covers, and its figures."""
+    from ..indicators import registry
+    from ..indicators.periods import period_for
+
+    header = ["id", "title", "period", "period_start", "period_end", "numerator", "denominator", "value", "unit"]
+    rows = []
+    for ind in registry.INDICATORS:
+        v = values[ind.id]
+        value = None if v.value is None else round(v.value, ind.decimals)
+        rows.append([ind.id, ind.title, period_for(ind.window, v.as_at).label, v.period_start, v.period_end,
+                     *map(_whole, (v.numerator, v.denominator, value)), ind.unit])
+    return header, rows
+
+
+def _whole(x):
+    """425.0 -> 425, so counts read as counts in a CSV."""
+    return int(x) if isinstance(x, float) and x.is_integer() else x
+
+
+def cmd_indicators(args) -> int:
+    from ..indicators import calculate, registry
+    from ..store import open_store
+
+    con = open_store(args.db, read_only=True)
+    ctx = _context(args, con)
+    as_at = args.as_at or ctx.as_at
+    values = calculate.compute_all(ctx, registry.INDICATORS, as_at)
+    if args.output:
+        from ..safe_cells import write_table
+
+        header, rows = indicator_table(values)
+        print(f"wrote {write_table(args.output, header, rows, sheet_name='Indicators')} "
+              f"(snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y})")
+        return 0
+    print(f"Snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y}")
+    for ind in registry.INDICATORS:
+        v = values[ind.id]
+        shown = "-" if v.value is None else f"{v.value:,.{ind.decimals}f}"
+        print(f"  {ind.id:34} {shown:>10} {ind.unit:6}{_ratio(ind, v)}")
+    return 0
+
+
+def cmd_children(args) -> int:
+    from ..indicators import calculate, registry
+    from ..safe_cells import write_csv
+    from ..store import open_store
+
+    ind = registry.get(args.indicator)
+    con = open_store(args.db, read_only=True)
+    ctx = _context(args, con)
+    cols, data = calculate.rows(ctx, ind, args.as_at)
+    if "file_id" not in cols:
+        write_csv(sys.stdout, cols, data)
+        return 0
+    files = dict(con.execute("SELECT file_id, path FROM source_files WHERE snapshot_id = ?", [ctx.snapshot_id]).fetchall())
+    at_file, at_line = cols.index("file_id"), cols.index("line_no") if "line_no" in cols else None
+
+    def source(r) -> str:
+        if r[at_file] is None:
+            return ""
+        line = "" if at_line is None or r[at_line] is None else f":{r[at_line]}"
+        return f"{files.get(r[at_file], '?')}{line}"
+
+    write_csv(sys.stdout, cols + ["source"], (list(r) + [source(r)] for r in data))
+    return 0
+
+
+def cmd_due(args) -> int:
+    """Reviews overdue or falling due soon, as a CSV a team manager can work through."""
+    from ..indicators.defs.reviews import reviews_due
+    from ..safe_cells import write_csv
+    from ..store import open_store
+
+    con = open_store(args.db, read_only=True)
+    ctx = _context(args, con)
+    due = reviews_due(ctx, args.as_at, args.days)
+    write_csv(sys.stdout, ["child", "status", "due_date", "days_overdue", "review", "counted_from", "rule"],
+              ([d.child, "overdue" if d.overdue else "due soon", d.due_date, max(d.days_overdue, 0), d.due_no,
+                d.due_from, d.rule] for d in due))
+    from ..plural import counted
+
+    overdue = sum(d.overdue for d in due)
+    print(f"{counted(overdue, 'review')} overdue and {len(due) - overdue} due in the next {args.days} days "
+          f"at {(args.as_at or ctx.as_at):%d/%m/%Y}.", file=sys.stderr)
+    return 0
+
+
+def add_commands(sub) -> None:
+    from ..safe_cells import TABLE_SUFFIXES
+
+    s = sub.add_parser("load", help="load SSDA903 files (CSV or XML) as a new snapshot")
+    s.add_argument("paths", nargs="+", type=Path, help="files or folders; each folder of files is one year's return")
+    s.add_argument("--as-at", type=date_arg, help="the date the extract was taken (default: end of the latest year, or today)")
+    s.add_argument("--year", type=year_arg, help="collection year of a single return: 2024/25, 2024-25, 24/25 or 2025 (the year ending "
+                   "March 2025); default: from its dates, checked against its folder and file names")
+    s.add_argument("--label", help="a note kept with the snapshot")
+    s.add_argument("--strict", action="store_true", help="refuse to load when any data error is found")
+    s.add_argument("--no-validate", action="store_true",
+                   help="skip the DfE validation rules (for bulk loads; run careboard validate separately)")
+    store_arg(s)
+    reference_args(s)
+    s.set_defaults(func=cmd_load)
+
+    s = sub.add_parser("snapshots", help="list snapshots, or remove one")
+    s.add_argument("--remove", type=int, metavar="ID", help="remove this snapshot and everything loaded with it")
+    store_arg(s)
+    s.set_defaults(func=cmd_snapshots)
+
+    s = sub.add_parser("indicators", help="compute every indicator for a snapshot")
+    s.add_argument("--as-at", type=date_arg, help="compute as at this date (default: the snapshot's)")
+    s.add_argument("--population", type=at_least(1, "a population"), help="0-17 population for rates per 10,000")
+    s.add_argument("--output", type=output_file(*TABLE_SUFFIXES), metavar="FILE",
+                   help="write the table to FILE (.csv or .xlsx), one row per indicator, instead of printing it")
+    store_arg(s)
+    snapshot_arg(s)
+    history_arg(s)
+    s.set_defaults(func=cmd_indicators)
+
+    s = sub.add_parser("children", help="list the children behind an indicator, with the file and line of each")
+    s.add_argument("indicator")
+    s.add_argument("--as-at", type=date_arg)
+    store_arg(s)
+    snapshot_arg(s)
+    history_arg(s)
+    s.set_defaults(func=cmd_children)
+
+    s = sub.add_parser("due", help="list statutory reviews overdue or due soon (CSV)")
+    s.add_argument("--as-at", type=date_arg)
+    s.add_argument("--days", type=at_least(0, "a number of days"), default=28, help="how far ahead to look (default 28 days)")
+    store_arg(s)
+    snapshot_arg(s)
+    history_arg(s)
+    s.set_defaults(func=cmd_due)

@@ -1,0 +1,144 @@
+"""The commands that write the committee report: report, and demo (synthetic data loaded and reported on)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from .common import Progress, at_least, benchmarks_folder, date_arg, history_arg, known_snapshot, snapshot_arg, store_arg
+
+DEMO_COUNCIL = Path(__file__).resolve().parents[2] / "councils" / "demo.toml"
+
+
+def _inputs(args, con):
+    from ..report.committee import Inputs
+    from ..judge.council import check_against_published, load_council_config
+    from ..published.location import UPDATE_ADVICE, newer_release_note
+    from ..published.published import load_published_or_note
+
+    folder = benchmarks_folder(args.benchmarks, args.db)
+    published, note = load_published_or_note(folder)
+    overdue = not note and newer_release_note(folder, date.today())
+    note = note or overdue
+    if args.council is None:
+        from ..judge.without_council import ADVICE, without_council
+
+        council, council_note = without_council(con, published, args.snapshot)
+        print(f"note: no council settings were given. {ADVICE}", file=sys.stderr)
+    else:
+        council, council_note = load_council_config(args.council), ""
+        if published is not None:
+            check_against_published(council, published)
+    if overdue:     # said once the settings are known to be good, so a mistake in them comes first
+        print(f"note: a newer release of the published figures was due; {UPDATE_ADVICE}.", file=sys.stderr)
+    return Inputs(council, published, note, council_note)
+
+
+def _write_report(con, args, progress: Progress, public_too: bool = False) -> list[Path]:
+    """Compute the report once; write it, and its public (suppressed) version when asked."""
+    from ..report.committee import build_report
+    from ..report import render_html, render_pdf, suppress
+
+    inputs = _inputs(args, con)      # the council file first: its mistakes need no data to be found
+    args.snapshot = known_snapshot(con, args.snapshot)
+    progress.step("benchmarks: " + (f"loaded from {inputs.published.files.folder}" if inputs.published
+                                    else inputs.benchmarks_note))
+    report = build_report(con, inputs, snapshot_id=args.snapshot, history=getattr(args, "history", "latest"))
+    progress.step(f"computed {len(report.panels)} indicators over 12 months and {len(report.profiles)} profile tables")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    variants = [(report, "")] if not args.public else []
+    if args.public or public_too:
+        variants.append((suppress(report), "-public"))
+    written = []
+    for r, suffix in variants:
+        stem = f"committee-report-{r.as_at:%Y-%m}{suffix}"
+        written.append(render_html(r, out / f"{stem}.html"))
+        progress.step(f"wrote {written[-1]}")
+        if not args.no_pdf:
+            written.append(render_pdf(r, out / f"{stem}.pdf"))
+            progress.step(f"wrote {written[-1]}")
+    return written
+
+
+def cmd_report(args) -> int:
+    from ..store import open_store
+
+    progress = Progress()
+    con = open_store(args.db, read_only=True)
+    _write_report(con, args, progress)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from ..pipeline.load import load
+    from ..store import open_store
+    from ..synth import write_demo_extracts
+    from ..validate.on_load import DfERules
+
+    progress = Progress()
+    out = Path(args.out)
+    db = out / "careboard.duckdb"
+    for leftover in (db, db.with_suffix(".duckdb.wal")):
+        leftover.unlink(missing_ok=True)
+    as_at = args.as_at or (date.today().replace(day=1) - timedelta(days=1))
+    from ..report.committee import month_ends
+
+    dates = month_ends(as_at, 12)
+    _history_reaches(args.years, dates[0], as_at)
+    progress.step(f"generating synthetic SSDA903 extracts for {len(dates)} month ends "
+                  f"({args.children} children in care, {args.years} years, seed {args.seed})")
+    extracts = write_demo_extracts(out / "extracts", args.seed, args.children, args.years, dates)
+    generated = time.perf_counter()
+    con = open_store(db)
+    for d, folder in zip(dates, extracts):
+        result = load(con, [folder], as_at=d, label=f"demo extract {d:%B %Y}", validation=DfERules())
+        progress.step(result.summary())
+    args.db, args.snapshot = db, None
+    _write_report(con, args, progress, public_too=True)
+    progress.step(f"done: open {out}/ for the reports; the store is {db}")
+    print(f"Loading twelve snapshots, computing every indicator and writing the reports took "
+          f"{time.perf_counter() - generated:.1f} s (generating the data took {generated - progress.start:.1f} s).",
+          file=sys.stderr)
+    return 0
+
+
+def _history_reaches(years: int, first: date, as_at: date) -> None:
+    """The simulated history must cover the first of the monthly snapshots."""
+    from ..dates import year_ending
+    from ..errors import InputError
+    from ..plural import counted
+
+    need = year_ending(as_at) - year_ending(first) + 1
+    if years < need:
+        raise InputError("demo --years", f"{counted(years, 'year')} of history cannot reach back to {first:%B %Y}, the first "
+                                          f"of the twelve monthly snapshots; use --years {need} or more")
+
+
+def _report_args(s) -> None:
+    s.add_argument("--council", type=Path, help="council settings and targets (TOML; careboard init writes one)")
+    s.add_argument("--benchmarks", type=Path, help="folder of DfE/ONS published files (default: careboard's copy)")
+    s.add_argument("--out", default="out/report", help="folder for the report files")
+    s.add_argument("--public", action="store_true", help="suppress small numbers (DfE style) so no child can be identified")
+    s.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+
+
+def add_commands(sub) -> None:
+    s = sub.add_parser("report", help="write the committee report (HTML and PDF)")
+    _report_args(s)
+    store_arg(s)
+    snapshot_arg(s)
+    history_arg(s)
+    s.set_defaults(func=cmd_report)
+
+    s = sub.add_parser("demo", help="generate synthetic data, load twelve monthly snapshots and write the report")
+    _report_args(s)
+    s.set_defaults(out="out/demo", council=DEMO_COUNCIL)
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--children", type=at_least(1, "a number of children"), default=400,
+                   help="children in care at any one time")
+    s.add_argument("--years", type=at_least(1, "a number of years"), default=10, help="years of history")
+    s.add_argument("--as-at", type=date_arg, help="the latest month end (default: the end of last month)")
+    s.set_defaults(func=cmd_demo)

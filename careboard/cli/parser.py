@@ -1,0 +1,27 @@
+"""The command line's parser: every command group adds its own sub-commands, in the order `careboard -h` lists them."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import data, docs, findings, outputs, setup, validate
+
+    p = argparse.ArgumentParser(prog="careboard", description="Corporate-parenting performance from the SSDA903 return.")
+    sub = p.add_subparsers(dest="command", required=True)
+    for group in (data, outputs, validate, setup, findings, docs):
+        group.add_commands(sub)
+    _debug_args(p, sub)
+    return p
+
+
+def _debug_args(p: argparse.ArgumentParser, sub) -> None:
+    """--debug before or after the sub-command (SUPPRESS: a sub-command left without it keeps the top one's)."""
+    text = "show the full Python traceback of an internal error (also: CAREBOARD_DEBUG=1)"
+    p.add_argument("--debug", action="store_true", help=text)
+    commands = list(sub.choices.values())
+    for s in commands:
+        s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=text)
+        # and after an action of a sub-command (careboard benchmarks update FOLDER --debug)
+        commands += [c for a in s._actions if isinstance(a, argparse._SubParsersAction) for c in a.choices.values()]
