@@ -69,3 +69,16 @@ def test_a_family_importing_another_is_caught():
     """The check itself: the way r500 used to take in r500_adoption's rules is an import of a family."""
     found = imported("from . import r500_adoption\nfrom .r100 import OC2_CORE\n", f"{PACKAGE}.r500") & FAMILY_NAMES
     assert found == {f"{PACKAGE}.r500_adoption", f"{PACKAGE}.r100"}
+
+
+def test_the_file_docs_name_for_each_rule_declares_it():
+    """docs/validation-rules.md sends a reader to one file per rule: the code must be written in that file."""
+    from careboard.docs import rule_files
+    from careboard.validate.registry import RULES
+
+    root = Path(rules_package.__file__).parents[3]
+    files = rule_files()
+    assert len(files) == len(RULES), "a rule object is listed by two families"
+    wrong = [f"{r.code} in {files[id(r)]}" for r in RULES
+             if f'"{r.code}"' not in (root / files[id(r)]).read_text(encoding="utf-8")]
+    assert not wrong, f"these rules are not written in the file the docs name: {', '.join(wrong)}"
