@@ -204,6 +204,7 @@ def test_docs_anywhere(tmp_path, monkeypatch):
     assert_clean(run_cli("docs"), {0})
     assert (tmp_path / "docs" / "indicators.md").read_text().startswith("# Indicator catalogue")
     assert (tmp_path / "docs" / "validation-rules.md").stat().st_size > 0
+    assert (tmp_path / "docs" / "lists.md").read_text().startswith("# Operational lists")
     assert_clean(run_cli("docs", "--output", "a/b/ind.md", "--rules-output", "rules.md"), {0})
     assert (tmp_path / "a" / "b" / "ind.md").exists() and (tmp_path / "rules.md").exists()
 

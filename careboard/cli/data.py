@@ -144,21 +144,16 @@ def cmd_children(args) -> int:
 
 def cmd_due(args) -> int:
     """Reviews overdue or falling due soon, as a CSV a team manager can work through."""
-    from ..indicators.defs.reviews import reviews_due
+    from ..lists.defs.reviews_due import REVIEWS_DUE
+    from ..lists.run import list_rows, summary
     from ..safe_cells import write_csv
     from ..store import open_store
 
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
-    due = reviews_due(ctx, args.as_at, args.days)
-    write_csv(sys.stdout, ["child", "status", "due_date", "days_overdue", "review", "counted_from", "rule"],
-              ([d.child, "overdue" if d.overdue else "due soon", d.due_date, max(d.days_overdue, 0), d.due_no,
-                d.due_from, d.rule] for d in due))
-    from ..plural import counted
-
-    overdue = sum(d.overdue for d in due)
-    print(f"{counted(overdue, 'review')} overdue and {len(due) - overdue} due in the next {args.days} days "
-          f"at {(args.as_at or ctx.as_at):%d/%m/%Y}.", file=sys.stderr)
+    columns, rows = list_rows(ctx, REVIEWS_DUE, args.as_at, args.days)
+    write_csv(sys.stdout, columns, rows)
+    print(summary(REVIEWS_DUE, rows, args.as_at or ctx.as_at, args.days), file=sys.stderr)
     return 0
 
 

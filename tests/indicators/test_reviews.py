@@ -1,4 +1,5 @@
-"""Reviews on time, participation and the due list (indicators.md A9). Expected figures worked out by hand.
+"""Reviews on time and participation (indicators.md A9). Expected figures worked out by hand; the due list
+is tested in tests/lists/.
 
 Working days used below (England and Wales):
   14 Apr 2025 + 20 working days = Thu 15 May 2025: four weeks would be Mon 12 May, but Good Friday
@@ -14,9 +15,8 @@ from datetime import date
 
 import pytest
 
-from careboard.indicators.defs.reviews import reviews_due
 from tests.cohort import check, child, ep, row
-from tests.shared_context import compute_shared, shared_context
+from tests.shared_context import compute_shared
 
 
 def review(child_id, when, code="PN1") -> dict:
@@ -104,30 +104,3 @@ CASES = [
 @pytest.mark.parametrize("indicator,description,returns,as_at,expected", CASES, ids=[c[1] for c in CASES])
 def test_reviews(indicator, description, returns, as_at, expected):
     check(compute_shared(indicator, returns, as_at), expected)
-
-
-def _due(returns_, snapshot_as_at, as_at=None, days_ahead=28):
-    ctx = shared_context(returns_, snapshot_as_at)
-    return [(d.child, d.due_date, d.rule, d.days_overdue) for d in reviews_due(ctx, as_at, days_ahead)]
-
-
-def test_due_list_shows_overdue_then_due_soon():
-    # At 31 May: C's first review was due 15 May and not held (16 days overdue); E's is due 2 Jun (in 2 days).
-    # A and B were reviewed, next due in August; P has left care; L is on short breaks.
-    assert _due(MAY_2025, date(2025, 5, 31)) == [
-        ("C", date(2025, 5, 15), "first_20wd", 16),
-        ("E", date(2025, 6, 2), "first_20wd", -2)]
-
-
-def test_due_list_for_an_earlier_date_ignores_later_reviews():
-    # At 14 May, A, B and C are due the next day; A's and B's reviews were held later. P left care on 9 May;
-    # E (due 2 Jun) is beyond 7 days.
-    got = _due(MAY_2025, date(2025, 5, 31), as_at=date(2025, 5, 14), days_ahead=7)
-    assert got == [(c, date(2025, 5, 15), "first_20wd", -1) for c in "ABC"]
-
-
-def test_due_list_flags_care_before_the_data_with_no_review():
-    # In care since 2020 with no review in the 2025/26 data: due at the latest 6 months after 31 March 2025,
-    # 30 Sep 2025, so 31 days overdue at 31 Oct.
-    got = _due(returns(2026, [ep("W", "01/01/2020")]), date(2025, 10, 31))
-    assert got == [("W", date(2025, 9, 30), "before_data_6m", 31)]

@@ -1,14 +1,13 @@
 """Reviews held on time and children's participation in them (indicators.md A9, timescales.md section 2).
 
 The due dates come from the model's review_schedule view (CPPCR reg 33), which is where the
-schedule rules live; here they are only counted. `reviews_due` is the operational list behind
-"what is due or overdue", not an indicator.
+schedule rules live; here they are only counted. The list of reviews due or overdue behind them is an
+operational list (careboard/lists/defs/reviews_due.py), not an indicator.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import replace
 
 from ..base import Indicator
 
@@ -106,41 +105,3 @@ WHERE s.review_date BETWEEN $period_start AND $period_end
 )
 
 INDICATORS = (REVIEWS_ON_TIME, REVIEWS_ON_TIME_YTD, REVIEW_PARTICIPATION)
-
-
-@dataclass(frozen=True)
-class ReviewDue:
-    """A review still to be held at the as-at date: overdue (due on or before it) or due soon."""
-
-    child: str
-    period_no: int
-    due_no: int           # 1 = first review of the period of care
-    rule: str             # first_20wd, second_3m, later_6m, before_data_6m (latest possible date)
-    due_from: date        # the date the due date counts from: care start or the previous review
-    due_date: date
-    days_overdue: int     # as-at date minus due date: positive when overdue, zero or less when still to come
-
-    @property
-    def overdue(self) -> bool:
-        return self.days_overdue > 0
-
-
-def reviews_due(ctx, as_at: date | None = None, days_ahead: int = 28) -> list[ReviewDue]:
-    """Children in care at `as_at` whose next review is overdue or due within `days_ahead` days.
-
-    Uses only what was known at `as_at` (a review held after it has not happened yet), so the list
-    can be rebuilt for an earlier date; a child who went on to leave care before a review fell due is
-    left out, as the schedule is built from the data as loaded now. A review due on `as_at` itself is
-    due, not yet overdue. Longest overdue first.
-    """
-    as_at = as_at or ctx.as_at
-    ctx.model_for(as_at)
-    rows = ctx.con.execute("""
-SELECT child, period_no, due_no, rule, due_from, due_date
-FROM review_schedule
-WHERE due_from <= $as_at AND due_date <= $horizon
-  AND (review_date IS NULL OR review_date > $as_at)
-  AND period_start <= $as_at AND (period_end IS NULL OR period_end > $as_at)
-ORDER BY due_date, child
-""", {"as_at": as_at, "horizon": as_at + timedelta(days=days_ahead)}).fetchall()
-    return [ReviewDue(c, p, n, r, f, d, (as_at - d).days) for c, p, n, r, f, d in rows]

@@ -5,7 +5,9 @@ placements without a provider) come from year-keyed lists in codes.toml.
 """
 
 from ..rule import Rule
+from .field_groups import AD1_ITEMS, OC2_CORE, OC2_ITEMS, OC3_ITEMS
 from .reference import in_postcode_lookup, with_postcode_lookup
+from .sql_blocks import oc2_age
 from .sql_checks import (any_blank, any_given, bad_date, blank, code_rule, count_given, date_rule, given,
                          optional_code, required_code)
 
@@ -24,19 +26,7 @@ def not_postcode(col: str) -> str:
 
 NOT_SHORT_BREAK = f'coalesce("LS" NOT IN {_SHORT_BREAK}, true)'
 
-AD1_ITEMS = ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
-OC3_ITEMS = ("IN_TOUCH", "ACTIV", "ACCOM")
-OC2_CORE = ("IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE")
-OC2_ITEMS = ("CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE",
-             "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED")
 SDQ = ("SDQ_SCORE", "SDQ_REASON")
-# The OC2 row carries its own DOB; the header's stands in when it is blank.
-_OC2_DOB = 'coalesce("DOB", header_DOB)'
-
-
-def oc2_age(at: str) -> str:
-    """The child's age on a date; at the start and end of the year a column of v_oc2 (see frame.OWN_AGES)."""
-    return {"{start}": "own_age_start", "{end}": "own_age_end"}.get(at, f"age_on({_OC2_DOB}, {at})")
 
 
 def turns_during_year(n: int) -> str:

@@ -9,8 +9,7 @@ which young people it can judge and why.
 """
 
 from ..rule import Rule
-from . import r1000_records
-from .r100 import OC3_ITEMS
+from .field_groups import OC3_ITEMS
 from .sql_blocks import both_rows
 from .sql_checks import any_given, until
 
@@ -136,4 +135,4 @@ OTHER_DATA = (
                        "uasc", "oc3")),
 )
 
-RULES = LEAVERS + OTHER_DATA + r1000_records.RULES
+RULES = LEAVERS + OTHER_DATA

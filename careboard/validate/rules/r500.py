@@ -4,8 +4,8 @@ the comparisons with last year's return (r500_history) in their own modules.
 """
 
 from ..rule import Rule
-from . import r500_adoption, r500_history, r500_missing
-from .r100 import OC2_CORE, oc2_age
+from .field_groups import OC2_CORE
+from .sql_blocks import oc2_age
 from .sql_checks import any_blank, blank, given
 
 EPISODES = (
@@ -113,5 +113,4 @@ OC2 = (
     _with_core("547", "HEALTH_CHECK", "Health promotion information"),
 )
 
-RULES = (EPISODES + PROVIDERS + ADOPTERS + OC2
-         + r500_history.RULES + r500_adoption.RULES + r500_missing.RULES)
+RULES = EPISODES + PROVIDERS + ADOPTERS + OC2

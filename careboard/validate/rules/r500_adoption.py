@@ -6,9 +6,9 @@ force" is the latest by DATE_PLACED.
 """
 
 from ..rule import Rule
-from .r100 import AD1_ITEMS
+from .field_groups import AD1_ITEMS
 from .sql_checks import any_given, blank, given
-from .sql_blocks import both_rows
+from .sql_blocks import both_rows, overlapping
 
 _PA = "placed_for_adoption"
 
@@ -55,18 +55,6 @@ def _decided_after(code: str, where: str, what: str, message_end: str, severity=
                     SELECT f.row_no AS left_row, d.first_row AS right_row
                     FROM firsts f JOIN decisions d ON d."CHILD" = f."CHILD"
                     WHERE d.first_decided > f."DECOM" """, "episodes", _PA))
-
-
-def overlapping(table: str, start: str, end: str) -> str:
-    """Rows of `table` whose `start` falls before the end of an earlier-starting row of the same child (a row
-    with a blank `end` is still open, so nothing may start after it). Starting the day another ends is fine."""
-    return f"""SELECT row_no FROM (
-        SELECT row_no, "{start}",
-               max(CASE WHEN coalesce("r_{end}", '') = '' THEN DATE '9999-12-31' ELSE "{end}" END)
-                   OVER (PARTITION BY "CHILD" ORDER BY "{start}", row_no
-                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_until
-        FROM {table} WHERE "{start}" IS NOT NULL) AS s
-    WHERE "{start}" < earlier_until"""
 
 
 DECISIONS = (

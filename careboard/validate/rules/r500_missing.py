@@ -4,7 +4,7 @@ row's own fields and dates, and how the periods fit the child's episodes and per
 
 from ..rule import Rule
 from .sql_checks import blank, given, until
-from .r500_adoption import overlapping
+from .sql_blocks import overlapping
 
 _OPEN = blank("MIS_END")
 _DOB = 'coalesce("DOB", header_DOB)'

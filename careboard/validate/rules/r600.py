@@ -6,8 +6,7 @@ One variant per code serves every year: female is read through the year-keyed SE
 """
 
 from ..rule import Rule
-from . import r600_prevperm
-from .r100 import AD1_ITEMS, OC3_ITEMS
+from .field_groups import AD1_ITEMS, OC3_ITEMS
 from .sql_blocks import both_rows
 from .sql_checks import any_blank, any_given, blank, given
 
@@ -82,4 +81,4 @@ MOTHERS = (
                  WHERE {given("MOTHER", "h.")} AND h.n_episodes IS NULL AND {any_given(OC3_ITEMS, "o.")}"""),
 )
 
-RULES = ADOPTION + MOTHERS + r600_prevperm.RULES
+RULES = ADOPTION + MOTHERS

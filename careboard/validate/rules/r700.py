@@ -3,8 +3,7 @@ follow each other and last year's return, and the placements a child may be in w
 """
 
 from ..rule import Rule
-from .r500_adoption import overlapping
-from .sql_blocks import both_rows
+from .sql_blocks import both_rows, overlapping
 from .sql_checks import bad_date, blank, given, missing_or_bad_date, until
 
 _YEARS = (2027,)

@@ -1,5 +1,6 @@
 """SQL building blocks for rules that share a shape: age limits for a placement, how long a placement or
-legal status may last, postcode checks, and set rules that report a row in each of two tables.
+legal status may last, postcode checks, overlapping rows, the age on an OC2 row, and set rules that report a
+row in each of two tables. A shared module: rule families import it, it imports no family.
 
 Everything returned is rule SQL: {start}, {end} and code-list placeholders stay in braces for the runner.
 """
@@ -23,6 +24,27 @@ def post(column: str, alias: str = "") -> str:
 def postcode_malformed(column: str) -> str:
     """True when a postcode is given but is not shaped like a UK postcode (blank is not malformed)."""
     return f"(\"{column}\" IS NOT NULL AND NOT regexp_full_match({post(column)}, '{_POSTCODE_SHAPE}'))"
+
+
+# The OC2 row carries its own DOB; the header's stands in when it is blank.
+_OC2_DOB = 'coalesce("DOB", header_DOB)'
+
+
+def oc2_age(at: str) -> str:
+    """The child's age on a date; at the start and end of the year a column of v_oc2 (see frame.OWN_AGES)."""
+    return {"{start}": "own_age_start", "{end}": "own_age_end"}.get(at, f"age_on({_OC2_DOB}, {at})")
+
+
+def overlapping(table: str, start: str, end: str) -> str:
+    """Rows of `table` whose `start` falls before the end of an earlier-starting row of the same child (a row
+    with a blank `end` is still open, so nothing may start after it). Starting the day another ends is fine."""
+    return f"""SELECT row_no FROM (
+        SELECT row_no, "{start}",
+               max(CASE WHEN coalesce("r_{end}", '') = '' THEN DATE '9999-12-31' ELSE "{end}" END)
+                   OVER (PARTITION BY "CHILD" ORDER BY "{start}", row_no
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_until
+        FROM {table} WHERE "{start}" IS NOT NULL) AS s
+    WHERE "{start}" < earlier_until"""
 
 
 def both_rows(pairs_sql: str, left: str, right: str) -> str:

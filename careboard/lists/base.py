@@ -1,0 +1,60 @@
+"""What an operational list is: a declared unit with words for people and SQL for the engine.
+
+A list's SQL returns its rows with exactly its declared columns, in order, sorted as they are to be read.
+It may use two parameters: $as_at, the date the list is drawn up at, and $until, the last day it looks
+ahead to ($as_at plus the days asked for; the same as $as_at for a list that does not look ahead).
+Declaring is separate from running: nothing here touches a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Who may be shown a list. Lists naming children are for the people who work with them and their managers,
+# never for the committee or the public (whose papers carry only counts, suppressed where small).
+AUDIENCES = ("practitioners", "managers", "committee", "public")
+_NOT_FOR_NAMED_CHILDREN = ("committee", "public")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str                  # the heading in the CSV
+    meaning: str               # in plain words, for the docs
+    values: tuple[str, ...] = ()   # the only values it holds, where it is a status
+
+
+@dataclass(frozen=True)
+class OperationalList:
+    id: str
+    title: str
+    description: str           # what is on the list and why, in plain words
+    columns: tuple[Column, ...]
+    sql: str
+    audience: tuple[str, ...]  # who may see it (AUDIENCES)
+    command: str               # the careboard sub-command that prints it
+    row_is: str                # what one row is ("review"), for counts in words
+    ahead_days: int | None = None   # how many days ahead it looks by default; None: it lists only the as-at date
+    # One line printed after the list: a template with {as_at}, {days} and, for the tallied column's each
+    # value (spaces as underscores), its count; {value:counted} writes it with row_is ("3 reviews").
+    summary: str = ""
+    tally: str = ""            # the column whose values the summary counts
+    reference: str = ""        # where the rules behind it come from
+
+    @property
+    def names_children(self) -> bool:
+        return "child" in self.column_names
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def __post_init__(self):
+        problems = [f"audience {a!r} not in {AUDIENCES}" for a in self.audience if a not in AUDIENCES]
+        if not self.audience:
+            problems.append("say who may see it (audience)")
+        if self.names_children and set(self.audience) & set(_NOT_FOR_NAMED_CHILDREN):
+            problems.append("it names children, so it is not for the committee or the public")
+        if self.tally and not next((c.values for c in self.columns if c.name == self.tally), ()):
+            problems.append(f"tally {self.tally!r} must be a column that declares its values")
+        if problems:
+            raise ValueError(f"list {self.id}: " + "; ".join(problems))

@@ -1,0 +1,59 @@
+"""Reviews overdue or falling due soon: the list a team manager works through (`careboard due`).
+
+The due dates come from the model's review_schedule view (CPPCR reg 33), where the schedule rules
+live, as they do for the reviews-on-time indicators; this list only picks the reviews still to be held.
+"""
+
+from __future__ import annotations
+
+from ..base import Column, OperationalList
+
+# Only what was known at the as-at date counts (a review held after it has not happened yet), so the list
+# can be drawn up again for an earlier date; a child who went on to leave care before a review fell due is
+# left out, as the schedule is built from the data as loaded now. A review due on the as-at date itself is
+# due, not yet overdue. Longest overdue first.
+_SQL = """
+SELECT child, CASE WHEN due_date < $as_at THEN 'overdue' ELSE 'due soon' END AS status, due_date,
+       greatest(0, datediff('day', due_date, $as_at)) AS days_overdue, due_no AS review,
+       due_from AS counted_from, rule
+FROM review_schedule
+WHERE due_from <= $as_at AND due_date <= $until
+  AND (review_date IS NULL OR review_date > $as_at)
+  AND period_start <= $as_at AND (period_end IS NULL OR period_end > $as_at)
+ORDER BY due_date, child
+"""
+
+REVIEWS_DUE = OperationalList(
+    id="reviews_due",
+    title="Reviews overdue or due soon",
+    description="Children in care at the as-at date whose next review of their care plan is overdue, or falls "
+                "due within the days asked for, longest overdue first. The first "
+                "review is due within 20 working days of a child coming into care, the second 3 months after "
+                "the first was held, and each later one 6 months after the one before. A review held after the "
+                "as-at date counts as not held yet, so the list can be drawn up again for an earlier date. "
+                "Children in care only for short breaks have a different timetable and are not listed.",
+    columns=(
+        Column("child", "the child's ID in the return"),
+        Column("status", "overdue when the due date has passed, due soon when it is the as-at date or later than it",
+               values=("overdue", "due soon")),
+        Column("due_date", "the date the review is due"),
+        Column("days_overdue", "days from the due date to the as-at date; 0 while it is still to come"),
+        Column("review", "which review of this period of care it is: 1 for the first"),
+        Column("counted_from", "the date the due date counts from: the day the child came into care, or the "
+                               "day of the review before"),
+        Column("rule", "first_20wd (20 working days from coming into care), second_3m (3 months from the first "
+                       "review), later_6m (6 months from the review before), or before_data_6m (care began "
+                       "before the data loaded and no review is in it: the latest date it can be due, 6 months "
+                       "from the day before the data begins)"),
+    ),
+    sql=_SQL,
+    audience=("practitioners", "managers"),
+    command="due",
+    row_is="review",
+    ahead_days=28,
+    summary="{overdue:counted} overdue and {due_soon} due in the next {days} days at {as_at:%d/%m/%Y}.",
+    tally="status",
+    reference="CPPCR 2010 reg 33; indicators.md A9; timescales.md section 2",
+)
+
+LISTS = (REVIEWS_DUE,)

@@ -1,0 +1,27 @@
+"""Every operational list careboard draws up, in one tuple.
+
+Each module in defs/ declares its lists and names them in its own LISTS tuple; adding a list means
+declaring it there and naming its module in MODULES.
+"""
+
+from __future__ import annotations
+
+from .base import OperationalList
+from .defs import reviews_due
+
+MODULES = (reviews_due,)
+
+LISTS: tuple[OperationalList, ...] = tuple(unit for module in MODULES for unit in module.LISTS)
+
+BY_ID: dict[str, OperationalList] = {unit.id: unit for unit in LISTS}
+assert len(BY_ID) == len(LISTS), "duplicate list id"
+
+
+def get(list_id: str) -> OperationalList:
+    """The list with this id; an unknown id is a user error naming the nearest ids."""
+    try:
+        return BY_ID[list_id]
+    except KeyError:
+        from ..nearest import UnknownId
+
+        raise UnknownId("list", list_id, BY_ID, "docs/lists.md describes every list") from None
