@@ -135,6 +135,14 @@ def problems(sql: str, known_functions: set[str]) -> dict[str, list[str]]:
     return {d: sorted(set(w)) for d, w in found.items()}
 
 
+def macros() -> dict:
+    """careboard's own macros (careboard/sql) and the indicator engine's, which every engine gets."""
+    from careboard.indicators.engine import MACROS as ENGINE_MACROS
+    from careboard.sql import MACROS
+
+    return {**MACROS, **{m.name: m for m in ENGINE_MACROS}}
+
+
 def survey(known_functions: set[str]) -> dict[str, list[tuple[str, dict[str, list[str]]]]]:
     """Per family, every statement's unit and what stops it translating (empty when nothing does)."""
     return {family: [(unit, problems(sql, known_functions)) for unit, sql in collect()]
@@ -144,9 +152,7 @@ def survey(known_functions: set[str]) -> dict[str, list[tuple[str, dict[str, lis
 if __name__ == "__main__":   # print how far each family translates, and why not
     from collections import Counter
 
-    from careboard.sql import MACROS
-
-    for family, found in survey(set(MACROS)).items():
+    for family, found in survey(set(macros())).items():
         ok = {d: sum(d not in p for _, p in found) for d in DIALECTS}
         print(f"{family}: {len(found)} statements; translate to " + ", ".join(f"{d} {ok[d]}" for d in DIALECTS))
         why = Counter((d, w) for _, p in found for d, ws in p.items() for w in ws)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..calendar import register_calendar
 from ..ingest.errors import InputError
+from ..sql import install as install_macros
 
 # Build order: each view may read the ones before it.
 VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
@@ -105,6 +106,7 @@ def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tup
     earliest = con.execute("SELECT min(year(\"REVIEW\")) FROM stg_reviews WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0]
     # (a review dated before 1950 is a typing slip, not history, and does not stretch the calendar)
     register_calendar(con, min(row[1] - 1, max(earliest or row[1], 1950)), row[0].year + 1)
+    install_macros(con)
     params = {"snapshot_id": snapshot_id, "as_at": row[0], "upto_year": upto_year or ALL_YEARS}
     for name in views:
         sql = view_sql(name)

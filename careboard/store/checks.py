@@ -96,7 +96,10 @@ FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "CHILD" IS NULL"""
 def record_history_findings(con, sid: int) -> None:
     """Check the snapshot's returns against each other. These depend on which years are loaded together,
     so unlike a file's own findings they are worked out afresh for every snapshot, never copied."""
+    from ..sql import install as install_macros
+
     con.execute("DELETE FROM dq_findings WHERE snapshot_id = ? AND code = 'stale_open_episode'", [sid])
+    install_macros(con)     # the model's SQL calls careboard's macros
     con.execute(_INSERT + _stale_open_episodes(int(sid)))
 
 

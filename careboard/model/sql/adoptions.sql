@@ -3,7 +3,7 @@
 WITH adopted AS (
   -- file_id/line_no point at the episode that records the adoption, for drill-down (the last one, should
   -- two episodes of the period end that day for that reason)
-  SELECT * EXCLUDE (pick) FROM (
+  SELECT child, period_no, period_start, period_end, file_id, line_no, adoption_year FROM (
     SELECT p.child, p.period_no, p.period_start, p.period_end, e.file_id, e.line_no,
            -- the collection year of the adoption: the child's AD1 row is in that year's return
            CASE WHEN month(p.period_end) >= 4 THEN year(p.period_end) + 1 ELSE year(p.period_end) END AS adoption_year,

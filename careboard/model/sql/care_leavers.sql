@@ -25,7 +25,7 @@ dated AS (
   SELECT a.*, birthday_year - year(dob_) AS age_,
          -- day(dob) - 1 days after the 1st of the month, so 29 February falls on 1 March in other years
          -- (the same reading as the age_on macro)
-         make_date(birthday_year, month(dob_), 1) + CAST(day(dob_) - 1 AS INTEGER) AS birthday_
+         date_of(birthday_year, month(dob_), 1) + CAST(day(dob_) - 1 AS INTEGER) AS birthday_
   FROM in_year a
 ),
 flagged AS (

@@ -39,11 +39,11 @@ ep AS (
 ),
 ends AS (
   SELECT ep.*,
-         stale_ AND next_decom_ IS NOT NULL AND next_decom_ <= make_date(return_year, 4, 1) AS replaced_
+         stale_ AND next_decom_ IS NOT NULL AND next_decom_ <= date_of(return_year, 4, 1) AS replaced_
   FROM ep
 )
 SELECT "CHILD" AS child, "DECOM" AS decom,
-       CASE WHEN replaced_ THEN next_decom_ WHEN stale_ THEN make_date(return_year, 4, 1) ELSE "DEC" END AS dec,
+       CASE WHEN replaced_ THEN next_decom_ WHEN stale_ THEN date_of(return_year, 4, 1) ELSE "DEC" END AS dec,
        CASE WHEN replaced_ AND coalesce(next_rne_, '') <> 'S' THEN 'X1' WHEN stale_ THEN NULL ELSE "REC" END AS rec,
        "REASON_PLACE_CHANGE" AS reason_place_change,
        rne_ AS rne, "LS" AS ls, "CIN" AS cin, "PLACE" AS place, "PLACE_PROVIDER" AS provider,

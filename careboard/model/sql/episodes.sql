@@ -29,12 +29,13 @@ numbered AS (
   SELECT p.*, sum(starts_period) OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING) AS period_no
   FROM periods p
 ),
--- The carer/setting a child would return to after a temporary (T0-T4) episode: the last
--- non-temporary episode before it in the same period.
+-- The carer/setting a non-temporary episode returns to after a temporary (T0-T4) one: the last
+-- non-temporary episode before it in the same period (the previous one among the period's non-temporary
+-- episodes; only non-temporary episodes use it).
 before_temp AS (
   SELECT n.*,
-         last_value(CASE WHEN NOT is_temporary THEN coalesce(urn, '') || '|' || coalesce(pl_post, '') || '|' || coalesce(provider, '') || '|' || coalesce(place, '') END IGNORE NULLS)
-           OVER (PARTITION BY child, period_no ORDER BY decom ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_setting
+         lag(coalesce(urn, '') || '|' || coalesce(pl_post, '') || '|' || coalesce(provider, '') || '|' || coalesce(place, ''))
+           OVER (PARTITION BY child, period_no, is_temporary ORDER BY decom) AS previous_setting
   FROM numbered n
 ),
 flags AS (

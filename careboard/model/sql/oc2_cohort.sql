@@ -8,13 +8,13 @@ cohort AS (
   -- DISTINCT: a child with two overlapping periods (a data error) is still one child of the cohort
   SELECT DISTINCT y.year, p.child
   FROM years y
-  JOIN periods p ON p.period_start <= make_date(y.year - 1, 4, 1)
-                AND (p.period_end IS NULL OR p.period_end > make_date(y.year, 3, 31))
-  WHERE make_date(y.year, 3, 31) <= $as_at
+  JOIN periods p ON p.period_start <= date_of(y.year - 1, 4, 1)
+                AND (p.period_end IS NULL OR p.period_end > date_of(y.year, 3, 31))
+  WHERE date_of(y.year, 3, 31) <= $as_at
     AND NOT EXISTS (
       SELECT 1 FROM episodes e
       WHERE e.child = p.child AND e.is_short_break
-        AND e.decom <= make_date(y.year, 3, 31) AND (e.dec IS NULL OR e.dec >= make_date(y.year - 1, 4, 1)))
+        AND e.decom <= date_of(y.year, 3, 31) AND (e.dec IS NULL OR e.dec >= date_of(y.year - 1, 4, 1)))
 ),
 oc2 AS (
   SELECT * FROM (
