@@ -59,13 +59,10 @@ def indicator_statements() -> Iterator[tuple[str, str]]:
 def model_statements() -> Iterator[tuple[str, str]]:
     """Each modelled view, with the values build_model gives it."""
     from careboard import model
+    from careboard.sql.params import fill
 
-    values = {"snapshot_id": "1", "as_at": f"DATE '{AS_AT.isoformat()}'", "upto_year": str(model.ALL_YEARS)}
     for name in model.VIEWS:
-        sql = model.view_sql(name)
-        for key, value in values.items():
-            sql = sql.replace(f"${key}", value)
-        yield f"model {name}", sql
+        yield f"model {name}", fill(model.view_sql(name), {"snapshot_id": 1, "as_at": AS_AT, "upto_year": model.ALL_YEARS})
 
 
 def view_statements() -> Iterator[tuple[str, str]]:

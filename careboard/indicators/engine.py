@@ -14,6 +14,7 @@ from ..model import ALL_YEARS, DEFAULT_HISTORY, HISTORY, build_model
 from ..results import Value
 from ..sql import Macro
 from ..sql import install as install_macros
+from ..sql.params import fill
 from .base import Indicator
 from .periods import period_for
 
@@ -64,19 +65,10 @@ class Context:
         self.built_for = year
 
 
-def _inline(sql: str, params: dict) -> str:
-    """Write parameter values into the SQL, so many indicators with different periods share one query."""
-    for name in sorted(params, key=len, reverse=True):
-        v = params[name]
-        literal = f"DATE '{v.isoformat()}'" if isinstance(v, date) else str(int(v))
-        sql = sql.replace(f"${name}", literal)
-    return sql
-
-
 def _aggregate_sql(ind: Indicator, params: dict) -> str:
     extras = "".join(f", CAST({expr} AS DOUBLE) AS \"{name}\"" for name, expr in ind.extras.items())
     return (f"SELECT count(*) AS den, CAST(sum(num) AS DOUBLE) AS num, CAST(avg(num) AS DOUBLE) AS mean{extras} "
-            f"FROM ({_inline(ind.sql, params)}) AS rows_")
+            f"FROM ({fill(ind.sql, params)}) AS rows_")
 
 
 def compute(ctx: Context, ind: Indicator, as_at: date | None = None) -> Value:
@@ -130,5 +122,5 @@ def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[
     """The children behind a figure: the indicator's own rows, for drill-down and audit."""
     ctx.model_for(as_at or ctx.as_at)
     period = period_for(ind.window, as_at or ctx.as_at)
-    cur = ctx.con.execute(f"SELECT * FROM ({_inline(ind.sql, period.params())}) AS rows_ ORDER BY child")
+    cur = ctx.con.execute(f"SELECT * FROM ({fill(ind.sql, period.params())}) AS rows_ ORDER BY child")
     return [d[0] for d in cur.description], cur.fetchall()

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..calendar import register_calendar
 from ..ingest.errors import InputError
 from ..sql import install as install_macros
+from ..sql.params import fill
 
 # Build order: each view may read the ones before it.
 VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
@@ -109,6 +110,4 @@ def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tup
     install_macros(con)
     params = {"snapshot_id": snapshot_id, "as_at": row[0], "upto_year": upto_year or ALL_YEARS}
     for name in views:
-        sql = view_sql(name)
-        used = {k: v for k, v in params.items() if f"${k}" in sql}
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}", used)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {fill(view_sql(name), params)}")

@@ -7,6 +7,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from ..sql.params import literal
 from .years import label_to_year, rule_set_year
 
 _FILE = Path(__file__).with_name("codes.toml")
@@ -28,15 +29,9 @@ def code_list(name: str, year: int) -> tuple[str, ...]:
     return by_year[max(usable)]
 
 
-def _sql_list(codes: tuple[str, ...]) -> str:
-    return "(" + ", ".join("'" + c.replace("'", "''") + "'" for c in codes) + ")"
-
-
 @cache
 def placeholders(year: int) -> dict[str, str]:
     """Everything a rule's SQL may name in braces, for one collection year."""
-    out = {name: _sql_list(code_list(name, year)) for name in _lists() if min(_lists()[name]) <= rule_set_year(year)}
-    out["start"] = f"DATE '{date(year - 1, 4, 1).isoformat()}'"
-    out["end"] = f"DATE '{date(year, 3, 31).isoformat()}'"
-    out["year"] = str(year)
-    return out
+    values = {name: code_list(name, year) for name in _lists() if min(_lists()[name]) <= rule_set_year(year)}
+    return {name: literal(v) for name, v in {**values, "start": date(year - 1, 4, 1), "end": date(year, 3, 31),
+                                              "year": year}.items()}

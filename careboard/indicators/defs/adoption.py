@@ -35,7 +35,7 @@ def _adopted_rows(num: str, columns: str, condition: str = "") -> str:
     return f"""
 SELECT child, entered_care, {columns}, adopted_on, file_id, line_no, {num} AS num
 FROM adoptions
-WHERE adopted_on BETWEEN $period_start AND $period_end AND placed_for_adoption IS NOT NULL{condition}
+WHERE adopted_on BETWEEN {{period_start}} AND {{period_end}} AND placed_for_adoption IS NOT NULL{condition}
 """
 
 

@@ -27,7 +27,7 @@ SELECT child, decom AS started, file_id, line_no, 1 AS num FROM (
   SELECT e.child, e.decom, e.file_id, e.line_no,
          row_number() OVER (PARTITION BY e.child ORDER BY e.decom) AS occasion
   FROM episodes e
-  WHERE e.rne = 'S' AND NOT e.is_short_break AND e.decom BETWEEN $period_start AND $period_end
+  WHERE e.rne = 'S' AND NOT e.is_short_break AND e.decom BETWEEN {period_start} AND {period_end}
 ) s WHERE occasion = 1
 """
 
@@ -40,7 +40,7 @@ SELECT child, ceased, rec AS reason, file_id, line_no, {num} AS num FROM (
   SELECT e.child, e.dec AS ceased, e.rec, e.file_id, e.line_no,
          row_number() OVER (PARTITION BY e.child ORDER BY e.dec DESC, e.decom DESC) AS occasion
   FROM episodes e
-  WHERE e.rec <> 'X1' AND NOT e.is_short_break AND e.dec BETWEEN $period_start AND $period_end
+  WHERE e.rec <> 'X1' AND NOT e.is_short_break AND e.dec BETWEEN {{period_start}} AND {{period_end}}
 ) x WHERE occasion = 1
 """
 
@@ -182,8 +182,8 @@ UASC_COUNT = Indicator(
     sentence="At the end of {month}, {num} of the children in care were unaccompanied asylum-seeking children.",
     sql="""
 SELECT c.child, ch.uasc_ceased, c.file_id, c.line_no,
-       CASE WHEN ch.uasc AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > $as_at) THEN 1 ELSE 0 END AS num
-FROM cla_on($as_at) c
+       CASE WHEN ch.uasc AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > {as_at}) THEN 1 ELSE 0 END AS num
+FROM cla_on({as_at}) c
 LEFT JOIN children ch ON ch.child = c.child
 """,
     decimals=0,
@@ -209,7 +209,7 @@ FOSTER_PLACEMENT = Indicator(
              "a ratio of {value}.",
     sql=f"""
 SELECT child, place, file_id, line_no, CASE WHEN place IN ({_codes(FOSTER_CARE)}) THEN 1 ELSE 0 END AS num
-FROM cla_on($as_at)
+FROM cla_on({{as_at}})
 """,
     reference=f"{REFERENCE} A13; LAIT 'LAC_Foster_Placements'",
 )

@@ -44,7 +44,7 @@ ad1 AS (
   SELECT * FROM (
     SELECT "CHILD" AS child, "DATE_INT" AS decision_date, "DATE_MATCH" AS match_date, "FOSTER_CARE" AS foster_care,
            return_year, row_number() OVER (PARTITION BY "CHILD", return_year ORDER BY line_no DESC) AS pick
-    FROM stg_ad1 WHERE snapshot_id = $snapshot_id AND return_year <= $upto_year AND "CHILD" IS NOT NULL
+    FROM stg_ad1 WHERE snapshot_id = {snapshot_id} AND return_year <= {upto_year} AND "CHILD" IS NOT NULL
   ) x WHERE pick = 1
 )
 SELECT a.child, a.period_no, a.period_start AS entered_care, a.period_end AS adopted_on,

@@ -9,7 +9,7 @@
 WITH oc3 AS (
   SELECT * FROM (
     SELECT o.*, row_number() OVER (PARTITION BY return_year, "CHILD" ORDER BY line_no DESC) AS pick
-    FROM stg_oc3 o WHERE snapshot_id = $snapshot_id AND return_year <= $upto_year AND "CHILD" IS NOT NULL
+    FROM stg_oc3 o WHERE snapshot_id = {snapshot_id} AND return_year <= {upto_year} AND "CHILD" IS NOT NULL
   ) x WHERE pick = 1
 ),
 aged AS (

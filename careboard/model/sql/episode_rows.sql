@@ -1,6 +1,6 @@
 -- Every episode once: the returns in the snapshot stitched on CHILD + DECOM, the later return winning
 -- (an episode open over 31 March is in both years' returns, closed in the later one). Only returns up
--- to $upto_year are read: all of them for "data as loaded now", or, for the DfE's per-year reading,
+-- to {upto_year} are read: all of them for "data as loaded now", or, for the DfE's per-year reading,
 -- those up to the collection year of the date being counted. The dates are not cut at the as-at date
 -- here (episodes.sql does that). Two further readings live here:
 --
@@ -20,7 +20,7 @@
 WITH rows_ AS (
   SELECT e.*, coalesce("DEC" = "DECOM", false) AS same_day_
   FROM stg_episodes e
-  WHERE snapshot_id = $snapshot_id AND return_year <= $upto_year AND "CHILD" IS NOT NULL AND "DECOM" IS NOT NULL
+  WHERE snapshot_id = {snapshot_id} AND return_year <= {upto_year} AND "CHILD" IS NOT NULL AND "DECOM" IS NOT NULL
 ),
 picked AS (
   SELECT r.*,

@@ -2,14 +2,14 @@
 -- period of care, placement and carer spell. All counting rules for placements live here.
 WITH e AS (
   SELECT child, decom,
-         CASE WHEN dec <= $as_at THEN dec END AS dec,
-         CASE WHEN dec <= $as_at THEN rec END AS rec,
-         CASE WHEN dec <= $as_at THEN reason_place_change END AS reason_place_change,
+         CASE WHEN dec <= {as_at} THEN dec END AS dec,
+         CASE WHEN dec <= {as_at} THEN rec END AS rec,
+         CASE WHEN dec <= {as_at} THEN reason_place_change END AS reason_place_change,
          rne, ls, cin, place, provider, home_post, pl_post, urn,
          coalesce(ls IN ('V3', 'V4'), false) AS is_short_break,
          coalesce(place IN ('T0', 'T1', 'T2', 'T3', 'T4'), false) AS is_temporary,
          stale, return_year, file_id, line_no
-  FROM episode_rows WHERE decom <= $as_at
+  FROM episode_rows WHERE decom <= {as_at}
 ),
 chained AS (
   SELECT e.*,

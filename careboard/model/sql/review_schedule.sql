@@ -19,7 +19,7 @@ WITH covered AS (
                coalesce((SELECT date_of(CASE WHEN month(min(review_date)) >= 4 THEN year(min(review_date))
                                                ELSE year(min(review_date)) - 1 END, 4, 1) FROM reviews),
                         date_of(s.first_year - 1, 4, 1))) AS covered_from
-  FROM snapshots s WHERE s.snapshot_id = $snapshot_id
+  FROM snapshots s WHERE s.snapshot_id = {snapshot_id}
 ),
 spans AS (
   SELECT c.child, c.period_no, c.care_start, p.period_end, v.covered_from,
