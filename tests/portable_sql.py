@@ -59,10 +59,8 @@ def indicator_statements() -> Iterator[tuple[str, str]]:
 def model_statements() -> Iterator[tuple[str, str]]:
     """Each modelled view, with the values build_model gives it."""
     from careboard import model
-    from careboard.sql.params import fill
-
     for name in model.VIEWS:
-        yield f"model {name}", fill(model.view_sql(name), {"snapshot_id": 1, "as_at": AS_AT, "upto_year": model.ALL_YEARS})
+        yield f"model {name}", model.filled(model.view_sql(name), {"snapshot_id": 1, "as_at": AS_AT, "upto_year": model.ALL_YEARS})
 
 
 def view_statements() -> Iterator[tuple[str, str]]:

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..dates import year_ending
-from ..model import ALL_YEARS, DEFAULT_HISTORY, HISTORY, build_model
+from ..model import ALL_YEARS, DEFAULT_HISTORY, HISTORY, build_model, filled
 from ..results import Value
 from ..sql import Macro
 from ..sql import install as install_macros
-from ..sql.params import fill
 from .base import Indicator
 from .periods import period_for
 
@@ -66,9 +65,9 @@ class Context:
 
 
 def _aggregate_sql(ind: Indicator, params: dict) -> str:
-    extras = "".join(f", CAST({expr} AS DOUBLE) AS \"{name}\"" for name, expr in ind.extras.items())
+    extras = "".join(f", CAST({filled(expr, params)} AS DOUBLE) AS \"{name}\"" for name, expr in ind.extras.items())
     return (f"SELECT count(*) AS den, CAST(sum(num) AS DOUBLE) AS num, CAST(avg(num) AS DOUBLE) AS mean{extras} "
-            f"FROM ({fill(ind.sql, params)}) AS rows_")
+            f"FROM ({filled(ind.sql, params)}) AS rows_")
 
 
 def compute(ctx: Context, ind: Indicator, as_at: date | None = None) -> Value:
@@ -122,5 +121,5 @@ def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[
     """The children behind a figure: the indicator's own rows, for drill-down and audit."""
     ctx.model_for(as_at or ctx.as_at)
     period = period_for(ind.window, as_at or ctx.as_at)
-    cur = ctx.con.execute(f"SELECT * FROM ({fill(ind.sql, period.params())}) AS rows_ ORDER BY child")
+    cur = ctx.con.execute(f"SELECT * FROM ({filled(ind.sql, period.params())}) AS rows_ ORDER BY child")
     return [d[0] for d in cur.description], cur.fetchall()

@@ -87,6 +87,14 @@ def view_sql(name: str) -> str:
     return (_SQL / f"{name}.sql").read_text()
 
 
+def filled(sql: str, values: dict) -> str:
+    """Model or indicator SQL with its values and the code lists it names (from codes.toml) filled in."""
+    # codes.toml is read from validate/ until it moves down to the formats layer
+    from ..validate.codes import fixed_lists
+
+    return fill(sql, {**fixed_lists(), **values})
+
+
 def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tuple[str, ...] = VIEWS) -> None:
     """Materialise every view for one snapshot as temporary tables on this connection.
 
@@ -110,4 +118,4 @@ def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tup
     install_macros(con)
     params = {"snapshot_id": snapshot_id, "as_at": row[0], "upto_year": upto_year or ALL_YEARS}
     for name in views:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {fill(view_sql(name), params)}")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {filled(view_sql(name), params)}")

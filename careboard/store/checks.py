@@ -73,10 +73,9 @@ _YEAR = "(({y}) - 1 || '/' || right(CAST({y} AS VARCHAR), 2))"
 def _stale_open_episodes(sid: int) -> str:
     """Episodes open at the end of the last return holding them though a later return is loaded without them
     (the model's reading of them is in model/sql/episode_rows.sql, which decides which they are)."""
-    from ..model import ALL_YEARS, view_sql
-    from ..sql.params import fill
+    from ..model import ALL_YEARS, filled, view_sql
 
-    rows = fill(view_sql("episode_rows"), {"snapshot_id": sid, "upto_year": ALL_YEARS})
+    rows = filled(view_sql("episode_rows"), {"snapshot_id": sid, "upto_year": ALL_YEARS})
     return f"""SELECT {sid}, 'warning', 'stale_open_episode', 'episodes', file_id, line_no, child, 'DEC', NULL,
        'the episode starting ' || strftime(decom, '%d/%m/%Y') || ' is open at the end of the ' || {_YEAR.format(y="return_year")}
          || ' return, but no later return loaded (up to ' || {_YEAR.format(y="latest")} || ') has it, though a return holds '

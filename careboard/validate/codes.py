@@ -30,6 +30,13 @@ def code_list(name: str, year: int) -> tuple[str, ...]:
 
 
 @cache
+def fixed_lists() -> dict[str, tuple[str, ...]]:
+    """The code lists that are the same in every year, by name: all the model and the indicators may name,
+    since they read several years' returns at once."""
+    return {name: by_year[min(by_year)] for name, by_year in _lists().items() if len(by_year) == 1}
+
+
+@cache
 def placeholders(year: int) -> dict[str, str]:
     """Everything a rule's SQL may name in braces, for one collection year."""
     values = {name: code_list(name, year) for name in _lists() if min(_lists()[name]) <= rule_set_year(year)}

@@ -94,7 +94,7 @@ REVIEW_PARTICIPATION = Indicator(
     sentence="Children took part in {num} of the {den} reviews of children aged 4 or over held in {month} "
              "({value}).",
     sql="""
-SELECT s.child, CASE WHEN s.review_code IN ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6') THEN 1 ELSE 0 END AS num,
+SELECT s.child, CASE WHEN s.review_code IN {REVIEW_PARTICIPATED} THEN 1 ELSE 0 END AS num,
        s.review_date, s.review_code, age_on(c.dob, s.review_date) AS age, s.file_id, s.line_no
 FROM review_schedule s JOIN children c ON c.child = s.child
 WHERE s.review_date BETWEEN {period_start} AND {period_end}

@@ -9,8 +9,6 @@ later, because time looked after only under short breaks is not counted as being
 from ..base import Indicator
 from .placements import three_or_more_placements
 
-PLACED_FOR_ADOPTION = ("A3", "A4", "A5", "A6")
-
 
 def months_before_as_at(months: int) -> str:
     """The same day `months` earlier (clamped to a shorter month's end), as SQL."""
@@ -59,9 +57,8 @@ PLACEMENTS_3PLUS_2YR = Indicator(
 )
 
 _TWO_YEARS_AGO = months_before_as_at(24)
-_ADOPTIVE = ", ".join(f"'{p}'" for p in PLACED_FOR_ADOPTION)
 # Placed for adoption, and the adoptive placement plus the carer spell just before it make 2 years.
-_BY_ADOPTION = (f"i.place IN ({_ADOPTIVE}) AND prev.carer_start <= {_TWO_YEARS_AGO}")
+_BY_ADOPTION = (f"i.place IN {{PLACE_ADOPTION}} AND prev.carer_start <= {_TWO_YEARS_AGO}")
 
 LONG_TERM_STABILITY = Indicator(
     id="long_term_stability_pct",
