@@ -14,7 +14,7 @@ from pathlib import Path
 from ..calendar import register_calendar
 from ..ingest.errors import InputError
 from ..sql import install as install_macros
-from ..sql.params import fill
+from ..sql.params import literal
 
 # Build order: each view may read the ones before it.
 VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
@@ -89,10 +89,17 @@ def view_sql(name: str) -> str:
 
 def filled(sql: str, values: dict) -> str:
     """Model or indicator SQL with its values and the code lists it names (from codes.toml) filled in."""
+    return sql.format_map({**_code_lists(), **{name: literal(v) for name, v in values.items()}})
+
+
+@cache
+def _code_lists() -> dict[str, str]:
+    """The code lists the model and the indicators may name, as SQL (written once: hundreds of statements
+    are filled in a report)."""
     # codes.toml is read from validate/ until it moves down to the formats layer
     from ..validate.codes import fixed_lists
 
-    return fill(sql, {**fixed_lists(), **values})
+    return {name: literal(codes) for name, codes in fixed_lists().items()}
 
 
 def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tuple[str, ...] = VIEWS) -> None:
