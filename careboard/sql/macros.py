@@ -56,10 +56,11 @@ MACROS: dict[str, Macro] = {m.name: m for m in (
     # A date n whole years on (29 February to 28 February when the year has none).
     Macro("add_years", ("d", "n"), "CAST(d + to_years(n) AS DATE)",
           "CAST(d + make_interval(years => n) AS DATE)", "add_months(d, 12 * n)"),
-    # Day/month/year text as a date; NULL when it is not one.
+    # Day/month/year text as a date; NULL when it is not one. (PostgreSQL's to_date raises on a day the month
+    # lacks, 31/02/2000: a PostgreSQL backend must catch that, in a function, to give NULL as DuckDB does.)
     Macro("date_dmy", ("t",), "CAST(try_strptime(t, '%d/%m/%Y') AS DATE)",
           "CASE WHEN t ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$' THEN to_date(t, 'DD/MM/YYYY') END",
-          "try_to_date(t, 'd/M/yyyy')"),
+          "CAST(try_to_timestamp(t, 'd/M/yyyy') AS DATE)"),
     # Whether the whole text matches a regular expression (not only a part of it).
     Macro("whole_match", ("t", "pattern"), "regexp_full_match(t, pattern)",
           "t ~ ('^(?:' || pattern || ')$')", "t RLIKE concat('^(?:', pattern, ')$')"),
