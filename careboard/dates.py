@@ -34,6 +34,11 @@ def year_label(year_ending_march: int) -> str:
     return f"{year_ending_march - 1}/{year_ending_march % 100:02d}"
 
 
+def label_to_year(label: str) -> int:
+    """'2024/25' -> 2025."""
+    return int(label[:4]) + 1
+
+
 def add_months(d: date, months: int) -> date:
     """Same day number `months` later, clamped to the end of a shorter month."""
     import calendar

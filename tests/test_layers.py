@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("careboard", "careboard.dates", "careboard.plural", "careboard.nearest", "careboard.safe_cells",
               "careboard.calendar", "careboard.results", "careboard.errors")),
     ("formats", ("careboard.formats",)),
-    ("backends", ("careboard.backends",)),
+    ("backends", ("careboard.backends", "careboard.sql")),
     ("ingest", ("careboard.ingest",)),
     ("tables", ("careboard.tables",)),
     ("store", ("careboard.store",)),

@@ -10,25 +10,27 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..dates import year_ending
-from ..model import ALL_YEARS, DEFAULT_HISTORY, HISTORY, build_model
+from ..model import ALL_YEARS, DEFAULT_HISTORY, HISTORY, build_model, filled
 from ..results import Value
+from ..sql import Macro
+from ..sql import install as install_macros
 from .base import Indicator
 from .periods import period_for
 
-# Small SQL helpers every indicator may use. Kept as macros so the indicator SQL stays short.
-MACROS = (
-    # whole years between a date of birth and a date
-    """CREATE OR REPLACE TEMP MACRO age_on(dob, d) AS
-       year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END""",
-    # children looked after at the end of day d (short breaks excluded), one row each with their open
-    # episode: when episodes overlap (a data error), the one that started last, so a child counts once
-    """CREATE OR REPLACE TEMP MACRO cla_on(d) AS TABLE
-       SELECT * EXCLUDE (latest_) FROM (
+# Children looked after at the end of day d (short breaks excluded), one row each with their open
+# episode: when episodes overlap (a data error), the one that started last, so a child counts once.
+# A table macro over the model, beside careboard's own (careboard/sql), which the model installs.
+_OPEN_ON = "NOT {e}.is_short_break AND {e}.decom <= d AND ({e}.dec IS NULL OR {e}.dec > d)"
+CLA_ON = Macro(
+    "cla_on", ("d",), table=True,
+    duckdb=f"""SELECT * EXCLUDE (latest_) FROM (
          SELECT e.*, row_number() OVER (PARTITION BY e.child ORDER BY e.decom DESC) AS latest_
-         FROM episodes e
-         WHERE NOT e.is_short_break AND e.decom <= d AND (e.dec IS NULL OR e.dec > d)
+         FROM episodes e WHERE {_OPEN_ON.format(e="e")}
        ) open_ WHERE latest_ = 1""",
-)
+    postgres=f"SELECT DISTINCT ON (e.child) e.* FROM episodes e WHERE {_OPEN_ON.format(e='e')} ORDER BY e.child, e.decom DESC",
+    spark=f"""SELECT e.* FROM episodes e WHERE {_OPEN_ON.format(e="e")}
+       AND NOT EXISTS (SELECT 1 FROM episodes l WHERE l.child = e.child AND {_OPEN_ON.format(e="l")} AND l.decom > e.decom)""")
+MACROS = (CLA_ON,)
 
 
 @dataclass
@@ -58,24 +60,14 @@ class Context:
         if year == self.built_for:
             return
         build_model(self.con, self.snapshot_id, year)
-        for m in MACROS:
-            self.con.execute(m)
+        install_macros(self.con, macros=MACROS)
         self.built_for = year
 
 
-def _inline(sql: str, params: dict) -> str:
-    """Write parameter values into the SQL, so many indicators with different periods share one query."""
-    for name in sorted(params, key=len, reverse=True):
-        v = params[name]
-        literal = f"DATE '{v.isoformat()}'" if isinstance(v, date) else str(int(v))
-        sql = sql.replace(f"${name}", literal)
-    return sql
-
-
 def _aggregate_sql(ind: Indicator, params: dict) -> str:
-    extras = "".join(f", CAST({expr} AS DOUBLE) AS \"{name}\"" for name, expr in ind.extras.items())
+    extras = "".join(f", CAST({filled(expr, params)} AS DOUBLE) AS \"{name}\"" for name, expr in ind.extras.items())
     return (f"SELECT count(*) AS den, CAST(sum(num) AS DOUBLE) AS num, CAST(avg(num) AS DOUBLE) AS mean{extras} "
-            f"FROM ({_inline(ind.sql, params)}) AS rows_")
+            f"FROM ({filled(ind.sql, params)}) AS rows_")
 
 
 def compute(ctx: Context, ind: Indicator, as_at: date | None = None) -> Value:
@@ -129,5 +121,5 @@ def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[
     """The children behind a figure: the indicator's own rows, for drill-down and audit."""
     ctx.model_for(as_at or ctx.as_at)
     period = period_for(ind.window, as_at or ctx.as_at)
-    cur = ctx.con.execute(f"SELECT * FROM ({_inline(ind.sql, period.params())}) AS rows_ ORDER BY child")
+    cur = ctx.con.execute(f"SELECT * FROM ({filled(ind.sql, period.params())}) AS rows_ ORDER BY child")
     return [d[0] for d in cur.description], cur.fetchall()

@@ -1,8 +1,9 @@
 """What an operational list is: a declared unit with words for people and SQL for the engine.
 
 A list's SQL returns its rows with exactly its declared columns, in order, sorted as they are to be read.
-It may use two parameters: $as_at, the date the list is drawn up at, and $until, the last day it looks
-ahead to ($as_at plus the days asked for; the same as $as_at for a list that does not look ahead).
+It may use two parameters, in careboard's one style (careboard/sql/params.py): {as_at}, the date the list
+is drawn up at, and {until}, the last day it looks ahead to ({as_at} plus the days asked for; the same as
+{as_at} for a list that does not look ahead), and name the code lists the model may (formats/codes.toml).
 Declaring is separate from running: nothing here touches a database.
 """
 

@@ -6,6 +6,7 @@ import string
 from collections import Counter
 from datetime import date, timedelta
 
+from ..model import filled
 from ..plural import counted
 from .base import OperationalList
 
@@ -17,7 +18,7 @@ def list_rows(ctx, unit: OperationalList, as_at: date | None = None,
     as_at = as_at or ctx.as_at
     ctx.model_for(as_at)
     ahead = _days(unit, days)
-    cursor = ctx.con.execute(unit.sql, {"as_at": as_at, "until": as_at + timedelta(days=ahead)})
+    cursor = ctx.con.execute(filled(unit.sql, {"as_at": as_at, "until": as_at + timedelta(days=ahead)}))
     columns = [d[0] for d in cursor.description]
     if columns != unit.column_names:
         raise ValueError(f"list {unit.id}: its SQL gives the columns {columns}, not the declared {unit.column_names}")

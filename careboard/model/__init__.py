@@ -13,6 +13,8 @@ from pathlib import Path
 
 from ..calendar import register_calendar
 from ..errors import InputError
+from ..sql import install as install_macros
+from ..sql.params import literal
 
 # Build order: each view may read the ones before it.
 VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
@@ -85,6 +87,20 @@ def view_sql(name: str) -> str:
     return (_SQL / f"{name}.sql").read_text()
 
 
+def filled(sql: str, values: dict) -> str:
+    """Model or indicator SQL with its values and the code lists it names (from codes.toml) filled in."""
+    return sql.format_map({**_code_lists(), **{name: literal(v) for name, v in values.items()}})
+
+
+@cache
+def _code_lists() -> dict[str, str]:
+    """The code lists the model and the indicators may name, as SQL (written once: hundreds of statements
+    are filled in a report)."""
+    from ..formats.codes import fixed_lists
+
+    return {name: literal(codes) for name, codes in fixed_lists().items()}
+
+
 def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tuple[str, ...] = VIEWS) -> None:
     """Materialise every view for one snapshot as temporary tables on this connection.
 
@@ -105,8 +121,7 @@ def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tup
     earliest = con.execute("SELECT min(year(\"REVIEW\")) FROM stg_reviews WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0]
     # (a review dated before 1950 is a typing slip, not history, and does not stretch the calendar)
     register_calendar(con, min(row[1] - 1, max(earliest or row[1], 1950)), row[0].year + 1)
+    install_macros(con)
     params = {"snapshot_id": snapshot_id, "as_at": row[0], "upto_year": upto_year or ALL_YEARS}
     for name in views:
-        sql = view_sql(name)
-        used = {k: v for k, v in params.items() if f"${k}" in sql}
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}", used)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {filled(view_sql(name), params)}")

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..sql.params import fill
 from .groups import Row, Table, groups
 
-# One row per child in care at $as_at, with every column groups.toml may test (groups.CODE_COLUMNS
+# One row per child in care at {as_at}, with every column groups.toml may test (groups.CODE_COLUMNS
 # and groups.BANDS). Time in care runs from the start of the current period of care; a month is
 # completed on the same day number, as age_on counts a year.
 CHILDREN_ON = """
 SELECT c.child,
-       age_on(ch.dob, $as_at) AS age,
-       12 * (year($as_at) - year(p.period_start)) + month($as_at) - month(p.period_start)
-         - CASE WHEN day($as_at) < day(p.period_start) THEN 1 ELSE 0 END AS months_in_care,
+       age_on(ch.dob, {as_at}) AS age,
+       12 * (year({as_at}) - year(p.period_start)) + month({as_at}) - month(p.period_start)
+         - CASE WHEN day({as_at}) < day(p.period_start) THEN 1 ELSE 0 END AS months_in_care,
        ch.sex, ch.ethnic, c.ls, c.place, c.provider,
-       CASE WHEN ch.uasc AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > $as_at) THEN 'Y' ELSE 'N' END AS uasc
-FROM cla_on($as_at) c
+       CASE WHEN ch.uasc AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > {as_at}) THEN 'Y' ELSE 'N' END AS uasc
+FROM cla_on({as_at}) c
 LEFT JOIN children ch ON ch.child = c.child
 LEFT JOIN periods p ON p.child = c.child AND p.period_no = c.period_no
 """
@@ -36,7 +37,7 @@ def profile_counts(ctx, as_at: date, tables: tuple[Table, ...] | None = None) ->
     """
     tables = tables if tables is not None else groups()
     out = {table.key: {row.label: 0 for row in table.details} for table in tables}
-    rows = ctx.con.execute(counting_sql(tables), {"as_at": as_at}).fetchall()
+    rows = ctx.con.execute(fill(counting_sql(tables), {"as_at": as_at})).fetchall()
     for table_no, row_no, n in rows:
         table = tables[table_no]
         out[table.key][table.details[row_no].label] = n

@@ -73,9 +73,9 @@ _YEAR = "(({y}) - 1 || '/' || right(CAST({y} AS VARCHAR), 2))"
 def _stale_open_episodes(sid: int) -> str:
     """Episodes open at the end of the last return holding them though a later return is loaded without them
     (the model's reading of them is in model/sql/episode_rows.sql, which decides which they are)."""
-    from ..model import ALL_YEARS, view_sql
+    from ..model import ALL_YEARS, filled, view_sql
 
-    rows = view_sql("episode_rows").replace("$snapshot_id", str(sid)).replace("$upto_year", str(ALL_YEARS))
+    rows = filled(view_sql("episode_rows"), {"snapshot_id": sid, "upto_year": ALL_YEARS})
     return f"""SELECT {sid}, 'warning', 'stale_open_episode', 'episodes', file_id, line_no, child, 'DEC', NULL,
        'the episode starting ' || strftime(decom, '%d/%m/%Y') || ' is open at the end of the ' || {_YEAR.format(y="return_year")}
          || ' return, but no later return loaded (up to ' || {_YEAR.format(y="latest")} || ') has it, though a return holds '
@@ -96,7 +96,10 @@ FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "CHILD" IS NULL"""
 def record_history_findings(con, sid: int) -> None:
     """Check the snapshot's returns against each other. These depend on which years are loaded together,
     so unlike a file's own findings they are worked out afresh for every snapshot, never copied."""
+    from ..sql import install as install_macros
+
     con.execute("DELETE FROM dq_findings WHERE snapshot_id = ? AND code = 'stale_open_episode'", [sid])
+    install_macros(con)     # the model's SQL calls careboard's macros
     con.execute(_INSERT + _stale_open_episodes(int(sid)))
 
 

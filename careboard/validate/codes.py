@@ -1,42 +1,24 @@
-"""Code lists for a collection year, and the placeholders rule SQL is written with."""
+"""The code lists a year's rules use, and the placeholders rule SQL is written with."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from functools import cache
-from pathlib import Path
 
-from .years import label_to_year, rule_set_year
-
-_FILE = Path(__file__).with_name("codes.toml")
-
-
-@cache
-def _lists() -> dict[str, dict[int, tuple[str, ...]]]:
-    with _FILE.open("rb") as f:
-        raw = tomllib.load(f)
-    return {name: {label_to_year(k): tuple(v) for k, v in by_year.items()} for name, by_year in raw.items()}
+from ..formats import codes
+from ..sql.params import literal
+from .years import rule_set_year
 
 
 def code_list(name: str, year: int) -> tuple[str, ...]:
     """The list in force for `year`'s rules (the nearest rule set's, for a year careboard has none of)."""
-    by_year = _lists()[name]
-    usable = [y for y in by_year if y <= rule_set_year(year)]
-    if not usable:
-        raise KeyError(f"code list {name} has no entry for {year - 1}/{year % 100:02d} or before")
-    return by_year[max(usable)]
-
-
-def _sql_list(codes: tuple[str, ...]) -> str:
-    return "(" + ", ".join("'" + c.replace("'", "''") + "'" for c in codes) + ")"
+    return codes.code_list(name, rule_set_year(year))
 
 
 @cache
 def placeholders(year: int) -> dict[str, str]:
     """Everything a rule's SQL may name in braces, for one collection year."""
-    out = {name: _sql_list(code_list(name, year)) for name in _lists() if min(_lists()[name]) <= rule_set_year(year)}
-    out["start"] = f"DATE '{date(year - 1, 4, 1).isoformat()}'"
-    out["end"] = f"DATE '{date(year, 3, 31).isoformat()}'"
-    out["year"] = str(year)
-    return out
+    values = {name: code_list(name, year) for name in codes.list_names()
+              if codes.first_year(name) <= rule_set_year(year)}
+    return {name: literal(v) for name, v in {**values, "start": date(year - 1, 4, 1), "end": date(year, 3, 31),
+                                              "year": year}.items()}

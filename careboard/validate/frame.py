@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from ..formats import ssda903 as spec
+from ..sql import install as install_macros
 from ..tables.schema import staging_name, trimmed
 from .codes import placeholders
 from .schedule import Job, names_in, reads, run_jobs
@@ -24,12 +25,6 @@ _VIEWS = Path(__file__).with_name("views")
 # Tables whose rows carry the child's DOB and whose rules ask the child's age from it at the start and
 # end of the year: v_<table> has own_age_start and own_age_end, worked out once rather than in each rule.
 OWN_AGES = ("oc2", "oc3")
-
-MACROS = (
-    """CREATE OR REPLACE {temp}MACRO age_on(dob, d) AS
-       year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END""",
-)
-
 
 @cache
 def _view(name: str) -> str:
@@ -201,8 +196,7 @@ def view_jobs(year: int, only: set[str] | None = None, temp: str = "TEMP ",
 def make_macros(con, workers: int) -> str:
     """Create the macros the views use; return the prefix for frame tables ("TEMP " on one cursor)."""
     temp = "TEMP " if workers <= 1 else ""
-    for m in MACROS:
-        con.execute(m.format(temp=temp))
+    install_macros(con, temp)
     return temp
 
 

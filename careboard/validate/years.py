@@ -6,14 +6,9 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from ..dates import year_label
+from ..dates import label_to_year, year_label
 
 _FILE = Path(__file__).with_name("years.toml")
-
-
-def label_to_year(label: str) -> int:
-    """'2024/25' -> 2025."""
-    return int(label[:4]) + 1
 
 
 @cache

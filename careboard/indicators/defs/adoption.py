@@ -35,21 +35,21 @@ def _adopted_rows(num: str, columns: str, condition: str = "") -> str:
     return f"""
 SELECT child, entered_care, {columns}, adopted_on, file_id, line_no, {num} AS num
 FROM adoptions
-WHERE adopted_on BETWEEN $period_start AND $period_end AND placed_for_adoption IS NOT NULL{condition}
+WHERE adopted_on BETWEEN {{period_start}} AND {{period_end}} AND placed_for_adoption IS NOT NULL{condition}
 """
 
 
 # A1: entering care to the first day placed for adoption with the family who adopted.
-_A1_SQL = _adopted_rows("placed_for_adoption - entered_care", "placed_for_adoption")
+_A1_SQL = _adopted_rows("date_diff('day', entered_care, placed_for_adoption)", "placed_for_adoption")
 
 # A10: as A1, but for a foster-carer adoption the clock stops when the child moved in with them.
-_A10_SQL = _adopted_rows("moved_in_with_adopters - entered_care",
+_A10_SQL = _adopted_rows("date_diff('day', entered_care, moved_in_with_adopters)",
                          "placed_for_adoption, moved_in_with_adopters, adopted_by_foster_carer")
 
 # A2: court authority to place (first placement or freeing order in the period) to the match,
 # 0 when the match came first.
 _A2_SQL = _adopted_rows(
-    "CASE WHEN match_date > authority_date THEN match_date - authority_date ELSE 0 END",
+    "CASE WHEN match_date > authority_date THEN date_diff('day', authority_date, match_date) ELSE 0 END",
     "placed_for_adoption, authority_date, match_date",
     "\n  AND authority_date IS NOT NULL AND match_date IS NOT NULL")
 

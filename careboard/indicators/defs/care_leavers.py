@@ -40,10 +40,10 @@ _ROWS = """
 SELECT child, CASE WHEN {num} THEN 1 ELSE 0 END AS num, age, birthday, in_touch, activ, accom,
        file_id, line_no
 FROM care_leavers
-WHERE year = $year AND age_band = '{band}' AND {cohort} {when}
+WHERE year = {{year}} AND age_band = '{band}' AND {cohort} {when}
 """
 # year-to-date: birthdays from 1 April to the as-at date
-_BIRTHDAY_SO_FAR = "AND birthday BETWEEN $period_start AND $period_end"
+_BIRTHDAY_SO_FAR = "AND birthday BETWEEN {period_start} AND {period_end}"
 
 
 def _indicator(id_, title, band_key, num, what, words, plain, polarity, *, accom=False, ytd=False) -> Indicator:

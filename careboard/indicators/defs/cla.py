@@ -4,7 +4,7 @@ from ..base import Indicator
 
 _IN_CARE = """
 SELECT child, 1 AS num, file_id, line_no
-FROM cla_on($as_at)
+FROM cla_on({as_at})
 """
 
 CLA_COUNT = Indicator(

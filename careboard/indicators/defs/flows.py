@@ -7,18 +7,21 @@ reason other than X1. Children who start or cease more than once in the period c
 reason a child left is the one on their last ending in the period, as the DfE reports it.
 """
 
+from ...formats.codes import fixed_lists
 from ..base import Indicator
 
 REFERENCE = "DfE CLA statistics; indicators.md"
-ADOPTED = ("E11", "E12")
-SPECIAL_GUARDIANSHIP = ("E45", "E46", "E47", "E48")
-RETURNED_HOME_PLANNED = ("E4A",)
-RETURNED_HOME = ("E4A", "E4B")
-FOSTER_CARE = ("U1", "U2", "U3", "U4", "U5", "U6")
+# The code lists (formats/codes.toml) these figures count by.
+ADOPTED = "REC_ADOPTED"
+SPECIAL_GUARDIANSHIP = "REC_SPECIAL_GUARDIANSHIP"
+RETURNED_HOME_PLANNED = "REC_RETURNED_HOME_PLANNED"
+RETURNED_HOME = "REC_RETURNED_HOME"
+FOSTER_CARE = "PLACE_FOSTER"
 
 
-def _codes(codes: tuple[str, ...]) -> str:
-    return ", ".join(f"'{c}'" for c in codes)
+def _in(column: str, codes: str) -> str:
+    """SQL: `column` is one of the codes of the list named `codes`."""
+    return f"{column} IN {{{codes}}}"
 
 
 # First start of each child in the period.
@@ -27,7 +30,7 @@ SELECT child, decom AS started, file_id, line_no, 1 AS num FROM (
   SELECT e.child, e.decom, e.file_id, e.line_no,
          row_number() OVER (PARTITION BY e.child ORDER BY e.decom) AS occasion
   FROM episodes e
-  WHERE e.rne = 'S' AND NOT e.is_short_break AND e.decom BETWEEN $period_start AND $period_end
+  WHERE e.rne = 'S' AND NOT e.is_short_break AND e.decom BETWEEN {period_start} AND {period_end}
 ) s WHERE occasion = 1
 """
 
@@ -40,13 +43,13 @@ SELECT child, ceased, rec AS reason, file_id, line_no, {num} AS num FROM (
   SELECT e.child, e.dec AS ceased, e.rec, e.file_id, e.line_no,
          row_number() OVER (PARTITION BY e.child ORDER BY e.dec DESC, e.decom DESC) AS occasion
   FROM episodes e
-  WHERE e.rec <> 'X1' AND NOT e.is_short_break AND e.dec BETWEEN $period_start AND $period_end
+  WHERE e.rec <> 'X1' AND NOT e.is_short_break AND e.dec BETWEEN {{period_start}} AND {{period_end}}
 ) x WHERE occasion = 1
 """
 
 
-def _left_by(codes: tuple[str, ...]) -> str:
-    return _leavers(f"CASE WHEN rec IN ({_codes(codes)}) THEN 1 ELSE 0 END")
+def _left_by(codes: str) -> str:
+    return _leavers(f"CASE WHEN {_in('rec', codes)} THEN 1 ELSE 0 END")
 
 
 def _count_and_rate(stem: str, verb: str, sql: str, definition: str, technical: str, rate_polarity: str,
@@ -90,9 +93,9 @@ CEASED_COUNT, CEASED_RATE = _count_and_rate(
     reference=f"{REFERENCE} A3")
 
 
-def _left_share(id_: str, title: str, codes: tuple[str, ...], ending: str, plain: str, meaning: str, outcome: str,
+def _left_share(id_: str, title: str, codes: str, ending: str, plain: str, meaning: str, outcome: str,
                 polarity: str | None = None, **kw) -> Indicator:
-    """Share of the children who ceased in the 12 months whose last ending was one of `codes`.
+    """Share of the children who ceased in the 12 months whose last ending was one of the list `codes`.
 
     `ending` names the ending for the numerator, `plain` says in words who is counted, `meaning` says
     which codes count and why, and
@@ -100,7 +103,7 @@ def _left_share(id_: str, title: str, codes: tuple[str, ...], ending: str, plain
     """
     return Indicator(
         id=id_, title=title, unit="%", aggregate="share", window="12m", polarity=polarity,
-        numerator=f"Children whose last ending in the 12 months was {ending} (REC {', '.join(codes)})",
+        numerator=f"Children whose last ending in the 12 months was {ending} (REC {', '.join(fixed_lists()[codes])})",
         denominator="Children who ceased to be looked after in the 12 months (as ceased_count)",
         definition=f"{plain} The share is of all children who left care in the 12 months, each counted once, by "
                    f"the way they last left. {_NOT_LEAVING}",
@@ -154,7 +157,7 @@ RETURNED_HOME_PCT = _left_share(
     "Leaving to live with someone without parental responsibility (E13) is not a return home.",
     "returned home to their parents or others with parental responsibility, {planned} of them as part of care "
     "planning",
-    extras={"planned": f"count(CASE WHEN reason IN ({_codes(RETURNED_HOME_PLANNED)}) THEN 1 END)"},
+    extras={"planned": f"count(CASE WHEN {_in('reason', RETURNED_HOME_PLANNED)} THEN 1 END)"},
     reference=f"{REFERENCE} A13")
 
 RETURNED_HOME_PLANNED_PCT = _left_share(
@@ -182,8 +185,8 @@ UASC_COUNT = Indicator(
     sentence="At the end of {month}, {num} of the children in care were unaccompanied asylum-seeking children.",
     sql="""
 SELECT c.child, ch.uasc_ceased, c.file_id, c.line_no,
-       CASE WHEN ch.uasc AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > $as_at) THEN 1 ELSE 0 END AS num
-FROM cla_on($as_at) c
+       CASE WHEN ch.uasc AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > {as_at}) THEN 1 ELSE 0 END AS num
+FROM cla_on({as_at}) c
 LEFT JOIN children ch ON ch.child = c.child
 """,
     decimals=0,
@@ -208,8 +211,8 @@ FOSTER_PLACEMENT = Indicator(
     sentence="{num} out of the {den} children in care at the end of {month} were living with foster carers. This is "
              "a ratio of {value}.",
     sql=f"""
-SELECT child, place, file_id, line_no, CASE WHEN place IN ({_codes(FOSTER_CARE)}) THEN 1 ELSE 0 END AS num
-FROM cla_on($as_at)
+SELECT child, place, file_id, line_no, CASE WHEN {_in('place', FOSTER_CARE)} THEN 1 ELSE 0 END AS num
+FROM cla_on({{as_at}})
 """,
     reference=f"{REFERENCE} A13; LAIT 'LAC_Foster_Placements'",
 )

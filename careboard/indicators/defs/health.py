@@ -20,14 +20,14 @@ _COHORT_PLAIN = ("The group is children who had been in care without a break for
 _NOT_HAD = "A child with nothing recorded, or who refused, counts as not having had it."
 _AGE_PLAIN = "Age is at 31 March."
 
-_AGE_SQL = "age_on(ch.dob, make_date($year, 3, 31))"
+_AGE_SQL = "age_on(ch.dob, date_of({year}, 3, 31))"
 # Every cohort child with their age at 31 March; `no_oc2` = 1 marks children with no OC2 row.
 _ROWS = """
 SELECT o.child, {num} AS num, {age} AS age,
        CASE WHEN o.has_oc2 THEN 0 ELSE 1 END AS no_oc2,
        o.sdq_score, o.sdq_reason, o.file_id, o.line_no
 FROM oc2_cohort o LEFT JOIN children ch ON ch.child = o.child
-WHERE o.year = $year {where}
+WHERE o.year = {{year}} {where}
 """
 _MISSING_ROWS = {"no_oc2": "sum(no_oc2)"}
 # What every indicator here shares: the latest complete collection year, a share unless it says otherwise.

@@ -13,7 +13,7 @@ from ..base import Indicator
 # is still care during the window (the child ceased in it).
 _LOOKED_AFTER_IN_WINDOW = """
 SELECT DISTINCT child FROM episodes
-WHERE NOT is_short_break AND decom <= $period_end AND (dec IS NULL OR dec >= $period_start)
+WHERE NOT is_short_break AND decom <= {period_end} AND (dec IS NULL OR dec >= {period_start})
 """
 
 
@@ -24,7 +24,7 @@ SELECT c.child, CASE WHEN count(m.mis_start) > 0 THEN 1 ELSE 0 END AS num, count
        min(m.mis_start) AS first_start
 FROM ({_LOOKED_AFTER_IN_WINDOW}) c
 LEFT JOIN missing m ON m.child = c.child AND m.missing_type = '{missing_type}'
- AND m.mis_start <= $period_end AND (m.mis_end IS NULL OR m.mis_end >= $period_start)
+ AND m.mis_start <= {{period_end}} AND (m.mis_end IS NULL OR m.mis_end >= {{period_start}})
 GROUP BY c.child
 """
 
@@ -92,7 +92,7 @@ MISSING_INCIDENTS_MONTH = Indicator(
     sql=f"""
 SELECT m.child, 1 AS num, m.mis_start, m.mis_end, m.file_id, m.line_no
 FROM missing m JOIN ({_LOOKED_AFTER_IN_WINDOW}) c ON c.child = m.child
-WHERE m.missing_type = 'M' AND m.mis_start BETWEEN $period_start AND $period_end
+WHERE m.missing_type = 'M' AND m.mis_start BETWEEN {{period_start}} AND {{period_end}}
 """,
     decimals=0,
     group="Missing",
@@ -120,7 +120,7 @@ MISSING_CHILDREN_MONTH = Indicator(
 SELECT c.child, CASE WHEN count(m.mis_start) > 0 THEN 1 ELSE 0 END AS num, count(m.mis_start) AS incidents
 FROM ({_LOOKED_AFTER_IN_WINDOW}) c
 LEFT JOIN missing m ON m.child = c.child AND m.missing_type = 'M'
- AND m.mis_start BETWEEN $period_start AND $period_end
+ AND m.mis_start BETWEEN {{period_start}} AND {{period_end}}
 GROUP BY c.child
 """,
     decimals=0,

@@ -23,7 +23,7 @@ LEFT JOIN (
   SELECT e.child, count(DISTINCT e.placement_seq) AS placements
   FROM episodes e
   WHERE e.placement_seq > 0 AND NOT e.is_short_break AND NOT e.is_temporary
-    AND e.decom <= $as_at AND (e.dec IS NULL OR e.dec > {since})
+    AND e.decom <= {{as_at}} AND (e.dec IS NULL OR e.dec > {since})
   GROUP BY e.child
 ) n ON n.child = c.child
 """
@@ -51,7 +51,7 @@ PLACEMENTS_3PLUS = Indicator(
     sentence="{num} out of the {den} children in care at the end of {month} had 3 or more placements in the last "
              "12 months. This is a ratio of {value}.",
     sql=three_or_more_placements(
-        "SELECT child, decom AS episode_start, place, file_id, line_no FROM cla_on($as_at)", "$period_start"),
+        "SELECT child, decom AS episode_start, place, file_id, line_no FROM cla_on({as_at})", "{period_start}"),
     reference="DfE CLA statistics (placement stability); LAIT LACStable_2016on; indicators.md A5",
 )
 

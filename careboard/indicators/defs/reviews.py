@@ -39,7 +39,7 @@ _DUE_IN_WINDOW = """
 SELECT child, CASE WHEN on_time THEN 1 ELSE 0 END AS num, period_no, due_no, rule, due_from, due_date,
        review_date, file_id, line_no
 FROM review_schedule
-WHERE due_known AND due_date BETWEEN $period_start AND $period_end
+WHERE due_known AND due_date BETWEEN {period_start} AND {period_end}
 """
 
 REVIEWS_ON_TIME = Indicator(
@@ -93,10 +93,10 @@ REVIEW_PARTICIPATION = Indicator(
     sentence="Children took part in {num} of the {den} reviews of children aged 4 or over held in {month} "
              "({value}).",
     sql="""
-SELECT s.child, CASE WHEN s.review_code IN ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6') THEN 1 ELSE 0 END AS num,
+SELECT s.child, CASE WHEN s.review_code IN {REVIEW_PARTICIPATED} THEN 1 ELSE 0 END AS num,
        s.review_date, s.review_code, age_on(c.dob, s.review_date) AS age, s.file_id, s.line_no
 FROM review_schedule s JOIN children c ON c.child = s.child
-WHERE s.review_date BETWEEN $period_start AND $period_end
+WHERE s.review_date BETWEEN {period_start} AND {period_end}
   AND age_on(c.dob, s.review_date) >= 4 AND s.review_code IS DISTINCT FROM 'PN0'
 """,
     group="Reviews",

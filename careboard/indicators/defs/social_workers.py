@@ -29,10 +29,10 @@ SW_CHANGES_3PLUS = Indicator(
     sql="""
 SELECT c.child, CASE WHEN count(DISTINCT s.sw_id) >= 3 THEN 1 ELSE 0 END AS num,
        count(DISTINCT s.sw_id) AS social_workers
-FROM (SELECT DISTINCT child FROM cla_on($as_at)) c
+FROM (SELECT DISTINCT child FROM cla_on({as_at})) c
 LEFT JOIN sw_episodes s ON s.child = c.child
- AND s.sw_start <= $period_end AND (s.sw_end IS NULL OR s.sw_end >= $period_start)
-WHERE $period_start >= DATE '2023-04-01'        -- first year SWEpisodes were collected
+ AND s.sw_start <= {period_end} AND (s.sw_end IS NULL OR s.sw_end >= {period_start})
+WHERE {period_start} >= DATE '2023-04-01'        -- first year SWEpisodes were collected
   AND EXISTS (SELECT 1 FROM sw_episodes)
 GROUP BY c.child
 """,

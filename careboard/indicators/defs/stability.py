@@ -9,25 +9,23 @@ later, because time looked after only under short breaks is not counted as being
 from ..base import Indicator
 from .placements import three_or_more_placements
 
-PLACED_FOR_ADOPTION = ("A3", "A4", "A5", "A6")
-
 
 def months_before_as_at(months: int) -> str:
     """The same day `months` earlier (clamped to a shorter month's end), as SQL."""
-    return f"CAST($as_at - INTERVAL '{months}' MONTH AS DATE)"
+    return f"CAST({{as_at}} - INTERVAL '{months}' MONTH AS DATE)"
 
 
 # Children in care at the as-at date, with the date since which they have been looked after continuously.
 IN_CARE_SINCE = """
 SELECT c.child, c.period_no, c.carer_seq, c.place, c.file_id, c.line_no,
        coalesce(max(s.dec), c.period_start) AS looked_after_since
-FROM cla_on($as_at) c
+FROM cla_on({as_at}) c
 LEFT JOIN episodes s ON s.child = c.child AND s.period_no = c.period_no AND s.is_short_break
 GROUP BY c.child, c.period_no, c.carer_seq, c.place, c.period_start, c.file_id, c.line_no
 """
 
 # The 24 months ending on the as-at date start on the day after the same date two years before.
-_TWO_YEARS_START = "CAST($as_at + INTERVAL '1' DAY - INTERVAL '24' MONTH AS DATE)"
+_TWO_YEARS_START = "CAST({as_at} + INTERVAL '1' DAY - INTERVAL '24' MONTH AS DATE)"
 
 PLACEMENTS_3PLUS_2YR = Indicator(
     id="placements_3plus_2yr_pct",
@@ -59,9 +57,8 @@ PLACEMENTS_3PLUS_2YR = Indicator(
 )
 
 _TWO_YEARS_AGO = months_before_as_at(24)
-_ADOPTIVE = ", ".join(f"'{p}'" for p in PLACED_FOR_ADOPTION)
 # Placed for adoption, and the adoptive placement plus the carer spell just before it make 2 years.
-_BY_ADOPTION = (f"i.place IN ({_ADOPTIVE}) AND prev.carer_start <= {_TWO_YEARS_AGO}")
+_BY_ADOPTION = (f"i.place IN {{PLACE_ADOPTION}} AND prev.carer_start <= {_TWO_YEARS_AGO}")
 
 LONG_TERM_STABILITY = Indicator(
     id="long_term_stability_pct",
@@ -99,7 +96,7 @@ FROM ({IN_CARE_SINCE}) i
 JOIN children ch ON ch.child = i.child
 LEFT JOIN carers cur ON cur.child = i.child AND cur.carer_seq = i.carer_seq
 LEFT JOIN carers prev ON prev.child = i.child AND prev.carer_seq = i.carer_seq - 1 AND prev.period_no = i.period_no
-WHERE age_on(ch.dob, $as_at) < 16 AND i.looked_after_since <= {months_before_as_at(30)}
+WHERE age_on(ch.dob, {{as_at}}) < 16 AND i.looked_after_since <= {months_before_as_at(30)}
 """,
     extras={"by_adoption": "count(CASE WHEN by_adoption = 1 THEN 1 END)"},
     reference="DfE CLA statistics (long-term stability); LAIT LAC_LongStable%; indicators.md A7",

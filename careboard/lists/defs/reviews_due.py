@@ -13,13 +13,13 @@ from ..base import Column, OperationalList
 # left out, as the schedule is built from the data as loaded now. A review due on the as-at date itself is
 # due, not yet overdue. Longest overdue first.
 _SQL = """
-SELECT child, CASE WHEN due_date < $as_at THEN 'overdue' ELSE 'due soon' END AS status, due_date,
-       greatest(0, datediff('day', due_date, $as_at)) AS days_overdue, due_no AS review,
+SELECT child, CASE WHEN due_date < {as_at} THEN 'overdue' ELSE 'due soon' END AS status, due_date,
+       greatest(0, datediff('day', due_date, {as_at})) AS days_overdue, due_no AS review,
        due_from AS counted_from, rule
 FROM review_schedule
-WHERE due_from <= $as_at AND due_date <= $until
-  AND (review_date IS NULL OR review_date > $as_at)
-  AND period_start <= $as_at AND (period_end IS NULL OR period_end > $as_at)
+WHERE due_from <= {as_at} AND due_date <= {until}
+  AND (review_date IS NULL OR review_date > {as_at})
+  AND period_start <= {as_at} AND (period_end IS NULL OR period_end > {as_at})
 ORDER BY due_date, child
 """
 

@@ -3,14 +3,14 @@
 WITH adopted AS (
   -- file_id/line_no point at the episode that records the adoption, for drill-down (the last one, should
   -- two episodes of the period end that day for that reason)
-  SELECT * EXCLUDE (pick) FROM (
+  SELECT child, period_no, period_start, period_end, file_id, line_no, adoption_year FROM (
     SELECT p.child, p.period_no, p.period_start, p.period_end, e.file_id, e.line_no,
            -- the collection year of the adoption: the child's AD1 row is in that year's return
            CASE WHEN month(p.period_end) >= 4 THEN year(p.period_end) + 1 ELSE year(p.period_end) END AS adoption_year,
            row_number() OVER (PARTITION BY p.child, p.period_no ORDER BY e.decom DESC) AS pick
     FROM periods p
     JOIN episodes e ON e.child = p.child AND e.period_no = p.period_no AND e.dec = p.period_end AND e.rec = p.end_reason
-    WHERE p.end_reason IN ('E11', 'E12') AND NOT p.short_breaks_only
+    WHERE p.end_reason IN {REC_ADOPTED} AND NOT p.short_breaks_only
   ) x WHERE pick = 1
 ),
 period_episodes AS (
@@ -22,13 +22,13 @@ adopters AS (
   SELECT child, period_no, carer_seq FROM (
     SELECT child, period_no, carer_seq,
            row_number() OVER (PARTITION BY child, period_no ORDER BY decom DESC) AS r
-    FROM period_episodes WHERE place IN ('A3', 'A4', 'A5', 'A6')
+    FROM period_episodes WHERE place IN {PLACE_ADOPTION}
   ) x WHERE r = 1
 ),
 steps AS (
   SELECT e.child, e.period_no,
-         min(e.decom) FILTER (WHERE e.place IN ('A3', 'A4', 'A5', 'A6') AND e.carer_seq = d.carer_seq) AS placed_for_adoption,
-         min(e.decom) FILTER (WHERE e.ls IN ('E1', 'D1')) AS authority_date
+         min(e.decom) FILTER (WHERE e.place IN {PLACE_ADOPTION} AND e.carer_seq = d.carer_seq) AS placed_for_adoption,
+         min(e.decom) FILTER (WHERE e.ls IN {LS_AUTHORITY_TO_PLACE}) AS authority_date
   FROM period_episodes e LEFT JOIN adopters d ON d.child = e.child AND d.period_no = e.period_no
   GROUP BY e.child, e.period_no
 ),
@@ -44,7 +44,7 @@ ad1 AS (
   SELECT * FROM (
     SELECT "CHILD" AS child, "DATE_INT" AS decision_date, "DATE_MATCH" AS match_date, "FOSTER_CARE" AS foster_care,
            return_year, row_number() OVER (PARTITION BY "CHILD", return_year ORDER BY line_no DESC) AS pick
-    FROM stg_ad1 WHERE snapshot_id = $snapshot_id AND return_year <= $upto_year AND "CHILD" IS NOT NULL
+    FROM stg_ad1 WHERE snapshot_id = {snapshot_id} AND return_year <= {upto_year} AND "CHILD" IS NOT NULL
   ) x WHERE pick = 1
 )
 SELECT a.child, a.period_no, a.period_start AS entered_care, a.period_end AS adopted_on,
@@ -52,7 +52,7 @@ SELECT a.child, a.period_no, a.period_start AS entered_care, a.period_end AS ado
        ad1.foster_care = '1' AS adopted_by_foster_carer,
        -- A10: the clock stops when the child moved in with foster carers who went on to adopt
        -- (AD1 FOSTER_CARE = 1, or placed for adoption with current foster carers: A3/A5)
-       CASE WHEN ad1.foster_care = '1' OR pl.place IN ('A3', 'A5') THEN coalesce(pl.carer_start, s.placed_for_adoption)
+       CASE WHEN ad1.foster_care = '1' OR pl.place IN {PLACE_ADOPTION_FOSTER_CARER} THEN coalesce(pl.carer_start, s.placed_for_adoption)
             ELSE s.placed_for_adoption END AS moved_in_with_adopters,
        a.file_id, a.line_no
 FROM adopted a

@@ -9,7 +9,7 @@
 WITH oc3 AS (
   SELECT * FROM (
     SELECT o.*, row_number() OVER (PARTITION BY return_year, "CHILD" ORDER BY line_no DESC) AS pick
-    FROM stg_oc3 o WHERE snapshot_id = $snapshot_id AND return_year <= $upto_year AND "CHILD" IS NOT NULL
+    FROM stg_oc3 o WHERE snapshot_id = {snapshot_id} AND return_year <= {upto_year} AND "CHILD" IS NOT NULL
   ) x WHERE pick = 1
 ),
 aged AS (
@@ -25,7 +25,7 @@ dated AS (
   SELECT a.*, birthday_year - year(dob_) AS age_,
          -- day(dob) - 1 days after the 1st of the month, so 29 February falls on 1 March in other years
          -- (the same reading as the age_on macro)
-         make_date(birthday_year, month(dob_), 1) + CAST(day(dob_) - 1 AS INTEGER) AS birthday_
+         date_of(birthday_year, month(dob_), 1) + CAST(day(dob_) - 1 AS INTEGER) AS birthday_
   FROM in_year a
 ),
 flagged AS (
@@ -36,7 +36,7 @@ flagged AS (
                    AND e.decom <= d.birthday_ AND (e.dec IS NULL OR e.dec >= d.birthday_)) AS looked_after_on_birthday,
          CASE WHEN age_ IN (17, 18) THEN '17-18' WHEN age_ BETWEEN 19 AND 21 THEN '19-21'
               WHEN age_ BETWEEN 22 AND 25 THEN '22-25' END AS age_band,
-         coalesce("IN_TOUCH" IN ('DIED', 'RHOM'), false) AS excluded_
+         coalesce("IN_TOUCH" IN {IN_TOUCH_NOT_IN_COHORT}, false) AS excluded_
   FROM dated d
 ),
 counted AS (
@@ -49,14 +49,14 @@ SELECT return_year AS year, "CHILD" AS child, dob_ AS dob,
        age_ AS age,
        "IN_TOUCH" AS in_touch, "ACTIV" AS activ, "ACCOM" AS accom,
        excluded_ AS excluded,
-       coalesce("ACTIV" IN ('F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'F4', 'P4', 'F5', 'P5'), false) AS eet,
-       coalesce("ACTIV" IN ('G4', 'G5', 'G6'), false) AS neet,
-       coalesce("ACTIV" = 'F1' OR "ACTIV" = 'P1', false) AS higher_education,
+       coalesce("ACTIV" IN {ACTIV_EET_ANY_YEAR}, false) AS eet,
+       coalesce("ACTIV" IN {ACTIV_NEET}, false) AS neet,
+       coalesce("ACTIV" IN {ACTIV_HIGHER_EDUCATION}, false) AS higher_education,
        coalesce(length("ACCOM") = 2 AND "ACCOM" LIKE '%1', false) AS suitable,
        coalesce(length("ACCOM") = 2 AND "ACCOM" LIKE '%2', false) AS unsuitable,
-       coalesce(left("ACCOM", 1) IN ('G', 'H'), false) AS abroad_or_deported,
+       coalesce(left("ACCOM", 1) IN {ACCOM_ABROAD_FIRST_LETTER}, false) AS abroad_or_deported,
        birthday_ AS birthday, looked_after_on_birthday, age_band,
        in_cohort_ AS in_cohort,
-       in_cohort_ AND NOT coalesce(left("ACCOM", 1) IN ('G', 'H', 'R'), false) AS in_accom_cohort,
+       in_cohort_ AND NOT coalesce(left("ACCOM", 1) IN {ACCOM_NOT_IN_COHORT_FIRST_LETTER}, false) AS in_accom_cohort,
        file_id, line_no
 FROM counted

@@ -1,6 +1,6 @@
 -- Every episode once: the returns in the snapshot stitched on CHILD + DECOM, the later return winning
 -- (an episode open over 31 March is in both years' returns, closed in the later one). Only returns up
--- to $upto_year are read: all of them for "data as loaded now", or, for the DfE's per-year reading,
+-- to {upto_year} are read: all of them for "data as loaded now", or, for the DfE's per-year reading,
 -- those up to the collection year of the date being counted. The dates are not cut at the as-at date
 -- here (episodes.sql does that). Two further readings live here:
 --
@@ -20,7 +20,7 @@
 WITH rows_ AS (
   SELECT e.*, coalesce("DEC" = "DECOM", false) AS same_day_
   FROM stg_episodes e
-  WHERE snapshot_id = $snapshot_id AND return_year <= $upto_year AND "CHILD" IS NOT NULL AND "DECOM" IS NOT NULL
+  WHERE snapshot_id = {snapshot_id} AND return_year <= {upto_year} AND "CHILD" IS NOT NULL AND "DECOM" IS NOT NULL
 ),
 picked AS (
   SELECT r.*,
@@ -39,11 +39,11 @@ ep AS (
 ),
 ends AS (
   SELECT ep.*,
-         stale_ AND next_decom_ IS NOT NULL AND next_decom_ <= make_date(return_year, 4, 1) AS replaced_
+         stale_ AND next_decom_ IS NOT NULL AND next_decom_ <= date_of(return_year, 4, 1) AS replaced_
   FROM ep
 )
 SELECT "CHILD" AS child, "DECOM" AS decom,
-       CASE WHEN replaced_ THEN next_decom_ WHEN stale_ THEN make_date(return_year, 4, 1) ELSE "DEC" END AS dec,
+       CASE WHEN replaced_ THEN next_decom_ WHEN stale_ THEN date_of(return_year, 4, 1) ELSE "DEC" END AS dec,
        CASE WHEN replaced_ AND coalesce(next_rne_, '') <> 'S' THEN 'X1' WHEN stale_ THEN NULL ELSE "REC" END AS rec,
        "REASON_PLACE_CHANGE" AS reason_place_change,
        rne_ AS rne, "LS" AS ls, "CIN" AS cin, "PLACE" AS place, "PLACE_PROVIDER" AS provider,

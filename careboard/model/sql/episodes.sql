@@ -2,14 +2,14 @@
 -- period of care, placement and carer spell. All counting rules for placements live here.
 WITH e AS (
   SELECT child, decom,
-         CASE WHEN dec <= $as_at THEN dec END AS dec,
-         CASE WHEN dec <= $as_at THEN rec END AS rec,
-         CASE WHEN dec <= $as_at THEN reason_place_change END AS reason_place_change,
+         CASE WHEN dec <= {as_at} THEN dec END AS dec,
+         CASE WHEN dec <= {as_at} THEN rec END AS rec,
+         CASE WHEN dec <= {as_at} THEN reason_place_change END AS reason_place_change,
          rne, ls, cin, place, provider, home_post, pl_post, urn,
-         coalesce(ls IN ('V3', 'V4'), false) AS is_short_break,
-         coalesce(place IN ('T0', 'T1', 'T2', 'T3', 'T4'), false) AS is_temporary,
+         coalesce(ls IN {LS_SHORT_BREAK}, false) AS is_short_break,
+         coalesce(place IN {PLACE_TEMPORARY}, false) AS is_temporary,
          stale, return_year, file_id, line_no
-  FROM episode_rows WHERE decom <= $as_at
+  FROM episode_rows WHERE decom <= {as_at}
 ),
 chained AS (
   SELECT e.*,
@@ -29,12 +29,13 @@ numbered AS (
   SELECT p.*, sum(starts_period) OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING) AS period_no
   FROM periods p
 ),
--- The carer/setting a child would return to after a temporary (T0-T4) episode: the last
--- non-temporary episode before it in the same period.
+-- The carer/setting a non-temporary episode returns to after a temporary (T0-T4) one: the last
+-- non-temporary episode before it in the same period (the previous one among the period's non-temporary
+-- episodes; only non-temporary episodes use it).
 before_temp AS (
   SELECT n.*,
-         last_value(CASE WHEN NOT is_temporary THEN coalesce(urn, '') || '|' || coalesce(pl_post, '') || '|' || coalesce(provider, '') || '|' || coalesce(place, '') END IGNORE NULLS)
-           OVER (PARTITION BY child, period_no ORDER BY decom ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_setting
+         lag(coalesce(urn, '') || '|' || coalesce(pl_post, '') || '|' || coalesce(provider, '') || '|' || coalesce(place, ''))
+           OVER (PARTITION BY child, period_no, is_temporary ORDER BY decom) AS previous_setting
   FROM numbered n
 ),
 flags AS (
@@ -51,15 +52,15 @@ counted AS (
            WHEN dec = decom THEN 0                         -- lasted under 24 hours
            WHEN starts_period = 1 THEN 1
            WHEN returns_from_temporary THEN 0
-           WHEN rne IN ('T', 'U') AND place IN ('A3', 'A5') THEN 0   -- placed for adoption with own foster carer
-           WHEN rne IN ('P', 'B', 'T', 'U', 'S') THEN 1
+           WHEN rne IN {RNE_SAME_CARER} AND place IN {PLACE_ADOPTION_FOSTER_CARER} THEN 0   -- placed for adoption with own foster carer
+           WHEN rne IN {RNE_NEW_PLACEMENT} THEN 1
            ELSE 0
          END AS new_placement,
          CASE
            WHEN is_short_break THEN 0
            WHEN starts_period = 1 THEN 1
            WHEN is_temporary OR returns_from_temporary THEN 0
-           WHEN rne IN ('P', 'B', 'S') THEN 1
+           WHEN rne IN {RNE_NEW_CARER} THEN 1
            ELSE 0
          END AS new_carer
   FROM flags f

@@ -15,11 +15,11 @@
 -- carries the latest date it can have been (6 months after the day before the data begins) with
 -- due_known false, and the review after it is treated as a later (6-monthly) one.
 WITH covered AS (
-  SELECT least(make_date(s.first_year - 1, 4, 1),
-               coalesce((SELECT make_date(CASE WHEN month(min(review_date)) >= 4 THEN year(min(review_date))
+  SELECT least(date_of(s.first_year - 1, 4, 1),
+               coalesce((SELECT date_of(CASE WHEN month(min(review_date)) >= 4 THEN year(min(review_date))
                                                ELSE year(min(review_date)) - 1 END, 4, 1) FROM reviews),
-                        make_date(s.first_year - 1, 4, 1))) AS covered_from
-  FROM snapshots s WHERE s.snapshot_id = $snapshot_id
+                        date_of(s.first_year - 1, 4, 1))) AS covered_from
+  FROM snapshots s WHERE s.snapshot_id = {snapshot_id}
 ),
 spans AS (
   SELECT c.child, c.period_no, c.care_start, p.period_end, v.covered_from,

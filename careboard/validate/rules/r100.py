@@ -21,7 +21,7 @@ _SHORT_BREAK = "('V3', 'V4')"
 
 
 def not_postcode(col: str) -> str:
-    return f"""NOT regexp_full_match(upper(coalesce("{col}", '')), {_POSTCODE})"""
+    return f"""NOT whole_match(upper(coalesce("{col}", '')), {_POSTCODE})"""
 
 
 NOT_SHORT_BREAK = f'coalesce("LS" NOT IN {_SHORT_BREAK}, true)'
@@ -68,7 +68,7 @@ HEADER = (
                    OR ("MOTHER" IS NOT NULL AND "SEX" IN {{SEX_FEMALE}} AND NOT {_IN_CARE} AND in_oc3)"""),
     Rule("168", "UPN is not a valid unique pupil number (a letter other than I, O or S followed by 12 characters). "
                 "Correct it, or use UN1-UN5 when the UPN is not known.",
-         table="header", fields=("UPN",), fails=f'{given("UPN")} AND NOT regexp_full_match(upper("UPN"), {_UPN})'),
+         table="header", fields=("UPN",), fails=f'{given("UPN")} AND NOT whole_match(upper("UPN"), {_UPN})'),
     date_rule("171", "header", "MC_DOB", "Date of birth of the mother's child"),
     Rule("174", "A date of birth for the mother's child is given but the child is recorded as male. "
                 "Correct SEX, or remove MC_DOB.",
@@ -119,7 +119,7 @@ PLACED_FOR_ADOPTION = (
          table="placed_for_adoption", fields=("DATE_PLACED", "DATE_PLACED_CEASED", "DEC", "REC"),
          tables=("episodes",), multi=True,
          sql="""WITH last_care AS (
-                    SELECT "CHILD", arg_max(row_no, "DECOM") AS ep_row, arg_max_null("DEC", "DECOM") AS ended
+                    SELECT "CHILD", value_at_max(row_no, "DECOM") AS ep_row, value_at_max_or_null("DEC", "DECOM") AS ended
                     FROM episodes WHERE "DECOM" IS NOT NULL AND coalesce("REC", '') <> 'X1' GROUP BY "CHILD"),
                 checked AS (
                     SELECT p.row_no, l.ep_row,
@@ -134,7 +134,7 @@ PLACED_FOR_ADOPTION = (
                 "decision reversed in an earlier year does not belong in this return.",
          table="placed_for_adoption", fields=("DATE_PLACED_CEASED", "DECOM", "LS"), tables=("episodes",), multi=True,
          sql=f"""WITH first_care AS (
-                     SELECT "CHILD", arg_min(row_no, "DECOM") AS ep_row, min("DECOM") AS began
+                     SELECT "CHILD", value_at_min(row_no, "DECOM") AS ep_row, min("DECOM") AS began
                      FROM episodes WHERE "DECOM" IS NOT NULL AND {NOT_SHORT_BREAK} GROUP BY "CHILD"),
                  checked AS (
                      SELECT p.row_no, f.ep_row,
@@ -253,7 +253,7 @@ OC2 = (
          fails=f""""SUBSTANCE_MISUSE" = '1' AND "INTERVENTION_RECEIVED" = '0' AND {blank('INTERVENTION_OFFERED')}"""),
     Rule("180", "SDQ score must be a whole number from 0 to 40. Correct SDQ_SCORE.",
          table="oc2", fields=("SDQ_SCORE",),
-         fails=f"""{given('SDQ_SCORE')} AND NOT coalesce(regexp_full_match("r_SDQ_SCORE", '[0-9]+([.]0+)?')
+         fails=f"""{given('SDQ_SCORE')} AND NOT coalesce(whole_match("r_SDQ_SCORE", '[0-9]+([.]0+)?')
                    AND "SDQ_SCORE" BETWEEN 0 AND 40, false)"""),
     # Blank items pass, as in the community validator: rule 191 asks the 12-month group for the core items.
     Rule("181", "Health and offending items for children looked after for 12 months must be 0 or 1. "

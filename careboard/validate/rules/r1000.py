@@ -19,7 +19,7 @@ _LEAVER_DOB = 'coalesce("DOB", header_DOB)'
 # was going on at (or ended after) the 17th or 18th birthday that falls in this collection year.
 _AT_BIRTHDAY = f"""WITH leavers AS (
     SELECT row_no, "CHILD", own_age_end AS age,
-           CAST({_LEAVER_DOB} + to_years(own_age_end) AS DATE) AS birthday
+           add_years({_LEAVER_DOB}, own_age_end) AS birthday
     FROM v_oc3 WHERE {_DETAILS})
 SELECT DISTINCT l.row_no FROM leavers l JOIN episodes e ON e."CHILD" = l."CHILD"
 WHERE l.age IN (17, 18) AND {{where}}"""
@@ -72,9 +72,9 @@ LEAVERS = (
                  l AS (SELECT row_no, "CHILD", {_LEAVER_DOB} AS dob FROM v_oc3 WHERE {_DETAILS})
                  SELECT l.row_no FROM l JOIN seen s ON s."CHILD" = l."CHILD"
                  GROUP BY l.row_no, l.dob
-                 HAVING arg_max_null(s."REC", s."DECOM") IN ('E11', 'E12')
+                 HAVING value_at_max_or_null(s."REC", s."DECOM") IN ('E11', 'E12')
                      OR sum({_days_after(16)}) < 1
-                     OR (sum({_days_after(14)}) < 91 AND arg_min_null(s."RNE", s."DECOM") = 'S')"""),
+                     OR (sum({_days_after(14)}) < 91 AND value_at_min_or_null(s."RNE", s."DECOM") = 'S')"""),
     # Judged only for young people whose 16th birthday falls on or after 1 April of last year: to be a care
     # leaver they were looked after on a day after it, so one of the two returns must show it. Older care
     # leavers usually left care before last year's return and would all be flagged: the community validator

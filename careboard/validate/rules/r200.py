@@ -7,7 +7,7 @@ from .sql_checks import until
 
 # The DfE judges "placed outside England" on the placement LA it derives from a postcode directory;
 # without a postcode lookup, a placement postcode in an area wholly outside England stands in for it.
-_OUTSIDE_ENGLAND = ("""coalesce(regexp_extract(upper("PL_POST"), '^[A-Z]+') IN {POSTCODE_AREA_OUTSIDE_ENGLAND},
+_OUTSIDE_ENGLAND = ("""coalesce(first_match(upper("PL_POST"), '^[A-Z]+') IN {POSTCODE_AREA_OUTSIDE_ENGLAND},
                     false)""")
 # With a postcode lookup, a postcode it knows is placed by its LA (WAL, SCO or NIR outside England): postcode
 # areas cross borders (TD15 is Berwick, in England; CH5-CH8 are in Wales). One it does not know goes by area.
@@ -70,7 +70,7 @@ UPN = (
                 "31 August that fell 7 months before the collection year began (31 August 2023 for 2024/25). "
                 "Give the child's UPN, or the UN code saying why it is unknown.",
          table="header", fields=("UPN", "DOB"),
-         fails="upper(\"UPN\") = 'UN1' AND age_on(\"DOB\", make_date({year} - 2, 8, 31)) >= 4"),
+         fails="upper(\"UPN\") = 'UN1' AND age_on(\"DOB\", date_of({year} - 2, 8, 31)) >= 4"),
     # UN4 is for children newly looked after in the last week of the year: read "looked after for more than
     # a week" as looked after at 31 March in a period of care that started before 24 March. The community
     # validator fails UN4 when an episode starts on or after 24 March, the very children UN4 is for; careboard
@@ -82,7 +82,7 @@ UPN = (
          sql="""SELECT h.row_no FROM v_header h
                 WHERE upper(h."UPN") = 'UN4' AND h.open_at_end
                   AND h."CHILD" NOT IN (SELECT "CHILD" FROM episodes
-                                        WHERE "RNE" = 'S' AND "DECOM" >= make_date({year}, 3, 24))"""),
+                                        WHERE "RNE" = 'S' AND "DECOM" >= date_of({year}, 3, 24))"""),
 )
 
 # UASC status across years. A child is (or was) UASC in a year when they have a row in that year's UASC
@@ -108,7 +108,7 @@ UASC = (
                  "(DUC) contradict each other: this year's DUC differs from last year's without falling in this "
                  "year, or ends the status before this year although last year gave none. Make DUC agree.",
          table="uasc", fields=("DUC",), tables=("uasc_last",), needs=("last_year",),
-         sql=f"""SELECT row_no FROM ({_UASC_PAIRS})
+         sql=f"""SELECT row_no FROM ({_UASC_PAIRS}) AS pairs
                  WHERE (last_DUC IS NOT NULL AND "DUC" IS DISTINCT FROM last_DUC
                         AND NOT coalesce("DUC" BETWEEN {{start}} AND {{end}}, false))
                     OR (coalesce(last_r_DUC, '') = '' AND "DUC" < {{start}})"""),

@@ -80,9 +80,10 @@ WITH e AS (SELECT "CHILD", row_no, "DECOM", "REC", "PLACE" IN {PLACE_ADOPTION} A
            FROM v_episodes WHERE "CHILD" IN (SELECT "CHILD" FROM ad1)),
 starts AS (SELECT "CHILD", "DECOM" AS placed_on FROM e WHERE placed AND NOT continues),
 adopted AS (SELECT a."CHILD", a.row_no,
-                   CASE WHEN a.placed THEN coalesce(s.placed_on, a."DECOM") ELSE a."DECOM" END AS placed_on
-            FROM (SELECT * FROM e WHERE "REC" IN ('E11', 'E12')) a
-            ASOF LEFT JOIN starts s ON s."CHILD" = a."CHILD" AND a."DECOM" >= s.placed_on)"""
+                   CASE WHEN a.placed THEN coalesce((SELECT max(s.placed_on) FROM starts s
+                                                     WHERE s."CHILD" = a."CHILD" AND s.placed_on <= a."DECOM"),
+                                                    a."DECOM") ELSE a."DECOM" END AS placed_on
+            FROM e a WHERE "REC" IN ('E11', 'E12'))"""
 
 ADOPTION = (
     Rule("331", "The date the child was matched with the adopters is after the date they were placed for "
@@ -98,7 +99,7 @@ WHERE d."DATE_MATCH" > p.placed_on""", "ad1", "episodes")),
     Rule("334", "The decision that the child should be placed for adoption is dated before the start of their "
                 "latest period of care. Correct the decision date or the episode start date.",
          table="ad1", fields=("DATE_INT", "DECOM", "RNE"), tables=("episodes",), multi=True, sql=both_rows("""
-WITH s AS (SELECT "CHILD", arg_max(row_no, "DECOM") AS row_no, max("DECOM") AS began
+WITH s AS (SELECT "CHILD", value_at_max(row_no, "DECOM") AS row_no, max("DECOM") AS began
            FROM episodes WHERE "RNE" = 'S' GROUP BY "CHILD")
 SELECT d.row_no AS left_row, s.row_no AS right_row FROM ad1 d JOIN s USING ("CHILD")
 WHERE d."DATE_INT" < s.began""", "ad1", "episodes")),

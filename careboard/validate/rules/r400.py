@@ -62,7 +62,7 @@ LEGAL_STATUS = (
          table="episodes", fields=("LS",),
          sql="""SELECT row_no FROM (
                   SELECT row_no, "LS", bool_or("LS" = 'V3') OVER c AND bool_or("LS" = 'V4') OVER c AS both_kinds
-                  FROM episodes WINDOW c AS (PARTITION BY "CHILD"))
+                  FROM episodes WINDOW c AS (PARTITION BY "CHILD")) AS kinds
                 WHERE "LS" IN ('V3', 'V4') AND both_kinds"""),
     Rule("445", "Legal status D1 (freeing order) on an episode starting after December 2005, when freeing "
                 "orders ended. Use E1 (placement order) or the status that applied.",
@@ -105,7 +105,7 @@ UPN = (
          table="header", fields=("UPN",),
          sql="""SELECT row_no FROM (
                   SELECT row_no, count(*) OVER (PARTITION BY upper("UPN")) AS sharing FROM header
-                  WHERE "UPN" IS NOT NULL AND upper("UPN") NOT IN {UPN_PLACEHOLDER})
+                  WHERE "UPN" IS NOT NULL AND upper("UPN") NOT IN {UPN_PLACEHOLDER}) AS upns
                 WHERE sharing > 1"""),
 )
 
@@ -149,17 +149,17 @@ LOCATION = (
                 "same episode should have the same placement postcode in both years: correct PL_POST.",
          table="episodes", fields=("PL_POST",), tables=("episodes_last", "postcode_lookup"),
          needs=("last_year", "postcodes"),
-         sql=f"SELECT row_no FROM ({_CARRIED_OVER}) WHERE pl_la IS DISTINCT FROM last_pl_la"),
+         sql=f"SELECT row_no FROM ({_CARRIED_OVER}) AS carried WHERE pl_la IS DISTINCT FROM last_pl_la"),
     Rule("453", "The placement open at the end of last year is a different distance from home in this year's "
                 "return. The same episode should have the same home and placement postcodes in both years.",
          table="episodes", fields=("HOME_POST", "PL_POST"), tables=("episodes_last", "postcode_lookup"),
          needs=("last_year", "postcodes"),
-         sql=f"SELECT row_no FROM ({_CARRIED_OVER}) WHERE abs(pl_distance - last_pl_distance) >= 0.2"),
+         sql=f"SELECT row_no FROM ({_CARRIED_OVER}) AS carried WHERE abs(pl_distance - last_pl_distance) >= 0.2"),
     Rule("454", "The placement is more than 350 miles from the child's home. Check the home and placement "
                 "postcodes.",
          table="episodes", fields=("HOME_POST", "PL_POST"), tables=("postcode_lookup",), needs=("postcodes",),
          severity="query",
-         sql=f"SELECT row_no FROM ({placement_geo('episodes')}) WHERE pl_distance > 350 AND pl_distance <> 999.9"),
+         sql=f"SELECT row_no FROM ({placement_geo('episodes')}) AS geo WHERE pl_distance > 350 AND pl_distance <> 999.9"),
 )
 
 RULES = EPISODE_CHAIN + LEGAL_STATUS + AGES + UPN + LOCATION

@@ -49,7 +49,7 @@ def _decided_after(code: str, where: str, what: str, message_end: str, severity=
                 sql=both_rows(f"""WITH firsts AS (
                         SELECT "CHILD", row_no, "DECOM" FROM episodes WHERE ({where}) AND "DECOM" IS NOT NULL
                         QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DECOM", row_no) = 1),
-                    decisions AS (SELECT "CHILD", arg_min(row_no, "DATE_PLACED") AS first_row,
+                    decisions AS (SELECT "CHILD", value_at_min(row_no, "DATE_PLACED") AS first_row,
                                          min("DATE_PLACED") AS first_decided
                                   FROM {_PA} WHERE "DATE_PLACED" IS NOT NULL GROUP BY "CHILD")
                     SELECT f.row_no AS left_row, d.first_row AS right_row

@@ -13,8 +13,8 @@ _DOB = 'coalesce("DOB", header_DOB)'
 # the one before ended. `ended` is the last episode's end, DATE '9999-12-31' while it is open (still_open),
 # and NULL when its end date is written but unreadable: the period is over, on a date no rule can compare.
 _PERIODS = f"""periods AS (
-    SELECT "CHILD", min("DECOM") AS began, arg_max_null({until("DEC", "DATE '9999-12-31'")}, "DECOM") AS ended,
-           arg_max({blank("DEC")}, "DECOM") AS still_open
+    SELECT "CHILD", min("DECOM") AS began, value_at_max_or_null({until("DEC", "DATE '9999-12-31'")}, "DECOM") AS ended,
+           value_at_max({blank("DEC")}, "DECOM") AS still_open
     FROM (SELECT "CHILD", "DECOM", "DEC", "r_DEC",
                  sum(CASE WHEN coalesce("DECOM" > prev_DEC, ep_seq = 1) THEN 1 ELSE 0 END)
                      OVER (PARTITION BY "CHILD" ORDER BY ep_seq) AS period

@@ -29,7 +29,7 @@ def _earliest_fill(alias: str) -> str:
     day, month, year = (_part(text, n) for n in (1, 2, 3))
     filled = (f"CASE {day} WHEN 'zz' THEN '1' ELSE {day} END || '/' || CASE {month} WHEN 'zz' THEN '12' "
               f"ELSE {month} END || '/' || CASE {year} WHEN 'zzzz' THEN '2000' ELSE {year} END")
-    return f"(CASE WHEN regexp_full_match({text}, '{_SHAPE}') THEN try_strptime({filled}, '%d/%m/%Y')::DATE END)"
+    return f"(CASE WHEN whole_match({text}, '{_SHAPE}') THEN date_dmy({filled}) END)"
 
 
 RULES = (

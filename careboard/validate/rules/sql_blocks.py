@@ -23,7 +23,7 @@ def post(column: str, alias: str = "") -> str:
 
 def postcode_malformed(column: str) -> str:
     """True when a postcode is given but is not shaped like a UK postcode (blank is not malformed)."""
-    return f"(\"{column}\" IS NOT NULL AND NOT regexp_full_match({post(column)}, '{_POSTCODE_SHAPE}'))"
+    return f"(\"{column}\" IS NOT NULL AND NOT whole_match({post(column)}, '{_POSTCODE_SHAPE}'))"
 
 
 # The OC2 row carries its own DOB; the header's stands in when it is blank.

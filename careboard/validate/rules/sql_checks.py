@@ -28,7 +28,7 @@ def until(col: str, open_as: str, alias: str = "") -> str:
 
 def bad_date(col: str) -> str:
     """Written but not a real date: the loader also reads 1/1/21 as a date, the DfE does not."""
-    return f'({given(col)} AND ("{col}" IS NULL OR NOT regexp_full_match("r_{col}", {_DATE_SHAPE})))'
+    return f'({given(col)} AND ("{col}" IS NULL OR NOT whole_match("r_{col}", {_DATE_SHAPE})))'
 
 
 def missing_or_bad_date(col: str) -> str:
