@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .detect import identify, normalise_header
 from ..errors import Finding, InputError
 from .limits import cut_long_cells

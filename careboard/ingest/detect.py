@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from ..errors import Finding, InputError
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .detect import identify, normalise_header
 from .raw import RawTable
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import repeat
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .detect import identify, normalise_header
 from .raw import RawTable
 from .text import encoding_findings

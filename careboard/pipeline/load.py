@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from ..dates import year_end
 from ..errors import Finding, InputError
 from ..ingest.files import Return, StoredTable, discover

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..formats import ssda903 as spec
+from ..formats import registry
 from ..tables.schema import staging_name
 
 
@@ -38,7 +38,7 @@ def remove_snapshot(con, snapshot_id: int) -> bool:
         return False
     con.execute("BEGIN TRANSACTION")
     try:
-        for t in spec.tables():
+        for t in registry.all_tables():
             con.execute(f"DELETE FROM {staging_name(t)} WHERE snapshot_id = ?", [snapshot_id])
         for t in ("validation_failures", "validation_not_run", "validation_runs", "dq_findings", "source_files", "snapshots"):
             con.execute(f"DELETE FROM {t} WHERE snapshot_id = ?", [snapshot_id])
