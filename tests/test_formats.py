@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from careboard.errors import InputError
 from careboard.formats import registry
 from careboard.formats.period import YearlyPeriod
+from careboard.ingest.detect import identify
 
 ROOT = Path(__file__).parents[1]
 CASES = ROOT / "tests" / "data" / "formats"
@@ -78,3 +80,22 @@ def test_a_period_is_named_by_the_year_it_ends_in(period, year, span):
 
 def test_the_903_covers_a_collection_year():
     assert registry.get("ssda903").period.span(2025) == (date(2024, 4, 1), date(2025, 3, 31))
+
+
+def _recognition_cases():
+    return [pytest.param(fmt, case, id=f"{fmt.id}:{case['header'][:40]}")
+            for fmt in registry.FORMATS for case in _cases(fmt)]
+
+
+@pytest.mark.parametrize("fmt,case", _recognition_cases())
+def test_a_header_is_recognised_within_its_format(fmt, case):
+    header = case["header"].split(",")
+    if "error" in case:
+        with pytest.raises(InputError) as e:
+            identify(header, "children.csv")
+        assert e.value.message.startswith(case["error"])
+        return
+    found = identify(header, "children.csv")
+    assert f"{found.format.id}.{found.table.name}" == case["table"]
+    assert found.format is fmt
+    assert [f.message for f in found.findings] == ([case["warning"]] if "warning" in case else [])
