@@ -49,6 +49,8 @@ class Format:
     def nearest(self, columns: set[str]) -> tuple[tuple[int, int], TableSpec] | None:
         """The table a header holding `columns` comes closest to, with how close (more shared columns,
         then fewer missing): None when it shares none of the format's distinctive columns."""
-        score = lambda t: (len(t.column_set & columns), -len(t.column_set - columns))   # noqa: E731
-        best = max(self.tables().values(), key=score)
-        return (score(best), best) if (best.column_set & columns) - self.spec.common else None
+        def closeness(t: TableSpec) -> tuple[int, int]:
+            return len(t.column_set & columns), -len(t.column_set - columns)
+
+        best = max(self.tables().values(), key=closeness)
+        return (closeness(best), best) if (best.column_set & columns) - self.spec.common else None
