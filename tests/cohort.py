@@ -12,7 +12,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from careboard.formats import ssda903 as spec
+from careboard.formats.registry import SSDA903 as spec
 from careboard.indicators import calculate, registry
 from careboard.store import open_store
 from tests.loading import load

@@ -86,7 +86,7 @@ def view_statements() -> Iterator[tuple[str, str]]:
 def glue_statements() -> Iterator[tuple[str, str]]:
     """The engine's own statements around the units: a frame table typed from the store, a table made
     empty, a batch of row rules in one scan, a set rule in a union, failing rows described."""
-    from careboard.formats import ssda903 as spec
+    from careboard.formats.registry import SSDA903 as spec
     from careboard.validate import runner
     from careboard.validate.frame import _base, empty_table_ddl
     from careboard.validate.registry import RULES

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
-from careboard.formats import ssda903 as spec
+from careboard.formats.registry import SSDA903 as spec
 from careboard.synth import simulate
 from careboard.synth.calendar import age_on, birthday
 from careboard.synth.timeline import Child, Timeline

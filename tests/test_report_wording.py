@@ -25,7 +25,7 @@ from careboard.report.glossary import TERMS
 from careboard.report.html import report_html
 from careboard.report.pdf import report_story
 from careboard.report.pdf_parts import Heading
-from careboard.formats import ssda903 as spec
+from careboard.formats.registry import SSDA903 as spec
 from careboard.store import open_store
 from tests.loading import load
 from careboard.synth import write_demo_extracts

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careboard.formats import ssda903 as spec
+from careboard.formats.registry import SSDA903 as spec
 from careboard.errors import InputError
 from careboard.store import list_snapshots, open_store, remove_snapshot
 from tests.loading import load

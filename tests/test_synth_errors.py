@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from careboard.formats import ssda903 as spec
+from careboard.formats.registry import SSDA903 as spec
 from careboard.ingest.files import read_file
 from careboard.synth import ERROR_KINDS, export
 from careboard.synth.errors import CSV_ONLY

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from careboard.formats import ssda903 as spec
+from careboard.formats.registry import SSDA903 as spec
 from careboard.ingest.files import read_file
 from careboard.synth import export, simulate
 from careboard.synth.calendar import year_end

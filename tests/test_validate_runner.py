@@ -42,7 +42,7 @@ def _schema(con, name):
 
 
 def test_a_table_the_return_lacks_has_the_columns_and_types_typing_gives(tmp_path):
-    from careboard.formats import ssda903 as spec
+    from careboard.formats.registry import SSDA903 as spec
 
     # Every table with a row typed from text, then the same tables made empty without the SELECT.
     rows = {t: [{c: "1" for c in spec.table(t).all_columns}] for t in spec.tables()}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 
-from ..formats import ssda903 as spec
 from .detect import identify, normalise_header
 from ..errors import Finding, InputError
 from .limits import cut_long_cells
@@ -37,8 +36,8 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         else:
             raise InputError(file, "the file has no header row")
         written, header = header, normalise_header(header)
-        table, findings = identify(header, file, written)
-        t = spec.table(table)
+        found = identify(header, file, written)
+        t, table, findings = found.table, found.table.name, found.findings
         positions = [header.index(c) for c in t.columns]
         width = len(header)
         rows: list[list[str]] = []

@@ -1,44 +1,58 @@
-"""Recognising which SSDA903 table a CSV holds, by its header row alone."""
+"""Recognising which table of which format a CSV holds, by its header row alone."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ..formats import ssda903 as spec
 from ..errors import Finding, InputError
+from ..formats import registry
+from ..formats.format import Format
+from ..formats.spec import TableSpec
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """The table a header is, within its format, and the warnings about the header."""
+
+    format: Format
+    table: TableSpec
+    findings: list[Finding]
 
 
 def normalise_header(cells: list[str]) -> list[str]:
     return [c.replace("\ufeff", "").strip().strip("\xa0").upper() for c in cells]
 
 
-def identify(header: list[str], file: str, written: list[str] | None = None) -> tuple[str, list[Finding]]:
-    """Return the table whose columns the header holds, or raise naming the closest table.
+def identify(header: list[str], file: str, written: list[str] | None = None) -> Recognised:
+    """Return the table (and its format) whose columns the header holds, or raise naming the closest table.
 
     Only a table's required columns identify it. An exact column set is a match; a superset is a match,
     with a warning naming extra columns that are not among the table's optional ones (those are ignored);
-    anything else is an unknown file. `written`: the header's cells as written, when they may differ
-    from `header` (lower case, spaces): a warning names those read differently.
+    anything else is an unknown file. Where tables of several formats match, the one with most columns
+    wins (the first format listed on a tie). `written`: the header's cells as written, when they may
+    differ from `header` (lower case, spaces): a warning names those read differently.
     """
     cols = set(header)
     findings: list[Finding] = _renamed(header, written, file)
     dupes = sorted({c for c in header if header.count(c) > 1})
     if dupes:
         raise InputError(file, f"column {', '.join(dupes)} appears more than once in the header", 1)
-    matches = [t for t in spec.tables().values() if t.column_set <= cols]
+    matches = [(f, t) for f in registry.FORMATS if (t := f.matching(cols))]
     if matches:
-        best = max(matches, key=lambda t: len(t.columns))
+        fmt, best = max(matches, key=lambda m: len(m[1].columns))
         extra = [c for c in header if c not in best.all_columns]
         if extra:
             findings.append(Finding("warning", "extra_columns", file, best.name, 1, ",".join(extra), None,
                                     f"columns {', '.join(extra)} are not part of the {best.title} table and were ignored"))
-        return best.name, [replace(f, table=best.name) for f in findings]
-    closest = max(spec.tables().values(), key=lambda t: (len(t.column_set & cols), -len(t.column_set - cols)))
+        return Recognised(fmt, best, [replace(f, table=best.name) for f in findings])
+    near = [n for f in registry.FORMATS if (n := f.nearest(cols))]
+    if not near:
+        kinds = " or ".join(f.short for f in registry.FORMATS)
+        raise InputError(file, f"the header does not match any {kinds} table "
+                               f"(columns found: {', '.join(header) or 'none'})", 1)
+    _, closest = max(near, key=lambda n: n[0])
     missing = [c for c in closest.columns if c not in cols]
     extra = [c for c in header if c not in closest.column_set]
-    if not (closest.column_set & cols) - {"CHILD", "DOB"}:
-        raise InputError(file, "the header does not match any SSDA903 table "
-                               f"(columns found: {', '.join(header) or 'none'})", 1)
     detail = f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
     if extra:
         detail += f"; unexpected {', '.join(extra)}"

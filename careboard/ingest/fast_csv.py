@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..formats import ssda903 as spec
 from .detect import identify, normalise_header
 from .raw import RawTable
 
@@ -48,8 +47,8 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
         return None
     if not any(header):
         return None
-    table, findings = identify(header, file, written)
-    t = spec.table(table)
+    found = identify(header, file, written)
+    t, table, findings = found.table, found.table.name, found.findings
 
     import pyarrow as pa
     import pyarrow.csv as pc
@@ -65,7 +64,7 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
         )
     except (pa.ArrowInvalid, UnicodeDecodeError):
         return None
-    if _longest_cell(read) > spec.cell_chars():
+    if _longest_cell(read) > found.format.cell_chars():
         return None     # the csv-module reader cuts a runaway cell and says where it was
     n = read.num_rows
     columns = t.all_columns if hasattr(t, "all_columns") else t.columns

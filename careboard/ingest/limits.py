@@ -7,7 +7,7 @@ into every finding and validation output; the reader keeps its first spec.cell_c
 
 from __future__ import annotations
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from ..errors import Finding
 
 _SHOWN = 40

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import repeat
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .detect import identify, normalise_header
 from .raw import RawTable
 from .text import encoding_findings
@@ -59,9 +59,10 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
     if (body.count(",") != width * len(lines) or set(map(str.count, lines, repeat(","))) != {width}
             or max(map(len, lines)) > spec.cell_chars()):
         return None
-    table, findings = identify(header, file, written)
+    found = identify(header, file, written)
+    table, findings = found.table.name, found.findings
     findings += encoding_findings(text, encoding, file, table)
-    columns = spec.table(table).all_columns
+    columns = found.table.all_columns
     positions = tuple(header.index(c) + 1 if c in header else None for c in columns)
     return TextTable(table, file, encoding, "csv", columns, [], [], [], findings,
                      text=body, positions=positions, rows=len(lines), padded=_padded(body))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from xml.parsers import expat
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from ..errors import InputError
 from .limits import cut_finding
 from .raw import RawTable

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..formats import ssda903 as spec
+from ..formats import registry
 from ..dates import year_end
 from ..errors import Finding, InputError
 from ..ingest.files import Return, StoredTable, discover
@@ -243,12 +243,27 @@ def _year_gaps(returns: list[Return]) -> list[Finding]:
             for y in missing]
 
 
+def _sources(returns: list[Return]) -> tuple[str, date | None, date | None]:
+    """The formats a snapshot's files are in (their ids, comma-separated) and the period they cover: from
+    the start of the earliest return's period to the end of the latest's (a 903 return's is its collection year)."""
+    kinds, spans = set(), []
+    for r in returns:
+        for fmt in {registry.format_of(table) for f in r.files for table, _ in f.table_names()}:
+            kinds.add(fmt)
+            spans.append(fmt.period.span(r.year))
+    return (",".join(f.id for f in registry.FORMATS if f in kinds), min((s for s, _ in spans), default=None),
+            max((e for _, e in spans), default=None))
+
+
 def _write(con, returns, as_at, collection_year, fingerprint, label, validation: Validation | None,
            reference: InUse | None, progress=None) -> LoadResult:
     sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
-    con.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [sid, as_at, collection_year, min(r.year for r in returns), datetime.now(), fingerprint, label])
-    rows: dict[str, int] = {t: 0 for t in spec.tables()}
+    con.execute("""INSERT INTO snapshots (snapshot_id, as_at, collection_year, first_year, loaded_at, fingerprint, label,
+                                          source_formats, period_start, period_end)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [sid, as_at, collection_year, min(r.year for r in returns), datetime.now(), fingerprint, label,
+                 *_sources(returns)])
+    rows: dict[str, int] = {t: 0 for t in registry.all_tables()}
     findings: list[tuple[Finding, int | None]] = []
     file_id = 0
     copies: list[tuple[int, int, StoredTable]] = []

@@ -7,7 +7,7 @@ much larger layer; these only say where the typed staging tables lost informatio
 
 from __future__ import annotations
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .normalised import cell_findings
 from ..tables.schema import staging_name, trimmed
 

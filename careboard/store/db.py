@@ -6,9 +6,12 @@ import os
 from pathlib import Path
 
 from ..tables.schema import staging_ddl
+from .upgrade import upgrade
 
 
-# The store's own tables: snapshots, their files, the load's findings and the DfE rules' results.
+# The store's own tables: snapshots, their files, the load's findings and the DfE rules' results. A snapshot
+# records the formats its files are in and the period they cover (upgrade.py adds those to an older store)
+# besides the 903's collection years.
 CORE_DDL = [
     """CREATE TABLE IF NOT EXISTS snapshots (
   snapshot_id INTEGER PRIMARY KEY,
@@ -17,7 +20,10 @@ CORE_DDL = [
   first_year INTEGER NOT NULL,
   loaded_at TIMESTAMP NOT NULL,
   fingerprint VARCHAR NOT NULL UNIQUE,
-  label VARCHAR
+  label VARCHAR,
+  source_formats VARCHAR,
+  period_start DATE,
+  period_end DATE
 )""",
     """CREATE TABLE IF NOT EXISTS source_files (
   snapshot_id INTEGER NOT NULL,
@@ -97,4 +103,5 @@ def open_store(path: Path | str | None = None, read_only: bool = False):
     con = connect(str(path), read_only=read_only, config=config)
     if not read_only:
         con.execute(";\n".join(CORE_DDL + staging_ddl()))
+    upgrade(con, read_only)
     return con

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from ..plural import counted
 from ..tables.schema import staging_name
 

@@ -12,7 +12,7 @@ text as written.
 
 from __future__ import annotations
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from ..tables.schema import NORMALISED, staging_name, trimmed
 
 # Why a cell was read differently, most telling first, with the words added to its message.

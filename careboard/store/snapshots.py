@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..formats import ssda903 as spec
+from ..formats import registry
 from ..tables.schema import staging_name
 
 
@@ -20,6 +20,9 @@ class Snapshot:
     files: int
     episodes: int
     errors: int
+    source_formats: tuple[str, ...]     # the formats its files are in, by id: ("ssda903",)
+    period_start: date | None           # the period its files cover (a 903 return's: its collection year)
+    period_end: date | None
 
 
 def list_snapshots(con) -> list[Snapshot]:
@@ -27,9 +30,10 @@ def list_snapshots(con) -> list[Snapshot]:
 SELECT s.snapshot_id, s.as_at, s.collection_year, s.first_year, s.loaded_at, s.label,
        (SELECT count(*) FROM source_files f WHERE f.snapshot_id = s.snapshot_id),
        (SELECT count(*) FROM stg_episodes e WHERE e.snapshot_id = s.snapshot_id),
-       (SELECT count(*) FROM dq_findings d WHERE d.snapshot_id = s.snapshot_id AND d.severity = 'error')
+       (SELECT count(*) FROM dq_findings d WHERE d.snapshot_id = s.snapshot_id AND d.severity = 'error'),
+       s.source_formats, s.period_start, s.period_end
 FROM snapshots s ORDER BY s.as_at, s.snapshot_id""").fetchall()
-    return [Snapshot(*r) for r in rows]
+    return [Snapshot(*r[:-3], tuple(filter(None, (r[-3] or "").split(","))), *r[-2:]) for r in rows]
 
 
 def remove_snapshot(con, snapshot_id: int) -> bool:
@@ -38,7 +42,7 @@ def remove_snapshot(con, snapshot_id: int) -> bool:
         return False
     con.execute("BEGIN TRANSACTION")
     try:
-        for t in spec.tables():
+        for t in registry.all_tables():
             con.execute(f"DELETE FROM {staging_name(t)} WHERE snapshot_id = ?", [snapshot_id])
         for t in ("validation_failures", "validation_not_run", "validation_runs", "dq_findings", "source_files", "snapshots"):
             con.execute(f"DELETE FROM {t} WHERE snapshot_id = ?", [snapshot_id])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from ..tables.schema import staging_name
 
 CODES = ("date_after_year_end", "date_after_as_at")

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from random import Random
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .calendar import folder_name
 from .returns import cut_returns
 from .simulate import simulate

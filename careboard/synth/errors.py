@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from random import Random
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .calendar import fmt
 from .returns import Rows, YearCut
 

@@ -9,7 +9,7 @@ import csv
 from pathlib import Path
 from random import Random
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 
 # What a spoilt cell becomes, by the field's kind: blank, impossible or outside every code list.
 SPOILT = {
@@ -31,7 +31,7 @@ def spoil_return(folder: Path, seed: int | str = 1, per_row: float = 0.3) -> int
             rows = list(csv.reader(f))
         if not rows:
             continue
-        table = _table_of(rows[0])
+        table = spec.matching(set(rows[0]))
         if table is None:
             continue
         kinds = [(i, table.kind(c)) for i, c in enumerate(rows[0]) if c != "CHILD"]
@@ -43,8 +43,3 @@ def spoil_return(folder: Path, seed: int | str = 1, per_row: float = 0.3) -> int
         with path.open("w", encoding="utf-8", newline="") as f:
             csv.writer(f).writerows(rows)
     return changed
-
-
-def _table_of(header: list[str]) -> spec.TableSpec | None:
-    fits = [t for t in spec.tables().values() if t.column_set <= set(header)]
-    return max(fits, key=lambda t: len(t.columns), default=None)

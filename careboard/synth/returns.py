@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .calendar import age_on, fmt, year_end, year_ending, year_start
 from .timeline import Child, Timeline
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from random import Random
 from xml.sax.saxutils import escape
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .returns import Rows
 
 _STEMS = {

@@ -1,9 +1,9 @@
-"""The staging table of each format table (its name, columns and DDL) and the SQL that types a raw
+"""The staging table of each table of every format (its name, columns and DDL) and the SQL that types a raw
 table into it, derived from the format spec so the two cannot drift apart."""
 
 from __future__ import annotations
 
-from ..formats import ssda903 as spec
+from ..formats import registry
 
 _SQL_TYPE = {"date": "DATE", "integer": "INTEGER", "code": "VARCHAR", "text": "VARCHAR"}
 
@@ -25,7 +25,7 @@ def trimmed(x: str) -> str:
 
 def sql_type(table: str, column: str) -> str:
     """The SQL type a column of a spec table is typed to."""
-    return _SQL_TYPE[spec.table(table).kind(column)]
+    return _SQL_TYPE[registry.table(table).kind(column)]
 
 
 # A staging column true where some cell of the row may have been read differently from how it was written
@@ -44,13 +44,13 @@ def staging_columns(table: str) -> tuple[str, ...]:
     Optional columns come after `raw` so a store made before one was added gains it by ALTER TABLE and
     keeps the same column order as a new store.
     """
-    t = spec.table(table)
+    t = registry.table(table)
     return (*t.columns, "raw", *t.optional)
 
 
 def staging_ddl() -> list[str]:
     out = []
-    for t in spec.tables().values():
+    for t in registry.all_tables().values():
         cols = ",\n  ".join('raw VARCHAR[]' if c == "raw" else f'"{c}" {_SQL_TYPE[t.kind(c)]}'
                             for c in staging_columns(t.name))
         out.append(f"""CREATE TABLE IF NOT EXISTS {staging_name(t.name)} (
@@ -83,20 +83,20 @@ def trimmed_cells(table: str, trim: bool = True) -> str:
     more than typing the rows. `trim` False (a plain file with no cell to trim: see
     ingest.plain_csv.TextTable.padded) passes the columns through as they are.
     """
-    quoted = [f'"{c}"' for c in spec.table(table).all_columns]
+    quoted = [f'"{c}"' for c in registry.table(table).all_columns]
     return ", ".join(f"{trimmed(q)} AS {q}" if trim else q for q in quoted)
 
 
 def typed_columns(table: str) -> list[str]:
     """SQL expressions turning a table's trimmed text columns (see `trimmed_cells`; optional ones
     included) into its typed columns, named as in the spec, in the order of `all_columns`."""
-    return [f'{typed_cell(table, c)} AS "{c}"' for c in spec.table(table).all_columns]
+    return [f'{typed_cell(table, c)} AS "{c}"' for c in registry.table(table).all_columns]
 
 
 def typed_cell(table: str, column: str) -> str:
     """SQL typing one trimmed text column (named as in the spec) of a table."""
     cell = f"nullif(\"{column}\", '')"
-    kind = spec.table(table).kind(column)
+    kind = registry.table(table).kind(column)
     if kind == "date":
         # strptime's %Y also reads "13/10/21" as the year 21: a year of fewer than four digits is
         # not read as a date, as the DfE does not read it. (Testing the parsed date costs next to
@@ -114,7 +114,7 @@ def typed_cell(table: str, column: str) -> str:
 def typed_select(table: str, source: str, trim: bool = True) -> str:
     """SELECT turning raw text columns of `source` into the staging table's columns, in the order of
     insert_columns (`trim`: see trimmed_cells)."""
-    t = spec.table(table)
+    t = registry.table(table)
     raw = "[" + ", ".join(f'"{c}"' for c in t.all_columns) + "]"
     typed = dict(zip(t.all_columns, typed_columns(table)))
     data = ["raw" if c == "raw" else typed[c] for c in staging_columns(table)]
@@ -131,12 +131,12 @@ def _normalised(table: str, trim: bool) -> str:
     longer than its field allows. A cheap over-estimate from the trimmed cells (strlen, in bytes, is
     stored with each string): store.normalised finds the cells themselves. The typed expressions repeat
     those of the select list, which DuckDB works out once."""
-    t = spec.table(table)
+    t, lengths = registry.table(table), registry.format_of(table).lengths()
     tests = []
     for c in t.all_columns:
         kind, cell = t.kind(c), f'"{c}"'
         if kind in ("code", "text"):
-            tests.append(f"strlen({cell}) > {spec.lengths()[c]}")
+            tests.append(f"strlen({cell}) > {lengths[c]}")
         if kind == "code":
             tests.append(f"{typed_cell(table, c)} <> {cell}")
         elif kind == "date":

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from ..sql import install as install_macros
 from ..tables.schema import staging_name, trimmed
 from .codes import placeholders

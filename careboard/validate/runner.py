@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .codes import placeholders
 from .frame import frame_tables
 from ..store.rule_results import Failures, NotRun, Outcome, RuleRan

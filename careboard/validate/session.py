@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..ingest.files import discover
-from ..formats import ssda903 as spec
+from ..formats.registry import SSDA903 as spec
 from .frame import (
     build_frame,
     drop_frame,

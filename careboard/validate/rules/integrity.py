@@ -7,7 +7,7 @@ A disagreement between two tables is reported on both rows, since either one may
 
 from __future__ import annotations
 
-from ...formats import ssda903 as spec
+from ...formats.registry import SSDA903 as spec
 from ..rule import Rule
 from .sql_blocks import both_rows
 

@@ -1,0 +1,111 @@
+"""A format's spec file read into plain data: its tables (columns, keys, field types), how its tables are
+recognised, and for a format with an XML form, how that XML maps onto the tables.
+
+Every format careboard reads is described by one such TOML file next to its Format entry; nothing else
+writes a table's columns or types down again.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One table. `columns` are the columns every file of the table has, in CSV order; `optional`
+    ones are kept when a file carries them (NULL when it does not) but never identify the table."""
+
+    name: str
+    title: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+    dates: frozenset[str] = frozenset()
+    integers: frozenset[str] = frozenset()
+    text: frozenset[str] = frozenset()
+    first_year: int | None = None
+    optional: tuple[str, ...] = ()
+
+    def kind(self, column: str) -> str:
+        """'date', 'integer', 'text' (kept as written, trimmed) or 'code' (trimmed, upper-cased)."""
+        if column in self.dates:
+            return "date"
+        if column in self.integers:
+            return "integer"
+        if column in self.text:
+            return "text"
+        return "code"
+
+    @property
+    def column_set(self) -> frozenset[str]:
+        """The required columns: what a file must hold to be this table."""
+        return frozenset(self.columns)
+
+    @property
+    def all_columns(self) -> tuple[str, ...]:
+        """Every column careboard keeps for the table: the required ones, then the optional ones."""
+        return self.columns + self.optional
+
+
+@dataclass(frozen=True)
+class XmlSpec:
+    root: str
+    child: str
+    header: str
+    child_id: str
+    renames: dict[str, str]
+    groups: dict[str, str]
+    header_tables: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Everything a spec file says. `common`: columns many tables share (a child's id, date of birth),
+    which alone never make a header look like one table rather than another."""
+
+    tables: dict[str, TableSpec]
+    common: frozenset[str]
+    lengths: dict[str, int]
+    cell_chars: int
+    xml: XmlSpec | None
+
+
+def read_spec(path: Path) -> Spec:
+    with path.open("rb") as f:
+        raw = tomllib.load(f)
+    x = raw.get("xml")
+    return Spec(
+        tables=_tables(raw["tables"], path.name),
+        common=frozenset(raw.get("recognition", {}).get("common", ())),
+        lengths=dict(raw["lengths"]),
+        cell_chars=int(raw["limits"]["cell_chars"]),
+        xml=XmlSpec(
+            root=x["root"],
+            child=x["child"],
+            header=x["header"],
+            child_id=x["child_id"],
+            renames=dict(x["renames"]),
+            groups=dict(x["groups"]),
+            header_tables={k: tuple(v["when"]) for k, v in x["header_tables"].items()},
+        ) if x else None,
+    )
+
+
+def _tables(entries: dict, file: str) -> dict[str, TableSpec]:
+    out = {}
+    for name, t in entries.items():
+        if both := set(t.get("optional", ())) & set(t["columns"]):
+            raise ValueError(f"{file}: table {name} lists {', '.join(sorted(both))} as both required and optional")
+        out[name] = TableSpec(
+            name=name,
+            title=t["title"],
+            columns=tuple(t["columns"]),
+            key=tuple(t["key"]),
+            dates=frozenset(t.get("dates", ())),
+            integers=frozenset(t.get("integers", ())),
+            text=frozenset(t.get("text", ())),
+            first_year=t.get("first_year"),
+            optional=tuple(t.get("optional", ())),
+        )
+    return out

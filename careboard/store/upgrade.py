@@ -1,0 +1,52 @@
+"""Bringing a store made by an earlier careboard up to date as it is opened, so an old store keeps working.
+
+Snapshots gained the kind of source they hold (source_formats: the formats' ids, comma-separated) and the
+period their files cover (period_start, period_end). A store opened for writing gains the columns for
+good; one opened read-only (which cannot be changed) is read through a temporary view that adds them.
+"""
+
+from __future__ import annotations
+
+from ..formats.registry import SSDA903
+
+# In the order ALTER TABLE appends them; a new store's CREATE lists them last too, so both have one shape.
+ADDED_TO_SNAPSHOTS = (("source_formats", "VARCHAR"), ("period_start", "DATE"), ("period_end", "DATE"))
+
+
+def upgrade(con, read_only: bool) -> None:
+    have = {c for (c,) in con.execute("SELECT name FROM pragma_table_info('main.snapshots')").fetchall()}
+    if {c for c, _ in ADDED_TO_SNAPSHOTS} <= have:
+        return
+    rows = _sources_of_old(con.execute("SELECT snapshot_id, first_year, collection_year FROM main.snapshots").fetchall())
+    if read_only:
+        _read_through_view(con, rows)
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name, sql_type in ADDED_TO_SNAPSHOTS:
+            con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {name} {sql_type}")
+        if rows:
+            con.executemany("UPDATE snapshots SET source_formats = ?, period_start = ?, period_end = ? "
+                            "WHERE snapshot_id = ?", [(*rest, sid) for sid, *rest in rows])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _sources_of_old(rows: list[tuple[int, int, int]]) -> list[tuple]:
+    """Every snapshot an earlier careboard made held SSDA903 returns, from its first collection year to its last."""
+    period = SSDA903.period
+    return [(sid, SSDA903.id, period.span(first)[0], period.span(last)[1]) for sid, first, last in rows]
+
+
+def _read_through_view(con, rows: list[tuple]) -> None:
+    con.execute("CREATE OR REPLACE TEMP TABLE snapshot_sources (snapshot_id INTEGER, "
+                + ", ".join(f"{n} {t}" for n, t in ADDED_TO_SNAPSHOTS) + ")")
+    if rows:
+        con.executemany("INSERT INTO snapshot_sources VALUES (?, ?, ?, ?)", rows)
+    store, = con.execute("SELECT current_database()").fetchone()
+    added = ", ".join(f"x.{n}" for n, _ in ADDED_TO_SNAPSHOTS)
+    # A temporary view is found before the store's table of the same name, so every query sees the new shape.
+    con.execute(f"""CREATE OR REPLACE TEMP VIEW snapshots AS SELECT s.*, {added}
+                    FROM "{store}".main.snapshots s LEFT JOIN snapshot_sources x ON x.snapshot_id = s.snapshot_id""")
