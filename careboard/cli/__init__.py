@@ -61,10 +61,10 @@ def _dispatch(args) -> int:
 
 def _store_not_opened(e: Exception) -> str | None:
     """The store's path when `e` is DuckDB refusing to open it (not a DuckDB file, locked by another process)."""
-    from ..backends.duckdb import module
+    from ..backends import engine
     from ..store.db import default_path, open_store
 
-    if not isinstance(e, module().Error):
+    if not isinstance(e, engine().error):
         return None
     tb = e.__traceback__
     while tb is not None:

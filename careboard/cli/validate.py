@@ -9,10 +9,10 @@ from .common import output_file, reference_args, reference_inputs, year_arg
 
 
 def cmd_validate(args) -> int:
-    from ..backends.duckdb import Opening
+    from ..backends import engine
 
-    # Opened first: DuckDB sets its database up on another thread while the rest is imported.
-    opening = Opening(":memory:")
+    # Asked for first: the engine may set its database up while the rest is imported.
+    opening = engine().open_later(":memory:")
     from ..validate.output import write_any, write_summary
     from ..validate.session import validate_paths
 

@@ -1,0 +1,67 @@
+"""What careboard asks of an engine that runs its SQL: one subclass of Backend per engine.
+
+DuckDB (duckdb.py) is the only engine today. A PostgreSQL or Spark backend would fill in the same few
+methods; what careboard does with a connection beyond them is plain DB-API: `execute(sql, params)` with
+`?` placeholders, then `fetchone`, `fetchall` or `fetchmany`, `executemany`, `cursor()` and `close()`.
+Anything only one engine can do, or needs to run well, belongs in that engine's class, not in callers.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+
+
+class Backend(ABC):
+    name: str   # the engine's name, as messages give it
+
+    @property
+    @abstractmethod
+    def error(self) -> type[Exception]:
+        """The class of every error the engine raises (a bad statement, a file it cannot open)."""
+
+    @abstractmethod
+    def connect(self, database: str = ":memory:", *, read_only: bool = False, bulk_writes: bool = False):
+        """A connection to `database` (a store's path, or ":memory:" for a private scratch database).
+
+        `bulk_writes`: the caller writes a lot at once (a load), so the engine may hold its writes back
+        until the connection closes."""
+
+    def open_later(self, database: str = ":memory:") -> Opening:
+        """A connection to `database` for later: `.connection()` gives it (an engine may open it meanwhile)."""
+        return Opening(self.connect(database))
+
+    def tune_for_rows(self, con, rows: int) -> None:
+        """Settings for a connection about to work through `rows` rows of a return (none by default)."""
+
+    @abstractmethod
+    def set_threads(self, con, threads: int) -> None:
+        """How many threads the engine may use for one statement on this connection."""
+
+    def threads(self, con) -> int:
+        """How many threads the engine uses for one statement on this connection."""
+        return int(con.execute("SELECT current_setting('threads')").fetchone()[0])
+
+    @abstractmethod
+    def copy_csv(self, con, query: str, path: Path) -> None:
+        """Write what `query` returns to `path` as CSV, in the query's row order: a header row, values
+        as the engine writes them, CRLF line ends."""
+
+    @abstractmethod
+    def scan_python(self, con, name: str, data) -> None:
+        """Make `data` (an Arrow table, or a dict of column arrays) readable as table `name` until
+        `forget_python(con, name)`."""
+
+    @abstractmethod
+    def forget_python(self, con, name: str) -> None:
+        """Undo `scan_python`."""
+
+
+class Opening:
+    """A connection asked for before it is needed (see Backend.open_later)."""
+
+    def __init__(self, con):
+        self._con = con
+
+    def connection(self):
+        return self._con
