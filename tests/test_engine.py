@@ -45,21 +45,6 @@ def test_arrow_and_numpy_sources_scan_in_a_fresh_process():
     assert done.stdout.splitlines() == ["[('7', '01/01/2015', 1)]"] * 2
 
 
-def test_a_connection_opened_on_another_thread_is_handed_over_once_open(tmp_path):
-    opening = engine().open_later(str(tmp_path / "a.duckdb"))
-    con = opening.connection()
-    con.execute("CREATE TABLE t AS SELECT 1 AS x")
-    assert con.execute("SELECT x FROM t").fetchall() == [(1,)]
-    assert opening.connection() is con
-
-
-def test_a_connection_that_cannot_open_raises_where_it_is_picked_up(tmp_path):
-    (tmp_path / "not-a-database").write_text("plain text, not a DuckDB file")
-    opening = engine().open_later(str(tmp_path / "not-a-database"))
-    with pytest.raises(duckdb.Error, match="not-a-database"):
-        opening.connection()
-
-
 def test_a_query_is_copied_to_csv_in_its_order_with_crlf_and_the_thread_setting_kept(tmp_path):
     con = engine().connect()
     engine().set_threads(con, 2)

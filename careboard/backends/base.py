@@ -27,10 +27,6 @@ class Backend(ABC):
         `bulk_writes`: the caller writes a lot at once (a load), so the engine may hold its writes back
         until the connection closes."""
 
-    def open_later(self, database: str = ":memory:") -> Opening:
-        """A connection to `database` for later: `.connection()` gives it (an engine may open it meanwhile)."""
-        return Opening(self.connect(database))
-
     def tune_for_rows(self, con, rows: int) -> None:
         """Settings for a connection about to work through `rows` rows of a return (none by default)."""
 
@@ -55,13 +51,3 @@ class Backend(ABC):
     @abstractmethod
     def forget_python(self, con, name: str) -> None:
         """Undo `scan_python`."""
-
-
-class Opening:
-    """A connection asked for before it is needed (see Backend.open_later)."""
-
-    def __init__(self, con):
-        self._con = con
-
-    def connection(self):
-        return self._con

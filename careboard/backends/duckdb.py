@@ -65,9 +65,6 @@ class DuckDB(Backend):
     def forget_python(self, con, name: str) -> None:
         con.unregister(name)
 
-    def open_later(self, database: str = ":memory:") -> OpeningOnAThread:
-        return OpeningOnAThread(self, database)
-
     def tune_for_rows(self, con, rows: int) -> None:
         if rows < SMALL_RETURN_ROWS:
             con.execute("SET threads = 1")
@@ -80,33 +77,3 @@ SMALL_RETURN_SKIPPED_OPTIMIZERS = (
     "compressed_materialization", "top_n_window_elimination", "window_self_join", "aggregate_reuse",
     "row_group_pruner", "sampling_pushdown", "partitioned_execution", "partial_aggregate_pushdown", "regex_range",
     "projection_pullup")
-
-
-class OpeningOnAThread:
-    """A connection opened on another thread, to be picked up with `connection()`.
-
-    A process's first DuckDB connection takes 40-60 ms (setting up the database instance and its
-    built-in extensions), and DuckDB lets go of the GIL meanwhile.
-    """
-
-    def __init__(self, backend: DuckDB, database: str):
-        import threading
-
-        self._con = None
-        self._error: BaseException | None = None
-        module()   # loading the compiled module holds the GIL: on another thread it would gain nothing
-        self._thread = threading.Thread(target=self._open, args=(backend, database), daemon=True)
-        self._thread.start()
-
-    def _open(self, backend: DuckDB, database: str) -> None:
-        try:
-            self._con = backend.connect(database)
-        except BaseException as e:  # noqa: BLE001 — raised by connection(), in the caller's thread
-            self._error = e
-
-    def connection(self):
-        """The connection, once open (waits for it); raises what opening it raised."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._con

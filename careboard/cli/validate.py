@@ -9,15 +9,10 @@ from .common import output_file, reference_args, reference_inputs, year_arg
 
 
 def cmd_validate(args) -> int:
-    from ..backends import engine
-
-    # Asked for first: the engine may set its database up while the rest is imported.
-    opening = engine().open_later(":memory:")
     from ..validate.output import write_any, write_summary
     from ..validate.session import validate_paths
 
-    outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args),
-                             opening=opening)
+    outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args))
     for out in args.output or []:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_any(outcome, out)

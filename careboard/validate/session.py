@@ -50,30 +50,27 @@ def validate_snapshot(con, snapshot_id: int, years: list[int] | None = None,
 
 
 def validate_paths(paths: list[Path], year: int | None = None, last_year: list[Path] | None = None,
-                   available: set[str] | None = None, reference: ReferenceInputs | None = None,
-                   opening=None) -> Outcome:
+                   available: set[str] | None = None, reference: ReferenceInputs | None = None) -> Outcome:
     """Validate one return given as files, optionally against last year's, without any store.
 
     The files are parsed and typed straight into the rule frame: no staging, no load checks.
     `reference` names the URN list, postcode lookup and council LA for the rules that need them.
-    `opening` is an in-memory database the caller has asked for (Backend.open_later), if any.
     """
     from ..backends import engine
     from ..store.return_year import years_of_returns
 
-    # No store: the frame is built in memory straight from the files.
-    opening = opening or engine().open_later(":memory:")
     this = discover(paths)
     if len(this) > 1:
         raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
     this = this[0]
     this.year = year or this.year
-    years_of_returns(opening.connection(), [this])
+    # No store: the frame is built in memory straight from the files.
+    con = engine().connect(":memory:")
+    years_of_returns(con, [this])
     from .years import rule_set_note
 
     notes = this.notes + [n for n in [rule_set_note(this.year)] if n]
 
-    con = opening.connection()
     engine().tune_for_rows(con, 2 * sum(len(t) for t in this.tables()))   # last year's is about as big
     installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this.files],
                                   this.year)
