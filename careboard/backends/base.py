@@ -28,7 +28,7 @@ class Backend(ABC):
         until the connection closes."""
 
     def tune_for_rows(self, con, rows: int) -> None:
-        """Settings for a connection about to work through `rows` rows of a return (none by default)."""
+        """Settings for a private connection about to validate `rows` rows of returns (none by default)."""
 
     @abstractmethod
     def set_threads(self, con, threads: int) -> None:

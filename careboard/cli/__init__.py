@@ -15,18 +15,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The `careboard` command: main(), then exit.
-
-    A command that leaves nothing open behind it (validate writes its files and keeps no store) ends the
-    process at once: freeing DuckDB's in-memory tables and Python's objects one by one took ~20 ms of a
-    0.6 s one-council validation."""
-    args = build_parser().parse_args()
-    code = _dispatch(args)
-    if getattr(args, "exit_at_once", False):
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    sys.exit(code)
+    """The `careboard` command: main(), then exit."""
+    sys.exit(main())
 
 
 def _dispatch(args) -> int:

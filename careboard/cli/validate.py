@@ -47,5 +47,4 @@ def add_commands(sub) -> None:
                    help="every rule with its status (ran, skipped, not applicable, failed to run) and failing rows")
     s.add_argument("-v", "--verbose", action="store_true", help="list the rules that were skipped and why")
     reference_args(s)
-    # Nothing is left open once the outputs are written: the process may end without tearing down.
-    s.set_defaults(func=cmd_validate, exit_at_once=True)
+    s.set_defaults(func=cmd_validate)
