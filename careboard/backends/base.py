@@ -21,11 +21,8 @@ class Backend(ABC):
         """The class of every error the engine raises (a bad statement, a file it cannot open)."""
 
     @abstractmethod
-    def connect(self, database: str = ":memory:", *, read_only: bool = False, bulk_writes: bool = False):
-        """A connection to `database` (a store's path, or ":memory:" for a private scratch database).
-
-        `bulk_writes`: the caller writes a lot at once (a load), so the engine may hold its writes back
-        until the connection closes."""
+    def connect(self, database: str = ":memory:", *, read_only: bool = False):
+        """A connection to `database` (a store's path, or ":memory:" for a private scratch database)."""
 
     def tune_for_rows(self, con, rows: int) -> None:
         """Settings for a private connection about to validate `rows` rows of returns (none by default)."""

@@ -35,11 +35,8 @@ class DuckDB(Backend):
     def error(self) -> type[Exception]:
         return module().Error
 
-    def connect(self, database: str = ":memory:", *, read_only: bool = False, bulk_writes: bool = False):
-        # A load writes a snapshot of tens of MB at once: checkpointing every 16 MB (DuckDB's default)
-        # would rewrite the file several times per load, so the WAL grows and is written once on close.
-        config = {"checkpoint_threshold": "1GB"} if bulk_writes and not read_only else {}
-        return module().connect(database, read_only=read_only, config=config)
+    def connect(self, database: str = ":memory:", *, read_only: bool = False):
+        return module().connect(database, read_only=read_only)
 
     def set_threads(self, con, threads: int) -> None:
         con.execute(f"SET threads = {int(threads)}")

@@ -91,7 +91,7 @@ def open_store(path: Path | str | None = None, read_only: bool = False):
     if read_only and not path.exists():
         raise FileNotFoundError(f"no careboard store at {path}; load some files first (careboard load PATH)")
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = engine().connect(str(path), read_only=read_only, bulk_writes=not read_only)
+    con = engine().connect(str(path), read_only=read_only)
     if not read_only:
         con.execute(";\n".join(CORE_DDL + staging_ddl()))
     return con
