@@ -47,7 +47,7 @@ def test_arrow_and_numpy_sources_scan_in_a_fresh_process():
 
 def test_a_query_is_copied_to_csv_in_its_order_with_crlf_and_the_thread_setting_kept(tmp_path):
     con = engine().connect()
-    engine().set_threads(con, 2)
+    con.execute("SET threads = 2")
     engine().copy_csv(con, "SELECT * FROM range(3, 0, -1) AS t(n)", tmp_path / "n.csv")
     assert (tmp_path / "n.csv").read_bytes() == b"n\r\n3\r\n2\r\n1\r\n"
-    assert engine().threads(con) == 2
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (2,)

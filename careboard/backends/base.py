@@ -2,7 +2,7 @@
 
 DuckDB (duckdb.py) is the only engine today. A PostgreSQL or Spark backend would fill in the same few
 methods; what careboard does with a connection beyond them is plain DB-API: `execute(sql, params)` with
-`?` placeholders, then `fetchone`, `fetchall` or `fetchmany`, `executemany`, `cursor()` and `close()`.
+`?` placeholders, then `fetchone`, `fetchall` or `fetchmany`; `executemany`; `close()`.
 Anything only one engine can do, or needs to run well, belongs in that engine's class, not in callers.
 """
 
@@ -13,8 +13,6 @@ from pathlib import Path
 
 
 class Backend(ABC):
-    name: str   # the engine's name, as messages give it
-
     @property
     @abstractmethod
     def error(self) -> type[Exception]:
@@ -26,14 +24,6 @@ class Backend(ABC):
 
     def tune_for_rows(self, con, rows: int) -> None:
         """Settings for a private connection about to validate `rows` rows of returns (none by default)."""
-
-    @abstractmethod
-    def set_threads(self, con, threads: int) -> None:
-        """How many threads the engine may use for one statement on this connection."""
-
-    def threads(self, con) -> int:
-        """How many threads the engine uses for one statement on this connection."""
-        return int(con.execute("SELECT current_setting('threads')").fetchone()[0])
 
     @abstractmethod
     def copy_csv(self, con, query: str, path: Path) -> None:

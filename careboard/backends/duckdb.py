@@ -29,8 +29,6 @@ def module():
 
 
 class DuckDB(Backend):
-    name = "DuckDB"
-
     @property
     def error(self) -> type[Exception]:
         return module().Error
@@ -38,19 +36,16 @@ class DuckDB(Backend):
     def connect(self, database: str = ":memory:", *, read_only: bool = False):
         return module().connect(database, read_only=read_only)
 
-    def set_threads(self, con, threads: int) -> None:
-        con.execute(f"SET threads = {int(threads)}")
-
     def copy_csv(self, con, query: str, path: Path) -> None:
         target = str(path).replace("'", "''")
         # On several threads DuckDB (2.0) wrote a COPY computing new strings out of the query's order
         # (seen at 450,000 rows); on one it keeps the order, for the same CPU time and no sort.
-        threads = self.threads(con)
-        self.set_threads(con, 1)
+        (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
+        con.execute("SET threads = 1")
         try:
             con.execute(f"COPY ({query}) TO '{target}' (HEADER, NEW_LINE '\r\n')")
         finally:
-            self.set_threads(con, threads)
+            con.execute(f"SET threads = {int(threads)}")
 
     def scan_python(self, con, name: str, data) -> None:
         # Since DuckDB 2, scanning Python objects needs the `duckdb` package's Python layer (it sets up
@@ -68,7 +63,7 @@ class DuckDB(Backend):
         # by side on whole `careboard validate` commands, dropping both cost 5-19% more CPU time. The rows
         # reported are the same either way (tests/test_validate_end_to_end.py).
         if rows < SMALL_RETURN_ROWS:
-            self.set_threads(con, 1)
+            con.execute("SET threads = 1")
             con.execute(f"SET disabled_optimizers = '{','.join(SMALL_RETURN_SKIPPED_OPTIMIZERS)}'")
 
 
