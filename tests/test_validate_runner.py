@@ -20,14 +20,15 @@ BROKEN_SET = Rule("104", "Broken on purpose: reads a table that does not exist."
                   sql="SELECT row_no FROM no_such_table")
 
 
-def test_a_broken_rule_is_reported_and_the_others_still_run(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_broken_rule_is_reported_and_the_others_still_run(tmp_path, workers):
     paths = write_returns(tmp_path, with_headers({2025: {
         "header": [child("A", sex="X"), child("B", ethnic="ZZZZ")], "episodes": [ep("A", "01/05/2024")]}}))
     (ret,) = discover(paths)
     ret.year = 2025
     con = duckdb.connect()
-    build_frame_from_files(con, ret)
-    outcome = run_rules(con, (GOOD_ROW, BROKEN_ROW, GOOD_SET, BROKEN_SET), 2025, set(), {})
+    build_frame_from_files(con, ret, None, None, workers)
+    outcome = run_rules(con, (GOOD_ROW, BROKEN_ROW, GOOD_SET, BROKEN_SET), 2025, set(), {}, workers)
     assert sorted((f.rule, f.row) for f in outcome.failures) == [("101", 1), ("103", 2)]
     broken = sorted((n.rule, n.crashed) for n in outcome.not_run if n.crashed)
     assert broken == [("102", True), ("104", True)]
@@ -62,7 +63,8 @@ def test_a_table_the_return_lacks_has_the_columns_and_types_typing_gives(tmp_pat
 SAME_SEX = '(SELECT row_no, "SEX", count(*) OVER (PARTITION BY "SEX") AS n FROM header) AS o'
 
 
-def test_row_rules_over_a_shared_source_share_one_scan_and_break_alone(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_row_rules_over_a_shared_source_share_one_scan_and_break_alone(tmp_path, workers):
     over = (Rule("105", "Two children share a sex in this test.", table="header", fields=("SEX",),
                  fails="n > 1", over=SAME_SEX),
             Rule("112", "Sex X in this test.", table="header", fields=("SEX",), fails="\"SEX\" = 'X'", over=SAME_SEX),
@@ -73,8 +75,8 @@ def test_row_rules_over_a_shared_source_share_one_scan_and_break_alone(tmp_path)
     (ret,) = discover(paths)
     ret.year = 2025
     con = duckdb.connect()
-    build_frame_from_files(con, ret)
-    outcome = run_rules(con, over, 2025, set(), {})
+    build_frame_from_files(con, ret, None, None, workers)
+    outcome = run_rules(con, over, 2025, set(), {}, workers)
     assert sorted((f.rule, f.row) for f in outcome.failures) == [("105", 2), ("105", 3), ("112", 1)]
     assert [(n.rule, n.crashed) for n in outcome.not_run if n.crashed] == [("113", True)]
     assert outcome.rules_run == 2
@@ -120,17 +122,18 @@ def test_a_fallback_variant_runs_only_without_the_input_its_twin_needs(tmp_path)
 EPISODE_ROW = Rule("105", "Episode check in this test.", table="episodes", fields=("DECOM",), fails="true")
 
 
-def test_failing_rows_come_table_by_table_in_row_then_rule_order_and_drop_leaves_nothing(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_failing_rows_come_table_by_table_in_row_then_rule_order_and_drop_leaves_nothing(tmp_path, workers):
     paths = write_returns(tmp_path, with_headers({2025: {
         "header": [child("A", sex="X"), child("B", sex="X", ethnic="ZZZZ"), child("C", ethnic="ZZZZ")],
         "episodes": [ep("A", "01/05/2024"), ep("B", "01/06/2024")]}}))
     (ret,) = discover(paths)
     ret.year = 2025
     con = duckdb.connect()
-    build_frame_from_files(con, ret)
+    build_frame_from_files(con, ret, None, None, workers)
     before = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     # Set rules and row rules found in any order; the failing rows read back in the outputs' order.
-    outcome = run_rules(con, (GOOD_SET, EPISODE_ROW, GOOD_ROW), 2025, set(), {})
+    outcome = run_rules(con, (GOOD_SET, EPISODE_ROW, GOOD_ROW), 2025, set(), {}, workers)
     assert [(f.table, f.row, f.rule) for f in outcome.failures] == [
         ("episodes", 1, "105"), ("episodes", 2, "105"),
         ("header", 1, "101"), ("header", 2, "101"), ("header", 2, "103"), ("header", 3, "103")]

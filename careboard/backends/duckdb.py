@@ -59,9 +59,10 @@ class DuckDB(Backend):
 
     def tune_for_rows(self, con, rows: int) -> None:
         # At one council's size each of a validation's statements costs DuckDB more to plan than to run:
-        # one thread per statement, and the optimisers that pay off only over big tables left out. Side
-        # by side on whole `careboard validate` commands, dropping both cost 5-19% more CPU time. The rows
-        # reported are the same either way (tests/test_validate_end_to_end.py).
+        # one thread per statement (the validation runs two at once, on two cursors), and the optimisers
+        # that pay off only over big tables left out. Side by side on whole `careboard validate` commands
+        # run on one cursor, dropping both cost 5-19% more CPU time. The rows reported are the same
+        # either way (tests/test_validate_end_to_end.py).
         if rows < SMALL_RETURN_ROWS:
             con.execute("SET threads = 1")
             con.execute(f"SET disabled_optimizers = '{','.join(SMALL_RETURN_SKIPPED_OPTIMIZERS)}'")

@@ -11,23 +11,19 @@ Rules see, for each SSDA903 table `t`:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from ..formats import ssda903 as spec
 from ..tables.schema import staging_name, trimmed
 from .codes import placeholders
+from .schedule import Job, names_in, reads, run_jobs
 
 _VIEWS = Path(__file__).with_name("views")
 
 # Tables whose rows carry the child's DOB and whose rules ask the child's age from it at the start and
 # end of the year: v_<table> has own_age_start and own_age_end, worked out once rather than in each rule.
 OWN_AGES = ("oc2", "oc3")
-
-# The frame's tables are temporary: private to the connection, gone when it closes.
-TEMP = "TEMP "
 
 MACROS = (
     """CREATE OR REPLACE {temp}MACRO age_on(dob, d) AS
@@ -59,28 +55,26 @@ def build_frame(con, snapshot_id: int, year: int, last_year: int | None) -> None
     build_views(con, year)
 
 
-# A step of building the frame or running the rules: one statement (or a few), run with the connection.
-Step = Callable[[object], object]
-
-
-def build_frame_from_files(con, this, last=None, only: set[str] | None = None) -> dict[int, str]:
+def build_frame_from_files(con, this, last=None, only: set[str] | None = None, workers: int = 1) -> dict[int, str]:
     """Build the frame straight from parsed returns (careboard.ingest.files.Return), with no store.
 
-    Returns the file names by file id, for the outputs.
+    Returns the file names by file id, for the outputs. With workers > 1 the frame is made of plain
+    tables (the connection must be a private in-memory database) built on that many cursors.
     """
-    make_macros(con)
+    temp = make_macros(con, workers)
     files: dict[int, str] = {}
-    steps = typing_steps(this, "", only, files) + typing_steps(last, "_last", only, files)
-    for step in steps + view_steps(this.year, only):
-        step(con)
+    cells: dict[str, int] = {}
+    jobs = typing_jobs(this, "", only, temp, files, cells) + typing_jobs(last, "_last", only, temp, files, cells)
+    run_jobs(con, jobs + view_jobs(this.year, only, temp, cells), workers)
     return files
 
 
-def typing_steps(ret, suffix: str, only: set[str] | None, files: dict[int, str]) -> list[Step]:
-    """Steps typing a parsed return's tables into frame tables named table + `suffix` ("" this year,
+def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[int, str],
+                cells: dict[str, int]) -> list[Job]:
+    """Jobs typing a parsed return's tables into frame tables named table + `suffix` ("" this year,
     "_last" last year), each from its parsed text once. Tables the return lacks, or not in `only` (see
     `needed`), are made empty. The return's files are numbered on from those in `files` (file id ->
-    name, for the outputs)."""
+    name, for the outputs), and each typed table's size is noted in `cells`."""
     from ..tables.schema import trimmed_cells, typed_columns
 
     have = {}
@@ -88,7 +82,7 @@ def typing_steps(ret, suffix: str, only: set[str] | None, files: dict[int, str])
         for t in f.tables:
             files[len(files) + 1] = str(f.path)
             have[t.table] = (t, len(files))
-    steps = []
+    jobs = []
     for table in spec.tables():
         name = table + suffix
         cols = spec.table(table).all_columns
@@ -96,25 +90,37 @@ def typing_steps(ret, suffix: str, only: set[str] | None, files: dict[int, str])
         if raw is None or not len(raw):
             # A table the return lacks (or no rule reads) is made empty from its column list: planning
             # the typing SELECT over no rows costs ten times as much.
-            steps.append(lambda c, sql=empty_table_ddl(table, name): c.execute(sql))
+            jobs.append(Job(name, lambda c, sql=empty_table_ddl(table, name, temp): c.execute(sql)))
             continue
         raws = ", ".join(f'"{c}" AS "r_{c}"' for c in cols)
         # A plain file with no cell to trim (most) skips the trim expression on every cell.
         cells_sql = trimmed_cells(table, getattr(raw, "padded", True))
-        sql = (f"CREATE OR REPLACE {TEMP}TABLE {name} AS SELECT row_no, line_no, "
+        sql = (f"CREATE OR REPLACE {temp}TABLE {name} AS SELECT row_no, line_no, "
                f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} "
                f"FROM (SELECT row_no, line_no, {cells_sql} FROM {{source}})")
-        steps.append(lambda c, raw=raw, sql=sql, src=f"src_{name}": _type_table(c, raw, sql, src))
-    return steps
+        cells[name] = len(raw) * len(cols)
+        jobs.append(Job(name, lambda c, raw=raw, sql=sql, src=f"src_{name}": _type_table(c, raw, sql, src),
+                        cost=_typing_ms(cells[name])))
+    return jobs
 
 
-def empty_table_ddl(table: str, name: str) -> str:
+# Rough costs in milliseconds, measured at one-council size, only to start the longer of the ready jobs
+# first: a statement's fixed cost, and the cost per cell of typing one table or enriching it.
+def _typing_ms(cells: int) -> float:
+    return 3 + cells * 0.0005
+
+
+def _view_ms(cells: int) -> float:
+    return 4 + cells * 0.0004
+
+
+def empty_table_ddl(table: str, name: str, temp: str = "") -> str:
     """DDL making `name` an empty frame table of `table`: the columns and types typing gives it."""
     from ..tables.schema import sql_type
 
     cols = spec.table(table).all_columns
     typed = [f'"{c}" {sql_type(table, c)}' for c in cols] + [f'"r_{c}" VARCHAR' for c in cols]
-    return f"CREATE OR REPLACE {TEMP}TABLE {name} (row_no INTEGER, line_no INTEGER, file_id INTEGER, {', '.join(typed)})"
+    return f"CREATE OR REPLACE {temp}TABLE {name} (row_no INTEGER, line_no INTEGER, file_id INTEGER, {', '.join(typed)})"
 
 
 def _type_table(con, raw, sql: str, name: str) -> None:
@@ -129,7 +135,7 @@ def _type_table(con, raw, sql: str, name: str) -> None:
 
 @cache
 def _view_sources(year: int) -> dict[str, str]:
-    """The SQL of every derived frame table, in build order (kept: needed, inlined_views and view_steps all
+    """The SQL of every derived frame table, in build order (kept: needed, inlined_views and view_jobs all
     read it; treat it as read-only)."""
     fill = placeholders(year)
     out = {"header_ages": _view("header_ages").format_map(fill),
@@ -175,28 +181,29 @@ def inlined_views(rules, year: int) -> dict[str, str]:
     return {name: sql for name, sql in views.items() if name not in named}
 
 
-def build_views(con, year: int, only: set[str] | None = None) -> None:
-    make_macros(con)
-    for step in view_steps(year, only):
-        step(con)
+def build_views(con, year: int, only: set[str] | None = None, workers: int = 1) -> None:
+    run_jobs(con, view_jobs(year, only, make_macros(con, workers)), workers)
 
 
-def view_steps(year: int, only: set[str] | None = None) -> list[Step]:
-    """Steps building the enriched tables, in an order where each comes after the tables it reads."""
-    return [lambda c, n=name, s=sql: c.execute(f"CREATE OR REPLACE {TEMP}TABLE {n} AS {s}")
-            for name, sql in _view_sources(year).items() if only is None or name in only]
+def view_jobs(year: int, only: set[str] | None = None, temp: str = "TEMP ",
+              cells: dict[str, int] | None = None) -> list[Job]:
+    """Jobs building the enriched tables, each after the tables it reads (`cells`: their sizes, if known)."""
+    tables = frame_tables()
+    jobs = []
+    for name, sql in _view_sources(year).items():
+        if only is None or name in only:
+            base = name.removeprefix("v_") if name.startswith("v_") else "episodes"
+            jobs.append(Job(name, lambda c, n=name, s=sql: c.execute(f"CREATE OR REPLACE {temp}TABLE {n} AS {s}"),
+                            reads(sql, tables), _view_ms((cells or {}).get(base, 0))))
+    return jobs
 
 
-def make_macros(con) -> None:
-    """Create the macros the views use."""
+def make_macros(con, workers: int) -> str:
+    """Create the macros the views use; return the prefix for frame tables ("TEMP " on one cursor)."""
+    temp = "TEMP " if workers <= 1 else ""
     for m in MACROS:
-        con.execute(m.format(temp=TEMP))
-
-
-@cache
-def names_in(sql: str) -> frozenset[str]:
-    """The lower-case names in a piece of SQL; kept, since each rule's SQL is looked at several times."""
-    return frozenset(re.findall(r"\b[a-z][a-z0-9_]*\b", sql))
+        con.execute(m.format(temp=temp))
+    return temp
 
 
 def frame_tables() -> list[str]:

@@ -80,8 +80,9 @@ def _council_option(text: str, known: tuple[str, ...]) -> str:
                                 f"or its GSS code (E06000031)")
 
 
-def install_reference(con, inputs: ReferenceInputs, return_files: list[Path], year: int) -> Installed:
-    """Read the given inputs into the reference tables on `con` (TEMP tables)."""
+def install_reference(con, inputs: ReferenceInputs, return_files: list[Path], year: int,
+                      temp: bool = True) -> Installed:
+    """Read the given inputs into the reference tables on `con` (TEMP tables unless `temp` is False)."""
     known = code_list("LA_CODE", year)
     done = Installed(inputs)
     council = _council_option(inputs.la, known) if inputs.la else None     # a wrong --la is an error even alone
@@ -92,10 +93,10 @@ def install_reference(con, inputs: ReferenceInputs, return_files: list[Path], ye
     done.council = council
     urns = read_urn_list(inputs.urn_list) if inputs.urn_list else []
     if inputs.postcodes:
-        create_reference_table(con, "postcode_lookup")
+        create_reference_table(con, "postcode_lookup", temp)
         read_postcode_lookup(con, inputs.postcodes, "postcode_lookup")
     _one_coding(con, inputs, done, urns)
-    load_reference(con, urn_list=urns, council=[{"la_code": done.council}] if done.council else [])
+    load_reference(con, temp, urn_list=urns, council=[{"la_code": done.council}] if done.council else [])
     done.available = {name for name, given in (("urn_list", inputs.urn_list), ("postcodes", inputs.postcodes),
                                                 ("council", done.council)) if given}
     if council is None:

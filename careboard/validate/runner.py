@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from ..formats import ssda903 as spec
 from .codes import placeholders
-from .frame import TEMP, Step
+from .frame import frame_tables
 from ..store.rule_results import Failures, NotRun, Outcome, RuleRan
 from .rule import NEEDS, Rule
 from .rules.reference import DDL as REFERENCE_TABLES
+from .schedule import Job, reads, run_jobs
 from .years import codes_for, not_applicable, rule_set_year
 
 
@@ -60,25 +61,27 @@ def _record_hits(con, sql: str, outcome: Outcome, rules: list[Rule], single) -> 
                 outcome.not_run.append(NotRun(rule.code, f"failed to run: {str(e).splitlines()[0]}", True))
 
 
-def run_rules(con, rules: tuple[Rule, ...], year: int, available: set[str], files: dict[int, str]) -> Outcome:
+def run_rules(con, rules: tuple[Rule, ...], year: int, available: set[str], files: dict[int, str],
+              workers: int = 1) -> Outcome:
     """Run a year's active rules over a built frame and describe every failing row."""
-    plan = plan_rules(rules, year, available)
-    for step in plan.steps:
-        step(con)
+    plan = plan_rules(rules, year, available, workers)
+    run_jobs(con, plan.jobs, workers)
     return finish(con, plan, files)
 
 
 @dataclass
 class RulePlan:
     outcome: Outcome            # skipped and unrunnable rules so far; `finish` adds the rest
-    steps: list[Step]           # run in turn over the built frame, they add every failing row found to HITS
-    running: dict[str, Rule]    # the rules the steps run, by code
+    jobs: list[Job]             # see schedule.run_jobs; they add every failing row found to HITS
+    running: dict[str, Rule]    # the rules the jobs run, by code
+    temp: str                   # "TEMP " when the jobs run on one cursor (see frame.make_macros)
 
 
-def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str],
+def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers: int = 1,
                inline: dict[str, str] | None = None) -> RulePlan:
-    """The steps running a year's active rules: one batch of row rules per table, and the set rules in a
-    few unions; `finish` gathers their results. `inline` gives the SQL of enriched tables not built (see
+    """The jobs running a year's active rules: one batch of row rules per table, and the set rules in
+    unions, a few per worker so the cores finish together. Each job waits for the frame tables its SQL
+    names; `finish` gathers their results. `inline` gives the SQL of enriched tables not built (see
     frame.inlined_views): row rules over one read its SQL in place."""
     outcome = Outcome(year)
     fill = placeholders(year)
@@ -104,26 +107,37 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str],
     running = {r.code: r for items in (*row_rules.values(), set_rules) for r, _ in items}
     # A code whose fallback variant runs was not skipped, even though its variant using the input was.
     outcome.not_run = [n for n in outcome.not_run if n.crashed or n.rule not in running]
-    steps = [lambda c: c.execute(f"CREATE OR REPLACE {TEMP}TABLE {HITS} (rule VARCHAR, tbl VARCHAR, row_no INTEGER)")]
-    for (table, source), items in row_rules.items():
+    tables = frame_tables() + list(REFERENCE_TABLES)
+    temp = "TEMP " if workers <= 1 else ""
+    jobs = [Job(HITS, lambda c: c.execute(f"CREATE OR REPLACE {temp}TABLE {HITS} "
+                                          "(rule VARCHAR, tbl VARCHAR, row_no INTEGER)"))]
+    for n, ((table, source), items) in enumerate(row_rules.items()):
         rs = [r for r, _ in items]
         exprs = [s for _, s in items]
         sql = _row_batch_sql(source, table, exprs)
         single = (lambda i, src=source, t=table, e=exprs:
                   f"SELECT {i} AS k, '{t}' AS tbl, row_no FROM {src} WHERE ({e[i]})")
-        steps.append(lambda c, rs=rs, sql=sql, single=single: _record_hits(c, sql, outcome, rs, single))
-    for chunk in _balanced(set_rules, SET_UNIONS):
+        jobs.append(Job(f"rows:{table}:{n}", lambda c, rs=rs, sql=sql, single=single:
+                        _record_hits(c, sql, outcome, rs, single),
+                        reads(source, tables).union(*(reads(e, tables) for e in exprs)) | {HITS}, ROW_RULE_MS * len(rs)))
+    for n, chunk in enumerate(_balanced(set_rules, SET_UNIONS_PER_WORKER * max(1, workers))):
         rs = [r for r, _ in chunk]
         parts = [_set_part(i, r, s) for i, (r, s) in enumerate(chunk)]
         sql = " UNION ALL ".join(parts)
-        steps.append(lambda c, rs=rs, sql=sql, parts=parts: _record_hits(c, sql, outcome, rs, parts.__getitem__))
-    return RulePlan(outcome, steps, running)
+        jobs.append(Job(f"sets:{n}", lambda c, rs=rs, sql=sql, parts=parts:
+                        _record_hits(c, sql, outcome, rs, parts.__getitem__),
+                        frozenset().union(*(reads(s, tables) for _, s in chunk)) | {HITS}, SET_RULE_MS * len(rs)))
+    return RulePlan(outcome, jobs, running, temp)
 
 
-# Unions the set rules are split into. Everything a union's rules allocate (tens of MB of hash tables and
-# sort runs, for a few thousand rows) is held until the union ends: at one-council size 16 unions touched
-# 26k fresh pages of memory against 55k for 2.
-SET_UNIONS = 8
+# Rough costs at one-council size, for ordering jobs (see schedule.Job.cost): mostly DuckDB planning.
+ROW_RULE_MS = 0.7
+SET_RULE_MS = 3.0
+# Unions of set rules per worker. Everything a union's rules allocate (tens of MB of hash tables and sort
+# runs, for a few thousand rows) is held until the union ends, and first touching fresh memory costs
+# about as much as planning: at one-council size 16 unions touched 26k fresh pages against 55k for 2,
+# in the same time or less, and left the two cores less in each other's way.
+SET_UNIONS_PER_WORKER = 8
 
 
 def _balanced(items: list[tuple[Rule, str]], n: int) -> list[list[tuple[Rule, str]]]:
@@ -157,7 +171,7 @@ def _describe(con, plan: RulePlan, files: dict[int, str]) -> Failures:
     kept on every row they took 110 of the 150 MB the rows held)."""
     # A rule that broke reports nothing: its text is left out, so the join below drops any rows it found.
     ran = {r.rule for r in plan.outcome.ran}
-    temp, rules = TEMP, [r for r in plan.running.values() if r.code in ran]
+    temp, rules = plan.temp, [r for r in plan.running.values() if r.code in ran]
     tables = [t for (t,) in con.execute(f"SELECT DISTINCT tbl FROM {HITS} ORDER BY 1").fetchall()] or ["header"]
     # One row per rule and table it can report: the rule's number in `rules` (from 1) and the rule's
     # fields that table has, in the rule's order.

@@ -14,13 +14,13 @@ from .frame import (
     inlined_views,
     make_macros,
     needed,
-    typing_steps,
-    view_steps,
+    typing_jobs,
+    view_jobs,
 )
 from .reference_inputs import ReferenceInputs, install_reference
 from ..store.rule_results import Outcome
 from .runner import active_rules, finish, plan_rules, run_rules
-
+from .schedule import Job, Schedule
 
 def _rules():
     from .registry import RULES
@@ -71,25 +71,33 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
 
     notes = this.notes + [n for n in [rule_set_note(this.year)] if n]
 
+    # A private in-memory database: the frame (and the reference tables) can be plain tables, built and
+    # checked on two cursors.
+    workers = 2
     engine().tune_for_rows(con, 2 * sum(len(t) for t in this.tables()))   # last year's is about as big
     installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this.files],
-                                  this.year)
-    make_macros(con)
+                                  this.year, temp=False)
+    temp = make_macros(con, workers)
     files: dict[int, str] = {}
-    # This year's tables are all typed (a full rule set reads them all); last year's only where read.
-    rules = _rules()
-    active = active_rules(rules, this.year)
-    inline = inlined_views(active, this.year)
-    only = needed(active, this.year) - set(inline)
-    previous = _last_year(last_year, this.year)
-    steps = typing_steps(this, "", None, files) + typing_steps(previous, "_last", only, files)
-    steps += view_steps(this.year, only)
-    if "postcodes" in installed.available:
-        steps.append(installed.keep_postcodes_used)
-    have = set(available or ()) | ({"last_year"} if previous else set()) | installed.available
-    plan = plan_rules(rules, this.year, have, inline)
-    for step in steps + plan.steps:
-        step(con)
+    cells: dict[str, int] = {}
+    # One schedule from typing the files to the last rule: each statement starts once what it reads is
+    # built. This year's tables are typed (every one: a full rule set reads them all) while the rules are
+    # chosen and last year's files read.
+    with Schedule(con, workers) as schedule:
+        schedule.add(*typing_jobs(this, "", None, temp, files, cells))
+        rules = _rules()
+        active = active_rules(rules, this.year)
+        inline = inlined_views(active, this.year)
+        only = needed(active, this.year) - set(inline)
+        previous = _last_year(last_year, this.year)
+        schedule.add(*typing_jobs(previous, "_last", only, temp, files, cells))
+        schedule.add(*view_jobs(this.year, only, temp, cells))
+        if "postcodes" in installed.available:
+            schedule.add(Job("postcode_lookup", installed.keep_postcodes_used, frozenset({"episodes", "episodes_last"})))
+        have = set(available or ()) | ({"last_year"} if previous else set()) | installed.available
+        plan = plan_rules(rules, this.year, have, workers, inline)
+        schedule.add(*plan.jobs)
+        schedule.finish()
     # Only this year's typed tables are read from here on: the enriched tables and last year's go first,
     # so that describing the failing rows reuses their memory (at 28,000 children, 60 MB less at peak).
     for name in set(frame_tables()) - set(spec.tables()):

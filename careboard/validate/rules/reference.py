@@ -52,17 +52,21 @@ def with_postcode_lookup(make: Callable[..., Rule], shape: dict, lookup: dict) -
     return (replace(make(**shape), unless=("postcodes",)), replace(make(**lookup), needs=("postcodes",)))
 
 
-def create_reference_table(con, name: str) -> None:
-    """Create one empty reference table (see DDL) as a TEMP table, replacing any earlier one."""
+def create_reference_table(con, name: str, temp: bool = True) -> None:
+    """Create one empty reference table (see DDL), replacing any earlier one.
+
+    TEMP suits the store's connection; a private in-memory database read on several cursors needs
+    plain tables, since a temporary table is visible only to the cursor that made it.
+    """
     if name not in DDL:
         raise ValueError(f"unknown reference table {name!r}; careboard knows {', '.join(DDL)}")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({DDL[name]})")
+    con.execute(f"CREATE OR REPLACE {'TEMP ' if temp else ''}TABLE {name} ({DDL[name]})")
 
 
-def load_reference(con, **tables: list[dict]) -> None:
+def load_reference(con, temp: bool = True, **tables: list[dict]) -> None:
     """Create the named reference tables (see DDL) on `con` and fill them with the given rows."""
     for name, rows in tables.items():
-        create_reference_table(con, name)
+        create_reference_table(con, name, temp)
         cols = [c.split()[0].strip('"') for c in DDL[name].split(", ")]
         if rows:
             marks = ", ".join("?" for _ in cols)

@@ -1,0 +1,188 @@
+"""Running the statements of a validation on a few cursors, each as soon as the tables it reads are built.
+
+A validation is a few dozen statements: typing each table, the enriched tables, one batch of row rules
+per table and a few unions of set rules. At one-council size each takes milliseconds and DuckDB runs
+each on one core, so the run is as quick as the two cores are kept busy. Waiting for every table to be
+typed before any enriched table starts, and for every enriched table before any rule, left one core
+idle at each step; here a job waits only for the tables its SQL names.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass
+class Job:
+    name: str                          # the table it builds, or a label for a batch of rules
+    run: Callable                      # called with a cursor; its return value is the job's result
+    after: frozenset[str] = frozenset()  # jobs that must finish first (names of tables it reads)
+    cost: float = 0.0                  # a rough guess, in ms, for choosing which ready job starts first
+
+
+def reads(sql: str, tables: Iterable[str]) -> frozenset[str]:
+    """Which of `tables` a statement names."""
+    return names_in(sql) & frozenset(tables)
+
+
+@cache
+def names_in(sql: str) -> frozenset[str]:
+    """The lower-case names in a piece of SQL; kept, since each rule's SQL is looked at several times."""
+    return frozenset(re.findall(r"\b[a-z][a-z0-9_]*\b", sql))
+
+
+def run_jobs(con, jobs: list[Job], workers: int = 1) -> dict[str, object]:
+    """Run every job once its `after` jobs are done (names that are no job here count as done); return
+    each job's result by name. See Schedule."""
+    schedule = Schedule(con, workers)
+    schedule.add(*jobs)
+    return schedule.finish()
+
+
+class Schedule:
+    """Jobs run as soon as what they wait for is done, on `workers` cursors of `con`, from the first `add`.
+
+    Jobs may be added while earlier ones run (the files of last year's return can be read while this
+    year's tables are typed), but a job must be added after the jobs it waits for: a name in `after`
+    that is no job yet counts as done (a table built before). `finish` waits for the lot and returns
+    each job's result by name; the first job to raise stops the run and its exception is raised there.
+    With workers > 1 the tables must be plain ones in a private database: temporary tables are private
+    to the cursor that made them. With one worker the jobs run in `finish`, on `con`.
+    """
+
+    def __init__(self, con, workers: int = 1):
+        self._con = con
+        self._lock = threading.Condition()
+        self._jobs: dict[str, Job] = {}
+        self._waiting: dict[str, set[str]] = {}      # not started: name -> the jobs it still waits for
+        self._rank: dict[str, float] | None = None   # known once every job is in (see _ranks)
+        self._results: dict[str, object] = {}
+        self._running = 0
+        self._closed = False
+        self._error: BaseException | None = None
+        self._threads = [threading.Thread(target=self._work, daemon=True) for _ in range(workers if workers > 1 else 0)]
+        for t in self._threads:
+            t.start()
+
+    def __enter__(self) -> Schedule:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        """Leaving on an exception (a bad file found while jobs run, say): stop, and wait for the workers."""
+        if kind is not None:
+            with self._lock:
+                self._closed = True
+                self._error = self._error or error
+                self._lock.notify_all()
+            for t in self._threads:
+                t.join()
+
+    def add(self, *jobs: Job) -> None:
+        """Add jobs; each waits for the jobs named in its `after` that are added so far or in this call."""
+        with self._lock:
+            for job in jobs:
+                if job.name in self._jobs:
+                    raise ValueError(f"job names must be unique: {job.name}")
+                self._jobs[job.name] = job
+            for job in jobs:
+                self._waiting[job.name] = {d for d in job.after if d in self._jobs and d != job.name} - set(self._results)
+            self._lock.notify_all()
+
+    def finish(self) -> dict[str, object]:
+        with self._lock:
+            self._closed = True
+            try:
+                self._rank = _ranks(self._waiting, self._jobs)
+            except ValueError as e:
+                self._error = self._error or e
+            self._lock.notify_all()
+        if not self._threads and self._error is None:
+            self._run_here()
+        for t in self._threads:
+            t.join()
+        if self._error is not None:
+            raise self._error
+        return self._results
+
+    def _next(self) -> Job | None:
+        """The ready job to start next (under the lock): the longest chain first once all are in."""
+        ready = [n for n, deps in self._waiting.items() if not deps]
+        if not ready:
+            return None
+        name = max(ready, key=lambda n: self._rank[n] if self._rank else self._jobs[n].cost)
+        del self._waiting[name]
+        return self._jobs[name]
+
+    def _done(self, name: str, result: object) -> None:
+        self._results[name] = result
+        for deps in self._waiting.values():
+            deps.discard(name)
+
+    def _run_here(self) -> None:
+        while self._waiting:
+            job = self._next()
+            if job is None:
+                raise ValueError(f"jobs wait on each other: {sorted(self._waiting)}")
+            self._done(job.name, job.run(self._con))
+
+    def _work(self) -> None:
+        cur = self._con.cursor()
+        try:
+            while (job := self._take()) is not None:
+                result = error = None
+                try:
+                    result = job.run(cur)
+                except BaseException as e:  # noqa: BLE001 — raised by finish(), in the caller's thread
+                    error = e
+                with self._lock:
+                    if error is None:
+                        self._done(job.name, result)
+                    else:
+                        self._error = self._error or error
+                    self._running -= 1
+                    self._lock.notify_all()
+        finally:
+            cur.close()
+
+    def _take(self) -> Job | None:
+        """Wait for a job to run; None when there is nothing more to do (or a job has failed)."""
+        with self._lock:
+            while True:
+                if self._error is not None:
+                    return None
+                job = self._next()
+                if job is not None:
+                    self._running += 1
+                    return job
+                if self._closed and not self._running:
+                    if self._waiting:
+                        self._error = ValueError(f"jobs wait on each other: {sorted(self._waiting)}")
+                        self._lock.notify_all()
+                    return None
+                self._lock.wait()
+
+
+def _ranks(waiting: dict[str, set[str]], by_name: dict[str, Job]) -> dict[str, float]:
+    """Each job's cost plus the costliest chain of jobs waiting on it: starting the highest first keeps
+    the long chains (typing episodes, enriching them, their rules) from being left to the end."""
+    after_me: dict[str, list[str]] = {n: [] for n in waiting}
+    for name, deps in waiting.items():
+        for d in deps:
+            if d in after_me:   # a job already running needs no rank
+                after_me[d].append(name)
+    rank: dict[str, float] = {}
+
+    def of(name: str, seen: frozenset = frozenset()) -> float:
+        if name not in rank:
+            if name in seen:
+                raise ValueError(f"jobs wait on each other: {sorted(seen)}")
+            rank[name] = by_name[name].cost + max((of(n, seen | {name}) for n in after_me[name]), default=0.0)
+        return rank[name]
+
+    for name in waiting:
+        of(name)
+    return rank
