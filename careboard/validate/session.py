@@ -79,19 +79,18 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
                                   this.year, temp=False)
     temp = make_macros(con, workers)
     files: dict[int, str] = {}
-    cells: dict[str, int] = {}
     # One schedule from typing the files to the last rule: each statement starts once what it reads is
     # built. This year's tables are typed (every one: a full rule set reads them all) while the rules are
     # chosen and last year's files read.
     with Schedule(con, workers) as schedule:
-        schedule.add(*typing_jobs(this, "", None, temp, files, cells))
+        schedule.add(*typing_jobs(this, "", None, temp, files))
         rules = _rules()
         active = active_rules(rules, this.year)
         inline = inlined_views(active, this.year)
         only = needed(active, this.year) - set(inline)
         previous = _last_year(last_year, this.year)
-        schedule.add(*typing_jobs(previous, "_last", only, temp, files, cells))
-        schedule.add(*view_jobs(this.year, only, temp, cells))
+        schedule.add(*typing_jobs(previous, "_last", only, temp, files))
+        schedule.add(*view_jobs(this.year, only, temp))
         if "postcodes" in installed.available:
             schedule.add(Job("postcode_lookup", installed.keep_postcodes_used, frozenset({"episodes", "episodes_last"})))
         have = set(available or ()) | ({"last_year"} if previous else set()) | installed.available
