@@ -1,16 +1,19 @@
 """Time two checkouts of careboard on the same commands, in turn, so a noisy host slows both alike.
 
-    python benchmarks/side_by_side.py BEFORE_CHECKOUT AFTER_CHECKOUT [--runs N] [--national]
+    python benchmarks/side_by_side.py BEFORE_CHECKOUT AFTER_CHECKOUT [--runs N] [--national] [--only WORDS]
 
 For a change that must not make any command slower (a reshaping of the code): each command runs N times
 (default 5) from each checkout, alternating before/after, each as its own `python -m careboard` process
-from that checkout's folder. Prints the median seconds of each side and after/before; a ratio above
-1.10 is flagged. The data is what benchmarks/same_results.py generates (out/same/data), plus the national
+from that checkout's folder. Prints the median seconds of each side and after/before, then the median CPU
+time (user and system, every thread: on a shared host it moves less than the elapsed time) and its
+ratio; a wall-time ratio above 1.10 is flagged. `--only WORDS` times only the commands whose label holds
+WORDS (say `--only validate`). The data is what benchmarks/same_results.py generates (out/same/data), plus the national
 returns of benchmarks/run.py with --national.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -50,22 +53,29 @@ def _commands(side: Path, national: bool) -> list[tuple[str, list[str], Path | N
     return cases
 
 
-def _time(checkout: Path, args: list[str], fresh: Path | None) -> float:
+def _time(checkout: Path, args: list[str], fresh: Path | None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run; os.wait4 gives this child's own CPU time."""
     if fresh is not None:
         for f in (fresh, fresh.with_suffix(".duckdb.wal")):
             f.unlink(missing_ok=True)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "careboard", *args], cwd=checkout, capture_output=True, text=True)
+    with subprocess.Popen([sys.executable, "-m", "careboard", *args], cwd=checkout, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True) as proc:
+        stderr = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)   # reaped here, so Popen does not wait again
     seconds = time.perf_counter() - start
-    if done.returncode not in (0, 1) or "Traceback" in done.stderr:
-        sys.exit(f"{checkout}: careboard {' '.join(args)} failed:\n{done.stderr[-2000:]}")
-    return seconds
+    if proc.returncode not in (0, 1) or "Traceback" in stderr:
+        sys.exit(f"{checkout}: careboard {' '.join(args)} failed:\n{stderr[-2000:]}")
+    return seconds, usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str]) -> int:
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
     national = "--national" in argv
-    before, after = (Path(a).resolve() for a in argv if not a.startswith("--") and not a.isdigit())
+    only = argv[argv.index("--only") + 1] if "--only" in argv else ""
+    values = {argv[argv.index(o) + 1] for o in ("--runs", "--only") if o in argv}
+    before, after = (Path(a).resolve() for a in argv if not a.startswith("--") and a not in values)
     if not (DATA / "council-a").exists():
         sys.exit("run benchmarks/same_results.py first: it generates the returns timed here")
     shutil.rmtree(OUT, ignore_errors=True)
@@ -73,17 +83,24 @@ def main(argv: list[str]) -> int:
     for folder in sides.values():
         folder.mkdir(parents=True)
     slower = 0
-    print(f"{'command':46} {'before':>8} {'after':>8}  after/before   (median of {runs} runs each, in turn)")
+    print(f"{'command':46} {'before':>8} {'after':>8}  after/before  {'CPU before':>10} {'after':>8} {'ratio':>6}"
+          f"   (median of {runs} runs each, in turn)")
     for i, (label, _, _) in enumerate(_commands(OUT, national)):
+        if only not in label:
+            continue
         seconds = {c: [] for c in sides}
+        cpu = {c: [] for c in sides}
         for _ in range(runs):
             for checkout, folder in sides.items():
                 _, args, fresh = _commands(folder, national)[i]
-                seconds[checkout].append(_time(checkout, args, fresh))
+                wall, used = _time(checkout, args, fresh)
+                seconds[checkout].append(wall)
+                cpu[checkout].append(used)
         b, a = statistics.median(seconds[before]), statistics.median(seconds[after])
+        cb, ca = statistics.median(cpu[before]), statistics.median(cpu[after])
         flag = "  SLOWER" if a > 1.10 * b else ""
         slower += bool(flag)
-        print(f"{label:46} {b:7.2f}s {a:7.2f}s  {a / b:12.2f}{flag}", flush=True)
+        print(f"{label:46} {b:7.2f}s {a:7.2f}s  {a / b:12.2f}  {cb:9.2f}s {ca:7.2f}s {ca / cb:6.2f}{flag}", flush=True)
     print("no command more than 10% slower" if not slower else f"{slower} commands more than 10% slower")
     return 1 if slower else 0
 

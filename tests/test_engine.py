@@ -1,5 +1,5 @@
-"""careboard reaches DuckDB through careboard.backends.duckdb: the same classes as the duckdb package, and every
-kind of source still scans when the package's Python layer was never imported."""
+"""careboard reaches its engine through careboard.backends: DuckDB today, the same classes as the duckdb
+package, and every kind of source still scans when the package's Python layer was never imported."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ import textwrap
 import duckdb
 import pytest
 
-from careboard.backends import duckdb as engine
+from careboard.backends import engine
+from careboard.backends.base import Backend
 
 
 def test_the_engine_is_the_duckdb_package_underneath():
-    con = engine.connect()
+    con = engine().connect()
+    assert isinstance(engine(), Backend)
     assert isinstance(con, duckdb.DuckDBPyConnection)
-    assert engine.module().Error is duckdb.Error
+    assert engine().error is duckdb.Error
     assert con.execute("SELECT 40 + 2").fetchall() == [(42,)]
 
 
@@ -24,13 +26,13 @@ def test_arrow_and_numpy_sources_scan_in_a_fresh_process():
     # A fresh interpreter: the test session itself has imported the duckdb package above.
     script = textwrap.dedent("""
         import sys
-        from careboard.backends import duckdb as engine
+        from careboard.backends import engine
         from careboard.ingest import fast_csv
         from careboard.ingest.csv_reader import read_csv_text
         from careboard.tables.sources import release, table_source
 
         assert "duckdb" not in sys.modules
-        con = engine.connect()
+        con = engine().connect()
         text = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\\n7,1,01/01/2015,WBRI,,,\\n"
         fast_csv.FAST_MIN_BYTES = 0
         for table in (fast_csv.try_fast(text.encode(), "h.csv"), read_csv_text(text, "h.csv", "utf-8")):
@@ -43,16 +45,9 @@ def test_arrow_and_numpy_sources_scan_in_a_fresh_process():
     assert done.stdout.splitlines() == ["[('7', '01/01/2015', 1)]"] * 2
 
 
-def test_a_connection_opened_on_another_thread_is_handed_over_once_open(tmp_path):
-    opening = engine.Opening(str(tmp_path / "a.duckdb"))
-    con = opening.connection()
-    con.execute("CREATE TABLE t AS SELECT 1 AS x")
-    assert con.execute("SELECT x FROM t").fetchall() == [(1,)]
-    assert opening.connection() is con
-
-
-def test_a_connection_that_cannot_open_raises_where_it_is_picked_up(tmp_path):
-    (tmp_path / "not-a-database").write_text("plain text, not a DuckDB file")
-    opening = engine.Opening(str(tmp_path / "not-a-database"))
-    with pytest.raises(duckdb.Error, match="not-a-database"):
-        opening.connection()
+def test_a_query_is_copied_to_csv_in_its_order_with_crlf_and_the_thread_setting_kept(tmp_path):
+    con = engine().connect()
+    con.execute("SET threads = 2")
+    engine().copy_csv(con, "SELECT * FROM range(3, 0, -1) AS t(n)", tmp_path / "n.csv")
+    assert (tmp_path / "n.csv").read_bytes() == b"n\r\n3\r\n2\r\n1\r\n"
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (2,)

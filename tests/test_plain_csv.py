@@ -68,7 +68,7 @@ def test_which_files_have_cells_to_trim(body, padded):
 
 
 def test_a_file_with_nothing_to_trim_types_as_a_padded_one(tmp_path):
-    from careboard.backends.duckdb import connect
+    from careboard.backends import engine
     from careboard.ingest.files import discover
     from careboard.validate.frame import build_frame_from_files
 
@@ -81,7 +81,7 @@ def test_a_file_with_nothing_to_trim_types_as_a_padded_one(tmp_path):
         ret.year = 2025
         (table,) = ret.tables()
         assert table.padded is (name == "padded")
-        con = connect()
+        con = engine().connect()
         build_frame_from_files(con, ret)
         frames.append(con.execute("SELECT * EXCLUDE (file_id) FROM episodes ORDER BY row_no").fetchall())
     assert frames[0] == frames[1]

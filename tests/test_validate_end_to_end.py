@@ -96,7 +96,7 @@ def test_a_bad_last_year_found_while_this_year_is_typed_stops_cleanly(timeline, 
 def test_small_and_big_return_settings_report_the_same_rows(timeline, tmp_path, monkeypatch):
     # A small return runs with one DuckDB thread per statement and some optimisers left out; a big one
     # with DuckDB's defaults. Those settings change speed, never what is reported.
-    from careboard.validate import session
+    from careboard.backends import duckdb as session
 
     export(timeline, date(2026, 3, 31), tmp_path, errors=CAUGHT)
     args = ([_folder(tmp_path, 2026)], 2026, [_folder(tmp_path, 2025)])

@@ -1,21 +1,26 @@
-"""DuckDB, the engine under every store, frame and query: imported once, the quick way.
+"""DuckDB, the engine under every store, validation and query today.
 
-The `duckdb` package is a Python layer (relational API, expression helpers, version metadata read
-through importlib.metadata) around the compiled module `_duckdb`, which holds the connection, the
-exceptions and everything careboard calls. Importing the layer costs about 60 ms, a tenth of a whole
-one-council `careboard validate`, so careboard imports the compiled module and falls back to the
-package where a DuckDB build does not ship it under that name. The classes are the same objects
-either way: `duckdb.Error is _duckdb.Error`.
+Everything careboard does only because the engine is DuckDB lives in this class: the `duckdb` module is
+imported here and nowhere else, and so are DuckDB's settings.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
+
+from .base import Backend
 
 
 @cache
 def module():
-    """The DuckDB module: `_duckdb` where installed, else `duckdb`."""
+    """The DuckDB module: `_duckdb` where installed, else `duckdb`.
+
+    The `duckdb` package is a Python layer (relational API, expression helpers, version metadata read
+    through importlib.metadata) around the compiled module `_duckdb`, which holds the connection, the
+    exceptions and everything careboard calls; the classes are the same objects either way
+    (`duckdb.Error is _duckdb.Error`). See the README ("Engines") for what skipping the layer saves.
+    """
     try:
         import _duckdb
     except ImportError:  # a build without the split-out compiled module
@@ -23,47 +28,51 @@ def module():
     return _duckdb
 
 
-def connect(database: str = ":memory:", **kwargs):
-    """A DuckDB connection (keywords as duckdb.connect: read_only, config)."""
-    return module().connect(database, **kwargs)
+class DuckDB(Backend):
+    @property
+    def error(self) -> type[Exception]:
+        return module().Error
 
+    def connect(self, database: str = ":memory:", *, read_only: bool = False):
+        return module().connect(database, read_only=read_only)
 
-def enable_python_scans() -> None:
-    """Let DuckDB scan Python objects such as Arrow tables.
-
-    Since DuckDB 2 that needs the `duckdb` package's Python layer (it sets up `duckdb._sources`), which
-    `module()` skips; only the big-file reading path needs it, where 60 ms is nothing.
-    """
-    import duckdb  # noqa: F401  (imported for its side effect)
-
-
-class Opening:
-    """A connection opened on another thread, to be picked up with `connection()`.
-
-    A process's first DuckDB connection takes 40-60 ms (setting up the database instance and its
-    built-in extensions), and DuckDB lets go of the GIL meanwhile: a command that opens one this way
-    before importing the rest of what it needs and reading its files has it open sooner, while the
-    second core would otherwise wait.
-    """
-
-    def __init__(self, database: str = ":memory:", **kwargs):
-        import threading
-
-        self._con = None
-        self._error: BaseException | None = None
-        module()   # loading the compiled module holds the GIL: on another thread it would gain nothing
-        self._thread = threading.Thread(target=self._open, args=(database, kwargs), daemon=True)
-        self._thread.start()
-
-    def _open(self, database: str, kwargs: dict) -> None:
+    def copy_csv(self, con, query: str, path: Path) -> None:
+        target = str(path).replace("'", "''")
+        # On several threads DuckDB (2.0) wrote a COPY computing new strings out of the query's order
+        # (seen at 450,000 rows); on one it keeps the order, for the same CPU time and no sort.
+        (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
+        con.execute("SET threads = 1")
         try:
-            self._con = connect(database, **kwargs)
-        except BaseException as e:  # noqa: BLE001 — raised by connection(), in the caller's thread
-            self._error = e
+            con.execute(f"COPY ({query}) TO '{target}' (HEADER, NEW_LINE '\r\n')")
+        finally:
+            con.execute(f"SET threads = {int(threads)}")
 
-    def connection(self):
-        """The connection, once open (waits for it); raises what opening it raised."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._con
+    def scan_python(self, con, name: str, data) -> None:
+        # Since DuckDB 2, scanning Python objects needs the `duckdb` package's Python layer (it sets up
+        # `duckdb._sources`), which `module()` skips.
+        import duckdb  # noqa: F401  (imported for its side effect)
+
+        con.register(name, data)
+
+    def forget_python(self, con, name: str) -> None:
+        con.unregister(name)
+
+    def tune_for_rows(self, con, rows: int) -> None:
+        # At one council's size each of a validation's statements costs DuckDB more to plan than to run:
+        # one thread per statement (the validation runs two at once, on two cursors), and the optimisers
+        # that pay off only over big tables left out. Side by side on whole `careboard validate` commands
+        # run on one cursor, dropping both cost 5-19% more CPU time. The rows reported are the same
+        # either way (tests/test_validate_end_to_end.py).
+        if rows < SMALL_RETURN_ROWS:
+            con.execute("SET threads = 1")
+            con.execute(f"SET disabled_optimizers = '{','.join(SMALL_RETURN_SKIPPED_OPTIMIZERS)}'")
+
+
+# A large council's pair of returns is about 40,000 rows; at national size (over a million) DuckDB's
+# parallelism and its optimisers pay.
+SMALL_RETURN_ROWS = 250_000
+SMALL_RETURN_SKIPPED_OPTIMIZERS = (
+    "common_subplan", "statistics_propagation", "join_filter_pushdown", "late_materialization",
+    "compressed_materialization", "top_n_window_elimination", "window_self_join", "aggregate_reuse",
+    "row_group_pruner", "sampling_pushdown", "partitioned_execution", "partial_aggregate_pushdown", "regex_range",
+    "projection_pullup")

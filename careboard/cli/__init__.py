@@ -15,18 +15,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The `careboard` command: main(), then exit.
-
-    A command that leaves nothing open behind it (validate writes its files and keeps no store) ends the
-    process at once: freeing DuckDB's in-memory tables and Python's objects one by one took ~20 ms of a
-    0.6 s one-council validation."""
-    args = build_parser().parse_args()
-    code = _dispatch(args)
-    if getattr(args, "exit_at_once", False):
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    sys.exit(code)
+    """The `careboard` command: main(), then exit."""
+    sys.exit(main())
 
 
 def _dispatch(args) -> int:
@@ -61,10 +51,10 @@ def _dispatch(args) -> int:
 
 def _store_not_opened(e: Exception) -> str | None:
     """The store's path when `e` is DuckDB refusing to open it (not a DuckDB file, locked by another process)."""
-    from ..backends.duckdb import module
+    from ..backends import engine
     from ..store.db import default_path, open_store
 
-    if not isinstance(e, module().Error):
+    if not isinstance(e, engine().error):
         return None
     tb = e.__traceback__
     while tb is not None:

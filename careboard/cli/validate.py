@@ -9,15 +9,10 @@ from .common import output_file, reference_args, reference_inputs, year_arg
 
 
 def cmd_validate(args) -> int:
-    from ..backends.duckdb import Opening
-
-    # Opened first: DuckDB sets its database up on another thread while the rest is imported.
-    opening = Opening(":memory:")
     from ..validate.output import write_any, write_summary
     from ..validate.session import validate_paths
 
-    outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args),
-                             opening=opening)
+    outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args))
     for out in args.output or []:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_any(outcome, out)
@@ -52,5 +47,4 @@ def add_commands(sub) -> None:
                    help="every rule with its status (ran, skipped, not applicable, failed to run) and failing rows")
     s.add_argument("-v", "--verbose", action="store_true", help="list the rules that were skipped and why")
     reference_args(s)
-    # Nothing is left open once the outputs are written: the process may end without tearing down.
-    s.set_defaults(func=cmd_validate, exit_at_once=True)
+    s.set_defaults(func=cmd_validate)

@@ -1,7 +1,8 @@
 """DfE and ONS published figures: careboard's shipped copy, the user's own copy, or a folder named.
 
 Nothing here reads a file at import time, and the names below are imported on first use, so a
-command that only asks where the figures are (`careboard validate`) does not pay for the readers.
+command that only asks where the figures are (`careboard validate`) does not pay for the readers
+(see careboard/store/__init__.py for what that saves).
 """
 
 from importlib import import_module

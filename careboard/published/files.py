@@ -170,9 +170,9 @@ class PublishedFiles:
 
     def _db(self):
         if self._con is None:
-            from ..backends.duckdb import connect
+            from ..backends import engine
 
-            self._con = connect()
+            self._con = engine().connect()
         return self._con
 
 

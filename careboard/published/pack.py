@@ -75,9 +75,9 @@ def pack(source: Path, into: Path, fallback: Path | None = None) -> Packed:
         raise InputError(str(source), "benchmarks folder not found: name the folder holding the DfE and ONS "
                                       "published files")
     measures = load_measures()
-    from careboard.backends.duckdb import connect
+    from careboard.backends import engine
 
-    con = connect()
+    con = engine().connect()
     staging = into.with_name(into.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -94,7 +94,7 @@ def pack(source: Path, into: Path, fallback: Path | None = None) -> Packed:
 
 
 def _pack_into(con, staging: Path, source: Path, fallback: Path | None, measures) -> dict[str, dict]:
-    import duckdb
+    from careboard.backends import engine
 
     old = _release(fallback) if fallback else {}
     entries: dict[str, dict] = {}
@@ -109,7 +109,7 @@ def _pack_into(con, staging: Path, source: Path, fallback: Path | None, measures
                                           + ("" if fallback else " (--into takes every file from this folder)"))
         try:
             name = writer(con, found, staging)
-        except (duckdb.Error, UnicodeDecodeError, OSError) as e:
+        except (engine().error, UnicodeDecodeError, OSError) as e:
             raise InputError(str(found), f"cannot be read as the published file: {str(e).splitlines()[0]}") from None
         if origin == fallback and name in old:
             entries[name] = old[name]

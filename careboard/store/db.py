@@ -1,4 +1,4 @@
-"""Opening the DuckDB store file and keeping its schema up to date."""
+"""Opening the store file and keeping its schema up to date."""
 
 from __future__ import annotations
 
@@ -87,20 +87,17 @@ def default_path() -> Path:
 
 
 def open_store(path: Path | str | None = None, read_only: bool = False):
-    from ..backends.duckdb import connect
+    from ..backends import engine
 
     if str(path) == ":memory:":
-        con = connect(":memory:")
+        con = engine().connect(":memory:")
         con.execute(";\n".join(CORE_DDL + staging_ddl()))
         return con
     path = Path(path) if path else default_path()
     if read_only and not path.exists():
         raise FileNotFoundError(f"no careboard store at {path}; load some files first (careboard load PATH)")
     path.parent.mkdir(parents=True, exist_ok=True)
-    # A load writes a snapshot of tens of MB at once: checkpointing every 16 MB (DuckDB's default)
-    # would rewrite the file several times per load, so let the WAL grow and write once on close.
-    config = {} if read_only else {"checkpoint_threshold": "1GB"}
-    con = connect(str(path), read_only=read_only, config=config)
+    con = engine().connect(str(path), read_only=read_only)
     if not read_only:
         con.execute(";\n".join(CORE_DDL + staging_ddl()))
     upgrade(con, read_only)

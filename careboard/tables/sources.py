@@ -1,4 +1,4 @@
-"""Handing a parsed table to DuckDB as something to SELECT from, without copying it cell by cell in Python.
+"""Handing a parsed table to the engine as something to SELECT from, without copying it cell by cell in Python.
 
 Every source has the table's `all_columns` as text, then `line_no` and `row_no`. How it gets there
 depends on the reader that made it:
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..backends import engine
 from ..ingest.plain_csv import TextTable
 from ..ingest.raw import RawTable
 
@@ -32,23 +33,20 @@ def table_source(con, t: RawTable, name: str) -> Source:
     if isinstance(t, TextTable):
         return Source(_split(t), [t.text])
     if getattr(t, "arrow", None) is not None:
-        from ..backends.duckdb import enable_python_scans
-
-        enable_python_scans()
-        con.register(name, t.arrow)
+        engine().scan_python(con, name, t.arrow)
         return Source(name, registered=name)
     import numpy as np  # only for files the plain and pyarrow readers passed over
 
     cols = {c: np.array(cells, dtype=object) for c, cells in zip(t.columns, t.cells)}
     cols["line_no"] = np.array(t.line_no, dtype=np.int32)
     cols["row_no"] = np.array(t.row_no, dtype=np.int32)
-    con.register(name, cols)
+    engine().scan_python(con, name, cols)
     return Source(name, registered=name)
 
 
 def release(con, source: Source) -> None:
     if source.registered:
-        con.unregister(source.registered)
+        engine().forget_python(con, source.registered)
 
 
 def _no_rows(columns) -> str:

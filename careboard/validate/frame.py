@@ -58,18 +58,16 @@ def build_frame_from_files(con, this, last=None, only: set[str] | None = None, w
     """
     temp = make_macros(con, workers)
     files: dict[int, str] = {}
-    cells: dict[str, int] = {}
-    jobs = typing_jobs(this, "", only, temp, files, cells) + typing_jobs(last, "_last", only, temp, files, cells)
-    run_jobs(con, jobs + view_jobs(this.year, only, temp, cells), workers)
+    jobs = typing_jobs(this, "", only, temp, files) + typing_jobs(last, "_last", only, temp, files)
+    run_jobs(con, jobs + view_jobs(this.year, only, temp), workers)
     return files
 
 
-def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[int, str],
-                cells: dict[str, int]) -> list[Job]:
+def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[int, str]) -> list[Job]:
     """Jobs typing a parsed return's tables into frame tables named table + `suffix` ("" this year,
     "_last" last year), each from its parsed text once. Tables the return lacks, or not in `only` (see
     `needed`), are made empty. The return's files are numbered on from those in `files` (file id ->
-    name, for the outputs), and each typed table's size is noted in `cells`."""
+    name, for the outputs)."""
     from ..tables.schema import trimmed_cells, typed_columns
 
     have = {}
@@ -93,20 +91,8 @@ def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[
         sql = (f"CREATE OR REPLACE {temp}TABLE {name} AS SELECT row_no, line_no, "
                f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} "
                f"FROM (SELECT row_no, line_no, {cells_sql} FROM {{source}})")
-        cells[name] = len(raw) * len(cols)
-        jobs.append(Job(name, lambda c, raw=raw, sql=sql, src=f"src_{name}": _type_table(c, raw, sql, src),
-                        cost=_typing_ms(cells[name])))
+        jobs.append(Job(name, lambda c, raw=raw, sql=sql, src=f"src_{name}": _type_table(c, raw, sql, src)))
     return jobs
-
-
-# Rough costs in milliseconds, measured at one-council size, only to start the longer of the ready jobs
-# first: a statement's fixed cost, and the cost per cell of typing one table or enriching it.
-def _typing_ms(cells: int) -> float:
-    return 3 + cells * 0.0005
-
-
-def _view_ms(cells: int) -> float:
-    return 4 + cells * 0.0004
 
 
 def empty_table_ddl(table: str, name: str, temp: str = "") -> str:
@@ -180,16 +166,14 @@ def build_views(con, year: int, only: set[str] | None = None, workers: int = 1) 
     run_jobs(con, view_jobs(year, only, make_macros(con, workers)), workers)
 
 
-def view_jobs(year: int, only: set[str] | None = None, temp: str = "TEMP ",
-              cells: dict[str, int] | None = None) -> list[Job]:
-    """Jobs building the enriched tables, each after the tables it reads (`cells`: their sizes, if known)."""
+def view_jobs(year: int, only: set[str] | None = None, temp: str = "TEMP ") -> list[Job]:
+    """Jobs building the enriched tables, each after the tables it reads."""
     tables = frame_tables()
     jobs = []
     for name, sql in _view_sources(year).items():
         if only is None or name in only:
-            base = name.removeprefix("v_") if name.startswith("v_") else "episodes"
             jobs.append(Job(name, lambda c, n=name, s=sql: c.execute(f"CREATE OR REPLACE {temp}TABLE {n} AS {s}"),
-                            reads(sql, tables), _view_ms((cells or {}).get(base, 0))))
+                            reads(sql, tables)))
     return jobs
 
 

@@ -37,16 +37,9 @@ def _csv_cell(column: str) -> str:
 
 def _copy_csv(con, table: str, columns: list[str], path: Path) -> Path:
     """COPY `columns` of `table`, in its order, to a CSV with a header, CRLF line ends and safe cells."""
-    cells = ", ".join(_csv_cell(c) for c in columns)
-    target = str(path).replace("'", "''")
-    # On several threads DuckDB (2.0) wrote a COPY computing new strings out of the table's order (seen at
-    # 450,000 rows); on one it keeps the order, for the same CPU time and no sort.
-    (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
-    con.execute("SET threads = 1")
-    try:
-        con.execute(f"COPY (SELECT {cells} FROM {table}) TO '{target}' (HEADER, NEW_LINE '\r\n')")
-    finally:
-        con.execute(f"SET threads = {int(threads)}")
+    from ..backends import engine
+
+    engine().copy_csv(con, f"SELECT {', '.join(_csv_cell(c) for c in columns)} FROM {table}", path)
     return Path(path)
 
 
@@ -82,10 +75,10 @@ def _status(reason: str, crashed: bool) -> str:
 
 def write_summary(outcome: Outcome, path: Path) -> Path:
     """The summary of every rule as CSV (see SUMMARY_COLUMNS)."""
-    import duckdb
+    from ..backends import engine
 
     rows = rule_summary(outcome)
-    con = duckdb.connect()
+    con = engine().connect()
     try:
         con.execute("CREATE TABLE summary AS SELECT " + ", ".join(
             f"unnest(?::{'INTEGER' if c in ('failing_rows', 'children') else 'VARCHAR'}[]) AS {c}"

@@ -203,7 +203,7 @@ def _line_of(path: Path, column: int, value: str) -> int | None:
 def read_postcode_lookup(con, path: Path, table: str) -> None:
     """Fill `table` (already created, columns as postcode_lookup) from a postcode lookup in the ONS
     Postcode Directory layout. LA codes stay as written, except outside England (WAL, SCO, NIR)."""
-    from ..backends.duckdb import module
+    from ..backends import engine
 
     path = Path(path)
     file = str(path)
@@ -223,7 +223,7 @@ def read_postcode_lookup(con, path: Path, table: str) -> None:
                    upper({county}) AS county, {text['easting']} AS easting, {text['northing']} AS northing
             FROM read_csv(?, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
                           columns = {{{columns}}})""", [file])
-    except module().Error as e:
+    except engine().error as e:
         raise InputError(file, *_csv_problem(str(e))) from None
     try:
         _check_postcodes(con, path, header, col)

@@ -119,20 +119,17 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
                   f"SELECT {i} AS k, '{t}' AS tbl, row_no FROM {src} WHERE ({e[i]})")
         jobs.append(Job(f"rows:{table}:{n}", lambda c, rs=rs, sql=sql, single=single:
                         _record_hits(c, sql, outcome, rs, single),
-                        reads(source, tables).union(*(reads(e, tables) for e in exprs)) | {HITS}, ROW_RULE_MS * len(rs)))
+                        reads(source, tables).union(*(reads(e, tables) for e in exprs)) | {HITS}))
     for n, chunk in enumerate(_balanced(set_rules, SET_UNIONS_PER_WORKER * max(1, workers))):
         rs = [r for r, _ in chunk]
         parts = [_set_part(i, r, s) for i, (r, s) in enumerate(chunk)]
         sql = " UNION ALL ".join(parts)
         jobs.append(Job(f"sets:{n}", lambda c, rs=rs, sql=sql, parts=parts:
                         _record_hits(c, sql, outcome, rs, parts.__getitem__),
-                        frozenset().union(*(reads(s, tables) for _, s in chunk)) | {HITS}, SET_RULE_MS * len(rs)))
+                        frozenset().union(*(reads(s, tables) for _, s in chunk)) | {HITS}))
     return RulePlan(outcome, jobs, running, temp)
 
 
-# Rough costs at one-council size, for ordering jobs (see schedule.Job.cost): mostly DuckDB planning.
-ROW_RULE_MS = 0.7
-SET_RULE_MS = 3.0
 # Unions of set rules per worker. Everything a union's rules allocate (tens of MB of hash tables and sort
 # runs, for a few thousand rows) is held until the union ends, and first touching fresh memory costs
 # about as much as planning: at one-council size 16 unions touched 26k fresh pages against 55k for 2,

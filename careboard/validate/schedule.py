@@ -4,7 +4,9 @@ A validation is a few dozen statements: typing each table, the enriched tables, 
 per table and a few unions of set rules. At one-council size each takes milliseconds and DuckDB runs
 each on one core, so the run is as quick as the two cores are kept busy. Waiting for every table to be
 typed before any enriched table starts, and for every enriched table before any rule, left one core
-idle at each step; here a job waits only for the tables its SQL names.
+idle at each step; here a job waits only for the tables its SQL names, and ready jobs start in the
+order they were added. Side by side on whole `careboard validate` commands with a core to spare, running
+them on one cursor instead took 18-34% longer (though 9-17% less CPU time).
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ class Job:
     name: str                          # the table it builds, or a label for a batch of rules
     run: Callable                      # called with a cursor; its return value is the job's result
     after: frozenset[str] = frozenset()  # jobs that must finish first (names of tables it reads)
-    cost: float = 0.0                  # a rough guess, in ms, for choosing which ready job starts first
 
 
 def reads(sql: str, tables: Iterable[str]) -> frozenset[str]:
@@ -59,7 +60,6 @@ class Schedule:
         self._lock = threading.Condition()
         self._jobs: dict[str, Job] = {}
         self._waiting: dict[str, set[str]] = {}      # not started: name -> the jobs it still waits for
-        self._rank: dict[str, float] | None = None   # known once every job is in (see _ranks)
         self._results: dict[str, object] = {}
         self._running = 0
         self._closed = False
@@ -95,10 +95,6 @@ class Schedule:
     def finish(self) -> dict[str, object]:
         with self._lock:
             self._closed = True
-            try:
-                self._rank = _ranks(self._waiting, self._jobs)
-            except ValueError as e:
-                self._error = self._error or e
             self._lock.notify_all()
         if not self._threads and self._error is None:
             self._run_here()
@@ -109,11 +105,10 @@ class Schedule:
         return self._results
 
     def _next(self) -> Job | None:
-        """The ready job to start next (under the lock): the longest chain first once all are in."""
-        ready = [n for n, deps in self._waiting.items() if not deps]
-        if not ready:
+        """The ready job to start next (under the lock): the first added."""
+        name = next((n for n, deps in self._waiting.items() if not deps), None)
+        if name is None:
             return None
-        name = max(ready, key=lambda n: self._rank[n] if self._rank else self._jobs[n].cost)
         del self._waiting[name]
         return self._jobs[name]
 
@@ -165,24 +160,3 @@ class Schedule:
                     return None
                 self._lock.wait()
 
-
-def _ranks(waiting: dict[str, set[str]], by_name: dict[str, Job]) -> dict[str, float]:
-    """Each job's cost plus the costliest chain of jobs waiting on it: starting the highest first keeps
-    the long chains (typing episodes, enriching them, their rules) from being left to the end."""
-    after_me: dict[str, list[str]] = {n: [] for n in waiting}
-    for name, deps in waiting.items():
-        for d in deps:
-            if d in after_me:   # a job already running needs no rank
-                after_me[d].append(name)
-    rank: dict[str, float] = {}
-
-    def of(name: str, seen: frozenset = frozenset()) -> float:
-        if name not in rank:
-            if name in seen:
-                raise ValueError(f"jobs wait on each other: {sorted(seen)}")
-            rank[name] = by_name[name].cost + max((of(n, seen | {name}) for n in after_me[name]), default=0.0)
-        return rank[name]
-
-    for name in waiting:
-        of(name)
-    return rank

@@ -22,22 +22,6 @@ from ..store.rule_results import Outcome
 from .runner import active_rules, finish, plan_rules, run_rules
 from .schedule import Job, Schedule
 
-# Below this many rows (this year's and last year's returns together, taken as twice this year's: a
-# large council's pair is about 40,000) statements run on one thread each. Measured on a 3,117-child
-# return: 0.50 s -> 0.47 s for the frame and rules; at national size DuckDB's own parallelism inside each
-# statement matters more.
-SMALL_RETURN_ROWS = 250_000
-# DuckDB optimisers left out below that size. They save work over big tables and cost planning time on
-# every statement: at one-council size leaving them out took a tenth off the whole validation (median
-# 0.49 -> 0.44 s, CPU 0.80 -> 0.70 s). The rows reported are the same with or without them (checked on
-# the national returns, where they are kept: there they save a fifth).
-SMALL_RETURN_SKIPPED_OPTIMIZERS = (
-    "common_subplan", "statistics_propagation", "join_filter_pushdown", "late_materialization",
-    "compressed_materialization", "top_n_window_elimination", "window_self_join", "aggregate_reuse",
-    "row_group_pruner", "sampling_pushdown", "partitioned_execution", "partial_aggregate_pushdown", "regex_range",
-    "projection_pullup")
-
-
 def _rules():
     from .registry import RULES
 
@@ -66,57 +50,47 @@ def validate_snapshot(con, snapshot_id: int, years: list[int] | None = None,
 
 
 def validate_paths(paths: list[Path], year: int | None = None, last_year: list[Path] | None = None,
-                   available: set[str] | None = None, reference: ReferenceInputs | None = None,
-                   opening=None) -> Outcome:
+                   available: set[str] | None = None, reference: ReferenceInputs | None = None) -> Outcome:
     """Validate one return given as files, optionally against last year's, without any store.
 
     The files are parsed and typed straight into the rule frame: no staging, no load checks.
     `reference` names the URN list, postcode lookup and council LA for the rules that need them.
-    `opening` is a backends.duckdb.Opening of an in-memory database, if the caller has started one.
     """
-    from ..backends.duckdb import Opening
+    from ..backends import engine
     from ..store.return_year import years_of_returns
 
-    # No store: the frame is built in memory straight from the files. DuckDB sets the database up on
-    # another thread while this year's files are read.
-    opening = opening or Opening(":memory:")
     this = discover(paths)
     if len(this) > 1:
         raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
     this = this[0]
     this.year = year or this.year
-    years_of_returns(opening.connection(), [this])
+    # No store: the frame is built in memory straight from the files.
+    con = engine().connect(":memory:")
+    years_of_returns(con, [this])
     from .years import rule_set_note
 
     notes = this.notes + [n for n in [rule_set_note(this.year)] if n]
 
-    con = opening.connection()
     # A private in-memory database: the frame (and the reference tables) can be plain tables, built and
     # checked on two cursors.
     workers = 2
-    if 2 * sum(len(t) for t in this.tables()) < SMALL_RETURN_ROWS:   # last year's is about as big
-        # Each statement then costs more to plan and schedule than to run: one DuckDB thread per
-        # statement, with the two cursors side by side, beats waking the pool for every operator; and
-        # the optimisers that pay off only over big tables are left out.
-        con.execute("SET threads = 1")
-        con.execute(f"SET disabled_optimizers = '{','.join(SMALL_RETURN_SKIPPED_OPTIMIZERS)}'")
+    engine().tune_for_rows(con, 2 * sum(len(t) for t in this.tables()))   # last year's is about as big
     installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this.files],
                                   this.year, temp=False)
     temp = make_macros(con, workers)
     files: dict[int, str] = {}
-    cells: dict[str, int] = {}
     # One schedule from typing the files to the last rule: each statement starts once what it reads is
     # built. This year's tables are typed (every one: a full rule set reads them all) while the rules are
     # chosen and last year's files read.
     with Schedule(con, workers) as schedule:
-        schedule.add(*typing_jobs(this, "", None, temp, files, cells))
+        schedule.add(*typing_jobs(this, "", None, temp, files))
         rules = _rules()
         active = active_rules(rules, this.year)
         inline = inlined_views(active, this.year)
         only = needed(active, this.year) - set(inline)
         previous = _last_year(last_year, this.year)
-        schedule.add(*typing_jobs(previous, "_last", only, temp, files, cells))
-        schedule.add(*view_jobs(this.year, only, temp, cells))
+        schedule.add(*typing_jobs(previous, "_last", only, temp, files))
+        schedule.add(*view_jobs(this.year, only, temp))
         if "postcodes" in installed.available:
             schedule.add(Job("postcode_lookup", installed.keep_postcodes_used, frozenset({"episodes", "episodes_last"})))
         have = set(available or ()) | ({"last_year"} if previous else set()) | installed.available

@@ -1,0 +1,40 @@
+"""What careboard asks of an engine that runs its SQL: one subclass of Backend per engine.
+
+DuckDB (duckdb.py) is the only engine today. A PostgreSQL or Spark backend would fill in the same few
+methods; what careboard does with a connection beyond them is plain DB-API: `execute(sql, params)` with
+`?` placeholders, then `fetchone`, `fetchall` or `fetchmany`; `executemany`; `close()`.
+Anything only one engine can do, or needs to run well, belongs in that engine's class, not in callers.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+
+
+class Backend(ABC):
+    @property
+    @abstractmethod
+    def error(self) -> type[Exception]:
+        """The class of every error the engine raises (a bad statement, a file it cannot open)."""
+
+    @abstractmethod
+    def connect(self, database: str = ":memory:", *, read_only: bool = False):
+        """A connection to `database` (a store's path, or ":memory:" for a private scratch database)."""
+
+    def tune_for_rows(self, con, rows: int) -> None:
+        """Settings for a private connection about to validate `rows` rows of returns (none by default)."""
+
+    @abstractmethod
+    def copy_csv(self, con, query: str, path: Path) -> None:
+        """Write what `query` returns to `path` as CSV, in the query's row order: a header row, values
+        as the engine writes them, CRLF line ends."""
+
+    @abstractmethod
+    def scan_python(self, con, name: str, data) -> None:
+        """Make `data` (an Arrow table, or a dict of column arrays) readable as table `name` until
+        `forget_python(con, name)`."""
+
+    @abstractmethod
+    def forget_python(self, con, name: str) -> None:
+        """Undo `scan_python`."""
