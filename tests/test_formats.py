@@ -11,7 +11,7 @@ import pytest
 
 from careboard.errors import InputError
 from careboard.formats import registry
-from careboard.formats.period import YearlyPeriod
+from careboard.formats.period import ListPeriod, YearlyPeriod
 from careboard.ingest.detect import identify
 
 ROOT = Path(__file__).parents[1]
@@ -76,6 +76,16 @@ def test_format_ids_are_unique_and_found():
 ])
 def test_a_period_is_named_by_the_year_it_ends_in(period, year, span):
     assert period.span(year) == span
+
+
+@pytest.mark.parametrize("months,as_at,start", [
+    (12, date(2025, 3, 15), date(2024, 3, 16)),
+    (6, date(2025, 8, 31), date(2025, 3, 1)),       # 28 February is the last day of the month six back
+    (1, date(2025, 1, 31), date(2025, 1, 1)),       # the month back is in the year before
+    (12, date(2024, 2, 29), date(2023, 3, 1)),      # a leap day: no 29 February the year before
+])
+def test_a_list_covers_the_months_up_to_the_day_it_was_taken(months, as_at, start):
+    assert ListPeriod("the date the list was taken", months).span(as_at) == (start, as_at)
 
 
 def test_the_903_covers_a_collection_year():
