@@ -7,10 +7,11 @@ adding an indicator means declaring it there. The order of FAMILIES is the order
 from __future__ import annotations
 
 from .base import Indicator
-from .defs import (adoption, care_leavers, cla, flows, health, missing, placements, reviews,
+from .defs import (adoption, adoption_children, care_leavers, cla, flows, health, missing, placements, reviews,
                    social_workers, stability)
 
-FAMILIES = (cla, flows, placements, stability, social_workers, reviews, health, adoption, care_leavers, missing)
+FAMILIES = (cla, flows, placements, stability, social_workers, reviews, health, adoption, adoption_children,
+            care_leavers, missing)
 
 INDICATORS: tuple[Indicator, ...] = tuple(i for family in FAMILIES for i in family.INDICATORS)
 
