@@ -99,6 +99,18 @@ def _snapshot_ids(printed: str) -> list[str]:
     return [line.split()[0] for line in printed.splitlines()[1:] if line.strip()[:1].isdigit()]
 
 
+def _same_indicators(before: Path, after: Path) -> tuple[bool, list[str]]:
+    """Whether every indicator in `before`'s table has the same row in `after`'s, and the ids only after has."""
+    import csv
+
+    def rows(path: Path) -> dict[str, list[str]]:
+        with path.open(newline="", encoding="utf-8") as f:
+            return {row[0]: row for row in csv.reader(f)}
+
+    left, right = rows(before), rows(after)
+    return all(right.get(key) == row for key, row in left.items()), sorted(set(right) - set(left))
+
+
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     before, after = (Path(a).resolve() for a in argv if a != "--quick")
@@ -109,8 +121,13 @@ def main(argv: list[str]) -> int:
     for f in sorted(p for p in left.iterdir() if p.is_file()):
         other = right / f.name
         same = other.exists() and filecmp.cmp(f, other, shallow=False)
+        added = ""
+        if not same and other.exists() and f.name.startswith("indicators-"):
+            # Indicators added since are not a difference: each one both have must give the same row.
+            same, new = _same_indicators(f, other)
+            added = f" (and {len(new)} new indicators only after)" if new else ""
         differ += not same
-        print(f"  {'same     ' if same else 'DIFFERENT'} {f.name}")
+        print(f"  {'same     ' if same else 'DIFFERENT'} {f.name}{added}")
     missing = sorted({p.name for p in right.iterdir() if p.is_file()} - {p.name for p in left.iterdir()})
     for name in missing:
         print(f"  DIFFERENT {name} (only after)")
