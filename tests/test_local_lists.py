@@ -113,3 +113,32 @@ def test_lists_already_stored_are_copied_with_their_findings(tmp_path):
 def test_the_day_lists_were_taken_comes_from_their_names_or_today(names, today, expected, said):
     as_at, note = as_at_of_lists([Path(n) for n in names], today)
     assert as_at == expected and said in note
+
+
+@pytest.mark.parametrize("argv,code,says", [
+    (["load", str(DATA / "with_903"), "--no-validate"], 0,
+     "the local lists (2 files) are taken as at 31/03/2025, the snapshot's as-at date"),
+    (["load", str(DATA / "lists 2025-01-31")], 0, "(local lists, no SSDA903 return): 9 fostering_households"),
+    (["load", str(DATA / "second_copy"), "--as-at", "31/01/2025"], 2, "is a second fostering households list"),
+    (["load", str(DATA / "own_folder" / "lists"), "--year", "2025"], 2, "only local lists were given"),
+])
+def test_the_load_command_on_lists(tmp_path, argv, code, says):
+    from tests.cli_runs import assert_clean, run_cli
+
+    run = run_cli(*argv, "--db", str(tmp_path / "s.duckdb"))
+    assert_clean(run, {code})
+    assert says in run.out + run.err
+
+
+def test_snapshots_and_findings_show_the_lists(tmp_path):
+    from tests.cli_runs import assert_clean, run_cli
+
+    db = str(tmp_path / "s.duckdb")
+    assert_clean(run_cli("load", str(DATA / "with_903"), "--no-validate", "--db", db), {0})
+    assert_clean(run_cli("load", str(DATA / "lists 2025-01-31"), "--db", db), {0})
+    listed = run_cli("snapshots", "--db", db)
+    assert [line.split()[2] for line in listed.out.splitlines()[1:]] == ["lists", "2024-25"]     # oldest first
+    assert all(line.endswith("(with the council's local lists)") for line in listed.out.splitlines()[1:])
+    out = tmp_path / "findings.csv"
+    assert_clean(run_cli("findings", "--db", db, "--snapshot", "2", "--output", str(out)), {0})
+    assert "HOUSEHOLD_TYPE \"\"KINSHIP\"\" is not one of the codes this list allows" in out.read_text()
