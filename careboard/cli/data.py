@@ -25,6 +25,7 @@ def cmd_load(args) -> int:
 
 
 def cmd_snapshots(args) -> int:
+    from ..formats import registry
     from ..store import list_snapshots, open_store, remove_snapshot
 
     if args.remove is not None:
@@ -40,9 +41,11 @@ def cmd_snapshots(args) -> int:
         return 0
     print(f"{'id':>4}  {'as at':10}  {'years':9}  {'files':>5}  {'episodes':>8}  {'errors':>6}  loaded")
     for s in snaps:
-        years = f"{s.first_year - 1}-{s.collection_year % 100:02d}"
+        lists = [registry.get(f).title for f in s.source_formats if registry.get(f).is_list]
+        years = "lists" if lists and len(lists) == len(s.source_formats) else f"{s.first_year - 1}-{s.collection_year % 100:02d}"
         print(f"{s.snapshot_id:>4}  {s.as_at:%d/%m/%Y}  {years:9}  {s.files:>5}  {s.episodes:>8}  {s.errors:>6}  "
-              f"{s.loaded_at:%d/%m/%Y %H:%M}{'  ' + s.label if s.label else ''}")
+              f"{s.loaded_at:%d/%m/%Y %H:%M}{'  ' + s.label if s.label else ''}"
+              f"{'  (with ' + ', '.join(lists) + ')' if lists else ''}")
     return 0
 
 

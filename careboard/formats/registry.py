@@ -9,10 +9,11 @@ from __future__ import annotations
 from functools import cache
 
 from .format import Format
+from .local_lists import LOCAL_LISTS
 from .spec import TableSpec
 from .ssda903 import SSDA903
 
-FORMATS: tuple[Format, ...] = (SSDA903,)
+FORMATS: tuple[Format, ...] = (SSDA903, LOCAL_LISTS)
 
 
 def get(format_id: str) -> Format:
