@@ -25,6 +25,9 @@ class Value:
     # Public (suppressed) reports: names of the fields above withheld as "c" ("value", "numerator",
     # "denominator", "extra.<key>"); a withheld field is set to None. See careboard/report/suppression.py.
     suppressed: frozenset[str] = frozenset()
+    # The local lists (their titles) the figure is worked out from that the snapshot does not hold: then no
+    # figure, as none can be known (not nought).
+    not_loaded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,5 +100,6 @@ class Report:
     benchmarks_note: str = ""     # e.g. "Benchmarks are not loaded."
     history_note: str = ""        # how several years' returns were read for earlier months (model.HISTORY_NOTES)
     council_note: str = ""        # front-page notice, e.g. that no council settings were given
+    not_shown: str = ""           # which figures are left out as the lists they need were not loaded
     public: bool = False          # small numbers suppressed
     suppression_threshold: int = 5    # when public: counts from 1 to this are withheld as "c"

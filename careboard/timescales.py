@@ -53,6 +53,15 @@ class Timescale:
         days = self.amount * (7 if self.unit == "weeks" else 1)
         return f"CAST({start} + INTERVAL '{days}' DAY AS DATE)"
 
+    def before_sql(self, start: str) -> str:
+        """SQL for the day this timescale before the date expression `start` (months or days only)."""
+        if self.unit == "months":
+            return f"CAST({start} - INTERVAL '{self.amount}' MONTH AS DATE)"
+        if self.unit == "working_days":
+            raise ValueError(f"timescale {self.id}: working days are counted forwards only")
+        days = self.amount * (7 if self.unit == "weeks" else 1)
+        return f"CAST({start} - INTERVAL '{days}' DAY AS DATE)"
+
 
 def _add_months(d: date, months: int) -> date:
     """The same day number `months` later, or the last day of a shorter month."""

@@ -7,9 +7,9 @@ declaring it there and naming its module in MODULES.
 from __future__ import annotations
 
 from .base import OperationalList
-from .defs import reviews_due
+from .defs import activities_due, reviews_due
 
-MODULES = (reviews_due,)
+MODULES = (reviews_due, activities_due)
 
 LISTS: tuple[OperationalList, ...] = tuple(unit for module in MODULES for unit in module.LISTS)
 
@@ -25,3 +25,13 @@ def get(list_id: str) -> OperationalList:
         from ..nearest import UnknownId
 
         raise UnknownId("list", list_id, BY_ID, "docs/lists.md describes every list") from None
+
+
+def find(name: str) -> OperationalList:
+    """A list by its id or a short name: `visits` for visits_due, `health` for health_assessments_due."""
+    if name in BY_ID:
+        return BY_ID[name]
+    starting = [unit for unit in LISTS if unit.id.startswith(name.lower())]
+    if len(starting) == 1:
+        return starting[0]
+    return get(name)

@@ -109,12 +109,16 @@ def dq_notes(con, snapshot_id: int) -> dict[str, str]:
             for t, n, k in rows}
 
 
-def _input_tables(ind: Indicator) -> set[str]:
-    """Staging tables an indicator's SQL reads, through the model views it names."""
-    from ..model import VIEW_INPUTS
-
-    sql = ind.sql.lower()
-    return {t for view, tables in VIEW_INPUTS.items() if view in sql for t in tables}
+def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
+    """Which figures the report leaves out because the local lists they need were not loaded."""
+    if not left_out:
+        return ""
+    lists = sorted({title.lower() for missing in left_out.values() for title in missing})
+    named = lists[0] if len(lists) == 1 else ", ".join(lists[:-1]) + " and " + lists[-1]
+    return (f"{counted(len(left_out), 'figure')} {'is' if len(left_out) == 1 else 'are'} not shown, as "
+            f"{'it needs' if len(left_out) == 1 else 'they need'} the council's {named}, which "
+            f"{'was' if len(lists) == 1 else 'were'} not loaded with this month's data: "
+            + "; ".join(sorted(registry.get(i).title for i in left_out)) + ".")
 
 
 def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: int = 12,
@@ -133,6 +137,9 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     latest = snapshots[-1]
     dates = month_ends(latest.as_at, months)
     ctx = calculate.Context.open(con, latest.snapshot_id, history=history)
+    # A figure from a local list the month's data lack is left out, and the report says so.
+    left_out = {ind.id: missing for ind in indicators if (missing := ctx.not_loaded(ind.sql))}
+    indicators = tuple(ind for ind in indicators if ind.id not in left_out)
     series = compute_series(ctx, inputs, dates, indicators)
     last_year = previous_year(ctx, inputs, latest.as_at, indicators)
     notes = dq_notes(con, latest.snapshot_id)
@@ -159,7 +166,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                                                          neighbours=council.neighbours)
             if ind.unit == "count":   # other areas' counts say nothing about this council's
                 benchmarks = [b for b in benchmarks if b.label == "Local Authority"]
-        dq = " ".join(notes[t] for t in sorted(_input_tables(ind)) if t in notes)
+        dq = " ".join(notes[t] for t in sorted(calculate.input_tables(ind.sql)) if t in notes)
         panels.append(Panel(ind.id, ind.title, ind.unit, polarity, ind.decimals, current, assessment,
                             sentence(ind, current, target), trend, benchmarks, ind.definition, dq,
                             section=ind.group, period=period_words(ind, current.as_at),
@@ -171,7 +178,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         counts[s.as_at] = profile_counts(ctx, s.as_at)
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
-                    council_note=inputs.council_note)
+                    council_note=inputs.council_note, not_shown=not_shown_note(left_out))
     if public:
         from ..report import suppress
 

@@ -294,6 +294,8 @@ def _footnotes(report: Report) -> list[str]:
                      "this council's own published figure, Stat Neighbours the average of its statistical "
                      "neighbours, Region and England the published averages. Current values cover the period "
                      "shown on each panel, so they are not always for the same span as the benchmark.")
+    if report.not_shown:
+        notes.append(report.not_shown)
     if report.benchmarks_note:
         notes.append(report.benchmarks_note)
     if report.history_note:

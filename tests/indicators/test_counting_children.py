@@ -18,7 +18,7 @@ from careboard.errors import InputError
 from careboard.model import VIEWS, build_model
 from careboard.store import open_store
 from tests.loading import load
-from tests.cohort import check, child, context, ep, row, with_headers, write_returns
+from tests.cohort import activity, check, child, context, ep, row, with_headers, write_returns
 from tests.episode_history import returns as history
 
 AS_AT = date(2025, 1, 31)
@@ -71,7 +71,13 @@ EVERY_FAMILY = history(*_EPISODES, to_year=2025, extra={
            "uasc": [row(child="B", sex="M", dob="01/01/2008", duc="")],
            "ad1": [row(child="C", date_int="01/05/2023", date_match="15/11/2023", foster_care="0")],
            "oc3": [row(child="G", dob="01/06/2004", in_touch="YES", activ="G6", accom="B2")],
-           "header": [child("A", dob="01/01/2012"), child("G", dob="01/06/2004"), child("H", dob="01/01/2021")]},
+           "header": [child("A", dob="01/01/2012"), child("B", dob="01/01/2008"), child("G", dob="01/06/2004"),
+                      child("H", dob="01/01/2021")],
+           # the council's activity log, so the figures from it have children too
+           "child_activities": [activity("A", "VISIT", "20/01/2025"), activity("B", "IHA", "01/07/2024", area="IN"),
+                                activity("A", "RHA", "01/06/2024"), activity("A", "DENTAL", "01/06/2024"),
+                                activity("A", "PEP", "01/12/2024"), activity("B", "PATHWAY_PLAN", "01/09/2024"),
+                                activity("A", "RHI_OFFERED", "05/01/2025")]},
 })
 
 
