@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from careboard.formats import registry as formats
+from careboard.formats.period import ListPeriod
 from careboard.indicators import calculate, registry
 from careboard.store import open_store
 from tests.loading import load
@@ -27,7 +28,7 @@ DEFAULTS = {
 
 # Local lists a test may put beside a return: they are about children, not a return's rows, so they do not
 # give a child a header row.
-LISTS = ("child_activities",)
+LISTS = tuple(name for f in formats.FORMATS if isinstance(f.period, ListPeriod) for name in f.tables())
 
 
 def activity(child, activity, done, **kw) -> dict:

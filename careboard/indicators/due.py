@@ -142,3 +142,13 @@ def _macro(name: str, body: str) -> Macro:
 MACROS = tuple(_macro(name, body) for name, body in (
     ("visits_due", _VISITS), ("health_due", _HEALTH), ("dental_due", _DENTAL), ("pep_due", _PEP),
     ("pathway_plan_due", _PATHWAY), ("return_interviews", _RETURN_INTERVIEWS)))
+
+
+# The day a connected carer's temporary approval runs out: the extension's end, else the 16-week date the
+# list records, else 16 weeks from the start (CPPCR regs 24-25). Over the temporary_approvals view.
+TEMPORARY_APPROVAL_ENDS = (f"coalesce(extended_to, week_16, "
+                           f"{timescale('temporary_approval').due_sql('approval_start')})")
+
+# Whether a fostering application is still being assessed on the date {as_at}: received by then and not yet
+# to panel; one with an outcome but no panel date (withdrawn) has ended, whenever that was.
+STILL_IN_ASSESSMENT = "application <= {as_at} AND coalesce(panel > {as_at}, outcome IS NULL)"

@@ -7,11 +7,13 @@ adding an indicator means declaring it there. The order of FAMILIES is the order
 from __future__ import annotations
 
 from .base import Indicator
-from .defs import (adoption, adoption_children, care_leavers, cla, education, flows, health, health_checks, missing,
-                   pathway_plans, placements, return_interviews, reviews, social_workers, stability, visits)
+from .defs import (adoption, adoption_children, adoption_support, care_leavers, cla, education, flows, fostering,
+                   health, health_checks, missing, pathway_plans, placements, private_fostering, return_interviews,
+                   reviews, social_workers, stability, visits)
 
 FAMILIES = (cla, flows, placements, stability, social_workers, reviews, visits, health, health_checks, education,
-            adoption, adoption_children, care_leavers, pathway_plans, missing, return_interviews)
+            fostering, private_fostering, adoption, adoption_children, adoption_support, care_leavers, pathway_plans,
+            missing, return_interviews)
 
 INDICATORS: tuple[Indicator, ...] = tuple(i for family in FAMILIES for i in family.INDICATORS)
 

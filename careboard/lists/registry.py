@@ -7,9 +7,9 @@ declaring it there and naming its module in MODULES.
 from __future__ import annotations
 
 from .base import OperationalList
-from .defs import activities_due, reviews_due
+from .defs import activities_due, fostering_due, reviews_due
 
-MODULES = (reviews_due, activities_due)
+MODULES = (reviews_due, activities_due, fostering_due)
 
 LISTS: tuple[OperationalList, ...] = tuple(unit for module in MODULES for unit in module.LISTS)
 

@@ -18,7 +18,9 @@ from ..sql.params import literal
 
 # Build order: each view may read the ones before it.
 VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
-         "review_schedule", "missing", "adoptions", "oc2_cohort", "care_leavers", "sw_episodes", "activities")
+         "review_schedule", "missing", "adoptions", "oc2_cohort", "care_leavers", "sw_episodes", "activities",
+         "fostering_households", "fostering_applications", "temporary_approvals", "private_fostering",
+         "support_requests")
 
 # Which staging tables each view (or engine macro) reads, so a figure can say which inputs it rests on.
 VIEW_INPUTS = {
@@ -27,7 +29,9 @@ VIEW_INPUTS = {
     "reviews": ("reviews",), "review_schedule": ("reviews", "episodes"), "missing": ("missing",),
     "adoptions": ("episodes", "ad1"),
     "oc2_cohort": ("episodes", "oc2"), "care_leavers": ("oc3", "header", "episodes"), "sw_episodes": ("sw_episodes",),
-    "activities": ("child_activities",),
+    "activities": ("child_activities",), "fostering_households": ("fostering_households",),
+    "fostering_applications": ("fostering_applications",), "temporary_approvals": ("temporary_approvals",),
+    "private_fostering": ("private_fostering",), "support_requests": ("support_requests",),
     # the due dates of visits, health checks, PEPs, pathway plans and return interviews (indicators/due.py)
     "visits_due": ("child_activities", "episodes"), "health_due": ("child_activities", "episodes", "header"),
     "dental_due": ("child_activities", "episodes"), "pep_due": ("child_activities", "episodes", "header"),

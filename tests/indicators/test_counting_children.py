@@ -77,7 +77,15 @@ EVERY_FAMILY = history(*_EPISODES, to_year=2025, extra={
            "child_activities": [activity("A", "VISIT", "20/01/2025"), activity("B", "IHA", "01/07/2024", area="IN"),
                                 activity("A", "RHA", "01/06/2024"), activity("A", "DENTAL", "01/06/2024"),
                                 activity("A", "PEP", "01/12/2024"), activity("B", "PATHWAY_PLAN", "01/09/2024"),
-                                activity("A", "RHI_OFFERED", "05/01/2025")]},
+                                activity("A", "RHI_OFFERED", "05/01/2025")],
+           # and the fostering team's and others' lists
+           "fostering_households": [row(household="H1", household_type="MAINSTREAM", approved="01/01/2020", places="2")],
+           "fostering_applications": [row(applicant="AP1", application_type="MAINSTREAM", application="01/03/2024",
+                                          allocated="15/03/2024", panel="01/10/2024", outcome="APPROVED")],
+           "temporary_approvals": [row(child="A", carer="C1", approval_start="01/10/2024")],
+           "private_fostering": [row(child="P1", notified="01/10/2024", notified_by="SCHOOL", first_visit="08/10/2024")],
+           "support_requests": [row(request="S1", support_type="ADOPTION", referral="01/10/2024", contacted="03/10/2024",
+                                    visited="11/10/2024", assessed="15/11/2024")]},
 })
 
 

@@ -8,16 +8,11 @@ and worker are those on the child's latest activity in the council's activity lo
 
 from __future__ import annotations
 
-from ..base import Column, OperationalList
+from ..base import DUE_COLUMNS, DUE_SUMMARY, Column, OperationalList
 
-_STATUS = Column("status", "overdue when the due date has passed, due soon when it is the as-at date or later",
-                 values=("overdue", "due soon"))
-_DUE = Column("due_date", "the last day it is on time")
-_LATE = Column("days_overdue", "days from the due date to the as-at date; 0 while it is still to come")
 _CHILD = Column("child", "the child's ID, as in the return and the activity log")
 _WHO = (Column("team", "the team on the child's latest activity in the activity log, where recorded"),
         Column("worker", "the worker on the child's latest activity in the activity log, where recorded"))
-_SUMMARY = "{overdue:counted} overdue and {due_soon} due in the next {days} days at {as_at:%d/%m/%Y}."
 
 
 def _sql(macro: str, columns: str, condition: str = "", due: str = "due_date") -> str:
@@ -34,9 +29,9 @@ ORDER BY {due}, child
 def _due_list(id: str, title: str, description: str, columns: tuple[Column, ...], sql: str, row_is: str,
               reference: str) -> OperationalList:
     return OperationalList(id=id, title=title, description=description,
-                           columns=(_CHILD, _STATUS, _DUE, _LATE, *columns, *_WHO), sql=sql,
+                           columns=(_CHILD, *DUE_COLUMNS, *columns, *_WHO), sql=sql,
                            audience=("practitioners", "managers"), command="due", row_is=row_is, ahead_days=28,
-                           summary=_SUMMARY, tally="status", reference=reference)
+                           summary=DUE_SUMMARY, tally="status", reference=reference)
 
 
 VISITS_DUE = _due_list(
