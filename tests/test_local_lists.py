@@ -142,3 +142,18 @@ def test_snapshots_and_findings_show_the_lists(tmp_path):
     out = tmp_path / "findings.csv"
     assert_clean(run_cli("findings", "--db", db, "--snapshot", "2", "--output", str(out)), {0})
     assert "HOUSEHOLD_TYPE \"\"KINSHIP\"\" is not one of the codes this list allows" in out.read_text()
+
+
+def test_a_store_made_before_the_lists_is_still_read(tmp_path):
+    """A store an earlier careboard made has no list tables: read-only commands read it as holding no lists."""
+    from tests.cli_runs import assert_clean, run_cli
+
+    db = tmp_path / "old.duckdb"
+    con = open_store(db)
+    load(con, [DATA / "own_folder" / "2024-25"], validate=False)
+    for table in LISTS.tables():
+        con.execute(f"DROP TABLE stg_{table}")
+    con.close()
+    run = run_cli("findings", "--db", str(db), "--output", str(tmp_path / "findings.csv"))
+    assert_clean(run, {0})
+    assert run_cli("snapshots", "--db", str(db)).out.splitlines()[1].split()[2] == "2024-25"

@@ -88,7 +88,7 @@ def cmd_demo(args) -> int:
 
     dates = month_ends(as_at, 12)
     _history_reaches(args.years, dates[0], as_at)
-    progress.step(f"generating synthetic SSDA903 extracts for {len(dates)} month ends "
+    progress.step(f"generating synthetic SSDA903 extracts and local lists for {len(dates)} month ends "
                   f"({args.children} children in care, {args.years} years, seed {args.seed})")
     extracts = write_demo_extracts(out / "extracts", args.seed, args.children, args.years, dates)
     generated = time.perf_counter()

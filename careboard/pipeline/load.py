@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..formats import registry
-from ..dates import year_end, year_ending, year_label
+from ..dates import year_end, year_ending
 from ..errors import Finding, InputError
 from ..ingest.files import Return, SourceFile, StoredTable, discover
 from ..ingest.list_dates import as_at_of_lists
