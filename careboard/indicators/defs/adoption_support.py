@@ -24,8 +24,9 @@ def _within(id: str, timescale_id: str, column: str, step: str, words: str) -> I
         numerator=f"Requests referred in the 12 months with {step} within {words} of the referral",
         denominator=f"Requests referred in the 12 months whose {words} had passed by the end of the period",
         definition=f"Of the requests for adoption or special guardianship support referred in the 12 months, the "
-                   f"share with {step} within {words} of the referral, a local standard ({t.source}). A request "
-                   f"still within its {words} is counted once they have passed, or once it is done.",
+                   f"share with {step} within {words} of the referral. There is no national timescale: this is a "
+                   f"local standard, one council's published to its committee. A request still within its {words} "
+                   f"is counted once they have passed, or once it is done.",
         technical=f"support_requests with REFERRAL in the 12 months and REFERRAL + {t.words()} on or before the as-at "
                   f"date (or {column.upper()} by then); counted when {column.upper()} is on or before that day.",
         sentence=f"{{num}} of the {{den}} support requests referred in the 12 months to {{month}} had {step} within "
