@@ -1,0 +1,27 @@
+"""Every breakdown table careboard draws up, in one tuple, in report order.
+
+Each module in defs/ declares its tables and lists them in its own BREAKDOWNS tuple; adding a table means
+declaring it there and naming its module in MODULES.
+"""
+
+from __future__ import annotations
+
+from .base import Breakdown
+from .defs import fostering, reviews, support
+
+MODULES = (reviews, fostering, support)
+
+BREAKDOWNS: tuple[Breakdown, ...] = tuple(b for module in MODULES for b in module.BREAKDOWNS)
+
+BY_ID: dict[str, Breakdown] = {b.id: b for b in BREAKDOWNS}
+assert len(BY_ID) == len(BREAKDOWNS), "duplicate breakdown id"
+
+
+def get(breakdown_id: str) -> Breakdown:
+    """The table with this id; an unknown id is a user error naming the nearest ids."""
+    try:
+        return BY_ID[breakdown_id]
+    except KeyError:
+        from ..nearest import UnknownId
+
+        raise UnknownId("table", breakdown_id, BY_ID, "docs/tables.md describes every table") from None
