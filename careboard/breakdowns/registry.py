@@ -6,6 +6,7 @@ declaring it there and naming its module in MODULES.
 
 from __future__ import annotations
 
+from ..nearest import by_id, look_up
 from .base import Breakdown
 from .defs import fostering, reviews, support
 
@@ -13,15 +14,9 @@ MODULES = (reviews, fostering, support)
 
 BREAKDOWNS: tuple[Breakdown, ...] = tuple(b for module in MODULES for b in module.BREAKDOWNS)
 
-BY_ID: dict[str, Breakdown] = {b.id: b for b in BREAKDOWNS}
-assert len(BY_ID) == len(BREAKDOWNS), "duplicate breakdown id"
+BY_ID: dict[str, Breakdown] = by_id(BREAKDOWNS, "table")
 
 
 def get(breakdown_id: str) -> Breakdown:
     """The table with this id; an unknown id is a user error naming the nearest ids."""
-    try:
-        return BY_ID[breakdown_id]
-    except KeyError:
-        from ..nearest import UnknownId
-
-        raise UnknownId("table", breakdown_id, BY_ID, "docs/tables.md describes every table") from None
+    return look_up("table", breakdown_id, BY_ID, "docs/tables.md describes every table")

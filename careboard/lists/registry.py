@@ -6,6 +6,7 @@ declaring it there and naming its module in MODULES.
 
 from __future__ import annotations
 
+from ..nearest import by_id, look_up
 from .base import OperationalList
 from .defs import activities_due, fostering_due, reviews_due
 
@@ -13,18 +14,12 @@ MODULES = (reviews_due, activities_due, fostering_due)
 
 LISTS: tuple[OperationalList, ...] = tuple(unit for module in MODULES for unit in module.LISTS)
 
-BY_ID: dict[str, OperationalList] = {unit.id: unit for unit in LISTS}
-assert len(BY_ID) == len(LISTS), "duplicate list id"
+BY_ID: dict[str, OperationalList] = by_id(LISTS, "list")
 
 
 def get(list_id: str) -> OperationalList:
     """The list with this id; an unknown id is a user error naming the nearest ids."""
-    try:
-        return BY_ID[list_id]
-    except KeyError:
-        from ..nearest import UnknownId
-
-        raise UnknownId("list", list_id, BY_ID, "docs/lists.md describes every list") from None
+    return look_up("list", list_id, BY_ID, "docs/lists.md describes every list")
 
 
 def find(name: str) -> OperationalList:
