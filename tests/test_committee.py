@@ -71,7 +71,7 @@ def test_bad_file_gives_one_clear_message_and_exit_2(tmp_path, capsys):
     (tmp_path / "x.csv").write_text("NAME,AGE\nBob,3\n")
     assert main(["load", str(tmp_path / "x.csv"), "--db", str(tmp_path / "s.duckdb")]) == 2
     err = capsys.readouterr().err
-    assert "x.csv, line 1: the header does not match any SSDA903 table" in err
+    assert "x.csv, line 1: the header does not match any SSDA903" in err
 
 
 def test_due_lists_an_overdue_first_review(tmp_path, capsys):

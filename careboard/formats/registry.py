@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from functools import cache
 
+from .annex_a import ANNEX_A
 from .format import Format
 from .spec import TableSpec
 from .ssda903 import SSDA903
 
-FORMATS: tuple[Format, ...] = (SSDA903,)
+FORMATS: tuple[Format, ...] = (SSDA903, ANNEX_A)
 
 
 def get(format_id: str) -> Format:
