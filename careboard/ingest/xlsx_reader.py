@@ -32,6 +32,8 @@ from .raw import RawTable
 # How many rows from the top a header row is looked for in.
 _HEADER_ROWS = 20
 _ERRORS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
+# The kinds of finding saying a cell could not be read (the rest say how a readable one was read).
+UNREADABLE = frozenset({"error_value", "formula_not_calculated", "bad_date", "bad_integer"})
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
@@ -64,6 +66,7 @@ class SheetMapping:
     # coded column -> answer as written -> [code read (None: not understood), rows, first spreadsheet row]
     answers: dict[str, dict[str, list]] = field(default_factory=dict)
     note: str = ""
+    findings: list[Finding] = field(default_factory=list)    # what reading the sheet found
 
 
 @dataclass
@@ -89,6 +92,7 @@ def read_xlsx(path: Path) -> Workbook:
         for ws in book.worksheets:
             sheet = _Sheet(name, ws.title, formulas.get(ws.title, set()))
             table, mapping = sheet.read(ws.iter_rows(values_only=True))
+            mapping.findings = sheet.findings
             sheets.append(mapping)
             findings += sheet.findings
             if table is not None:
@@ -303,7 +307,8 @@ class _Sheet:
         seen[1] += 1
         if code is None:
             self._note(t.name, column, f"answer {text}", ref, row, text,
-                       f'"{text}" is not an answer careboard understands for {header}; it was kept as written')
+                       f'"{text}" is not an answer careboard understands for {header}; it was kept as written',
+                       "unknown_answer")
             return text
         return code
 
@@ -356,15 +361,17 @@ class _Sheet:
     def _finding(self, severity, code, table, row, column, value, message) -> None:
         self.findings.append(Finding(severity, code, self.where, table, row, column, value, message))
 
-    def _note(self, table: str, column: str, kind: str, ref: str, row: int, value, message: str) -> None:
-        """A normalisation, reported once per column and kind with how often and where it was first seen."""
-        note = self._notes.setdefault((column, kind), [table, 0, ref, row, value, message])
+    def _note(self, table: str, column: str, kind: str, ref: str, row: int, value, message: str,
+              code: str = "normalised") -> None:
+        """A cell read differently from how it was written (or an answer not understood), reported once per
+        column and kind with how often and where it was first seen."""
+        note = self._notes.setdefault((column, kind), [table, 0, ref, row, value, message, code])
         note[1] += 1
 
     def _summarise(self) -> None:
-        for (column, _), (table, count, ref, row, value, message) in self._notes.items():
-            more = f"{count} cells, the first is {ref}" if count > 1 else f"cell {ref}"
-            self.findings.append(Finding("warning", "normalised", self.where, table, row, column, str(value),
+        for (column, _), (table, count, ref, row, value, message, code) in self._notes.items():
+            more = f"{count} cells, the first is cell {ref}" if count > 1 else f"cell {ref}"
+            self.findings.append(Finding("warning", code, self.where, table, row, column, str(value),
                                          f"{message} ({more})"))
         self._notes.clear()
 
