@@ -159,11 +159,13 @@ def test_lists_are_recognised_by_their_columns_and_others_left_aside(tmp_path):
                           "Unsuitable", "G6"]],
         "List 10": [LIST_10],
         "Extra": [["Child Unique ID", "Date Started to be Looked After", "Legal status start"]],
+        "Blank": [],
+        "Numbers": [[1, 2, 3]],
     })
     by_sheet = {m.sheet: m for m in book.sheets}
     assert {s: m.status for s, m in by_sheet.items()} == {
         "Contents": "not recognised", "List 3": "left aside", "Care leavers": "read", "List 10": "read",
-        "Extra": "not recognised"}
+        "Extra": "not recognised", "Blank": "empty", "Numbers": "not recognised"}
     leavers = _table(book, "annex_a_care_leavers")
     assert (leavers.sheet, leavers.line_no, leavers.row_no) == ("Care leavers", [5, 7], [1, 3])
     assert_read(book, "annex_a_care_leavers", "IN_TOUCH", ["YES", "REFU"])

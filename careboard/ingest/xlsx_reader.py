@@ -185,11 +185,15 @@ class _Sheet:
         n = 0
         for n, values in enumerate(rows, start=1):
             first.append((n, values))
-            if any(v is not None and _text(v) for v in values):
+            # A header row is all text: a row holding a date or a number is data, not a header.
+            if any(v is not None and _text(v) for v in values) and \
+                    all(v is None or isinstance(v, str) for v in values):
                 head.append((n, [_text(v) for v in values]))
             if len(head) >= _HEADER_ROWS or n >= 5 * _HEADER_ROWS:
                 break
         if not head:
+            if any(v is not None and _text(v) for _, values in first for v in values):
+                return None, self._unrecognised(head)
             return None, SheetMapping(self.sheet, "empty", note="the sheet is empty")
         header_row, headers, match = _header(head)
         if match is None:
