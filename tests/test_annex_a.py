@@ -38,6 +38,7 @@ def assert_read(book, table: str, column: str, expected: list, codes: set[str] =
     assert {f.code for f in about} == set(codes), [f.message for f in about]
     for f in about:
         assert f.file.endswith(f"sheet {t.sheet}") and f.line in t.line_no and "cell " in f.message, f
+        assert f.child == t.cells[0][t.line_no.index(f.line)], f"a finding about a row names its child: {f}"
         if severity:
             assert f.severity == severity, f
 
@@ -213,8 +214,9 @@ def test_a_workbook_careboard_cannot_read_is_refused_on_one_line(tmp_path, name,
     assert e.value.file == str(path) and e.value.message.startswith(message)
 
 
-def test_read_file_gives_a_workbooks_tables_with_the_sheets_it_left_aside(tmp_path):
-    path = write_book(tmp_path / "annex.xlsx", {"List 3": [LIST_3], "List 8": [LIST_8, list_8_row("C1")]})
+@pytest.mark.parametrize("name", ["annex.xlsx", "annex.xlsm"])
+def test_read_file_gives_a_workbooks_tables_with_the_sheets_it_left_aside(tmp_path, name):
+    path = write_book(tmp_path / name, {"List 3": [LIST_3], "List 8": [LIST_8, list_8_row("C1")]})
     source = read_file(path)
     (t,) = source.tables
     assert (t.table, t.fmt, t.sheet, t.file, len(t)) == (L8, "xlsx", "List 8", str(path), 1)

@@ -177,6 +177,7 @@ class _Sheet:
         self.where = f"{file}, sheet {sheet}"
         self.findings: list[Finding] = []
         self._notes: dict[tuple[str, str], list] = {}
+        self._child: str | None = None      # the child (or adopter) of the row being read
 
     def read(self, rows) -> tuple[RawTable | None, SheetMapping]:
         # The first rows, as values and as text, where the header row is looked for.
@@ -248,6 +249,8 @@ class _Sheet:
         answers = fmt.answers if isinstance(fmt, AliasedFormat) else {}
         whole_years = fmt.whole_years if isinstance(fmt, AliasedFormat) else frozenset()
         wanted = [(c, position[c]) for c in t.all_columns if c in position]
+        # Findings about a row name its child (or adopter): the first column of the table's key.
+        key = next((k for k, (c, _) in enumerate(wanted) if c == t.key[0]), None)
         cells: dict[str, list[str]] = {c: [] for c, _ in wanted}
         line_no: list[int] = []
         for n, values in rows:
@@ -256,6 +259,7 @@ class _Sheet:
                 if not any((n, i) in self.formulas for _, i in wanted):
                     continue        # a blank row holds nothing to read
             line_no.append(n)
+            self._child = _text(got[key]) or None if key is not None else None
             for (c, i), v in zip(wanted, got):
                 cells[c].append(self._cell(t, c, headers[i], n, i, v, answers.get(c), whole_years, mapping))
         self._summarise()
@@ -363,20 +367,20 @@ class _Sheet:
         return str(value)
 
     def _finding(self, severity, code, table, row, column, value, message) -> None:
-        self.findings.append(Finding(severity, code, self.where, table, row, column, value, message))
+        self.findings.append(Finding(severity, code, self.where, table, row, column, value, message, self._child))
 
     def _note(self, table: str, column: str, kind: str, ref: str, row: int, value, message: str,
               code: str = "normalised") -> None:
         """A cell read differently from how it was written (or an answer not understood), reported once per
         column and kind with how often and where it was first seen."""
-        note = self._notes.setdefault((column, kind), [table, 0, ref, row, value, message, code])
+        note = self._notes.setdefault((column, kind), [table, 0, ref, row, value, message, code, self._child])
         note[1] += 1
 
     def _summarise(self) -> None:
-        for (column, _), (table, count, ref, row, value, message, code) in self._notes.items():
+        for (column, _), (table, count, ref, row, value, message, code, child) in self._notes.items():
             more = f"{count} cells, the first is cell {ref}" if count > 1 else f"cell {ref}"
             self.findings.append(Finding("warning", code, self.where, table, row, column, str(value),
-                                         f"{message} ({more})"))
+                                         f"{message} ({more})", child))
         self._notes.clear()
 
 
