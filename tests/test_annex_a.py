@@ -4,6 +4,8 @@ and `careboard annex-a`. Every workbook is written by hand here (tests/annex_a_b
 
 from __future__ import annotations
 
+import re
+import zipfile
 from datetime import date, datetime
 
 import pytest
@@ -271,3 +273,53 @@ def test_careboard_annex_a_refuses_a_workbook_that_is_not_annex_a(tmp_path, shee
     r = run_cli("annex-a", str(path))
     code, err = r.code, r.err
     assert code == 2 and err.strip() == f"careboard: {path}: {message}"
+
+
+def test_the_cells_read_are_typed_as_the_store_types_them(tmp_path):
+    """Dates come out dd/mm/yyyy and whole numbers plain, as the typing SQL reads them: no date or number
+    read from a workbook is lost on the way into the store."""
+    from careboard.backends import engine
+    from careboard.tables.schema import typed_select
+    from careboard.tables.sources import table_source
+
+    row = list_8_row("C1", **{"Date of Birth": "3 May 2012", "Age of Child (Years)": 12.7,
+                              "Date Ceased to be Looked After": datetime(2025, 1, 6, 14, 30)})
+    (t,) = read_file(write_book(tmp_path / "annex.xlsx", {"List 8": [LIST_8, row]})).tables
+    con = engine().connect()
+    source = table_source(con, t, "list_8")
+    sql = typed_select(L8, source.sql).replace("$snapshot_id", "1").replace("$return_year", "2025").replace("$file_id", "1")
+    names = [d[0] for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
+    typed = dict(zip(names, con.execute(sql, source.params).fetchone()))
+    assert {c: typed[c] for c in ("CHILD", "DOB", "AGE", "POC_END", "POC_START", "LS", "PLACE", "SEX", "UASC")} == {
+        "CHILD": "C1", "DOB": date(2012, 5, 3), "AGE": 12, "POC_END": date(2025, 1, 6), "POC_START": date(2023, 6, 1),
+        "LS": "C2", "PLACE": "U6", "SEX": "2", "UASC": "N"}
+    assert typed["URN"] is None and typed["MISSING_12M"] == 0
+
+
+def test_rows_of_formulas_giving_nothing_are_blank_rows(tmp_path):
+    """A template's formulas copied down past the last child, saved by Excel with the result "", are no rows
+    and no findings; a formula never calculated is a row, with its cell named."""
+    blank = ['=IF(A1="","",A1)'] * len(LIST_8)
+    path = write_book(tmp_path / "annex.xlsx", {"List 8": [
+        LIST_8, list_8_row("C1"), list_8_row("C2", **{"Age of Child (Years)": "=1+1"}), blank, blank]})
+    # Excel saves a formula's text result "" as a cell typed t="str" with an empty <v>.
+    _rewrite_sheet(path, lambda xml: re.sub(rb'<c r="([A-Z]+[45])"><f>', rb'<c r="\1" t="str"><f>', xml))
+    book = read_xlsx(path)
+    assert_read(book, L8, "AGE", ["12", ""], {"formula_not_calculated"})
+    assert _table(book, L8).line_no == [2, 3]
+
+
+def _rewrite_sheet(path, change) -> None:
+    """Change the first sheet's XML inside a workbook, as other programs write it."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = change(parts["xl/worksheets/sheet1.xml"])
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+
+
+def test_a_sheet_whose_used_range_is_written_wrong_is_read_whole(tmp_path):
+    path = write_book(tmp_path / "annex.xlsx", {"List 8": [LIST_8, list_8_row("C1")]})
+    _rewrite_sheet(path, lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:A1"', xml))
+    assert_read(read_xlsx(path), L8, "WORKER", ["A Worker"])

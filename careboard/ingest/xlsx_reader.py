@@ -86,10 +86,19 @@ def read_xlsx(path: Path) -> Workbook:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as e:
         raise InputError(name, f"cannot be read as an Excel workbook ({e}); save it again from Excel as .xlsx") from None
-    formulas = _uncalculated_formulas(path) if _has_formulas(path) else {}
+    # The sheets' parts in the workbook's file: openpyxl keeps each read-only sheet's (a private name, so
+    # a sheet without it is read without looking for formulas never calculated).
+    parts = {ws.title: ws._worksheet_path for ws in book.worksheets if getattr(ws, "_worksheet_path", None)}
+    try:
+        formulas = _uncalculated_formulas(path, parts)
+    except (zipfile.BadZipFile, KeyError, SyntaxError) as e:    # ParseError is a SyntaxError
+        book.close()
+        raise InputError(name, f"cannot be read as an Excel workbook ({e}); save it again from Excel as .xlsx") from None
     tables, sheets, findings = [], [], []
     try:
         for ws in book.worksheets:
+            # Some programs write a sheet's used range wrong (A1:A1): read every cell the sheet holds instead.
+            ws.reset_dimensions()
             sheet = _Sheet(name, ws.title, formulas.get(ws.title, set()))
             table, mapping = sheet.read(ws.iter_rows(values_only=True))
             mapping.findings = sheet.findings
@@ -107,29 +116,36 @@ def sheets_in_words(book: Workbook) -> str:
     return "; ".join(f"{m.sheet}: {m.title if m.status == 'read' else m.status}" for m in book.sheets) or "no sheets"
 
 
-def _has_formulas(path: Path) -> bool:
-    """Whether any sheet holds a formula: only then is the workbook read a second time to find them."""
+def _uncalculated_formulas(path: Path, parts: dict[str, str]) -> dict[str, set[tuple[int, int]]]:
+    """Per sheet title, the (row, column from 0) of each formula cell whose result was never saved.
+
+    openpyxl reads both such a cell and a formula whose saved result is "" as empty, so the sheet's XML
+    tells them apart: Excel saves a result in <v> (an empty <v> in a cell typed as text, t="str", is "");
+    a program writing a formula without working it out leaves <v> out or empty on an untyped cell. Only
+    sheets holding a formula at all are parsed (most hold none)."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    out: dict[str, set[tuple[int, int]]] = {}
     with zipfile.ZipFile(path) as z:
-        for n in z.namelist():
-            if n.startswith("xl/worksheets/") and n.endswith(".xml"):
-                with z.open(n) as f:
-                    while chunk := f.read(1 << 20):
-                        if b"<f>" in chunk or b"<f " in chunk:
-                            return True
-    return False
-
-
-def _uncalculated_formulas(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """Per sheet, the (row, column) of each formula cell: a blank value there is a formula with no saved result."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True, data_only=False)
-    try:
-        return {ws.title: {(r, c) for r, row in enumerate(ws.iter_rows(values_only=True), start=1)
-                           for c, v in enumerate(row) if isinstance(v, str) and v.startswith("=")}
-                for ws in book.worksheets}
-    finally:
-        book.close()
+        for title, part in parts.items():
+            with z.open(part) as f:
+                if not any(b"<f>" in chunk or b"<f " in chunk for chunk in iter(lambda: f.read(1 << 20), b"")):
+                    continue
+            cells = out.setdefault(title, set())
+            with z.open(part) as f:
+                for _, el in iterparse(f):
+                    if el.tag != ns + "c":
+                        continue
+                    v = el.find(ns + "v")
+                    if el.find(ns + "f") is not None and el.get("r") and \
+                            (v is None or (not v.text and el.get("t") != "str")):
+                        row, col = coordinate_to_tuple(el.get("r"))
+                        cells.add((row, col - 1))
+                    el.clear()
+    return out
 
 
 def cell_ref(row: int, col: int) -> str:
@@ -255,9 +271,9 @@ class _Sheet:
         line_no: list[int] = []
         for n, values in rows:
             got = [values[i] if i < len(values) else None for _, i in wanted]
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in got):
-                if not any((n, i) in self.formulas for _, i in wanted):
-                    continue        # a blank row holds nothing to read
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in got) and \
+                    not any(v is None and (n, i) in self.formulas for (_, i), v in zip(wanted, got)):
+                continue        # a blank row holds nothing to read (formulas giving "" included)
             line_no.append(n)
             self._child = _text(got[key]) or None if key is not None else None
             for (c, i), v in zip(wanted, got):
