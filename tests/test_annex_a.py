@@ -200,7 +200,8 @@ def test_a_sheet_of_another_format_is_read_by_its_columns(tmp_path):
 
 
 @pytest.mark.parametrize("name,sheets,message", [
-    ("old.xls", None, ".xls workbooks are not read; open it in Excel (or LibreOffice) and save it as an Excel Workbook (.xlsx)"),
+    ("old.xls", None, ".xls is not a workbook careboard reads; open it in Excel (or LibreOffice) and save it as an Excel Workbook (.xlsx)"),
+    ("sheet.ods", None, ".ods is not a workbook careboard reads"),
     ("notes.xlsx", {"Notes": [["nothing here"]]}, "no sheet holds a table careboard reads (Notes: not recognised)"),
     ("cin.xlsx", {"List 3": [LIST_3]}, "no sheet holds a table careboard reads (List 3: left aside)"),
     ("broken.xlsx", None, "cannot be read as an Excel workbook"),
@@ -267,12 +268,15 @@ def test_careboard_annex_a_prints_a_summary_and_writes_the_report(tmp_path, suff
 @pytest.mark.parametrize("sheets,message", [
     ({"Header": [["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]]}, "holds none of Annex A's lists 8-11 (Header: Header)"),
     ({"List 3": [LIST_3]}, "holds none of Annex A's lists 8-11 (List 3: left aside)"),
+    (None, ".csv is not a workbook careboard reads"),
 ])
 def test_careboard_annex_a_refuses_a_workbook_that_is_not_annex_a(tmp_path, sheets, message):
-    path = write_book(tmp_path / "other.xlsx", sheets)
+    path = write_book(tmp_path / "other.xlsx", sheets) if sheets else tmp_path / "header.csv"
+    if not sheets:
+        path.write_text("CHILD,SEX\n")
     r = run_cli("annex-a", str(path))
     code, err = r.code, r.err
-    assert code == 2 and err.strip() == f"careboard: {path}: {message}"
+    assert code == 2 and len(err.strip().splitlines()) == 1 and err.startswith(f"careboard: {path}: {message}")
 
 
 def test_the_cells_read_are_typed_as_the_store_types_them(tmp_path):

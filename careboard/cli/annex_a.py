@@ -21,8 +21,6 @@ def cmd_annex_a(args) -> int:
     path: Path = args.workbook
     if not path.is_file():
         raise InputError(str(path), "no such file")
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise InputError(str(path), "is not an Excel workbook (.xlsx); save it from Excel as an Excel Workbook")
     book = read_xlsx(path)
     lists = get("annex_a").tables()
     if not any(t.table in lists for t in book.tables):

@@ -79,11 +79,8 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
         header: dict[str, str] = {}
         tables = read_xml_bytes(data, name, header)
         return SourceFile(path, digest, tables, declared=year_in_xml_header(header))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
         return SourceFile(path, digest, _workbook_tables(path))
-    if path.suffix.lower() in (".xls", ".xlsb", ".ods"):
-        raise InputError(name, f"{path.suffix} workbooks are not read; open it in Excel (or LibreOffice) and save "
-                               f"it as an Excel Workbook (.xlsx), or save each table as CSV")
     if path.suffix.lower() in (".pdf", ".zip"):
         raise InputError(name, f"{path.suffix} files are not read; export the table as CSV")
     fast = try_fast(data, name)

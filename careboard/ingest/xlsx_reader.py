@@ -78,10 +78,13 @@ class Workbook:
 
 
 def read_xlsx(path: Path) -> Workbook:
-    """Read every sheet of the workbook at `path`; raise InputError when it is no workbook."""
-    from openpyxl import load_workbook   # only for a workbook
-
+    """Read every sheet of the workbook at `path`; raise InputError when it is no workbook careboard reads."""
     name = str(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise InputError(name, f"{path.suffix or 'a file without an ending'} is not a workbook careboard reads; open "
+                               f"it in Excel (or LibreOffice) and save it as an Excel Workbook (.xlsx), or save each "
+                               f"table as CSV")
+    from openpyxl import load_workbook   # only for a workbook
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as e:
