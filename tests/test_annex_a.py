@@ -205,6 +205,8 @@ def test_a_sheet_of_another_format_is_read_by_its_columns(tmp_path):
     ("notes.xlsx", {"Notes": [["nothing here"]]}, "no sheet holds a table careboard reads (Notes: not recognised)"),
     ("cin.xlsx", {"List 3": [LIST_3]}, "no sheet holds a table careboard reads (List 3: left aside)"),
     ("broken.xlsx", None, "cannot be read as an Excel workbook"),
+    ("two.xlsx", {"List 8": [LIST_8], "List 8 (May)": [["Title"], LIST_8]},
+     'sheets "List 8" and "List 8 (May)" both hold List 8 (children in care); remove the one not to load from the workbook'),
 ])
 def test_a_workbook_careboard_cannot_read_is_refused_on_one_line(tmp_path, name, sheets, message):
     path = tmp_path / name

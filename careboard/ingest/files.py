@@ -92,11 +92,12 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
 
 def _workbook_tables(path: Path) -> list[RawTable]:
     """The tables of a workbook's sheets; what the reader found about sheets it left aside goes with the first."""
-    from .xlsx_reader import read_xlsx, sheets_in_words   # openpyxl is loaded only for a workbook
+    from .xlsx_reader import one_sheet_per_table, read_xlsx, sheets_in_words   # openpyxl only for a workbook
 
     book = read_xlsx(path)
     if not book.tables:
         raise InputError(str(path), f"no sheet holds a table careboard reads ({sheets_in_words(book)})")
+    one_sheet_per_table(book)
     book.tables[0].findings += [f for f in book.findings if f.table is None]
     return book.tables
 

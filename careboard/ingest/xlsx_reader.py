@@ -114,6 +114,19 @@ def read_xlsx(path: Path) -> Workbook:
     return Workbook(path, tables, sheets, findings)
 
 
+def one_sheet_per_table(book: Workbook) -> None:
+    """Refuse a workbook with two sheets of one table (a list and an old copy of it): which to load is the
+    council's choice."""
+    seen: dict[str, RawTable] = {}
+    for t in book.tables:
+        if t.table in seen:
+            title = registry.table(t.table).title
+            raise InputError(str(book.path), f'sheets "{seen[t.table].sheet}" and "{t.sheet}" both hold {title}; '
+                                             f"remove the one not to load from the workbook (careboard annex-a shows how each "
+                                             f"sheet is read)")
+        seen[t.table] = t
+
+
 def sheets_in_words(book: Workbook) -> str:
     """What each sheet was read as, on one line: "List 8: List 8 (children in care); Notes: not recognised"."""
     return "; ".join(f"{m.sheet}: {m.title if m.status == 'read' else m.status}" for m in book.sheets) or "no sheets"
