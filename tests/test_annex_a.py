@@ -67,6 +67,11 @@ CELLS = [
     ("Ethnicity", "s) NOBT", "ETHNIC", "NOBT", set(), None),
     ("Ethnicity", "s) REFU", "ETHNIC", "REFU", set(), None),
     ("Ethnicity", "White British", "ETHNIC", "WBRI", set(), None),
+    ("Ethnicity", "White - British", "ETHNIC", "WBRI", set(), None),
+    ("Ethnicity", "A1 - White British", "ETHNIC", "WBRI", set(), None),      # an old CMS code before the words
+    ("Ethnicity", "WBRI - White British", "ETHNIC", "WBRI", set(), None),
+    (LIST_8[14], "Long term fostering", "PERMANENCE_PLAN", "FOSTERING", set(), None),
+    ("Gender", "Not stated / recorded", "SEX", "0", set(), None),
     ("Reason Ceased to be Looked After", "v) E17: Aged 18+ and remained with current carers", "REC", "E17", set(), None),
     ("Reason Ceased to be Looked After", "E4A", "REC", "E4A", set(), None),
     ("Placement Location", "b) Out", "PL_LOCATION", "OUT", set(), None),

@@ -25,6 +25,12 @@ def normal_text(text: str) -> str:
     return " ".join(str(text).translate(_QUOTES).split()).lower()
 
 
+def answer_key(text: str) -> str:
+    """An answer as compared with the wordings of codes: normal_text with only its letters and digits, so
+    "White - British", "Long term fostering" and "Not stated / recorded" find their codes."""
+    return re.sub(r"[^a-z0-9]", "", normal_text(text))
+
+
 def normal_header(text: str) -> str:
     """A header as compared: normal_text, without a closing bracket too many ("... (Y/N))")."""
     h = normal_text(text)
@@ -50,19 +56,19 @@ class Answers:
 
     name: str
     codes: frozenset[str]
-    labels: dict[str, str]      # normalised wording (and each code, lower case) -> code
+    labels: dict[str, str]      # each wording (and each code) as answer_key gives it -> code
 
     def read(self, written: str) -> str | None:
         """The code a written answer means, or None when it is none of them."""
         text = normal_text(written)
         for t in (text, _LETTER.sub("", text, count=1)):
-            if t in self.labels:
-                return self.labels[t]
+            if (key := answer_key(t)) in self.labels:
+                return self.labels[key]
             m = _LEADING_CODE.match(t)
             if m and m.group(1).upper() in self.codes:
                 return m.group(1).upper()
-            if m and m.group(2) in self.labels:
-                return self.labels[m.group(2)]
+            if m and (key := answer_key(m.group(2))) in self.labels:
+                return self.labels[key]
         return None
 
 
@@ -101,9 +107,9 @@ class AliasedFormat(Format):
         """The answers each coded column takes, by column name."""
         out = {}
         for name, a in self._raw.get("answers", {}).items():
-            labels = {code.lower(): code for code in a["labels"]}
+            labels = {answer_key(code): code for code in a["labels"]}
             for code, words in a["labels"].items():
-                labels.update({normal_text(w): code for w in words})
+                labels.update({answer_key(w): code for w in words})
             answers = Answers(name, frozenset(a["labels"]), labels)
             out.update({c: answers for c in a["columns"]})
         return out
