@@ -164,7 +164,10 @@ def test_lists_are_recognised_by_their_columns_and_others_left_aside(tmp_path):
                           "self-contained accommodation", "a) Suitable", "F2: Full time in education other than higher"],
                          [None] * 13,
                          ["C2", "Male", "WBRI", "1/1/2006", 18, "No", None, None, "Former relevant", "Refu", "B",
-                          "Unsuitable", "G6"]],
+                          "Unsuitable", "G6"],
+                         ["C3", "b) Female", "a) WBRI", date(2005, 6, 1), 19, "b) No", None, None, "b) Former relevant child",
+                          "b) No", "Z: With former foster carers", "a) Suitable",
+                          "d1) Not in education, training or employment - illness/disability"]],
         "List 10": [LIST_10],
         "Extra": [["Child Unique ID", "Date Started to be Looked After", "Legal status start"]],
         "Blank": [],
@@ -175,11 +178,12 @@ def test_lists_are_recognised_by_their_columns_and_others_left_aside(tmp_path):
         "Contents": "not recognised", "List 3": "left aside", "Care leavers": "read", "List 10": "read",
         "Extra": "not recognised", "Blank": "empty", "Numbers": "not recognised"}
     leavers = _table(book, "annex_a_care_leavers")
-    assert (leavers.sheet, leavers.line_no, leavers.row_no) == ("Care leavers", [5, 7], [1, 3])
-    assert_read(book, "annex_a_care_leavers", "IN_TOUCH", ["YES", "REFU"])
-    assert_read(book, "annex_a_care_leavers", "ACCOMMODATION", ["D", "B"])
-    assert_read(book, "annex_a_care_leavers", "ACTIVITY", ["F2", "G6"])
-    assert_read(book, "annex_a_care_leavers", "ELIGIBILITY", ["FORMER_RELEVANT", "FORMER_RELEVANT"])
+    assert (leavers.sheet, leavers.line_no, leavers.row_no) == ("Care leavers", [5, 7, 8], [1, 3, 4])
+    assert_read(book, "annex_a_care_leavers", "IN_TOUCH", ["YES", "REFU", "NO"])
+    assert_read(book, "annex_a_care_leavers", "ACCOMMODATION", ["D", "B", "Z"])
+    assert_read(book, "annex_a_care_leavers", "ACCOMMODATION_SUITABLE", ["SUITABLE", "UNSUITABLE", "SUITABLE"])
+    assert_read(book, "annex_a_care_leavers", "ACTIVITY", ["F2", "G6", "G4"])
+    assert_read(book, "annex_a_care_leavers", "ELIGIBILITY", ["FORMER_RELEVANT"] * 3)
     assert len(_table(book, "annex_a_adoption")) == 0
     notes = {f.file.split("sheet ")[1]: (f.severity, f.message) for f in book.findings if f.table is None}
     assert notes["List 3"] == ("info", "List 3 (referrals) is not read by careboard and was left aside")

@@ -14,8 +14,8 @@ from .format import Format
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
                          "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2013": "-", "\u2014": "-"})
-# Ofsted's grouping letter before an answer: "b) Female", "zz) T4: ..."
-_LETTER = re.compile(r"^[a-z]{1,2}\)\s*")
+# Ofsted's grouping letter before an answer: "b) Female", "zz) T4: ...", "d1) ..." in older local templates
+_LETTER = re.compile(r"^[a-z]{1,2}\d?\)\s*")
 # A code leading an answer: "E1: Placement order", "PR4 - Private provision", "(B) With parents", "1 - Male"
 _LEADING_CODE = re.compile(r"^\(?([a-z0-9]{1,4})\)?(?:\s*[:\-)]\s*|\s+)(.*)$")
 
