@@ -59,6 +59,8 @@ CELLS = [
     ("Child's Legal Status", "Placement order", "LS", "E1", set(), None),
     ("Child's Legal Status", "e1 - placement order", "LS", "E1", set(), None),
     ("Child's Legal Status", "V2: Single period under S20", "LS", "V2", set(), None),
+    ("Child's Legal Status", "CLA - C2 - Full care order", "LS", "C2", set(), None),    # a CMS's display text
+    ("Child's Legal Status", "Care order", "LS", "Care order", {"unknown_answer"}, "warning"),
     ("Placement Type", "f) U6: Foster placement - not FFA", "PLACE", "U6", set(), None),
     ("Placement Type", "zz) T4: Temporary placement - seven days or less", "PLACE", "T4", set(), None),
     ("Placement Type", "K3", "PLACE", "K3", set(), None),

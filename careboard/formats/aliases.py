@@ -61,14 +61,17 @@ class Answers:
     def read(self, written: str) -> str | None:
         """The code a written answer means, or None when it is none of them."""
         text = normal_text(written)
-        for t in (text, _LETTER.sub("", text, count=1)):
+        # The answer, without a grouping letter, and without a leading word that is no code ("CLA - C2 -
+        # Full care order", "A1 - White British"), each tried in turn.
+        tries = [text, _LETTER.sub("", text, count=1)]
+        for t in tries:
             if (key := answer_key(t)) in self.labels:
                 return self.labels[key]
             m = _LEADING_CODE.match(t)
             if m and m.group(1).upper() in self.codes:
                 return m.group(1).upper()
-            if m and (key := answer_key(m.group(2))) in self.labels:
-                return self.labels[key]
+            if m and len(tries) < 6:
+                tries.append(m.group(2))
         return None
 
 
