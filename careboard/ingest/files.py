@@ -88,13 +88,27 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
         header: dict[str, str] = {}
         tables = read_xml_bytes(data, name, header)
         return SourceFile(path, digest, tables, declared=year_in_xml_header(header))
-    if path.suffix.lower() in (".xlsx", ".xls", ".pdf", ".zip"):
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
+        return SourceFile(path, digest, _workbook_tables(path))
+    if path.suffix.lower() in (".pdf", ".zip"):
         raise InputError(name, f"{path.suffix} files are not read; export the table as CSV")
     fast = try_fast(data, name)
     if fast is not None:
         return SourceFile(path, digest, [fast])
     text, encoding = decode(data, name)
     return SourceFile(path, digest, [try_plain(text, name, encoding) or read_csv_text(text, name, encoding)])
+
+
+def _workbook_tables(path: Path) -> list[RawTable]:
+    """The tables of a workbook's sheets; what the reader found about sheets it left aside goes with the first."""
+    from .xlsx_reader import one_sheet_per_table, read_xlsx, sheets_in_words   # openpyxl only for a workbook
+
+    book = read_xlsx(path)
+    if not book.tables:
+        raise InputError(str(path), f"no sheet holds a table careboard reads ({sheets_in_words(book)})")
+    one_sheet_per_table(book)
+    book.tables[0].findings += [f for f in book.findings if f.table is None]
+    return book.tables
 
 
 def _sha256(data: bytes) -> str:
