@@ -133,7 +133,7 @@ def breakdown_docs() -> str:
         lines += ["", f"## {b.id}", "", f"**{b.title}** ({b.section})", "", f"- What it counts: {b.description}",
                   f"- Rows: {'each of the 12 months' if b.by == 'month' else ', '.join(w for _, w in b.codes)}",
                   "- Columns: " + "; ".join(c.heading + (f" ({c.of[0]} of {c.of[1]})" if c.of else "")
-                                            for c in b.columns)]
+                                            for c in b.columns if c.shown)]
         if b.reference:
             lines.append(f"- Source: {b.reference}")
     return "\n".join(lines) + "\n"

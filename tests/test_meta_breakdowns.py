@@ -49,6 +49,8 @@ def test_docs_are_current():
     ({"by": "code"}, "lists its codes"),
     ({"columns": (Column("n", "N"), Column("p", "%", "%"))}, "names the two counts"),
     ({"columns": (Column("n", "N"), Column("p", "%", "%", ("n", "m")))}, "names the two counts"),
+    ({"columns": (Column("n", "N"), Column("m", "Mean", "mean"))}, "names the two counts"),
+    ({"columns": (Column("n", "N", "count", ("n", "n")),)}, "and only they do"),
 ])
 def test_a_table_declared_wrongly_is_refused(change, problem):
     good = dict(id="t", title="T", section="S", description="d", by="month", key_heading="Month",

@@ -13,15 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 BY = ("month", "code")
-KINDS = ("count", "%")
+KINDS = ("count", "%", "mean")
 
 
 @dataclass(frozen=True)
 class Column:
     name: str              # the SQL column
     heading: str           # for the table's header row
-    kind: str = "count"    # KINDS: counts may be withheld when small in a public report; a % is worked out
-    of: tuple[str, str] = ()   # for a %: (numerator column, denominator column)
+    kind: str = "count"    # KINDS: counts may be withheld when small in a public report; a % or a mean is
+                           # worked out from two counts
+    of: tuple[str, str] = ()   # for a % or a mean: (numerator column, denominator column)
+    shown: bool = True     # False: a count only to work another column out from, not put in the table
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,9 @@ class Breakdown:
         for c in self.columns:
             if c.kind not in KINDS:
                 problems.append(f"column {c.name}: kind {c.kind!r} not in {KINDS}")
-            if (c.kind == "%") != bool(c.of) or any(x not in names for x in c.of):
-                problems.append(f"column {c.name}: a % names the two counts it is worked out from, and only it")
+            if (c.kind != "count") != bool(c.of) or any(x not in names for x in c.of):
+                problems.append(f"column {c.name}: a % or a mean names the two counts it is worked out from, "
+                                f"and only they do")
         if problems:
             raise ValueError(f"breakdown {self.id}: " + "; ".join(problems))
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ..nearest import by_id, look_up
 from .base import Breakdown
-from .defs import fostering, reviews, support
+from .defs import adopters, fostering, reviews, support
 
-MODULES = (reviews, fostering, support)
+MODULES = (reviews, fostering, adopters, support)
 
 BREAKDOWNS: tuple[Breakdown, ...] = tuple(b for module in MODULES for b in module.BREAKDOWNS)
 

@@ -17,13 +17,14 @@ class Table:
     breakdown: Breakdown
     as_at: date
     headings: list[str]
-    rows: list[list]        # counts as ints, a % as a float (None when its denominator is nought)
+    rows: list[list]        # counts as ints, a % or a mean as a float (None when its denominator is nought)
     not_loaded: tuple[str, ...] = ()   # the local lists it needs that the snapshot does not hold
 
 
 def draw_up(ctx, b: Breakdown, as_at: date | None = None) -> Table:
     as_at = as_at or ctx.as_at
-    headings = [b.key_heading, *(c.heading for c in b.columns)]
+    shown = [c for c in b.columns if c.shown]
+    headings = [b.key_heading, *(c.heading for c in shown)]
     if missing := ctx.not_loaded(b.sql):
         return Table(b, as_at, headings, [], missing)
     ctx.model_for(as_at)
@@ -36,7 +37,7 @@ def draw_up(ctx, b: Breakdown, as_at: date | None = None) -> Table:
     rows = []
     for key, words in groups:
         counts = dict(zip((c.name for c in b.counted), found.get(key, (0,) * len(b.counted))))
-        rows.append([words, *(_cell(c, counts) for c in b.columns)])
+        rows.append([words, *(_cell(c, counts) for c in shown)])
     return Table(b, as_at, headings, rows)
 
 
@@ -44,4 +45,4 @@ def _cell(column, counts: dict):
     if column.kind == "count":
         return int(counts[column.name] or 0)
     num, den = (counts[x] or 0 for x in column.of)
-    return 100.0 * num / den if den else None
+    return ((100.0 if column.kind == "%" else 1.0) * num / den) if den else None

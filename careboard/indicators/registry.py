@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from ..nearest import by_id, look_up
 from .base import Indicator
-from .defs import (adoption, adoption_children, adoption_support, care_leavers, cla, education, flows, fostering,
+from .defs import (adopters, adoption, adoption_children, adoption_support, care_leavers, cla, education, flows, fostering,
                    health, health_checks, missing, pathway_plans, placements, private_fostering, return_interviews,
                    reviews, social_workers, stability, visits)
 
 FAMILIES = (cla, flows, placements, stability, social_workers, reviews, visits, health, health_checks, education,
-            fostering, private_fostering, adoption, adoption_children, adoption_support, care_leavers, pathway_plans,
-            missing, return_interviews)
+            fostering, private_fostering, adoption, adoption_children, adopters, adoption_support, care_leavers,
+            pathway_plans, missing, return_interviews)
 
 INDICATORS: tuple[Indicator, ...] = tuple(i for family in FAMILIES for i in family.INDICATORS)
 

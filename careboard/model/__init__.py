@@ -20,7 +20,7 @@ from ..sql.params import literal
 VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
          "review_schedule", "missing", "adoptions", "oc2_cohort", "care_leavers", "sw_episodes", "activities",
          "fostering_households", "fostering_applications", "temporary_approvals", "private_fostering",
-         "support_requests")
+         "support_requests", "annex_a_adoption", "annex_a_adopters")
 
 # Which staging tables each view (or engine macro) reads, so a figure can say which inputs it rests on.
 VIEW_INPUTS = {
@@ -32,6 +32,7 @@ VIEW_INPUTS = {
     "activities": ("child_activities",), "fostering_households": ("fostering_households",),
     "fostering_applications": ("fostering_applications",), "temporary_approvals": ("temporary_approvals",),
     "private_fostering": ("private_fostering",), "support_requests": ("support_requests",),
+    "annex_a_adoption": ("annex_a_adoption",), "annex_a_adopters": ("annex_a_adopters",),
     # the due dates of visits, health checks, PEPs, pathway plans and return interviews (indicators/due.py)
     "visits_due": ("child_activities", "episodes"), "health_due": ("child_activities", "episodes", "header"),
     "dental_due": ("child_activities", "episodes"), "pep_due": ("child_activities", "episodes", "header"),

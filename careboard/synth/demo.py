@@ -8,6 +8,7 @@ from typing import Sequence
 
 from .calendar import add_months
 from .export import export
+from .annex_a import write_annex_a
 from .local_lists import LocalLists
 from .simulate import simulate
 
@@ -18,7 +19,8 @@ def write_demo_extracts(out_dir: Path, seed: int = 1, children_in_care: int = 40
 
     Each extract is a folder ``as_at_YYYY-MM-DD`` holding a folder per collection year, as the
     case system would have produced it on that date, and a folder ``lists`` of the council's local
-    lists exported the same day (synth/local_lists.py). Returns the extract folders, oldest first.
+    lists exported the same day (synth/local_lists.py), with, in the latest extract, its Ofsted Annex A
+    workbook (synth/annex_a.py). Returns the extract folders, oldest first.
     """
     dates = sorted(set(as_at_dates))
     if not dates:
@@ -30,5 +32,8 @@ def write_demo_extracts(out_dir: Path, seed: int = 1, children_in_care: int = 40
         folder = Path(out_dir) / f"as_at_{as_at.isoformat()}"
         export(timeline, as_at, folder)
         lists.export(as_at, folder / "lists")
+        if as_at == dates[-1]:
+            # Councils refresh Annex A for an inspection rather than every month: the latest extract has it.
+            write_annex_a(timeline, as_at, folder / "lists" / "annex_a.xlsx")
         out.append(folder)
     return out

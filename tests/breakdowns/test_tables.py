@@ -8,6 +8,7 @@ import pytest
 from careboard.breakdowns import registry
 from careboard.breakdowns.run import draw_up
 from tests.cohort import ep, row
+from tests.indicators.test_annex_a import LIST_11
 from tests.indicators.test_local_lists import APPLICATIONS, AS_AT, NO_HOUSEHOLDS, PRIVATE, SUPPORT
 from tests.shared_context import shared_context
 
@@ -58,6 +59,12 @@ CASES = [
      # S1 (October) met all three; S2 (November) none; S3 (January) had contact in time, the rest not yet.
      SUPPORT, by_month(oct_2024=[1, 1, 100.0, 1, 100.0, 1, 100.0], nov_2024=[1, 0, 0.0, 0, 0.0, 0, 0.0],
                        jan_2025=[1, 1, 100.0, 0, 0.0, 0, 0.0])),
+    ("adopter_journey", "each step in the 12 months, with the average days since the step before",
+     # Stage 1: P1 31 days after enquiring, P2 14, P3 30 (P4's was before the 12 months). Stage 2: 60, 61, 60.
+     # Approval: 122, 123, 275. P1 matched 61 days after approval and had children placed 31 days later.
+     LIST_11, [["Enquiries", 2, None], ["Started stage 1", 3, 25.0], ["Started stage 2", 3, 181 / 3],
+               ["Approved", 3, 520 / 3], ["Matched with children", 1, 61.0], ["Children placed with them", 1, 31.0],
+               ["Left the process", 1, None]]),
 ]
 
 
@@ -78,3 +85,4 @@ def test_the_months_end_with_the_as_at_month():
     drawn = draw_up(shared_context(SUPPORT, AS_AT), registry.get("support_requests_by_month"), date(2024, 11, 15))
     assert [r[0] for r in drawn.rows][::11] == ["December 2023", "November 2024"]
     assert drawn.rows[-1][1:3] == [1, 0]    # S2, referred 01/11/2024; S1's October is the month before
+

@@ -85,7 +85,14 @@ EVERY_FAMILY = history(*_EPISODES, to_year=2025, extra={
            "temporary_approvals": [row(child="A", carer="C1", approval_start="01/10/2024")],
            "private_fostering": [row(child="P1", notified="01/10/2024", notified_by="SCHOOL", first_visit="08/10/2024")],
            "support_requests": [row(request="S1", support_type="ADOPTION", referral="01/10/2024", contacted="03/10/2024",
-                                    visited="11/10/2024", assessed="15/11/2024")]},
+                                    visited="11/10/2024", assessed="15/11/2024")],
+           # and Ofsted's Annex A lists 10 and 11
+           "annex_a_adoption": [row(child="C", family="F1", disabled="N", decision_date="01/05/2023",
+                                    placement_order_date="01/06/2023", match_date="15/11/2023", placed_date="01/01/2024",
+                                    adoption_order_date="01/12/2024"),
+                                row(child="W", family="F2", decision_date="01/05/2024", placement_order_date="01/06/2024")],
+           "annex_a_adopters": [row(adopter="P1", enquiry_date="01/01/2024", stage1_start_date="01/02/2024",
+                                    approved_date="01/08/2024")]},
 })
 
 
