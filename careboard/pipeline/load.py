@@ -15,7 +15,7 @@ from ..ingest.files import Return, SourceFile, StoredTable, discover
 from ..ingest.list_dates import as_at_of_lists
 from ..ingest.raw import RawTable
 from ..plural import counted
-from ..store import checks, year_findings
+from ..store import annex_a_links, checks, year_findings
 from ..store.findings import Counts, snapshot_counts
 from ..store.return_year import check_as_at, years_of_returns
 from ..tables.schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
@@ -329,6 +329,7 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
     if copies:
         _copy_stored(con, sid, copies)
     checks.record_findings(con, sid, new_files)
+    annex_a_links.record_annex_a_links(con, sid)
     year_findings.record_dates_after(con, sid, as_at)
     if reference is not None:       # None: --no-validate
         _record_validation(con, sid, validation, reference, progress)
