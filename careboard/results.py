@@ -99,3 +99,7 @@ class Report:
     council_note: str = ""        # front-page notice, e.g. that no council settings were given
     public: bool = False          # small numbers suppressed
     suppression_threshold: int = 5    # when public: counts from 1 to this are withheld as "c"
+    profile_note: str = ""        # which dates the profile tables' columns are, when not the latest snapshots
+    # The service's commentary (careboard/report/commentary.py): paragraphs per indicator id and per section.
+    commentary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    section_commentary: dict[str, tuple[str, ...]] = field(default_factory=dict)
