@@ -1,0 +1,277 @@
+"""The committee report as a Word document, for the clerks who edit and publish committee papers.
+
+Same words, figures and order as the HTML, taken from its view (careboard.report.view): front page,
+scorecard, each section's indicators with their sentence, commentary and benchmarks, profile tables,
+notes and glossary. Built on Word's own styles (Title, Heading 1 and 2, List Bullet, List Number,
+Table Grid) so a clerk can restyle it to the council's template. The trend charts are left out: Word
+cannot take the HTML's SVG and ReportLab here has no bitmap renderer, so the HTML and PDF carry them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from careboard.report.pdf import TITLE
+from careboard.results import Report
+
+RAG_SHADES = {"rag-red": "F4C7C3", "rag-amber": "FCE8B2", "rag-green": "B7E1CD"}
+HEAD_SHADE = "DCE4EE"
+TABLE_TEXT = {"Table Text": 9, "Table Text Small": 8}   # paragraph styles of the tables' cells, in points
+SUBTOTAL_SHADE = "F0F3F7"
+SCORECARD_HEADER = ("Indicator", "Period", "Value", "Target", "Variance", "RAG", "Previous period", "Change",
+                    "Direction")
+HOW_TO_READ = (
+    "Green: on target or better; Amber: close to target; Red: off target; “No target” means a context "
+    "measure that is not rated.",
+    "Arrows show whether performance moved since the previous period, not whether the number went up: "
+    "▲ improved, ▼ deteriorated, ■ unchanged.",
+    "“High is good” or “Low is good” under each measure says which way is better.",
+)
+CHARTS_NOTE = ("The trend charts are in the HTML and PDF versions of this report; this Word version has the "
+               "figures and words only.")
+
+
+def render_docx(report: Report, path: Path) -> Path:
+    """Write the report as a .docx to ``path`` (parent folders created) and return the path."""
+    from careboard.report.view import build
+
+    document = report_document(build(report))
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+def report_document(view: dict):
+    """The python-docx Document for a view built by careboard.report.view.build."""
+    import docx
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)   # A4, like the PDF
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    document.styles["Normal"].font.name = "Arial"
+    document.styles["Normal"].font.size = Pt(10)
+    _add_table_styles(document)
+    properties = document.core_properties
+    properties.title = f"{view['council']} – {TITLE} – {view['month']}" + (" (public)" if view["public"] else "")
+    properties.author, properties.subject = view["council"], f"Position at {view['as_at']}"
+    section.header.paragraphs[0].text = f"{view['council']} · {TITLE} · Position at {view['as_at']}"
+    _front(document, view)
+    _scorecard(document, view)
+    for part in view["sections"]:
+        _section(document, part)
+    _profiles(document, view)
+    _heading(document, "Notes", 1)
+    for note in view["footnotes"]:
+        _para(document, note, "List Number")
+    if view["glossary"]:
+        _heading(document, "Glossary", 1)
+        rows = [("Term", "Meaning")] + [(item.term, item.meaning) for item in view["glossary"]]
+        _table(document, rows, widths=(4.5, 12.5), bold_columns=(0,))
+    return document
+
+
+def _front(document, view: dict) -> None:
+    _para(document, view["council"], "Subtitle")
+    _para(document, TITLE, "Title")
+    document.add_paragraph(f"Position at {view['as_at']}")
+    edition = document.add_paragraph(f"Generated {view['generated']}")
+    if view["public"]:
+        edition.add_run(" · ")
+        edition.add_run("Public version: small numbers suppressed").bold = True
+    if view["council_note"]:
+        _para(document, view["council_note"], "Intense Quote")
+    _heading(document, "How to read this report", 2)
+    for line in HOW_TO_READ:
+        _para(document, line, "List Bullet")
+    if view["public"]:
+        _para(document, f"c means the figure is suppressed because it involves between 1 and "
+                        f"{view['threshold']} children, or could be worked out from one that does.", "List Bullet")
+    _para(document, CHARTS_NOTE, "List Bullet")
+
+
+def _scorecard(document, view: dict) -> None:
+    _heading(document, "Summary scorecard", 1)
+    rows, shades, section_rows = [SCORECARD_HEADER], {}, []
+    for part in view["sections"]:
+        if part["name"]:
+            section_rows.append(len(rows))
+            rows.append((part["name"],) + ("",) * (len(SCORECARD_HEADER) - 1))
+        for panel in part["panels"]:
+            shades[(len(rows), 5)] = RAG_SHADES.get(panel.rag.css)
+            rows.append((panel.title, panel.span, panel.value, panel.target, panel.variance, panel.rag.word,
+                         panel.previous, f"{panel.change.symbol} {panel.change.word}".strip(), panel.polarity))
+    table, cells = _table(document, rows, widths=(4.3, 1.9, 1.3, 1.3, 1.7, 1.4, 1.6, 1.8, 1.9), small=True,
+                          numbers=(2, 3, 4, 6), shades=shades, bold_rows=section_rows)
+    for index in section_rows:   # the section's name across the whole row
+        _shade(cells[index][0], HEAD_SHADE)
+        cells[index][0].merge(cells[index][-1])
+
+
+def _section(document, part: dict) -> None:
+    if part["name"]:
+        _heading(document, part["name"], 1)
+    if part["commentary"]:
+        _commentary(document, part["commentary"])
+    for panel in part["panels"]:
+        _heading(document, panel.title, 2)
+        period = document.add_paragraph()
+        period.add_run(panel.period).italic = True
+        period.paragraph_format.keep_with_next = True   # with the figures' table below it
+        change = f"{panel.change.symbol} {panel.change.word}".strip()
+        _table(document, [("Value", "RAG", "Target", "Variance", panel.compared_with, "Change", "Direction"),
+                          (panel.value, panel.rag.word, panel.target, panel.variance, panel.previous, change,
+                           panel.polarity)], widths=(2.2, 2.2, 2.2, 2.3, 2.6, 2.6, 2.6),
+               shades={(1, 1): RAG_SHADES.get(panel.rag.css)}, bold_columns=(0,))
+        if panel.sentence:
+            _after_table(document.add_paragraph(panel.sentence))
+        if panel.commentary:
+            _commentary(document, panel.commentary)
+        if panel.benchmarks:
+            caption = _after_table(document.add_paragraph())
+            caption.add_run("Benchmarks").bold = True
+            header = ("Comparator", "Year", "Published", "Current vs benchmark") + (
+                ("Note",) if panel.benchmark_notes else ())
+            rows = [header] + [(b["label"], b["period"], b["value"], b["gap"]) + ((b["note"],) if panel.benchmark_notes
+                                                                                 else ())
+                               for b in panel.benchmarks]
+            _table(document, rows, widths=(4, 2, 2.5, 3.5) + ((5,) if panel.benchmark_notes else ()),
+                   numbers=(2, 3))
+            if panel.benchmark_year_note:
+                _after_table(document.add_paragraph(panel.benchmark_year_note))
+        if panel.definition:
+            definition = _after_table(document.add_paragraph())
+            definition.add_run("Definition: ").bold = True
+            definition.add_run(panel.definition)
+        if panel.dq_note:
+            quality = document.add_paragraph()
+            quality.add_run("Data quality: ").bold = True
+            quality.add_run(panel.dq_note)
+
+
+def _after_table(paragraph):
+    """A paragraph that may follow a table, set a little below it."""
+    from docx.shared import Pt
+
+    paragraph.paragraph_format.space_before = Pt(6)
+    return paragraph
+
+
+def _commentary(document, paragraphs: tuple[str, ...]) -> None:
+    """The service's own words, in Word's Quote style so they stand apart from careboard's."""
+    head = _para(document, "", "Quote")
+    head.add_run("Service commentary").bold = True
+    for text in paragraphs:
+        _para(document, text, "Quote")
+
+
+def _profiles(document, view: dict) -> None:
+    if not view["profiles"]:
+        return
+    _heading(document, "Profile of children looked after", 1)
+    for shown in view["profiles"]:
+        header = (shown.title, *shown.dates) + (("Change",) if shown.has_change else ())
+        rows = [header] + [(("    " if row["grouped"] else "") + row["label"], *row["cells"])
+                           + ((row["change"],) if shown.has_change else ()) for row in shown.rows]
+        figures = len(header) - 1
+        subtotals = [index for index, row in enumerate(shown.rows, start=1) if row["subtotal"]]
+        _table(document, rows, widths=(5.5,) + (11.5 / figures,) * figures,
+               numbers=range(1, len(header)), bold_rows=subtotals,
+               shades={(index, column): SUBTOTAL_SHADE for index in subtotals for column in range(len(header))})
+        document.add_paragraph()
+    from careboard.report.view import TABLE_NOTE
+
+    if view["profile_note"]:
+        document.add_paragraph(view["profile_note"])
+    document.add_paragraph(TABLE_NOTE)
+
+
+def _table(document, rows, widths, small: bool = False, numbers=(), shades=None, bold_rows=(), bold_columns=()):
+    """A Table Grid table with a bold, shaded first row repeated on each page, filled in one pass (python-docx
+    finds a row's cells by laying out the whole table, so cells are taken from the XML once instead).
+
+    ``numbers``: columns set right-aligned; ``shades``: {(row, column): colour}; ``bold_rows`` and
+    ``bold_columns``: rows and columns in bold.
+    Returns the table and its cells, row by row.
+    """
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+    from docx.table import _Cell
+
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = document.styles["Table Grid"]
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):   # the grid, for LibreOffice
+        column.w = Cm(width)
+    cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+    shades, bold = shades or {}, {0, *bold_rows}
+    text_style = _style_id(document, "Table Text Small" if small else "Table Text")
+    for r, (values, row) in enumerate(zip(rows, cells)):
+        for c, (text, cell, width) in enumerate(zip(values, row, widths)):
+            cell.width = Cm(width)   # each cell, for Word
+            paragraph = cell.paragraphs[0]
+            _set_style(paragraph, text_style)
+            if text != "":   # an empty cell stays empty, so merging it adds no blank line
+                run = paragraph.add_run(str(text))
+                run.bold = r in bold or c in bold_columns or None
+            if c in numbers:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            _shade(cell, HEAD_SHADE if r == 0 else shades.get((r, c)))
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table._tbl.tr_lst[0].get_or_add_trPr().append(repeat)
+    return table, cells
+
+
+def _heading(document, text: str, level: int):
+    return _para(document, text, f"Heading {level}")
+
+
+def _para(document, text: str, style: str):
+    """A paragraph in one of Word's styles (set by its id: python-docx would search every style each time)."""
+    paragraph = document.add_paragraph(text)
+    _set_style(paragraph, _style_id(document, style))
+    return paragraph
+
+
+def _set_style(paragraph, style_id: str) -> None:
+    paragraph._p.get_or_add_pPr().style = style_id
+
+
+def _style_id(document, name: str) -> str:
+    """A style's id by its name, looked up once per document."""
+    cache = document.__dict__.setdefault("_careboard_styles", {})
+    if name not in cache:
+        cache[name] = document.styles[name].style_id
+    return cache[name]
+
+
+def _add_table_styles(document) -> None:
+    """Paragraph styles for table text, so a clerk can change every table's type in one place."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    for name, size in TABLE_TEXT.items():
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(0)
+
+
+def _shade(cell, colour: str | None) -> None:
+    """Fill a cell with ``colour`` (hex RRGGBB); None leaves it plain."""
+    if colour is None:
+        return
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shade = OxmlElement("w:shd")
+    shade.set(qn("w:val"), "clear")
+    shade.set(qn("w:color"), "auto")
+    shade.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shade)
