@@ -228,3 +228,21 @@ def test_a_quarter_end_the_data_do_not_reach_is_left_out_and_said(tmp_path):
     report = report_for(db, load_council_config(council(tmp_path, 'profile_dates = "quarter-ends"\n')))
     assert report.profiles[0].dates == [date(2024, 6, 30), date(2024, 9, 30), date(2024, 12, 31), date(2025, 1, 31)]
     assert report.profile_note.endswith("There is no column for 31 March 2024: the data loaded starts on 1 April 2024.")
+
+
+def test_the_readmes_examples_are_read_as_they_say(tmp_path):
+    import re
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The committee report"):readme.index("## Operational lists")]
+    markdown = re.search(r"```markdown\n(.*?)```", section, re.S).group(1)
+    (tmp_path / "commentary.md").write_text(markdown, encoding="utf-8")
+    from careboard.report.commentary import load_commentary
+
+    commentary = load_commentary(tmp_path / "commentary.md", INDICATORS)
+    assert list(commentary.by_section) == ["Children in care"]
+    assert commentary.by_indicator["placements_3plus_pct"][1] == "• all three are now settled with in-house carers"
+    toml = re.search(r"```toml\n(.*?)```", section, re.S).group(1)
+    config = load_council_config(council(tmp_path, toml.replace("[report]\n", "")))
+    assert [ind.id for ind in config.shown_indicators()] == ["cla_count", "cla_rate_10k", "cl_eet_pct_19_21"]
+    assert config.profile_dates == "quarter-ends"

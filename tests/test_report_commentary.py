@@ -111,3 +111,13 @@ def test_the_pdf_prints_commentary_in_the_right_card():
     assert "came into care <late> in January" in cards["ind-cla_rate"]
     assert "on target for the first time" in cards["ind-placements_3plus_pct"]
     assert "Service commentary" not in cards["ind-missing_children"]
+
+
+def test_commentary_longer_than_a_page_flows_on_in_the_pdf(tmp_path):
+    from careboard.report import render_pdf
+    from tests.report_reading import pdf_page_count
+
+    long = ("The service explains at length what changed this month and why it changed. " * 14,) * 12
+    report = replace(fx.report(), commentary={"cla_rate": long}, section_commentary={"Adoption": long})
+    path = render_pdf(report, tmp_path / "long.pdf")     # a box taller than a page would not lay out at all
+    assert pdf_page_count(path.read_bytes()) > pdf_page_count(render_pdf(fx.report(), tmp_path / "short.pdf").read_bytes()) + 2

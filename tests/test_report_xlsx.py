@@ -98,3 +98,13 @@ def test_notes_sheet_carries_the_reports_notes(tmp_path):
 ])
 def test_sheet_names_follow_excels_rules(title, taken, expected):
     assert sheet_name(title, set(taken)) == expected
+
+
+def test_rows_follow_the_reports_sections_not_the_panels_list(tmp_path):
+    # the HTML prints a section's panels together, wherever they come in the list
+    from dataclasses import replace
+
+    report = fx.report()
+    rate, stability, _, adoption = report.panels
+    rows = records(read(replace(report, panels=[rate, adoption, stability]), tmp_path)["Scorecard"])
+    assert [r["Indicator id"] for r in rows] == ["cla_rate", "placements_3plus_pct", "adopt_a1_days"]

@@ -36,7 +36,7 @@ def indicator_sections(view: dict, style: Styles, width: float, page_height: flo
             story.append(Heading(markup(section["name"]), style.section, key=f"section-{number}", level=0, rule=NAVY))
             level = 1
         if section["commentary"]:
-            story.append(commentary_band(section["commentary"], style))
+            story.append(commentary_band(section["commentary"], style, page_height))
         story += [panel_card(panel, style, width, page_height, level) for panel in section["panels"]]
     return story
 
@@ -48,7 +48,7 @@ def panel_card(panel: PanelView, style: Styles, width: float, page_height: float
     if panel.sentence:
         parts.append(Band([Paragraph(markup(panel.sentence), style.body)], LIGHT, space_before=6, space_after=6))
     if panel.commentary:
-        parts.append(commentary_band(panel.commentary, style))
+        parts.append(commentary_band(panel.commentary, style, page_height))
     if panel.benchmarks:
         parts.append(Paragraph("Benchmarks", style.caption))
         parts.append(_benchmarks(panel, style, inner))
@@ -62,11 +62,12 @@ def panel_card(panel: PanelView, style: Styles, width: float, page_height: float
     return Card(parts, key=panel.anchor, outline=panel.title, page_height=page_height, outline_level=level)
 
 
-def commentary_band(paragraphs: tuple[str, ...], style: Styles) -> Band:
-    """The service's own words, ruled off on the left like the HTML's commentary box."""
+def commentary_band(paragraphs: tuple[str, ...], style: Styles, page_height: float) -> Band:
+    """The service's own words, ruled off on the left like the HTML's commentary box (flowing on unboxed
+    should the service write more than a page)."""
     return Band([Paragraph("<b>Service commentary</b>", style.small),
                  *(Paragraph(markup(text), style.body) for text in paragraphs)],
-                WHITE, left_rule=NAVY, space_before=3, space_after=6)
+                WHITE, left_rule=NAVY, space_before=3, space_after=6, page_height=page_height)
 
 
 def _head(panel: PanelView, style: Styles, inner: float) -> Table:

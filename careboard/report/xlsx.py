@@ -38,8 +38,9 @@ def render_xlsx(report: Report, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     book = workbook(path)
     formats = _Formats(book)
-    _scorecard(book.add_worksheet("Scorecard"), report, view, formats)
-    _trend(book.add_worksheet("Trend"), report, formats)
+    ordered = in_report_order(report, view)
+    _scorecard(book.add_worksheet("Scorecard"), ordered, formats)
+    _trend(book.add_worksheet("Trend"), [panel for panel, _ in ordered], formats)
     names = {"scorecard", "trend", "notes"}
     for table, shown in zip(report.profiles, view["profiles"]):
         _profile(book.add_worksheet(sheet_name(table.title, names)), table, shown, formats)
@@ -57,6 +58,12 @@ def sheet_name(title: str, taken: set[str]) -> str:
         name = f"{base[:31 - len(str(n)) - 1]} {n}"
     taken.add(name.casefold())
     return name
+
+
+def in_report_order(report: Report, view: dict) -> list[tuple[Panel, object]]:
+    """Each panel with its view, in the order the report prints them (grouped by section)."""
+    by_view = {id(shown): panel for panel, shown in zip(report.panels, view["panels"])}
+    return [(by_view[id(shown)], shown) for section in view["sections"] for shown in section["panels"]]
 
 
 class _Formats:
@@ -104,9 +111,9 @@ def _decimals(panel: Panel) -> int:
     return 0 if panel.unit in ("count", "days") else panel.decimals
 
 
-def _scorecard(sheet, report: Report, view: dict, formats: _Formats) -> None:
+def _scorecard(sheet, ordered: list[tuple[Panel, object]], formats: _Formats) -> None:
     _header(sheet, SCORECARD_COLUMNS, formats, freeze_columns=2)
-    for row, (panel, shown) in enumerate(zip(report.panels, view["panels"]), start=1):
+    for row, (panel, shown) in enumerate(ordered, start=1):
         current, assessment = panel.current, panel.assessment
         figure = formats.number(_decimals(panel))
         count = formats.number(1 if panel.unit == "score" else 0)   # a score's numerator is a sum of scores
@@ -138,17 +145,17 @@ def _scorecard(sheet, report: Report, view: dict, formats: _Formats) -> None:
             _figure(sheet, row, col, bench.value if bench else None, False, figure, formats)
         sheet.write_string(row, 23, "\n\n".join(shown.commentary), formats.wrap)
         sheet.write_string(row, 24, shown.dq_note, formats.wrap)
-    sheet.autofilter(0, 0, max(len(report.panels), 1), len(SCORECARD_COLUMNS) - 1)
+    sheet.autofilter(0, 0, max(len(ordered), 1), len(SCORECARD_COLUMNS) - 1)
 
 
-def _trend(sheet, report: Report, formats: _Formats) -> None:
+def _trend(sheet, panels: list[Panel], formats: _Formats) -> None:
     """Each indicator's twelve month ends, as the report's charts show them."""
-    months = sorted({point.as_at for panel in report.panels for point in panel.trend})
+    months = sorted({point.as_at for panel in panels for point in panel.trend})
     _header(sheet, [("Indicator id", 24), ("Indicator", 48), ("Unit", 7)]
             + [(f"{m:%d/%m/%Y}", 11) for m in months], formats, freeze_columns=2)
     for col, month in enumerate(months, start=3):   # real dates in the header, for charts and lookups
         sheet.write_datetime(0, col, month, formats.head_month)
-    for row, panel in enumerate(report.panels, start=1):
+    for row, panel in enumerate(panels, start=1):
         sheet.write_string(row, 0, panel.indicator_id)
         sheet.write_string(row, 1, panel.title)
         sheet.write_string(row, 2, panel.unit)
