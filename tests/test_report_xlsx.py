@@ -40,7 +40,8 @@ def test_one_scorecard_row_per_panel_with_numbers_as_numbers(tmp_path):
     assert [r["Indicator id"] for r in rows] == [p.indicator_id for p in fx.report().panels]
     rate = rows[0]
     assert rate["Value"] == pytest.approx(76.0) and rate["Numerator"] == 380 and rate["Denominator"] == 50_000
-    assert rate["Target"] == 74 and rate["Variance"] == pytest.approx(2 / 74 * 100) and rate["Variance unit"] == "%"
+    # figures as the report prints them: (76 - 74) / 74 = 2.7027...% is +2.7%
+    assert rate["Target"] == 74 and rate["Variance"] == 2.7 and rate["Variance unit"] == "%"
     assert rate["Previous"] == 72 and rate["RAG"] == "Red" and rate["Change"] == "▼ Worse"
     assert (rate["Benchmark year"], rate["Local Authority"], rate["Stat Neighbours"], rate["Region"],
             rate["England"]) == ("2023/24", 74, 87.3, 49, 70)
@@ -108,3 +109,14 @@ def test_rows_follow_the_reports_sections_not_the_panels_list(tmp_path):
     rate, stability, _, adoption = report.panels
     rows = records(read(replace(report, panels=[rate, adoption, stability]), tmp_path)["Scorecard"])
     assert [r["Indicator id"] for r in rows] == ["cla_rate", "placements_3plus_pct", "adopt_a1_days"]
+
+
+def test_each_figure_is_the_one_the_report_prints(tmp_path):
+    from careboard.report.formatting import format_value
+
+    report = fx.report()
+    rows = records(read(report, tmp_path)["Scorecard"])
+    for row, panel, shown in zip(rows, report.panels, build(report)["panels"]):
+        assert format_value(row["Value"], panel.unit, panel.decimals) == shown.value
+        assert format_value(row["Previous"], panel.unit, panel.decimals) == shown.previous
+    assert [row["Value"] for row in rows] == [76.0, 5.8, 4, 566]   # 22 / 380 = 5.789...%; 10,181 / 18 = 565.6 days

@@ -9,12 +9,16 @@ cannot take the HTML's SVG and ReportLab here has no bitmap renderer, so the HTM
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from careboard.report.pdf import TITLE
 from careboard.results import Report
 
 RAG_SHADES = {"rag-red": "F4C7C3", "rag-amber": "FCE8B2", "rag-green": "B7E1CD"}
+WORD_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+TWIPS_PER_CM = 1440 / 2.54
+CONTROL = re.compile(r"[\x00-\x1f]")
 HEAD_SHADE = "DCE4EE"
 TABLE_TEXT = {"Table Text": 9, "Table Text Small": 8}   # paragraph styles of the tables' cells, in points
 SUBTOTAL_SHADE = "F0F3F7"
@@ -99,16 +103,13 @@ def _scorecard(document, view: dict) -> None:
     for part in view["sections"]:
         if part["name"]:
             section_rows.append(len(rows))
-            rows.append((part["name"],) + ("",) * (len(SCORECARD_HEADER) - 1))
+            rows.append((part["name"],))
         for panel in part["panels"]:
             shades[(len(rows), 5)] = RAG_SHADES.get(panel.rag.css)
             rows.append((panel.title, panel.span, panel.value, panel.target, panel.variance, panel.rag.word,
                          panel.previous, f"{panel.change.symbol} {panel.change.word}".strip(), panel.polarity))
-    table, cells = _table(document, rows, widths=(4.3, 1.9, 1.3, 1.3, 1.7, 1.4, 1.6, 1.8, 1.9), small=True,
-                          numbers=(2, 3, 4, 6), shades=shades, bold_rows=section_rows)
-    for index in section_rows:   # the section's name across the whole row
-        _shade(cells[index][0], HEAD_SHADE)
-        cells[index][0].merge(cells[index][-1])
+    _table(document, rows, widths=(4.3, 1.9, 1.3, 1.3, 1.7, 1.4, 1.6, 1.8, 1.9), small=True,
+           numbers=(2, 3, 4, 6), shades=shades, spans=section_rows)
 
 
 def _section(document, part: dict) -> None:
@@ -189,43 +190,57 @@ def _profiles(document, view: dict) -> None:
     document.add_paragraph(TABLE_NOTE)
 
 
-def _table(document, rows, widths, small: bool = False, numbers=(), shades=None, bold_rows=(), bold_columns=()):
-    """A Table Grid table with a bold, shaded first row repeated on each page, filled in one pass (python-docx
-    finds a row's cells by laying out the whole table, so cells are taken from the XML once instead).
+def _table(document, rows, widths, small: bool = False, numbers=(), shades=None, bold_rows=(), bold_columns=(),
+           spans=()) -> None:
+    """A Table Grid table, its first row bold, shaded and repeated on each page, written as one piece of
+    WordprocessingML: filling cells one by one through python-docx took a second for the demo's report.
 
-    ``numbers``: columns set right-aligned; ``shades``: {(row, column): colour}; ``bold_rows`` and
-    ``bold_columns``: rows and columns in bold.
-    Returns the table and its cells, row by row.
+    ``widths`` in cm; ``numbers``: columns set right-aligned; ``shades``: {(row, column): colour};
+    ``bold_rows`` and ``bold_columns``: rows and columns in bold; ``spans``: rows whose first cell spans the
+    table (section names in the scorecard).
     """
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm
-    from docx.table import _Cell
+    from docx.oxml import parse_xml
 
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = document.styles["Table Grid"]
-    table.autofit = False
-    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):   # the grid, for LibreOffice
-        column.w = Cm(width)
-    cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
     shades, bold = shades or {}, {0, *bold_rows}
     text_style = _style_id(document, "Table Text Small" if small else "Table Text")
-    for r, (values, row) in enumerate(zip(rows, cells)):
-        for c, (text, cell, width) in enumerate(zip(values, row, widths)):
-            cell.width = Cm(width)   # each cell, for Word
-            paragraph = cell.paragraphs[0]
-            _set_style(paragraph, text_style)
-            if text != "":   # an empty cell stays empty, so merging it adds no blank line
-                run = paragraph.add_run(str(text))
-                run.bold = r in bold or c in bold_columns or None
-            if c in numbers:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            _shade(cell, HEAD_SHADE if r == 0 else shades.get((r, c)))
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    table._tbl.tr_lst[0].get_or_add_trPr().append(repeat)
-    return table, cells
+    twips = [round(width * TWIPS_PER_CM) for width in widths]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    body = []
+    for r, values in enumerate(rows):
+        head = '<w:trPr><w:tblHeader/></w:trPr>' if r == 0 else ""
+        if r in spans:
+            cells = [_cell(values[0], sum(twips), text_style, True, False, HEAD_SHADE, len(twips))]
+        else:
+            cells = [_cell(text, twips[c], text_style, r in bold or c in bold_columns, c in numbers,
+                           HEAD_SHADE if r == 0 else shades.get((r, c)))
+                     for c, text in enumerate(values)]
+        body.append(f"<w:tr>{head}{''.join(cells)}</w:tr>")
+    table = parse_xml(
+        f'<w:tbl {WORD_NAMESPACE}><w:tblPr><w:tblStyle w:val="{_style_id(document, "Table Grid")}"/>'
+        f'<w:tblW w:type="dxa" w:w="{sum(twips)}"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" '
+        f'w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(body)}</w:tbl>')
+    document.element.body._insert_tbl(table)
+
+
+def _cell(text, width: int, style_id: str, bold: bool, right: bool, shade: str | None, span: int = 1) -> str:
+    """One table cell's XML: its width, span and shading, and one paragraph in ``style_id``."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    properties = f'<w:tcW w:type="dxa" w:w="{width}"/>' + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+    if shade:
+        properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{shade}"/>'
+    paragraph = f"<w:pPr><w:pStyle w:val={quoteattr(style_id)}/>" + ('<w:jc w:val="right"/>' if right else "") + "</w:pPr>"
+    text = str(text)
+    if text:   # an empty cell has no run at all
+        paragraph += ("<w:r>" + ("<w:rPr><w:b/></w:rPr>" if bold else "")
+                      + f'<w:t xml:space="preserve">{escape(_xml_safe(text))}</w:t></w:r>')
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p>{paragraph}</w:p></w:tc>"
+
+
+def _xml_safe(text: str) -> str:
+    """Text with the control characters XML cannot hold taken out (tabs and line breaks become spaces)."""
+    return CONTROL.sub(" ", text)
 
 
 def _heading(document, text: str, level: int):
@@ -262,16 +277,3 @@ def _add_table_styles(document) -> None:
         style.font.size = Pt(size)
         style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(0)
 
-
-def _shade(cell, colour: str | None) -> None:
-    """Fill a cell with ``colour`` (hex RRGGBB); None leaves it plain."""
-    if colour is None:
-        return
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    shade = OxmlElement("w:shd")
-    shade.set(qn("w:val"), "clear")
-    shade.set(qn("w:color"), "auto")
-    shade.set(qn("w:fill"), colour)
-    cell._tc.get_or_add_tcPr().append(shade)

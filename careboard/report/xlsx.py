@@ -2,7 +2,8 @@
 
 Sheets: Scorecard (one row per indicator, in the report's order, with its benchmarks and the service's
 commentary), Trend (each indicator at each month end), one sheet per profile table, and Notes (the
-report's notes and glossary). Numbers are numbers, dates are dates; a figure withheld in the public
+report's notes and glossary). Numbers are numbers, the figures the report prints (rounded half-up to the
+same decimals, as the RAG rating was judged on them), dates are dates; a figure withheld in the public
 version is the text "c", as in the report, and a figure that does not exist is an empty cell. The
 words (RAG, change, period) come from the HTML's own view (careboard.report.view), so they read the same.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from careboard.report.formatting import SUPPRESSED
+from careboard.report.formatting import SUPPRESSED, WHOLE_UNITS, round_half_up, signed_places
 from careboard.results import Panel, Report
 
 BENCHMARK_LABELS = ("Local Authority", "Stat Neighbours", "Region", "England")
@@ -97,26 +98,28 @@ def _header(sheet, columns, formats: _Formats, freeze_columns: int = 1) -> None:
     sheet.freeze_panes(1, freeze_columns)
 
 
-def _figure(sheet, row: int, col: int, number: float | None, withheld: bool, fmt, formats: _Formats) -> None:
-    """A figure as a number, "c" when withheld, or an empty cell when there is none."""
+def _figure(sheet, row: int, col: int, number: float | None, withheld: bool, places: int, formats: _Formats,
+            bold: bool = False) -> None:
+    """A figure as the number the report prints (rounded half-up to ``places``), "c" when withheld, or an
+    empty cell when there is none."""
     if withheld:
         sheet.write_string(row, col, SUPPRESSED, formats.right)
     elif number is None:
         sheet.write_blank(row, col, None)
     else:
-        sheet.write_number(row, col, float(number), fmt)
+        sheet.write_number(row, col, float(round_half_up(number, places)), formats.number(places, bold))
 
 
 def _decimals(panel: Panel) -> int:
-    return 0 if panel.unit in ("count", "days") else panel.decimals
+    return 0 if panel.unit in WHOLE_UNITS else panel.decimals
 
 
 def _scorecard(sheet, ordered: list[tuple[Panel, object]], formats: _Formats) -> None:
     _header(sheet, SCORECARD_COLUMNS, formats, freeze_columns=2)
     for row, (panel, shown) in enumerate(ordered, start=1):
         current, assessment = panel.current, panel.assessment
-        figure = formats.number(_decimals(panel))
-        count = formats.number(1 if panel.unit == "score" else 0)   # a score's numerator is a sum of scores
+        figure = _decimals(panel)
+        count = 1 if panel.unit == "score" else 0   # a score's numerator is a sum of scores
         for col, text in ((0, panel.indicator_id), (1, panel.title), (2, panel.section), (3, panel.period)):
             sheet.write_string(row, col, text, formats.text)
         for col, day in ((4, current.period_start), (5, current.period_end)):
@@ -127,8 +130,11 @@ def _scorecard(sheet, ordered: list[tuple[Panel, object]], formats: _Formats) ->
         _figure(sheet, row, 8, current.numerator, "numerator" in current.suppressed, count, formats)
         _figure(sheet, row, 9, current.denominator, "denominator" in current.suppressed, count, formats)
         _figure(sheet, row, 10, assessment.target, False, figure, formats)
-        _figure(sheet, row, 11, assessment.variance, "variance" in assessment.suppressed,
-                formats.number(1 if assessment.variance_unit != "days" else 0), formats)
+        if assessment.variance is not None:
+            _figure(sheet, row, 11, assessment.variance, False,
+                    signed_places(assessment.variance_unit, panel.unit, panel.decimals), formats)
+        elif "variance" in assessment.suppressed:
+            _figure(sheet, row, 11, None, True, 0, formats)
         if assessment.variance is not None or "variance" in assessment.suppressed:
             sheet.write_string(row, 12, assessment.variance_unit)
         _figure(sheet, row, 13, assessment.previous, "previous" in assessment.suppressed, figure, formats)
@@ -159,7 +165,7 @@ def _trend(sheet, panels: list[Panel], formats: _Formats) -> None:
         sheet.write_string(row, 0, panel.indicator_id)
         sheet.write_string(row, 1, panel.title)
         sheet.write_string(row, 2, panel.unit)
-        figure = formats.number(_decimals(panel))
+        figure = _decimals(panel)
         for point in panel.trend:
             _figure(sheet, row, 3 + months.index(point.as_at), point.value, "value" in point.suppressed, figure,
                     formats)
@@ -175,16 +181,15 @@ def _profile(sheet, table, shown, formats: _Formats) -> None:
     last = len(table.dates) - 1
     for index, (label, counts, is_subtotal) in enumerate(table.rows):
         row = index + 1
-        fmt = formats.number(0, bold=is_subtotal)
         indent = "    " if shown.rows[index]["grouped"] else ""
         sheet.write_string(row, 0, indent + label, formats.bold if is_subtotal else formats.text)
         hidden = [(index, column) in table.suppressed for column in range(len(counts))]
         for col, (count, hide) in enumerate(zip(counts, hidden), start=1):
-            _figure(sheet, row, col, count, hide, fmt, formats)
+            _figure(sheet, row, col, count, hide, 0, formats, bold=is_subtotal)
         if shown.has_change:
             withheld = hidden[last] or hidden[last - 1]
             change = None if withheld or None in (counts[last], counts[last - 1]) else counts[last] - counts[last - 1]
-            _figure(sheet, row, last + 2, change, withheld, fmt, formats)
+            _figure(sheet, row, last + 2, change, withheld, 0, formats, bold=is_subtotal)
 
 
 def _notes(sheet, report: Report, view: dict, formats: _Formats) -> None:
