@@ -121,3 +121,14 @@ def test_commentary_longer_than_a_page_flows_on_in_the_pdf(tmp_path):
     report = replace(fx.report(), commentary={"cla_rate": long}, section_commentary={"Adoption": long})
     path = render_pdf(report, tmp_path / "long.pdf")     # a box taller than a page would not lay out at all
     assert pdf_page_count(path.read_bytes()) > pdf_page_count(render_pdf(fx.report(), tmp_path / "short.pdf").read_bytes()) + 2
+
+
+def test_control_characters_and_tabs_in_the_file_become_spaces(tmp_path):
+    from careboard.report import render_docx
+
+    path = tmp_path / "commentary.md"
+    path.write_bytes(b"## cla_rate\nPlacements\tfell\x0bsharply\x0c this month.\n")
+    commentary = load_commentary(path, SHOWN)
+    assert commentary.by_indicator["cla_rate"] == ("Placements fell sharply this month.",)
+    report = replace(fx.report(), commentary=commentary.by_indicator)
+    render_docx(report, tmp_path / "report.docx")   # Word's XML cannot hold a vertical tab

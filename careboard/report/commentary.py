@@ -27,6 +27,7 @@ from careboard.nearest import nearest
 HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*#*\s*$")
 TITLE = re.compile(r"^#(?!#)")
 POINT = re.compile(r"^[-*•]\s+")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")   # no document format holds these; tabs become spaces too
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def parse(text: str, where: str) -> list[Block]:
             blocks.append(Block(heading, line_no, tuple(paragraphs)))
 
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
+        line = " ".join(CONTROL.sub(" ", raw).split())
         match = HEADING.match(line)
         if match:
             close_block()
