@@ -120,3 +120,10 @@ def test_each_figure_is_the_one_the_report_prints(tmp_path):
         assert format_value(row["Value"], panel.unit, panel.decimals) == shown.value
         assert format_value(row["Previous"], panel.unit, panel.decimals) == shown.previous
     assert [row["Value"] for row in rows] == [76.0, 5.8, 4, 566]   # 22 / 380 = 5.789...%; 10,181 / 18 = 565.6 days
+
+
+def test_rows_with_wrapped_commentary_are_tall_enough_to_read(tmp_path):
+    sheet = read(with_commentary(), tmp_path)["Scorecard"]
+    # two paragraphs (88 and 41 characters) in a 60-character column: 2 + 1 lines and the blank line between
+    assert sheet.row_dimensions[2].height == 15 * 4
+    assert sheet.row_dimensions[1].height == 30 and sheet.row_dimensions[4].height is None

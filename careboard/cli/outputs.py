@@ -136,7 +136,7 @@ def _report_args(s) -> None:
     s.add_argument("--benchmarks", type=Path, help="folder of DfE/ONS published files (default: careboard's copy)")
     s.add_argument("--out", default="out/report", help="folder for the report files")
     s.add_argument("--public", action="store_true", help="suppress small numbers (DfE style) so no child can be identified")
-    s.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+    s.add_argument("--no-pdf", action="store_true", help="leave the PDF out (the HTML is always written)")
     s.add_argument("--docx", action="store_true", help="also write the report as a Word document, for editing")
     s.add_argument("--xlsx", action="store_true", help="also write the scorecard and every table as an Excel workbook")
     s.add_argument("--commentary", type=Path, metavar="FILE",

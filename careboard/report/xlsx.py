@@ -19,12 +19,16 @@ from careboard.results import Panel, Report
 BENCHMARK_LABELS = ("Local Authority", "Stat Neighbours", "Region", "England")
 SCORECARD_COLUMNS = (
     # (header, width)
-    ("Indicator id", 24), ("Indicator", 48), ("Section", 20), ("Period", 18), ("From", 11), ("To", 11),
+    ("Indicator id", 24), ("Indicator", 62), ("Section", 20), ("Period", 18), ("From", 11), ("To", 11),
     ("Value", 10), ("Unit", 7), ("Numerator", 11), ("Denominator", 12), ("Target", 9), ("Variance", 10),
     ("Variance unit", 9), ("Previous", 10), ("Previous is", 15), ("Change", 13), ("RAG", 10),
     ("Direction", 13), ("Benchmark year", 10), *((label, 12) for label in BENCHMARK_LABELS),
     ("Commentary", 60), ("Data quality", 40),
 )
+SCORECARD_WIDTHS = dict(SCORECARD_COLUMNS)
+HEADER_HEIGHT = 30      # points: two lines of header
+LINE_HEIGHT = 15        # points per line of wrapped text
+NOTES_WIDTH = 110       # characters: the Notes sheet's text column
 RAG_FILLS = {"rag-red": "#f4c7c3", "rag-amber": "#fce8b2", "rag-green": "#b7e1cd"}
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
@@ -91,11 +95,22 @@ class _Formats:
         return self._numbers[key]
 
 
+def _lines(text: str, width: int) -> int:
+    """Lines ``text`` takes in a column ``width`` characters wide (roughly: spreadsheets measure in pixels)."""
+    return sum(max(1, -(-len(paragraph) // max(width - 2, 1))) for paragraph in text.split("\n")) if text else 1
+
+
 def _header(sheet, columns, formats: _Formats, freeze_columns: int = 1) -> None:
     for col, (title, width) in enumerate(columns):
         sheet.write_string(0, col, title, formats.head)
         sheet.set_column(col, col, width)
     sheet.freeze_panes(1, freeze_columns)
+    sheet.set_row(0, HEADER_HEIGHT)
+    # printed: A4 landscape, one page wide, the header row on every page
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
 
 
 def _figure(sheet, row: int, col: int, number: float | None, withheld: bool, places: int, formats: _Formats,
@@ -149,8 +164,12 @@ def _scorecard(sheet, ordered: list[tuple[Panel, object]], formats: _Formats) ->
         for col, label in enumerate(BENCHMARK_LABELS, start=19):
             bench = by_label.get(label)
             _figure(sheet, row, col, bench.value if bench else None, False, figure, formats)
-        sheet.write_string(row, 23, "\n\n".join(shown.commentary), formats.wrap)
+        commentary = "\n\n".join(shown.commentary)
+        sheet.write_string(row, 23, commentary, formats.wrap)
         sheet.write_string(row, 24, shown.dq_note, formats.wrap)
+        lines = max(_lines(commentary, SCORECARD_WIDTHS["Commentary"]), _lines(shown.dq_note, SCORECARD_WIDTHS["Data quality"]))
+        if lines > 1:   # spreadsheets do not grow a row to fit wrapped text written by a program
+            sheet.set_row(row, LINE_HEIGHT * lines)
     sheet.autofilter(0, 0, max(len(ordered), 1), len(SCORECARD_COLUMNS) - 1)
 
 
@@ -195,7 +214,7 @@ def _profile(sheet, table, shown, formats: _Formats) -> None:
 def _notes(sheet, report: Report, view: dict, formats: _Formats) -> None:
     """The report's own notes and glossary, so the workbook can be read without the report."""
     sheet.set_column(0, 0, 28)
-    sheet.set_column(1, 1, 110)
+    sheet.set_column(1, 1, NOTES_WIDTH)
     lines = [("Council", view["council"]), ("Position at", view["as_at"]), ("Generated", view["generated"])]
     if view["public"]:
         lines.append(("Version", "Public: small numbers suppressed"))
@@ -209,3 +228,5 @@ def _notes(sheet, report: Report, view: dict, formats: _Formats) -> None:
     for row, (term, text) in enumerate(lines):
         sheet.write_string(row, 0, term, formats.bold)
         sheet.write_string(row, 1, text, formats.wrap)
+        if _lines(text, NOTES_WIDTH) > 1:
+            sheet.set_row(row, LINE_HEIGHT * _lines(text, NOTES_WIDTH))
