@@ -137,3 +137,16 @@ def test_table_text_has_its_own_style_a_clerk_can_restyle(tmp_path, style):
     assert document.styles[style].base_style.name == "Normal"
     used = {p.style.name for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs}
     assert style in used
+
+
+@pytest.mark.parametrize("public, footer", [
+    (False, "Generated 3 February 2025 at 09:15 · Page "),
+    (True, "Generated 3 February 2025 at 09:15 · Public version: small numbers suppressed · Page "),
+])
+def test_header_and_footer_say_whose_report_and_which_edition(tmp_path, public, footer):
+    document = read(suppress(fx.report()) if public else fx.report(), tmp_path)
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == ("Northfield City Council · Corporate Parenting performance report · "
+                                                 "Position at 31 January 2025")
+    assert section.footer.paragraphs[0].text == footer   # the page number is a field Word fills in
+    assert 'w:instr="PAGE"' in section.footer.paragraphs[0]._p.xml

@@ -63,6 +63,7 @@ def report_document(view: dict):
     properties.title = f"{view['council']} – {TITLE} – {view['month']}" + (" (public)" if view["public"] else "")
     properties.author, properties.subject = view["council"], f"Position at {view['as_at']}"
     section.header.paragraphs[0].text = f"{view['council']} · {TITLE} · Position at {view['as_at']}"
+    _footer(section.footer.paragraphs[0], view)
     _front(document, view)
     _scorecard(document, view)
     for part in view["sections"]:
@@ -76,6 +77,15 @@ def report_document(view: dict):
         rows = [("Term", "Meaning")] + [(item.term, item.meaning) for item in view["glossary"]]
         _table(document, rows, widths=(4.5, 12.5), bold_columns=(0,))
     return document
+
+
+def _footer(paragraph, view: dict) -> None:
+    """As the PDF's: when it was generated, whether it is the public version, and the page number."""
+    from docx.oxml import parse_xml
+
+    paragraph.text = f"Generated {view['generated']}" + (
+        " · Public version: small numbers suppressed" if view["public"] else "") + " · Page "
+    paragraph._p.append(parse_xml(f'<w:fldSimple {WORD_NAMESPACE} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
 
 
 def _front(document, view: dict) -> None:
