@@ -18,8 +18,8 @@ from careboard.report.commentary import load_commentary, parse, resolve
 from careboard.report.html import report_html
 
 DATA = Path(__file__).parent / "data" / "pack"
-# the fixture report's indicators, as the commentary reader sees them (id and section)
-SHOWN = [SimpleNamespace(id=p.indicator_id, group=p.section) for p in fx.report().panels]
+# the fixture report's indicators, as the commentary reader sees them (id, title and section)
+SHOWN = [SimpleNamespace(id=p.indicator_id, title=p.title, group=p.section) for p in fx.report().panels]
 
 
 def with_commentary(path: Path = DATA / "commentary-jan-2025.md"):
@@ -51,6 +51,11 @@ def test_headings_match_without_regard_to_case_or_spacing():
     assert commentary.by_indicator == {"cla_rate": ("More text over two lines.",)}
 
 
+def test_an_indicator_can_be_named_by_its_title_as_printed():
+    blocks = parse("## Children missing from placement\nFewer this month.\n", "c.md")
+    assert resolve(blocks, SHOWN, "c.md").by_indicator == {"missing_children": ("Fewer this month.",)}
+
+
 @pytest.mark.parametrize("text, line, message", [
     ("## cla_rat\nText.\n", 1, "there is no indicator or section 'cla_rat' in this report; did you mean 'cla_rate'?"),
     ("\n\n## Adopton\nText.\n", 3, "did you mean 'Adoption'?"),
@@ -59,6 +64,10 @@ def test_headings_match_without_regard_to_case_or_spacing():
     ("## cla_rate\nText.\n## Adoption\n\n## missing_children\nMore.\n", 3,
      "the heading 'Adoption' has no commentary under it"),
     ("## cla_rate\nOne.\n## CLA_RATE\nTwo.\n", 3, "'CLA_RATE' has commentary twice (also at line 1)"),
+    ("## cla_rate\nOne.\n## Children looked after per 10,000 children\nTwo.\n", 3,
+     "'Children looked after per 10,000 children' has commentary twice (also at line 1)"),
+    ("## Children looked after per 10,000 childs\nText.\n", 1,
+     "did you mean 'Children looked after per 10,000 children'?"),
     ("##\nText.\n", 1, "a ## heading needs an indicator id or a section name"),
 ])
 def test_a_mistake_in_the_file_is_one_error_naming_the_line(tmp_path, text, line, message):

@@ -3,7 +3,7 @@
 The file is written in Notepad, not by a program, so its layout is as light as can be:
 
     # Commentary for March 2026            <- optional title line, not printed
-    ## placements_3plus_pct                <- an indicator id (careboard indicators lists them)
+    ## placements_3plus_pct                <- an indicator id (careboard indicators lists them) or its title
     Three children moved placement twice after the closure of ...
 
     A second paragraph follows a blank line.
@@ -111,32 +111,33 @@ def load_commentary(path: Path, indicators) -> Commentary:
 
 
 def resolve(blocks: list[Block], indicators, where: str) -> Commentary:
+    """Each block's heading as an indicator (by id or by its title) or a section of ``indicators``."""
     from careboard.indicators.registry import INDICATORS
 
-    ids = {ind.id.casefold(): ind.id for ind in indicators}
-    sections = {ind.group.casefold(): ind.group for ind in indicators}
-    every_id = {ind.id.casefold() for ind in INDICATORS}
-    every_section = {ind.group.casefold() for ind in INDICATORS}
-    by_indicator: dict[str, tuple[str, ...]] = {}
-    by_section: dict[str, tuple[str, ...]] = {}
-    seen: dict[str, int] = {}
+    # a title, then a section, then an id: should two ever read the same, the id and the section win
+    names = {ind.title.casefold(): ("indicator", ind.id) for ind in indicators}
+    names |= {ind.group.casefold(): ("section", ind.group) for ind in indicators}
+    names |= {ind.id.casefold(): ("indicator", ind.id) for ind in indicators}
+    elsewhere = {name.casefold() for ind in INDICATORS for name in (ind.id, ind.title, ind.group)}
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    seen: dict[tuple[str, str], int] = {}
     for block in blocks:
         key = " ".join(block.heading.split()).casefold()
-        if key in seen:
-            raise InputError(where, f"{block.heading!r} has commentary twice (also at line {seen[key]}); "
-                                    "put it under one heading", line=block.line)
-        seen[key] = block.line
-        if key in ids:
-            by_indicator[ids[key]] = block.paragraphs
-        elif key in sections:
-            by_section[sections[key]] = block.paragraphs
-        elif key in every_id or key in every_section:
+        if key in names:
+            target = names[key]
+            if target in seen:
+                raise InputError(where, f"{block.heading!r} has commentary twice (also at line {seen[target]}); "
+                                        "put it under one heading", line=block.line)
+            seen[target], found[target] = block.line, block.paragraphs
+        elif key in elsewhere:
             raise InputError(where, f"{block.heading!r} is not shown in this report (the council file's [report] "
                                     "choice leaves it out); delete its commentary or add it to the choice",
                              line=block.line)
         else:
-            close = nearest(block.heading, [*ids.values(), *sections.values()])
+            shown = list(dict.fromkeys(name for ind in indicators for name in (ind.id, ind.group, ind.title)))
+            close = nearest(block.heading, shown)
             hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
             raise InputError(where, f"there is no indicator or section {block.heading!r} in this report{hint} "
                                     "(careboard indicators lists the ids)", line=block.line)
-    return Commentary(where, by_indicator, by_section)
+    return Commentary(where, {name: text for (kind, name), text in found.items() if kind == "indicator"},
+                      {name: text for (kind, name), text in found.items() if kind == "section"})
