@@ -65,8 +65,11 @@ def panel_card(panel: PanelView, style: Styles, width: float, page_height: float
 def commentary_band(paragraphs: tuple[str, ...], style: Styles, page_height: float) -> Band:
     """The service's own words, ruled off on the left like the HTML's commentary box (flowing on unboxed
     should the service write more than a page)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    spaced = ParagraphStyle("commentary", parent=style.body, spaceAfter=3)   # a gap between paragraphs
     return Band([Paragraph("<b>Service commentary</b>", style.small),
-                 *(Paragraph(markup(text), style.body) for text in paragraphs)],
+                 *(Paragraph(markup(text), spaced) for text in paragraphs)],
                 WHITE, left_rule=NAVY, space_before=3, space_after=6, page_height=page_height)
 
 
