@@ -103,3 +103,7 @@ class Report:
     not_shown: str = ""           # which figures are left out as the lists they need were not loaded
     public: bool = False          # small numbers suppressed
     suppression_threshold: int = 5    # when public: counts from 1 to this are withheld as "c"
+    profile_note: str = ""        # which dates the profile tables' columns are, when not the latest snapshots
+    # The service's commentary (careboard/report/commentary.py): paragraphs per indicator id and per section.
+    commentary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    section_commentary: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -30,6 +30,30 @@ def month_ends(as_at: date, n: int) -> list[date]:
     return out[::-1]
 
 
+def quarter_ends(as_at: date, n: int, data_from: date | None) -> tuple[list[date], str]:
+    """The profile tables' dates at quarter ends: ``as_at`` and the quarter ends (30 June, 30 September,
+    31 December, 31 March) before it, n dates in all, oldest first, leaving out any before ``data_from``
+    (the data loaded does not reach them); and a note saying which dates the columns are."""
+    from .formatting import long_date
+
+    dates, d = [as_at], as_at.replace(day=1) - timedelta(days=1)
+    while len(dates) < n:
+        if d.month % 3 == 0:
+            dates.append(d)
+        d = d.replace(day=1) - timedelta(days=1)
+    dates.reverse()
+    missing = [d for d in dates if data_from is not None and d < data_from]
+    shown = [d for d in dates if d not in missing]
+    ends = [d for d in shown if d != as_at or as_at.month % 3 == 0]
+    note = ("The profile tables show the children looked after at the end of each quarter"
+            + (f" ({', '.join(long_date(d) for d in ends)})" if ends else ""))
+    note += ("" if as_at.month % 3 == 0 else f" and at the latest month end, {long_date(as_at)}") + "."
+    if missing:
+        note += (f" There is no column for {', '.join(long_date(d) for d in missing)}: the data loaded starts on "
+                 f"{long_date(data_from)}.")
+    return shown, note
+
+
 @dataclass
 class Inputs:
     """What the report needs besides the store: the council's settings and published figures."""
@@ -38,6 +62,7 @@ class Inputs:
     published: object | None          # careboard.published.Published, or None when not loaded
     benchmarks_note: str = ""
     council_note: str = ""            # for the front page, e.g. that no council file was given
+    commentary: object | None = None  # careboard.report.commentary.Commentary, checked against the indicators shown
 
 
 def _population(inputs: Inputs, d: date) -> int | None:
@@ -89,6 +114,12 @@ def previous_year(ctx, inputs: Inputs, as_at: date, indicators: tuple[Indicator,
     return {ind_id: next(iter(by_date.values())) for ind_id, by_date in series.items()}
 
 
+def _shown(council) -> tuple[Indicator, ...]:
+    """The council's choice of indicators ([report] in its file), or every one."""
+    chosen = getattr(council, "shown_indicators", None)
+    return chosen() if chosen else registry.INDICATORS
+
+
 def sentence(ind: Indicator, v: Value, target: float | None) -> str:
     from .sentences import sentence as fill
 
@@ -128,7 +159,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     from ..profiles import build_profiles, profile_counts
     from ..store import list_snapshots
 
-    indicators = indicators or registry.INDICATORS
+    indicators = indicators or _shown(inputs.council)
     snapshots = list_snapshots(con)
     if snapshot_id is not None:
         snapshots = [s for s in snapshots if s.snapshot_id <= snapshot_id] or snapshots
@@ -171,14 +202,20 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                             sentence(ind, current, target), trend, benchmarks, ind.definition, dq,
                             section=ind.group, period=period_words(ind, current.as_at),
                             compared_with=compared_with, previous=previous))
-    # Profiles at the last five snapshots' dates, counted from the latest data like the trend.
+    # Profiles at the last five snapshots' dates (or quarter ends), counted from the latest data like the trend.
+    profile_dates, profile_note = [s.as_at for s in snapshots[-5:]], ""
+    if getattr(council, "profile_dates", "snapshots") == "quarter-ends":
+        profile_dates, profile_note = quarter_ends(latest.as_at, 5, date(latest.first_year - 1, 4, 1))
     counts = {}
-    for s in snapshots[-5:]:
-        ctx.model_for(s.as_at)
-        counts[s.as_at] = profile_counts(ctx, s.as_at)
+    for d in profile_dates:
+        ctx.model_for(d)
+        counts[d] = profile_counts(ctx, d)
+    commentary = inputs.commentary
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
-                    council_note=inputs.council_note, not_shown=not_shown_note(left_out))
+                    council_note=inputs.council_note, not_shown=not_shown_note(left_out), profile_note=profile_note,
+                    commentary=dict(commentary.by_indicator) if commentary else {},
+                    section_commentary=dict(commentary.by_section) if commentary else {})
     if public:
         from ..report import suppress
 

@@ -7,14 +7,12 @@ from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
 from careboard.report.pdf_parts import MM, Heading, wrapped
 from careboard.report.pdf_style import HAIRLINE, INK, LIGHT, NAVY, RULE, WHITE, Styles, markup
-from careboard.report.view import ProfileView
+from careboard.report.view import TABLE_NOTE, ProfileView
 
 NAME_SHARE = 0.32
 PROFILE_SIZE = 8.5
 PADDING = 1.8 * MM
 GROUP_INDENT = 3.2 * MM   # grouped rows sit 5 mm in, as in the HTML
-TABLE_NOTE = ("Change is the latest count minus the one in the column before it. Rows in bold are subtotals "
-              "of the indented rows above them.")
 
 
 def profiles(view: dict, style: Styles, width: float) -> list:
@@ -23,6 +21,8 @@ def profiles(view: dict, style: Styles, width: float) -> list:
     story: list = [Heading("Profile of children looked after", style.h2, key="profiles")]
     story[0].keepWithNext = True
     story += [KeepTogether(_profile(table, style, width)) for table in view["profiles"]]
+    if view["profile_note"]:
+        story.append(Paragraph(markup(view["profile_note"]), style.small))
     story.append(Paragraph(TABLE_NOTE, style.small))
     return story
 

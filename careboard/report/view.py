@@ -25,6 +25,9 @@ CHANGES = {   # performance direction (polarity already applied by careboard.jud
     "same": ("No change", "same"),
     "n/a": (MISSING, "none"),   # no arrow; the notes say what "–" means
 }
+# Under the profile tables (the HTML template prints the same words).
+TABLE_NOTE = ("Change is the latest count minus the one in the column before it. Rows in bold are subtotals "
+              "of the indented rows above them.")
 POLARITY = {"high": "High is good", "low": "Low is good", None: "Context only"}
 
 
@@ -57,6 +60,7 @@ class PanelView:
     definition: str
     dq_note: str
     benchmark_year_note: str = ""
+    commentary: tuple[str, ...] = ()   # the service's paragraphs about this indicator, as written
 
 
 @dataclass
@@ -68,7 +72,7 @@ class ProfileView:
 
 
 def build(report: Report) -> dict:
-    panels = [_panel(panel) for panel in report.panels]
+    panels = [_panel(panel, report.commentary.get(panel.indicator_id, ())) for panel in report.panels]
     footnotes = _footnotes(report)
     profiles = [_profile(table) for table in report.profiles]
     return {
@@ -79,19 +83,22 @@ def build(report: Report) -> dict:
         "generated": report.generated,
         "public": report.public,
         "threshold": report.suppression_threshold,
-        "sections": _sections(panels),
+        "sections": _sections(panels, report.section_commentary),
         "panels": panels,
         "profiles": profiles,
+        "profile_note": report.profile_note,
         "footnotes": footnotes,
-        "glossary": glossary(_printed_text(panels, profiles, footnotes)),
+        "glossary": glossary(_printed_text(panels, profiles, footnotes, report.section_commentary)),
     }
 
 
-def _printed_text(panels: list[PanelView], profiles: list[ProfileView], footnotes: list[str]) -> str:
+def _printed_text(panels: list[PanelView], profiles: list[ProfileView], footnotes: list[str],
+                  section_commentary: dict[str, tuple[str, ...]]) -> str:
     """The words the report prints outside the glossary, to find the terms the glossary must explain."""
-    words = ["RAG", *footnotes]
+    words = ["RAG", *footnotes, *(p for paragraphs in section_commentary.values() for p in paragraphs)]
     for panel in panels:
         words += [panel.title, panel.section, panel.span, panel.sentence, panel.definition, panel.dq_note,
+                  *panel.commentary,
                   panel.variance, *(row[key] for row in panel.benchmarks for key in ("label", "note"))]
     for table in profiles:
         words += [table.title, *(row["label"] for row in table.rows)]
@@ -139,7 +146,7 @@ def _period(panel: Panel) -> str:
     return f"{long_date(current.period_start)} to {long_date(current.period_end)}"
 
 
-def _panel(panel: Panel) -> PanelView:
+def _panel(panel: Panel, commentary: tuple[str, ...] = ()) -> PanelView:
     current, assessment = panel.current, panel.assessment
     value_withheld = "value" in current.suppressed
     variance = (SUPPRESSED if "variance" in assessment.suppressed
@@ -165,6 +172,7 @@ def _panel(panel: Panel) -> PanelView:
         definition=panel.definition,
         dq_note=panel.dq_note,
         benchmark_year_note=benchmark_year_note(panel),
+        commentary=tuple(commentary),
     )
 
 
@@ -224,12 +232,14 @@ def _benchmarks(panel: Panel, value_withheld: bool) -> list[dict]:
     return rows
 
 
-def _sections(panels: list[PanelView]) -> list[dict]:
+def _sections(panels: list[PanelView], commentary: dict[str, tuple[str, ...]]) -> list[dict]:
     """Panels sharing a section name form one group, in the order each section first appears, so a
-    section is never printed twice."""
+    section is never printed twice; each with the service's commentary on it."""
     sections: dict[str, dict] = {}
     for panel in panels:
-        sections.setdefault(panel.section, {"name": panel.section, "panels": []})["panels"].append(panel)
+        sections.setdefault(panel.section, {"name": panel.section, "panels": [],
+                                            "commentary": tuple(commentary.get(panel.section, ()))}
+                            )["panels"].append(panel)
     return list(sections.values())
 
 
