@@ -40,6 +40,22 @@ class BenchmarkRow:
 
 
 @dataclass(frozen=True)
+class SummaryTable:
+    """A breakdown table (careboard/breakdowns) as the report shows it: counts by month or by code, with the
+    percentages and averages worked out from them."""
+
+    table_id: str
+    title: str
+    section: str                  # the report section it sits in
+    description: str              # what it counts, printed under it
+    headings: list[str]
+    kinds: list[str]              # each column's after the first: "count", "%" or "mean"
+    rows: list[list]              # the group in words, then numbers (None: nothing to work a % or mean out of)
+    # Public reports: (row, column) cells withheld as "c" (columns numbered as in `rows`); such a cell is None.
+    suppressed: frozenset[tuple[int, int]] = frozenset()
+
+
+@dataclass(frozen=True)
 class Assessment:
     """A value judged against its target and the month before."""
 
@@ -101,6 +117,7 @@ class Report:
     history_note: str = ""        # how several years' returns were read for earlier months (model.HISTORY_NOTES)
     council_note: str = ""        # front-page notice, e.g. that no council settings were given
     not_shown: str = ""           # which figures are left out as the lists they need were not loaded
+    tables: list[SummaryTable] = field(default_factory=list)   # breakdown tables, each in its section
     public: bool = False          # small numbers suppressed
     suppression_threshold: int = 5    # when public: counts from 1 to this are withheld as "c"
     profile_note: str = ""        # which dates the profile tables' columns are, when not the latest snapshots

@@ -17,7 +17,7 @@ from ..indicators.base import Indicator
 from ..indicators.periods import period_for
 from ..model import HISTORY_NOTES
 from ..plural import counted
-from ..results import Panel, Report, Value
+from ..results import Panel, Report, SummaryTable, Value
 
 
 def month_ends(as_at: date, n: int) -> list[date]:
@@ -141,15 +141,33 @@ def dq_notes(con, snapshot_id: int) -> dict[str, str]:
 
 
 def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
-    """Which figures the report leaves out because the local lists they need were not loaded."""
+    """Which figures and tables (by title) the report leaves out because the lists they need were not loaded."""
     if not left_out:
         return ""
     lists = sorted({title.lower() for missing in left_out.values() for title in missing})
     named = lists[0] if len(lists) == 1 else ", ".join(lists[:-1]) + " and " + lists[-1]
-    return (f"{counted(len(left_out), 'figure')} {'is' if len(left_out) == 1 else 'are'} not shown, as "
-            f"{'it needs' if len(left_out) == 1 else 'they need'} the council's {named}, which "
-            f"{'was' if len(lists) == 1 else 'were'} not loaded with this month's data: "
-            + "; ".join(sorted(registry.get(i).title for i in left_out)) + ".")
+    return (f"{counted(len(left_out), 'figure or table', 'figures and tables')} "
+            f"{'is' if len(left_out) == 1 else 'are'} not shown, as {'it needs' if len(left_out) == 1 else 'they need'} "
+            f"the council's {named}, which {'was' if len(lists) == 1 else 'were'} not loaded with this month's "
+            "data: " + "; ".join(sorted(left_out)) + ".")
+
+
+def summary_tables(ctx, as_at: date, sections: set[str]) -> tuple[list[SummaryTable], dict[str, tuple[str, ...]]]:
+    """The breakdown tables of the sections shown, and (by title) those left out for want of their lists."""
+    from ..breakdowns.registry import BREAKDOWNS
+    from ..breakdowns.run import draw_up
+
+    tables, left_out = [], {}
+    for b in BREAKDOWNS:
+        if b.section not in sections:
+            continue
+        drawn = draw_up(ctx, b, as_at)
+        if drawn.not_loaded:
+            left_out[b.title] = drawn.not_loaded
+            continue
+        tables.append(SummaryTable(b.id, b.title, b.section, b.description, drawn.headings,
+                                   [c.kind for c in b.columns if c.shown], drawn.rows))
+    return tables, left_out
 
 
 def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: int = 12,
@@ -168,9 +186,10 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     latest = snapshots[-1]
     dates = month_ends(latest.as_at, months)
     ctx = calculate.Context.open(con, latest.snapshot_id, history=history)
+    sections = {ind.group for ind in indicators}     # the sections asked for, whose tables go with them
     # A figure from a local list the month's data lack is left out, and the report says so.
-    left_out = {ind.id: missing for ind in indicators if (missing := ctx.not_loaded(ind.sql))}
-    indicators = tuple(ind for ind in indicators if ind.id not in left_out)
+    left_out = {ind.title: missing for ind in indicators if (missing := ctx.not_loaded(ind.sql))}
+    indicators = tuple(ind for ind in indicators if ind.title not in left_out)
     series = compute_series(ctx, inputs, dates, indicators)
     last_year = previous_year(ctx, inputs, latest.as_at, indicators)
     notes = dq_notes(con, latest.snapshot_id)
@@ -210,10 +229,12 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     for d in profile_dates:
         ctx.model_for(d)
         counts[d] = profile_counts(ctx, d)
+    tables, tables_left_out = summary_tables(ctx, latest.as_at, sections)
     commentary = inputs.commentary
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
-                    council_note=inputs.council_note, not_shown=not_shown_note(left_out), profile_note=profile_note,
+                    council_note=inputs.council_note, not_shown=not_shown_note(left_out | tables_left_out), tables=tables,
+                    profile_note=profile_note,
                     commentary=dict(commentary.by_indicator) if commentary else {},
                     section_commentary=dict(commentary.by_section) if commentary else {})
     if public:

@@ -161,6 +161,19 @@ def _section(document, part: dict) -> None:
             quality = document.add_paragraph()
             quality.add_run("Data quality: ").bold = True
             quality.add_run(panel.dq_note)
+    for table in part.get("tables", ()):
+        _summary(document, table)
+
+
+def _summary(document, table: dict) -> None:
+    """A breakdown table under its section: its title, the counts, and what it counts."""
+    caption = document.add_paragraph()
+    caption.add_run(table["title"]).bold = True
+    caption.paragraph_format.keep_with_next = True
+    figures = len(table["headings"]) - 1
+    rows = [tuple(table["headings"])] + [(row["label"], *row["cells"]) for row in table["rows"]]
+    _table(document, rows, widths=(5.5,) + (11.5 / figures,) * figures, numbers=range(1, figures + 1))
+    _after_table(document.add_paragraph(table["description"]))
 
 
 def _after_table(paragraph):

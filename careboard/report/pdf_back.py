@@ -27,17 +27,9 @@ def profiles(view: dict, style: Styles, width: float) -> list:
     return story
 
 
-def _profile(table: ProfileView, style: Styles, width: float) -> Table:
-    fonts = style.fonts
-    figures = len(table.dates) + table.has_change
-    widths = [width * NAME_SHARE] + [width * (1 - NAME_SHARE) / figures] * figures
-    label_width = widths[0] - 2 * PADDING
-
-    def label(text: str, bold: bool = False, indent: float = 0) -> str:
-        return wrapped(text, fonts.bold if bold else fonts.regular, PROFILE_SIZE, label_width - indent)
-
-    rows = [[label(table.title, bold=True), *table.dates] + (["Change"] if table.has_change else [])]
-    commands = [
+def _grid(fonts) -> list:
+    """The look of a table of counts: a navy header row, figures on the right, a hairline under each row."""
+    return [
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(NAVY)),
         ("TEXTCOLOR", (0, 0), (-1, 0), HexColor(WHITE)),
         ("FONT", (0, 0), (-1, 0), fonts.bold, PROFILE_SIZE),
@@ -49,6 +41,19 @@ def _profile(table: ProfileView, style: Styles, width: float) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 1.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4),
         ("LINEBELOW", (0, 1), (-1, -1), 0.75, HexColor(HAIRLINE)),
     ]
+
+
+def _profile(table: ProfileView, style: Styles, width: float) -> Table:
+    fonts = style.fonts
+    figures = len(table.dates) + table.has_change
+    widths = [width * NAME_SHARE] + [width * (1 - NAME_SHARE) / figures] * figures
+    label_width = widths[0] - 2 * PADDING
+
+    def label(text: str, bold: bool = False, indent: float = 0) -> str:
+        return wrapped(text, fonts.bold if bold else fonts.regular, PROFILE_SIZE, label_width - indent)
+
+    rows = [[label(table.title, bold=True), *table.dates] + (["Change"] if table.has_change else [])]
+    commands = _grid(fonts)
     if table.has_change:
         commands.append(("LINEBEFORE", (-1, 0), (-1, -1), 0.75, HexColor(RULE)))
     for row in table.rows:
@@ -91,3 +96,22 @@ def glossary(view: dict, style: Styles, width: float) -> list:
     heading = Heading("Glossary", style.notes_heading, key="glossary")
     heading.keepWithNext = True
     return [heading, table]
+
+
+def summary_table(table: dict, style: Styles, width: float) -> KeepTogether:
+    """A breakdown table (counts by month or by code) with its title above and what it counts below, kept on
+    one page; styled like the profile tables."""
+    fonts = style.fonts
+    figures = len(table["headings"]) - 1
+    widths = [width * NAME_SHARE] + [width * (1 - NAME_SHARE) / figures] * figures
+
+    def cell(text: str, column: int, bold: bool = False) -> str:
+        return wrapped(text, fonts.bold if bold else fonts.regular, PROFILE_SIZE, widths[column] - 2 * PADDING)
+
+    rows = [[cell(h, i, bold=True) for i, h in enumerate(table["headings"])]]
+    rows += [[cell(r["label"], 0), *r["cells"]] for r in table["rows"]]
+    commands = _grid(fonts)
+    grid = Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands))
+    grid.spaceAfter = 2 * MM
+    return KeepTogether([Paragraph(markup(table["title"]), style.caption), grid,
+                         Paragraph(markup(table["description"]), style.small)])

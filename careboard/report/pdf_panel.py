@@ -28,7 +28,8 @@ BENCH_SHARE, BENCH_SHARE_WITH_NOTES = 0.72, 1.0
 
 
 def indicator_sections(view: dict, style: Styles, width: float, page_height: float) -> list:
-    """Each section's heading (kept with its first panel) followed by its panels."""
+    """Each section's heading (kept with its first panel) followed by its panels and its breakdown tables."""
+    from careboard.report.pdf_back import summary_table
     story = []
     for number, section in enumerate(view["sections"]):
         level = 0
@@ -38,6 +39,7 @@ def indicator_sections(view: dict, style: Styles, width: float, page_height: flo
         if section["commentary"]:
             story.append(commentary_band(section["commentary"], style, page_height))
         story += [panel_card(panel, style, width, page_height, level) for panel in section["panels"]]
+        story += [summary_table(table, style, width) for table in section.get("tables", ())]
     return story
 
 

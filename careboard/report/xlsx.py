@@ -49,6 +49,8 @@ def render_xlsx(report: Report, path: Path) -> Path:
     names = {"scorecard", "trend", "notes"}
     for table, shown in zip(report.profiles, view["profiles"]):
         _profile(book.add_worksheet(sheet_name(table.title, names)), table, shown, formats)
+    for summary in report.tables:
+        _summary(book.add_worksheet(sheet_name(summary.title, names)), summary, formats)
     _notes(book.add_worksheet("Notes"), report, view, formats)
     book.close()
     return path
@@ -209,6 +211,20 @@ def _profile(sheet, table, shown, formats: _Formats) -> None:
             withheld = hidden[last] or hidden[last - 1]
             change = None if withheld or None in (counts[last], counts[last - 1]) else counts[last] - counts[last - 1]
             _figure(sheet, row, last + 2, change, withheld, 0, formats, bold=is_subtotal)
+
+
+# Places a breakdown table's column is shown to, by its kind (as in the report).
+_SUMMARY_PLACES = {"count": 0, "%": 1, "mean": 0}
+
+
+def _summary(sheet, table, formats: _Formats) -> None:
+    """One breakdown table: its groups down the side, counts and the percentages and averages worked out."""
+    _header(sheet, [(table.headings[0], 34)] + [(h, 14) for h in table.headings[1:]], formats)
+    for r, row in enumerate(table.rows):
+        sheet.write_string(r + 1, 0, row[0], formats.text)
+        for c, (cell, kind) in enumerate(zip(row[1:], table.kinds), start=1):
+            _figure(sheet, r + 1, c, cell, (r, c) in table.suppressed, _SUMMARY_PLACES[kind], formats)
+    sheet.write_string(len(table.rows) + 2, 0, table.description, formats.text)
 
 
 def _notes(sheet, report: Report, view: dict, formats: _Formats) -> None:
