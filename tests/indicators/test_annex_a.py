@@ -36,15 +36,18 @@ LIST_10 = {2025: {"episodes": IN_CARE, "annex_a_adoption": [
     child("W5", "F9", placement_order_date="01/06/2024", match_date="15/02/2025")]}}
 
 # P1 went from enquiry to children placed in the 12 months; P2 and P4 are approved and waiting; P3 left at stage
-# 1; P5 was approved and matched before the 12 months.
+# 1; P5 was approved and matched before the 12 months. Stage 1 (2 months): P1 01/02-20/03 and P4 01/01-15/02
+# in time, P2 15/03-20/05 five days late. Stage 2 (4 months): P1 01/04-20/07 and P2 15/05-01/09 in time, P4
+# 01/03-15/11 late. P3 left before ending stage 1.
 LIST_11 = {2025: {"episodes": IN_CARE, "annex_a_adopters": [
-    row(adopter="P1", enquiry_date="01/01/2024", stage1_start_date="01/02/2024", stage2_start_date="01/04/2024",
-        approved_date="01/08/2024", matched_date="01/10/2024", children_placed_date="01/11/2024"),
-    row(adopter="P2", enquiry_date="01/03/2024", stage1_start_date="15/03/2024", stage2_start_date="15/05/2024",
-        approved_date="15/09/2024"),
+    row(adopter="P1", enquiry_date="01/01/2024", stage1_start_date="01/02/2024", stage1_end_date="20/03/2024",
+        stage2_start_date="01/04/2024", stage2_end_date="20/07/2024", approved_date="01/08/2024",
+        matched_date="01/10/2024", children_placed_date="01/11/2024"),
+    row(adopter="P2", enquiry_date="01/03/2024", stage1_start_date="15/03/2024", stage1_end_date="20/05/2024",
+        stage2_start_date="15/05/2024", stage2_end_date="01/09/2024", approved_date="15/09/2024"),
     row(adopter="P3", enquiry_date="01/06/2024", stage1_start_date="01/07/2024", left_date="01/08/2024"),
-    row(adopter="P4", enquiry_date="01/12/2023", stage1_start_date="01/01/2024", stage2_start_date="01/03/2024",
-        approved_date="01/12/2024"),
+    row(adopter="P4", enquiry_date="01/12/2023", stage1_start_date="01/01/2024", stage1_end_date="15/02/2024",
+        stage2_start_date="01/03/2024", stage2_end_date="15/11/2024", approved_date="01/12/2024"),
     row(adopter="P5", enquiry_date="01/01/2023", approved_date="01/06/2023", matched_date="01/01/2024")]}}
 
 CASES = [
@@ -57,6 +60,10 @@ CASES = [
     ("adopters_approved_count", "approved in the 12 months", LIST_11, {"value": 3.0}),
     ("adopters_waiting_count", "approved, not matched, not left; over 3 months since approval", LIST_11,
      {"value": 2.0, "over_3_months": 1}),
+    ("adopter_stage1_on_time_pct", "stage 1 within 2 months of starting", LIST_11,
+     {"num": 2, "den": 3, "value": 200 / 3}),
+    ("adopter_stage2_on_time_pct", "stage 2 within 4 months of starting", LIST_11,
+     {"num": 2, "den": 3, "value": 200 / 3}),
     ("adopter_approval_days", "days from the start of stage 1 to approval: (182 + 184 + 335) / 3", LIST_11,
      {"den": 3, "value": 701 / 3}),
 ]

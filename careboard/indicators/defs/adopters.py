@@ -4,6 +4,7 @@ stage 2 about 4; timescales.md section 4)."""
 
 from __future__ import annotations
 
+from ...timescales import get as timescale
 from ..base import Indicator
 
 GROUP = "Adoption"
@@ -86,4 +87,37 @@ FROM annex_a_adopters WHERE approved BETWEEN {period_start} AND {period_end} AND
     reference=REFERENCE,
 )
 
-INDICATORS = (APPROVED, WAITING, DAYS_TO_APPROVAL)
+
+
+def _stage_on_time(number: int, months_id: str) -> Indicator:
+    t = timescale(months_id)
+    start, end = f"stage{number}_start", f"stage{number}_end"
+    return Indicator(
+        id=f"adopter_stage{number}_on_time_pct",
+        title=f"Adopters' stage {number} completed within {t.words()}",
+        unit="%",
+        aggregate="share",
+        window="12m",
+        polarity="high",
+        numerator=f"Adopters whose stage {number} ended within {t.words()} of starting",
+        denominator=f"Adopters whose stage {number} ended in the 12 months, with its start recorded",
+        definition=f"Of the prospective adopters who finished stage {number} in the 12 months, the share who finished "
+                   f"it within {t.words()} of starting it, the national expectation. From the council's Annex A "
+                   "list 11.",
+        technical=f"annex_a_adopters rows with STAGE{number}_END_DATE in the 12 months and STAGE{number}_START_DATE "
+                  f"recorded; counted when the end is on or before the start + {t.words()}.",
+        sentence=f"{{num}} of the {{den}} adopters who finished stage {number} in the 12 months to {{month}} did so "
+                 f"within {t.words()} ({{value}}).",
+        sql=f"""
+SELECT adopter, {start}, {end}, file_id, line_no,
+       CASE WHEN {end} <= {t.due_sql(start)} THEN 1 ELSE 0 END AS num
+FROM annex_a_adopters WHERE {end} BETWEEN {{period_start}} AND {{period_end}} AND {start} IS NOT NULL
+""",
+        counts="approvals",
+        group=GROUP,
+        reference=REFERENCE,
+    )
+
+
+INDICATORS = (APPROVED, WAITING, DAYS_TO_APPROVAL, _stage_on_time(1, "adopter_stage_1"),
+              _stage_on_time(2, "adopter_stage_2"))
