@@ -1,6 +1,6 @@
 """Speed and memory benchmarks for careboard. Prints figures; asserts nothing.
 
-    python benchmarks/run.py [demo] [national] [validate] [errors]      (default: all)
+    python benchmarks/run.py [demo] [national] [validate] [errors] [lists]      (default: all)
 
 Each measured step runs as its own `careboard` process (as a user would run it), timed from start to
 exit, with its own peak memory (max RSS). Data generation is not timed. Everything is
@@ -74,6 +74,28 @@ def bench_demo() -> None:
     print(f"  {last}")
     print(f"  whole command {wall:.1f} s, peak {peak:.0f} MB")
     print(f"  TOTAL load x12 + indicators + report (HTML + PDF, and the public version): {timed:.1f} s (target < 15 s)\n")
+
+
+def bench_lists() -> None:
+    """The six local lists of a 400-child council loaded alone, and with its ten years of 903 returns."""
+    from careboard.synth import export, simulate
+    from careboard.synth.local_lists import LocalLists
+
+    print(f"Local lists: one council, ~400 children in care ({load_avg()})")
+    folder, as_at = OUT / "lists", date(2026, 10, 31)
+    if not (folder / "lists").exists():
+        timeline = simulate(seed=1, children_in_care=400, years=10, end=as_at)
+        export(timeline, as_at, folder)
+        LocalLists.build(timeline, since=date(2025, 10, 31)).export(as_at, folder / "lists")
+    rows = sum(sum(1 for _ in f.open()) - 1 for f in (folder / "lists").glob("*.csv"))
+    db = OUT / "lists-store.duckdb"
+    for what, paths in (("the six lists alone", [folder / "lists"]), ("903 returns and lists, DfE rules run", [folder])):
+        for f in (db, db.with_suffix(".duckdb.wal")):
+            f.unlink(missing_ok=True)
+        run(["load", *map(str, paths), "--as-at", as_at.isoformat(), "--db", str(db)], f"load {what}")
+    for f in (db, db.with_suffix(".duckdb.wal")):
+        f.unlink(missing_ok=True)
+    print(f"  ({rows:,} list rows; target: the lists alone < 3 s)\n")
 
 
 def bench_national() -> None:
@@ -230,6 +252,7 @@ if __name__ == "__main__":
     import compileall
 
     compileall.compile_dir(ROOT / "careboard", quiet=1)
-    which = sys.argv[1:] or ["demo", "national", "validate", "errors"]
+    which = sys.argv[1:] or ["demo", "national", "validate", "errors", "lists"]
     for name in which:
-        {"demo": bench_demo, "national": bench_national, "validate": bench_validate, "errors": bench_errors}[name]()
+        {"demo": bench_demo, "national": bench_national, "validate": bench_validate, "errors": bench_errors,
+         "lists": bench_lists}[name]()

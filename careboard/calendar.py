@@ -14,17 +14,22 @@ from functools import cache
 
 
 @cache
-def _holidays_in(year: int) -> frozenset[date]:
+def bank_holidays(start_year: int, end_year: int) -> frozenset[date]:
+    """England and Wales bank holidays from 1 January `start_year` to 31 December `end_year`.
+
+    One lookup for the whole span: the package builds a year's holidays at a cost (a quarter of a second
+    for 25 years asked one by one, a hundredth asked together).
+    """
     import holidays
 
     # The package also lists Christmas and New Year's Day when they fall at a weekend; only the
     # weekday substitutes are bank holidays.
-    return frozenset(d for d in holidays.country_holidays("GB", subdiv="ENG", years=year) if d.weekday() < 5)
+    return frozenset(d for d in holidays.country_holidays("GB", subdiv="ENG", years=range(start_year, end_year + 1))
+                     if d.weekday() < 5)
 
 
-def bank_holidays(start_year: int, end_year: int) -> frozenset[date]:
-    """England and Wales bank holidays from 1 January `start_year` to 31 December `end_year`."""
-    return frozenset().union(*(_holidays_in(y) for y in range(start_year, end_year + 1)))
+def _holidays_in(year: int) -> frozenset[date]:
+    return bank_holidays(year, year)
 
 
 def is_working_day(d: date) -> bool:
@@ -52,8 +57,9 @@ def register_calendar(con, start_year: int, end_year: int) -> None:
         raise ValueError(f"calendar years run backwards: {start_year} to {end_year}")
     days, working, numbers = [], [], []
     d, last, count = date(start_year, 1, 1), date(end_year, 12, 31), 0
+    off = bank_holidays(start_year, end_year)
     while d <= last:
-        w = is_working_day(d)
+        w = d.weekday() < 5 and d not in off
         count += w
         days.append(d)
         working.append(w)

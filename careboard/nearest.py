@@ -33,3 +33,21 @@ class UnknownId(InputError):
 
     def __str__(self) -> str:
         return self.message
+
+
+def by_id(units, kind: str) -> dict:
+    """A registry's units by their id, refusing two with one id (a registry's own mistake, not a user's)."""
+    found: dict = {}
+    for unit in units:
+        if unit.id in found:
+            raise ValueError(f"two {kind}s have the id {unit.id!r}")
+        found[unit.id] = unit
+    return found
+
+
+def look_up(kind: str, given, known: dict, listed_by: str):
+    """The unit `given` names in `known`, or an UnknownId naming the nearest."""
+    try:
+        return known[given]
+    except KeyError:
+        raise UnknownId(kind, given, known, listed_by) from None

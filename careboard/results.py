@@ -25,6 +25,9 @@ class Value:
     # Public (suppressed) reports: names of the fields above withheld as "c" ("value", "numerator",
     # "denominator", "extra.<key>"); a withheld field is set to None. See careboard/report/suppression.py.
     suppressed: frozenset[str] = frozenset()
+    # The local lists (their titles) the figure is worked out from that the snapshot does not hold: then no
+    # figure, as none can be known (not nought).
+    not_loaded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,22 @@ class BenchmarkRow:
     value: float | None
     note: str = ""        # "mean of 9 of 10", "suppressed", source file
     year_ending: int | None = None   # the year the figures are for, ending March (2025 for 2024/25)
+
+
+@dataclass(frozen=True)
+class SummaryTable:
+    """A breakdown table (careboard/breakdowns) as the report shows it: counts by month or by code, with the
+    percentages and averages worked out from them."""
+
+    table_id: str
+    title: str
+    section: str                  # the report section it sits in
+    description: str              # what it counts, printed under it
+    headings: list[str]
+    kinds: list[str]              # each column's after the first: "count", "%" or "mean"
+    rows: list[list]              # the group in words, then numbers (None: nothing to work a % or mean out of)
+    # Public reports: (row, column) cells withheld as "c" (columns numbered as in `rows`); such a cell is None.
+    suppressed: frozenset[tuple[int, int]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -97,5 +116,11 @@ class Report:
     benchmarks_note: str = ""     # e.g. "Benchmarks are not loaded."
     history_note: str = ""        # how several years' returns were read for earlier months (model.HISTORY_NOTES)
     council_note: str = ""        # front-page notice, e.g. that no council settings were given
+    not_shown: str = ""           # which figures are left out as the lists they need were not loaded
+    tables: list[SummaryTable] = field(default_factory=list)   # breakdown tables, each in its section
     public: bool = False          # small numbers suppressed
     suppression_threshold: int = 5    # when public: counts from 1 to this are withheld as "c"
+    profile_note: str = ""        # which dates the profile tables' columns are, when not the latest snapshots
+    # The service's commentary (careboard/report/commentary.py): paragraphs per indicator id and per section.
+    commentary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    section_commentary: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -76,20 +76,29 @@ def write_xlsx_row(sheet, row: int, values, date_format, text_format=None) -> No
 def write_table(path: Path, header: list[str], rows, sheet_name: str = "Sheet1") -> Path:
     """A table to `path` as CSV or as a one-sheet Excel workbook, chosen by its suffix."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rows = list(rows)
     if path.suffix.lower() == ".xlsx":
-        wb = workbook(path)
-        bold, day = wb.add_format({"bold": True}), wb.add_format({"num_format": "dd/mm/yyyy"})
+        return write_sheets(path, [(sheet_name, header, rows)])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        write_csv(f, header, list(rows))
+    return path
+
+
+def write_sheets(path: Path, tables) -> Path:
+    """Tables (sheet name, header, rows) to an Excel workbook at `path`, one sheet each, headers bold and
+    frozen, with a filter on each."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = workbook(path)
+    bold, day = wb.add_format({"bold": True}), wb.add_format({"num_format": "dd/mm/yyyy"})
+    for sheet_name, header, rows in tables:
+        rows = list(rows)
         ws = wb.add_worksheet(sheet_name)
         write_xlsx_row(ws, 0, header, day, bold)
         for i, r in enumerate(rows, start=1):
             write_xlsx_row(ws, i, r, day)
         ws.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
         ws.freeze_panes(1, 0)
-        wb.close()
-    else:
-        with path.open("w", newline="", encoding="utf-8") as f:
-            write_csv(f, header, rows)
+    wb.close()
     return path
 

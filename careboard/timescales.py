@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
+from .dates import add_months
+
 UNITS = ("working_days", "days", "weeks", "months")
 CERTAINTIES = ("verified", "likely", "uncertain")
 
@@ -39,7 +41,7 @@ class Timescale:
 
             return add_working_days(start, self.amount)
         if self.unit == "months":
-            return _add_months(start, self.amount)
+            return add_months(start, self.amount)
         return start + timedelta(days=self.amount * (7 if self.unit == "weeks" else 1))
 
     def due_sql(self, start: str) -> str:
@@ -53,13 +55,14 @@ class Timescale:
         days = self.amount * (7 if self.unit == "weeks" else 1)
         return f"CAST({start} + INTERVAL '{days}' DAY AS DATE)"
 
-
-def _add_months(d: date, months: int) -> date:
-    """The same day number `months` later, or the last day of a shorter month."""
-    m = d.month - 1 + months
-    year, month = d.year + m // 12, m % 12 + 1
-    first_after = date(year + month // 12, month % 12 + 1, 1)
-    return min(date(year, month, 1) + timedelta(days=d.day - 1), first_after - timedelta(days=1))
+    def before_sql(self, start: str) -> str:
+        """SQL for the day this timescale before the date expression `start` (months or days only)."""
+        if self.unit == "months":
+            return f"CAST({start} - INTERVAL '{self.amount}' MONTH AS DATE)"
+        if self.unit == "working_days":
+            raise ValueError(f"timescale {self.id}: working days are counted forwards only")
+        days = self.amount * (7 if self.unit == "weeks" else 1)
+        return f"CAST({start} - INTERVAL '{days}' DAY AS DATE)"
 
 
 class UnknownTimescale(KeyError):

@@ -12,7 +12,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from careboard.formats.registry import SSDA903 as spec
+from careboard.formats import registry as formats
+from careboard.formats.period import ListPeriod
 from careboard.indicators import calculate, registry
 from careboard.store import open_store
 from tests.loading import load
@@ -21,7 +22,18 @@ DEFAULTS = {
     "header": {"SEX": "M", "DOB": "01/01/2010", "ETHNIC": "WBRI", "UPN": "UN1", "MOTHER": "", "MC_DOB": ""},
     "episodes": {"RNE": "S", "LS": "C2", "CIN": "N1", "PLACE": "U4", "PLACE_PROVIDER": "PR1", "DEC": "", "REC": "",
                  "REASON_PLACE_CHANGE": "", "HOME_POST": "AB1 1AA", "PL_POST": "AB1 2BB", "URN": "SC111111"},
+    "child_activities": {"AREA": "", "TEAM": "Children in Care", "WORKER": "A Worker"},
 }
+
+
+# Local lists a test may put beside a return: they are about children, not a return's rows, so they do not
+# give a child a header row.
+LISTS = tuple(name for f in formats.FORMATS if isinstance(f.period, ListPeriod) for name in f.tables())
+
+
+def activity(child, activity, done, **kw) -> dict:
+    """One row of the activity log: ACTIVITY VISIT, IHA, RHA, DENTAL, PEP, PATHWAY_PLAN, RHI_OFFERED, RHI_DONE."""
+    return {"CHILD": child, "ACTIVITY": activity, "DATE": done, **{k.upper(): v for k, v in kw.items()}}
 
 
 def ep(child, decom, dec="", rec="", **kw) -> dict:
@@ -44,7 +56,7 @@ def write_returns(folder: Path, returns: dict[int, dict[str, list[dict]]]) -> li
         d = folder / f"{year - 1}-{year % 100:02d}"
         d.mkdir(parents=True, exist_ok=True)
         for table, rows in tables.items():
-            t = spec.table(table)
+            t = formats.table(table)   # a 903 table, or a local list kept in the same folder
             # An optional column (header UASC) is written only when a row gives it, as only some councils do.
             cols = t.columns + tuple(c for c in t.optional if any(c in r for r in rows))
             with (d / f"{table}.csv").open("w", newline="") as f:
@@ -63,7 +75,7 @@ def with_headers(returns: dict[int, dict[str, list[dict]]], dobs: dict[str, str]
     for year, tables in returns.items():
         tables = dict(tables)
         have = {r["CHILD"] for r in tables.get("header", [])}
-        kids = {r["CHILD"] for t, rows in tables.items() if t != "header" for r in rows}
+        kids = {r["CHILD"] for t, rows in tables.items() if t not in ("header", *LISTS) for r in rows}
         tables["header"] = list(tables.get("header", [])) + [
             child(k, dob=(dobs or {}).get(k, "01/01/2010")) for k in sorted(kids - have)]
         out[year] = tables

@@ -74,6 +74,24 @@ def list_statements() -> Iterator[tuple[str, str]]:
         yield f"list {unit.id}", model.filled(unit.sql, {"as_at": AS_AT, "until": AS_AT + timedelta(days=28)})
 
 
+def breakdown_statements() -> Iterator[tuple[str, str]]:
+    """Each breakdown table, drawn up at the test's date over the 12 months to it."""
+    from careboard import model
+    from careboard.breakdowns.registry import BREAKDOWNS
+
+    for b in BREAKDOWNS:
+        yield f"table {b.id}", model.filled(b.sql, {"as_at": AS_AT, "period_start": date(AS_AT.year - 1, AS_AT.month, 1),
+                                                     "period_end": AS_AT})
+
+
+def due_macro_statements() -> Iterator[tuple[str, str]]:
+    """The due-date macros' bodies, which are one text for every engine (their parameter d a column here)."""
+    from careboard.indicators.due import MACROS
+
+    for m in MACROS:
+        yield f"macro {m.name}", m.duckdb
+
+
 def view_statements() -> Iterator[tuple[str, str]]:
     """Each enriched table the rules read (validate/views), for one collection year."""
     from careboard.validate.frame import _view_sources
@@ -103,7 +121,8 @@ def glue_statements() -> Iterator[tuple[str, str]]:
 
 FAMILIES: dict[str, Callable[[], Iterator[tuple[str, str]]]] = {
     "rules": rule_statements, "indicators": indicator_statements, "model": model_statements,
-    "views": view_statements, "lists": list_statements, "glue": glue_statements,
+    "views": view_statements, "lists": list_statements, "tables": breakdown_statements,
+    "macros": due_macro_statements, "glue": glue_statements,
 }
 
 

@@ -11,13 +11,14 @@ from datetime import date
 from careboard.indicators import calculate, registry
 from tests.cohort import context
 
-_CONTEXTS: dict[tuple[int, date], calculate.Context] = {}
+_CONTEXTS: dict[tuple[int, date, int], calculate.Context] = {}
 
 
-def shared_context(returns: dict, as_at: date) -> calculate.Context:
-    key = (id(returns), as_at)
+def shared_context(returns: dict, as_at: date, dobs: dict | None = None) -> calculate.Context:
+    """`dobs`: dates of birth of children given no header row (tests.cohort.with_headers)."""
+    key = (id(returns), as_at, id(dobs))
     if key not in _CONTEXTS:
-        _CONTEXTS[key] = context(returns, as_at)
+        _CONTEXTS[key] = context(returns, as_at, dobs=dobs)
     return _CONTEXTS[key]
 
 

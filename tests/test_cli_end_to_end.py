@@ -59,6 +59,29 @@ def test_demo_runs_at_a_tiny_size(demo_run):
                                                            "committee-report-2025-11.html"]
 
 
+def test_demo_writes_word_and_excel_with_the_htmls_indicators(demo_run):
+    from html import unescape
+
+    import docx
+    import openpyxl
+
+    out, _ = demo_run
+    for suffix in ("", "-public"):
+        html = (out / f"committee-report-2025-11{suffix}.html").read_text(encoding="utf-8")
+        titles = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r'<h3 id="ind-[^"]+-title">(.*?)</h3>', html)]
+        document = docx.Document(str(out / f"committee-report-2025-11{suffix}.docx"))
+        scorecard = [row.cells[0].text for row in document.tables[0].rows[1:] if row.cells[1].text != row.cells[0].text]
+        book = openpyxl.load_workbook(out / f"committee-report-2025-11{suffix}.xlsx")
+        sheet = [row[1] for row in book["Scorecard"].iter_rows(min_row=2, values_only=True)]
+        assert len(titles) > 40 and [unescape(t) for t in titles] == scorecard == sheet
+        # the same figures, withheld in the same places: the HTML scorecard's values, the Word one's, the Excel "c"s
+        values = [unescape(v) for v in re.findall(r'<td class="num value">(.*?)</td>', html)]
+        words = [row.cells[2].text for row in document.tables[0].rows[1:] if row.cells[1].text != row.cells[0].text]
+        withheld = [row[6] == "c" for row in book["Scorecard"].iter_rows(min_row=2, values_only=True)]
+        assert values == words and [v == "c" for v in values] == withheld
+        assert ("c" in values) == (suffix == "-public")
+
+
 # (argv, exit codes on a store with snapshots); on the empty store every one of these exits 2, except `snapshots`.
 STORE_CASES = [
     (["snapshots"], {0}),

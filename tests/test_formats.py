@@ -65,7 +65,7 @@ def test_table_names_are_unique_across_formats():
 def test_format_ids_are_unique_and_found():
     assert [registry.get(f.id) for f in registry.FORMATS] == list(registry.FORMATS)
     with pytest.raises(KeyError, match="careboard reads ssda903"):
-        registry.get("annex_a")
+        registry.get("no_such_format")
 
 
 @pytest.mark.parametrize("period,year,span", [

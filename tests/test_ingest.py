@@ -53,7 +53,7 @@ BAD = [
     ("only whitespace", b"\n \n", "empty", None),
     ("missing a required column", b"CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST\n",
      "missing column URN", 1),
-    ("unknown table", b"NAME,AGE\nBob,3\n", "does not match any SSDA903 table", 1),
+    ("unknown table", b"NAME,AGE\nBob,3\n", "does not match any SSDA903", 1),
     ("UTF-16 file", "CHILD,SEX\n".encode("utf-16"), "UTF-16", None),
     ("binary file", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "not a text file", None),
     ("duplicate header column", b"CHILD,CHILD,DOB,SEX,ETHNIC,UPN,MOTHER,MC_DOB\n", "more than once", 1),

@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("store", ("careboard.store",)),
     ("pipeline", ("careboard.pipeline",)),
     ("model", ("careboard.model",)),
-    ("units", ("careboard.validate", "careboard.indicators", "careboard.lists", "careboard.profiles",
+    ("units", ("careboard.validate", "careboard.indicators", "careboard.lists", "careboard.breakdowns", "careboard.profiles",
                "careboard.published", "careboard.judge")),
     ("outputs", ("careboard.report", "careboard.docs", "careboard.synth")),
     ("cli", ("careboard.__main__", "careboard.cli")),

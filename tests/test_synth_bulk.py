@@ -48,7 +48,7 @@ def test_demo_extracts_one_folder_per_as_at_date(tmp_path):
     folders = write_demo_extracts(tmp_path, seed=2, children_in_care=60, years=2, as_at_dates=dates)
     assert [f.name for f in folders] == ["as_at_2025-12-31", "as_at_2026-01-31"]
     for folder, as_at in zip(folders, sorted(dates)):
-        assert sorted(p.name for p in folder.iterdir()) == ["2024-25", "2025-26"]
+        assert sorted(p.name for p in folder.iterdir()) == ["2024-25", "2025-26", "lists"]
         episodes = read_return(folder / "2025-26")["episodes"]
         assert episodes and all(parse(r["DECOM"]) <= as_at for r in episodes)
         assert all(not r["DEC"] or parse(r["DEC"]) <= as_at for r in episodes)

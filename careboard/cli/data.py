@@ -25,6 +25,7 @@ def cmd_load(args) -> int:
 
 
 def cmd_snapshots(args) -> int:
+    from ..formats import registry
     from ..store import list_snapshots, open_store, remove_snapshot
 
     if args.remove is not None:
@@ -40,9 +41,11 @@ def cmd_snapshots(args) -> int:
         return 0
     print(f"{'id':>4}  {'as at':10}  {'years':9}  {'files':>5}  {'episodes':>8}  {'errors':>6}  loaded")
     for s in snaps:
-        years = f"{s.first_year - 1}-{s.collection_year % 100:02d}"
+        lists = [registry.get(f).title for f in s.source_formats if registry.get(f).is_list]
+        years = "lists" if lists and len(lists) == len(s.source_formats) else f"{s.first_year - 1}-{s.collection_year % 100:02d}"
         print(f"{s.snapshot_id:>4}  {s.as_at:%d/%m/%Y}  {years:9}  {s.files:>5}  {s.episodes:>8}  {s.errors:>6}  "
-              f"{s.loaded_at:%d/%m/%Y %H:%M}{'  ' + s.label if s.label else ''}")
+              f"{s.loaded_at:%d/%m/%Y %H:%M}{'  ' + s.label if s.label else ''}"
+              f"{'  (with ' + ', '.join(lists) + ')' if lists else ''}")
     return 0
 
 
@@ -65,6 +68,8 @@ def _context(args, con):
 
 def _ratio(ind, v) -> str:
     """What lies behind a shown value, or why there is none, for the indicators table."""
+    if v.not_loaded:
+        return f"  (needs the {' and the '.join(t.lower() for t in v.not_loaded)}: not loaded)"
     if ind.aggregate == "count":
         return ""
     if v.value is None:
@@ -143,17 +148,37 @@ def cmd_children(args) -> int:
 
 
 def cmd_due(args) -> int:
-    """Reviews overdue or falling due soon, as a CSV a team manager can work through."""
-    from ..lists.defs.reviews_due import REVIEWS_DUE
+    """What is overdue or falling due soon (reviews, unless --list names another), as a CSV a team manager
+    can work through, or a workbook with a sheet per list (--list all)."""
+    from ..errors import InputError
+    from ..lists import registry
     from ..lists.run import list_rows, summary
-    from ..safe_cells import write_csv
+    from ..safe_cells import write_csv, write_sheets, write_table
     from ..store import open_store
 
+    units = registry.LISTS if args.list == "all" else (registry.find(args.list),)
+    if args.list == "all" and (args.output is None or args.output.suffix.lower() != ".xlsx"):
+        raise InputError("--list all", "writes a workbook with a sheet per list: give --output FILE.xlsx")
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
-    columns, rows = list_rows(ctx, REVIEWS_DUE, args.as_at, args.days)
-    write_csv(sys.stdout, columns, rows)
-    print(summary(REVIEWS_DUE, rows, args.as_at or ctx.as_at, args.days), file=sys.stderr)
+    as_at = args.as_at or ctx.as_at
+    sheets = []
+    for unit in units:
+        if args.list == "all" and ctx.not_loaded(unit.sql):
+            print(f"{unit.title}: not drawn up, as the {' and '.join(t.lower() for t in ctx.not_loaded(unit.sql))} "
+                  "was not loaded", file=sys.stderr)
+            continue
+        columns, rows = list_rows(ctx, unit, args.as_at, args.days)
+        sheets.append((unit.title[:31], columns, rows))
+        print(f"{unit.title}: {summary(unit, rows, as_at, args.days)}" if len(units) > 1
+              else summary(unit, rows, as_at, args.days), file=sys.stderr)
+    if args.output is None:
+        write_csv(sys.stdout, sheets[0][1], sheets[0][2])
+    elif args.list == "all":
+        print(f"wrote {write_sheets(args.output, sheets)}", file=sys.stderr)
+    else:
+        print(f"wrote {write_table(args.output, sheets[0][1], sheets[0][2], sheet_name=sheets[0][0])}",
+              file=sys.stderr)
     return 0
 
 
@@ -196,7 +221,13 @@ def add_commands(sub) -> None:
     history_arg(s)
     s.set_defaults(func=cmd_children)
 
-    s = sub.add_parser("due", help="list statutory reviews overdue or due soon (CSV)")
+    s = sub.add_parser("due", help="list reviews, visits, health checks, PEPs, pathway plans or return interviews "
+                                   "overdue or due soon (CSV or Excel)")
+    s.add_argument("--list", default="reviews", metavar="NAME",
+                   help="which list: reviews (default), visits, health, dental, peps, pathway, return, a list id "
+                        "(docs/lists.md), or all (a workbook with a sheet each; needs --output FILE.xlsx)")
+    s.add_argument("--output", type=output_file(*TABLE_SUFFIXES), metavar="FILE",
+                   help="write the list to FILE (.csv or .xlsx) instead of printing it")
     s.add_argument("--as-at", type=date_arg)
     s.add_argument("--days", type=at_least(0, "a number of days"), default=28, help="how far ahead to look (default 28 days)")
     store_arg(s)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 def cmd_docs(args) -> int:
     """Relative paths are under the current folder, wherever careboard is run; missing folders are made."""
-    from ..docs import indicator_docs, list_docs, rule_docs, timescale_docs
+    from ..docs import breakdown_docs, indicator_docs, list_docs, rule_docs, timescale_docs
 
     for path, text in ((Path(args.output), indicator_docs()), (Path(args.rules_output), rule_docs()),
-                       (Path(args.lists_output), list_docs()), (Path(args.timescales_output), timescale_docs())):
+                       (Path(args.lists_output), list_docs()), (Path(args.timescales_output), timescale_docs()),
+                       (Path(args.tables_output), breakdown_docs())):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path.resolve()}")
@@ -28,4 +29,6 @@ def add_commands(sub) -> None:
                    help="the operational lists (default: docs/lists.md under the current folder)")
     s.add_argument("--timescales-output", default="docs/timescales.md", metavar="FILE",
                    help="the timescales judged by (default: docs/timescales.md under the current folder)")
+    s.add_argument("--tables-output", default="docs/tables.md", metavar="FILE",
+                   help="the breakdown tables (default: docs/tables.md under the current folder)")
     s.set_defaults(func=cmd_docs)

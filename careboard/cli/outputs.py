@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .common import Progress, at_least, benchmarks_folder, date_arg, history_arg, known_snapshot, snapshot_arg, store_arg
 
+PROFILE_DATES = ("snapshots", "quarter-ends")   # careboard.judge.council.PROFILE_DATES, named here to import nothing
 DEMO_COUNCIL = Path(__file__).resolve().parents[2] / "councils" / "demo.toml"
 
 
@@ -31,15 +32,24 @@ def _inputs(args, con):
         council, council_note = load_council_config(args.council), ""
         if published is not None:
             check_against_published(council, published)
+    if getattr(args, "profile_dates", None):
+        from dataclasses import replace
+
+        council = replace(council, profile_dates=args.profile_dates)
+    commentary = None
+    if getattr(args, "commentary", None) is not None:
+        from ..report.commentary import load_commentary
+
+        commentary = load_commentary(args.commentary, council.shown_indicators())
     if overdue:     # said once the settings are known to be good, so a mistake in them comes first
         print(f"note: a newer release of the published figures was due; {UPDATE_ADVICE}.", file=sys.stderr)
-    return Inputs(council, published, note, council_note)
+    return Inputs(council, published, note, council_note, commentary)
 
 
 def _write_report(con, args, progress: Progress, public_too: bool = False) -> list[Path]:
     """Compute the report once; write it, and its public (suppressed) version when asked."""
     from ..report.committee import build_report
-    from ..report import render_html, render_pdf, suppress
+    from ..report import render_docx, render_html, render_pdf, render_xlsx, suppress
 
     inputs = _inputs(args, con)      # the council file first: its mistakes need no data to be found
     args.snapshot = known_snapshot(con, args.snapshot)
@@ -60,6 +70,10 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
         if not args.no_pdf:
             written.append(render_pdf(r, out / f"{stem}.pdf"))
             progress.step(f"wrote {written[-1]}")
+        for wanted, render, extension in ((args.docx, render_docx, "docx"), (args.xlsx, render_xlsx, "xlsx")):
+            if wanted:
+                written.append(render(r, out / f"{stem}.{extension}"))
+                progress.step(f"wrote {written[-1]}")
     return written
 
 
@@ -88,7 +102,7 @@ def cmd_demo(args) -> int:
 
     dates = month_ends(as_at, 12)
     _history_reaches(args.years, dates[0], as_at)
-    progress.step(f"generating synthetic SSDA903 extracts for {len(dates)} month ends "
+    progress.step(f"generating synthetic SSDA903 extracts and local lists for {len(dates)} month ends "
                   f"({args.children} children in care, {args.years} years, seed {args.seed})")
     extracts = write_demo_extracts(out / "extracts", args.seed, args.children, args.years, dates)
     generated = time.perf_counter()
@@ -122,7 +136,14 @@ def _report_args(s) -> None:
     s.add_argument("--benchmarks", type=Path, help="folder of DfE/ONS published files (default: careboard's copy)")
     s.add_argument("--out", default="out/report", help="folder for the report files")
     s.add_argument("--public", action="store_true", help="suppress small numbers (DfE style) so no child can be identified")
-    s.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+    s.add_argument("--no-pdf", action="store_true", help="leave the PDF out (the HTML is always written)")
+    s.add_argument("--docx", action="store_true", help="also write the report as a Word document, for editing")
+    s.add_argument("--xlsx", action="store_true", help="also write the scorecard and every table as an Excel workbook")
+    s.add_argument("--commentary", type=Path, metavar="FILE",
+                   help="the service's commentary, a text file with a '## indicator id or section' heading above each piece")
+    s.add_argument("--profile-dates", choices=PROFILE_DATES,
+                   help="profile table columns at the latest five snapshots' dates (default) or at quarter ends; "
+                        "overrides the council file's [report] profile_dates")
 
 
 def add_commands(sub) -> None:
@@ -135,7 +156,7 @@ def add_commands(sub) -> None:
 
     s = sub.add_parser("demo", help="generate synthetic data, load twelve monthly snapshots and write the report")
     _report_args(s)
-    s.set_defaults(out="out/demo", council=DEMO_COUNCIL)
+    s.set_defaults(out="out/demo", council=DEMO_COUNCIL, docx=True, xlsx=True)
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--children", type=at_least(1, "a number of children"), default=400,
                    help="children in care at any one time")

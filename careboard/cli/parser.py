@@ -6,11 +6,11 @@ import argparse
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import data, docs, findings, outputs, setup, validate
+    from . import annex_a, data, docs, findings, outputs, setup, validate
 
     p = argparse.ArgumentParser(prog="careboard", description="Corporate-parenting performance from the SSDA903 return.")
     sub = p.add_subparsers(dest="command", required=True)
-    for group in (data, outputs, validate, setup, findings, docs):
+    for group in (data, outputs, validate, setup, findings, docs, annex_a):
         group.add_commands(sub)
     _debug_args(p, sub)
     return p

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .period import YearlyPeriod
+from .period import ListPeriod, YearlyPeriod
 from .spec import Spec, TableSpec, XmlSpec, read_spec
 
 
@@ -17,8 +17,13 @@ class Format:
     title: str              # for people: "the SSDA903 return"
     short: str              # in messages about its tables: "SSDA903"
     spec_file: Path         # the TOML file describing its tables
-    period: YearlyPeriod    # what one file (one return) covers
+    period: YearlyPeriod | ListPeriod   # what one file covers: a year's return, or a list taken on a day
     docs: str               # the page describing it, relative to the project folder
+
+    @property
+    def is_list(self) -> bool:
+        """A list taken on a day (its files belong to the snapshot's as-at date), not a yearly return."""
+        return isinstance(self.period, ListPeriod)
 
     @cached_property
     def spec(self) -> Spec:

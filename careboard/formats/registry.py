@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from functools import cache
 
+from .annex_a import ANNEX_A
 from .format import Format
+from .local_lists import LOCAL_LISTS
 from .spec import TableSpec
 from .ssda903 import SSDA903
 
-FORMATS: tuple[Format, ...] = (SSDA903,)
+FORMATS: tuple[Format, ...] = (SSDA903, ANNEX_A, LOCAL_LISTS)
 
 
 def get(format_id: str) -> Format:

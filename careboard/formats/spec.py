@@ -26,6 +26,11 @@ class TableSpec:
     text: frozenset[str] = frozenset()
     first_year: int | None = None
     optional: tuple[str, ...] = ()
+    # For lists checked as they load (local lists): the codes each coded column allows, the columns that
+    # may not be blank, and the column naming the child a row is about (None: the row is not a child's).
+    codes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    required: tuple[str, ...] = ()
+    child: str | None = "CHILD"
 
     def kind(self, column: str) -> str:
         """'date', 'integer', 'text' (kept as written, trimmed) or 'code' (trimmed, upper-cased)."""
@@ -69,6 +74,9 @@ class Spec:
     lengths: dict[str, int]
     cell_chars: int
     xml: XmlSpec | None
+    # How a date may be written, as strptime formats: the 903's one form unless the spec lists more.
+    date_forms: tuple[str, ...] = ("%d/%m/%Y",)
+    excel_dates: bool = False       # a five-digit whole number in a date column is an Excel day number
 
 
 def read_spec(path: Path) -> Spec:
@@ -89,6 +97,8 @@ def read_spec(path: Path) -> Spec:
             groups=dict(x["groups"]),
             header_tables={k: tuple(v["when"]) for k, v in x["header_tables"].items()},
         ) if x else None,
+        date_forms=tuple(raw.get("dates", {}).get("forms", ("%d/%m/%Y",))),
+        excel_dates=bool(raw.get("dates", {}).get("excel_numbers", False)),
     )
 
 
@@ -107,5 +117,8 @@ def _tables(entries: dict, file: str) -> dict[str, TableSpec]:
             text=frozenset(t.get("text", ())),
             first_year=t.get("first_year"),
             optional=tuple(t.get("optional", ())),
+            codes={c: tuple(v) for c, v in t.get("codes", {}).items()},
+            required=tuple(t.get("required", ())),
+            child=t.get("child", "CHILD") or None,
         )
     return out

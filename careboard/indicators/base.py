@@ -17,7 +17,8 @@ AGGREGATES = ("share", "count", "rate", "mean")
 WINDOWS = ("at", "month", "12m", "36m", "ytd", "year")
 POLARITIES = ("high", "low", None)
 # What one row of an indicator's SQL is: almost always a child, counted once however their episodes fall.
-COUNTS = ("children", "reviews", "incidents", "adoptions")
+COUNTS = ("children", "reviews", "incidents", "adoptions", "households", "applications", "approvals", "notifications",
+          "requests")
 
 
 @dataclass(frozen=True)

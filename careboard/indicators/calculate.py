@@ -10,11 +10,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..dates import year_ending
-from ..model import ALL_YEARS, DEFAULT_HISTORY, HISTORY, build_model, filled
+from ..errors import InputError
+from ..formats import registry as formats
+from ..formats.period import ListPeriod
+from ..model import ALL_YEARS, DEFAULT_HISTORY, HISTORY, VIEW_INPUTS, build_model, filled
 from ..results import Value
 from ..sql import Macro
 from ..sql import install as install_macros
 from .base import Indicator
+from .due import MACROS as DUE_MACROS
 from .periods import period_for
 
 # Children looked after at the end of day d (short breaks excluded), one row each with their open
@@ -30,7 +34,8 @@ CLA_ON = Macro(
     postgres=f"SELECT DISTINCT ON (e.child) e.* FROM episodes e WHERE {_OPEN_ON.format(e='e')} ORDER BY e.child, e.decom DESC",
     spark=f"""SELECT e.* FROM episodes e WHERE {_OPEN_ON.format(e="e")}
        AND NOT EXISTS (SELECT 1 FROM episodes l WHERE l.child = e.child AND {_OPEN_ON.format(e="l")} AND l.decom > e.decom)""")
-MACROS = (CLA_ON,)
+# cla_on first: the due-date macros read it (DuckDB binds a macro's body when it is made).
+MACROS = (CLA_ON, *DUE_MACROS)
 
 
 @dataclass
@@ -43,13 +48,15 @@ class Context:
     population: int | None = None      # 0-17 population for rates, None when not known
     history: str = DEFAULT_HISTORY     # how several years' returns are read: careboard.model.HISTORY
     built_for: int | None = None       # the collection year the model was last built up to (ALL_YEARS: all)
+    tables_loaded: frozenset[str] = frozenset()   # the tables the snapshot has files of
 
     @classmethod
     def open(cls, con, snapshot_id: int, population: int | None = None, history: str = DEFAULT_HISTORY) -> "Context":
         if history not in HISTORY:
             raise ValueError(f"history must be one of {', '.join(HISTORY)}, not {history!r}")
         as_at = con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0]
-        ctx = cls(con, snapshot_id, as_at, population, history)
+        loaded = con.execute("SELECT DISTINCT table_name FROM source_files WHERE snapshot_id = ?", [snapshot_id]).fetchall()
+        ctx = cls(con, snapshot_id, as_at, population, history, tables_loaded=frozenset(t for (t,) in loaded))
         ctx.model_for(as_at)
         return ctx
 
@@ -64,6 +71,19 @@ class Context:
         self.built_for = year
 
 
+    def not_loaded(self, sql: str) -> tuple[str, ...]:
+        """The local lists SQL reads (through the model) that this snapshot does not hold, by title. A 903
+        table with no file is read as empty, as the return says; a list not loaded says nothing."""
+        return tuple(sorted(formats.table(t).title for t in input_tables(sql)
+                            if isinstance(formats.format_of(t).period, ListPeriod) and t not in self.tables_loaded))
+
+
+def input_tables(sql: str) -> set[str]:
+    """The tables of the formats that SQL reads, through the model views and macros it names."""
+    sql = sql.lower()
+    return {t for view, tables in VIEW_INPUTS.items() if view in sql for t in tables}
+
+
 def _aggregate_sql(ind: Indicator, params: dict) -> str:
     extras = "".join(f", CAST({filled(expr, params)} AS DOUBLE) AS \"{name}\"" for name, expr in ind.extras.items())
     return (f"SELECT count(*) AS den, CAST(sum(num) AS DOUBLE) AS num, CAST(avg(num) AS DOUBLE) AS mean{extras} "
@@ -74,14 +94,25 @@ def compute(ctx: Context, ind: Indicator, as_at: date | None = None) -> Value:
     as_at = as_at or ctx.as_at
     ctx.model_for(as_at)
     period = period_for(ind.window, as_at)
+    if missing := ctx.not_loaded(ind.sql):
+        return _not_known(ind, as_at, period, missing)
     row = ctx.con.execute(_aggregate_sql(ind, period.params())).fetchall()[0]
     return _value(ctx, ind, as_at, period, row)
+
+
+def _not_known(ind: Indicator, as_at: date, period, missing: tuple[str, ...]) -> Value:
+    return Value(ind.id, as_at, None if ind.window == "at" else period.start, period.end, None, None, None,
+                 not_loaded=missing)
 
 
 def compute_all(ctx: Context, indicators, as_at: date | None = None) -> dict[str, Value]:
     """Every indicator at one date in a single query; an indicator whose SQL breaks is retried alone."""
     as_at = as_at or ctx.as_at
     ctx.model_for(as_at)
+    unknown = {ind.id: compute(ctx, ind, as_at) for ind in indicators if ctx.not_loaded(ind.sql)}
+    indicators = [ind for ind in indicators if ind.id not in unknown]
+    if not indicators:
+        return unknown
     parts, periods = [], {}
     for i, ind in enumerate(indicators):
         periods[ind.id] = period_for(ind.window, as_at)
@@ -92,9 +123,9 @@ def compute_all(ctx: Context, indicators, as_at: date | None = None) -> dict[str
     try:
         rows = {r[0]: r[1:] for r in ctx.con.execute(" UNION ALL ".join(parts)).fetchall()}
     except Exception:  # noqa: BLE001 — find the broken indicator by running each alone
-        return {ind.id: compute(ctx, ind, as_at) for ind in indicators}
-    return {ind.id: _value(ctx, ind, as_at, periods[ind.id], (den, num, mean, *extras))
-            for i, ind in enumerate(indicators) for den, num, mean, extras in [rows[i]]}
+        return {**unknown, **{ind.id: compute(ctx, ind, as_at) for ind in indicators}}
+    return {**unknown, **{ind.id: _value(ctx, ind, as_at, periods[ind.id], (den, num, mean, *extras))
+                          for i, ind in enumerate(indicators) for den, num, mean, extras in [rows[i]]}}
 
 
 def _value(ctx: Context, ind: Indicator, as_at: date, period, row) -> Value:
@@ -121,5 +152,9 @@ def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[
     """The children behind a figure: the indicator's own rows, for drill-down and audit."""
     ctx.model_for(as_at or ctx.as_at)
     period = period_for(ind.window, as_at or ctx.as_at)
+    if missing := ctx.not_loaded(ind.sql):
+        raise InputError(ind.id, f"is worked out from the council's {' and '.join(t.lower() for t in missing)}, "
+                                 f"which snapshot {ctx.snapshot_id} does not hold: load it with the month's files "
+                                 "(docs/local-lists.md)")
     cur = ctx.con.execute(f"SELECT * FROM ({filled(ind.sql, period.params())}) AS rows_ ORDER BY child")
     return [d[0] for d in cur.description], cur.fetchall()

@@ -6,24 +6,21 @@ adding an indicator means declaring it there. The order of FAMILIES is the order
 
 from __future__ import annotations
 
+from ..nearest import by_id, look_up
 from .base import Indicator
-from .defs import (adoption, adoption_children, care_leavers, cla, flows, health, missing, placements, reviews,
-                   social_workers, stability)
+from .defs import (adopters, adoption, adoption_children, adoption_support, care_leavers, cla, education, flows, fostering,
+                   health, health_checks, missing, pathway_plans, placements, private_fostering, return_interviews,
+                   reviews, social_workers, stability, visits)
 
-FAMILIES = (cla, flows, placements, stability, social_workers, reviews, health, adoption, adoption_children,
-            care_leavers, missing)
+FAMILIES = (cla, flows, placements, stability, social_workers, reviews, visits, health, health_checks, education,
+            fostering, private_fostering, adoption, adoption_children, adopters, adoption_support, care_leavers,
+            pathway_plans, missing, return_interviews)
 
 INDICATORS: tuple[Indicator, ...] = tuple(i for family in FAMILIES for i in family.INDICATORS)
 
-BY_ID: dict[str, Indicator] = {i.id: i for i in INDICATORS}
-assert len(BY_ID) == len(INDICATORS), "duplicate indicator id"
+BY_ID: dict[str, Indicator] = by_id(INDICATORS, "indicator")
 
 
 def get(indicator_id: str) -> Indicator:
     """The indicator with this id; an unknown id is a user error naming the nearest ids."""
-    try:
-        return BY_ID[indicator_id]
-    except KeyError:
-        from ..nearest import UnknownId
-
-        raise UnknownId("indicator", indicator_id, BY_ID, "careboard indicators lists every id") from None
+    return look_up("indicator", indicator_id, BY_ID, "careboard indicators lists every id")

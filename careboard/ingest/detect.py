@@ -47,7 +47,8 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
         return Recognised(fmt, best, [replace(f, table=best.name) for f in findings])
     near = [n for f in registry.FORMATS if (n := f.nearest(cols))]
     if not near:
-        kinds = " or ".join(f.short for f in registry.FORMATS)
+        shorts = [f.short for f in registry.FORMATS]
+        kinds = ", ".join(shorts[:-1]) + " or " + shorts[-1] if len(shorts) > 1 else shorts[0]
         raise InputError(file, f"the header does not match any {kinds} table "
                                f"(columns found: {', '.join(header) or 'none'})", 1)
     _, closest = max(near, key=lambda n: n[0])

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .csv_reader import read_csv_text
+from ..formats import registry
 from ..errors import InputError
 from .fast_csv import try_fast
 from .plain_csv import try_plain
@@ -41,6 +42,11 @@ class SourceFile:
     def table_names(self) -> list[tuple[str, str]]:
         return [(t.table, t.fmt) for t in self.tables] + [(t.table, t.fmt) for t in self.stored]
 
+    def is_list(self) -> bool:
+        """A file of a list taken on a day (a local list), not part of a yearly return."""
+        names = self.table_names()
+        return bool(names) and all(registry.format_of(table).is_list for table, _ in names)
+
 
 @dataclass
 class Return:
@@ -52,6 +58,9 @@ class Return:
                                      # (--year, or store.return_year from the dates and names)
     named: NamedYear | None = None   # the year its folder or file names give (a claim, checked against the dates)
     notes: list[str] = field(default_factory=list)   # how the year was worked out, for the user
+    # Files of lists taken on a day found among the return's (or alone in a folder, with no return
+    # files): they belong to the snapshot's as-at date, not to a collection year.
+    lists: list[SourceFile] = field(default_factory=list)
 
     def declared(self) -> NamedYear | None:
         """The year claimed for the return: an XML collection header's, else its names'."""
@@ -79,13 +88,27 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
         header: dict[str, str] = {}
         tables = read_xml_bytes(data, name, header)
         return SourceFile(path, digest, tables, declared=year_in_xml_header(header))
-    if path.suffix.lower() in (".xlsx", ".xls", ".pdf", ".zip"):
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
+        return SourceFile(path, digest, _workbook_tables(path))
+    if path.suffix.lower() in (".pdf", ".zip"):
         raise InputError(name, f"{path.suffix} files are not read; export the table as CSV")
     fast = try_fast(data, name)
     if fast is not None:
         return SourceFile(path, digest, [fast])
     text, encoding = decode(data, name)
     return SourceFile(path, digest, [try_plain(text, name, encoding) or read_csv_text(text, name, encoding)])
+
+
+def _workbook_tables(path: Path) -> list[RawTable]:
+    """The tables of a workbook's sheets; what the reader found about sheets it left aside goes with the first."""
+    from .xlsx_reader import one_sheet_per_table, read_xlsx, sheets_in_words   # openpyxl only for a workbook
+
+    book = read_xlsx(path)
+    if not book.tables:
+        raise InputError(str(path), f"no sheet holds a table careboard reads ({sheets_in_words(book)})")
+    one_sheet_per_table(book)
+    book.tables[0].findings += [f for f in book.findings if f.table is None]
+    return book.tables
 
 
 def _sha256(data: bytes) -> str:
@@ -114,9 +137,13 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
         raise InputError(", ".join(map(str, paths)), "no input files found")
     returns = []
     for folder, files in sorted(groups.items()):
-        r = Return(folder, [read_file(f, known) for f in files], named=year_in_names(folder, files, roots[folder]))
+        read = [read_file(f, known) for f in files]
+        lists = [f for f in read if f.is_list()]
+        r = Return(folder, [f for f in read if not f.is_list()], lists=lists,
+                   named=year_in_names(folder, [f for f, s in zip(files, read) if not s.is_list()], roots[folder]))
         _pick_stored_year(r)
         names = [(name, fmt, str(f.path)) for f in r.files for name, fmt in f.table_names()]
+        _one_file_per_list([f for x in (*returns, r) for f in x.lists])
         formats = {fmt for _, fmt, _ in names}
         if len(formats) > 1:
             raise InputError(str(folder), "mixes XML and CSV files in one return; give one XML file or a set of CSV files")
@@ -127,6 +154,18 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
             seen[table] = file
         returns.append(r)
     return returns
+
+
+def _one_file_per_list(files: list[SourceFile]) -> None:
+    """A load holds one copy of each list: two files of one list cannot both be the position on the day."""
+    seen: dict[str, Path] = {}
+    for f in files:
+        for table, _ in f.table_names():
+            if table in seen:
+                title = registry.table(table).title.lower()
+                raise InputError(str(f.path), f"is a second {title} list in the same load (the first is {seen[table]}); "
+                                              f"load one copy of each list, the latest")
+            seen[table] = f.path
 
 
 def _pick_stored_year(r: Return) -> None:

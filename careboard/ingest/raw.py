@@ -19,6 +19,7 @@ class RawTable:
     line_no: list[int]              # physical line in the file (CSV header is line 1)
     row_no: list[int]               # 1-based data row number within this table's file
     findings: list[Finding] = field(default_factory=list)
+    sheet: str | None = None        # the workbook sheet the table was read from (None: a CSV or XML file)
 
     def __len__(self) -> int:
         return len(self.line_no)

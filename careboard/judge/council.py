@@ -22,6 +22,9 @@ _INDICATOR_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FINANCIAL_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 _GSS_CODE = re.compile(r"^E\d{8}$")
 COUNCIL_KEYS = {"name", "la_code", "gss_code", "region", "sn_method", "neighbours"}
+REPORT_KEYS = {"sections", "indicators", "profile_dates"}
+# The dates of the profile tables' columns: the latest five snapshots', or the latest quarter ends.
+PROFILE_DATES = ("snapshots", "quarter-ends")
 INIT_HINT = "careboard init --la NAME writes a council file for your LA"
 
 
@@ -64,6 +67,19 @@ class CouncilConfig:
     gss_code: str | None = None
     region: str | None = None
     neighbours: tuple[str, ...] | None = None   # the council's own comparator group; None: the DfE model's
+    sections: tuple[str, ...] | None = None     # [report] sections to show, in order; None: every section
+    indicators: tuple[str, ...] | None = None   # [report] indicators to show, in order; None: every one
+    profile_dates: str = "snapshots"            # one of PROFILE_DATES
+
+    def shown_indicators(self) -> tuple:
+        """The indicators the report shows: the [report] choice (in its sections' order), or every one."""
+        from careboard.indicators.registry import BY_ID, INDICATORS
+
+        chosen = tuple(BY_ID[i] for i in self.indicators) if self.indicators else INDICATORS
+        if not self.sections:   # the order listed (or the catalogue's); the report groups them by section
+            return chosen
+        order = list(self.sections)
+        return tuple(sorted((ind for ind in chosen if ind.group in order), key=lambda ind: order.index(ind.group)))
 
     def target_for(self, indicator_id: str, as_at: date) -> float | None:
         """The target for the financial year holding ``as_at``; None when the council set none."""
@@ -161,7 +177,7 @@ class _Reader:
         return raw
 
     def config(self, raw: dict) -> CouncilConfig:
-        self.table(raw, "", {"council", "amber", "targets"})
+        self.table(raw, "", {"council", "amber", "targets", "report"})
         if "council" not in raw:
             raise self.fail("council", f"missing [council] table ({INIT_HINT})")
         council = self.table(raw["council"], "council", COUNCIL_KEYS)
@@ -185,7 +201,40 @@ class _Reader:
             gss_code=gss,
             region=self.text(council["region"], "council.region") if "region" in council else None,
             neighbours=self.neighbours(council["neighbours"]) if "neighbours" in council else None,
+            **self.report(self.table(raw.get("report", {}), "report", REPORT_KEYS)),
         )
+
+    def report(self, raw: dict) -> dict:
+        """The [report] choice of sections and indicators (each known, listed once) and profile dates."""
+        from careboard.indicators.registry import BY_ID, INDICATORS
+
+        known_sections = list(dict.fromkeys(ind.group for ind in INDICATORS))
+        sections = self.names(raw, "report.sections", known_sections, "sections") if "sections" in raw else None
+        indicators = self.names(raw, "report.indicators", BY_ID, "indicator ids") if "indicators" in raw else None
+        for name in indicators or ():
+            if sections is not None and BY_ID[name].group not in sections:
+                raise self.fail("report.indicators", f"{name!r} is in the section {BY_ID[name].group!r}, which "
+                                                     "report.sections leaves out; add the section or remove the id")
+        return {"sections": sections, "indicators": indicators,
+                "profile_dates": self.choice(raw.get("profile_dates", "snapshots"), "report.profile_dates",
+                                             PROFILE_DATES)}
+
+    def names(self, raw: dict, key: str, known, kind: str) -> tuple[str, ...]:
+        """A non-empty list of known names, each once; a section matches without regard to case."""
+        given = raw[key.split(".")[1]]
+        if not isinstance(given, list) or not given or not all(isinstance(g, str) for g in given):
+            raise self.fail(key, f"expected a list of {kind} in quotes, such as [{', '.join(repr(k) for k in list(known)[:2])}]")
+        by_case = {k.casefold(): k for k in known}
+        out = []
+        for name in given:
+            if name.strip().casefold() not in by_case:
+                raise self.fail(key, f"careboard has no {kind[:-1]} {name!r}{did_you_mean(name, known)}; "
+                                     f"known: {', '.join(known) if len(known) < 12 else 'careboard indicators lists them'}")
+            found = by_case[name.strip().casefold()]
+            if found in out:
+                raise self.fail(key, f"{found!r} is listed twice")
+            out.append(found)
+        return tuple(out)
 
     def la_number(self, raw: object, key: str) -> str:
         code = self.text(str(raw), key)

@@ -65,6 +65,19 @@ def council_toml(published, area, made_on: date, path: Path) -> str:
             "]",
             "",
         ]
+    sections = list(dict.fromkeys(ind.group for ind in INDICATORS))
+    lines += [
+        "# What the report shows. Leave these out to show every section and indicator, in careboard's order.",
+        "# sections lists the sections to show, in the order to print them; indicators lists the indicators",
+        "# (by id, as in the [targets] tables below), in the order to print them within their sections.",
+        "# With profile_dates set to \"quarter-ends\" the profile tables' columns are at 30 June, 30 September,",
+        "# 31 December and 31 March (and the latest month end) instead of the latest five snapshots' dates.",
+        "[report]",
+        f"# sections = [{', '.join(json.dumps(name) for name in sections)}]",
+        f"# indicators = [{', '.join(json.dumps(ind.id) for ind in INDICATORS[:3])}]",
+        '# profile_dates = "quarter-ends"',
+        "",
+    ]
     lines += [
         "# How far worse than target a value may be and still be amber rather than red, for each kind of",
         "# indicator, in the unit its variance is shown in: \"%\" in percentage points, rate and count in",

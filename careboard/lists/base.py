@@ -59,3 +59,13 @@ class OperationalList:
             problems.append(f"tally {self.tally!r} must be a column that declares its values")
         if problems:
             raise ValueError(f"list {self.id}: " + "; ".join(problems))
+
+
+# What every list of things overdue or due soon shows after the thing's id, and says after it.
+DUE_COLUMNS = (
+    Column("status", "overdue when the due date has passed, due soon when it is the as-at date or later",
+           values=("overdue", "due soon")),
+    Column("due_date", "the last day it is on time"),
+    Column("days_overdue", "days from the due date to the as-at date; 0 while it is still to come"),
+)
+DUE_SUMMARY = "{overdue:counted} overdue and {due_soon} due in the next {days} days at {as_at:%d/%m/%Y}."

@@ -18,7 +18,9 @@ from ..sql.params import literal
 
 # Build order: each view may read the ones before it.
 VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
-         "review_schedule", "missing", "adoptions", "oc2_cohort", "care_leavers", "sw_episodes")
+         "review_schedule", "missing", "adoptions", "oc2_cohort", "care_leavers", "sw_episodes", "activities",
+         "fostering_households", "fostering_applications", "temporary_approvals", "private_fostering",
+         "support_requests", "annex_a_adoption", "annex_a_adopters")
 
 # Which staging tables each view (or engine macro) reads, so a figure can say which inputs it rests on.
 VIEW_INPUTS = {
@@ -27,6 +29,15 @@ VIEW_INPUTS = {
     "reviews": ("reviews",), "review_schedule": ("reviews", "episodes"), "missing": ("missing",),
     "adoptions": ("episodes", "ad1"),
     "oc2_cohort": ("episodes", "oc2"), "care_leavers": ("oc3", "header", "episodes"), "sw_episodes": ("sw_episodes",),
+    "activities": ("child_activities",), "fostering_households": ("fostering_households",),
+    "fostering_applications": ("fostering_applications",), "temporary_approvals": ("temporary_approvals",),
+    "private_fostering": ("private_fostering",), "support_requests": ("support_requests",),
+    "annex_a_adoption": ("annex_a_adoption",), "annex_a_adopters": ("annex_a_adopters",),
+    # the due dates of visits, health checks, PEPs, pathway plans and return interviews (indicators/due.py)
+    "visits_due": ("child_activities", "episodes"), "health_due": ("child_activities", "episodes", "header"),
+    "dental_due": ("child_activities", "episodes"), "pep_due": ("child_activities", "episodes", "header"),
+    "pathway_plan_due": ("child_activities", "episodes", "header"),
+    "return_interviews": ("child_activities", "missing"),
 }
 
 # How several years' returns are read together (see docs/indicators.md, "Reading several years"):
@@ -116,10 +127,14 @@ def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tup
                                                     f"begins after its as-at date {row[0]:%d/%m/%Y}: the years were "
                                                     f"misread when it was loaded; remove it (careboard snapshots "
                                                     f"--remove {snapshot_id}) and load the files again")
-    # Working days for timescales (review_schedule), from the earliest year with data (reviews may go back
-    # before the first return when one file holds several years) to past the as-at date.
-    earliest = con.execute("SELECT min(year(\"REVIEW\")) FROM stg_reviews WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0]
-    # (a review dated before 1950 is a typing slip, not history, and does not stretch the calendar)
+    # Working days for timescales (review_schedule, the due dates of visits and health checks), from the
+    # earliest year with data (reviews may go back before the first return when one file holds several years)
+    # to past the as-at date.
+    # Due dates count working days from when a child came into care, which may be years before the returns.
+    earliest = con.execute("""SELECT least((SELECT min(year("REVIEW")) FROM stg_reviews WHERE snapshot_id = $s),
+                                           (SELECT min(year("DECOM")) FROM stg_episodes WHERE snapshot_id = $s))""",
+                           {"s": snapshot_id}).fetchone()[0]
+    # (a date before 1950 is a typing slip, not history, and does not stretch the calendar)
     register_calendar(con, min(row[1] - 1, max(earliest or row[1], 1950)), row[0].year + 1)
     install_macros(con)
     params = {"snapshot_id": snapshot_id, "as_at": row[0], "upto_year": upto_year or ALL_YEARS}

@@ -9,12 +9,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..formats import registry
-from ..dates import year_end
+from ..dates import year_end, year_ending
 from ..errors import Finding, InputError
-from ..ingest.files import Return, StoredTable, discover
+from ..ingest.files import Return, SourceFile, StoredTable, discover
+from ..ingest.list_dates import as_at_of_lists
 from ..ingest.raw import RawTable
 from ..plural import counted
-from ..store import checks, year_findings
+from ..store import annex_a_links, checks, year_findings
 from ..store.findings import Counts, snapshot_counts
 from ..store.return_year import check_as_at, years_of_returns
 from ..tables.schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
@@ -33,6 +34,7 @@ class LoadResult:
     errors: int = 0
     notes: list[str] = field(default_factory=list)     # the years worked out, and the validation's inputs
     counts: Counts | None = None                        # the load's findings and the DfE rules' failing rows
+    lists_only: bool = False                            # local lists with no SSDA903 return
 
     def summary(self) -> str:
         if self.already_loaded:
@@ -41,8 +43,10 @@ class LoadResult:
         rows = ", ".join(f"{n:,} {t}" for t, n in self.rows.items() if n)
         c = self.counts
         see = f" See careboard findings --snapshot {self.snapshot_id}." if c.findings or c.failing_rows else ""
+        what = ("local lists, no SSDA903 return" if self.lists_only
+                else f"collection year {self.collection_year - 1}/{self.collection_year % 100:02d}")
         return (f"Loaded snapshot {self.snapshot_id} as at {self.as_at:%d/%m/%Y} "
-                f"(collection year {self.collection_year - 1}/{self.collection_year % 100:02d}): {rows}. "
+                f"({what}): {rows}. "
                 f"{c.describe()}.{see}")
 
 
@@ -80,7 +84,7 @@ def _copy_stored(con, sid: int, copies: list[tuple[int, int, StoredTable]]) -> N
 def _fingerprint(returns: list[Return], as_at: date, reference: str = "") -> str:
     """Identifies a load: the same files as at the same date, validated against the same reference data."""
     h = hashlib.sha256()
-    for sha in sorted(f.sha256 for r in returns for f in r.files):
+    for sha in sorted(f.sha256 for r in returns for f in (*r.files, *r.lists)):
         h.update(sha.encode())
     h.update(as_at.isoformat().encode())
     h.update(reference.encode())
@@ -100,6 +104,9 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
     """
     returns = discover([Path(p) for p in paths], _known_files(con))
     if year is not None:
+        if not any(r.files for r in returns):
+            raise InputError(", ".join(map(str, paths)), "--year names an SSDA903 return's collection year, but only "
+                                                         "local lists were given: give the day they were taken with --as-at")
         if len(returns) > 1:
             raise InputError(", ".join(map(str, paths)), "--year applies to a single return, but several folders were given")
         returns[0].year = year      # kept by load_returns, with a note if the dates disagree
@@ -111,17 +118,17 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
                  strict: bool = False, validation: Validation | None = None, progress=None) -> LoadResult:
     """Store returns already read (and possibly given their years) as one snapshot."""
     paths = [r.folder for r in returns]
-    collection_year = _years(con, returns, as_at)
-    if as_at is None:
-        as_at = min(year_end(collection_year), date.today())
+    lists = [f for r in returns for f in r.lists]
+    returns = [r for r in returns if r.files]       # the yearly returns (SSDA903)
+    as_at, collection_year, said = _as_at(con, returns, lists, as_at)
     check_as_at(as_at, collection_year, ", ".join(map(str, paths)))
-    notes = [n for r in returns for n in r.notes] + (validation.notes(sorted(r.year for r in returns))
-                                                     if validation else [])
+    notes = [n for r in returns for n in r.notes] + ([said] if said else []) + (
+        validation.notes(sorted(r.year for r in returns)) if validation and returns else [])
     # Read before the store is touched, as the returns are: a bad reference file changes nothing.
     installed = validation.install(con, [f.path for r in returns for f in r.files],
                                    collection_year) if validation else None
     try:
-        fingerprint = _fingerprint(returns, as_at, installed.key if installed else "")
+        fingerprint = _fingerprint(returns + [Return(paths[0], lists=lists)], as_at, installed.key if installed else "")
         existing = con.execute("SELECT snapshot_id, as_at, collection_year FROM snapshots WHERE fingerprint = ?",
                                [fingerprint]).fetchone()
         if existing:
@@ -129,7 +136,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
 
         con.execute("BEGIN TRANSACTION")
         try:
-            result = _write(con, returns, as_at, collection_year, fingerprint, label, validation, installed,
+            result = _write(con, returns, lists, as_at, collection_year, fingerprint, label, validation, installed,
                             progress)
             if strict and result.errors:
                 raise InputError(", ".join(map(str, paths)), f"{counted(result.errors, 'data error')} found and --strict was given; nothing was loaded")
@@ -142,6 +149,24 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
             validation.drop(con)
     result.notes = notes + (installed.notes if installed else [])
     return result
+
+
+def _as_at(con, returns: list[Return], lists: list[SourceFile], as_at: date | None) -> tuple[date, int, str]:
+    """The snapshot's as-at date, its collection year, and what to tell the user about the lists' date.
+
+    With a return, its years decide as before and the lists are taken as at the same day. Lists alone
+    are taken as at --as-at, else the date in their names, else today (the note says which)."""
+    if returns:
+        collection_year = _years(con, returns, as_at)
+        if as_at is None:
+            as_at = min(year_end(collection_year), date.today())
+        said = (f"the local lists ({counted(len(lists), 'file')}) are taken as at {as_at:%d/%m/%Y}, the snapshot's "
+                f"as-at date" if lists else "")
+        return as_at, collection_year, said
+    said = ""
+    if as_at is None:
+        as_at, said = as_at_of_lists([f.path for f in lists])
+    return as_at, year_ending(as_at), said
 
 
 def _years(con, returns: list[Return], as_at: date | None) -> int:
@@ -159,11 +184,15 @@ def _years(con, returns: list[Return], as_at: date | None) -> int:
     return max(by_year)
 
 
+# The files of yearly returns (the 903's): only those are validated, and only they make a validation's inputs.
+_YEARLY = "table_name IN (" + ", ".join(f"'{t}'" for f in registry.FORMATS if not f.is_list for t in f.tables()) + ")"
+
+
 def _validation_inputs(con, sid: int, year: int, reference: InUse) -> str:
     """What a return's validation depends on: its files and last year's, by checksum, then the
     reference files and council LA it was checked against (readable, so the store says which)."""
-    parts = con.execute("""SELECT return_year || ':' || table_name || ':' || sha256 FROM source_files
-                           WHERE snapshot_id = ? AND return_year IN (?, ?)""", [sid, year, year - 1]).fetchall()
+    parts = con.execute(f"""SELECT return_year || ':' || table_name || ':' || sha256 FROM source_files
+                            WHERE snapshot_id = ? AND return_year IN (?, ?) AND {_YEARLY}""", [sid, year, year - 1]).fetchall()
     files = hashlib.sha256(",".join(sorted(p for (p,) in parts)).encode()).hexdigest()
     return f"{files} {reference.key}" if reference.key else files
 
@@ -178,7 +207,7 @@ def _record_validation(con, sid: int, validation: Validation, reference: InUse, 
     # A year still in progress is not a return yet: the DfE rules assume the year has ended (OC2 due
     # for everyone in care a year at 31 March, ages at 31 March ...), so it is checked once complete.
     # Returns older than careboard's first rule set are not checked at all (Validation.checks_on_load).
-    years = [y for (y,) in con.execute("SELECT DISTINCT return_year FROM source_files WHERE snapshot_id = ?",
+    years = [y for (y,) in con.execute(f"SELECT DISTINCT return_year FROM source_files WHERE snapshot_id = ? AND {_YEARLY}",
                                        [sid]).fetchall() if validation.checks_on_load(y) and year_end(y) <= as_at]
     to_run = []
     for year in years:
@@ -243,26 +272,30 @@ def _year_gaps(returns: list[Return]) -> list[Finding]:
             for y in missing]
 
 
-def _sources(returns: list[Return]) -> tuple[str, date | None, date | None]:
+def _sources(returns: list[Return], lists: list[SourceFile], as_at: date) -> tuple[str, date | None, date | None]:
     """The formats a snapshot's files are in (their ids, comma-separated) and the period they cover: from
-    the start of the earliest return's period to the end of the latest's (a 903 return's is its collection year)."""
+    the start of the earliest return's period to the end of the latest's (a 903 return's is its collection
+    year; a list's the months before the as-at date it was taken on)."""
     kinds, spans = set(), []
     for r in returns:
         for fmt in {registry.format_of(table) for f in r.files for table, _ in f.table_names()}:
             kinds.add(fmt)
             spans.append(fmt.period.span(r.year))
+    for fmt in {registry.format_of(table) for f in lists for table, _ in f.table_names()}:
+        kinds.add(fmt)
+        spans.append(fmt.period.span(as_at))
     return (",".join(f.id for f in registry.FORMATS if f in kinds), min((s for s, _ in spans), default=None),
             max((e for _, e in spans), default=None))
 
 
-def _write(con, returns, as_at, collection_year, fingerprint, label, validation: Validation | None,
+def _write(con, returns, lists, as_at, collection_year, fingerprint, label, validation: Validation | None,
            reference: InUse | None, progress=None) -> LoadResult:
     sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
     con.execute("""INSERT INTO snapshots (snapshot_id, as_at, collection_year, first_year, loaded_at, fingerprint, label,
                                           source_formats, period_start, period_end)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [sid, as_at, collection_year, min(r.year for r in returns), datetime.now(), fingerprint, label,
-                 *_sources(returns)])
+                [sid, as_at, collection_year, min((r.year for r in returns), default=collection_year), datetime.now(),
+                 fingerprint, label, *_sources(returns, lists, as_at)])
     rows: dict[str, int] = {t: 0 for t in registry.all_tables()}
     findings: list[tuple[Finding, int | None]] = []
     file_id = 0
@@ -270,23 +303,23 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validation:
     files_rows: list[tuple] = []
     new_files: list[int] = []
     to_stage: dict[str, list[tuple[RawTable, int, int]]] = {}
-    for r in returns:
-        for f in r.files:
-            for st in f.stored:
-                file_id += 1
-                copies.append((file_id, r.year, st))
-                files_rows.append((sid, file_id, str(f.path), f.sha256, st.table, r.year, st.fmt, st.encoding, st.rows))
-                rows[st.table] += st.rows
-            for t in f.tables:
-                file_id += 1
-                files_rows.append((sid, file_id, str(f.path), f.sha256, t.table, r.year, t.fmt, t.encoding, len(t)))
-                findings += [(x, file_id) for x in t.findings]
-                new_files.append(file_id)
-                if len(t):
-                    to_stage.setdefault(t.table, []).append((t, r.year, file_id))
-                    rows[t.table] += len(t)
+    # A list's rows are stored under the collection year its as-at date falls in.
+    for f, year in [(f, r.year) for r in returns for f in r.files] + [(f, year_ending(as_at)) for f in lists]:
+        for st in f.stored:
+            file_id += 1
+            copies.append((file_id, year, st))
+            files_rows.append((sid, file_id, str(f.path), f.sha256, st.table, year, st.fmt, st.encoding, st.rows))
+            rows[st.table] += st.rows
+        for t in f.tables:
+            file_id += 1
+            files_rows.append((sid, file_id, str(f.path), f.sha256, t.table, year, t.fmt, t.encoding, len(t)))
+            findings += [(x, file_id) for x in t.findings]
+            new_files.append(file_id)
+            if len(t):
+                to_stage.setdefault(t.table, []).append((t, year, file_id))
+                rows[t.table] += len(t)
     _stage(con, sid, to_stage)
-    findings += [(gap, None) for gap in _year_gaps(returns)]
+    findings += [(gap, None) for gap in (_year_gaps(returns) if returns else [])]
     for x, fid in findings:
         con.execute("INSERT INTO dq_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [sid, x.severity, x.code, x.table, fid, x.line, x.child, x.field, x.value, x.message])
@@ -296,8 +329,10 @@ def _write(con, returns, as_at, collection_year, fingerprint, label, validation:
     if copies:
         _copy_stored(con, sid, copies)
     checks.record_findings(con, sid, new_files)
+    annex_a_links.record_annex_a_links(con, sid)
     year_findings.record_dates_after(con, sid, as_at)
     if reference is not None:       # None: --no-validate
         _record_validation(con, sid, validation, reference, progress)
     c = snapshot_counts(con, sid)
-    return LoadResult(sid, as_at, collection_year, False, rows, c.findings, c.finding_errors, counts=c)
+    return LoadResult(sid, as_at, collection_year, False, rows, c.findings, c.finding_errors, counts=c,
+                      lists_only=not returns)

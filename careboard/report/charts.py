@@ -45,6 +45,7 @@ class TrendSeries:
     values: list[float | None]
     withheld: list[bool]         # True where the value is suppressed ("c")
     target: float | None
+    axis: str = ""               # the y axis's label, when not the unit's usual one (AXIS_LABELS)
 
 
 def trend_svg(series: TrendSeries) -> str:
@@ -75,7 +76,7 @@ def trend_svg(series: TrendSeries) -> str:
         _path("".join(f"M{x(i):.1f} {BOTTOM}v3" for i in range(n)), MUTED, 1),
         *(_text(LEFT - 5, y(t) + 3.5, format_value(t, series.unit, tick_places), anchor="end", fill=MUTED)
           for t in ticks),
-        _text(12, (TOP + BOTTOM) / 2, AXIS_LABELS[series.unit], anchor="middle", fill=INK,
+        _text(12, (TOP + BOTTOM) / 2, series.axis or AXIS_LABELS[series.unit], anchor="middle", fill=INK,
               transform=f"rotate(-90 12 {(TOP + BOTTOM) / 2})"),
         _text((LEFT + RIGHT) / 2, HEIGHT - 4, "Month end", anchor="middle", fill=INK),
     ]

@@ -17,7 +17,7 @@ from ..indicators.base import Indicator
 from ..indicators.periods import period_for
 from ..model import HISTORY_NOTES
 from ..plural import counted
-from ..results import Panel, Report, Value
+from ..results import Panel, Report, SummaryTable, Value
 
 
 def month_ends(as_at: date, n: int) -> list[date]:
@@ -30,6 +30,30 @@ def month_ends(as_at: date, n: int) -> list[date]:
     return out[::-1]
 
 
+def quarter_ends(as_at: date, n: int, data_from: date | None) -> tuple[list[date], str]:
+    """The profile tables' dates at quarter ends: ``as_at`` and the quarter ends (30 June, 30 September,
+    31 December, 31 March) before it, n dates in all, oldest first, leaving out any before ``data_from``
+    (the data loaded does not reach them); and a note saying which dates the columns are."""
+    from .formatting import long_date
+
+    dates, d = [as_at], as_at.replace(day=1) - timedelta(days=1)
+    while len(dates) < n:
+        if d.month % 3 == 0:
+            dates.append(d)
+        d = d.replace(day=1) - timedelta(days=1)
+    dates.reverse()
+    missing = [d for d in dates if data_from is not None and d < data_from]
+    shown = [d for d in dates if d not in missing]
+    ends = [d for d in shown if d != as_at or as_at.month % 3 == 0]
+    note = ("The profile tables show the children looked after at the end of each quarter"
+            + (f" ({', '.join(long_date(d) for d in ends)})" if ends else ""))
+    note += ("" if as_at.month % 3 == 0 else f" and at the latest month end, {long_date(as_at)}") + "."
+    if missing:
+        note += (f" There is no column for {', '.join(long_date(d) for d in missing)}: the data loaded starts on "
+                 f"{long_date(data_from)}.")
+    return shown, note
+
+
 @dataclass
 class Inputs:
     """What the report needs besides the store: the council's settings and published figures."""
@@ -38,6 +62,7 @@ class Inputs:
     published: object | None          # careboard.published.Published, or None when not loaded
     benchmarks_note: str = ""
     council_note: str = ""            # for the front page, e.g. that no council file was given
+    commentary: object | None = None  # careboard.report.commentary.Commentary, checked against the indicators shown
 
 
 def _population(inputs: Inputs, d: date) -> int | None:
@@ -89,6 +114,12 @@ def previous_year(ctx, inputs: Inputs, as_at: date, indicators: tuple[Indicator,
     return {ind_id: next(iter(by_date.values())) for ind_id, by_date in series.items()}
 
 
+def _shown(council) -> tuple[Indicator, ...]:
+    """The council's choice of indicators ([report] in its file), or every one."""
+    chosen = getattr(council, "shown_indicators", None)
+    return chosen() if chosen else registry.INDICATORS
+
+
 def sentence(ind: Indicator, v: Value, target: float | None) -> str:
     from .sentences import sentence as fill
 
@@ -109,12 +140,34 @@ def dq_notes(con, snapshot_id: int) -> dict[str, str]:
             for t, n, k in rows}
 
 
-def _input_tables(ind: Indicator) -> set[str]:
-    """Staging tables an indicator's SQL reads, through the model views it names."""
-    from ..model import VIEW_INPUTS
+def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
+    """Which figures and tables (by title) the report leaves out because the lists they need were not loaded."""
+    if not left_out:
+        return ""
+    lists = sorted({title.lower() for missing in left_out.values() for title in missing})
+    named = lists[0] if len(lists) == 1 else ", ".join(lists[:-1]) + " and " + lists[-1]
+    return (f"{counted(len(left_out), 'figure or table', 'figures and tables')} "
+            f"{'is' if len(left_out) == 1 else 'are'} not shown, as {'it needs' if len(left_out) == 1 else 'they need'} "
+            f"the council's {named}, which {'was' if len(lists) == 1 else 'were'} not loaded with this month's "
+            "data: " + "; ".join(sorted(left_out)) + ".")
 
-    sql = ind.sql.lower()
-    return {t for view, tables in VIEW_INPUTS.items() if view in sql for t in tables}
+
+def summary_tables(ctx, as_at: date, sections: set[str]) -> tuple[list[SummaryTable], dict[str, tuple[str, ...]]]:
+    """The breakdown tables of the sections shown, and (by title) those left out for want of their lists."""
+    from ..breakdowns.registry import BREAKDOWNS
+    from ..breakdowns.run import draw_up
+
+    tables, left_out = [], {}
+    for b in BREAKDOWNS:
+        if b.section not in sections:
+            continue
+        drawn = draw_up(ctx, b, as_at)
+        if drawn.not_loaded:
+            left_out[b.title] = drawn.not_loaded
+            continue
+        tables.append(SummaryTable(b.id, b.title, b.section, b.description, drawn.headings,
+                                   [c.kind for c in b.columns if c.shown], drawn.rows))
+    return tables, left_out
 
 
 def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: int = 12,
@@ -124,7 +177,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     from ..profiles import build_profiles, profile_counts
     from ..store import list_snapshots
 
-    indicators = indicators or registry.INDICATORS
+    indicators = indicators or _shown(inputs.council)
     snapshots = list_snapshots(con)
     if snapshot_id is not None:
         snapshots = [s for s in snapshots if s.snapshot_id <= snapshot_id] or snapshots
@@ -133,6 +186,10 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     latest = snapshots[-1]
     dates = month_ends(latest.as_at, months)
     ctx = calculate.Context.open(con, latest.snapshot_id, history=history)
+    sections = {ind.group for ind in indicators}     # the sections asked for, whose tables go with them
+    # A figure from a local list the month's data lack is left out, and the report says so.
+    left_out = {ind.title: missing for ind in indicators if (missing := ctx.not_loaded(ind.sql))}
+    indicators = tuple(ind for ind in indicators if ind.title not in left_out)
     series = compute_series(ctx, inputs, dates, indicators)
     last_year = previous_year(ctx, inputs, latest.as_at, indicators)
     notes = dq_notes(con, latest.snapshot_id)
@@ -159,19 +216,27 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                                                          neighbours=council.neighbours)
             if ind.unit == "count":   # other areas' counts say nothing about this council's
                 benchmarks = [b for b in benchmarks if b.label == "Local Authority"]
-        dq = " ".join(notes[t] for t in sorted(_input_tables(ind)) if t in notes)
+        dq = " ".join(notes[t] for t in sorted(calculate.input_tables(ind.sql)) if t in notes)
         panels.append(Panel(ind.id, ind.title, ind.unit, polarity, ind.decimals, current, assessment,
                             sentence(ind, current, target), trend, benchmarks, ind.definition, dq,
                             section=ind.group, period=period_words(ind, current.as_at),
                             compared_with=compared_with, previous=previous))
-    # Profiles at the last five snapshots' dates, counted from the latest data like the trend.
+    # Profiles at the last five snapshots' dates (or quarter ends), counted from the latest data like the trend.
+    profile_dates, profile_note = [s.as_at for s in snapshots[-5:]], ""
+    if getattr(council, "profile_dates", "snapshots") == "quarter-ends":
+        profile_dates, profile_note = quarter_ends(latest.as_at, 5, date(latest.first_year - 1, 4, 1))
     counts = {}
-    for s in snapshots[-5:]:
-        ctx.model_for(s.as_at)
-        counts[s.as_at] = profile_counts(ctx, s.as_at)
+    for d in profile_dates:
+        ctx.model_for(d)
+        counts[d] = profile_counts(ctx, d)
+    tables, tables_left_out = summary_tables(ctx, latest.as_at, sections)
+    commentary = inputs.commentary
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
-                    council_note=inputs.council_note)
+                    council_note=inputs.council_note, not_shown=not_shown_note(left_out | tables_left_out), tables=tables,
+                    profile_note=profile_note,
+                    commentary=dict(commentary.by_indicator) if commentary else {},
+                    section_commentary=dict(commentary.by_section) if commentary else {})
     if public:
         from ..report import suppress
 

@@ -62,23 +62,28 @@ def format_count(value: int | None) -> str:
     return format_value(value, "count")
 
 
+def signed_places(rule: str, unit: str, decimals: int | None = None) -> int:
+    """The decimal places a difference in variance unit ``rule`` is shown to (see format_signed)."""
+    if rule == "pp":
+        return _decimals("%", decimals)
+    if rule == "%":
+        return 1
+    if rule == "days":
+        return 0
+    if rule == "points":
+        return _decimals("score", decimals)
+    if rule == "":
+        return _decimals(unit, decimals)
+    raise ValueError(f"unknown variance unit {rule!r}; expected 'pp', '%', 'days', 'points' or ''")
+
+
 def format_signed(diff: float | None, rule: str, unit: str, decimals: int | None = None) -> str:
     """A signed difference in its variance unit (careboard.judge.assess): +2.8 pp, -1.6%, +203 days,
     +1.5 points; a plain signed figure in the indicator's unit for rule ''."""
     if diff is None:
         return MISSING
-    if rule == "pp":
-        places, suffix = _decimals("%", decimals), " pp"
-    elif rule == "%":
-        places, suffix = 1, "%"
-    elif rule == "days":
-        places, suffix = 0, " days"
-    elif rule == "points":
-        places, suffix = _decimals("score", decimals), " points"
-    elif rule == "":
-        places, suffix = _decimals(unit, decimals), ("%" if unit == "%" else "")
-    else:
-        raise ValueError(f"unknown variance unit {rule!r}; expected 'pp', '%', 'days', 'points' or ''")
+    places = signed_places(rule, unit, decimals)
+    suffix = {"pp": " pp", "%": "%", "days": " days", "points": " points", "": "%" if unit == "%" else ""}[rule]
     rounded = round_half_up(diff, places)
     sign = "+" if rounded > 0 else ""
     return f"{sign}{rounded:,.{places}f}{suffix}"

@@ -7,14 +7,12 @@ from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
 from careboard.report.pdf_parts import MM, Heading, wrapped
 from careboard.report.pdf_style import HAIRLINE, INK, LIGHT, NAVY, RULE, WHITE, Styles, markup
-from careboard.report.view import ProfileView
+from careboard.report.view import TABLE_NOTE, ProfileView
 
 NAME_SHARE = 0.32
 PROFILE_SIZE = 8.5
 PADDING = 1.8 * MM
 GROUP_INDENT = 3.2 * MM   # grouped rows sit 5 mm in, as in the HTML
-TABLE_NOTE = ("Change is the latest count minus the one in the column before it. Rows in bold are subtotals "
-              "of the indented rows above them.")
 
 
 def profiles(view: dict, style: Styles, width: float) -> list:
@@ -23,8 +21,26 @@ def profiles(view: dict, style: Styles, width: float) -> list:
     story: list = [Heading("Profile of children looked after", style.h2, key="profiles")]
     story[0].keepWithNext = True
     story += [KeepTogether(_profile(table, style, width)) for table in view["profiles"]]
+    if view["profile_note"]:
+        story.append(Paragraph(markup(view["profile_note"]), style.small))
     story.append(Paragraph(TABLE_NOTE, style.small))
     return story
+
+
+def _grid(fonts) -> list:
+    """The look of a table of counts: a navy header row, figures on the right, a hairline under each row."""
+    return [
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(NAVY)),
+        ("TEXTCOLOR", (0, 0), (-1, 0), HexColor(WHITE)),
+        ("FONT", (0, 0), (-1, 0), fonts.bold, PROFILE_SIZE),
+        ("FONT", (0, 1), (-1, -1), fonts.regular, PROFILE_SIZE),
+        ("TEXTCOLOR", (0, 1), (-1, -1), HexColor(INK)),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"), ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.75, HexColor(HAIRLINE)),
+    ]
 
 
 def _profile(table: ProfileView, style: Styles, width: float) -> Table:
@@ -37,18 +53,7 @@ def _profile(table: ProfileView, style: Styles, width: float) -> Table:
         return wrapped(text, fonts.bold if bold else fonts.regular, PROFILE_SIZE, label_width - indent)
 
     rows = [[label(table.title, bold=True), *table.dates] + (["Change"] if table.has_change else [])]
-    commands = [
-        ("BACKGROUND", (0, 0), (-1, 0), HexColor(NAVY)),
-        ("TEXTCOLOR", (0, 0), (-1, 0), HexColor(WHITE)),
-        ("FONT", (0, 0), (-1, 0), fonts.bold, PROFILE_SIZE),
-        ("FONT", (0, 1), (-1, -1), fonts.regular, PROFILE_SIZE),
-        ("TEXTCOLOR", (0, 1), (-1, -1), HexColor(INK)),
-        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"), ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.75, HexColor(HAIRLINE)),
-    ]
+    commands = _grid(fonts)
     if table.has_change:
         commands.append(("LINEBEFORE", (-1, 0), (-1, -1), 0.75, HexColor(RULE)))
     for row in table.rows:
@@ -91,3 +96,22 @@ def glossary(view: dict, style: Styles, width: float) -> list:
     heading = Heading("Glossary", style.notes_heading, key="glossary")
     heading.keepWithNext = True
     return [heading, table]
+
+
+def summary_table(table: dict, style: Styles, width: float) -> KeepTogether:
+    """A breakdown table (counts by month or by code) with its title above and what it counts below, kept on
+    one page; styled like the profile tables."""
+    fonts = style.fonts
+    figures = len(table["headings"]) - 1
+    widths = [width * NAME_SHARE] + [width * (1 - NAME_SHARE) / figures] * figures
+
+    def cell(text: str, column: int, bold: bool = False) -> str:
+        return wrapped(text, fonts.bold if bold else fonts.regular, PROFILE_SIZE, widths[column] - 2 * PADDING)
+
+    rows = [[cell(h, i, bold=True) for i, h in enumerate(table["headings"])]]
+    rows += [[cell(r["label"], 0), *r["cells"]] for r in table["rows"]]
+    commands = _grid(fonts)
+    grid = Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands))
+    grid.spaceAfter = 2 * MM
+    return KeepTogether([Paragraph(markup(table["title"]), style.caption), grid,
+                         Paragraph(markup(table["description"]), style.small)])

@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from careboard.report.pdf_chart import chart_drawing
 from careboard.report.pdf_parts import MM, Band, Card, Chip, Heading, Mark, ValueBox
 from careboard.report.pdf_style import (
-    AMBER, DQ_BACKGROUND, HAIRLINE, INK, LIGHT, MUTED, NAVY, Styles, markup,
+    AMBER, DQ_BACKGROUND, HAIRLINE, INK, LIGHT, MUTED, NAVY, WHITE, Styles, markup,
 )
 from careboard.report.view import PanelView
 
@@ -28,14 +28,18 @@ BENCH_SHARE, BENCH_SHARE_WITH_NOTES = 0.72, 1.0
 
 
 def indicator_sections(view: dict, style: Styles, width: float, page_height: float) -> list:
-    """Each section's heading (kept with its first panel) followed by its panels."""
+    """Each section's heading (kept with its first panel) followed by its panels and its breakdown tables."""
+    from careboard.report.pdf_back import summary_table
     story = []
     for number, section in enumerate(view["sections"]):
         level = 0
         if section["name"]:
             story.append(Heading(markup(section["name"]), style.section, key=f"section-{number}", level=0, rule=NAVY))
             level = 1
+        if section["commentary"]:
+            story.append(commentary_band(section["commentary"], style, page_height))
         story += [panel_card(panel, style, width, page_height, level) for panel in section["panels"]]
+        story += [summary_table(table, style, width) for table in section.get("tables", ())]
     return story
 
 
@@ -45,6 +49,8 @@ def panel_card(panel: PanelView, style: Styles, width: float, page_height: float
     parts = [_head(panel, style, inner), _body(panel, style, inner)]
     if panel.sentence:
         parts.append(Band([Paragraph(markup(panel.sentence), style.body)], LIGHT, space_before=6, space_after=6))
+    if panel.commentary:
+        parts.append(commentary_band(panel.commentary, style, page_height))
     if panel.benchmarks:
         parts.append(Paragraph("Benchmarks", style.caption))
         parts.append(_benchmarks(panel, style, inner))
@@ -56,6 +62,17 @@ def panel_card(panel: PanelView, style: Styles, width: float, page_height: float
         parts.append(Band([Paragraph(f"<b>Data quality:</b> {markup(panel.dq_note)}", style.dq_note)],
                           DQ_BACKGROUND, left_rule=AMBER, space_before=3, space_after=3))
     return Card(parts, key=panel.anchor, outline=panel.title, page_height=page_height, outline_level=level)
+
+
+def commentary_band(paragraphs: tuple[str, ...], style: Styles, page_height: float) -> Band:
+    """The service's own words, ruled off on the left like the HTML's commentary box (flowing on unboxed
+    should the service write more than a page)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    spaced = ParagraphStyle("commentary", parent=style.body, spaceAfter=3)   # a gap between paragraphs
+    return Band([Paragraph("<b>Service commentary</b>", style.small),
+                 *(Paragraph(markup(text), spaced) for text in paragraphs)],
+                WHITE, left_rule=NAVY, space_before=3, space_after=6, page_height=page_height)
 
 
 def _head(panel: PanelView, style: Styles, inner: float) -> Table:

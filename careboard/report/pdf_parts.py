@@ -188,11 +188,18 @@ class Band(Stack):
     RULE_WIDTH = 4
 
     def __init__(self, parts: list, background: str, *, left_rule: str | None = None, padding: float = 8,
-                 space_before: float = 0, space_after: float = 0):
+                 space_before: float = 0, space_after: float = 0, page_height: float | None = None):
         super().__init__(parts)
         self.background, self.left_rule = background, left_rule
+        self.page_height = page_height   # given: a band taller than a page gives its parts up to flow on
         self.pad_side, self.pad_top, self.pad_bottom = padding, 3, 4
         self.spaceBefore, self.spaceAfter = space_before, space_after
+
+    def split(self, available_width, available_height):
+        self.wrap(available_width, available_height)
+        if self.page_height is None or self.height <= self.page_height:
+            return []
+        return list(self.parts)
 
     def draw(self):
         canvas = self.canv

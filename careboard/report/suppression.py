@@ -17,7 +17,7 @@ from datetime import date
 
 from careboard.indicators.base import UNITS
 from careboard.report.profile_layout import layout
-from careboard.results import Assessment, Panel, ProfileTable, Report, Value
+from careboard.results import Assessment, Panel, ProfileTable, Report, SummaryTable, Value
 
 DEFAULT_THRESHOLD = 5
 
@@ -76,6 +76,7 @@ def suppress(report: Report, threshold: int = DEFAULT_THRESHOLD) -> Report:
         report,
         panels=[suppress_panel(panel, threshold) for panel in report.panels],
         profiles=[suppress_table(table, threshold) for table in report.profiles],
+        tables=[suppress_summary(table, threshold) for table in report.tables],
         public=True,
         suppression_threshold=threshold,
     )
@@ -216,3 +217,18 @@ def _protect_column(table: ProfileTable, column: int, sums: list[list[int]], wit
             partner = min(shown, key=lambda row: (count(row) == 0, count(row), row))
             withheld.add((partner, column))
             changed = True
+
+
+def suppress_summary(table: SummaryTable, threshold: int) -> SummaryTable:
+    """A breakdown table with its small counts withheld, and in a row with one, its percentages and averages
+    too (they are worked out from the row's counts)."""
+    withheld = set()
+    for r, row in enumerate(table.rows):
+        small = [c for c, kind in enumerate(table.kinds, start=1) if kind == "count" and is_small(row[c], threshold)]
+        withheld.update((r, c) for c in small)
+        if small:
+            withheld.update((r, c) for c, kind in enumerate(table.kinds, start=1) if kind != "count")
+    if not withheld:
+        return table
+    rows = [[None if (r, c) in withheld else cell for c, cell in enumerate(row)] for r, row in enumerate(table.rows)]
+    return replace(table, rows=rows, suppressed=frozenset(withheld))

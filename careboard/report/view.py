@@ -16,7 +16,7 @@ from careboard.report.formatting import (
     MISSING, SUPPRESSED, format_change, format_signed, format_value, long_date, month_label, month_name,
 )
 from careboard.report.profile_layout import layout
-from careboard.results import Panel, ProfileTable, Report
+from careboard.results import Panel, ProfileTable, Report, SummaryTable
 
 RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green"}
 CHANGES = {   # performance direction (polarity already applied by careboard.judge)
@@ -25,6 +25,9 @@ CHANGES = {   # performance direction (polarity already applied by careboard.jud
     "same": ("No change", "same"),
     "n/a": (MISSING, "none"),   # no arrow; the notes say what "–" means
 }
+# Under the profile tables (the HTML template prints the same words).
+TABLE_NOTE = ("Change is the latest count minus the one in the column before it. Rows in bold are subtotals "
+              "of the indented rows above them.")
 POLARITY = {"high": "High is good", "low": "Low is good", None: "Context only"}
 
 
@@ -57,6 +60,7 @@ class PanelView:
     definition: str
     dq_note: str
     benchmark_year_note: str = ""
+    commentary: tuple[str, ...] = ()   # the service's paragraphs about this indicator, as written
 
 
 @dataclass
@@ -68,7 +72,7 @@ class ProfileView:
 
 
 def build(report: Report) -> dict:
-    panels = [_panel(panel) for panel in report.panels]
+    panels = [_panel(panel, report.commentary.get(panel.indicator_id, ())) for panel in report.panels]
     footnotes = _footnotes(report)
     profiles = [_profile(table) for table in report.profiles]
     return {
@@ -79,22 +83,27 @@ def build(report: Report) -> dict:
         "generated": report.generated,
         "public": report.public,
         "threshold": report.suppression_threshold,
-        "sections": _sections(panels),
+        "sections": _sections(panels, report.section_commentary, [_summary(t) for t in report.tables]),
         "panels": panels,
         "profiles": profiles,
+        "profile_note": report.profile_note,
         "footnotes": footnotes,
-        "glossary": glossary(_printed_text(panels, profiles, footnotes)),
+        "glossary": glossary(_printed_text(panels, profiles, footnotes, report.section_commentary, report.tables)),
     }
 
 
-def _printed_text(panels: list[PanelView], profiles: list[ProfileView], footnotes: list[str]) -> str:
+def _printed_text(panels: list[PanelView], profiles: list[ProfileView], footnotes: list[str],
+                  section_commentary: dict[str, tuple[str, ...]], tables=()) -> str:
     """The words the report prints outside the glossary, to find the terms the glossary must explain."""
-    words = ["RAG", *footnotes]
+    words = ["RAG", *footnotes, *(p for paragraphs in section_commentary.values() for p in paragraphs)]
     for panel in panels:
         words += [panel.title, panel.section, panel.span, panel.sentence, panel.definition, panel.dq_note,
+                  *panel.commentary,
                   panel.variance, *(row[key] for row in panel.benchmarks for key in ("label", "note"))]
     for table in profiles:
         words += [table.title, *(row["label"] for row in table.rows)]
+    for summary in tables:
+        words += [summary.title, summary.description, *summary.headings]
     return "\n".join(words)
 
 
@@ -139,7 +148,7 @@ def _period(panel: Panel) -> str:
     return f"{long_date(current.period_start)} to {long_date(current.period_end)}"
 
 
-def _panel(panel: Panel) -> PanelView:
+def _panel(panel: Panel, commentary: tuple[str, ...] = ()) -> PanelView:
     current, assessment = panel.current, panel.assessment
     value_withheld = "value" in current.suppressed
     variance = (SUPPRESSED if "variance" in assessment.suppressed
@@ -165,6 +174,7 @@ def _panel(panel: Panel) -> PanelView:
         definition=panel.definition,
         dq_note=panel.dq_note,
         benchmark_year_note=benchmark_year_note(panel),
+        commentary=tuple(commentary),
     )
 
 
@@ -197,7 +207,16 @@ def _series(panel: Panel) -> TrendSeries:
         values=[point.value for point in panel.trend],
         withheld=["value" in point.suppressed for point in panel.trend],
         target=panel.assessment.target,
+        axis=_count_axis(panel),
     )
+
+
+def _count_axis(panel: Panel) -> str:
+    """A count's axis names what it counts ("Number of households"); children, as most do, by default."""
+    from careboard.indicators.registry import BY_ID
+
+    counts = getattr(BY_ID.get(panel.indicator_id), "counts", "children")
+    return f"Number of {counts}" if panel.unit == "count" and counts != "children" else ""
 
 
 def _benchmarks(panel: Panel, value_withheld: bool) -> list[dict]:
@@ -224,13 +243,32 @@ def _benchmarks(panel: Panel, value_withheld: bool) -> list[dict]:
     return rows
 
 
-def _sections(panels: list[PanelView]) -> list[dict]:
+def _sections(panels: list[PanelView], commentary: dict[str, tuple[str, ...]], tables: list[dict] = ()) -> list[dict]:
     """Panels sharing a section name form one group, in the order each section first appears, so a
-    section is never printed twice."""
+    section is never printed twice; each with the service's commentary on it and its breakdown tables."""
     sections: dict[str, dict] = {}
     for panel in panels:
-        sections.setdefault(panel.section, {"name": panel.section, "panels": []})["panels"].append(panel)
+        sections.setdefault(panel.section, {"name": panel.section, "panels": [], "tables": [],
+                                            "commentary": tuple(commentary.get(panel.section, ()))}
+                            )["panels"].append(panel)
+    for table in tables:
+        if table["section"] in sections:
+            sections[table["section"]]["tables"].append(table)
     return list(sections.values())
+
+
+_TABLE_UNITS = {"count": ("count", None), "%": ("%", 1), "mean": ("days", 0)}
+
+
+def _summary(table: SummaryTable) -> dict:
+    """A breakdown table's cells as printed: counts, percentages to one place, averages in whole days."""
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = [SUPPRESSED if (r, c) in table.suppressed else format_value(cell, *_TABLE_UNITS[kind])
+                 for c, (cell, kind) in enumerate(zip(row[1:], table.kinds), start=1)]
+        rows.append({"label": row[0], "cells": cells})
+    return {"id": table.table_id, "title": table.title, "section": table.section, "description": table.description,
+            "headings": table.headings, "rows": rows}
 
 
 def _profile(table: ProfileTable) -> ProfileView:
@@ -294,6 +332,8 @@ def _footnotes(report: Report) -> list[str]:
                      "this council's own published figure, Stat Neighbours the average of its statistical "
                      "neighbours, Region and England the published averages. Current values cover the period "
                      "shown on each panel, so they are not always for the same span as the benchmark.")
+    if report.not_shown:
+        notes.append(report.not_shown)
     if report.benchmarks_note:
         notes.append(report.benchmarks_note)
     if report.history_note:

@@ -7,24 +7,25 @@ much larger layer; these only say where the typed staging tables lost informatio
 
 from __future__ import annotations
 
-from ..formats.registry import SSDA903 as spec
+from ..formats import registry
+from . import list_checks
 from .normalised import cell_findings
-from ..tables.schema import staging_name, trimmed
+from ..tables.schema import child_of, staging_name, trimmed
 
 _INSERT = "INSERT INTO dq_findings "
 
 
 # `sid` below is the SQL that follows "snapshot_id = ": the snapshot, narrowed to the files to check.
 def _unparsed(table: str, sid: str) -> list[str]:
-    t = spec.table(table)
+    t = registry.table(table)
     out = []
-    for i, c in enumerate(t.columns, start=1):
+    for i, c in enumerate(t.all_columns, start=1):     # raw[i] is column c's cell
         kind = t.kind(c)
         if kind not in ("date", "integer"):
             continue
         expected = "a date written dd/mm/yyyy" if kind == "date" else "a whole number"
         cell = trimmed(f"raw[{i}]")
-        out.append(f"""SELECT snapshot_id, 'error', 'bad_{kind}', '{table}', file_id, line_no, "CHILD", '{c}', raw[{i}],
+        out.append(f"""SELECT snapshot_id, 'error', 'bad_{kind}', '{table}', file_id, line_no, {child_of(table)}, '{c}', raw[{i}],
        '{c} "' || {cell} || '" is not {expected}'
 FROM {staging_name(table)}
 WHERE snapshot_id = {sid} AND "{c}" IS NULL AND nullif({cell}, '') IS NOT NULL""")
@@ -46,7 +47,7 @@ def _as_written(t, column: str) -> str:
 
 
 def _duplicates(table: str, sid: str) -> str:
-    t = spec.table(table)
+    t = registry.table(table)
     key = ", ".join(f'"{k}"' for k in t.key)
     shown = " || ', ' || ".join(f"'{k}=' || coalesce({_as_written(t, k)}, '')" for k in t.key)
     not_null = " AND ".join(f'"{k}" IS NOT NULL' for k in t.key)
@@ -58,7 +59,7 @@ def _duplicates(table: str, sid: str) -> str:
     # sorting every row into windows.
     return f"""SELECT s.snapshot_id, CASE WHEN d.same_day THEN 'warning' ELSE 'error' END,
        CASE WHEN d.same_day THEN 'same_day_episode' ELSE 'duplicate_key' END, '{table}', s.file_id, s.line_no,
-       s."CHILD", '{",".join(t.key)}', {shown},
+       {child_of(table, 's.')}, '{",".join(t.key)}', {shown},
        {message} || CASE WHEN d.same_day THEN ': {said.replace("'", "''")}' ELSE '' END
 FROM (SELECT * FROM {staging_name(table)} WHERE snapshot_id = {sid}) s
 JOIN (SELECT file_id, {key}, min(line_no) AS first_line, {same_day} AS same_day FROM {staging_name(table)}
@@ -114,7 +115,8 @@ def record_findings(con, sid: int, file_ids: list[int]) -> None:
     scope = f"{int(sid)} AND file_id IN ({', '.join(str(int(f)) for f in file_ids)})"
     parts = []
     for table in tables:
-        parts += _unparsed(table, scope) + [cell_findings(table, scope), _duplicates(table, scope), _missing_child(table, scope)]
+        own = list_checks.cells(table, scope) if registry.format_of(table).is_list else [_missing_child(table, scope)]
+        parts += _unparsed(table, scope) + [cell_findings(table, scope), _duplicates(table, scope), *own]
     if parts:
         # One statement for every check: planning and round trips cost more than the checks on a month's files.
         con.execute(_INSERT + "\nUNION ALL\n".join(f"({p.strip()})" for p in parts))

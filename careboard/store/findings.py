@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..formats.registry import SSDA903 as spec
+from ..formats import registry
 from ..plural import counted
 from ..tables.schema import staging_name
 
@@ -19,7 +19,7 @@ from ..tables.schema import staging_name
 _ROW_OF_LINE = " UNION ALL ".join(
     f"SELECT '{t}' AS table_name, file_id, line_no, min(row_no) AS row_no FROM {staging_name(t)} "
     f"SEMI JOIN (SELECT file_id, line_no FROM dq_findings WHERE snapshot_id = $s AND table_name = '{t}') "
-    f"USING (file_id, line_no) WHERE snapshot_id = $s GROUP BY file_id, line_no" for t in spec.tables())
+    f"USING (file_id, line_no) WHERE snapshot_id = $s GROUP BY file_id, line_no" for t in registry.all_tables())
 
 _LOAD = f"""
 SELECT d.code, d.severity, coalesce(d.table_name, ''), r.row_no, d.child, coalesce(d.field, ''),

@@ -12,14 +12,15 @@ text as written.
 
 from __future__ import annotations
 
-from ..formats.registry import SSDA903 as spec
-from ..tables.schema import NORMALISED, staging_name, trimmed
+from ..formats import registry
+from ..tables.schema import NORMALISED, child_of, staging_name, trimmed
 
 # Why a cell was read differently, most telling first, with the words added to its message.
 _REASONS = {
     "excel_number": "Excel had added a decimal point",
     "lower_case_code": "codes are upper case",
     "unpadded_date": "dates are written dd/mm/yyyy",
+    "date_form": "the date was written another way; dd/mm/yyyy is the usual form",
     "reformatted_number": "numbers are written without leading zeros",
     "stray_spaces": "spaces around the value were removed",
 }
@@ -28,7 +29,7 @@ _REASONS = {
 def _cells(table: str) -> list[str]:
     """For each column, the cell as a struct (field, value as written, value as read, and the field's
     length limit where it is too long), or NULL where typing changed nothing and the value fits."""
-    t = spec.table(table)
+    t, lengths = registry.table(table), registry.format_of(table).lengths()
     cells = []
     for i, c in enumerate(t.all_columns, start=1):
         raw, kind, col = f"raw[{i}]", t.kind(c), f'"{c}"'
@@ -36,7 +37,7 @@ def _cells(table: str) -> list[str]:
         cells.append(f"CASE WHEN {read} <> {raw} THEN struct_pack(field := '{c}', value := {raw}, read := {read}, "
                      f"most := NULL::INTEGER) END")
         if kind in ("code", "text"):
-            most = spec.lengths()[c]
+            most = lengths[c]
             cells.append(f"CASE WHEN length({col}) > {most} THEN struct_pack(field := '{c}', value := {raw}, read := {col}, "
                          f"most := {most}) END")
     return cells
@@ -48,6 +49,7 @@ def _cells(table: str) -> list[str]:
 _KIND = f"""CASE WHEN x.most IS NOT NULL THEN 'too_long'
      WHEN {trimmed("x.value")} = x.read THEN 'stray_spaces'
      WHEN upper({trimmed("x.value")}) = x.read THEN 'lower_case_code'
+     WHEN x.read LIKE '__/__/____' AND NOT contains(x.value, '/') THEN 'date_form'
      WHEN contains(x.value, '.') THEN 'excel_number'
      WHEN contains(x.value, '/') THEN 'unpadded_date'
      ELSE 'reformatted_number' END"""
@@ -63,8 +65,8 @@ def cell_findings(table: str, sid: str) -> str:
     written or longer than allowed, in the files `sid` names (the SQL after "snapshot_id = ")."""
     cells = _cells(table)
     return f"""SELECT snapshot_id, CASE WHEN code = 'too_long' THEN 'error' ELSE 'warning' END, code, '{table}',
-       file_id, line_no, "CHILD", x.field, x.value, {_MESSAGE}
+       file_id, line_no, child, x.field, x.value, {_MESSAGE}
 FROM (SELECT *, {_KIND} AS code
-      FROM (SELECT snapshot_id, file_id, line_no, "CHILD", unnest([{", ".join(cells)}]) AS x
+      FROM (SELECT snapshot_id, file_id, line_no, {child_of(table)} AS child, unnest([{", ".join(cells)}]) AS x
             FROM {staging_name(table)} WHERE snapshot_id = {sid} AND {NORMALISED})
       WHERE x IS NOT NULL)"""

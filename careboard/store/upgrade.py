@@ -14,6 +14,8 @@ ADDED_TO_SNAPSHOTS = (("source_formats", "VARCHAR"), ("period_start", "DATE"), (
 
 
 def upgrade(con, read_only: bool) -> None:
+    if read_only:
+        _staging_of_new_formats(con)
     have = {c for (c,) in con.execute("SELECT name FROM pragma_table_info('main.snapshots')").fetchall()}
     if {c for c, _ in ADDED_TO_SNAPSHOTS} <= have:
         return
@@ -50,3 +52,14 @@ def _read_through_view(con, rows: list[tuple]) -> None:
     # A temporary view is found before the store's table of the same name, so every query sees the new shape.
     con.execute(f"""CREATE OR REPLACE TEMP VIEW snapshots AS SELECT s.*, {added}
                     FROM "{store}".main.snapshots s LEFT JOIN snapshot_sources x ON x.snapshot_id = s.snapshot_id""")
+
+
+def _staging_of_new_formats(con) -> None:
+    """A store made before a format was added (the local lists) has no staging tables for it; opened for
+    writing it gains them (db.open_store), opened read-only it is read as holding none of their rows."""
+    from ..tables.schema import staging_ddl
+
+    have = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    for ddl in staging_ddl():
+        if ddl.startswith("CREATE TABLE IF NOT EXISTS ") and ddl.split()[5] not in have:
+            con.execute(ddl.replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE", 1))

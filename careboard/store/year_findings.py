@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..formats import registry
 from ..formats.registry import SSDA903 as spec
+from . import list_checks
 from ..tables.schema import staging_name
 
 CODES = ("date_after_year_end", "date_after_as_at")
@@ -47,4 +49,6 @@ WHERE d > least({end}, {at})"""
 
 def record_dates_after(con, sid: int, as_at: date) -> None:
     parts = [q for table in spec.tables() if (q := _check(table, sid, as_at))]
+    parts += [q for f in registry.FORMATS if f.is_list for table in f.tables()
+              if (q := list_checks.dates_after(table, sid, as_at))]
     con.execute("INSERT INTO dq_findings " + "\nUNION ALL\n".join(f"({p})" for p in parts))

@@ -34,6 +34,13 @@ def sql_type(table: str, column: str) -> str:
 NORMALISED = "normalised"
 
 
+def child_of(table: str, alias: str = "") -> str:
+    """SQL naming the child a staged row is about (NULL for a list about households or families);
+    `alias`: the staging table's, with its dot ("s.")."""
+    child = registry.table(table).child
+    return f'{alias}"{child}"' if child else "NULL"
+
+
 def staging_name(table: str) -> str:
     return f"stg_{table}"
 
@@ -101,6 +108,9 @@ def typed_cell(table: str, column: str) -> str:
         # strptime's %Y also reads "13/10/21" as the year 21: a year of fewer than four digits is
         # not read as a date, as the DfE does not read it. (Testing the parsed date costs next to
         # nothing, as DuckDB parses once; testing the text's shape cost a third more.)
+        spec = registry.format_of(table).spec
+        if spec.date_forms != ("%d/%m/%Y",) or spec.excel_dates:
+            return _date_in_forms(cell, spec.date_forms, spec.excel_dates)
         parsed = f"try_strptime({cell}, '%d/%m/%Y')::DATE"
         return f"CASE WHEN {parsed} >= DATE '1000-01-01' THEN {parsed} END"
     if kind == "integer":
@@ -109,6 +119,19 @@ def typed_cell(table: str, column: str) -> str:
         # Excel turns the code 1 into 1.0; codes are text, so the trailing .0 goes.
         return f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
     return cell
+
+
+def _date_in_forms(cell: str, forms: tuple[str, ...], excel: bool) -> str:
+    """SQL reading a date written in any of `forms` (the first that fits), and with `excel` a five-digit
+    whole number as an Excel day number (days since 30/12/1899, as Excel counts them)."""
+    listed = ", ".join(f"'{f}'" for f in forms)
+    parsed = f"try_strptime({cell}, [{listed}])::DATE"
+    typed = f"CASE WHEN {parsed} >= DATE '1000-01-01' THEN {parsed} END"
+    if not excel:
+        return typed
+    serial = (f"CASE WHEN regexp_full_match({cell}, '[1-9][0-9]{{4}}(\\.0+)?') "
+              f"THEN DATE '1899-12-30' + CAST(CAST({cell} AS DOUBLE) AS INTEGER) END")
+    return f"coalesce({typed}, {serial})"
 
 
 def typed_select(table: str, source: str, trim: bool = True) -> str:
@@ -141,6 +164,8 @@ def _normalised(table: str, trim: bool) -> str:
             tests.append(f"{typed_cell(table, c)} <> {cell}")
         elif kind == "date":
             tests.append(f"strlen({cell}) NOT IN (0, 10)")
+            if registry.format_of(table).is_list:     # read in several forms: one not dd/mm/yyyy is marked
+                tests.append(f"strftime({typed_cell(table, c)}, '%d/%m/%Y') <> {cell}")
         elif kind == "integer":
             tests.append(f"CAST({typed_cell(table, c)} AS VARCHAR) <> {cell}")
         if trim:

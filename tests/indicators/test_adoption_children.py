@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from careboard.indicators import calculate, registry
-from tests.cohort import check, child, context, ep
+from tests.cohort import check, child, ep
+from tests.shared_context import shared_context
 from tests.indicators.test_adoption import journey
 
 AS_AT = date(2025, 1, 31)
@@ -73,21 +74,12 @@ CASES = [
     ("placement_order_waiting_count", "nobody with an order", NOBODY, None, {"value": 0.0, "with_order": 0}),
 ]
 
-_contexts: dict[int, calculate.Context] = {}
-
-
-def _context(returns, dobs) -> calculate.Context:
-    if id(returns) not in _contexts:
-        _contexts[id(returns)] = context(returns, AS_AT, dobs=dobs)
-    return _contexts[id(returns)]
-
-
 @pytest.mark.parametrize("indicator,description,returns,dobs,expected", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
 def test_adopted_and_waiting(indicator, description, returns, dobs, expected):
-    check(calculate.compute(_context(returns, dobs), registry.get(indicator)), expected)
+    check(calculate.compute(shared_context(returns, AS_AT, dobs), registry.get(indicator)), expected)
 
 
 def test_waiting_children_are_named_with_their_days():
-    cols, rows = calculate.rows(_context(WAITING, None), registry.get("placement_order_waiting_count"))
+    cols, rows = calculate.rows(shared_context(WAITING, AS_AT), registry.get("placement_order_waiting_count"))
     got = {r[cols.index("child")]: (r[cols.index("days_with_order")], r[cols.index("num")]) for r in rows}
     assert got == {"W1": (244, 1), "W2": (121, 0), "W3": (336, 0), "W5": (396, 1), "W6": (91, 0)}

@@ -18,7 +18,7 @@ from careboard.errors import InputError
 from careboard.model import VIEWS, build_model
 from careboard.store import open_store
 from tests.loading import load
-from tests.cohort import check, child, context, ep, row, with_headers, write_returns
+from tests.cohort import activity, check, child, context, ep, row, with_headers, write_returns
 from tests.episode_history import returns as history
 
 AS_AT = date(2025, 1, 31)
@@ -71,7 +71,29 @@ EVERY_FAMILY = history(*_EPISODES, to_year=2025, extra={
            "uasc": [row(child="B", sex="M", dob="01/01/2008", duc="")],
            "ad1": [row(child="C", date_int="01/05/2023", date_match="15/11/2023", foster_care="0")],
            "oc3": [row(child="G", dob="01/06/2004", in_touch="YES", activ="G6", accom="B2")],
-           "header": [child("A", dob="01/01/2012"), child("G", dob="01/06/2004"), child("H", dob="01/01/2021")]},
+           "header": [child("A", dob="01/01/2012"), child("B", dob="01/01/2008"), child("G", dob="01/06/2004"),
+                      child("H", dob="01/01/2021")],
+           # the council's activity log, so the figures from it have children too
+           "child_activities": [activity("A", "VISIT", "20/01/2025"), activity("B", "IHA", "01/07/2024", area="IN"),
+                                activity("A", "RHA", "01/06/2024"), activity("A", "DENTAL", "01/06/2024"),
+                                activity("A", "PEP", "01/12/2024"), activity("B", "PATHWAY_PLAN", "01/09/2024"),
+                                activity("A", "RHI_OFFERED", "05/01/2025")],
+           # and the fostering team's and others' lists
+           "fostering_households": [row(household="H1", household_type="MAINSTREAM", approved="01/01/2020", places="2")],
+           "fostering_applications": [row(applicant="AP1", application_type="MAINSTREAM", application="01/03/2024",
+                                          allocated="15/03/2024", panel="01/10/2024", outcome="APPROVED")],
+           "temporary_approvals": [row(child="A", carer="C1", approval_start="01/10/2024")],
+           "private_fostering": [row(child="P1", notified="01/10/2024", notified_by="SCHOOL", first_visit="08/10/2024")],
+           "support_requests": [row(request="S1", support_type="ADOPTION", referral="01/10/2024", contacted="03/10/2024",
+                                    visited="11/10/2024", assessed="15/11/2024")],
+           # and Ofsted's Annex A lists 10 and 11
+           "annex_a_adoption": [row(child="C", family="F1", disabled="N", decision_date="01/05/2023",
+                                    placement_order_date="01/06/2023", match_date="15/11/2023", placed_date="01/01/2024",
+                                    adoption_order_date="01/12/2024"),
+                                row(child="W", family="F2", decision_date="01/05/2024", placement_order_date="01/06/2024")],
+           "annex_a_adopters": [row(adopter="P1", enquiry_date="01/01/2024", stage1_start_date="01/02/2024",
+                                    stage1_end_date="20/03/2024", stage2_start_date="01/04/2024",
+                                    stage2_end_date="20/07/2024", approved_date="01/08/2024")]},
 })
 
 

@@ -1,0 +1,154 @@
+"""When each child's next visit, health assessment, dental check, PEP and pathway plan falls due, and which
+return home interviews were offered in time: table macros over the model, each taking the date it is
+worked out at, so the on-time indicators and the due lists read one definition.
+
+Each macro gives a row per child in care on that date (per missing incident for return interviews) with the
+last time it was done, from the council's activity log, and `due_date`, the last day the next one is on
+time (timescales.toml). Something is on time on a date when its due date is that date or later; it is
+overdue once the due date has passed. `team` and `worker` are those on the child's latest activity.
+The bodies are plain SQL every engine reads alike, so one text serves each dialect.
+"""
+
+from __future__ import annotations
+
+from ..model import filled
+from ..sql import Macro
+from ..timescales import get as timescale
+
+
+def _due(timescale_id: str, start: str) -> str:
+    return timescale(timescale_id).due_sql(start)
+
+
+def _last_done(column: str, kind: str, since: str | None, cohort: str = "in_care") -> str:
+    """A CTE `seen`: each child of `cohort` with the latest date (as `column`) of an activity matching the
+    condition `kind` on a.activity, from the date expression `since` (None: any time) up to the date d."""
+    after = f" AND a.done_on >= {since}" if since else ""
+    return f"""seen AS (
+  SELECT i.child, max(a.done_on) AS {column}
+  FROM {cohort} i JOIN activities a ON a.child = i.child AND a.activity {kind}{after} AND a.done_on <= d
+  GROUP BY i.child
+)"""
+
+
+# The team and worker on each child's latest activity up to the date.
+_WORKERS = """SELECT child, value_at_max(team, done_on) AS team, value_at_max(worker, done_on) AS worker
+     FROM activities WHERE done_on <= d GROUP BY child"""
+# What each due-date macro's rows (alias i) take from the CTE `seen` and the workers.
+_JOINED = f"LEFT JOIN seen s ON s.child = i.child\nLEFT JOIN ({_WORKERS}) w ON w.child = i.child"
+
+# Statutory visits (CPPCR reg 28): the first within a week of a placement starting, then at most 6 weeks
+# apart, or 3 months apart once a child has been over a year in a placement meant to last (PLACE_LONG_TERM
+# stands in for the care plan's word on that). Only visits since the placement began count.
+_VISITS = f"""
+WITH placed AS (
+  SELECT c.child, p.place, p.placement_start, c.file_id, c.line_no,
+         p.placement_start < add_years(d, -1) AND p.place IN {{PLACE_LONG_TERM}} AS long_term
+  FROM cla_on(d) c JOIN placements p ON p.child = c.child AND p.placement_seq = c.placement_seq
+),
+{_last_done("last_visit", "= 'VISIT'", "i.placement_start", cohort="placed")}
+SELECT i.child, i.place, i.placement_start, i.long_term, s.last_visit,
+       CASE WHEN s.last_visit IS NULL THEN {_due("visit_first", "i.placement_start")}
+            WHEN i.long_term THEN {_due("visit_interval_long_term", "s.last_visit")}
+            ELSE {_due("visit_interval", "s.last_visit")} END AS due_date,
+       w.team, w.worker, i.file_id, i.line_no
+FROM placed i {_JOINED}"""
+
+# Health assessments: the initial one within 20 working days of coming into care (one in the 3 months before
+# serves), then review assessments at most 6 months apart under 5 and 12 months apart from 5 (age on the date).
+_HEALTH = f"""
+WITH in_care AS (
+  SELECT c.child, c.period_start, ch.dob, age_on(ch.dob, d) AS age, c.file_id, c.line_no
+  FROM cla_on(d) c LEFT JOIN children ch ON ch.child = c.child
+),
+{_last_done("last_assessment", "IN {ACTIVITY_HEALTH_ASSESSMENT}", timescale("iha_earlier").before_sql("i.period_start"))}
+SELECT i.child, i.dob, i.age, i.period_start, s.last_assessment,
+       CASE WHEN s.last_assessment IS NULL THEN 'initial' ELSE 'review' END AS assessment,
+       CASE WHEN s.last_assessment IS NULL THEN {_due("iha", "i.period_start")}
+            WHEN i.age < 5 THEN {_due("rha_under_5", "s.last_assessment")}
+            ELSE {_due("rha_5_plus", "s.last_assessment")} END AS due_date,
+       w.team, w.worker, i.file_id, i.line_no
+FROM in_care i {_JOINED}"""
+
+# Dental checks: at most 12 months apart, one before care began counting; a child with none recorded is due
+# 12 months after coming into care.
+_DENTAL = f"""
+WITH in_care AS (SELECT child, period_start, file_id, line_no FROM cla_on(d)),
+{_last_done("last_check", "= 'DENTAL'", None)}
+SELECT i.child, i.period_start, s.last_check,
+       CASE WHEN s.last_check IS NULL THEN {_due("dental", "i.period_start")}
+            ELSE {_due("dental", "s.last_check")} END AS due_date,
+       w.team, w.worker, i.file_id, i.line_no
+FROM in_care i {_JOINED}"""
+
+# Personal education plans of children of school age (5 to 15 on the date): the first within 10 working days
+# of coming into care, then reviewed each term (4 months at most). Only plans of this period of care count.
+_PEP = f"""
+WITH in_care AS (
+  SELECT c.child, c.period_start, age_on(ch.dob, d) AS age, c.file_id, c.line_no
+  FROM cla_on(d) c JOIN children ch ON ch.child = c.child
+  WHERE age_on(ch.dob, d) BETWEEN 5 AND 15
+),
+{_last_done("last_pep", "= 'PEP'", "i.period_start")}
+SELECT i.child, i.age, i.period_start, s.last_pep,
+       CASE WHEN s.last_pep IS NULL THEN {_due("pep_first", "i.period_start")}
+            ELSE {_due("pep_review", "s.last_pep")} END AS due_date,
+       w.team, w.worker, i.file_id, i.line_no
+FROM in_care i {_JOINED}"""
+
+# Pathway plans of young people in care aged 16 or over: the first within 3 months of turning 16 (or of
+# coming into care, if later), then reviewed at most 6 months apart. Plans of this period of care count.
+_PATHWAY = f"""
+WITH in_care AS (
+  SELECT c.child, c.period_start, ch.dob, greatest(add_years(ch.dob, 16), c.period_start) AS eligible_from,
+         c.file_id, c.line_no
+  FROM cla_on(d) c JOIN children ch ON ch.child = c.child
+  WHERE age_on(ch.dob, d) >= 16
+),
+{_last_done("last_plan", "= 'PATHWAY_PLAN'", "i.period_start")}
+SELECT i.child, i.dob, i.eligible_from, s.last_plan,
+       CASE WHEN s.last_plan IS NULL THEN {_due("pathway_plan_first", "i.eligible_from")}
+            ELSE {_due("pathway_plan_review", "s.last_plan")} END AS due_date,
+       w.team, w.worker, i.file_id, i.line_no
+FROM in_care i {_JOINED}"""
+
+# Return home interviews: each missing incident (M; not "away") the child had come back from by the date,
+# with the first offer and the first interview done on or after the return and before the next incident.
+# The offer is due within 72 hours of the return (timescale return_interview, whole days).
+_RETURN_INTERVIEWS = f"""
+WITH returned AS (
+  SELECT child, mis_start, mis_end, file_id, line_no,
+         lead(mis_start) OVER (PARTITION BY child ORDER BY mis_start) AS next_start
+  FROM missing WHERE missing_type = 'M'
+)
+SELECT r.child, r.mis_start AS went_missing, r.mis_end AS returned_on,
+       {_due("return_interview", "r.mis_end")} AS offer_due,
+       min(a.done_on) FILTER (WHERE a.activity IN {{ACTIVITY_RETURN_INTERVIEW_OFFERED}}) AS offered_on,
+       min(a.done_on) FILTER (WHERE a.activity = 'RHI_DONE') AS interviewed_on,
+       max(w.team) AS team, max(w.worker) AS worker, r.file_id, r.line_no
+FROM returned r
+LEFT JOIN activities a ON a.child = r.child AND a.done_on >= r.mis_end AND a.done_on <= d
+     AND (r.next_start IS NULL OR a.done_on < r.next_start)
+LEFT JOIN ({_WORKERS}) w ON w.child = r.child
+WHERE r.mis_end IS NOT NULL AND r.mis_end <= d
+GROUP BY r.child, r.mis_start, r.mis_end, r.file_id, r.line_no"""
+
+
+def _macro(name: str, body: str) -> Macro:
+    sql = filled(body, {})
+    return Macro(name, ("d",), sql, sql, sql, table=True)
+
+
+MACROS = tuple(_macro(name, body) for name, body in (
+    ("visits_due", _VISITS), ("health_due", _HEALTH), ("dental_due", _DENTAL), ("pep_due", _PEP),
+    ("pathway_plan_due", _PATHWAY), ("return_interviews", _RETURN_INTERVIEWS)))
+
+
+# The day a connected carer's temporary approval runs out: the extension's end, else the 16-week date the
+# list records, else 16 weeks from the start (CPPCR regs 24-25). Over the temporary_approvals view.
+TEMPORARY_APPROVAL_ENDS = (f"coalesce(extended_to, week_16, "
+                           f"{timescale('temporary_approval').due_sql('approval_start')})")
+
+# Whether a fostering application is still being assessed on the date {as_at}: received by then and not yet
+# to panel; one with an outcome but no panel date (withdrawn) has ended, whenever that was.
+STILL_IN_ASSESSMENT = "application <= {as_at} AND coalesce(panel > {as_at}, outcome IS NULL)"

@@ -1,0 +1,64 @@
+"""Annex A list 8 against the SSDA903: the same children, linked by child ID within one snapshot, should
+have the same date of birth, the same date they started to be looked after, and the legal status and
+placement of their latest episode. Where they differ, a warning on the Annex A row says both values, so
+one of the two can be corrected. A list 8 child the loaded returns have no episode for is a warning too
+(only when the snapshot holds any episodes at all).
+
+Set-based SQL over the snapshot's staging tables, in the style of checks.py. The 903's side is its
+latest position: the header row of the child's latest return, the child's latest episode (latest start,
+then latest return) and the start of the latest period of care (the latest episode starting one, RNE S)
+up to it. A return that does not reach back to the start of a long stay has no such episode, and the
+date is then not compared.
+"""
+
+from __future__ import annotations
+
+from ..tables.schema import staging_name
+
+# (list 8 column, the 903's value as SQL over the joined 903 rows, words for it)
+_COMPARED = (
+    ("DOB", "l.ssda903_dob", "date of birth"),
+    ("POC_START", "l.ssda903_poc_start", "date the child started to be looked after"),
+    ("LS", "l.ssda903_ls", "legal status"),
+    ("PLACE", "l.ssda903_place", "placement type"),
+)
+_DATES = {"DOB", "POC_START"}
+
+
+def annex_a_link_sql(sid: int) -> str:
+    """SELECT of dq_findings rows for snapshot `sid`: each disagreement between list 8 and the 903."""
+    sid = int(sid)
+    l8, header, episodes = (staging_name(t) for t in ("annex_a_children_in_care", "header", "episodes"))
+    # Each list 8 row with the 903's values beside it (names kept apart: SQL names ignore case).
+    linked = f"""(SELECT a.*, h.dob AS ssda903_dob, e.ls AS ssda903_ls, e.place AS ssda903_place,
+         s.poc_start AS ssda903_poc_start, e.child IS NOT NULL AS in_903
+  FROM (SELECT * FROM {l8} WHERE snapshot_id = {sid} AND "CHILD" IS NOT NULL) a
+  LEFT JOIN (SELECT "CHILD" AS child, "DOB" AS dob, row_number() OVER (PARTITION BY "CHILD" ORDER BY return_year DESC) AS k
+             FROM {header} WHERE snapshot_id = {sid}) h ON h.child = upper(a."CHILD") AND h.k = 1
+  LEFT JOIN (SELECT "CHILD" AS child, "DECOM" AS decom, "LS" AS ls, "PLACE" AS place,
+                    row_number() OVER (PARTITION BY "CHILD" ORDER BY "DECOM" DESC, return_year DESC) AS k
+             FROM {episodes} WHERE snapshot_id = {sid}) e ON e.child = upper(a."CHILD") AND e.k = 1
+  LEFT JOIN (SELECT x."CHILD" AS child, max(x."DECOM") AS poc_start FROM {episodes} x
+             WHERE x.snapshot_id = {sid} AND x."RNE" = 'S' GROUP BY x."CHILD") s ON s.child = upper(a."CHILD"))"""
+    parts = []
+    for column, theirs, words in _COMPARED:
+        ours = f'l."{column}"'
+        shown = (lambda v: f"strftime({v}, '%d/%m/%Y')") if column in _DATES else (lambda v: v)
+        parts.append(f"""SELECT l.snapshot_id, 'warning', 'annex_a_903_differs', 'annex_a_children_in_care', l.file_id,
+       l.line_no, l."CHILD", '{column}', {shown(ours)} || ' / ' || {shown(theirs)},
+       'the {words} is ' || {shown(ours)} || ' in Annex A list 8 but ' || {shown(theirs)}
+         || ' in the SSDA903 return: correct whichever is wrong'
+FROM linked l WHERE {ours} IS NOT NULL AND {theirs} IS NOT NULL AND {ours} <> {theirs}""")
+    parts.append(f"""SELECT l.snapshot_id, 'warning', 'annex_a_not_in_903', 'annex_a_children_in_care', l.file_id, l.line_no,
+       l."CHILD", 'CHILD', l."CHILD",
+       'child ' || l."CHILD" || ' is in Annex A list 8 but has no episode in the SSDA903 returns loaded: check the '
+         || 'child ID in both'
+FROM linked l WHERE NOT l.in_903 AND EXISTS (SELECT 1 FROM {episodes} WHERE snapshot_id = {sid})""")
+    return f"WITH linked AS {linked}\n" + "\nUNION ALL\n".join(f"({p})" for p in parts)
+
+
+def record_annex_a_links(con, sid: int) -> None:
+    """Add the snapshot's list 8 / 903 disagreements to its findings, replacing any recorded before."""
+    con.execute("DELETE FROM dq_findings WHERE snapshot_id = ? AND code IN ('annex_a_903_differs', 'annex_a_not_in_903')",
+                [int(sid)])
+    con.execute("INSERT INTO dq_findings " + annex_a_link_sql(sid))

@@ -1,0 +1,118 @@
+"""The due lists of the activity log (`careboard due --list ...`): rows and summaries worked out by hand, at
+31 January 2025 looking 28 days ahead (to 28 February), from the fixtures of tests/indicators/test_activities.py.
+A child overdue here is one the on-time indicator counts as late: both read the same due dates.
+"""
+
+from datetime import date
+
+import pytest
+
+from careboard.errors import InputError
+from careboard.lists import registry
+from careboard.lists.run import list_rows, summary
+from tests.shared_context import shared_context
+from tests.cohort import activity, context, ep
+from tests.indicators.test_activities import (AS_AT, DENTAL, PATHWAY, PATHWAY_DOBS, PEP, PEP_DOBS, RETURNS, RHA,
+                                              RHA_DOBS, VISITS)
+
+D = date
+TEAM = ("Children in Care", "A Worker")    # every activity row of the fixtures has these (tests/cohort.py)
+NO_TEAM = (None, None)                     # a child with no activity logged
+
+# Q was visited, assessed and had a PEP the day before: the next are due 13/03/2025, 30/01/2026 and 30/05/2025,
+# beyond the 28 days. Nothing to list.
+NOTHING_DUE = {2025: {"episodes": [ep("Q", "01/10/2024")],
+                      "child_activities": [activity("Q", kind, "30/01/2025") for kind in ("VISIT", "IHA", "PEP")]}}
+
+CASES = [
+    # (list, description, returns, dates of birth, options, expected rows, expected summary)
+    ("visits_due", "overdue first; the first visit of a new placement; 3-monthly in a settled long-term placement",
+     # V6's 6-weekly visit was due 17/12/2024; V7 moved placement on 01/01/2025 and was not visited there (due
+     # 08/01); V4 was placed 20/01 (due 27/01); V2 last seen 19/12 (due 30/01). Due soon: V1 today, V3 placed
+     # 28/01 (due 04/02), V5 long-term, last 05/11/2024 (due 05/02).
+     VISITS, None, {},
+     [("V6", "overdue", D(2024, 12, 17), 45, D(2024, 11, 5), D(2023, 6, 1), *TEAM),
+      ("V7", "overdue", D(2025, 1, 8), 23, None, D(2025, 1, 1), *TEAM),
+      ("V4", "overdue", D(2025, 1, 27), 4, None, D(2025, 1, 20), *NO_TEAM),
+      ("V2", "overdue", D(2025, 1, 30), 1, D(2024, 12, 19), D(2024, 10, 1), *TEAM),
+      ("V1", "due soon", D(2025, 1, 31), 0, D(2024, 12, 20), D(2024, 10, 1), *TEAM),
+      ("V3", "due soon", D(2025, 2, 4), 0, None, D(2025, 1, 28), *NO_TEAM),
+      ("V5", "due soon", D(2025, 2, 5), 0, D(2024, 11, 5), D(2023, 6, 1), *TEAM)],
+     "4 visits overdue and 3 due in the next 28 days at 31/01/2025."),
+    ("visits_due", "nobody due: an empty list says so", NOTHING_DUE, None, {}, [],
+     "0 visits overdue and 0 due in the next 28 days at 31/01/2025."),
+    ("health_assessments_due", "initial when none is recorded, then 6-monthly under 5 and yearly from 5",
+     # R6 came into care 01/01/2020 and was never assessed: the initial one was due 29/01/2020. R3 (due
+     # 01/03/2025) and R5 (due 10/06/2025) are beyond the 28 days.
+     RHA, RHA_DOBS, {},
+     [("R6", "overdue", D(2020, 1, 29), 1829, "initial", None, *NO_TEAM),
+      ("R2", "overdue", D(2025, 1, 15), 16, "review", D(2024, 7, 15), *TEAM),
+      ("R4", "overdue", D(2025, 1, 30), 1, "review", D(2024, 1, 30), *TEAM),
+      ("R1", "due soon", D(2025, 2, 1), 0, "review", D(2024, 8, 1), *TEAM)],
+     "3 assessments overdue and 1 due in the next 28 days at 31/01/2025."),
+    ("health_assessments_due", "nobody due", NOTHING_DUE, None, {"days": 0}, [],
+     "0 assessments overdue and 0 due in the next 0 days at 31/01/2025."),
+    ("dental_checks_due", "a year after the last check, or after coming into care when none",
+     # D5's only check, 01/06/2022, was before care: due 01/06/2023. D4 has none: due a year after coming into
+     # care, 01/01/2024. D6 (due 01/04/2025) is beyond the 28 days.
+     DENTAL, None, {},
+     [("D5", "overdue", D(2023, 6, 1), 610, D(2022, 6, 1), *TEAM),
+      ("D4", "overdue", D(2024, 1, 1), 396, None, *NO_TEAM),
+      ("D3", "overdue", D(2025, 1, 30), 1, D(2024, 1, 30), *TEAM),
+      ("D2", "due soon", D(2025, 1, 31), 0, D(2024, 1, 31), *TEAM),
+      ("D1", "due soon", D(2025, 2, 1), 0, D(2024, 2, 1), *TEAM)],
+     "3 checks overdue and 2 due in the next 28 days at 31/01/2025."),
+    ("dental_checks_due", "nobody due", NOTHING_DUE, None, {"as_at": D(2024, 10, 31)}, [],
+     "0 checks overdue and 0 due in the next 28 days at 31/10/2024."),
+    ("peps_due", "school age only; the first 10 working days after coming into care, then each term",
+     # P7's only PEP predates this period of care (from 01/06/2024): first due 14/06/2024. P3 (in care from
+     # 01/12/2024) was due 13/12/2024 and P6 (from 15/01/2025) 29/01/2025. P4 (3) and P5 (17) are not of school age.
+     PEP, PEP_DOBS, {},
+     [("P7", "overdue", D(2024, 6, 14), 231, None, *TEAM),
+      ("P3", "overdue", D(2024, 12, 13), 49, None, *NO_TEAM),
+      ("P6", "overdue", D(2025, 1, 29), 2, None, *NO_TEAM),
+      ("P2", "overdue", D(2025, 1, 30), 1, D(2024, 9, 30), *TEAM),
+      ("P1", "due soon", D(2025, 2, 1), 0, D(2024, 10, 1), *TEAM)],
+     "4 plans overdue and 1 due in the next 28 days at 31/01/2025."),
+    ("peps_due", "a plan made the day before", NOTHING_DUE, None, {}, [],
+     "0 plans overdue and 0 due in the next 28 days at 31/01/2025."),
+    ("pathway_plans_due", "3 months after turning 16, then every 6 months",
+     # W3 and W5 are first due 01/03/2025, beyond the 28 days; W6 is 13.
+     PATHWAY, PATHWAY_DOBS, {},
+     [("W4", "overdue", D(2024, 12, 1), 61, None, *NO_TEAM),
+      ("W2", "overdue", D(2025, 1, 1), 30, D(2024, 7, 1), *TEAM),
+      ("W1", "due soon", D(2025, 2, 15), 0, D(2024, 8, 15), *TEAM)],
+     "2 plans overdue and 1 due in the next 28 days at 31/01/2025."),
+    ("pathway_plans_due", "nobody aged 16", NOTHING_DUE, None, {}, [],
+     "0 plans overdue and 0 due in the next 28 days at 31/01/2025."),
+    ("return_interviews_due", "no offer yet: 72 hours past, or running out; older than a year left out",
+     # M5's first incident (back 02/11/2024) had no offer before the next began: due 05/11/2024. M3 came back
+     # 29/01/2025: due 01/02/2025. M6's return, 02/01/2024, is over a year ago; M4 was away, not missing.
+     RETURNS, None, {},
+     [("M5", "overdue", D(2024, 11, 5), 87, D(2024, 11, 1), D(2024, 11, 2), *TEAM),
+      ("M3", "due soon", D(2025, 2, 1), 0, D(2025, 1, 28), D(2025, 1, 29), *NO_TEAM)],
+     "1 incident overdue and 1 due in the next 28 days at 31/01/2025."),
+    ("return_interviews_due", "nobody went missing", NOTHING_DUE, None, {}, [],
+     "0 incidents overdue and 0 due in the next 28 days at 31/01/2025."),
+]
+
+@pytest.mark.parametrize("list_id,description,returns,dobs,options,rows,said", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
+def test_activity_lists(list_id, description, returns, dobs, options, rows, said):
+    unit = registry.get(list_id)
+    columns, got = list_rows(shared_context(returns, AS_AT, dobs), unit, options.get("as_at"), options.get("days"))
+    assert columns == unit.column_names
+    assert got == rows
+    assert summary(unit, got, options.get("as_at") or AS_AT, options.get("days")) == said
+
+
+def test_a_list_needing_the_activity_log_says_it_was_not_loaded():
+    ctx = context({2025: {"episodes": [ep("Q", "01/10/2024")]}}, AS_AT)
+    with pytest.raises(InputError, match="activity log, which snapshot 1 does not hold"):
+        list_rows(ctx, registry.get("visits_due"))
+
+
+@pytest.mark.parametrize("name,list_id", [("visits", "visits_due"), ("health", "health_assessments_due"),
+                                          ("pep", "peps_due"), ("return", "return_interviews_due"),
+                                          ("reviews_due", "reviews_due")])
+def test_a_list_is_found_by_a_short_name(name, list_id):
+    assert registry.find(name).id == list_id

@@ -1,0 +1,159 @@
+"""Loading the local lists (docs/local-lists.md): alone or with an SSDA903 return, with the findings a
+council's real exports give, one copy of each list, and nothing stored when a load is refused. The cases
+are data (tests/data/local_lists/cases.toml); one helper checks each."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careboard.dates import parse_date
+from careboard.errors import InputError
+from careboard.formats import registry
+from careboard.ingest.list_dates import as_at_of_lists
+from careboard.store import open_store
+from tests.loading import load
+
+DATA = Path(__file__).parent / "data" / "local_lists"
+TEMPLATES = Path(__file__).parents[1] / "templates"
+CASES = tomllib.loads((DATA / "cases.toml").read_text())["case"]
+LISTS = registry.get("local_lists")
+
+
+def _findings(con, sid: int) -> list[str]:
+    rows = con.execute("""SELECT severity, code, table_name, line_no, coalesce(field, '-') FROM dq_findings
+                          WHERE snapshot_id = ?""", [sid]).fetchall()
+    return sorted(" ".join(map(str, r)) for r in rows)
+
+
+def check_load(tmp_path, case: dict) -> None:
+    """Load the case's folders into a new store and compare what was stored, and found, with the case."""
+    con = open_store(tmp_path / "s.duckdb")
+    given = parse_date(case["given"]) if "given" in case else None
+    paths = [DATA / p for p in case["paths"]]
+    if "error" in case:
+        with pytest.raises(InputError) as e:
+            load(con, paths, as_at=given, validate=False)
+        assert case["error"] in e.value.message
+        assert con.execute("SELECT count(*) FROM snapshots").fetchone() == (0,)
+        assert all(con.execute(f"SELECT count(*) FROM stg_{t}").fetchone() == (0,) for t in registry.all_tables())
+        return
+    result = load(con, paths, as_at=given, validate=False)
+    sid = result.snapshot_id
+    assert result.as_at == parse_date(case["as_at"])
+    for table, n in case["rows"].items():
+        assert result.rows[table] == n, table
+        assert con.execute(f"SELECT count(*), min(return_year), max(return_year) FROM stg_{table} WHERE snapshot_id = ?",
+                           [sid]).fetchone() == (n, case["return_year"], case["return_year"]), table
+    if "note" in case:
+        assert any(case["note"] in n for n in result.notes), result.notes
+    formats, start, end = con.execute("SELECT source_formats, period_start, period_end FROM snapshots WHERE snapshot_id = ?",
+                                      [sid]).fetchone()
+    assert formats == case.get("formats", "local_lists")
+    if "period" in case:
+        assert (start, end) == tuple(parse_date(d) for d in case["period"])
+    found = _findings(con, sid)
+    if "findings" in case:
+        assert found == sorted(case["findings"])
+    for code in case.get("findings_without", ()):
+        assert not [f for f in found if f.split()[1] == code], found
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_loading_lists(tmp_path, case):
+    check_load(tmp_path, case)
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES.glob("*.csv")), ids=lambda p: p.name)
+def test_each_template_loads_cleanly_as_its_list(tmp_path, template):
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    shutil.copy(template, folder)
+    con = open_store(tmp_path / "s.duckdb")
+    result = load(con, [folder], as_at=date(2025, 12, 31), validate=False)
+    assert result.rows[template.stem] == 1
+    assert _findings(con, result.snapshot_id) == []
+
+
+def test_every_list_has_a_template():
+    assert sorted(p.stem for p in TEMPLATES.glob("*.csv")) == sorted(LISTS.tables())
+
+
+def test_loading_the_same_lists_again_changes_nothing(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    first = load(con, [DATA / "lists 2025-01-31"], validate=False)
+    again = load(con, [DATA / "lists 2025-01-31"], validate=False)
+    assert again.already_loaded and again.snapshot_id == first.snapshot_id
+
+
+def test_lists_already_stored_are_copied_with_their_findings(tmp_path):
+    """A list file unchanged since an earlier load is copied from the store, findings and all; its
+    dates are checked again against the new as-at date."""
+    con = open_store(tmp_path / "s.duckdb")
+    first = load(con, [DATA / "lists 2025-01-31"], validate=False)
+    later = load(con, [DATA / "lists 2025-01-31"], as_at=date(2025, 2, 28), validate=False)
+    assert later.rows == first.rows
+    before, after = _findings(con, first.snapshot_id), _findings(con, later.snapshot_id)
+    assert [f for f in before if "date_after_as_at" not in f] == after
+
+
+@pytest.mark.parametrize("names,today,expected,said", [
+    (["lists 2025-01-31/households.csv"], date(2025, 6, 1), date(2025, 1, 31), "the date in the name 'lists 2025-01-31'"),
+    (["lists/households_31-01-2025.csv", "lists/activity 20250228.csv"], date(2025, 6, 1), date(2025, 2, 28),
+     "the names also give 31/01/2025; the latest is taken"),
+    (["lists/households.csv"], date(2025, 6, 1), date(2025, 6, 1), "so the lists are taken as at today, 01/06/2025"),
+    (["lists/households 2025-13-45.csv"], date(2025, 6, 1), date(2025, 6, 1), "as at today"),    # not a date
+    (["lists/households 2031-01-31.csv"], date(2025, 6, 1), date(2025, 6, 1), "as at today"),    # after today
+    (["lists/export 4202501310.csv"], date(2025, 6, 1), date(2025, 6, 1), "as at today"),        # inside a number
+])
+def test_the_day_lists_were_taken_comes_from_their_names_or_today(names, today, expected, said):
+    as_at, note = as_at_of_lists([Path(n) for n in names], today)
+    assert as_at == expected and said in note
+
+
+@pytest.mark.parametrize("argv,code,says", [
+    (["load", str(DATA / "with_903"), "--no-validate"], 0,
+     "the local lists (2 files) are taken as at 31/03/2025, the snapshot's as-at date"),
+    (["load", str(DATA / "lists 2025-01-31")], 0, "(local lists, no SSDA903 return): 9 fostering_households"),
+    (["load", str(DATA / "second_copy"), "--as-at", "31/01/2025"], 2, "is a second fostering households list"),
+    (["load", str(DATA / "own_folder" / "lists"), "--year", "2025"], 2, "only local lists were given"),
+])
+def test_the_load_command_on_lists(tmp_path, argv, code, says):
+    from tests.cli_runs import assert_clean, run_cli
+
+    run = run_cli(*argv, "--db", str(tmp_path / "s.duckdb"))
+    assert_clean(run, {code})
+    assert says in run.out + run.err
+
+
+def test_snapshots_and_findings_show_the_lists(tmp_path):
+    from tests.cli_runs import assert_clean, run_cli
+
+    db = str(tmp_path / "s.duckdb")
+    assert_clean(run_cli("load", str(DATA / "with_903"), "--no-validate", "--db", db), {0})
+    assert_clean(run_cli("load", str(DATA / "lists 2025-01-31"), "--db", db), {0})
+    listed = run_cli("snapshots", "--db", db)
+    assert [line.split()[2] for line in listed.out.splitlines()[1:]] == ["lists", "2024-25"]     # oldest first
+    assert all(line.endswith("(with the council's local lists)") for line in listed.out.splitlines()[1:])
+    out = tmp_path / "findings.csv"
+    assert_clean(run_cli("findings", "--db", db, "--snapshot", "2", "--output", str(out)), {0})
+    assert "HOUSEHOLD_TYPE \"\"KINSHIP\"\" is not one of the codes this list allows" in out.read_text()
+
+
+def test_a_store_made_before_the_lists_is_still_read(tmp_path):
+    """A store an earlier careboard made has no list tables: read-only commands read it as holding no lists."""
+    from tests.cli_runs import assert_clean, run_cli
+
+    db = tmp_path / "old.duckdb"
+    con = open_store(db)
+    load(con, [DATA / "own_folder" / "2024-25"], validate=False)
+    for table in LISTS.tables():
+        con.execute(f"DROP TABLE stg_{table}")
+    con.close()
+    run = run_cli("findings", "--db", str(db), "--output", str(tmp_path / "findings.csv"))
+    assert_clean(run, {0})
+    assert run_cli("snapshots", "--db", str(db)).out.splitlines()[1].split()[2] == "2024-25"
