@@ -12,7 +12,7 @@ import pytest
 from careboard.ingest.xlsx_reader import read_xlsx
 from careboard.store import open_store
 from careboard.synth import export, simulate
-from careboard.synth.annex_a import write_annex_a
+from careboard.synth.annex_a import ERROR_KINDS, write_annex_a
 from tests.loading import load
 
 AS_AT = date(2025, 10, 31)
@@ -23,7 +23,8 @@ def council(tmp_path_factory):
     out = tmp_path_factory.mktemp("synth")
     timeline = simulate(seed=7, children_in_care=150, years=4, end=AS_AT)
     export(timeline, AS_AT, out)
-    book = write_annex_a(timeline, AS_AT, out / "lists" / "annex_a.xlsx")
+    book = out / "lists" / "annex_a.xlsx"
+    write_annex_a(timeline, AS_AT, book)
     con = open_store(tmp_path_factory.mktemp("store") / "s.duckdb")
     result = load(con, [out], as_at=AS_AT, validate=False)
     return timeline, book, con, result.snapshot_id
@@ -65,3 +66,11 @@ def test_list_8_agrees_with_the_903(council):
     differs = con.execute("""SELECT message FROM dq_findings WHERE snapshot_id = ? AND code LIKE 'annex_a_%'""",
                           [sid]).fetchall()
     assert len(differs) <= 2, differs
+
+
+def test_each_known_error_asked_for_is_found_where_it_was_planted(council, tmp_path):
+    timeline, _, _, _ = council
+    planted = write_annex_a(timeline, AS_AT, tmp_path / "messy.xlsx", errors=tuple(ERROR_KINDS))
+    found = {(f.code, f.line, f.field) for f in read_xlsx(tmp_path / "messy.xlsx").findings}
+    codes = {"error_value": "error_value", "bad_date": "bad_date", "unknown_answer": "unknown_answer"}
+    assert [(p.sheet, (codes[p.kind], p.row, p.column) in found) for p in planted] == [("List 8", True)] * 3

@@ -63,8 +63,26 @@ class _Sheet:
     rows: list[dict]
 
 
-def write_annex_a(timeline: Timeline, as_at: date, path: Path) -> Path:
-    """The council's Annex A workbook as it would stand on `as_at`, lists 8 to 11, one sheet each."""
+@dataclass(frozen=True)
+class PlantedError:
+    """A known error written into the workbook, where careboard should report it."""
+
+    kind: str          # ERROR_KINDS
+    sheet: str         # "List 8"
+    row: int           # the spreadsheet row (the header is row 1)
+    column: str        # careboard's column
+    written: str
+
+
+# Known errors a workbook can be asked for, as councils' workbooks have them: a spreadsheet error value in a
+# date, a date that is no date, and an answer no list of answers has.
+ERROR_KINDS = {"error_value": ("DOB", "#N/A"), "bad_date": ("POC_START", "31/02/2024"),
+               "unknown_answer": ("DISABLED", "Maybe")}
+
+
+def write_annex_a(timeline: Timeline, as_at: date, path: Path, errors: tuple[str, ...] = ()) -> list[PlantedError]:
+    """The council's Annex A workbook as it would stand on `as_at`, lists 8 to 11, one sheet each, with the
+    known errors asked for planted in list 8 (ERROR_KINDS); returns where they went."""
     rng = Random(f"{timeline.seed}|annex a|{as_at.isoformat()}")
     known = [c for c in timeline.children if c.periods and c.periods[0].start <= as_at]
     adoption_rows, adopters = _adoption(known, as_at, Random(f"{timeline.seed}|annex a adoption"))
@@ -72,7 +90,20 @@ def write_annex_a(timeline: Timeline, as_at: date, path: Path) -> Path:
               _Sheet("annex_a_care_leavers", _LIST_9, [r for c in known if (r := _list_9(c, as_at))]),
               _Sheet("annex_a_adoption", _LIST_10, adoption_rows),
               _Sheet("annex_a_adopters", _LIST_11, adopters)]
-    return _write(path, sheets)
+    planted = []
+    for kind in errors:
+        if kind not in ERROR_KINDS:
+            raise ValueError(f"no Annex A error kind {kind!r}; known: {', '.join(ERROR_KINDS)}")
+        column, written = ERROR_KINDS[kind]
+        index = rng.randrange(len(sheets[0].rows))
+        sheets[0].rows[index][column] = _Written(written)
+        planted.append(PlantedError(kind, _SHEETS[sheets[0].table], index + 2, column, written))
+    _write(path, sheets)
+    return planted
+
+
+class _Written(str):
+    """A value written into a cell as it stands (a planted error), not read as a code to be worded."""
 
 
 def _write(path: Path, sheets: list[_Sheet]) -> Path:
@@ -87,7 +118,9 @@ def _write(path: Path, sheets: list[_Sheet]) -> Path:
         for i, row in enumerate(sheet.rows, start=1):
             for j, column in enumerate(sheet.columns):
                 value = row.get(column)
-                if isinstance(value, date):
+                if isinstance(value, _Written):
+                    ws.write_string(i, j, value)
+                elif isinstance(value, date):
                     ws.write_datetime(i, j, value, day)
                 elif value is not None:
                     ws.write(i, j, _answer(column, value) if isinstance(value, str) and column in _CODED else value)
