@@ -39,7 +39,9 @@ def assert_read(book, table: str, column: str, expected: list, codes: set[str] =
     about = [f for f in book.findings if f.table == table and f.field == column]
     assert {f.code for f in about} == set(codes), [f.message for f in about]
     for f in about:
-        assert f.file.endswith(f"sheet {t.sheet}") and f.line in t.line_no and "cell " in f.message, f
+        assert f.file.endswith(f"sheet {t.sheet}") and f.line in t.line_no, f
+        assert f"sheet {t.sheet}, " in f.message and "cell " in f.message, "the message names the sheet and cell, " \
+            f"as a store keeps the file alone: {f.message}"
         assert f.child == t.cells[0][t.line_no.index(f.line)], f"a finding about a row names its child: {f}"
         if severity:
             assert f.severity == severity, f
@@ -122,7 +124,7 @@ def test_each_normalisation_is_one_warning_per_column_with_how_many_and_where(tm
     book = _book(tmp_path, {"List 8": [LIST_8, *rows]})
     assert_read(book, L8, "DOB", ["01/05/2012", "02/05/2012", "03/05/2012"], {"normalised"})
     (f,) = [f for f in book.findings if f.field == "DOB"]
-    assert (f.line, f.value) == (2, "1/5/2012") and "3 cells, the first is cell D2" in f.message
+    assert (f.line, f.value) == (2, "1/5/2012") and "(sheet List 8, 3 cells, the first is cell D2)" in f.message
 
 
 # (header as written in the workbook, the list's template headers it replaces, careboard column)
@@ -188,7 +190,7 @@ def test_lists_are_recognised_by_their_columns_and_others_left_aside(tmp_path):
     assert_read(book, "annex_a_care_leavers", "ELIGIBILITY", ["FORMER_RELEVANT"] * 3)
     assert len(_table(book, "annex_a_adoption")) == 0
     notes = {f.file.split("sheet ")[1]: (f.severity, f.message) for f in book.findings if f.table is None}
-    assert notes["List 3"] == ("info", "List 3 (referrals) is not read by careboard and was left aside")
+    assert notes["List 3"] == ("info", "sheet List 3: List 3 (referrals) is not read by careboard and was left aside")
     assert notes["Extra"][0] == "warning" and "List 8 (children in care)" in notes["Extra"][1] \
         and '"Child\'s Legal Status" (LS)' in notes["Extra"][1]
     assert notes["Contents"] == ("warning", "sheet Contents matches no list or table careboard reads and was left aside")
@@ -200,7 +202,7 @@ def test_a_header_read_twice_is_read_from_its_first_column(tmp_path):
     t = _table(book, L8)
     assert t.cells[t.columns.index("AGE")] == ["7"]
     assert [(f.code, f.line, f.field) for f in book.findings] == [("header_twice", 1, "AGE")]
-    assert "(cell AI1)" in book.findings[0].message and "only E1 was read" in book.findings[0].message
+    assert "(sheet List 8, cell AI1)" in book.findings[0].message and "only E1 was read" in book.findings[0].message
 
 
 def test_a_sheet_of_another_format_is_read_by_its_columns(tmp_path):

@@ -240,7 +240,8 @@ class _Sheet:
         if skipped:
             number, title, row = skipped
             msg = f"List {number} ({title}) is not read by careboard and was left aside"
-            self.findings.append(Finding("info", "list_not_read", self.where, None, row, None, None, msg))
+            self.findings.append(Finding("info", "list_not_read", self.where, None, row, None, None,
+                                         f"sheet {self.sheet}: {msg}"))
             return SheetMapping(self.sheet, "left aside", title=f"List {number} ({title})", header_row=row, note=msg)
         near = _nearest(head)
         if near is None:
@@ -266,8 +267,8 @@ class _Sheet:
                 first = cell_ref(header_row, position[c])
                 mapping.headers.append(Header(ref, h, None, f"also read as {c}: only {first} is used"))
                 self.findings.append(Finding("warning", "header_twice", self.where, t.name, header_row, c, h,
-                                             f'"{h}" (cell {ref}) is read as {c} as "{headers[position[c]]}" '
-                                             f"(cell {first}) is; only {first} was read"))
+                                             f'"{h}" (sheet {self.sheet}, cell {ref}) is read as {c} as '
+                                             f'"{headers[position[c]]}" (cell {first}) is; only {first} was read'))
                 continue
             if c:
                 position[c] = i
@@ -276,7 +277,8 @@ class _Sheet:
         if unused:
             shown = ", ".join(f'"{h.written}" ({h.cell})' for h in unused)
             self.findings.append(Finding("warning", "extra_columns", self.where, t.name, header_row, None, None,
-                                         f"columns {shown} are not part of {t.title} and were ignored"))
+                                         f"columns {shown} of sheet {self.sheet} are not part of {t.title} "
+                                         f"and were ignored"))
         mapping.missing = [c for c in t.all_columns if c not in position]
         answers = fmt.answers if isinstance(fmt, AliasedFormat) else {}
         whole_years = fmt.whole_years if isinstance(fmt, AliasedFormat) else frozenset()
@@ -300,7 +302,8 @@ class _Sheet:
             for k, v in enumerate(col):
                 if len(v) > limit:
                     self.findings.append(Finding("error", "cell_cut", self.where, t.name, line_no[k], c, v[:40] + "…",
-                                                 f"{c} is {len(v):,} characters long; only its first {limit} were kept"))
+                                                 f"{c} (sheet {self.sheet}, row {line_no[k]}) is {len(v):,} "
+                                                 f"characters long; only its first {limit} were kept"))
                     col[k] = v[:limit]
         mapping.rows = len(line_no)
         columns = [cells[c] if c in cells else [None] * len(line_no) for c in t.all_columns]
@@ -312,7 +315,7 @@ class _Sheet:
     def _cell(self, t: TableSpec, column: str, header: str, row: int, col: int, value, answers,
               whole_years, mapping: SheetMapping) -> str:
         ref = cell_ref(row, col)
-        place = f"{header} (cell {ref})"
+        place = f"{header} (sheet {self.sheet}, cell {ref})"
         if value is None:
             if (row, col) in self.formulas:
                 self._finding("error", "formula_not_calculated", t.name, row, column, None,
@@ -353,7 +356,7 @@ class _Sheet:
         return code
 
     def _date(self, table: str, column: str, header: str, ref: str, row: int, value) -> str:
-        place = f"{header} (cell {ref})"
+        place = f"{header} (sheet {self.sheet}, cell {ref})"
         if isinstance(value, datetime):
             return value.strftime("%d/%m/%Y")
         if isinstance(value, date):
@@ -376,7 +379,7 @@ class _Sheet:
         return out
 
     def _integer(self, table: str, column: str, header: str, ref: str, row: int, value, whole_years: bool) -> str:
-        place = f"{header} (cell {ref})"
+        place = f"{header} (sheet {self.sheet}, cell {ref})"
         number = value
         if isinstance(value, str):
             try:
@@ -411,6 +414,7 @@ class _Sheet:
     def _summarise(self) -> None:
         for (column, _), (table, count, ref, row, value, message, code, child) in self._notes.items():
             more = f"{count} cells, the first is cell {ref}" if count > 1 else f"cell {ref}"
+            more = f"sheet {self.sheet}, {more}"
             self.findings.append(Finding("warning", code, self.where, table, row, column, str(value),
                                          f"{message} ({more})", child))
         self._notes.clear()
