@@ -74,3 +74,16 @@ def test_each_known_error_asked_for_is_found_where_it_was_planted(council, tmp_p
     found = {(f.code, f.line, f.field) for f in read_xlsx(tmp_path / "messy.xlsx").findings}
     codes = {"error_value": "error_value", "bad_date": "bad_date", "unknown_answer": "unknown_answer"}
     assert [(p.sheet, (codes[p.kind], p.row, p.column) in found) for p in planted] == [("List 8", True)] * 3
+
+
+def test_a_workbook_cell_is_reported_once_when_loaded(council, tmp_path):
+    """The reader checks a workbook's cells as it reads them; the store does not check them again."""
+    timeline, _, _, _ = council
+    (tmp_path / "lists").mkdir()
+    planted = write_annex_a(timeline, AS_AT, tmp_path / "lists" / "annex_a.xlsx", errors=tuple(ERROR_KINDS))
+    con = open_store(tmp_path / "s.duckdb")
+    sid = load(con, [tmp_path / "lists"], as_at=AS_AT, validate=False).snapshot_id
+    for p in planted:
+        found = con.execute("SELECT code FROM dq_findings WHERE snapshot_id = ? AND line_no = ? AND field = ?",
+                            [sid, p.row, p.column]).fetchall()
+        assert len(found) == 1, (p, found)

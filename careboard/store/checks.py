@@ -113,10 +113,16 @@ def record_findings(con, sid: int, file_ids: list[int]) -> None:
         f"SELECT DISTINCT table_name FROM source_files WHERE snapshot_id = {int(sid)} AND file_id IN "
         f"({', '.join(str(int(f)) for f in file_ids)}) AND rows > 0").fetchall()]
     scope = f"{int(sid)} AND file_id IN ({', '.join(str(int(f)) for f in file_ids)})"
+    # A workbook's cells were checked as its sheets were read (dates, numbers, answers, each by its cell), so
+    # only the text files' cells are checked again here.
+    text_files = [f for (f,) in con.execute(f"SELECT file_id FROM source_files WHERE snapshot_id = {int(sid)} AND "
+                                            f"file_id IN ({', '.join(str(int(f)) for f in file_ids)}) AND "
+                                            "format <> 'xlsx'").fetchall()]
+    cells_scope = f"{int(sid)} AND file_id IN ({', '.join(str(int(f)) for f in text_files) or 'NULL'})"
     parts = []
     for table in tables:
         own = list_checks.cells(table, scope) if registry.format_of(table).is_list else [_missing_child(table, scope)]
-        parts += _unparsed(table, scope) + [cell_findings(table, scope), _duplicates(table, scope), *own]
+        parts += _unparsed(table, cells_scope) + [cell_findings(table, cells_scope), _duplicates(table, scope), *own]
     if parts:
         # One statement for every check: planning and round trips cost more than the checks on a month's files.
         con.execute(_INSERT + "\nUNION ALL\n".join(f"({p.strip()})" for p in parts))
