@@ -48,12 +48,14 @@ class Counts:
     failing_rows: int
     failing_errors: int
     years_validated: int
+    finding_notes: int = 0    # findings for information only (an Annex A list 1-7 left aside), not warnings
 
     def describe(self) -> str:
         """'12 data-quality findings (3 errors, 9 warnings); 39,955 failing rows on the DfE validation
         rules (2,100 errors, 37,855 queries)', or that the rules were not run."""
+        notes = f", {counted(self.finding_notes, 'note')}" if self.finding_notes else ""
         text = (f"{counted(self.findings, 'data-quality finding')} ({counted(self.finding_errors, 'error')}, "
-                f"{counted(self.findings - self.finding_errors, 'warning')})")
+                f"{counted(self.findings - self.finding_errors - self.finding_notes, 'warning')}{notes})")
         if not self.years_validated:
             return text + "; the DfE validation rules were not run (no complete year's return from 2023/24 on, or --no-validate)"
         return (text + f"; {counted(self.failing_rows, 'failing row')} on the DfE validation rules "
@@ -68,7 +70,9 @@ def snapshot_counts(con, sid: int) -> Counts:
                (SELECT count(*) FROM dq_findings WHERE snapshot_id = $s AND severity = 'error'),
                (SELECT count(*) FROM validation_failures WHERE snapshot_id = $s),
                (SELECT count(*) FROM validation_failures WHERE snapshot_id = $s AND severity = 'error'),
-               (SELECT count(*) FROM validation_runs WHERE snapshot_id = $s)""", {"s": sid}).fetchone())
+               (SELECT count(*) FROM validation_runs WHERE snapshot_id = $s),
+               (SELECT count(*) FROM dq_findings WHERE snapshot_id = $s AND severity = 'info')""",
+                               {"s": sid}).fetchone())
 
 
 def load_findings_by_kind(con, sid: int) -> list[tuple]:
