@@ -74,7 +74,7 @@ GOOD_COUNCIL = '[council]\nname = "X"\nla_code = "874"\n'
     (GOOD_COUNCIL + "[targets.placement_3plus_pct]\ntarget = 6\n",
      "targets.placement_3plus_pct: careboard has no indicator 'placement_3plus_pct' "
      "(did you mean 'placements_3plus_pct'"),
-    (GOOD_COUNCIL + "[targets.visits_on_time_pct]\ntarget = 98\n", "careboard has no indicator 'visits_on_time_pct'"),
+    (GOOD_COUNCIL + "[targets.visits_in_time_pct]\ntarget = 98\n", "careboard has no indicator 'visits_in_time_pct'"),
     (GOOD_COUNCIL + "[targets.Placements_3plus_pct]\ntarget = 6\n", "(did you mean 'placements_3plus_pct'?)"),
     ('[council]\nname = "X"\nla_cod = "874"\n', "council.la_cod: unknown key (did you mean 'la_code'?)"),
     (GOOD_COUNCIL + '[tagrets.sdq_mean]\ntarget = 1\n', "tagrets: unknown key (did you mean 'targets'?)"),
