@@ -115,8 +115,12 @@ def record_findings(con, sid: int, file_ids: list[int]) -> None:
     scope = f"{int(sid)} AND file_id IN ({', '.join(str(int(f)) for f in file_ids)})"
     parts = []
     for table in tables:
-        own = list_checks.cells(table, scope) if registry.format_of(table).is_list else [_missing_child(table, scope)]
-        parts += _unparsed(table, scope) + [cell_findings(table, scope), _duplicates(table, scope), *own]
+        if registry.format_of(table).is_list:
+            parts += [q for q in [list_checks.unparsed(table, scope)] if q] + [cell_findings(table, scope),
+                      _duplicates(table, scope), *list_checks.cells(table, scope)]
+        else:
+            parts += _unparsed(table, scope) + [cell_findings(table, scope), _duplicates(table, scope),
+                                                _missing_child(table, scope)]
     if parts:
         # One statement for every check: planning and round trips cost more than the checks on a month's files.
         con.execute(_INSERT + "\nUNION ALL\n".join(f"({p.strip()})" for p in parts))

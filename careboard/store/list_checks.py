@@ -47,6 +47,27 @@ FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "{c}" NOT IN ({listed})
     return out
 
 
+def unparsed(table: str, sid: str) -> str | None:
+    """SELECT of an error for each date or number of `table` that could not be read, in one scan of the
+    table (checks._unparsed scans once per column, which for the lists' many date columns cost more than
+    their rows)."""
+    t = registry.table(table)
+    typed = [c for c in t.all_columns if t.kind(c) in ("date", "integer")]
+    if not typed:
+        return None
+    names = ", ".join(f"'{c}'" for c in typed)
+    kinds = ", ".join(f"'{t.kind(c)}'" for c in typed)
+    read = ", ".join(f'"{c}" IS NOT NULL' for c in typed)
+    raws = ", ".join(_cell(t, c) for c in typed)
+    return f"""SELECT snapshot_id, 'error', 'bad_' || kind, '{table}', file_id, line_no, child, field, value,
+       field || ' "' || {trimmed("value")} || '" is not ' || CASE kind WHEN 'date' THEN 'a date (written dd/mm/yyyy)'
+                                                                  ELSE 'a whole number' END
+FROM (SELECT snapshot_id, file_id, line_no, {child_of(table)} AS child, unnest([{names}]) AS field,
+             unnest([{kinds}]) AS kind, unnest([{read}]) AS was_read, unnest([{raws}]) AS value
+      FROM {staging_name(table)} WHERE snapshot_id = {sid})
+WHERE NOT was_read AND nullif({trimmed("value")}, '') IS NOT NULL"""
+
+
 def cells(table: str, sid: str) -> list[str]:
     """SELECTs of the dq_findings rows for blank required cells and unknown codes of `table`, in the
     files `sid` names (the SQL after "snapshot_id = ")."""

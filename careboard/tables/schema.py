@@ -164,8 +164,8 @@ def _normalised(table: str, trim: bool) -> str:
             tests.append(f"{typed_cell(table, c)} <> {cell}")
         elif kind == "date":
             tests.append(f"strlen({cell}) NOT IN (0, 10)")
-            if registry.format_of(table).is_list:     # read in several forms: one not dd/mm/yyyy is marked
-                tests.append(f"strftime({typed_cell(table, c)}, '%d/%m/%Y') <> {cell}")
+            if registry.format_of(table).is_list:     # read in several forms: 2025-01-31 is marked too
+                tests.append(f"(strlen({cell}) = 10 AND {cell} NOT LIKE '__/__/____')")
         elif kind == "integer":
             tests.append(f"CAST({typed_cell(table, c)} AS VARCHAR) <> {cell}")
         if trim:
