@@ -117,7 +117,12 @@ def typed_cell(table: str, column: str) -> str:
         return f"try_cast(regexp_replace({cell}, '\\.0+$', '') AS INTEGER)"
     if kind == "code":
         # Excel turns the code 1 into 1.0; codes are text, so the trailing .0 goes.
-        return f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
+        code = f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
+        if column in registry.table(table).codes:
+            # A list's codes are words joined by underscores, which people write with spaces or hyphens:
+            # "Short breaks" is SHORT_BREAKS (with a warning, store.normalised).
+            return f"regexp_replace({code}, '[ -]+', '_', 'g')"
+        return code
     return cell
 
 
