@@ -113,14 +113,15 @@ def record_findings(con, sid: int, file_ids: list[int]) -> None:
         f"SELECT DISTINCT table_name FROM source_files WHERE snapshot_id = {int(sid)} AND file_id IN "
         f"({', '.join(str(int(f)) for f in file_ids)}) AND rows > 0").fetchall()]
     scope = f"{int(sid)} AND file_id IN ({', '.join(str(int(f)) for f in file_ids)})"
-    parts = []
+    parts, list_parts = [], []
     for table in tables:
         if registry.format_of(table).is_list:
-            parts += [q for q in [list_checks.unparsed(table, scope)] if q] + [cell_findings(table, scope),
-                      _duplicates(table, scope), *list_checks.cells(table, scope)]
+            list_parts += [list_checks.row_findings(table, scope), cell_findings(table, scope), _duplicates(table, scope)]
         else:
             parts += _unparsed(table, scope) + [cell_findings(table, scope), _duplicates(table, scope),
                                                 _missing_child(table, scope)]
-    if parts:
-        # One statement for every check: planning and round trips cost more than the checks on a month's files.
-        con.execute(_INSERT + "\nUNION ALL\n".join(f"({p.strip()})" for p in parts))
+    # One statement for every check: planning and round trips cost more than the checks on a month's files.
+    # The local lists' checks are a statement of their own: planning one statement for both cost more.
+    for checks in (parts, list_parts):
+        if checks:
+            con.execute(_INSERT + "\nUNION ALL\n".join(f"({p.strip()})" for p in checks))

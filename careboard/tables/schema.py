@@ -91,7 +91,9 @@ def trimmed_cells(table: str, trim: bool = True) -> str:
     ingest.plain_csv.TextTable.padded) passes the columns through as they are.
     """
     quoted = [f'"{c}"' for c in registry.table(table).all_columns]
-    return ", ".join(f"{trimmed(q)} AS {q}" if trim else q for q in quoted)
+    # A list is small: binding trimmed()'s CASE for each of its columns cost more than plain trim() on its rows.
+    trim_one = (lambda q: f"trim({q}, {TRIM})") if registry.format_of(table).is_list else trimmed
+    return ", ".join(f"{trim_one(q)} AS {q}" if trim else q for q in quoted)
 
 
 def typed_columns(table: str) -> list[str]:
