@@ -118,7 +118,7 @@ def test_the_day_lists_were_taken_comes_from_their_names_or_today(names, today, 
 @pytest.mark.parametrize("argv,code,says", [
     (["load", str(DATA / "with_903"), "--no-validate"], 0,
      "the local lists (2 files) are taken as at 31/03/2025, the snapshot's as-at date"),
-    (["load", str(DATA / "lists 2025-01-31")], 0, "(local lists, no SSDA903 return): 9 fostering_households"),
+    (["load", str(DATA / "lists 2025-01-31")], 0, "(local lists, no SSDA903 return): 10 fostering_households"),
     (["load", str(DATA / "second_copy"), "--as-at", "31/01/2025"], 2, "is a second fostering households list"),
     (["load", str(DATA / "own_folder" / "lists"), "--year", "2025"], 2, "only local lists were given"),
 ])

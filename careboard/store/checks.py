@@ -119,10 +119,17 @@ def record_findings(con, sid: int, file_ids: list[int]) -> None:
                                             f"file_id IN ({', '.join(str(int(f)) for f in file_ids)}) AND "
                                             "format <> 'xlsx'").fetchall()]
     cells_scope = f"{int(sid)} AND file_id IN ({', '.join(str(int(f)) for f in text_files) or 'NULL'})"
-    parts = []
+    from_workbooks = [int(f) for f in file_ids if f not in text_files]
+    parts, list_parts = [], []
     for table in tables:
-        own = list_checks.cells(table, scope) if registry.format_of(table).is_list else [_missing_child(table, scope)]
-        parts += _unparsed(table, cells_scope) + [cell_findings(table, cells_scope), _duplicates(table, scope), *own]
-    if parts:
-        # One statement for every check: planning and round trips cost more than the checks on a month's files.
-        con.execute(_INSERT + "\nUNION ALL\n".join(f"({p.strip()})" for p in parts))
+        if registry.format_of(table).is_list:
+            list_parts += [list_checks.row_findings(table, scope, from_workbooks), cell_findings(table, cells_scope),
+                           _duplicates(table, scope)]
+        else:
+            parts += _unparsed(table, cells_scope) + [cell_findings(table, cells_scope), _duplicates(table, scope),
+                                                      _missing_child(table, scope)]
+    # One statement for every check: planning and round trips cost more than the checks on a month's files.
+    # The local lists' checks are a statement of their own: planning one statement for both cost more.
+    for checks in (parts, list_parts):
+        if checks:
+            con.execute(_INSERT + "\nUNION ALL\n".join(f"({p.strip()})" for p in checks))

@@ -10,7 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 from ..formats import registry
-from ..tables.schema import child_of, staging_name, trimmed
+from ..tables.schema import TRIM, child_of, staging_name
+
+
+def _trimmed(x: str) -> str:
+    """`x` trimmed of spaces, tabs, line ends and non-breaking spaces. Plain trim() with the characters,
+    not schema.trimmed's faster CASE: a list is small, and binding that CASE cost more than its rows."""
+    return f"trim({x}, {TRIM})"
 
 
 def _cell(t, column: str) -> str:
@@ -23,34 +29,45 @@ def _cell(t, column: str) -> str:
 _EMPTY = "len(list_filter(raw, lambda x: trim(x) <> '')) = 0"
 
 
-def _blank(table: str, sid: str) -> list[str]:
+def _finding(severity: str, code: str, field: str | None, value: str, message: str) -> str:
+    field_sql = f"'{field}'" if field else "NULL::VARCHAR"
+    return (f"struct_pack(severity := '{severity}', code := '{code}', field := {field_sql}, value := {value}, "
+            f"message := {message})")
+
+
+def _row_checks(table: str, from_workbooks: list[int]) -> list[str]:
+    """For each check of a row, SQL giving its finding as a struct, or NULL when the row passes. A cell read
+    from a workbook (`from_workbooks`: those files) was checked by the workbook reader as it read it."""
     t = registry.table(table)
     title = t.title.lower().replace("'", "''")
-    empty = f"""SELECT snapshot_id, 'warning', 'empty_row', '{table}', file_id, line_no, NULL, NULL, NULL,
-       'every cell of this row is blank: it names nothing, so it counts in no figure; delete it from the list'
-FROM {staging_name(table)} WHERE snapshot_id = {sid} AND {_EMPTY}"""
-    return [empty] + [f"""SELECT snapshot_id, 'error', 'blank_required', '{table}', file_id, line_no, {child_of(table)}, '{c}', NULL,
-       '{c} is blank; every row of the {title} list needs it'
-FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "{c}" IS NULL AND nullif({trimmed(_cell(t, c))}, '') IS NULL
-      AND NOT {_EMPTY}""" for c in t.required]
-
-
-def _unknown_codes(table: str, sid: str) -> list[str]:
-    t = registry.table(table)
-    out = []
+    empty = "'every cell of this row is blank: it names nothing, so it counts in no figure; delete it from the list'"
+    out = ["CASE WHEN empty THEN " + _finding("warning", "empty_row", None, "NULL::VARCHAR", empty) + " END"]
+    read_as_text = f" AND file_id NOT IN ({', '.join(map(str, from_workbooks))})" if from_workbooks else ""
+    for c in t.all_columns:
+        kind, raw = t.kind(c), _cell(t, c)
+        if kind in ("date", "integer"):
+            expected = "a date (written dd/mm/yyyy)" if kind == "date" else "a whole number"
+            out.append(f"""CASE WHEN "{c}" IS NULL AND nullif({_trimmed(raw)}, '') IS NOT NULL{read_as_text} THEN """
+                       + _finding("error", f"bad_{kind}", c, raw, f"""'{c} "' || {_trimmed(raw)} || '" is not {expected}'""") + " END")
+    for c in t.required:
+        out.append(f"""CASE WHEN NOT empty AND "{c}" IS NULL AND nullif({_trimmed(_cell(t, c))}, '') IS NULL THEN """
+                   + _finding("error", "blank_required", c, "NULL::VARCHAR", f"'{c} is blank; every row of the {title} list needs it'") + " END")
     for c, allowed in t.codes.items():
         listed = ", ".join(f"'{v}'" for v in allowed)
-        words = ", ".join(allowed)
-        out.append(f"""SELECT snapshot_id, 'error', 'unknown_code', '{table}', file_id, line_no, {child_of(table)}, '{c}', {_cell(t, c)},
-       '{c} "' || "{c}" || '" is not one of the codes this list allows ({words})'
-FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "{c}" NOT IN ({listed})""")
+        message = f"""'{c} "' || "{c}" || '" is not one of the codes this list allows ({", ".join(allowed)})'"""
+        out.append(f'CASE WHEN "{c}" NOT IN ({listed}) THEN ' + _finding("error", "unknown_code", c, _cell(t, c), message) + " END")
     return out
 
 
-def cells(table: str, sid: str) -> list[str]:
-    """SELECTs of the dq_findings rows for blank required cells and unknown codes of `table`, in the
-    files `sid` names (the SQL after "snapshot_id = ")."""
-    return _blank(table, sid) + _unknown_codes(table, sid)
+def row_findings(table: str, sid: str, from_workbooks: list[int] = ()) -> str:
+    """SELECT of the dq_findings rows for what a list's rows break: dates and numbers that cannot be read,
+    blank required cells, codes the list does not allow and rows of nothing, in the files `sid` names (the
+    SQL after "snapshot_id = "). One scan of the table: a statement per check cost more than the lists' rows."""
+    checks = ", ".join(_row_checks(table, list(from_workbooks)))
+    return f"""SELECT snapshot_id, x.severity, x.code, '{table}', file_id, line_no, child, x.field, x.value, x.message
+FROM (SELECT snapshot_id, file_id, line_no, child, unnest([{checks}]) AS x
+      FROM (SELECT *, {child_of(table)} AS child, {_EMPTY} AS empty FROM {staging_name(table)} WHERE snapshot_id = {sid}))
+WHERE x IS NOT NULL"""
 
 
 def dates_after(table: str, sid: int, as_at: date) -> str | None:

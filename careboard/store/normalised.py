@@ -19,6 +19,7 @@ from ..tables.schema import NORMALISED, child_of, staging_name, trimmed
 _REASONS = {
     "excel_number": "Excel had added a decimal point",
     "lower_case_code": "codes are upper case",
+    "code_words": "the words of a code are joined by underscores",
     "unpadded_date": "dates are written dd/mm/yyyy",
     "date_form": "the date was written another way; dd/mm/yyyy is the usual form",
     "reformatted_number": "numbers are written without leading zeros",
@@ -49,6 +50,7 @@ def _cells(table: str) -> list[str]:
 _KIND = f"""CASE WHEN x.most IS NOT NULL THEN 'too_long'
      WHEN {trimmed("x.value")} = x.read THEN 'stray_spaces'
      WHEN upper({trimmed("x.value")}) = x.read THEN 'lower_case_code'
+     WHEN regexp_replace(upper({trimmed("x.value")}), '[ -]+', '_', 'g') = x.read THEN 'code_words'
      WHEN x.read LIKE '__/__/____' AND NOT contains(x.value, '/') THEN 'date_form'
      WHEN contains(x.value, '.') THEN 'excel_number'
      WHEN contains(x.value, '/') THEN 'unpadded_date'

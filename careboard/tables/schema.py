@@ -91,7 +91,9 @@ def trimmed_cells(table: str, trim: bool = True) -> str:
     ingest.plain_csv.TextTable.padded) passes the columns through as they are.
     """
     quoted = [f'"{c}"' for c in registry.table(table).all_columns]
-    return ", ".join(f"{trimmed(q)} AS {q}" if trim else q for q in quoted)
+    # A list is small: binding trimmed()'s CASE for each of its columns cost more than plain trim() on its rows.
+    trim_one = (lambda q: f"trim({q}, {TRIM})") if registry.format_of(table).is_list else trimmed
+    return ", ".join(f"{trim_one(q)} AS {q}" if trim else q for q in quoted)
 
 
 def typed_columns(table: str) -> list[str]:
@@ -117,7 +119,12 @@ def typed_cell(table: str, column: str) -> str:
         return f"try_cast(regexp_replace({cell}, '\\.0+$', '') AS INTEGER)"
     if kind == "code":
         # Excel turns the code 1 into 1.0; codes are text, so the trailing .0 goes.
-        return f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
+        code = f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
+        if column in registry.table(table).codes:
+            # A list's codes are words joined by underscores, which people write with spaces or hyphens:
+            # "Short breaks" is SHORT_BREAKS (with a warning, store.normalised).
+            return f"regexp_replace({code}, '[ -]+', '_', 'g')"
+        return code
     return cell
 
 
@@ -164,8 +171,8 @@ def _normalised(table: str, trim: bool) -> str:
             tests.append(f"{typed_cell(table, c)} <> {cell}")
         elif kind == "date":
             tests.append(f"strlen({cell}) NOT IN (0, 10)")
-            if registry.format_of(table).is_list:     # read in several forms: one not dd/mm/yyyy is marked
-                tests.append(f"strftime({typed_cell(table, c)}, '%d/%m/%Y') <> {cell}")
+            if registry.format_of(table).is_list:     # read in several forms: 2025-01-31 is marked too
+                tests.append(f"(strlen({cell}) = 10 AND {cell} NOT LIKE '__/__/____')")
         elif kind == "integer":
             tests.append(f"CAST({typed_cell(table, c)} AS VARCHAR) <> {cell}")
         if trim:
