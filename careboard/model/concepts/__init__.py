@@ -70,6 +70,15 @@ def _split(spec: str) -> list[str]:
     return args + [cur.strip()] if cur.strip() else args
 
 
+# The model's names for a return's columns: the column's own name in lower case, but for these.
+_RENAMED = {"PLACE_PROVIDER": "provider"}
+
+
+def model_name(column: str) -> str:
+    """What the model (and the rules' per-return tables) call a return's column: prev_<that>, next_<that> ..."""
+    return _RENAMED.get(column, column.lower())
+
+
 @cache
 def definitions() -> dict[str, Definition]:
     """Every definition by name, as str.format_map takes them."""

@@ -48,7 +48,7 @@ _PLACEMENT_AREA = ({"fails": _NO_PLACEMENT_AREA, "postcode": "is missing or not 
                    {"fails": _NO_PLACEMENT_AREA_LOOKUP,
                     "postcode": "is missing, not a valid UK postcode, or not in the postcode lookup"})
 # A header child with an episode this year other than a short break.
-_IN_CARE = "coalesce(NOT only_short_breaks, false)"
+_IN_CARE = "coalesce(NOT short_breaks_only, false)"
 
 HEADER = (
     Rule("101", "Sex is not a valid code for this year. Use 1 (male) or 2 (female) up to 2023/24, "
@@ -152,7 +152,7 @@ PLACED_FOR_ADOPTION = (
     Rule("184", "The decision that the child should be placed for adoption is dated before the child's date of "
                 "birth. Correct DATE_PLACED or the date of birth.",
          table="placed_for_adoption", fields=("DATE_PLACED", "DOB"), tables=("header",),
-         fails='"DATE_PLACED" < header_DOB'),
+         fails='"DATE_PLACED" < header_dob'),
 )
 
 OC3 = (
@@ -171,7 +171,7 @@ EPISODES = (
     Rule("142", "A later episode starts but this one has no end date or reason. Give DEC and REC "
                 "(REC X1 when the next episode follows on the same day).",
          table="episodes", fields=("DEC", "REC"),
-         fails=f'ep_seq < ep_count AND "DECOM" IS NOT NULL AND ({blank("DEC")} OR "REC" IS NULL)'),
+         fails=f'seq < n_episodes AND "DECOM" IS NOT NULL AND ({blank("DEC")} OR "REC" IS NULL)'),
     code_rule("143", "episodes", "RNE", "Reason for new episode", "S, P, L, T, B or U", required=True),
     code_rule("144", "episodes", "LS", "Legal status", "for example C1, C2, E1, V2, V3, V4, J1 or L1", required=True),
     code_rule("145", "episodes", "CIN", "Category of need", "N1 to N8", required=True),
@@ -297,7 +297,7 @@ OC2 = (
          sql=f"""SELECT 'oc2' AS tbl, row_no FROM v_oc2 WHERE cla_12m AND {any_blank(OC2_CORE)}
                  UNION ALL
                  SELECT 'episodes' AS tbl, e.row_no FROM v_episodes e JOIN child_episodes c ON c."CHILD" = e."CHILD"
-                 WHERE e.ep_seq = 1 AND c.cla_12m AND NOT EXISTS (SELECT 1 FROM oc2 o WHERE o."CHILD" = e."CHILD")"""),
+                 WHERE e.seq = 1 AND c.cla_12m AND NOT EXISTS (SELECT 1 FROM oc2 o WHERE o."CHILD" = e."CHILD")"""),
     Rule("192", "The child has a substance misuse problem: say whether they received an intervention "
                 "(INTERVENTION_RECEIVED 0 or 1).",
          table="oc2", fields=("SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED"),

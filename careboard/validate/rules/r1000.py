@@ -14,7 +14,7 @@ from .sql_blocks import both_rows
 from .sql_checks import any_given, until
 
 _DETAILS = any_given(OC3_ITEMS)
-_LEAVER_DOB = 'coalesce("DOB", header_DOB)'
+_LEAVER_DOB = 'coalesce("DOB", header_dob)'
 # Care leavers with details given who are 17 or 18 on 31 March, with an episode this year that `where` says
 # was going on at (or ended after) the 17th or 18th birthday that falls in this collection year.
 _AT_BIRTHDAY = f"""WITH leavers AS (

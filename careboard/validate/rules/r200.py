@@ -38,29 +38,29 @@ LAST_YEAR = (
                 "the same). Check which is right and correct this year's header, or ask DfE to amend last year's.",
          table="header", fields=("SEX",), needs=("last_year",),
          fails="in_last_year AND " + _SEX_AS_MF.format(col='"SEX"') + " IS DISTINCT FROM "
-               + _SEX_AS_MF.format(col="last_SEX")),
+               + _SEX_AS_MF.format(col="last_sex")),
     Rule("203", "Date of birth differs from the one given for this child in last year's return. Check the "
                 "child's records and make both years agree.",
          table="header", fields=("DOB",), needs=("last_year",),
-         fails='in_last_year AND "DOB" IS DISTINCT FROM last_DOB'),
+         fails='in_last_year AND "DOB" IS DISTINCT FROM last_dob'),
     Rule("204", "Ethnicity differs from the one given for this child in last year's return. Check which is right "
                 "and make this year's header agree with the child's recorded ethnicity.",
          table="header", fields=("ETHNIC",), needs=("last_year",),
-         fails='in_last_year AND "ETHNIC" IS DISTINCT FROM last_ETHNIC'),
+         fails='in_last_year AND "ETHNIC" IS DISTINCT FROM last_ethnic'),
     # Only a mother status of 1 last year binds this year; children no longer looked after are exempt.
     Rule("207", "Last year's return recorded this child as a mother, but this year's does not. Once a child is "
                 "a mother she stays one: set MOTHER to 1 (and give MC_DOB) unless last year's record was wrong.",
          table="header", fields=("MOTHER",), needs=("last_year",),
-         fails="in_last_year AND n_episodes IS NOT NULL AND last_MOTHER = '1' AND \"MOTHER\" IS DISTINCT FROM '1'"),
+         fails="in_last_year AND n_episodes IS NOT NULL AND last_mother = '1' AND \"MOTHER\" IS DISTINCT FROM '1'"),
     # Allowed changes: an unknown UPN (blank or UN code) becoming a real one, and UN1/blank becoming UN2-UN5.
     Rule("208", "UPN differs from the one given for this child last year. A child keeps one UPN: give last "
                 "year's UPN, unless it was unknown then (only a move from unknown to a real UPN, or from UN1 to "
                 "UN2-UN5, is expected).",
          table="header", fields=("UPN",), needs=("last_year",),
-         fails="""in_last_year AND upper("UPN") IS DISTINCT FROM upper(last_UPN) AND NOT coalesce(
-                    ((last_UPN IS NULL OR upper(last_UPN) IN {UPN_PLACEHOLDER})
+         fails="""in_last_year AND upper("UPN") IS DISTINCT FROM upper(last_upn) AND NOT coalesce(
+                    ((last_upn IS NULL OR upper(last_upn) IN {UPN_PLACEHOLDER})
                       AND "UPN" IS NOT NULL AND upper("UPN") NOT IN {UPN_PLACEHOLDER})
-                    OR ((last_UPN IS NULL OR upper(last_UPN) = 'UN1')
+                    OR ((last_upn IS NULL OR upper(last_upn) = 'UN1')
                       AND upper("UPN") IN ('UN2', 'UN3', 'UN4', 'UN5')), false)"""),
 )
 
@@ -87,7 +87,7 @@ UPN = (
 
 # UASC status across years. A child is (or was) UASC in a year when they have a row in that year's UASC
 # table; DUC is the date that status ended. Last year's period runs from {start} - 1 year to {end} - 1 year.
-# Rule 205C weighs the header's UASC flag itself (v_header.uasc_flag / last_uasc_flag): where a return
+# Rule 205C weighs the header's UASC flag itself (v_header.uasc_status / last_uasc_status): where a return
 # carries no flag (most CSVs) a UASC row stands for it, so there a DUC always comes with the status.
 _UASC_PAIRS = """SELECT u.row_no, u."DUC", ul."DUC" AS last_DUC, ul."r_DUC" AS last_r_DUC
                  FROM uasc u JOIN uasc_last ul ON ul."CHILD" = u."CHILD\""""
@@ -119,7 +119,7 @@ UASC = (
                  "the DUC, or record the child as UASC in the year they were.",
          table="uasc", fields=("DUC", "UASC"), tables=("header", "header_last", "uasc_last"), needs=("last_year",),
          sql="""SELECT u.row_no FROM uasc u JOIN v_header h ON h."CHILD" = u."CHILD"
-                WHERE coalesce(u."r_DUC", '') <> '' AND NOT h.uasc_flag AND NOT h.last_uasc_flag"""),
+                WHERE coalesce(u."r_DUC", '') <> '' AND NOT h.uasc_status AND NOT h.last_uasc_status"""),
     Rule("205D", "The child is UASC this year but was in last year's return without UASC status. A child cannot "
                  "become UASC while looked after: check the UASC status in both years.",
          table="uasc", fields=("CHILD",), tables=("header_last", "uasc_last"), needs=("last_year",),
@@ -271,16 +271,16 @@ REASON_PLACE_CHANGE = (
     Rule("225", "This episode ends in a change of placement but no reason for the placement change is given. "
                 "Record REASON_PLACE_CHANGE on the episode that ends with the move.",
          table="episodes", fields=("REC", "REASON_PLACE_CHANGE"),
-         fails="""\"REC\" = 'X1' AND \"REASON_PLACE_CHANGE\" IS NULL AND next_RNE IN ('P', 'B', 'T', 'U')
+         fails="""\"REC\" = 'X1' AND \"REASON_PLACE_CHANGE\" IS NULL AND next_rne IN ('P', 'B', 'T', 'U')
                   AND coalesce(\"PLACE\", '') NOT IN {PLACE_TEMPORARY}
-                  AND coalesce(next_PLACE, '') NOT IN {PLACE_TEMPORARY}"""),
+                  AND coalesce(next_place, '') NOT IN {PLACE_TEMPORARY}"""),
     # The DfE reports the temporary episode; careboard reports the row that holds the reason to remove.
     Rule("226", "A reason for placement change is given on a temporary placement (T0-T4) or on the episode "
                 "just before one. Moves into or out of temporary placements are not placement changes: leave "
                 "REASON_PLACE_CHANGE blank.",
          table="episodes", fields=("PLACE", "REASON_PLACE_CHANGE"),
          fails='"REASON_PLACE_CHANGE" IS NOT NULL AND ("PLACE" IN {PLACE_TEMPORARY} '
-               'OR next_PLACE IN {PLACE_TEMPORARY})'),
+               'OR next_place IN {PLACE_TEMPORARY})'),
     Rule("233", "A reason for placement change is given on an episode that has not ended. Record the reason only "
                 "when the episode ends; leave it blank for now.",
          table="episodes", fields=("DEC", "REASON_PLACE_CHANGE"),
@@ -288,7 +288,7 @@ REASON_PLACE_CHANGE = (
     Rule("234", "The placement change reason is CUSTOD (custody) but the child was under 10 when the placement "
                 "ended, below the age of criminal responsibility. Correct the reason or the date of birth.",
          table="episodes", fields=("DOB", "REASON_PLACE_CHANGE"),
-         fails="\"REASON_PLACE_CHANGE\" = 'CUSTOD' AND age_on(\"DOB\", coalesce(\"DEC\", next_DECOM)) < 10"),
+         fails="\"REASON_PLACE_CHANGE\" = 'CUSTOD' AND age_on(\"DOB\", coalesce(\"DEC\", next_decom)) < 10"),
 )
 
 RULES = LAST_YEAR + UPN + UASC + HEADER + PLACEMENT_CODES + URN + URN_LIST + REASON_PLACE_CHANGE

@@ -33,7 +33,7 @@ HEADER_AND_UASC = (
          table="header", fields=("DOB",), fails='"DOB" > {end}'),
     Rule("302", "The child's first episode starts before their date of birth. Correct the date of birth or the "
                 "episode start date.",
-         table="episodes", fields=("DECOM", "DOB"), fails='ep_seq = 1 AND "DECOM" < DOB'),
+         table="episodes", fields=("DECOM", "DOB"), fails='seq = 1 AND "DECOM" < DOB'),
     # The child's status is the header's UASC flag where the return carries one (XML, or a CSV header with a
     # UASC column); elsewhere the UASC row itself is the status, as the DfE derives it for CSV, so the one
     # failure left there is a ceased date for a child with no header row to carry any status.
@@ -42,11 +42,11 @@ HEADER_AND_UASC = (
                 "the ceased date.",
          table="uasc", fields=("DUC", "UASC"), tables=("header",),
          sql="""SELECT u.row_no FROM uasc u LEFT JOIN v_header h ON h."CHILD" = u."CHILD"
-                WHERE coalesce(u."r_DUC", '') <> '' AND NOT coalesce(h.uasc_flag, false)"""),
+                WHERE coalesce(u."r_DUC", '') <> '' AND NOT coalesce(h.uasc_status, false)"""),
     Rule("304", "The date UASC status ceased is after the child's 18th birthday. UASC status ends at 18 at the "
                 "latest: correct the date (or the date of birth).",
          table="uasc", fields=("DUC", "DOB"),
-         fails='"DUC" > coalesce("DOB", header_DOB) + INTERVAL 18 YEAR'),
+         fails='"DUC" > coalesce("DOB", header_dob) + INTERVAL 18 YEAR'),
     # "Over 25" read as having had the 25th birthday before 1 April, as the DfE's earlier "over 21" was (the
     # community validator's edge too).
     Rule("351", "The child had turned 25 before the collection year began, so should not be in this return. "
@@ -57,13 +57,13 @@ HEADER_AND_UASC = (
     *(Rule("393", "This girl is looked after (other than only short breaks) but the mother field is blank. "
                   "Record 1 if she is a mother, 0 if not.",
            table="header", fields=("MOTHER", "SEX"), years=years,
-           fails=f'"SEX" = \'{girl}\' AND n_episodes > 0 AND NOT only_short_breaks AND "MOTHER" IS NULL')
+           fails=f'"SEX" = \'{girl}\' AND n_episodes > 0 AND NOT short_breaks_only AND "MOTHER" IS NULL')
       for girl, years in (("2", (2024,)), ("F", (2025, 2026, 2027)))),
     Rule("399", "This child only has short-break care (legal status V3 or V4), so the mother field and reviews "
                 "should not be returned. Leave them blank, or correct the legal status.",
          table="header", fields=("LS", "MOTHER", "REVIEW", "REVIEW_CODE"), tables=("child_episodes", "reviews"),
          multi=True, sql="""
-WITH sb AS (SELECT "CHILD" FROM child_episodes WHERE only_short_breaks)
+WITH sb AS (SELECT "CHILD" FROM child_episodes WHERE short_breaks_only)
 SELECT 'header' AS tbl, h.row_no FROM header h JOIN sb USING ("CHILD") WHERE h."MOTHER" IS NOT NULL
 UNION ALL
 SELECT 'reviews', r.row_no FROM reviews r JOIN sb USING ("CHILD")
@@ -76,7 +76,7 @@ WHERE r."r_REVIEW" <> '' OR r."r_REVIEW_CODE" <> ''"""),
 # legal status changed in between.
 _PLACED_FOR_ADOPTION = """
 WITH e AS (SELECT "CHILD", row_no, "DECOM", "REC", "PLACE" IN {PLACE_ADOPTION} AS placed,
-                  coalesce(prev_PLACE IN {PLACE_ADOPTION} AND prev_DEC = "DECOM", false) AS continues
+                  coalesce(prev_place IN {PLACE_ADOPTION} AND prev_dec = "DECOM", false) AS continues
            FROM v_episodes WHERE "CHILD" IN (SELECT "CHILD" FROM ad1)),
 starts AS (SELECT "CHILD", "DECOM" AS placed_on FROM e WHERE placed AND NOT continues),
 adopted AS (SELECT a."CHILD", a.row_no,
@@ -119,8 +119,8 @@ WHERE e."REC" IN ('E11', 'E12')
     Rule("336", "The child was placed for adoption with their foster carers (A3 or A5), but the placement "
                 "before was not a foster or adoption placement. Check the placement types.",
          table="episodes", fields=("PLACE",),
-         fails='"PLACE" IN (\'A3\', \'A5\') AND ep_seq > 1 AND coalesce(prev_PLACE, \'\') NOT IN {PLACE_ADOPTION} '
-               'AND coalesce(prev_PLACE, \'\') NOT IN {PLACE_FOSTER}'),
+         fails='"PLACE" IN (\'A3\', \'A5\') AND seq > 1 AND coalesce(prev_place, \'\') NOT IN {PLACE_ADOPTION} '
+               'AND coalesce(prev_place, \'\') NOT IN {PLACE_FOSTER}'),
     Rule("386", "The episode ends with adoption, but the child was already 18. Check the reason the episode "
                 "ended and the date of birth.",
          table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN (\'E11\', \'E12\') AND age_dec >= 18'),
@@ -165,7 +165,7 @@ WHERE l."IN_TOUCH" = 'DIED' AND o."IN_TOUCH" IS DISTINCT FROM 'DIED'"""),
                  "carers (Z1/Z2), which is only possible from 18. Correct the accommodation code.",
          table="oc3", fields=("ACCOM", "DOB"),
          fails='"ACCOM" IN (\'Z1\', \'Z2\') '
-               'AND coalesce("DOB", header_DOB) + INTERVAL 17 YEAR BETWEEN {start} AND {end}'),
+               'AND coalesce("DOB", header_dob) + INTERVAL 17 YEAR BETWEEN {start} AND {end}'),
 )
 
 EPISODES_STARTING_AND_ENDING = (
@@ -188,7 +188,7 @@ EPISODES_STARTING_AND_ENDING = (
     Rule("357", "The child's first episode does not have reason for new episode S. Check for a missing earlier "
                 "episode; if there is none, change the reason to S.",
          table="episodes", fields=("RNE", "DECOM"), severity="query",
-         fails='ep_seq = 1 AND "DECOM" >= {start} AND coalesce("RNE", \'\') <> \'S\''),
+         fails='seq = 1 AND "DECOM" >= {start} AND coalesce("RNE", \'\') <> \'S\''),
     Rule("385", "The episode ends after the end of the collection year. Correct the end date, or leave it blank "
                 "if the episode was still open on 31 March.",
          table="episodes", fields=("DEC",), fails='"DEC" > {end}'),
@@ -200,9 +200,9 @@ EPISODES_STARTING_AND_ENDING = (
                 "Correct REC or the dates.",
          table="episodes", fields=("REC", "DEC"),
          fails='"DEC" IS NOT NULL AND ('
-               '("REC" = \'X1\' AND next_DECOM IS NOT NULL AND "DEC" <> next_DECOM) '
-               'OR ("REC" <> \'X1\' AND "DEC" = next_DECOM) '
-               'OR ("REC" = \'X1\' AND ep_seq = ep_count))'),
+               '("REC" = \'X1\' AND next_decom IS NOT NULL AND "DEC" <> next_decom) '
+               'OR ("REC" <> \'X1\' AND "DEC" = next_decom) '
+               'OR ("REC" = \'X1\' AND seq = n_episodes))'),
     Rule("387", "The episode ends with a move to independent living (E5 or E6), but the child was under 14. "
                 "Check the reason the episode ended and the date of birth.",
          table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN (\'E5\', \'E6\') AND age_dec < 14'),
@@ -296,10 +296,10 @@ WHERE n2 < d + INTERVAL 1 YEAR OR n1 < p1 + INTERVAL 1 YEAR OR d < p2 + INTERVAL
     Rule("383", "After a temporary placement the child should go back to their usual placement: this episode "
                 "should have reason P and the same placement type and postcode as before the temporary one.",
          table="episodes", fields=("PLACE", "RNE", "PL_POST"), sql=f"""
-SELECT e.row_no FROM v_episodes t JOIN v_episodes e ON e."CHILD" = t."CHILD" AND e.ep_seq = t.ep_seq + 1
-WHERE t."PLACE" IN {{PLACE_TEMPORARY}} AND t.ep_seq > 1
-  AND (coalesce(e."RNE", '') <> 'P' OR e."PLACE" IS DISTINCT FROM t.prev_PLACE
-       OR {post('PL_POST', 'e')} IS DISTINCT FROM {post('prev_PL_POST', 't')})"""),
+SELECT e.row_no FROM v_episodes t JOIN v_episodes e ON e."CHILD" = t."CHILD" AND e.seq = t.seq + 1
+WHERE t."PLACE" IN {{PLACE_TEMPORARY}} AND t.seq > 1
+  AND (coalesce(e."RNE", '') <> 'P' OR e."PLACE" IS DISTINCT FROM t.prev_place
+       OR {post('PL_POST', 'e')} IS DISTINCT FROM {post('prev_pl_post', 't')})"""),
 )
 
 POSTCODES = (

@@ -10,19 +10,19 @@ from .reference import in_postcode_lookup, placement_geo, with_postcode_lookup
 
 # A placement changes when its type, postcode, URN or provider does (postcodes compared without spaces or
 # case, so "pe1 1aa" and "PE11AA" are the same place).
-_PLACEMENT_CHANGED = """("PLACE" IS DISTINCT FROM prev_PLACE
-    OR upper(replace("PL_POST", ' ', '')) IS DISTINCT FROM upper(replace(prev_PL_POST, ' ', ''))
-    OR upper("URN") IS DISTINCT FROM upper(prev_URN)
-    OR "PLACE_PROVIDER" IS DISTINCT FROM prev_PLACE_PROVIDER)"""
-_LS_CHANGED = '"LS" IS DISTINCT FROM prev_LS'
-_CEASED = "prev_REC IN {REC} AND prev_REC <> 'X1'"
+_PLACEMENT_CHANGED = """("PLACE" IS DISTINCT FROM prev_place
+    OR upper(replace("PL_POST", ' ', '')) IS DISTINCT FROM upper(replace(prev_pl_post, ' ', ''))
+    OR upper("URN") IS DISTINCT FROM upper(prev_urn)
+    OR "PLACE_PROVIDER" IS DISTINCT FROM prev_provider)"""
+_LS_CHANGED = '"LS" IS DISTINCT FROM prev_ls'
+_CEASED = "prev_rec IN {REC} AND prev_rec <> 'X1'"
 
 EPISODE_CHAIN = (
     Rule("431", "The episode starts a new period of care (RNE S) on or before the day the previous episode "
                 "ended. If the child stayed looked after, use the reason for the change (P, L, T, B or U); if "
                 "they left care and came back, correct the dates.",
          table="episodes", fields=("DECOM", "RNE"),
-         fails="\"RNE\" = 'S' AND prev_DEC IS NOT NULL AND \"DECOM\" <= prev_DEC"),
+         fails="\"RNE\" = 'S' AND prev_dec IS NOT NULL AND \"DECOM\" <= prev_dec"),
     Rule("432", "The previous episode ended the child's period of care (REC other than X1), so this episode "
                 "starts a new one: its reason for new episode should be S. Correct RNE, or the previous REC if "
                 "the child did not leave care.",
@@ -31,25 +31,25 @@ EPISODE_CHAIN = (
                 "start on the day the previous one ended. Make DECOM equal the previous episode's DEC, or use S "
                 "if this is a new period of care.",
          table="episodes", fields=("DECOM", "RNE"),
-         fails="\"RNE\" IN ('P', 'L', 'T', 'U', 'B') AND ep_seq > 1 "
-               "AND (coalesce(prev_r_DEC, '') = '' OR \"DECOM\" <> prev_DEC)"),
+         fails="\"RNE\" IN ('P', 'L', 'T', 'U', 'B') AND seq > 1 "
+               "AND (coalesce(prev_r_dec, '') = '' OR \"DECOM\" <> prev_dec)"),
     Rule("434", "RNE L means only the legal status changed, but either the legal status is the same as in the "
                 "previous episode or the placement (type, postcode, URN or provider) changed. Correct RNE or "
                 "the episode details.",
          table="episodes", fields=("RNE", "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN"),
-         fails=f"\"RNE\" = 'L' AND ep_seq > 1 AND (NOT {_LS_CHANGED} OR {_PLACEMENT_CHANGED})"),
+         fails=f"\"RNE\" = 'L' AND seq > 1 AND (NOT {_LS_CHANGED} OR {_PLACEMENT_CHANGED})"),
     Rule("435", "RNE P or T means only the placement changed, but either the legal status changed too or the "
                 "placement (type, postcode, URN and provider) is the same as before. Correct RNE (B or U if "
                 "both changed) or the episode details.",
          table="episodes", fields=("RNE", "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN"),
-         fails=f"\"RNE\" IN ('P', 'T') AND ep_seq > 1 AND ({_LS_CHANGED} OR NOT {_PLACEMENT_CHANGED})"),
+         fails=f"\"RNE\" IN ('P', 'T') AND seq > 1 AND ({_LS_CHANGED} OR NOT {_PLACEMENT_CHANGED})"),
     Rule("436", "RNE B or U means both the legal status and the placement changed, but one of them is the same "
                 "as in the previous episode. Correct RNE (L or P/T if only one changed) or the episode details.",
          table="episodes", fields=("RNE", "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN"),
-         fails=f"\"RNE\" IN ('B', 'U') AND ep_seq > 1 AND (NOT {_LS_CHANGED} OR NOT {_PLACEMENT_CHANGED})"),
+         fails=f"\"RNE\" IN ('B', 'U') AND seq > 1 AND (NOT {_LS_CHANGED} OR NOT {_PLACEMENT_CHANGED})"),
     Rule("437", "The episode ended because the child died (E2) or was assessed as 18 or over (E15), yet later "
                 "episodes follow. Correct the reason the episode ended, or remove the later episodes.",
-         table="episodes", fields=("REC",), fails="\"REC\" IN ('E2', 'E15') AND ep_seq < ep_count"),
+         table="episodes", fields=("REC",), fails="\"REC\" IN ('E2', 'E15') AND seq < n_episodes"),
 )
 
 LEGAL_STATUS = (
@@ -88,18 +88,18 @@ AGES = (
     Rule("440", "Participation PN0 is for children under 4, but the child was 4 or over on the review date. "
                 "Record how the child took part (PN1-PN7), or correct the dates.",
          table="reviews", fields=("DOB", "REVIEW", "REVIEW_CODE"),
-         fails="\"REVIEW_CODE\" = 'PN0' AND age_on(coalesce(\"DOB\", header_DOB), \"REVIEW\") >= 4"),
+         fails="\"REVIEW_CODE\" = 'PN0' AND age_on(coalesce(\"DOB\", header_dob), \"REVIEW\") >= 4"),
     Rule("441", "Participation is recorded as PN1-PN7, but the child was under 4 on the review date, so it "
                 "should be PN0. Correct the code, or the dates.",
          table="reviews", fields=("DOB", "REVIEW", "REVIEW_CODE"),
          fails="\"REVIEW_CODE\" IN ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7') "
-               "AND age_on(coalesce(\"DOB\", header_DOB), \"REVIEW\") < 4"),
+               "AND age_on(coalesce(\"DOB\", header_dob), \"REVIEW\") < 4"),
 )
 
 UPN = (
     Rule("442", "UPN is blank for a child looked after other than on short breaks. Give the UPN, or the UN code "
                 "saying why it is unknown (UN1-UN5).",
-         table="header", fields=("UPN",), fails='n_episodes IS NOT NULL AND NOT only_short_breaks AND "UPN" IS NULL'),
+         table="header", fields=("UPN",), fails='n_episodes IS NOT NULL AND NOT short_breaks_only AND "UPN" IS NULL'),
     Rule("444", "The same UPN is given for more than one child. A UPN belongs to one pupil: check which child it "
                 "belongs to and correct the others.",
          table="header", fields=("UPN",),

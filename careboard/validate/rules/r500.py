@@ -11,12 +11,12 @@ from .sql_checks import any_blank, blank, given
 EPISODES = (
     Rule("501", "This episode starts before the previous episode ended. Episodes must not overlap: correct DECOM "
                 "here or the previous episode's DEC.",
-         table="episodes", fields=("DECOM", "DEC"), fails='"DECOM" < prev_DEC'),
+         table="episodes", fields=("DECOM", "DEC"), fails='"DECOM" < prev_dec'),
     # The category of need is set when care starts, so an episode that follows on the same day keeps it.
     Rule("504", "The category of need (CIN) changes between episodes of the same period of care; it should stay as "
                 "recorded when the child started to be looked after. Use the CIN of the previous episode.",
          table="episodes", fields=("CIN",),
-         fails='prev_REC = \'X1\' AND prev_DEC = "DECOM" AND "CIN" IS DISTINCT FROM prev_CIN'),
+         fails='prev_rec = \'X1\' AND prev_dec = "DECOM" AND "CIN" IS DISTINCT FROM prev_cin'),
     Rule("516", "The episode ends with a special guardianship order to former foster carers (E45 or E46), so the "
                 "placement should be with those foster carers (U1-U6). Correct PLACE or REC.",
          table="episodes", fields=("PLACE", "REC"),

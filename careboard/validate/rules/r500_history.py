@@ -7,11 +7,12 @@ Episodes: the child's first episode this year must carry on the episode left ope
 
 from ..rule import Rule
 from .sql_checks import blank, given
+from ...model.concepts import model_name
 from .reference import placement_geo
 
 # v_episodes carries the child's final episode in last year's return (last_final_*). This year's first
 # episode must carry on the one left open there.
-_FIRST_AFTER_OPEN = "ep_seq = 1 AND last_final_open"
+_FIRST_AFTER_OPEN = "seq = 1 AND last_final_open"
 
 
 def _same_as_last(code: str, col: str, what: str) -> Rule:
@@ -19,7 +20,7 @@ def _same_as_last(code: str, col: str, what: str) -> Rule:
                       f"left open at the end of last year's return. The first episode this year should be that "
                       f"same episode: correct {col} this year, or last year's episode if that was wrong.",
                 table="episodes", fields=(col,), tables=("episodes_last",), needs=("last_year",),
-                fails=f'{_FIRST_AFTER_OPEN} AND "{col}" IS DISTINCT FROM last_final_{col}')
+                fails=f'{_FIRST_AFTER_OPEN} AND "{col}" IS DISTINCT FROM last_final_{model_name(col)}')
 
 
 # The DfE lets a placement open at 31 March be recoded when its code left the list: H5 became K3
@@ -33,8 +34,8 @@ def _place_rule(remap: str, old: str, new: tuple[str, ...], years: tuple[int, ..
     codes = ", ".join(f"'{c}'" for c in new)
     return Rule("503D", _PLACE_MESSAGE.format(remap=remap), table="episodes", fields=("PLACE",),
                 tables=("episodes_last",), needs=("last_year",), years=years,
-                fails=f"""{_FIRST_AFTER_OPEN} AND "PLACE" IS DISTINCT FROM last_final_PLACE
-                          AND NOT coalesce(last_final_PLACE = '{old}' AND "PLACE" IN ({codes}), false)""")
+                fails=f"""{_FIRST_AFTER_OPEN} AND "PLACE" IS DISTINCT FROM last_final_place
+                          AND NOT coalesce(last_final_place = '{old}' AND "PLACE" IN ({codes}), false)""")
 
 
 # PL_DISTANCE, PL_LA and PL_LOCATION are not in the files: the DfE derives them from the postcodes, so these
@@ -59,7 +60,7 @@ def _derived_same_as_last(code: str, col: str, what: str) -> Rule:
                 sql=f"""SELECT v.row_no FROM v_episodes v
                         JOIN ({_located("episodes")}) e ON e.row_no = v.row_no
                         JOIN ({_located("episodes_last")}) l ON l.row_no = v.last_final_row
-                        WHERE v.ep_seq = 1 AND v.last_final_open AND e.{col} IS DISTINCT FROM l.{col}""")
+                        WHERE v.seq = 1 AND v.last_final_open AND e.{col} IS DISTINCT FROM l.{col}""")
 
 
 EPISODES = (
@@ -67,7 +68,7 @@ EPISODES = (
                 "this year starts on a different date. The open episode should be the first episode this year: "
                 "correct DECOM, or last year's episodes.",
          table="episodes", fields=("DECOM",), tables=("episodes_last",), needs=("last_year",),
-         fails=f'{_FIRST_AFTER_OPEN} AND "DECOM" IS DISTINCT FROM last_final_DECOM'),
+         fails=f'{_FIRST_AFTER_OPEN} AND "DECOM" IS DISTINCT FROM last_final_decom'),
     _same_as_last("503A", "RNE", "reason for new episode"),
     _same_as_last("503B", "LS", "legal status"),
     _same_as_last("503C", "CIN", "category of need"),
@@ -83,7 +84,7 @@ EPISODES = (
                 "year's return (or the child is not in last year's episodes). Add the missing episode, or "
                 "correct DECOM.",
          table="episodes", fields=("DECOM",), tables=("episodes_last",), needs=("last_year",),
-         fails='ep_seq = 1 AND "DECOM" < {start} AND "DECOM" IS DISTINCT FROM last_final_DECOM'),
+         fails='seq = 1 AND "DECOM" < {start} AND "DECOM" IS DISTINCT FROM last_final_decom'),
 )
 
 _CEASED_LAST = f"""({given("DATE_PLACED_CEASED", "l.")} OR {given("REASON_PLACED_CEASED", "l.")})"""

@@ -7,7 +7,7 @@ from .sql_checks import blank, given, until
 from .sql_blocks import overlapping
 
 _OPEN = blank("MIS_END")
-_DOB = 'coalesce("DOB", header_DOB)'
+_DOB = 'coalesce("DOB", header_dob)'
 
 # The child's periods of care in this return: episodes chained by each one starting no later than the day
 # the one before ended. `ended` is the last episode's end, DATE '9999-12-31' while it is open (still_open),
@@ -16,8 +16,8 @@ _PERIODS = f"""periods AS (
     SELECT "CHILD", min("DECOM") AS began, value_at_max_or_null({until("DEC", "DATE '9999-12-31'")}, "DECOM") AS ended,
            value_at_max({blank("DEC")}, "DECOM") AS still_open
     FROM (SELECT "CHILD", "DECOM", "DEC", "r_DEC",
-                 sum(CASE WHEN coalesce("DECOM" > prev_DEC, ep_seq = 1) THEN 1 ELSE 0 END)
-                     OVER (PARTITION BY "CHILD" ORDER BY ep_seq) AS period
+                 sum(CASE WHEN coalesce("DECOM" > prev_dec, seq = 1) THEN 1 ELSE 0 END)
+                     OVER (PARTITION BY "CHILD" ORDER BY seq) AS period
           FROM v_episodes WHERE "DECOM" IS NOT NULL) AS s
     GROUP BY "CHILD", period)"""
 
@@ -54,7 +54,7 @@ WITH_EPISODES = (
          table="missing", fields=("MIS_END",), tables=("episodes",),
          sql=f"""SELECT DISTINCT m.row_no FROM missing m JOIN v_episodes e ON e."CHILD" = m."CHILD"
                  WHERE {_OPEN} AND m."MIS_START" BETWEEN e."DECOM" AND e."DEC"
-                   AND NOT coalesce(e."REC" = 'X1' AND e.next_DECOM = e."DEC" AND e.next_RNE = 'L', false)"""),
+                   AND NOT coalesce(e."REC" = 'X1' AND e.next_decom = e."DEC" AND e.next_rne = 'L', false)"""),
     Rule("577", "The missing period has no end date but the child is no longer looked after in the period of care "
                 "it began in. Give MIS_END, at the latest the day the child's care ended.",
          table="missing", fields=("MIS_END",), tables=("episodes",),
@@ -87,7 +87,7 @@ WITH_EPISODES = (
                 "Correct REC, or the missing dates.",
          table="episodes", fields=("REC",), tables=("missing",),
          sql="""SELECT DISTINCT e.row_no FROM v_missing m JOIN episodes e ON e."CHILD" = m."CHILD"
-                 WHERE m."MIS_END" = CAST(coalesce(m."DOB", m.header_DOB) + INTERVAL 18 YEAR AS DATE)
+                 WHERE m."MIS_END" = CAST(coalesce(m."DOB", m.header_dob) + INTERVAL 18 YEAR AS DATE)
                    AND e."DEC" = m."MIS_END" AND e."REC" IS DISTINCT FROM 'E8'"""),
 )
 

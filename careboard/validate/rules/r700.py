@@ -47,7 +47,7 @@ ROWS = (
     Rule("708", "The deprivation of liberty order starts before the child was born. Correct DOLO_START or the date "
                 "of birth.",
          table="dolo", fields=("DOLO_START", "DOB"), tables=("header",), years=_YEARS,
-         fails='"DOLO_START" < coalesce("DOB", header_DOB)'),
+         fails='"DOLO_START" < coalesce("DOB", header_dob)'),
 )
 
 ACROSS_ROWS = (

@@ -27,7 +27,7 @@ def postcode_malformed(column: str) -> str:
 
 
 # The OC2 row carries its own DOB; the header's stands in when it is blank.
-_OC2_DOB = 'coalesce("DOB", header_DOB)'
+_OC2_DOB = 'coalesce("DOB", header_dob)'
 
 
 def oc2_age(at: str) -> str:
