@@ -17,7 +17,7 @@ _POSTCODE = "'[A-Z][A-Z]?[0-9][A-Z0-9]? ?[0-9][A-Z][A-Z]'"
 # A UPN: a check letter (never I, O or S), 11 digits and a digit or letter; or an unknown-UPN code. Shape only,
 # as the community validator checks it: neither works the check letter out from the other twelve characters.
 _UPN = "'[A-HJ-NP-RT-Z][0-9]{{11}}[0-9A-Z]|UN[1-5]'"
-_SHORT_BREAK = "('V3', 'V4')"
+_SHORT_BREAK = "{LS_SHORT_BREAK}"
 
 
 def not_postcode(col: str) -> str:
@@ -216,7 +216,7 @@ EPISODES = (
                     SELECT "CHILD", min("DECOM") AS adopted_from
                     FROM (SELECT "CHILD", "DECOM", "REC" FROM episodes
                           UNION ALL SELECT "CHILD", "DECOM", "REC" FROM episodes_last) AS e
-                    WHERE "REC" IN ('E11', 'E12') GROUP BY "CHILD")
+                    WHERE "REC" IN {REC_ADOPTED} GROUP BY "CHILD")
                 SELECT e.row_no FROM episodes e JOIN adopted a ON a."CHILD" = e."CHILD"
                 WHERE e."DECOM" > a.adopted_from"""),
 )

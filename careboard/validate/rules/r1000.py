@@ -40,7 +40,7 @@ _BOTH_YEARS = """seen AS (
 def _days_after(years: int) -> str:
     """Days of an episode (not a short break) after the birthday `years`, up to its end (31 March if open)."""
     birthday = f"CAST(l.dob + INTERVAL {years} YEAR AS DATE)"
-    return (f"""CASE WHEN coalesce(s."LS" IN ('V3', 'V4'), false) THEN 0
+    return (f"""CASE WHEN coalesce(s."LS" IN {{LS_SHORT_BREAK}}, false) THEN 0
                 ELSE greatest(0, datediff('day', greatest(s."DECOM", {birthday}), coalesce(s."DEC", {{end}}))) END""")
 
 
@@ -72,7 +72,7 @@ LEAVERS = (
                  l AS (SELECT row_no, "CHILD", {_LEAVER_DOB} AS dob FROM v_oc3 WHERE {_DETAILS})
                  SELECT l.row_no FROM l JOIN seen s ON s."CHILD" = l."CHILD"
                  GROUP BY l.row_no, l.dob
-                 HAVING value_at_max_or_null(s."REC", s."DECOM") IN ('E11', 'E12')
+                 HAVING value_at_max_or_null(s."REC", s."DECOM") IN {{REC_ADOPTED}}
                      OR sum({_days_after(16)}) < 1
                      OR (sum({_days_after(14)}) < 91 AND value_at_min_or_null(s."RNE", s."DECOM") = 'S')"""),
     # Judged only for young people whose 16th birthday falls on or after 1 April of last year: to be a care

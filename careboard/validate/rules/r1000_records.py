@@ -39,6 +39,6 @@ RULES = (
          table="episodes", fields=("PLACE_PROVIDER", "PL_POST", "PLACE", "LS"), tables=("postcode_lookup", "council"),
          needs=("postcodes", "council"),
          sql=f"""SELECT g.row_no FROM ({placement_geo('episodes')}) g CROSS JOIN council c
-                 WHERE g."PLACE_PROVIDER" = 'PR1' AND g."LS" NOT IN ('V3', 'V4')
+                 WHERE g."PLACE_PROVIDER" = 'PR1' AND g."LS" NOT IN {{LS_SHORT_BREAK}}
                    AND g."PLACE" NOT IN {{PLACE_ANY_LA_1015}} AND g.pl_la <> c.la_code"""),
 )

@@ -11,7 +11,7 @@ _OUTSIDE_ENGLAND = ("""coalesce(first_match(upper("PL_POST"), '^[A-Z]+') IN {POS
                     false)""")
 # With a postcode lookup, a postcode it knows is placed by its LA (WAL, SCO or NIR outside England): postcode
 # areas cross borders (TD15 is Berwick, in England; CH5-CH8 are in Wales). One it does not know goes by area.
-_OUTSIDE_ENGLAND_LOOKUP = (f"""coalesce((SELECT bool_or(p.la_code IN ('WAL', 'SCO', 'NIR')) FROM postcode_lookup p
+_OUTSIDE_ENGLAND_LOOKUP = (f"""coalesce((SELECT bool_or(p.la_code IN {{LA_CODE_OUTSIDE_ENGLAND}}) FROM postcode_lookup p
                                          WHERE p.pcd = {postcode_key('"PL_POST"')}), {_OUTSIDE_ENGLAND})""")
 # 230 and 243 without and with the lookup.
 _OUTSIDE = ({"outside": _OUTSIDE_ENGLAND}, {"outside": _OUTSIDE_ENGLAND_LOOKUP})
@@ -61,7 +61,7 @@ LAST_YEAR = (
                     ((last_upn IS NULL OR upper(last_upn) IN {UPN_PLACEHOLDER})
                       AND "UPN" IS NOT NULL AND upper("UPN") NOT IN {UPN_PLACEHOLDER})
                     OR ((last_upn IS NULL OR upper(last_upn) = 'UN1')
-                      AND upper("UPN") IN ('UN2', 'UN3', 'UN4', 'UN5')), false)"""),
+                      AND upper("UPN") IN {UPN_PLACEHOLDER_AFTER_UN1}), false)"""),
 )
 
 UPN = (
@@ -158,13 +158,13 @@ PLACEMENT_CODES = (
     Rule("214", "Placement postcode or URN given for a short break (legal status V3 or V4). Leave PL_POST and URN "
                 "blank for short-break episodes.",
          table="episodes", fields=("LS", "PL_POST", "URN"),
-         fails="\"LS\" IN ('V3', 'V4') AND (\"PL_POST\" IS NOT NULL OR \"URN\" IS NOT NULL)"),
+         fails="\"LS\" IN {LS_SHORT_BREAK} AND (\"PL_POST\" IS NOT NULL OR \"URN\" IS NOT NULL)"),
     Rule("217", "Placed for adoption with the current foster carers (A3 or A5), but the reason for new episode "
                 "is not S, T or U. A move to adoption with the same carers is T (or U if the legal status also "
                 "changed), or S for a child just starting to be looked after: correct RNE.",
          table="episodes", fields=("PLACE", "DECOM", "RNE"),
-         fails="\"PLACE\" IN ('A3', 'A5') AND \"DECOM\" >= DATE '2015-04-01' "
-               "AND coalesce(\"RNE\", '') NOT IN ('S', 'T', 'U')"),
+         fails="\"PLACE\" IN {PLACE_ADOPTION_FOSTER_CARER} AND \"DECOM\" >= DATE '2015-04-01' "
+               "AND coalesce(\"RNE\", '') NOT IN {RNE_NEW_PERIOD_OR_SAME_CARER}"),
     Rule("217t", "Placement type P2 (independent living) cannot be used after 28 October 2023, but this P2 "
                  "placement was still open after that date. End the episode by 28 October 2023 and record the "
                  "placement after it with a current placement type.",
@@ -179,7 +179,7 @@ URN = (
                 "where the setting has none): add it.",
          table="episodes", fields=("PLACE", "URN"),
          fails=f"""\"URN\" IS NULL AND (\"r_DEC\" = '' OR \"DEC\" >= {{start}})
-                   AND \"PLACE\" NOT IN {{PLACE_NO_URN}} AND coalesce(\"LS\", '') NOT IN ('V3', 'V4')
+                   AND \"PLACE\" NOT IN {{PLACE_NO_URN}} AND coalesce(\"LS\", '') NOT IN {{LS_SHORT_BREAK}}
                    AND NOT {_OUTSIDE_ENGLAND}"""),
     Rule("222", "An Ofsted URN is given for a placement type that never has one (with parents, residential "
                 "employment, NHS or custodial settings, temporary moves, other placements). Leave URN blank.",
@@ -229,7 +229,7 @@ URN_LIST = (
     Rule("221", "The placement postcode is not the postcode Ofsted holds for this URN. For children's homes, "
                 "family centres and residential schools check both the URN and the placement postcode.",
          table="episodes", fields=("PL_POST", "URN"), tables=("urn_list",), needs=("urn_list",),
-         sql=_registered(f"""coalesce(e."LS", '') NOT IN ('V3', 'V4') AND e."PLACE" IN ('K1', 'K2', 'R3', 'S1')
+         sql=_registered(f"""coalesce(e."LS", '') NOT IN {{LS_SHORT_BREAK}} AND e."PLACE" IN {{PLACE_OFSTED_POSTCODE}}
                  AND e."PL_POST" IS NOT NULL
                  AND NOT EXISTS (SELECT 1 FROM urn_list u WHERE u."URN" = upper(e."URN")
                                  AND u.postcode = {postcode_key('e."PL_POST"')})""")),
@@ -271,7 +271,7 @@ REASON_PLACE_CHANGE = (
     Rule("225", "This episode ends in a change of placement but no reason for the placement change is given. "
                 "Record REASON_PLACE_CHANGE on the episode that ends with the move.",
          table="episodes", fields=("REC", "REASON_PLACE_CHANGE"),
-         fails="""\"REC\" = 'X1' AND \"REASON_PLACE_CHANGE\" IS NULL AND next_rne IN ('P', 'B', 'T', 'U')
+         fails="""\"REC\" = 'X1' AND \"REASON_PLACE_CHANGE\" IS NULL AND next_rne IN {RNE_PLACEMENT_CHANGE}
                   AND coalesce(\"PLACE\", '') NOT IN {PLACE_TEMPORARY}
                   AND coalesce(next_place, '') NOT IN {PLACE_TEMPORARY}"""),
     # The DfE reports the temporary episode; careboard reports the row that holds the reason to remove.

@@ -19,7 +19,7 @@ from .sql_checks import blank, given, until
 # seekers this year or last year (the DfE also looks two years back; careboard has at most last year).
 _NOT_UASC_NOT_SHORT_BREAK = """
 SELECT e.row_no, e."HOME_POST", e."PL_POST" FROM v_episodes e
-WHERE coalesce(e."LS", '') NOT IN ('V3', 'V4') AND NOT e.in_uasc
+WHERE coalesce(e."LS", '') NOT IN {LS_SHORT_BREAK} AND NOT e.in_uasc
   AND NOT EXISTS (SELECT 1 FROM uasc_last u WHERE u."CHILD" = e."CHILD")"""
 
 
@@ -83,7 +83,7 @@ adopted AS (SELECT a."CHILD", a.row_no,
                    CASE WHEN a.placed THEN coalesce((SELECT max(s.placed_on) FROM starts s
                                                      WHERE s."CHILD" = a."CHILD" AND s.placed_on <= a."DECOM"),
                                                     a."DECOM") ELSE a."DECOM" END AS placed_on
-            FROM e a WHERE "REC" IN ('E11', 'E12'))"""
+            FROM e a WHERE "REC" IN {REC_ADOPTED})"""
 
 ADOPTION = (
     Rule("331", "The date the child was matched with the adopters is after the date they were placed for "
@@ -109,9 +109,9 @@ WHERE d."DATE_INT" < s.began""", "ad1", "episodes")),
                 "placement type.",
          table="ad1", fields=("FOSTER_CARE", "PLACE"), tables=("episodes",), multi=True, sql=both_rows("""
 SELECT d.row_no AS left_row, e.row_no AS right_row FROM ad1 d JOIN episodes e USING ("CHILD")
-WHERE e."REC" IN ('E11', 'E12')
-  AND ((e."PLACE" IN ('A3', 'A5') AND d."FOSTER_CARE" = '0')
-    OR (e."PLACE" IN ('A4', 'A6') AND d."FOSTER_CARE" = '1'))""", "ad1", "episodes")),
+WHERE e."REC" IN {REC_ADOPTED}
+  AND ((e."PLACE" IN {PLACE_ADOPTION_FOSTER_CARER} AND d."FOSTER_CARE" = '0')
+    OR (e."PLACE" IN {PLACE_ADOPTION_NOT_FOSTER_CARER} AND d."FOSTER_CARE" = '1'))""", "ad1", "episodes")),
     # The DfE logic names A3 and A5 (placed with current foster carers), which need a foster or adoption
     # placement just before; a first episode in the return has no earlier one to look at. The community
     # validator's code checks A3 and A4, at odds with that logic: A4 and A6 are placements with new adopters,
@@ -119,22 +119,22 @@ WHERE e."REC" IN ('E11', 'E12')
     Rule("336", "The child was placed for adoption with their foster carers (A3 or A5), but the placement "
                 "before was not a foster or adoption placement. Check the placement types.",
          table="episodes", fields=("PLACE",),
-         fails='"PLACE" IN (\'A3\', \'A5\') AND seq > 1 AND coalesce(prev_place, \'\') NOT IN {PLACE_ADOPTION} '
+         fails='"PLACE" IN {PLACE_ADOPTION_FOSTER_CARER} AND seq > 1 AND coalesce(prev_place, \'\') NOT IN {PLACE_ADOPTION} '
                'AND coalesce(prev_place, \'\') NOT IN {PLACE_FOSTER}'),
     Rule("386", "The episode ends with adoption, but the child was already 18. Check the reason the episode "
                 "ended and the date of birth.",
-         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN (\'E11\', \'E12\') AND age_dec >= 18'),
+         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN {REC_ADOPTED} AND age_dec >= 18'),
     Rule("390", "The episode ends with adoption, but the child was not in an adoption placement (A3 to A6). "
                 "Correct the placement type or the reason the episode ended.",
          table="episodes", fields=("PLACE", "REC"),
-         fails='"REC" IN (\'E11\', \'E12\') AND coalesce("PLACE", \'\') NOT IN {PLACE_ADOPTION}'),
+         fails='"REC" IN {REC_ADOPTED} AND coalesce("PLACE", \'\') NOT IN {PLACE_ADOPTION}'),
 )
 
 CARE_LEAVERS = (
     Rule("344", "The care leaver is recorded as died or returned home for 6 months or more, so activity and "
                 "accommodation should both be 0. Set them to 0 or correct IN_TOUCH.",
          table="oc3", fields=("IN_TOUCH", "ACTIV", "ACCOM"),
-         fails='"IN_TOUCH" IN (\'DIED\', \'RHOM\') AND (coalesce("ACTIV", \'0\') <> \'0\' '
+         fails='"IN_TOUCH" IN {IN_TOUCH_NOT_IN_COHORT} AND (coalesce("ACTIV", \'0\') <> \'0\' '
                'OR coalesce("ACCOM", \'0\') <> \'0\')'),
     Rule("345", "The council is in touch with this care leaver, but activity or accommodation is 0 (not "
                 "known). Record their activity and accommodation.",
@@ -146,7 +146,7 @@ CARE_LEAVERS = (
     Rule("347", "The care leaver is recorded as living in a foyer but was under 18 at the start of the year. "
                 "Foyers are for 18 and over: correct the accommodation code or the date of birth.",
          table="oc3", fields=("ACCOM", "DOB"),
-         fails='"ACCOM" IN (\'T1\', \'T2\') AND own_age_start < 18'),
+         fails='"ACCOM" IN {ACCOM_FOYER} AND own_age_start < 18'),
     # Read as: once reported dead, every later return should still say DIED, a blank included (so does the
     # community validator).
     Rule("348", "Last year's return recorded this care leaver as having died, but this year says otherwise. "
@@ -164,7 +164,7 @@ WHERE l."IN_TOUCH" = 'DIED' AND o."IN_TOUCH" IS DISTINCT FROM 'DIED'"""),
     Rule("3001", "The young person had their 17th birthday this year and is recorded as living with former foster "
                  "carers (Z1/Z2), which is only possible from 18. Correct the accommodation code.",
          table="oc3", fields=("ACCOM", "DOB"),
-         fails='"ACCOM" IN (\'Z1\', \'Z2\') '
+         fails='"ACCOM" IN {ACCOM_FORMER_FOSTER_CARERS} '
                'AND coalesce("DOB", header_dob) + INTERVAL 17 YEAR BETWEEN {start} AND {end}'),
 )
 
@@ -205,7 +205,7 @@ EPISODES_STARTING_AND_ENDING = (
                'OR ("REC" = \'X1\' AND seq = n_episodes))'),
     Rule("387", "The episode ends with a move to independent living (E5 or E6), but the child was under 14. "
                 "Check the reason the episode ended and the date of birth.",
-         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN (\'E5\', \'E6\') AND age_dec < 14'),
+         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN {REC_INDEPENDENT_LIVING} AND age_dec < 14'),
     Rule("389", "The episode ends with a transfer to adult social care (E7), but the child was under 16. "
                 "Check the reason the episode ended and the date of birth.",
          table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" = \'E7\' AND age_dec < 16'),
@@ -214,7 +214,7 @@ EPISODES_STARTING_AND_ENDING = (
 LEGAL_STATUS = (
     Rule("358", "The child is under 10 but has a youth justice legal status (J1, J2 or J3). Check the legal "
                 "status and the date of birth.",
-         table="episodes", fields=("LS", "DECOM", "DOB"), fails='"LS" IN (\'J1\', \'J2\', \'J3\') AND age_decom < 10'),
+         table="episodes", fields=("LS", "DECOM", "DOB"), fails='"LS" IN {LS_YOUTH_JUSTICE} AND age_decom < 10'),
     # Open episodes only: the child is still looked after at 31 March, past their 18th birthday (as the
     # community validator reads it). Open means no end date written: an unreadable one is rule 147's.
     Rule("359", "The child is still looked after after their 18th birthday, which is only possible under "
@@ -251,10 +251,10 @@ QUALIFY sum(datediff('day', a, b)) OVER (PARTITION BY "CHILD") > 75"""),
     Rule("382", "A child on short breaks (V3 or V4) cannot be in a temporary placement (T0 to T4). Correct the "
                 "legal status or the placement.",
          table="episodes", fields=("LS", "PLACE"),
-         fails='"LS" IN (\'V3\', \'V4\') AND "PLACE" IN {PLACE_TEMPORARY}'),
+         fails='"LS" IN {LS_SHORT_BREAK} AND "PLACE" IN {PLACE_TEMPORARY}'),
     Rule("384", "A child on short breaks (V3 or V4) cannot be in a long-term foster placement (U1 or U4). "
                 "Correct the legal status or the placement.",
-         table="episodes", fields=("LS", "PLACE"), fails='"LS" IN (\'V3\', \'V4\') AND "PLACE" IN (\'U1\', \'U4\')'),
+         table="episodes", fields=("LS", "PLACE"), fails='"LS" IN {LS_SHORT_BREAK} AND "PLACE" IN {PLACE_LONG_TERM_FOSTER}'),
 )
 
 PLACEMENTS = (
@@ -285,7 +285,7 @@ WHERE n2 < d + INTERVAL 1 YEAR OR n1 < p1 + INTERVAL 1 YEAR OR d < p2 + INTERVAL
     Rule("380", "An episode in a temporary placement (T0 to T4) must start with a change of placement (reason "
                 "P or B); a period of care cannot start in one. Correct the placement or the reason.",
          table="episodes", fields=("PLACE", "RNE"),
-         fails='"PLACE" IN {PLACE_TEMPORARY} AND coalesce("RNE", \'\') NOT IN (\'P\', \'B\')'),
+         fails='"PLACE" IN {PLACE_TEMPORARY} AND coalesce("RNE", \'\') NOT IN {RNE_NEW_CARER_NOT_NEW_PERIOD}'),
     Rule("381", "The period of care ends while the child is in a temporary placement (T0 to T4). Record the "
                 "placement the child left care from.",
          table="episodes", fields=("PLACE", "REC"),
@@ -334,7 +334,7 @@ WHERE "HOME_POST" IS NULL OR "PL_POST" IS NULL"""),
     Rule("398", "Postcodes are given for a short-break episode (V3 or V4), so a placement distance would be "
                 "worked out for it. Leave the home and placement postcodes blank for short breaks.",
          table="episodes", fields=("LS", "HOME_POST", "PL_POST"),
-         fails='"LS" IN (\'V3\', \'V4\') AND ("HOME_POST" IS NOT NULL OR "PL_POST" IS NOT NULL)'),
+         fails='"LS" IN {LS_SHORT_BREAK} AND ("HOME_POST" IS NOT NULL OR "PL_POST" IS NOT NULL)'),
 )
 
 RULES = HEADER_AND_UASC + ADOPTION + CARE_LEAVERS + EPISODES_STARTING_AND_ENDING + LEGAL_STATUS + PLACEMENTS + POSTCODES

@@ -31,7 +31,7 @@ EPISODE_CHAIN = (
                 "start on the day the previous one ended. Make DECOM equal the previous episode's DEC, or use S "
                 "if this is a new period of care.",
          table="episodes", fields=("DECOM", "RNE"),
-         fails="\"RNE\" IN ('P', 'L', 'T', 'U', 'B') AND seq > 1 "
+         fails="\"RNE\" IN {RNE_NOT_NEW_PERIOD} AND seq > 1 "
                "AND (coalesce(prev_r_dec, '') = '' OR \"DECOM\" <> prev_dec)"),
     Rule("434", "RNE L means only the legal status changed, but either the legal status is the same as in the "
                 "previous episode or the placement (type, postcode, URN or provider) changed. Correct RNE or "
@@ -42,28 +42,28 @@ EPISODE_CHAIN = (
                 "placement (type, postcode, URN and provider) is the same as before. Correct RNE (B or U if "
                 "both changed) or the episode details.",
          table="episodes", fields=("RNE", "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN"),
-         fails=f"\"RNE\" IN ('P', 'T') AND seq > 1 AND ({_LS_CHANGED} OR NOT {_PLACEMENT_CHANGED})"),
+         fails=f"\"RNE\" IN {{RNE_PLACEMENT_ONLY}} AND seq > 1 AND ({_LS_CHANGED} OR NOT {_PLACEMENT_CHANGED})"),
     Rule("436", "RNE B or U means both the legal status and the placement changed, but one of them is the same "
                 "as in the previous episode. Correct RNE (L or P/T if only one changed) or the episode details.",
          table="episodes", fields=("RNE", "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN"),
-         fails=f"\"RNE\" IN ('B', 'U') AND seq > 1 AND (NOT {_LS_CHANGED} OR NOT {_PLACEMENT_CHANGED})"),
+         fails=f"\"RNE\" IN {{RNE_PLACEMENT_AND_LEGAL_STATUS}} AND seq > 1 AND (NOT {_LS_CHANGED} OR NOT {_PLACEMENT_CHANGED})"),
     Rule("437", "The episode ended because the child died (E2) or was assessed as 18 or over (E15), yet later "
                 "episodes follow. Correct the reason the episode ended, or remove the later episodes.",
-         table="episodes", fields=("REC",), fails="\"REC\" IN ('E2', 'E15') AND seq < n_episodes"),
+         table="episodes", fields=("REC",), fails="\"REC\" IN {REC_DIED_OR_ADULT} AND seq < n_episodes"),
 )
 
 LEGAL_STATUS = (
     Rule("408", "Placed for adoption under a placement order (A5 or A6) but the legal status is not E1 "
                 "(placement order granted). Correct the legal status or the placement type.",
          table="episodes", fields=("PLACE", "LS"),
-         fails="\"PLACE\" IN ('A5', 'A6') AND \"LS\" IS DISTINCT FROM 'E1'"),
+         fails="\"PLACE\" IN {PLACE_ADOPTION_PLACEMENT_ORDER} AND \"LS\" IS DISTINCT FROM 'E1'"),
     Rule("426", "The child has short-break episodes under both V3 and V4 this year. A child's short breaks are "
                 "recorded one way: either each stay (V3) or the agreement (V4). Use one legal status.",
          table="episodes", fields=("LS",),
          sql="""SELECT row_no FROM (
                   SELECT row_no, "LS", bool_or("LS" = 'V3') OVER c AND bool_or("LS" = 'V4') OVER c AS both_kinds
                   FROM episodes WINDOW c AS (PARTITION BY "CHILD")) AS kinds
-                WHERE "LS" IN ('V3', 'V4') AND both_kinds"""),
+                WHERE "LS" IN {LS_SHORT_BREAK} AND both_kinds"""),
     Rule("445", "Legal status D1 (freeing order) on an episode starting after December 2005, when freeing "
                 "orders ended. Use E1 (placement order) or the status that applied.",
          table="episodes", fields=("DECOM", "LS"), years=(2024,),
@@ -81,7 +81,7 @@ AGES = (
     Rule("407", "The episode ended with a special guardianship order (E45-E48) but the child was 18 or over. "
                 "An SGO is only made for children: check the reason, the end date and the date of birth.",
          table="episodes", fields=("DEC", "REC"),
-         fails="\"REC\" IN ('E45', 'E46', 'E47', 'E48') AND age_dec >= 18"),
+         fails="\"REC\" IN {REC_SPECIAL_GUARDIANSHIP} AND age_dec >= 18"),
     Rule("460", "The episode ended with the young person staying with their carers at 18 or over (E17) but "
                 "they were under 18. Check the reason, the end date and the date of birth.",
          table="episodes", fields=("DEC", "REC"), fails="\"REC\" = 'E17' AND age_dec < 18"),
@@ -92,7 +92,7 @@ AGES = (
     Rule("441", "Participation is recorded as PN1-PN7, but the child was under 4 on the review date, so it "
                 "should be PN0. Correct the code, or the dates.",
          table="reviews", fields=("DOB", "REVIEW", "REVIEW_CODE"),
-         fails="\"REVIEW_CODE\" IN ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7') "
+         fails="\"REVIEW_CODE\" IN {REVIEW_CODE_AGED_4_OR_OVER} "
                "AND age_on(coalesce(\"DOB\", header_dob), \"REVIEW\") < 4"),
 )
 
@@ -141,7 +141,7 @@ LOCATION = (
         lambda placed, what: Rule(
             "420", f"A placement postcode{what} is given for a short break (legal status V3 or V4). Leave PL_POST "
                    f"blank for short breaks.",
-            table="episodes", fields=("LS", "PL_POST"), fails=f"\"LS\" IN ('V3', 'V4') AND {placed}"),
+            table="episodes", fields=("LS", "PL_POST"), fails=f"\"LS\" IN {{LS_SHORT_BREAK}} AND {placed}"),
         {"placed": '"PL_POST" IS NOT NULL', "what": " (from which the LA of placement is worked out)"},
         {"placed": in_postcode_lookup('"PL_POST"', placed=True),
          "what": " that gives an LA of placement"}),

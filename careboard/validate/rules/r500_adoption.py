@@ -112,8 +112,8 @@ EPISODES = (
          tables=(_PA,), multi=True,
          sql=f"""WITH {_LATEST},
                  left_care AS (SELECT row_no, "CHILD" FROM episodes
-                               WHERE ("PLACE" IN {{PLACE_ADOPTION}} OR "LS" IN ('D1', 'E1'))
-                                 AND "REC" IS NOT NULL AND "REC" NOT IN ('X1', 'E11', 'E12')),
+                               WHERE ("PLACE" IN {{PLACE_ADOPTION}} OR "LS" IN {{LS_AUTHORITY_TO_PLACE}})
+                                 AND "REC" IS NOT NULL AND "REC" <> 'X1' AND "REC" NOT IN {{REC_ADOPTED}}),
                  unreversed AS (SELECT c.row_no AS ep_row, l.row_no AS pa_row
                                 FROM left_care c LEFT JOIN latest l ON l."CHILD" = c."CHILD"
                                 WHERE l.row_no IS NULL
@@ -130,7 +130,7 @@ EPISODES = (
          sql=both_rows(f"""WITH {_LATEST}
                            SELECT l.row_no AS left_row, e.row_no AS right_row
                            FROM latest l JOIN episodes e ON e."CHILD" = l."CHILD"
-                           WHERE e."REC" IN ('E11', 'E12') AND {given("DATE_PLACED_CEASED", "l.")}""",
+                           WHERE e."REC" IN {{REC_ADOPTED}} AND {given("DATE_PLACED_CEASED", "l.")}""",
                        _PA, "episodes")),
 )
 
@@ -156,7 +156,7 @@ AD1 = (
                 "normally comes before the adoption: check DATE_MATCH and the date the episode ended.",
          table="episodes", fields=("DEC", "DATE_MATCH"), tables=("ad1",), severity="query",
          sql="""SELECT DISTINCT e.row_no FROM episodes e JOIN ad1 a ON a."CHILD" = e."CHILD"
-                WHERE e."REC" IN ('E11', 'E12') AND e."DEC" = a."DATE_MATCH" """),
+                WHERE e."REC" IN {REC_ADOPTED} AND e."DEC" = a."DATE_MATCH" """),
 )
 
 RULES = DECISIONS + EPISODES + AD1

@@ -30,12 +30,12 @@ _PLACE_MESSAGE = ("The placement type of the child's first episode this year is 
                   "was wrong ({remap} is accepted).")
 
 
-def _place_rule(remap: str, old: str, new: tuple[str, ...], years: tuple[int, ...]) -> Rule:
-    codes = ", ".join(f"'{c}'" for c in new)
+def _place_rule(remap: str, old: str, new: str, years: tuple[int, ...]) -> Rule:
+    """503D: PLACE may differ from last year's `old` where it is one of the code list named `new`."""
     return Rule("503D", _PLACE_MESSAGE.format(remap=remap), table="episodes", fields=("PLACE",),
                 tables=("episodes_last",), needs=("last_year",), years=years,
                 fails=f"""{_FIRST_AFTER_OPEN} AND "PLACE" IS DISTINCT FROM last_final_place
-                          AND NOT coalesce(last_final_place = '{old}' AND "PLACE" IN ({codes}), false)""")
+                          AND NOT coalesce(last_final_place = '{old}' AND "PLACE" IN {{{new}}}, false)""")
 
 
 # PL_DISTANCE, PL_LA and PL_LOCATION are not in the files: the DfE derives them from the postcodes, so these
@@ -72,8 +72,8 @@ EPISODES = (
     _same_as_last("503A", "RNE", "reason for new episode"),
     _same_as_last("503B", "LS", "legal status"),
     _same_as_last("503C", "CIN", "category of need"),
-    _place_rule("H5 becoming K3", "H5", ("K3",), years=(2024, 2025)),
-    _place_rule("Z1 becoming one of Z11-Z14", "Z1", ("Z11", "Z12", "Z13", "Z14"), years=(2026, 2027)),
+    _place_rule("H5 becoming K3", "H5", "PLACE_REPLACING_H5", years=(2024, 2025)),
+    _place_rule("Z1 becoming one of Z11-Z14", "Z1", "PLACE_REPLACING_Z1", years=(2026, 2027)),
     _same_as_last("503E", "PLACE_PROVIDER", "placement provider"),
     _same_as_last("503F", "URN", "Ofsted URN"),
     _derived_same_as_last("503G", "pl_distance", "distance from home to placement"),

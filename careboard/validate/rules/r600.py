@@ -11,7 +11,7 @@ from .sql_blocks import both_rows
 from .sql_checks import any_blank, any_given, blank, given
 
 # An episode that ends with an adoption (E11 unopposed, E12 consent dispensed with) within the year.
-_ADOPTED_IN_YEAR = """"REC" IN ('E11', 'E12') AND "DEC" BETWEEN {start} AND {end}"""
+_ADOPTED_IN_YEAR = """"REC" IN {REC_ADOPTED} AND "DEC" BETWEEN {start} AND {end}"""
 
 ADOPTION = (
     # A child adopted this year with no AD1 row at all has none of the details either (in XML the details sit
@@ -44,7 +44,7 @@ MOTHERS = (
                            JOIN episodes e ON e."CHILD" = h."CHILD"
                            WHERE h."SEX" IN {{SEX_FEMALE}} AND {blank("MOTHER")}
                              AND e."REC" <> 'X1' AND e."DEC" BETWEEN {{start}} AND {{end}}
-                             AND coalesce(e."LS" NOT IN ('V3', 'V4'), true)""", "header", "episodes")),
+                             AND coalesce(e."LS" NOT IN {{LS_SHORT_BREAK}}, true)""", "header", "episodes")),
     Rule("611", "The child is recorded as a mother (MOTHER 1) but the date of birth of her child is blank. Give "
                 "MC_DOB, or correct MOTHER.",
          table="header", fields=("MOTHER", "MC_DOB"), fails=f""""MOTHER" = '1' AND {blank("MC_DOB")}"""),

@@ -77,12 +77,12 @@ ACROSS_ROWS = (
     _during("709", "While this deprivation of liberty order was in force the child was in a placement other than "
                    "a children's home (K2) or Z12/Z13, the placements expected with an order. Check the order's "
                    "dates and the placement type.",
-            """coalesce(e."PLACE" NOT IN ('K2', 'Z12', 'Z13'), true)""", severity="query"),
+            """coalesce(e."PLACE" NOT IN {PLACE_WITH_DOLO}, true)""", severity="query"),
     _during("710", "While this deprivation of liberty order was in force the child was placed in a secure children's "
                    "home (K1), with parents (P1), in a young offender institution (R5) or in supported "
                    "accommodation (K3), where such an order cannot apply. Correct the order's dates or the "
                    "placement.",
-            """e."PLACE" IN ('K1', 'P1', 'R5', 'K3')"""),
+            """e."PLACE" IN {PLACE_NOT_WITH_DOLO}"""),
 )
 
 RULES = ROWS + ACROSS_ROWS

@@ -41,7 +41,7 @@ def _ordered(where: str) -> dict:
 
 # Looked after on 31 March: an episode still open (DEC blank as written) that is not a short break.
 _LOOKED_AFTER_AT_END = f"""SELECT row_no, "CHILD" FROM episodes
-WHERE {blank("DEC")} AND coalesce("LS", '') NOT IN ('V3', 'V4')"""
+WHERE {blank("DEC")} AND coalesce("LS", '') NOT IN {{LS_SHORT_BREAK}}"""
 
 # The previous episode is still open, or ended more than 7 days before or after this one began.
 _NOT_WITHIN_7_DAYS = "seq > 1 AND (prev_open OR abs(datediff('day', prev_dec, \"SW_DECOM\")) > 7)"

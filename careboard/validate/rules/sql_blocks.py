@@ -7,6 +7,7 @@ Everything returned is rule SQL: {start}, {end} and code-list placeholders stay 
 
 from __future__ import annotations
 
+from ...formats.codes import fixed_lists
 from ..rule import Rule
 from .sql_checks import until
 
@@ -55,7 +56,7 @@ def both_rows(pairs_sql: str, left: str, right: str) -> str:
 
 
 # The statuses whose spells the DfE limits in length (361-364).
-_LIMITED_STATUSES = ("L1", "L2", "L3", "J2")
+_LIMITED_STATUSES = "{LS_LIMITED_LENGTH}"
 
 # Each episode of a limited status with the length in days of its spell: the unbroken run of the child's
 # episodes of that status, each starting the day the last ended, from its first start to its last end (31
@@ -77,8 +78,8 @@ FROM s) AS spells"""
 def spell_longer_than(ls: str, days: int) -> dict:
     """A row rule (`fails` and `over`) on episodes of legal status `ls` in a spell lasting more than `days`
     days; the rules using it share one scan of the spells."""
-    if ls not in _LIMITED_STATUSES:
-        raise ValueError(f"add {ls} to _LIMITED_STATUSES to limit its spells")
+    if ls not in fixed_lists()["LS_LIMITED_LENGTH"]:
+        raise ValueError(f"add {ls} to LS_LIMITED_LENGTH in formats/codes.toml to limit its spells")
     return {"fails": f"\"LS\" = '{ls}' AND spell_days > {days}", "over": _STATUS_SPELLS}
 
 
