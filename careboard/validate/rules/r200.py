@@ -29,7 +29,7 @@ _SEX_AS_MF = "CASE {col} WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE {col} END"
 
 def _registered(extra: str) -> str:
     """Episodes with a real URN (not XXXXXXX) that is on the URN list, narrowed by `extra`."""
-    return (f'SELECT e.row_no FROM v_episodes e WHERE {_urn_given("e")} AND {_ON_URN_LIST} AND {extra}')
+    return (f'SELECT e.row_no FROM ret_v_episodes e WHERE {_urn_given("e")} AND {_ON_URN_LIST} AND {extra}')
 
 
 LAST_YEAR = (
@@ -79,9 +79,9 @@ UPN = (
                 "more than a week at 31 March. Find and give the child's UPN, or another UN code if it cannot be "
                 "found.",
          table="header", fields=("UPN", "DECOM"), tables=("episodes",),
-         sql="""SELECT h.row_no FROM v_header h
+         sql="""SELECT h.row_no FROM ret_v_header h
                 WHERE upper(h."UPN") = 'UN4' AND h.open_at_end
-                  AND h."CHILD" NOT IN (SELECT "CHILD" FROM episodes
+                  AND h."CHILD" NOT IN (SELECT "CHILD" FROM ret_episodes
                                         WHERE "RNE" = 'S' AND "DECOM" >= date_of({year}, 3, 24))"""),
 )
 
@@ -90,7 +90,7 @@ UPN = (
 # Rule 205C weighs the header's UASC flag itself (v_header.uasc_status / last_uasc_status): where a return
 # carries no flag (most CSVs) a UASC row stands for it, so there a DUC always comes with the status.
 _UASC_PAIRS = """SELECT u.row_no, u."DUC", ul."DUC" AS last_DUC, ul."r_DUC" AS last_r_DUC
-                 FROM uasc u JOIN uasc_last ul ON ul."CHILD" = u."CHILD\""""
+                 FROM ret_uasc u JOIN ret_uasc_last ul ON ul."CHILD" = u."CHILD\""""
 _IN_LAST_YEAR = "BETWEEN {start} - INTERVAL 1 YEAR AND {end} - INTERVAL 1 YEAR"
 
 UASC = (
@@ -98,8 +98,8 @@ UASC = (
                  "(DUC) is missing or not within last year. Check the UASC status and the date it ceased in both "
                  "years' returns.",
          table="header", fields=("CHILD",), tables=("uasc", "uasc_last"), needs=("last_year",),
-         sql=f"""SELECT h.row_no FROM header h JOIN uasc_last ul ON ul."CHILD" = h."CHILD"
-                 WHERE h."CHILD" NOT IN (SELECT "CHILD" FROM uasc)
+         sql=f"""SELECT h.row_no FROM ret_header h JOIN ret_uasc_last ul ON ul."CHILD" = h."CHILD"
+                 WHERE h."CHILD" NOT IN (SELECT "CHILD" FROM ret_uasc)
                    AND NOT coalesce(ul."DUC" {_IN_LAST_YEAR}, false)"""),
     # Former UASC stay in the table with the date their status ended, so a DUC may repeat across years.
     # What cannot happen: a DUC that changes to a date outside this year, or, after last year gave no DUC
@@ -118,13 +118,13 @@ UASC = (
                  "in this year's or last year's return. A child who was never UASC has no ceased date: remove "
                  "the DUC, or record the child as UASC in the year they were.",
          table="uasc", fields=("DUC", "UASC"), tables=("header", "header_last", "uasc_last"), needs=("last_year",),
-         sql="""SELECT u.row_no FROM uasc u JOIN v_header h ON h."CHILD" = u."CHILD"
+         sql="""SELECT u.row_no FROM ret_uasc u JOIN ret_v_header h ON h."CHILD" = u."CHILD"
                 WHERE coalesce(u."r_DUC", '') <> '' AND NOT h.uasc_status AND NOT h.last_uasc_status"""),
     Rule("205D", "The child is UASC this year but was in last year's return without UASC status. A child cannot "
                  "become UASC while looked after: check the UASC status in both years.",
          table="uasc", fields=("CHILD",), tables=("header_last", "uasc_last"), needs=("last_year",),
-         sql="""SELECT u.row_no FROM uasc u JOIN header_last hl ON hl."CHILD" = u."CHILD"
-                WHERE u."CHILD" NOT IN (SELECT "CHILD" FROM uasc_last)"""),
+         sql="""SELECT u.row_no FROM ret_uasc u JOIN ret_header_last hl ON hl."CHILD" = u."CHILD"
+                WHERE u."CHILD" NOT IN (SELECT "CHILD" FROM ret_uasc_last)"""),
     Rule("231", "The child is recorded as UASC but is under 11 at 31 March; UASC are usually older. Check the "
                  "date of birth; if it is right, explain the case to DfE when asked.",
          table="header", fields=("DOB",), severity="query", fails="in_uasc AND age_end < 11"),
@@ -141,7 +141,7 @@ HEADER = (
          tables=("oc2",), multi=True,
          sql="""WITH both_groups AS (
                   SELECT o3.row_no AS oc3_row, o2.row_no AS oc2_row
-                  FROM oc3 o3 JOIN oc2 o2 ON o2."CHILD" = o3."CHILD"
+                  FROM ret_oc3 o3 JOIN ret_oc2 o2 ON o2."CHILD" = o3."CHILD"
                   WHERE coalesce(o3."IN_TOUCH", o3."ACTIV", o3."ACCOM") IS NOT NULL
                     AND coalesce(o2."CONVICTED", o2."HEALTH_CHECK", o2."IMMUNISATIONS", o2."TEETH_CHECK",
                                  o2."HEALTH_ASSESSMENT", o2."SUBSTANCE_MISUSE", o2."INTERVENTION_RECEIVED",
@@ -209,7 +209,7 @@ URN = (
 # Against Ofsted's list of registered settings (see reference.py). A URN missing from the list is
 # reported once, by 219; the other checks only look at URNs the list knows.
 _NOT_LOCAL_229 = 'e."PLACE" NOT IN {PLACE_NO_URN} AND e."PLACE" <> \'K3\''
-_PROVIDER_LA_229 = """SELECT e.row_no FROM v_episodes e
+_PROVIDER_LA_229 = """SELECT e.row_no FROM ret_v_episodes e
     JOIN (SELECT "URN", bool_or(u.la_code = c.la_code) AS in_council
           FROM urn_list u CROSS JOIN council c GROUP BY "URN") p ON p."URN" = upper(e."URN")
     WHERE {urn_given} {extra}
@@ -223,7 +223,7 @@ URN_LIST = (
     Rule("219", "The Ofsted URN is not on Ofsted's list of registered settings for this placement type. Check "
                 "the URN and the placement type.",
          table="episodes", fields=("PLACE", "URN"), tables=("urn_list",), needs=("urn_list",),
-         sql=f"""SELECT e.row_no FROM v_episodes e WHERE {_urn_given("e")}
+         sql=f"""SELECT e.row_no FROM ret_v_episodes e WHERE {_urn_given("e")}
                  AND NOT EXISTS (SELECT 1 FROM urn_list u
                                  WHERE u."URN" = upper(e."URN") AND list_contains(u.place_codes, e."PLACE"))"""),
     Rule("221", "The placement postcode is not the postcode Ofsted holds for this URN. For children's homes, "

@@ -18,9 +18,9 @@ from .sql_checks import blank, given, until
 # Episodes that count as care other than short breaks, for children who were not unaccompanied asylum
 # seekers this year or last year (the DfE also looks two years back; careboard has at most last year).
 _NOT_UASC_NOT_SHORT_BREAK = """
-SELECT e.row_no, e."HOME_POST", e."PL_POST" FROM v_episodes e
+SELECT e.row_no, e."HOME_POST", e."PL_POST" FROM ret_v_episodes e
 WHERE coalesce(e."LS", '') NOT IN {LS_SHORT_BREAK} AND NOT e.in_uasc
-  AND NOT EXISTS (SELECT 1 FROM uasc_last u WHERE u."CHILD" = e."CHILD")"""
+  AND NOT EXISTS (SELECT 1 FROM ret_uasc_last u WHERE u."CHILD" = e."CHILD")"""
 
 
 def _unknown_postcode(column: str) -> str:
@@ -41,7 +41,7 @@ HEADER_AND_UASC = (
                 "the UASC flag is not 1, or the child has no header row. Code the child's UASC flag 1, or remove "
                 "the ceased date.",
          table="uasc", fields=("DUC", "UASC"), tables=("header",),
-         sql="""SELECT u.row_no FROM uasc u LEFT JOIN v_header h ON h."CHILD" = u."CHILD"
+         sql="""SELECT u.row_no FROM ret_uasc u LEFT JOIN ret_v_header h ON h."CHILD" = u."CHILD"
                 WHERE coalesce(u."r_DUC", '') <> '' AND NOT coalesce(h.uasc_status, false)"""),
     Rule("304", "The date UASC status ceased is after the child's 18th birthday. UASC status ends at 18 at the "
                 "latest: correct the date (or the date of birth).",
@@ -63,10 +63,10 @@ HEADER_AND_UASC = (
                 "should not be returned. Leave them blank, or correct the legal status.",
          table="header", fields=("LS", "MOTHER", "REVIEW", "REVIEW_CODE"), tables=("child_episodes", "reviews"),
          multi=True, sql="""
-WITH sb AS (SELECT "CHILD" FROM child_episodes WHERE short_breaks_only)
-SELECT 'header' AS tbl, h.row_no FROM header h JOIN sb USING ("CHILD") WHERE h."MOTHER" IS NOT NULL
+WITH sb AS (SELECT "CHILD" FROM ret_child_episodes WHERE short_breaks_only)
+SELECT 'header' AS tbl, h.row_no FROM ret_header h JOIN sb USING ("CHILD") WHERE h."MOTHER" IS NOT NULL
 UNION ALL
-SELECT 'reviews', r.row_no FROM reviews r JOIN sb USING ("CHILD")
+SELECT 'reviews', r.row_no FROM ret_reviews r JOIN sb USING ("CHILD")
 WHERE r."r_REVIEW" <> '' OR r."r_REVIEW_CODE" <> ''"""),
 )
 
@@ -77,7 +77,7 @@ WHERE r."r_REVIEW" <> '' OR r."r_REVIEW_CODE" <> ''"""),
 _PLACED_FOR_ADOPTION = """
 WITH e AS (SELECT "CHILD", row_no, "DECOM", "REC", "PLACE" IN {PLACE_ADOPTION} AS placed,
                   coalesce(prev_place IN {PLACE_ADOPTION} AND prev_dec = "DECOM", false) AS continues
-           FROM v_episodes WHERE "CHILD" IN (SELECT "CHILD" FROM ad1)),
+           FROM ret_v_episodes WHERE "CHILD" IN (SELECT "CHILD" FROM ret_ad1)),
 starts AS (SELECT "CHILD", "DECOM" AS placed_on FROM e WHERE placed AND NOT continues),
 adopted AS (SELECT a."CHILD", a.row_no,
                    CASE WHEN a.placed THEN coalesce((SELECT max(s.placed_on) FROM starts s
@@ -90,7 +90,7 @@ ADOPTION = (
                 "adoption. Matching comes first: correct the match date or the placement dates.",
          table="ad1", fields=("DATE_MATCH", "DECOM", "REC"), tables=("v_episodes",), multi=True,
          sql=both_rows(_PLACED_FOR_ADOPTION + """
-SELECT d.row_no AS left_row, p.row_no AS right_row FROM ad1 d JOIN adopted p USING ("CHILD")
+SELECT d.row_no AS left_row, p.row_no AS right_row FROM ret_ad1 d JOIN adopted p USING ("CHILD")
 WHERE d."DATE_MATCH" > p.placed_on""", "ad1", "episodes")),
     Rule("333", "The date the child should be placed for adoption is missing or after the date they were "
                 "matched with adopters. The decision comes before the match: correct the dates.",
@@ -100,15 +100,15 @@ WHERE d."DATE_MATCH" > p.placed_on""", "ad1", "episodes")),
                 "latest period of care. Correct the decision date or the episode start date.",
          table="ad1", fields=("DATE_INT", "DECOM", "RNE"), tables=("episodes",), multi=True, sql=both_rows("""
 WITH s AS (SELECT "CHILD", value_at_max(row_no, "DECOM") AS row_no, max("DECOM") AS began
-           FROM episodes WHERE "RNE" = 'S' GROUP BY "CHILD")
-SELECT d.row_no AS left_row, s.row_no AS right_row FROM ad1 d JOIN s USING ("CHILD")
+           FROM ret_episodes WHERE "RNE" = 'S' GROUP BY "CHILD")
+SELECT d.row_no AS left_row, s.row_no AS right_row FROM ret_ad1 d JOIN s USING ("CHILD")
 WHERE d."DATE_INT" < s.began""", "ad1", "episodes")),
     # A3 and A5 are placements with the child's current foster carers; A4 and A6 are not.
     Rule("335", "Whether the child was adopted by their foster carers does not match the placement they were "
                 "adopted from (A3/A5 are with the foster carers, A4/A6 are not). Correct FOSTER_CARE or the "
                 "placement type.",
          table="ad1", fields=("FOSTER_CARE", "PLACE"), tables=("episodes",), multi=True, sql=both_rows("""
-SELECT d.row_no AS left_row, e.row_no AS right_row FROM ad1 d JOIN episodes e USING ("CHILD")
+SELECT d.row_no AS left_row, e.row_no AS right_row FROM ret_ad1 d JOIN ret_episodes e USING ("CHILD")
 WHERE e."REC" IN {REC_ADOPTED}
   AND ((e."PLACE" IN {PLACE_ADOPTION_FOSTER_CARER} AND d."FOSTER_CARE" = '0')
     OR (e."PLACE" IN {PLACE_ADOPTION_NOT_FOSTER_CARER} AND d."FOSTER_CARE" = '1'))""", "ad1", "episodes")),
@@ -152,7 +152,7 @@ CARE_LEAVERS = (
     Rule("348", "Last year's return recorded this care leaver as having died, but this year says otherwise. "
                 "Check IN_TOUCH with last year's return.",
          table="oc3", fields=("IN_TOUCH",), needs=("last_year",), tables=("oc3_last",), sql="""
-SELECT o.row_no FROM oc3 o JOIN oc3_last l USING ("CHILD")
+SELECT o.row_no FROM ret_oc3 o JOIN ret_oc3_last l USING ("CHILD")
 WHERE l."IN_TOUCH" = 'DIED' AND o."IN_TOUCH" IS DISTINCT FROM 'DIED'"""),
     # Only the lower age bound: from 2022/23 the OC3 cohort reaches 25, and 351 catches anyone older. The
     # community validator has the same single bound.
@@ -242,7 +242,7 @@ LEGAL_STATUS = (
                 "legal status.",
          table="episodes", fields=("LS", "DECOM", "DEC"), sql=f"""
 WITH v AS (SELECT "CHILD", row_no, greatest("DECOM", {{start}}) AS a, least({until("DEC", "{end}")}, {{end}}) AS b
-           FROM episodes WHERE "LS" = 'V3' AND "DECOM" IS NOT NULL)
+           FROM ret_episodes WHERE "LS" = 'V3' AND "DECOM" IS NOT NULL)
 SELECT row_no FROM v WHERE datediff('day', a, b) > 0
 QUALIFY sum(datediff('day', a, b)) OVER (PARTITION BY "CHILD") > 75"""),
     Rule("378", "A child placed with parents (P1) cannot be looked after under a single period of accommodation "
@@ -277,7 +277,7 @@ PLACEMENTS = (
          table="episodes", fields=("PLACE", "DECOM"), sql="""
 WITH t AS (SELECT row_no, "DECOM" AS d, lag("DECOM", 2) OVER w AS p2, lag("DECOM", 1) OVER w AS p1,
                   lead("DECOM", 1) OVER w AS n1, lead("DECOM", 2) OVER w AS n2
-           FROM episodes WHERE "PLACE" = 'T3' AND "DECOM" IS NOT NULL
+           FROM ret_episodes WHERE "PLACE" = 'T3' AND "DECOM" IS NOT NULL
            WINDOW w AS (PARTITION BY "CHILD" ORDER BY "DECOM", row_no))
 SELECT row_no FROM t
 WHERE n2 < d + INTERVAL 1 YEAR OR n1 < p1 + INTERVAL 1 YEAR OR d < p2 + INTERVAL 1 YEAR"""),
@@ -296,7 +296,7 @@ WHERE n2 < d + INTERVAL 1 YEAR OR n1 < p1 + INTERVAL 1 YEAR OR d < p2 + INTERVAL
     Rule("383", "After a temporary placement the child should go back to their usual placement: this episode "
                 "should have reason P and the same placement type and postcode as before the temporary one.",
          table="episodes", fields=("PLACE", "RNE", "PL_POST"), sql=f"""
-SELECT e.row_no FROM v_episodes t JOIN v_episodes e ON e."CHILD" = t."CHILD" AND e.seq = t.seq + 1
+SELECT e.row_no FROM ret_v_episodes t JOIN ret_v_episodes e ON e."CHILD" = t."CHILD" AND e.seq = t.seq + 1
 WHERE t."PLACE" IN {{PLACE_TEMPORARY}} AND t.seq > 1
   AND (coalesce(e."RNE", '') <> 'P' OR e."PLACE" IS DISTINCT FROM t.prev_place
        OR {post('PL_POST', 'e')} IS DISTINCT FROM {post('prev_pl_post', 't')})"""),

@@ -62,7 +62,7 @@ LEGAL_STATUS = (
          table="episodes", fields=("LS",),
          sql="""SELECT row_no FROM (
                   SELECT row_no, "LS", bool_or("LS" = 'V3') OVER c AND bool_or("LS" = 'V4') OVER c AS both_kinds
-                  FROM episodes WINDOW c AS (PARTITION BY "CHILD")) AS kinds
+                  FROM ret_episodes WINDOW c AS (PARTITION BY "CHILD")) AS kinds
                 WHERE "LS" IN {LS_SHORT_BREAK} AND both_kinds"""),
     Rule("445", "Legal status D1 (freeing order) on an episode starting after December 2005, when freeing "
                 "orders ended. Use E1 (placement order) or the status that applied.",
@@ -104,7 +104,7 @@ UPN = (
                 "belongs to and correct the others.",
          table="header", fields=("UPN",),
          sql="""SELECT row_no FROM (
-                  SELECT row_no, count(*) OVER (PARTITION BY upper("UPN")) AS sharing FROM header
+                  SELECT row_no, count(*) OVER (PARTITION BY upper("UPN")) AS sharing FROM ret_header
                   WHERE "UPN" IS NOT NULL AND upper("UPN") NOT IN {UPN_PLACEHOLDER}) AS upns
                 WHERE sharing > 1"""),
 )
@@ -116,8 +116,8 @@ _LAST_BEFORE = ("SELECT * FROM ({geo}) g "
                 "QUALIFY row_number() OVER (PARTITION BY \"CHILD\" ORDER BY \"DECOM\" DESC, row_no DESC) = 1")
 # The open episode at the end of last year and the same episode (same start) at the start of this year.
 _CARRIED_OVER = (f"""SELECT n.row_no, n.pl_la, b.pl_la AS last_pl_la, n.pl_distance, b.pl_distance AS last_pl_distance
-    FROM ({_FIRST_NOW.format(geo=placement_geo('episodes'))}) n
-    JOIN ({_LAST_BEFORE.format(geo=placement_geo('episodes_last'))}) b
+    FROM ({_FIRST_NOW.format(geo=placement_geo('ret_episodes'))}) n
+    JOIN ({_LAST_BEFORE.format(geo=placement_geo('ret_episodes_last'))}) b
       ON b."CHILD" = n."CHILD" AND b."DECOM" = n."DECOM"
     WHERE b."r_DEC" = ''""")
 
@@ -131,10 +131,10 @@ LOCATION = (
                    f"worked out, but {given}. Leave the home postcode blank.",
             table="episodes", fields=("HOME_POST", "PL_POST"), tables=("uasc_last",),
             sql=f"""SELECT row_no FROM ({source}) g
-                    WHERE (in_uasc OR "CHILD" IN (SELECT "CHILD" FROM uasc_last))"""),
-        {"source": 'SELECT * FROM v_episodes WHERE "HOME_POST" IS NOT NULL AND "PL_POST" IS NOT NULL',
+                    WHERE (in_uasc OR "CHILD" IN (SELECT "CHILD" FROM ret_uasc_last))"""),
+        {"source": 'SELECT * FROM ret_v_episodes WHERE "HOME_POST" IS NOT NULL AND "PL_POST" IS NOT NULL',
          "given": "both a home and a placement postcode are given"},
-        {"source": f"SELECT * FROM ({placement_geo('v_episodes')}) d WHERE pl_distance IS NOT NULL",
+        {"source": f"SELECT * FROM ({placement_geo('ret_v_episodes')}) d WHERE pl_distance IS NOT NULL",
          "given": "the home and placement postcodes give a distance"}),
     # Likewise the LA of placement is recorded only when the lookup can place the postcode.
     *with_postcode_lookup(
@@ -159,7 +159,7 @@ LOCATION = (
                 "postcodes.",
          table="episodes", fields=("HOME_POST", "PL_POST"), tables=("postcode_lookup",), needs=("postcodes",),
          severity="query",
-         sql=f"SELECT row_no FROM ({placement_geo('episodes')}) AS geo WHERE pl_distance > 350 AND pl_distance <> 999.9"),
+         sql=f"SELECT row_no FROM ({placement_geo('ret_episodes')}) AS geo WHERE pl_distance > 350 AND pl_distance <> 999.9"),
 )
 
 RULES = EPISODE_CHAIN + LEGAL_STATUS + AGES + UPN + LOCATION

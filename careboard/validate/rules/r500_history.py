@@ -57,9 +57,9 @@ def _derived_same_as_last(code: str, col: str, what: str) -> Rule:
                 # only the in/out-of-area location compares with the council's LA; the others just read
                 # an empty council table when its code is not known
                 needs=("last_year", "postcodes") + (("council",) if col == "pl_location" else ()),
-                sql=f"""SELECT v.row_no FROM v_episodes v
-                        JOIN ({_located("episodes")}) e ON e.row_no = v.row_no
-                        JOIN ({_located("episodes_last")}) l ON l.row_no = v.last_final_row
+                sql=f"""SELECT v.row_no FROM ret_v_episodes v
+                        JOIN ({_located("ret_episodes")}) e ON e.row_no = v.row_no
+                        JOIN ({_located("ret_episodes_last")}) l ON l.row_no = v.last_final_row
                         WHERE v.seq = 1 AND v.last_final_open AND e.{col} IS DISTINCT FROM l.{col}""")
 
 
@@ -93,8 +93,8 @@ def _against_reversed_last(code: str, message: str, clash: str) -> Rule:
     """This year's decisions `p` that `clash` with a decision `l` last year's return shows as reversed."""
     return Rule(code, message, table="placed_for_adoption", fields=("DATE_PLACED",),
                 tables=("placed_for_adoption_last",), needs=("last_year",),
-                sql=f"""SELECT DISTINCT p.row_no FROM placed_for_adoption p
-                        JOIN placed_for_adoption_last l ON l."CHILD" = p."CHILD"
+                sql=f"""SELECT DISTINCT p.row_no FROM ret_placed_for_adoption p
+                        JOIN ret_placed_for_adoption_last l ON l."CHILD" = p."CHILD"
                         WHERE l."DATE_PLACED" IS NOT NULL AND {_CEASED_LAST} AND ({clash})""")
 
 
@@ -104,9 +104,9 @@ PLACED_FOR_ADOPTION = (
                 "DATE_PLACED.",
          table="placed_for_adoption", fields=("DATE_PLACED",), tables=("placed_for_adoption_last",),
          needs=("last_year",),
-         sql=f"""SELECT p.row_no FROM placed_for_adoption p
+         sql=f"""SELECT p.row_no FROM ret_placed_for_adoption p
                 WHERE p."DATE_PLACED" < {{start}}
-                  AND p."CHILD" NOT IN (SELECT "CHILD" FROM placed_for_adoption_last
+                  AND p."CHILD" NOT IN (SELECT "CHILD" FROM ret_placed_for_adoption_last
                                         WHERE {given("DATE_PLACED")} AND "CHILD" IS NOT NULL)"""),
     # A decision still in force at the end of last year must come back with the same date.
     Rule("560", "Last year's return shows a decision to place the child for adoption still in force, but this "
@@ -114,11 +114,11 @@ PLACED_FOR_ADOPTION = (
                 "year's decision as ceased if it changed.",
          table="placed_for_adoption", fields=("DATE_PLACED", "DATE_PLACED_CEASED"),
          tables=("placed_for_adoption_last",), needs=("last_year",),
-         sql=f"""WITH open_last AS (SELECT "CHILD", "DATE_PLACED" FROM placed_for_adoption_last
+         sql=f"""WITH open_last AS (SELECT "CHILD", "DATE_PLACED" FROM ret_placed_for_adoption_last
                                     WHERE "DATE_PLACED" IS NOT NULL AND {blank("DATE_PLACED_CEASED")})
-                 SELECT DISTINCT p.row_no FROM placed_for_adoption p JOIN open_last o ON o."CHILD" = p."CHILD"
+                 SELECT DISTINCT p.row_no FROM ret_placed_for_adoption p JOIN open_last o ON o."CHILD" = p."CHILD"
                  WHERE p."DATE_PLACED" IS DISTINCT FROM o."DATE_PLACED"
-                   AND NOT EXISTS (SELECT 1 FROM placed_for_adoption q
+                   AND NOT EXISTS (SELECT 1 FROM ret_placed_for_adoption q
                                    WHERE q."CHILD" = o."CHILD" AND q."DATE_PLACED" = o."DATE_PLACED")"""),
     _against_reversed_last(
         "561", "This decision to place the child for adoption has the same date as one last year's return records "
@@ -140,18 +140,18 @@ MISSING = (
                 "(and give its end date if it ended).",
          table="missing", fields=("CHILD", "MIS_START"), tables=("missing_last", "header"), needs=("last_year",),
          multi=True,
-         sql=f"""WITH open_last AS (SELECT DISTINCT "CHILD", "MIS_START" FROM missing_last
+         sql=f"""WITH open_last AS (SELECT DISTINCT "CHILD", "MIS_START" FROM ret_missing_last
                                     WHERE "MIS_START" IS NOT NULL AND {blank("MIS_END")}),
-                 first_now AS (SELECT "CHILD", row_no FROM missing
+                 first_now AS (SELECT "CHILD", row_no FROM ret_missing
                                QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "MIS_START" NULLS LAST,
                                                                                      row_no) = 1),
                  unmatched AS (SELECT o."CHILD" FROM open_last o
-                               WHERE NOT EXISTS (SELECT 1 FROM missing m
+                               WHERE NOT EXISTS (SELECT 1 FROM ret_missing m
                                                  WHERE m."CHILD" = o."CHILD" AND m."MIS_START" = o."MIS_START"))
                  SELECT 'missing' AS tbl, f.row_no FROM unmatched u JOIN first_now f ON f."CHILD" = u."CHILD"
                  UNION
-                 SELECT 'header' AS tbl, h.row_no FROM unmatched u JOIN header h ON h."CHILD" = u."CHILD"
-                 WHERE NOT EXISTS (SELECT 1 FROM missing m WHERE m."CHILD" = u."CHILD")"""),
+                 SELECT 'header' AS tbl, h.row_no FROM unmatched u JOIN ret_header h ON h."CHILD" = u."CHILD"
+                 WHERE NOT EXISTS (SELECT 1 FROM ret_missing m WHERE m."CHILD" = u."CHILD")"""),
 )
 
 RULES = EPISODES + PLACED_FOR_ADOPTION + MISSING

@@ -20,8 +20,8 @@ ADOPTION = (
                 "missing or incomplete. Give DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR and "
                 "LS_ADOPTR in the child's AD1 row.",
          table="ad1", fields=("REC",) + AD1_ITEMS, tables=("episodes",), multi=True,
-         sql=f"""WITH adopted AS (SELECT "CHILD", row_no FROM episodes WHERE {_ADOPTED_IN_YEAR}),
-                      details AS (SELECT "CHILD", row_no, {any_blank(AD1_ITEMS)} AS gap FROM ad1),
+         sql=f"""WITH adopted AS (SELECT "CHILD", row_no FROM ret_episodes WHERE {_ADOPTED_IN_YEAR}),
+                      details AS (SELECT "CHILD", row_no, {any_blank(AD1_ITEMS)} AS gap FROM ret_ad1),
                       short AS (SELECT a.row_no AS ep_row, d.row_no AS ad_row
                                 FROM adopted a LEFT JOIN details d ON d."CHILD" = a."CHILD"
                                 WHERE d.row_no IS NULL OR d.gap)
@@ -30,9 +30,9 @@ ADOPTION = (
     Rule("602", "Adoption details (AD1) are given but none of the child's episodes this year ends in an adoption "
                 "(REC E11 or E12). Remove the AD1 details, or correct how the child's last episode ended.",
          table="ad1", fields=("CHILD",) + AD1_ITEMS, tables=("episodes",),
-         sql=f"""SELECT a.row_no FROM ad1 a
+         sql=f"""SELECT a.row_no FROM ret_ad1 a
                  WHERE {any_given(AD1_ITEMS, "a.")}
-                   AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e."CHILD" = a."CHILD" AND {_ADOPTED_IN_YEAR})"""),
+                   AND NOT EXISTS (SELECT 1 FROM ret_episodes e WHERE e."CHILD" = a."CHILD" AND {_ADOPTED_IN_YEAR})"""),
 )
 
 MOTHERS = (
@@ -40,8 +40,8 @@ MOTHERS = (
     Rule("607", "A girl stopped being looked after this year but the mother field is blank. Give MOTHER: 1 if "
                 "she is a mother, 0 if not.",
          table="header", fields=("MOTHER", "SEX", "DEC", "REC", "LS"), tables=("episodes",), multi=True,
-         sql=both_rows(f"""SELECT h.row_no AS left_row, e.row_no AS right_row FROM header h
-                           JOIN episodes e ON e."CHILD" = h."CHILD"
+         sql=both_rows(f"""SELECT h.row_no AS left_row, e.row_no AS right_row FROM ret_header h
+                           JOIN ret_episodes e ON e."CHILD" = h."CHILD"
                            WHERE h."SEX" IN {{SEX_FEMALE}} AND {blank("MOTHER")}
                              AND e."REC" <> 'X1' AND e."DEC" BETWEEN {{start}} AND {{end}}
                              AND coalesce(e."LS" NOT IN {{LS_SHORT_BREAK}}, true)""", "header", "episodes")),
@@ -77,7 +77,7 @@ MOTHERS = (
     Rule("628", "The mother field is filled in for a care leaver who was not looked after this year. Motherhood "
                 "is only asked about children in care: leave MOTHER blank.",
          table="header", fields=("MOTHER",), tables=("episodes", "oc3"),
-         sql=f"""SELECT DISTINCT h.row_no FROM v_header h JOIN oc3 o ON o."CHILD" = h."CHILD"
+         sql=f"""SELECT DISTINCT h.row_no FROM ret_v_header h JOIN ret_oc3 o ON o."CHILD" = h."CHILD"
                  WHERE {given("MOTHER", "h.")} AND h.n_episodes IS NULL AND {any_given(OC3_ITEMS, "o.")}"""),
 )
 

@@ -44,7 +44,7 @@ def overlapping(table: str, start: str, end: str) -> str:
                max(CASE WHEN coalesce("r_{end}", '') = '' THEN DATE '9999-12-31' ELSE "{end}" END)
                    OVER (PARTITION BY "CHILD" ORDER BY "{start}", row_no
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_until
-        FROM {table} WHERE "{start}" IS NOT NULL) AS s
+        FROM ret_{table} WHERE "{start}" IS NOT NULL) AS s
     WHERE "{start}" < earlier_until"""
 
 
@@ -67,7 +67,7 @@ _LIMITED_STATUSES = "{LS_LIMITED_LENGTH}"
 _STATUS_SPELLS = f"""(WITH e AS (
     SELECT "CHILD", "LS", row_no, "DECOM", {until("DEC", "{end}")} AS upto,
            lag({until("DEC", "{end}")}) OVER (PARTITION BY "CHILD", "LS" ORDER BY "DECOM", row_no) AS prev_upto
-    FROM episodes WHERE "LS" IN {_LIMITED_STATUSES} AND "DECOM" IS NOT NULL),
+    FROM ret_episodes WHERE "LS" IN {_LIMITED_STATUSES} AND "DECOM" IS NOT NULL),
 s AS (SELECT *, sum(CASE WHEN prev_upto = "DECOM" THEN 0 ELSE 1 END)
                     OVER (PARTITION BY "CHILD", "LS" ORDER BY "DECOM", row_no) AS spell FROM e)
 SELECT row_no, "LS", datediff('day', min("DECOM") OVER (PARTITION BY "CHILD", "LS", spell),

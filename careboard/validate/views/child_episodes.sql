@@ -23,4 +23,4 @@ SELECT "CHILD",
                                 OR (coalesce("REC", '') <> 'X1' AND "DEC" BETWEEN {start} AND {end})
                                 OR ({short_break:"LS"} AND "DECOM" <= {end} AND coalesce("DEC" >= {start}, true)),
                                 false)) AS cla_12m
-FROM episodes GROUP BY "CHILD"
+FROM ret_episodes GROUP BY "CHILD"

@@ -17,14 +17,14 @@ SELECT e.*,
        lf.last_final_row, lf.last_final_decom, coalesce(lf.last_final_open, false) AS last_final_open,
        lf.last_final_rne, lf.last_final_ls, lf.last_final_cin, lf.last_final_place, lf.last_final_provider,
        lf.last_final_urn
-FROM episodes e
-LEFT JOIN header_ages h ON h."CHILD" = e."CHILD"
-LEFT JOIN (SELECT "CHILD", max("DUC") AS "DUC" FROM uasc GROUP BY "CHILD") u ON u."CHILD" = e."CHILD"
+FROM ret_episodes e
+LEFT JOIN ret_header_ages h ON h."CHILD" = e."CHILD"
+LEFT JOIN (SELECT "CHILD", max("DUC") AS "DUC" FROM ret_uasc GROUP BY "CHILD") u ON u."CHILD" = e."CHILD"
 LEFT JOIN (SELECT "CHILD" AS last_final_child, row_no AS last_final_row, "DECOM" AS last_final_decom,
                   coalesce("r_DEC", '') = '' AS last_final_open, "RNE" AS last_final_rne, "LS" AS last_final_ls,
                   "CIN" AS last_final_cin, "PLACE" AS last_final_place,
                   "PLACE_PROVIDER" AS last_final_provider, "URN" AS last_final_urn
-           FROM episodes_last
+           FROM ret_episodes_last
            QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DECOM" DESC NULLS LAST, row_no DESC) = 1) lf
        ON lf.last_final_child = e."CHILD"
 WINDOW episode_order AS ({episode_order:e."CHILD", e."DECOM", e.row_no})
