@@ -15,7 +15,7 @@ RULES = (
          table="placed_for_adoption", fields=("DATE_PLACED", "DECOM", "RNE"), tables=("episodes",), multi=True,
          sql=both_rows("""SELECT p.row_no AS left_row, s.row_no AS right_row FROM ret_placed_for_adoption p
                           JOIN (SELECT "CHILD", row_no, "DECOM" FROM ret_episodes WHERE "RNE" = 'S' AND "DECOM" IS NOT NULL
-                                QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DECOM", row_no) = 1) s
+                                QUALIFY row_number() OVER ({episode_order:"CHILD", "DECOM", row_no}) = 1) s
                             ON s."CHILD" = p."CHILD"
                           WHERE p."DATE_PLACED" < s."DECOM" """, "placed_for_adoption", "episodes")),
     date_rule("1004", "missing", "MIS_START", "The date the child went missing or away without authorisation",

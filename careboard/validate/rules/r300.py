@@ -278,7 +278,7 @@ PLACEMENTS = (
 WITH t AS (SELECT row_no, "DECOM" AS d, lag("DECOM", 2) OVER w AS p2, lag("DECOM", 1) OVER w AS p1,
                   lead("DECOM", 1) OVER w AS n1, lead("DECOM", 2) OVER w AS n2
            FROM ret_episodes WHERE "PLACE" = 'T3' AND "DECOM" IS NOT NULL
-           WINDOW w AS (PARTITION BY "CHILD" ORDER BY "DECOM", row_no))
+           WINDOW w AS ({episode_order:"CHILD", "DECOM", row_no}))
 SELECT row_no FROM t
 WHERE n2 < d + INTERVAL 1 YEAR OR n1 < p1 + INTERVAL 1 YEAR OR d < p2 + INTERVAL 1 YEAR"""),
     # The DfE logic: a temporary placement must be entered by a change of placement (P or B).

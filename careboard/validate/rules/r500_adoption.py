@@ -48,7 +48,7 @@ def _decided_after(code: str, where: str, what: str, message_end: str, severity=
                 table="episodes", fields=fields, tables=(_PA,), multi=True, severity=severity, years=years,
                 sql=both_rows(f"""WITH firsts AS (
                         SELECT "CHILD", row_no, "DECOM" FROM ret_episodes WHERE ({where}) AND "DECOM" IS NOT NULL
-                        QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DECOM", row_no) = 1),
+                        QUALIFY row_number() OVER ({{episode_order:"CHILD", "DECOM", row_no}}) = 1),
                     decisions AS (SELECT "CHILD", value_at_min(row_no, "DATE_PLACED") AS first_row,
                                          min("DATE_PLACED") AS first_decided
                                   FROM ret_{_PA} WHERE "DATE_PLACED" IS NOT NULL GROUP BY "CHILD")
