@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tables", ("careboard.tables",)),
     # The model's definitions (each derived idea once, and how returns are stitched) sit below the store,
     # whose stale-open-episode warning reads episodes through them; the model built from them sits higher.
-    ("definitions", ("careboard.model.concepts",)),
+    ("concepts", ("careboard.model.concepts",)),
     ("store", ("careboard.store",)),
     ("pipeline", ("careboard.pipeline",)),
     ("model", ("careboard.model",)),
