@@ -26,6 +26,7 @@ NUMERIC_COLUMNS = {"easting", "northing", "pl_distance", "last_pl_distance"}
 
 def rule_statements() -> Iterator[tuple[str, str]]:
     """Each rule variant, for every year it runs in, as the runner runs it alone (runner.plan_rules)."""
+    from careboard.validate.frame import frame_name
     from careboard.validate.codes import placeholders
     from careboard.validate.registry import RULES
     from careboard.validate.years import codes_for, rule_set_year, supported_years
@@ -37,7 +38,7 @@ def rule_statements() -> Iterator[tuple[str, str]]:
                 continue
             fill = placeholders(year)
             if rule.fails:
-                source = rule.over.format_map(fill) if rule.over else f"v_{rule.table}"
+                source = rule.over.format_map(fill) if rule.over else frame_name(f"v_{rule.table}")
                 sql = f"SELECT row_no FROM {source} WHERE ({rule.fails.format_map(fill)})"
             else:
                 sql = rule.sql.format_map(fill)

@@ -23,6 +23,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("backends", ("careboard.backends", "careboard.sql")),
     ("ingest", ("careboard.ingest",)),
     ("tables", ("careboard.tables",)),
+    # The model's definitions (each derived idea once, and how returns are stitched) sit below the store,
+    # whose stale-open-episode warning reads episodes through them; the model built from them sits higher.
+    ("concepts", ("careboard.model.concepts",)),
     ("store", ("careboard.store",)),
     ("pipeline", ("careboard.pipeline",)),
     ("model", ("careboard.model",)),
@@ -35,8 +38,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Imports that point up a layer today, each with why it stays for now. An entry that no longer
 # matches an import fails the suite too, so the list only shrinks.
 ALLOWED_BACK_EDGES: dict[tuple[str, str], str] = {
-    ("careboard.store.checks", "careboard.model"): "the stale-open-episode warning reads episodes as the model does "
-                                                   "(episode_rows.sql); left to issue 10 item 2, which reshapes both",
 }
 
 # Names beginning with an underscore used by another module, each with why, shrinking like the list above.

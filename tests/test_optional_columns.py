@@ -113,7 +113,7 @@ def test_a_store_made_before_the_column_gains_it(tmp_path):
     assert _flags(con, r.snapshot_id) == EXPECTED
 
 
-def _frame_flags(con, table="header"):
+def _frame_flags(con, table="ret_header"):
     return con.execute(f'SELECT "CHILD", "UASC", "r_UASC" FROM {table} ORDER BY "CHILD"').fetchall()
 
 
@@ -129,7 +129,7 @@ def test_both_frame_paths_give_the_flag_and_its_text(tmp_path):
     build_frame_from_files(direct, returns[1], returns[0])
     for con in (stored, direct):
         assert _frame_flags(con) == [("A", "1", "1"), ("B", None, "")]
-        assert _frame_flags(con, "header_last") == [("A", None, None)]
+        assert _frame_flags(con, "ret_header_last") == [("A", None, None)]
 
 
 def test_rule_303_weighs_the_xml_flag(tmp_path):

@@ -83,7 +83,7 @@ def test_a_file_with_nothing_to_trim_types_as_a_padded_one(tmp_path):
         assert table.padded is (name == "padded")
         con = engine().connect()
         build_frame_from_files(con, ret)
-        frames.append(con.execute("SELECT * EXCLUDE (file_id) FROM episodes ORDER BY row_no").fetchall())
+        frames.append(con.execute("SELECT * EXCLUDE (file_id) FROM ret_episodes ORDER BY row_no").fetchall())
     assert frames[0] == frames[1]
     assert frames[1][1][1:4] == (3, "2", date(2024, 5, 1))   # line, CHILD, DECOM
 

@@ -15,7 +15,7 @@ GOOD_ROW = Rule("101", "Sex is not valid in this test.", table="header", fields=
 BROKEN_ROW = Rule("102", "Broken on purpose: casts text to a number.", table="header", fields=("DOB",),
                   fails='CAST("ETHNIC" AS INTEGER) > 0')
 GOOD_SET = Rule("103", "Ethnicity check as a set rule in this test.", table="header", fields=("ETHNIC",),
-                sql='SELECT row_no FROM header WHERE "ETHNIC" = \'ZZZZ\'')
+                sql='SELECT row_no FROM ret_header WHERE "ETHNIC" = \'ZZZZ\'')
 BROKEN_SET = Rule("104", "Broken on purpose: reads a table that does not exist.", table="uasc", fields=("DUC",),
                   sql="SELECT row_no FROM no_such_table")
 
@@ -53,14 +53,14 @@ def test_a_table_the_return_lacks_has_the_columns_and_types_typing_gives(tmp_pat
     build_frame_from_files(typed, full)
     build_frame_from_files(empty, bare)
     for table in spec.tables():
-        assert typed.execute(f"SELECT count(*) FROM {table}").fetchone() == (1,), table
-    assert empty.execute("SELECT count(*) FROM episodes").fetchone() == (0,)
+        assert typed.execute(f"SELECT count(*) FROM ret_{table}").fetchone() == (1,), table
+    assert empty.execute("SELECT count(*) FROM ret_episodes").fetchone() == (0,)
     for table in spec.tables():
-        for name in (table, table + "_last"):
+        for name in ("ret_" + table, "ret_" + table + "_last"):
             assert _schema(empty, name) == _schema(typed, name), name
 
 
-SAME_SEX = '(SELECT row_no, "SEX", count(*) OVER (PARTITION BY "SEX") AS n FROM header) AS o'
+SAME_SEX = '(SELECT row_no, "SEX", count(*) OVER (PARTITION BY "SEX") AS n FROM ret_header) AS o'
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -85,7 +85,7 @@ def test_row_rules_over_a_shared_source_share_one_scan_and_break_alone(tmp_path,
 def test_over_is_for_row_rules():
     with pytest.raises(ValueError, match="`over` is for row rules"):
         Rule("108", "A set rule cannot have a source.", table="header", fields=("SEX",),
-             sql="SELECT row_no FROM header", over=SAME_SEX)
+             sql="SELECT row_no FROM ret_header", over=SAME_SEX)
 
 
 def test_an_enriched_table_only_its_row_rules_read_is_read_in_place():
@@ -93,9 +93,9 @@ def test_an_enriched_table_only_its_row_rules_read_is_read_in_place():
 
     row = Rule("101", "Row rule in this test.", table="oc3", fields=("IN_TOUCH",), fails='"IN_TOUCH" IS NULL')
     reads_v_oc3 = Rule("103", "Set rule in this test.", table="oc3", fields=("IN_TOUCH",),
-                       sql="SELECT row_no FROM v_oc3 WHERE age_end > 21")
-    assert "v_oc3" in inlined_views((row,), 2025)
-    assert "v_oc3" not in inlined_views((row, reads_v_oc3), 2025)
+                       sql="SELECT row_no FROM ret_v_oc3 WHERE age_end > 21")
+    assert "ret_v_oc3" in inlined_views((row,), 2025)
+    assert "ret_v_oc3" not in inlined_views((row, reads_v_oc3), 2025)
     assert "child_episodes" not in inlined_views((row,), 2025)      # other enriched tables read it
 
 

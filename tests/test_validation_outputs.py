@@ -113,7 +113,7 @@ BROKEN = Rule("102", "Broken on purpose: casts text to a number.", table="header
 SEX = Rule("101", "Sex is not valid in this test.", table="header", fields=("SEX",), fails="\"SEX\" = 'X'")
 NEVER = Rule("103", "Never fails in this test.", table="header", fields=("ETHNIC",), fails="false")
 LAST = Rule("104", "Compares with last year in this test.", table="header", fields=("UPN",),
-            sql="SELECT row_no FROM header_last", needs=("last_year",))
+            sql="SELECT row_no FROM ret_header_last", needs=("last_year",))
 
 
 def test_the_summary_tells_nothing_found_from_not_run(tmp_path):

@@ -1,6 +1,7 @@
 """Modelled views: periods of care, placements, carers, legal statuses, adoption journeys, cohorts.
 
-Each view is one SELECT in ``sql/<name>.sql`` over the staging tables (or earlier views). For a
+Each view is one SELECT in ``sql/<name>.sql`` over the staging tables (or earlier views), written with
+the definitions in ``concepts/`` that the DfE rules' per-return tables use too. For a
 chosen snapshot they are materialised once as temporary tables, so every indicator and rule reads
 the same, already-computed model.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 from ..calendar import register_calendar
 from ..errors import InputError
 from ..sql import install as install_macros
-from ..sql.params import literal
+from .concepts import ALL_YEARS, filled, sql_file
 
 # Build order: each view may read the ones before it.
 VIEWS = ("children", "episode_rows", "episodes", "periods", "placements", "carers", "legal_statuses", "reviews",
@@ -58,7 +59,6 @@ HISTORY_NOTES = {
                 "figures for past months stay as they were returned at the time, even where a later return "
                 "corrected them.",
 }
-ALL_YEARS = 9999    # upto_year that reads every return
 
 # How the model reads several years' returns, for the indicator catalogue (docs/indicators.md).
 READING_NOTES = """## Reading several years of returns
@@ -95,21 +95,9 @@ _SQL = Path(__file__).with_name("sql")
 
 @cache
 def view_sql(name: str) -> str:
-    return (_SQL / f"{name}.sql").read_text()
-
-
-def filled(sql: str, values: dict) -> str:
-    """Model or indicator SQL with its values and the code lists it names (from codes.toml) filled in."""
-    return sql.format_map({**_code_lists(), **{name: literal(v) for name, v in values.items()}})
-
-
-@cache
-def _code_lists() -> dict[str, str]:
-    """The code lists the model and the indicators may name, as SQL (written once: hundreds of statements
-    are filled in a report)."""
-    from ..formats.codes import fixed_lists
-
-    return {name: literal(codes) for name, codes in fixed_lists().items()}
+    """A modelled view's SELECT (episode_rows, the returns stitched, is one of the definitions in concepts/)."""
+    path = _SQL / f"{name}.sql"
+    return path.read_text() if path.exists() else sql_file(name)
 
 
 def build_model(con, snapshot_id: int, upto_year: int = ALL_YEARS, *, views: tuple[str, ...] = VIEWS) -> None:

@@ -34,7 +34,7 @@ WHERE snapshot_id = {sid} AND "{c}" IS NULL AND nullif({cell}, '') IS NOT NULL""
 
 # Two episodes starting the same day are one child's two episodes that day when at most one of them lasted
 # a day or more: the other began and ended that day (DEC = DECOM, the DfE's query 355). The model keeps the
-# longer one with the first one's reason for new episode (model/sql/episode_rows.sql), so it is a warning,
+# longer one with the first one's reason for new episode (model/concepts/episode_rows.sql), so it is a warning,
 # not a duplicate. Any other repeat of a key is an error.
 _SAME_DAY = {"episodes": ('count(*) FILTER (WHERE "DEC" IS DISTINCT FROM "DECOM") <= 1',
                           "two episodes start on the same day and one of them also ended that day; it is read as "
@@ -73,10 +73,10 @@ _YEAR = "(({y}) - 1 || '/' || right(CAST({y} AS VARCHAR), 2))"
 
 def _stale_open_episodes(sid: int) -> str:
     """Episodes open at the end of the last return holding them though a later return is loaded without them
-    (the model's reading of them is in model/sql/episode_rows.sql, which decides which they are)."""
-    from ..model import ALL_YEARS, filled, view_sql
+    (read as the model reads them: model/concepts/episode_rows.sql, which decides which they are)."""
+    from ..model.concepts import episode_rows
 
-    rows = filled(view_sql("episode_rows"), {"snapshot_id": sid, "upto_year": ALL_YEARS})
+    rows = episode_rows(sid)
     return f"""SELECT {sid}, 'warning', 'stale_open_episode', 'episodes', file_id, line_no, child, 'DEC', NULL,
        'the episode starting ' || strftime(decom, '%d/%m/%Y') || ' is open at the end of the ' || {_YEAR.format(y="return_year")}
          || ' return, but no later return loaded (up to ' || {_YEAR.format(y="latest")} || ') has it, though a return holds '

@@ -1,12 +1,15 @@
 """The tables rules run over: one return's rows (and last year's), with enriched views built once.
 
+Every one of them is named with the prefix `ret_` (one return's), which no table of the stitched model
+(careboard/model) has, so the two never share a name on one connection (tests/test_frame_names.py).
 Rules see, for each SSDA903 table `t`:
-- `t`       this year's rows: typed columns, `row_no` (1-based data row in its file), `line_no`,
-            `file_id`, and `r_<COLUMN>`, the cell's text as written (trimmed) for checking formats;
-- `t_last`  last year's rows (empty when no previous return was given);
-- `v_t`     `t` enriched (see views/*.sql): header values, neighbouring episodes, ages, summaries; for the
-            tables in OWN_AGES also the child's ages from the row's own DOB (own_age_start, own_age_end);
-- `child_episodes` and `header_ages`, one row per child's episodes and per header row, that these join.
+- `ret_t`       this year's rows: typed columns, `row_no` (1-based data row in its file), `line_no`,
+                `file_id`, and `r_<COLUMN>`, the cell's text as written (trimmed) for checking formats;
+- `ret_t_last`  last year's rows (empty when no previous return was given);
+- `ret_v_t`     `ret_t` enriched (see views/*.sql, written with the model's definitions, model/concepts):
+                header values, neighbouring episodes, ages, summaries; for the tables in OWN_AGES also the
+                child's ages from the row's own DOB (own_age_start, own_age_end);
+- `ret_child_episodes` and `ret_header_ages`, one row per child's episodes and per header row, that these join.
 """
 
 from __future__ import annotations
@@ -21,6 +24,14 @@ from .codes import placeholders
 from .schedule import Job, names_in, reads, run_jobs
 
 _VIEWS = Path(__file__).with_name("views")
+
+PREFIX = "ret_"     # every frame table's name begins with it
+
+
+def frame_name(name: str) -> str:
+    """The frame table holding one return's `name` (a table, table_last, v_table, child_episodes ...)."""
+    return PREFIX + name
+
 
 # Tables whose rows carry the child's DOB and whose rules ask the child's age from it at the start and
 # end of the year: v_<table> has own_age_start and own_age_end, worked out once rather than in each rule.
@@ -38,7 +49,7 @@ def _base(table: str, snapshot_id: int, year: int | None, suffix: str) -> str:
     # made before it was added) is NULL, i.e. unknown.
     raws = ", ".join(trimmed(f"raw[{i}]") + f' AS "r_{c}"' for i, c in enumerate(t.all_columns, start=1))
     where = f"snapshot_id = {int(snapshot_id)} AND return_year = {int(year)}" if year else "false"
-    return (f"CREATE OR REPLACE TEMP TABLE {table}{suffix} AS SELECT row_no, line_no, file_id, {cols}, {raws} "
+    return (f"CREATE OR REPLACE TEMP TABLE {frame_name(table + suffix)} AS SELECT row_no, line_no, file_id, {cols}, {raws} "
             f"FROM {staging_name(table)} WHERE {where}")
 
 
@@ -64,7 +75,7 @@ def build_frame_from_files(con, this, last=None, only: set[str] | None = None, w
 
 
 def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[int, str]) -> list[Job]:
-    """Jobs typing a parsed return's tables into frame tables named table + `suffix` ("" this year,
+    """Jobs typing a parsed return's tables into frame tables named ret_ table + `suffix` ("" this year,
     "_last" last year), each from its parsed text once. Tables the return lacks, or not in `only` (see
     `needed`), are made empty. The return's files are numbered on from those in `files` (file id ->
     name, for the outputs)."""
@@ -77,7 +88,7 @@ def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[
             have[t.table] = (t, len(files))
     jobs = []
     for table in spec.tables():
-        name = table + suffix
+        name = frame_name(table + suffix)
         cols = spec.table(table).all_columns
         raw, file_id = have.get(table, (None, 0)) if only is None or name in only else (None, 0)
         if raw is None or not len(raw):
@@ -119,16 +130,14 @@ def _view_sources(year: int) -> dict[str, str]:
     """The SQL of every derived frame table, in build order (kept: needed, inlined_views and view_jobs all
     read it; treat it as read-only)."""
     fill = placeholders(year)
-    out = {"header_ages": _view("header_ages").format_map(fill),
-           "child_episodes": _view("child_episodes").format_map(fill),
-           "v_header": _view("v_header").format_map(fill),
-           "v_episodes": _view("v_episodes").format_map(fill)}
+    out = {frame_name(name): _view(name).format_map(fill)
+           for name in ("header_ages", "child_episodes", "v_header", "v_episodes")}
     for table in spec.tables():
         if table not in ("header", "episodes"):
             own = (', age_on(coalesce(t."DOB", h."DOB"), {end}) AS own_age_end, '
                    'age_on(coalesce(t."DOB", h."DOB"), {start}) AS own_age_start').format_map(fill)
-            out[f"v_{table}"] = _view("v_child_table").format_map(
-                {**fill, "table": table, "own_ages": own if table in OWN_AGES else ""})
+            out[frame_name(f"v_{table}")] = _view("v_child_table").format_map(
+                {**fill, "table": frame_name(table), "own_ages": own if table in OWN_AGES else ""})
     return out
 
 
@@ -141,7 +150,7 @@ def needed(rules, year: int) -> set[str]:
     views = _view_sources(year)
     tables = set(frame_tables())
     words = set().union(*(names_in(r.fails or r.sql) | names_in(r.over or "") for r in rules))
-    words |= {f"v_{r.table}" for r in rules if r.fails and not r.over}
+    words |= {frame_name(f"v_{r.table}") for r in rules if r.fails and not r.over}
     want, todo = set(), [w for w in words if w in views or w in tables]
     while todo:
         name = todo.pop()
@@ -188,10 +197,10 @@ def frame_tables() -> list[str]:
     names = ["header_ages", "child_episodes"]
     for table in spec.tables():
         names += [table, f"{table}_last", f"v_{table}"]
-    return names
+    return [frame_name(n) for n in names]
 
 
 def drop_frame(con) -> None:
-    """Drop the frame's temporary tables; the indicator model uses some of the same names."""
+    """Drop the frame's temporary tables (only its own: every name has the frame's prefix)."""
     for name in frame_tables():
         con.execute(f"DROP TABLE IF EXISTS {name}")

@@ -47,7 +47,7 @@ class Installed:
             parts.append(f"council={self.council}")
         return " ".join(parts)
 
-    def keep_postcodes_used(self, con, episodes: tuple[str, ...] = ("episodes", "episodes_last")) -> None:
+    def keep_postcodes_used(self, con, episodes: tuple[str, ...] = ("ret_episodes", "ret_episodes_last")) -> None:
         """Cut the postcode lookup down to the postcodes the `episodes` tables (FROM clauses) hold: the
         whole directory is millions of rows, a return uses a few thousand, and each distance rule joins
         the lookup twice."""

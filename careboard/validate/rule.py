@@ -5,11 +5,13 @@ Two shapes:
   (careboard/validate/views/<table>.sql); row rules of one table run together in a single scan.
 - a *set rule* gives `sql`, a SELECT returning the `row_no` of each failing row of `table`
   (and optionally a column `tbl` naming another table the row belongs to) for checks that
-  compare rows with each other or with other tables.
+  compare rows with each other or with other tables. It reads the return's tables by their frame
+  names (validate/frame.py): ret_episodes, ret_episodes_last, ret_v_episodes ...
 
 SQL may use placeholders filled per collection year: {start} and {end} (DATE literals for
-1 April and 31 March), {year} (the year ending 31 March, an integer), and any code list from
-codes.toml by name, e.g. {PLACE} -> ('A3', 'A4', ...). Declaring is separate from running:
+1 April and 31 March), {year} (the year ending 31 March, an integer), any code list from
+codes.toml by name, e.g. {PLACE} -> ('A3', 'A4', ...), and the model's definitions
+(careboard/model/concepts), e.g. {short_break:"LS"}. Declaring is separate from running:
 nothing here touches a database.
 """
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..formats.registry import SSDA903 as spec
 from .codes import placeholders
-from .frame import frame_tables
+from .frame import frame_name, frame_tables
 from ..store.rule_results import Failures, NotRun, Outcome, RuleRan
 from .rule import NEEDS, Rule
 from .rules.reference import DDL as REFERENCE_TABLES
@@ -99,7 +99,7 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
             continue
         try:
             sql = (rule.fails or rule.sql).format_map(fill)
-            source = rule.over.format_map(fill) if rule.over else _source(f"v_{rule.table}", inline or {})
+            source = rule.over.format_map(fill) if rule.over else _source(frame_name(f"v_{rule.table}"), inline or {})
         except (KeyError, ValueError, IndexError) as e:
             outcome.not_run.append(NotRun(rule.code, f"failed to run: unknown placeholder {e}", True))
             continue
@@ -219,4 +219,4 @@ def _described(table: str) -> str:
             f"lambda field_name: field_name || '=' || coalesce({value}, '')), '; ') END AS \"values\", d.file_id "
             f"FROM (SELECT DISTINCT rule, tbl, row_no FROM {HITS} WHERE tbl = '{table}') AS h "
             f"JOIN rule_text AS t ON t.rule = h.rule AND t.tbl = h.tbl "
-            f"LEFT JOIN {table} AS d ON d.row_no = h.row_no")
+            f"LEFT JOIN {frame_name(table)} AS d ON d.row_no = h.row_no")

@@ -10,6 +10,7 @@ from ..formats.registry import SSDA903 as spec
 from .frame import (
     build_frame,
     drop_frame,
+    frame_name,
     frame_tables,
     inlined_views,
     make_macros,
@@ -92,14 +93,14 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         schedule.add(*typing_jobs(previous, "_last", only, temp, files))
         schedule.add(*view_jobs(this.year, only, temp))
         if "postcodes" in installed.available:
-            schedule.add(Job("postcode_lookup", installed.keep_postcodes_used, frozenset({"episodes", "episodes_last"})))
+            schedule.add(Job("postcode_lookup", installed.keep_postcodes_used, frozenset({frame_name("episodes"), frame_name("episodes_last")})))
         have = set(available or ()) | ({"last_year"} if previous else set()) | installed.available
         plan = plan_rules(rules, this.year, have, workers, inline)
         schedule.add(*plan.jobs)
         schedule.finish()
     # Only this year's typed tables are read from here on: the enriched tables and last year's go first,
     # so that describing the failing rows reuses their memory (at 28,000 children, 60 MB less at peak).
-    for name in set(frame_tables()) - set(spec.tables()):
+    for name in set(frame_tables()) - {frame_name(t) for t in spec.tables()}:
         con.execute(f"DROP TABLE IF EXISTS {name}")
     outcome = finish(con, plan, files)
     outcome.notes = notes + outcome.notes + installed.notes

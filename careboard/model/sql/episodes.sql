@@ -6,18 +6,18 @@ WITH e AS (
          CASE WHEN dec <= {as_at} THEN rec END AS rec,
          CASE WHEN dec <= {as_at} THEN reason_place_change END AS reason_place_change,
          rne, ls, cin, place, provider, home_post, pl_post, urn,
-         coalesce(ls IN {LS_SHORT_BREAK}, false) AS is_short_break,
+         {short_break:ls} AS is_short_break,
          coalesce(place IN {PLACE_TEMPORARY}, false) AS is_temporary,
          stale, return_year, file_id, line_no
   FROM episode_rows WHERE decom <= {as_at}
 ),
 chained AS (
   SELECT e.*,
-         row_number() OVER w AS seq,
-         lag(dec) OVER w AS prev_dec,
-         lag(rec) OVER w AS prev_rec,
-         lag(is_temporary) OVER w AS prev_temporary
-  FROM e WINDOW w AS (PARTITION BY child ORDER BY decom)
+         row_number() OVER episode_order AS seq,
+         {previous:dec} AS prev_dec,
+         {previous:rec} AS prev_rec,
+         {previous:is_temporary} AS prev_temporary
+  FROM e WINDOW episode_order AS ({episode_order:child, decom})
 ),
 periods AS (
   SELECT c.*,
@@ -26,7 +26,7 @@ periods AS (
   FROM chained c
 ),
 numbered AS (
-  SELECT p.*, sum(starts_period) OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING) AS period_no
+  SELECT p.*, sum(starts_period) OVER ({episode_order:child, decom} ROWS UNBOUNDED PRECEDING) AS period_no
   FROM periods p
 ),
 -- The carer/setting a non-temporary episode returns to after a temporary (T0-T4) one: the last
@@ -69,8 +69,8 @@ SELECT child, decom, dec, rne, ls, cin, place, provider, rec, reason_place_chang
        is_short_break, is_temporary, returns_from_temporary, stale, seq, period_no, starts_period = 1 AS starts_period,
        min(decom) OVER (PARTITION BY child, period_no) AS period_start,
        new_placement = 1 AS new_placement,
-       sum(new_placement) OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING) AS placement_seq,
+       sum(new_placement) OVER ({episode_order:child, decom} ROWS UNBOUNDED PRECEDING) AS placement_seq,
        new_carer = 1 AS new_carer,
-       sum(new_carer) OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING) AS carer_seq,
+       sum(new_carer) OVER ({episode_order:child, decom} ROWS UNBOUNDED PRECEDING) AS carer_seq,
        return_year, file_id, line_no
 FROM counted

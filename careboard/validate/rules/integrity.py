@@ -35,14 +35,14 @@ def _missing_from_header(code: str, table: str) -> Rule:
     if table == "episodes":
         # v_episodes joins Header without saying whether it matched, so look Header up directly.
         return Rule(code, message, table="episodes", fields=("CHILD",), tables=("header",),
-                    sql='SELECT e.row_no FROM episodes e '
-                        'WHERE NOT EXISTS (SELECT 1 FROM header h WHERE h."CHILD" = e."CHILD")')
+                    sql='SELECT e.row_no FROM ret_episodes e '
+                        'WHERE NOT EXISTS (SELECT 1 FROM ret_header h WHERE h."CHILD" = e."CHILD")')
     return Rule(code, message, table=table, fields=("CHILD",), tables=("header",), fails="NOT in_header")
 
 
 def _header_pairs(table: str, differ: str) -> str:
-    return both_rows(f'SELECT t.row_no AS left_row, h.row_no AS right_row FROM {table} t '
-                     f'JOIN header h ON h."CHILD" = t."CHILD" WHERE {differ}', table, "header")
+    return both_rows(f'SELECT t.row_no AS left_row, h.row_no AS right_row FROM ret_{table} t '
+                     f'JOIN ret_header h ON h."CHILD" = t."CHILD" WHERE {differ}', table, "header")
 
 
 # A valid date is compared as a date (so 1/2/2010 and 01/02/2010 agree); an unreadable one as the text
@@ -63,7 +63,7 @@ def _more_than_once(code: str, table: str) -> Rule:
     return Rule(code, f"This child has more than one row in {_title(table)}, which holds one row per child. "
                       f"Keep the correct row and remove the others (or fix a mistyped child ID).",
                 table=table, fields=("CHILD",),
-                sql=f'SELECT row_no FROM {table} WHERE "CHILD" IS NOT NULL '
+                sql=f'SELECT row_no FROM ret_{table} WHERE "CHILD" IS NOT NULL '
                     f'QUALIFY count(*) OVER (PARTITION BY "CHILD") > 1')
 
 
@@ -86,6 +86,6 @@ RULES = (
                 "this child. Check the child ID matches last year's, or ask for last year's return to be "
                 "amended.",
          table="episodes", fields=("DECOM",), tables=("episodes_last",), needs=("last_year",),
-         sql='SELECT e.row_no FROM episodes e WHERE e."DECOM" < {start} '
-             'AND NOT EXISTS (SELECT 1 FROM episodes_last l WHERE l."CHILD" = e."CHILD")'),
+         sql='SELECT e.row_no FROM ret_episodes e WHERE e."DECOM" < {start} '
+             'AND NOT EXISTS (SELECT 1 FROM ret_episodes_last l WHERE l."CHILD" = e."CHILD")'),
 )

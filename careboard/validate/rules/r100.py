@@ -17,7 +17,7 @@ _POSTCODE = "'[A-Z][A-Z]?[0-9][A-Z0-9]? ?[0-9][A-Z][A-Z]'"
 # A UPN: a check letter (never I, O or S), 11 digits and a digit or letter; or an unknown-UPN code. Shape only,
 # as the community validator checks it: neither works the check letter out from the other twelve characters.
 _UPN = "'[A-HJ-NP-RT-Z][0-9]{{11}}[0-9A-Z]|UN[1-5]'"
-_SHORT_BREAK = "('V3', 'V4')"
+_SHORT_BREAK = "{LS_SHORT_BREAK}"
 
 
 def not_postcode(col: str) -> str:
@@ -48,7 +48,7 @@ _PLACEMENT_AREA = ({"fails": _NO_PLACEMENT_AREA, "postcode": "is missing or not 
                    {"fails": _NO_PLACEMENT_AREA_LOOKUP,
                     "postcode": "is missing, not a valid UK postcode, or not in the postcode lookup"})
 # A header child with an episode this year other than a short break.
-_IN_CARE = "coalesce(NOT only_short_breaks, false)"
+_IN_CARE = "coalesce(NOT short_breaks_only, false)"
 
 HEADER = (
     Rule("101", "Sex is not a valid code for this year. Use 1 (male) or 2 (female) up to 2023/24, "
@@ -96,9 +96,9 @@ AD1 = (
     Rule("134", "Adoption details are recorded for a young person who is in the care leavers (OC3) data. "
                 "A child is either adopted or a care leaver: remove the wrong AD1 or OC3 details.",
          table="ad1", fields=AD1_ITEMS, tables=("oc3",),
-         sql=f"""SELECT a.row_no FROM v_ad1 a
+         sql=f"""SELECT a.row_no FROM ret_v_ad1 a
                  WHERE {any_given(AD1_ITEMS, "a.")}
-                   AND EXISTS (SELECT 1 FROM oc3 o WHERE o."CHILD" = a."CHILD" AND {any_given(OC3_ITEMS, "o.")})"""),
+                   AND EXISTS (SELECT 1 FROM ret_oc3 o WHERE o."CHILD" = a."CHILD" AND {any_given(OC3_ITEMS, "o.")})"""),
     Rule("151", "Adoption details are only partly filled in. Give all of DATE_INT, DATE_MATCH, FOSTER_CARE, "
                 "NB_ADOPTR, SEX_ADOPTR and LS_ADOPTR, or none of them.",
          table="ad1", fields=AD1_ITEMS, fails=f"{count_given(AD1_ITEMS)} BETWEEN 1 AND {len(AD1_ITEMS) - 1}"),
@@ -120,12 +120,12 @@ PLACED_FOR_ADOPTION = (
          tables=("episodes",), multi=True,
          sql="""WITH last_care AS (
                     SELECT "CHILD", value_at_max(row_no, "DECOM") AS ep_row, value_at_max_or_null("DEC", "DECOM") AS ended
-                    FROM episodes WHERE "DECOM" IS NOT NULL AND coalesce("REC", '') <> 'X1' GROUP BY "CHILD"),
+                    FROM ret_episodes WHERE "DECOM" IS NOT NULL AND coalesce("REC", '') <> 'X1' GROUP BY "CHILD"),
                 checked AS (
                     SELECT p.row_no, l.ep_row,
                            coalesce(p."DATE_PLACED" > {end} OR p."DATE_PLACED_CEASED" > {end}, false) AS after_year,
                            coalesce(p."DATE_PLACED" > l.ended OR p."DATE_PLACED_CEASED" > l.ended, false) AS after_care
-                    FROM placed_for_adoption p LEFT JOIN last_care l ON l."CHILD" = p."CHILD")
+                    FROM ret_placed_for_adoption p LEFT JOIN last_care l ON l."CHILD" = p."CHILD")
                 SELECT 'placed_for_adoption' AS tbl, row_no FROM checked WHERE after_year OR after_care
                 UNION SELECT 'episodes' AS tbl, ep_row FROM checked WHERE after_care"""),
     # Short-break episodes do not start care, so the comparison is with the first other episode.
@@ -135,12 +135,12 @@ PLACED_FOR_ADOPTION = (
          table="placed_for_adoption", fields=("DATE_PLACED_CEASED", "DECOM", "LS"), tables=("episodes",), multi=True,
          sql=f"""WITH first_care AS (
                      SELECT "CHILD", value_at_min(row_no, "DECOM") AS ep_row, min("DECOM") AS began
-                     FROM episodes WHERE "DECOM" IS NOT NULL AND {NOT_SHORT_BREAK} GROUP BY "CHILD"),
+                     FROM ret_episodes WHERE "DECOM" IS NOT NULL AND {NOT_SHORT_BREAK} GROUP BY "CHILD"),
                  checked AS (
                      SELECT p.row_no, f.ep_row,
                             coalesce(p."DATE_PLACED_CEASED" < {{start}}, false) AS before_year,
                             coalesce(p."DATE_PLACED_CEASED" < f.began, false) AS before_care
-                     FROM placed_for_adoption p LEFT JOIN first_care f ON f."CHILD" = p."CHILD")
+                     FROM ret_placed_for_adoption p LEFT JOIN first_care f ON f."CHILD" = p."CHILD")
                  SELECT 'placed_for_adoption' AS tbl, row_no FROM checked WHERE before_year OR before_care
                  UNION SELECT 'episodes' AS tbl, ep_row FROM checked WHERE before_care"""),
     Rule("119", "A decision that the child should no longer be placed for adoption needs both its date "
@@ -152,7 +152,7 @@ PLACED_FOR_ADOPTION = (
     Rule("184", "The decision that the child should be placed for adoption is dated before the child's date of "
                 "birth. Correct DATE_PLACED or the date of birth.",
          table="placed_for_adoption", fields=("DATE_PLACED", "DOB"), tables=("header",),
-         fails='"DATE_PLACED" < header_DOB'),
+         fails='"DATE_PLACED" < header_dob'),
 )
 
 OC3 = (
@@ -171,7 +171,7 @@ EPISODES = (
     Rule("142", "A later episode starts but this one has no end date or reason. Give DEC and REC "
                 "(REC X1 when the next episode follows on the same day).",
          table="episodes", fields=("DEC", "REC"),
-         fails=f'ep_seq < ep_count AND "DECOM" IS NOT NULL AND ({blank("DEC")} OR "REC" IS NULL)'),
+         fails=f'seq < n_episodes AND "DECOM" IS NOT NULL AND ({blank("DEC")} OR "REC" IS NULL)'),
     code_rule("143", "episodes", "RNE", "Reason for new episode", "S, P, L, T, B or U", required=True),
     code_rule("144", "episodes", "LS", "Legal status", "for example C1, C2, E1, V2, V3, V4, J1 or L1", required=True),
     code_rule("145", "episodes", "CIN", "Category of need", "N1 to N8", required=True),
@@ -187,7 +187,7 @@ EPISODES = (
     Rule("164", "The placement distance cannot be worked out: the home or placement postcode is not a valid "
                 "UK postcode. Check HOME_POST and PL_POST.",
          table="episodes", fields=("HOME_POST", "PL_POST"), tables=("uasc",), severity="query",
-         fails=f"""NOT in_uasc AND "CHILD" NOT IN (SELECT "CHILD" FROM uasc_last WHERE "CHILD" IS NOT NULL)
+         fails=f"""NOT in_uasc AND "CHILD" NOT IN (SELECT "CHILD" FROM ret_uasc_last WHERE "CHILD" IS NOT NULL)
                    AND {NOT_SHORT_BREAK}
                    AND (({given('HOME_POST')} AND {not_postcode('HOME_POST')})
                         OR ({given('PL_POST')} AND {not_postcode('PL_POST')}))"""),
@@ -214,10 +214,10 @@ EPISODES = (
          table="episodes", fields=("CHILD", "DECOM", "REC"),
          sql="""WITH adopted AS (
                     SELECT "CHILD", min("DECOM") AS adopted_from
-                    FROM (SELECT "CHILD", "DECOM", "REC" FROM episodes
-                          UNION ALL SELECT "CHILD", "DECOM", "REC" FROM episodes_last) AS e
-                    WHERE "REC" IN ('E11', 'E12') GROUP BY "CHILD")
-                SELECT e.row_no FROM episodes e JOIN adopted a ON a."CHILD" = e."CHILD"
+                    FROM (SELECT "CHILD", "DECOM", "REC" FROM ret_episodes
+                          UNION ALL SELECT "CHILD", "DECOM", "REC" FROM ret_episodes_last) AS e
+                    WHERE "REC" IN {REC_ADOPTED} GROUP BY "CHILD")
+                SELECT e.row_no FROM ret_episodes e JOIN adopted a ON a."CHILD" = e."CHILD"
                 WHERE e."DECOM" > a.adopted_from"""),
 )
 
@@ -279,8 +279,8 @@ OC2 = (
     Rule("187", "A child looked after continuously for 12 months at 31 March (the OC2 group) cannot also have "
                 "adoption (AD1) or care leaver (OC3) details. Remove them, or correct the child's episodes.",
          table="ad1", fields=AD1_ITEMS + OC3_ITEMS, tables=("oc3", "episodes"), multi=True,
-         sql=f"""SELECT 'ad1' AS tbl, row_no FROM v_ad1 WHERE cla_12m AND {any_given(AD1_ITEMS)}
-                 UNION ALL SELECT 'oc3' AS tbl, row_no FROM v_oc3 WHERE cla_12m AND {any_given(OC3_ITEMS)}"""),
+         sql=f"""SELECT 'ad1' AS tbl, row_no FROM ret_v_ad1 WHERE cla_12m AND {any_given(AD1_ITEMS)}
+                 UNION ALL SELECT 'oc3' AS tbl, row_no FROM ret_v_oc3 WHERE cla_12m AND {any_given(OC3_ITEMS)}"""),
     Rule("188", "Child is under 4 on 31 March, so there should be no SDQ score and no reason for none. "
                 "Clear SDQ_SCORE and SDQ_REASON, or correct the date of birth.",
          table="oc2", fields=SDQ + ("DOB",), fails=f"{oc2_age('{end}')} < 4 AND {any_given(SDQ)}"),
@@ -294,10 +294,10 @@ OC2 = (
     Rule("191", "Child was looked after continuously for 12 months at 31 March, so immunisations, teeth check, "
                 "health assessment and substance misuse must be given (add an OC2 row if the child has none).",
          table="oc2", fields=("CHILD",) + OC2_CORE, tables=("episodes",), multi=True,
-         sql=f"""SELECT 'oc2' AS tbl, row_no FROM v_oc2 WHERE cla_12m AND {any_blank(OC2_CORE)}
+         sql=f"""SELECT 'oc2' AS tbl, row_no FROM ret_v_oc2 WHERE cla_12m AND {any_blank(OC2_CORE)}
                  UNION ALL
-                 SELECT 'episodes' AS tbl, e.row_no FROM v_episodes e JOIN child_episodes c ON c."CHILD" = e."CHILD"
-                 WHERE e.ep_seq = 1 AND c.cla_12m AND NOT EXISTS (SELECT 1 FROM oc2 o WHERE o."CHILD" = e."CHILD")"""),
+                 SELECT 'episodes' AS tbl, e.row_no FROM ret_v_episodes e JOIN ret_child_episodes c ON c."CHILD" = e."CHILD"
+                 WHERE e.seq = 1 AND c.cla_12m AND NOT EXISTS (SELECT 1 FROM ret_oc2 o WHERE o."CHILD" = e."CHILD")"""),
     Rule("192", "The child has a substance misuse problem: say whether they received an intervention "
                 "(INTERVENTION_RECEIVED 0 or 1).",
          table="oc2", fields=("SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED"),

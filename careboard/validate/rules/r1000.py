@@ -14,14 +14,14 @@ from .sql_blocks import both_rows
 from .sql_checks import any_given, until
 
 _DETAILS = any_given(OC3_ITEMS)
-_LEAVER_DOB = 'coalesce("DOB", header_DOB)'
+_LEAVER_DOB = 'coalesce("DOB", header_dob)'
 # Care leavers with details given who are 17 or 18 on 31 March, with an episode this year that `where` says
 # was going on at (or ended after) the 17th or 18th birthday that falls in this collection year.
 _AT_BIRTHDAY = f"""WITH leavers AS (
     SELECT row_no, "CHILD", own_age_end AS age,
            add_years({_LEAVER_DOB}, own_age_end) AS birthday
-    FROM v_oc3 WHERE {_DETAILS})
-SELECT DISTINCT l.row_no FROM leavers l JOIN episodes e ON e."CHILD" = l."CHILD"
+    FROM ret_v_oc3 WHERE {_DETAILS})
+SELECT DISTINCT l.row_no FROM leavers l JOIN ret_episodes e ON e."CHILD" = l."CHILD"
 WHERE l.age IN (17, 18) AND {{where}}"""
 
 
@@ -31,8 +31,8 @@ def _at_birthday(where: str) -> str:
 # This year's and last year's episodes of each child, an episode in both returns once (this year's copy,
 # which knows how an episode open last March ended).
 _BOTH_YEARS = """seen AS (
-    SELECT * FROM (SELECT "CHILD", "DECOM", "DEC", "RNE", "LS", "REC", 0 AS older FROM episodes
-                   UNION ALL SELECT "CHILD", "DECOM", "DEC", "RNE", "LS", "REC", 1 FROM episodes_last) AS e
+    SELECT * FROM (SELECT "CHILD", "DECOM", "DEC", "RNE", "LS", "REC", 0 AS older FROM ret_episodes
+                   UNION ALL SELECT "CHILD", "DECOM", "DEC", "RNE", "LS", "REC", 1 FROM ret_episodes_last) AS e
     WHERE "DECOM" IS NOT NULL
     QUALIFY row_number() OVER (PARTITION BY "CHILD", "DECOM" ORDER BY older) = 1)"""
 
@@ -40,11 +40,11 @@ _BOTH_YEARS = """seen AS (
 def _days_after(years: int) -> str:
     """Days of an episode (not a short break) after the birthday `years`, up to its end (31 March if open)."""
     birthday = f"CAST(l.dob + INTERVAL {years} YEAR AS DATE)"
-    return (f"""CASE WHEN coalesce(s."LS" IN ('V3', 'V4'), false) THEN 0
+    return (f"""CASE WHEN coalesce(s."LS" IN {{LS_SHORT_BREAK}}, false) THEN 0
                 ELSE greatest(0, datediff('day', greatest(s."DECOM", {birthday}), coalesce(s."DEC", {{end}}))) END""")
 
 
-_LAST_YEAR_FINAL = """SELECT "CHILD", coalesce("r_DEC", '') = '' AS still_open FROM episodes_last
+_LAST_YEAR_FINAL = """SELECT "CHILD", coalesce("r_DEC", '') = '' AS still_open FROM ret_episodes_last
     QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DECOM" DESC NULLS LAST, row_no DESC) = 1"""
 
 LEAVERS = (
@@ -52,9 +52,9 @@ LEAVERS = (
     Rule("1000", "Care leaver details are given for a young person recorded as having died in care (an episode "
                  "ending E2 this year or last). Remove the OC3 details, or correct the reason the episode ended.",
          table="oc3", fields=OC3_ITEMS, tables=("episodes", "episodes_last"),
-         sql=f"""SELECT row_no FROM oc3 WHERE {_DETAILS}
-                 AND "CHILD" IN (SELECT "CHILD" FROM episodes WHERE "REC" = 'E2'
-                                 UNION SELECT "CHILD" FROM episodes_last WHERE "REC" = 'E2')"""),
+         sql=f"""SELECT row_no FROM ret_oc3 WHERE {_DETAILS}
+                 AND "CHILD" IN (SELECT "CHILD" FROM ret_episodes WHERE "REC" = 'E2'
+                                 UNION SELECT "CHILD" FROM ret_episodes_last WHERE "REC" = 'E2')"""),
     # A relevant or former relevant child was looked after for at least 91 days after turning 14 and for at
     # least a day after turning 16, not counting short breaks (V3, V4), and was not adopted. Judged for young
     # people with episodes in either return (those without are for 1002). The 91 days are judged only when
@@ -69,10 +69,10 @@ LEAVERS = (
                  "birth.",
          table="oc3", fields=OC3_ITEMS, tables=("episodes", "episodes_last", "header"), needs=("last_year",),
          sql=f"""WITH {_BOTH_YEARS},
-                 l AS (SELECT row_no, "CHILD", {_LEAVER_DOB} AS dob FROM v_oc3 WHERE {_DETAILS})
+                 l AS (SELECT row_no, "CHILD", {_LEAVER_DOB} AS dob FROM ret_v_oc3 WHERE {_DETAILS})
                  SELECT l.row_no FROM l JOIN seen s ON s."CHILD" = l."CHILD"
                  GROUP BY l.row_no, l.dob
-                 HAVING value_at_max_or_null(s."REC", s."DECOM") IN ('E11', 'E12')
+                 HAVING value_at_max_or_null(s."REC", s."DECOM") IN {{REC_ADOPTED}}
                      OR sum({_days_after(16)}) < 1
                      OR (sum({_days_after(14)}) < 91 AND value_at_min_or_null(s."RNE", s."DECOM") = 'S')"""),
     # Judged only for young people whose 16th birthday falls on or after 1 April of last year: to be a care
@@ -84,9 +84,9 @@ LEAVERS = (
                  "return, although they turned 16 within those two years and so must have been looked after in "
                  "them to be a care leaver. Remove the OC3 details, or add the missing episodes.",
          table="oc3", fields=OC3_ITEMS, tables=("episodes", "episodes_last", "header"), needs=("last_year",),
-         sql=f"""SELECT row_no FROM v_oc3 WHERE {_DETAILS} AND n_episodes IS NULL
+         sql=f"""SELECT row_no FROM ret_v_oc3 WHERE {_DETAILS} AND n_episodes IS NULL
                  AND CAST({_LEAVER_DOB} + INTERVAL 16 YEAR AS DATE) >= CAST({{start}} - INTERVAL 1 YEAR AS DATE)
-                 AND "CHILD" NOT IN (SELECT "CHILD" FROM episodes_last)"""),
+                 AND "CHILD" NOT IN (SELECT "CHILD" FROM ret_episodes_last)"""),
     # An episode still open counts as care on the birthday: the DfE logic is about the current episode having
     # no end. The community validator leaves open episodes out, so misses exactly those young people.
     Rule("1007", "Care leaver details are given for a 17- or 18-year-old who was still looked after on their 17th "
@@ -98,7 +98,7 @@ LEAVERS = (
                  "year's return, yet this year has no episodes for them. Add this year's episodes (including the one "
                  "carried over), or remove the OC3 details.",
          table="oc3", fields=OC3_ITEMS, tables=("episodes", "episodes_last"), needs=("last_year",),
-         sql=f"""SELECT o.row_no FROM v_oc3 o JOIN ({_LAST_YEAR_FINAL}) f ON f."CHILD" = o."CHILD"
+         sql=f"""SELECT o.row_no FROM ret_v_oc3 o JOIN ({_LAST_YEAR_FINAL}) f ON f."CHILD" = o."CHILD"
                  WHERE {any_given(OC3_ITEMS, "o.")} AND o.n_episodes IS NULL AND f.still_open"""),
     Rule("1011", "Care leaver details are given for a young person whose care was taken over by another LA (their "
                  "final episode ends E3). The other LA reports them: remove the OC3 details.",
@@ -121,16 +121,16 @@ OTHER_DATA = (
                  "adoption, previous permanence, health outcomes) belong in the return. Remove the row, or add "
                  "the child's episodes.",
          table="episodes", fields=("CHILD",), tables=_CARE_TABLES, multi=True,
-         sql=" UNION ALL ".join(f"SELECT '{t}' AS tbl, row_no FROM v_{t} WHERE n_episodes IS NULL"
+         sql=" UNION ALL ".join(f"SELECT '{t}' AS tbl, row_no FROM ret_v_{t} WHERE n_episodes IS NULL"
                                 for t in _CARE_TABLES)),
     # A care leaver here: care leaver details given and no episode open at any time in the year.
     Rule("1014", "UASC details are given for a care leaver who was not looked after this year. UASC status is "
                  "only collected for children in care: remove the UASC row (or the OC3 details).",
          table="uasc", fields=OC3_ITEMS + ("DUC",), tables=("oc3", "episodes"), multi=True,
-         sql=both_rows(f"""SELECT u.row_no AS left_row, o.row_no AS right_row FROM uasc u
-                           JOIN oc3 o ON o."CHILD" = u."CHILD"
+         sql=both_rows(f"""SELECT u.row_no AS left_row, o.row_no AS right_row FROM ret_uasc u
+                           JOIN ret_oc3 o ON o."CHILD" = u."CHILD"
                            WHERE {any_given(OC3_ITEMS, "o.")}
-                             AND u."CHILD" NOT IN (SELECT "CHILD" FROM episodes
+                             AND u."CHILD" NOT IN (SELECT "CHILD" FROM ret_episodes
                                                    WHERE "DECOM" <= {{end}} AND coalesce("DEC" >= {{start}}, true))""",
                        "uasc", "oc3")),
 )

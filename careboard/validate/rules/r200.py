@@ -11,7 +11,7 @@ _OUTSIDE_ENGLAND = ("""coalesce(first_match(upper("PL_POST"), '^[A-Z]+') IN {POS
                     false)""")
 # With a postcode lookup, a postcode it knows is placed by its LA (WAL, SCO or NIR outside England): postcode
 # areas cross borders (TD15 is Berwick, in England; CH5-CH8 are in Wales). One it does not know goes by area.
-_OUTSIDE_ENGLAND_LOOKUP = (f"""coalesce((SELECT bool_or(p.la_code IN ('WAL', 'SCO', 'NIR')) FROM postcode_lookup p
+_OUTSIDE_ENGLAND_LOOKUP = (f"""coalesce((SELECT bool_or(p.la_code IN {{LA_CODE_OUTSIDE_ENGLAND}}) FROM postcode_lookup p
                                          WHERE p.pcd = {postcode_key('"PL_POST"')}), {_OUTSIDE_ENGLAND})""")
 # 230 and 243 without and with the lookup.
 _OUTSIDE = ({"outside": _OUTSIDE_ENGLAND}, {"outside": _OUTSIDE_ENGLAND_LOOKUP})
@@ -29,7 +29,7 @@ _SEX_AS_MF = "CASE {col} WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE {col} END"
 
 def _registered(extra: str) -> str:
     """Episodes with a real URN (not XXXXXXX) that is on the URN list, narrowed by `extra`."""
-    return (f'SELECT e.row_no FROM v_episodes e WHERE {_urn_given("e")} AND {_ON_URN_LIST} AND {extra}')
+    return (f'SELECT e.row_no FROM ret_v_episodes e WHERE {_urn_given("e")} AND {_ON_URN_LIST} AND {extra}')
 
 
 LAST_YEAR = (
@@ -38,30 +38,30 @@ LAST_YEAR = (
                 "the same). Check which is right and correct this year's header, or ask DfE to amend last year's.",
          table="header", fields=("SEX",), needs=("last_year",),
          fails="in_last_year AND " + _SEX_AS_MF.format(col='"SEX"') + " IS DISTINCT FROM "
-               + _SEX_AS_MF.format(col="last_SEX")),
+               + _SEX_AS_MF.format(col="last_sex")),
     Rule("203", "Date of birth differs from the one given for this child in last year's return. Check the "
                 "child's records and make both years agree.",
          table="header", fields=("DOB",), needs=("last_year",),
-         fails='in_last_year AND "DOB" IS DISTINCT FROM last_DOB'),
+         fails='in_last_year AND "DOB" IS DISTINCT FROM last_dob'),
     Rule("204", "Ethnicity differs from the one given for this child in last year's return. Check which is right "
                 "and make this year's header agree with the child's recorded ethnicity.",
          table="header", fields=("ETHNIC",), needs=("last_year",),
-         fails='in_last_year AND "ETHNIC" IS DISTINCT FROM last_ETHNIC'),
+         fails='in_last_year AND "ETHNIC" IS DISTINCT FROM last_ethnic'),
     # Only a mother status of 1 last year binds this year; children no longer looked after are exempt.
     Rule("207", "Last year's return recorded this child as a mother, but this year's does not. Once a child is "
                 "a mother she stays one: set MOTHER to 1 (and give MC_DOB) unless last year's record was wrong.",
          table="header", fields=("MOTHER",), needs=("last_year",),
-         fails="in_last_year AND n_episodes IS NOT NULL AND last_MOTHER = '1' AND \"MOTHER\" IS DISTINCT FROM '1'"),
+         fails="in_last_year AND n_episodes IS NOT NULL AND last_mother = '1' AND \"MOTHER\" IS DISTINCT FROM '1'"),
     # Allowed changes: an unknown UPN (blank or UN code) becoming a real one, and UN1/blank becoming UN2-UN5.
     Rule("208", "UPN differs from the one given for this child last year. A child keeps one UPN: give last "
                 "year's UPN, unless it was unknown then (only a move from unknown to a real UPN, or from UN1 to "
                 "UN2-UN5, is expected).",
          table="header", fields=("UPN",), needs=("last_year",),
-         fails="""in_last_year AND upper("UPN") IS DISTINCT FROM upper(last_UPN) AND NOT coalesce(
-                    ((last_UPN IS NULL OR upper(last_UPN) IN {UPN_PLACEHOLDER})
+         fails="""in_last_year AND upper("UPN") IS DISTINCT FROM upper(last_upn) AND NOT coalesce(
+                    ((last_upn IS NULL OR upper(last_upn) IN {UPN_PLACEHOLDER})
                       AND "UPN" IS NOT NULL AND upper("UPN") NOT IN {UPN_PLACEHOLDER})
-                    OR ((last_UPN IS NULL OR upper(last_UPN) = 'UN1')
-                      AND upper("UPN") IN ('UN2', 'UN3', 'UN4', 'UN5')), false)"""),
+                    OR ((last_upn IS NULL OR upper(last_upn) = 'UN1')
+                      AND upper("UPN") IN {UPN_PLACEHOLDER_AFTER_UN1}), false)"""),
 )
 
 UPN = (
@@ -79,18 +79,18 @@ UPN = (
                 "more than a week at 31 March. Find and give the child's UPN, or another UN code if it cannot be "
                 "found.",
          table="header", fields=("UPN", "DECOM"), tables=("episodes",),
-         sql="""SELECT h.row_no FROM v_header h
+         sql="""SELECT h.row_no FROM ret_v_header h
                 WHERE upper(h."UPN") = 'UN4' AND h.open_at_end
-                  AND h."CHILD" NOT IN (SELECT "CHILD" FROM episodes
+                  AND h."CHILD" NOT IN (SELECT "CHILD" FROM ret_episodes
                                         WHERE "RNE" = 'S' AND "DECOM" >= date_of({year}, 3, 24))"""),
 )
 
 # UASC status across years. A child is (or was) UASC in a year when they have a row in that year's UASC
 # table; DUC is the date that status ended. Last year's period runs from {start} - 1 year to {end} - 1 year.
-# Rule 205C weighs the header's UASC flag itself (v_header.uasc_flag / last_uasc_flag): where a return
+# Rule 205C weighs the header's UASC flag itself (v_header.uasc_status / last_uasc_status): where a return
 # carries no flag (most CSVs) a UASC row stands for it, so there a DUC always comes with the status.
 _UASC_PAIRS = """SELECT u.row_no, u."DUC", ul."DUC" AS last_DUC, ul."r_DUC" AS last_r_DUC
-                 FROM uasc u JOIN uasc_last ul ON ul."CHILD" = u."CHILD\""""
+                 FROM ret_uasc u JOIN ret_uasc_last ul ON ul."CHILD" = u."CHILD\""""
 _IN_LAST_YEAR = "BETWEEN {start} - INTERVAL 1 YEAR AND {end} - INTERVAL 1 YEAR"
 
 UASC = (
@@ -98,8 +98,8 @@ UASC = (
                  "(DUC) is missing or not within last year. Check the UASC status and the date it ceased in both "
                  "years' returns.",
          table="header", fields=("CHILD",), tables=("uasc", "uasc_last"), needs=("last_year",),
-         sql=f"""SELECT h.row_no FROM header h JOIN uasc_last ul ON ul."CHILD" = h."CHILD"
-                 WHERE h."CHILD" NOT IN (SELECT "CHILD" FROM uasc)
+         sql=f"""SELECT h.row_no FROM ret_header h JOIN ret_uasc_last ul ON ul."CHILD" = h."CHILD"
+                 WHERE h."CHILD" NOT IN (SELECT "CHILD" FROM ret_uasc)
                    AND NOT coalesce(ul."DUC" {_IN_LAST_YEAR}, false)"""),
     # Former UASC stay in the table with the date their status ended, so a DUC may repeat across years.
     # What cannot happen: a DUC that changes to a date outside this year, or, after last year gave no DUC
@@ -118,13 +118,13 @@ UASC = (
                  "in this year's or last year's return. A child who was never UASC has no ceased date: remove "
                  "the DUC, or record the child as UASC in the year they were.",
          table="uasc", fields=("DUC", "UASC"), tables=("header", "header_last", "uasc_last"), needs=("last_year",),
-         sql="""SELECT u.row_no FROM uasc u JOIN v_header h ON h."CHILD" = u."CHILD"
-                WHERE coalesce(u."r_DUC", '') <> '' AND NOT h.uasc_flag AND NOT h.last_uasc_flag"""),
+         sql="""SELECT u.row_no FROM ret_uasc u JOIN ret_v_header h ON h."CHILD" = u."CHILD"
+                WHERE coalesce(u."r_DUC", '') <> '' AND NOT h.uasc_status AND NOT h.last_uasc_status"""),
     Rule("205D", "The child is UASC this year but was in last year's return without UASC status. A child cannot "
                  "become UASC while looked after: check the UASC status in both years.",
          table="uasc", fields=("CHILD",), tables=("header_last", "uasc_last"), needs=("last_year",),
-         sql="""SELECT u.row_no FROM uasc u JOIN header_last hl ON hl."CHILD" = u."CHILD"
-                WHERE u."CHILD" NOT IN (SELECT "CHILD" FROM uasc_last)"""),
+         sql="""SELECT u.row_no FROM ret_uasc u JOIN ret_header_last hl ON hl."CHILD" = u."CHILD"
+                WHERE u."CHILD" NOT IN (SELECT "CHILD" FROM ret_uasc_last)"""),
     Rule("231", "The child is recorded as UASC but is under 11 at 31 March; UASC are usually older. Check the "
                  "date of birth; if it is right, explain the case to DfE when asked.",
          table="header", fields=("DOB",), severity="query", fails="in_uasc AND age_end < 11"),
@@ -141,7 +141,7 @@ HEADER = (
          tables=("oc2",), multi=True,
          sql="""WITH both_groups AS (
                   SELECT o3.row_no AS oc3_row, o2.row_no AS oc2_row
-                  FROM oc3 o3 JOIN oc2 o2 ON o2."CHILD" = o3."CHILD"
+                  FROM ret_oc3 o3 JOIN ret_oc2 o2 ON o2."CHILD" = o3."CHILD"
                   WHERE coalesce(o3."IN_TOUCH", o3."ACTIV", o3."ACCOM") IS NOT NULL
                     AND coalesce(o2."CONVICTED", o2."HEALTH_CHECK", o2."IMMUNISATIONS", o2."TEETH_CHECK",
                                  o2."HEALTH_ASSESSMENT", o2."SUBSTANCE_MISUSE", o2."INTERVENTION_RECEIVED",
@@ -158,13 +158,13 @@ PLACEMENT_CODES = (
     Rule("214", "Placement postcode or URN given for a short break (legal status V3 or V4). Leave PL_POST and URN "
                 "blank for short-break episodes.",
          table="episodes", fields=("LS", "PL_POST", "URN"),
-         fails="\"LS\" IN ('V3', 'V4') AND (\"PL_POST\" IS NOT NULL OR \"URN\" IS NOT NULL)"),
+         fails="\"LS\" IN {LS_SHORT_BREAK} AND (\"PL_POST\" IS NOT NULL OR \"URN\" IS NOT NULL)"),
     Rule("217", "Placed for adoption with the current foster carers (A3 or A5), but the reason for new episode "
                 "is not S, T or U. A move to adoption with the same carers is T (or U if the legal status also "
                 "changed), or S for a child just starting to be looked after: correct RNE.",
          table="episodes", fields=("PLACE", "DECOM", "RNE"),
-         fails="\"PLACE\" IN ('A3', 'A5') AND \"DECOM\" >= DATE '2015-04-01' "
-               "AND coalesce(\"RNE\", '') NOT IN ('S', 'T', 'U')"),
+         fails="\"PLACE\" IN {PLACE_ADOPTION_FOSTER_CARER} AND \"DECOM\" >= DATE '2015-04-01' "
+               "AND coalesce(\"RNE\", '') NOT IN {RNE_NEW_PERIOD_OR_SAME_CARER}"),
     Rule("217t", "Placement type P2 (independent living) cannot be used after 28 October 2023, but this P2 "
                  "placement was still open after that date. End the episode by 28 October 2023 and record the "
                  "placement after it with a current placement type.",
@@ -179,7 +179,7 @@ URN = (
                 "where the setting has none): add it.",
          table="episodes", fields=("PLACE", "URN"),
          fails=f"""\"URN\" IS NULL AND (\"r_DEC\" = '' OR \"DEC\" >= {{start}})
-                   AND \"PLACE\" NOT IN {{PLACE_NO_URN}} AND coalesce(\"LS\", '') NOT IN ('V3', 'V4')
+                   AND \"PLACE\" NOT IN {{PLACE_NO_URN}} AND coalesce(\"LS\", '') NOT IN {{LS_SHORT_BREAK}}
                    AND NOT {_OUTSIDE_ENGLAND}"""),
     Rule("222", "An Ofsted URN is given for a placement type that never has one (with parents, residential "
                 "employment, NHS or custodial settings, temporary moves, other placements). Leave URN blank.",
@@ -209,7 +209,7 @@ URN = (
 # Against Ofsted's list of registered settings (see reference.py). A URN missing from the list is
 # reported once, by 219; the other checks only look at URNs the list knows.
 _NOT_LOCAL_229 = 'e."PLACE" NOT IN {PLACE_NO_URN} AND e."PLACE" <> \'K3\''
-_PROVIDER_LA_229 = """SELECT e.row_no FROM v_episodes e
+_PROVIDER_LA_229 = """SELECT e.row_no FROM ret_v_episodes e
     JOIN (SELECT "URN", bool_or(u.la_code = c.la_code) AS in_council
           FROM urn_list u CROSS JOIN council c GROUP BY "URN") p ON p."URN" = upper(e."URN")
     WHERE {urn_given} {extra}
@@ -223,13 +223,13 @@ URN_LIST = (
     Rule("219", "The Ofsted URN is not on Ofsted's list of registered settings for this placement type. Check "
                 "the URN and the placement type.",
          table="episodes", fields=("PLACE", "URN"), tables=("urn_list",), needs=("urn_list",),
-         sql=f"""SELECT e.row_no FROM v_episodes e WHERE {_urn_given("e")}
+         sql=f"""SELECT e.row_no FROM ret_v_episodes e WHERE {_urn_given("e")}
                  AND NOT EXISTS (SELECT 1 FROM urn_list u
                                  WHERE u."URN" = upper(e."URN") AND list_contains(u.place_codes, e."PLACE"))"""),
     Rule("221", "The placement postcode is not the postcode Ofsted holds for this URN. For children's homes, "
                 "family centres and residential schools check both the URN and the placement postcode.",
          table="episodes", fields=("PL_POST", "URN"), tables=("urn_list",), needs=("urn_list",),
-         sql=_registered(f"""coalesce(e."LS", '') NOT IN ('V3', 'V4') AND e."PLACE" IN ('K1', 'K2', 'R3', 'S1')
+         sql=_registered(f"""coalesce(e."LS", '') NOT IN {{LS_SHORT_BREAK}} AND e."PLACE" IN {{PLACE_OFSTED_POSTCODE}}
                  AND e."PL_POST" IS NOT NULL
                  AND NOT EXISTS (SELECT 1 FROM urn_list u WHERE u."URN" = upper(e."URN")
                                  AND u.postcode = {postcode_key('e."PL_POST"')})""")),
@@ -271,16 +271,16 @@ REASON_PLACE_CHANGE = (
     Rule("225", "This episode ends in a change of placement but no reason for the placement change is given. "
                 "Record REASON_PLACE_CHANGE on the episode that ends with the move.",
          table="episodes", fields=("REC", "REASON_PLACE_CHANGE"),
-         fails="""\"REC\" = 'X1' AND \"REASON_PLACE_CHANGE\" IS NULL AND next_RNE IN ('P', 'B', 'T', 'U')
+         fails="""\"REC\" = 'X1' AND \"REASON_PLACE_CHANGE\" IS NULL AND next_rne IN {RNE_PLACEMENT_CHANGE}
                   AND coalesce(\"PLACE\", '') NOT IN {PLACE_TEMPORARY}
-                  AND coalesce(next_PLACE, '') NOT IN {PLACE_TEMPORARY}"""),
+                  AND coalesce(next_place, '') NOT IN {PLACE_TEMPORARY}"""),
     # The DfE reports the temporary episode; careboard reports the row that holds the reason to remove.
     Rule("226", "A reason for placement change is given on a temporary placement (T0-T4) or on the episode "
                 "just before one. Moves into or out of temporary placements are not placement changes: leave "
                 "REASON_PLACE_CHANGE blank.",
          table="episodes", fields=("PLACE", "REASON_PLACE_CHANGE"),
          fails='"REASON_PLACE_CHANGE" IS NOT NULL AND ("PLACE" IN {PLACE_TEMPORARY} '
-               'OR next_PLACE IN {PLACE_TEMPORARY})'),
+               'OR next_place IN {PLACE_TEMPORARY})'),
     Rule("233", "A reason for placement change is given on an episode that has not ended. Record the reason only "
                 "when the episode ends; leave it blank for now.",
          table="episodes", fields=("DEC", "REASON_PLACE_CHANGE"),
@@ -288,7 +288,7 @@ REASON_PLACE_CHANGE = (
     Rule("234", "The placement change reason is CUSTOD (custody) but the child was under 10 when the placement "
                 "ended, below the age of criminal responsibility. Correct the reason or the date of birth.",
          table="episodes", fields=("DOB", "REASON_PLACE_CHANGE"),
-         fails="\"REASON_PLACE_CHANGE\" = 'CUSTOD' AND age_on(\"DOB\", coalesce(\"DEC\", next_DECOM)) < 10"),
+         fails="\"REASON_PLACE_CHANGE\" = 'CUSTOD' AND age_on(\"DOB\", coalesce(\"DEC\", next_decom)) < 10"),
 )
 
 RULES = LAST_YEAR + UPN + UASC + HEADER + PLACEMENT_CODES + URN + URN_LIST + REASON_PLACE_CHANGE

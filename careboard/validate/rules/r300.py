@@ -18,9 +18,9 @@ from .sql_checks import blank, given, until
 # Episodes that count as care other than short breaks, for children who were not unaccompanied asylum
 # seekers this year or last year (the DfE also looks two years back; careboard has at most last year).
 _NOT_UASC_NOT_SHORT_BREAK = """
-SELECT e.row_no, e."HOME_POST", e."PL_POST" FROM v_episodes e
-WHERE coalesce(e."LS", '') NOT IN ('V3', 'V4') AND NOT e.in_uasc
-  AND NOT EXISTS (SELECT 1 FROM uasc_last u WHERE u."CHILD" = e."CHILD")"""
+SELECT e.row_no, e."HOME_POST", e."PL_POST" FROM ret_v_episodes e
+WHERE coalesce(e."LS", '') NOT IN {LS_SHORT_BREAK} AND NOT e.in_uasc
+  AND NOT EXISTS (SELECT 1 FROM ret_uasc_last u WHERE u."CHILD" = e."CHILD")"""
 
 
 def _unknown_postcode(column: str) -> str:
@@ -33,7 +33,7 @@ HEADER_AND_UASC = (
          table="header", fields=("DOB",), fails='"DOB" > {end}'),
     Rule("302", "The child's first episode starts before their date of birth. Correct the date of birth or the "
                 "episode start date.",
-         table="episodes", fields=("DECOM", "DOB"), fails='ep_seq = 1 AND "DECOM" < DOB'),
+         table="episodes", fields=("DECOM", "DOB"), fails='seq = 1 AND "DECOM" < DOB'),
     # The child's status is the header's UASC flag where the return carries one (XML, or a CSV header with a
     # UASC column); elsewhere the UASC row itself is the status, as the DfE derives it for CSV, so the one
     # failure left there is a ceased date for a child with no header row to carry any status.
@@ -41,12 +41,12 @@ HEADER_AND_UASC = (
                 "the UASC flag is not 1, or the child has no header row. Code the child's UASC flag 1, or remove "
                 "the ceased date.",
          table="uasc", fields=("DUC", "UASC"), tables=("header",),
-         sql="""SELECT u.row_no FROM uasc u LEFT JOIN v_header h ON h."CHILD" = u."CHILD"
-                WHERE coalesce(u."r_DUC", '') <> '' AND NOT coalesce(h.uasc_flag, false)"""),
+         sql="""SELECT u.row_no FROM ret_uasc u LEFT JOIN ret_v_header h ON h."CHILD" = u."CHILD"
+                WHERE coalesce(u."r_DUC", '') <> '' AND NOT coalesce(h.uasc_status, false)"""),
     Rule("304", "The date UASC status ceased is after the child's 18th birthday. UASC status ends at 18 at the "
                 "latest: correct the date (or the date of birth).",
          table="uasc", fields=("DUC", "DOB"),
-         fails='"DUC" > coalesce("DOB", header_DOB) + INTERVAL 18 YEAR'),
+         fails='"DUC" > coalesce("DOB", header_dob) + INTERVAL 18 YEAR'),
     # "Over 25" read as having had the 25th birthday before 1 April, as the DfE's earlier "over 21" was (the
     # community validator's edge too).
     Rule("351", "The child had turned 25 before the collection year began, so should not be in this return. "
@@ -57,16 +57,16 @@ HEADER_AND_UASC = (
     *(Rule("393", "This girl is looked after (other than only short breaks) but the mother field is blank. "
                   "Record 1 if she is a mother, 0 if not.",
            table="header", fields=("MOTHER", "SEX"), years=years,
-           fails=f'"SEX" = \'{girl}\' AND n_episodes > 0 AND NOT only_short_breaks AND "MOTHER" IS NULL')
+           fails=f'"SEX" = \'{girl}\' AND n_episodes > 0 AND NOT short_breaks_only AND "MOTHER" IS NULL')
       for girl, years in (("2", (2024,)), ("F", (2025, 2026, 2027)))),
     Rule("399", "This child only has short-break care (legal status V3 or V4), so the mother field and reviews "
                 "should not be returned. Leave them blank, or correct the legal status.",
          table="header", fields=("LS", "MOTHER", "REVIEW", "REVIEW_CODE"), tables=("child_episodes", "reviews"),
          multi=True, sql="""
-WITH sb AS (SELECT "CHILD" FROM child_episodes WHERE only_short_breaks)
-SELECT 'header' AS tbl, h.row_no FROM header h JOIN sb USING ("CHILD") WHERE h."MOTHER" IS NOT NULL
+WITH sb AS (SELECT "CHILD" FROM ret_child_episodes WHERE short_breaks_only)
+SELECT 'header' AS tbl, h.row_no FROM ret_header h JOIN sb USING ("CHILD") WHERE h."MOTHER" IS NOT NULL
 UNION ALL
-SELECT 'reviews', r.row_no FROM reviews r JOIN sb USING ("CHILD")
+SELECT 'reviews', r.row_no FROM ret_reviews r JOIN sb USING ("CHILD")
 WHERE r."r_REVIEW" <> '' OR r."r_REVIEW_CODE" <> ''"""),
 )
 
@@ -76,21 +76,21 @@ WHERE r."r_REVIEW" <> '' OR r."r_REVIEW_CODE" <> ''"""),
 # legal status changed in between.
 _PLACED_FOR_ADOPTION = """
 WITH e AS (SELECT "CHILD", row_no, "DECOM", "REC", "PLACE" IN {PLACE_ADOPTION} AS placed,
-                  coalesce(prev_PLACE IN {PLACE_ADOPTION} AND prev_DEC = "DECOM", false) AS continues
-           FROM v_episodes WHERE "CHILD" IN (SELECT "CHILD" FROM ad1)),
+                  coalesce(prev_place IN {PLACE_ADOPTION} AND prev_dec = "DECOM", false) AS continues
+           FROM ret_v_episodes WHERE "CHILD" IN (SELECT "CHILD" FROM ret_ad1)),
 starts AS (SELECT "CHILD", "DECOM" AS placed_on FROM e WHERE placed AND NOT continues),
 adopted AS (SELECT a."CHILD", a.row_no,
                    CASE WHEN a.placed THEN coalesce((SELECT max(s.placed_on) FROM starts s
                                                      WHERE s."CHILD" = a."CHILD" AND s.placed_on <= a."DECOM"),
                                                     a."DECOM") ELSE a."DECOM" END AS placed_on
-            FROM e a WHERE "REC" IN ('E11', 'E12'))"""
+            FROM e a WHERE "REC" IN {REC_ADOPTED})"""
 
 ADOPTION = (
     Rule("331", "The date the child was matched with the adopters is after the date they were placed for "
                 "adoption. Matching comes first: correct the match date or the placement dates.",
          table="ad1", fields=("DATE_MATCH", "DECOM", "REC"), tables=("v_episodes",), multi=True,
          sql=both_rows(_PLACED_FOR_ADOPTION + """
-SELECT d.row_no AS left_row, p.row_no AS right_row FROM ad1 d JOIN adopted p USING ("CHILD")
+SELECT d.row_no AS left_row, p.row_no AS right_row FROM ret_ad1 d JOIN adopted p USING ("CHILD")
 WHERE d."DATE_MATCH" > p.placed_on""", "ad1", "episodes")),
     Rule("333", "The date the child should be placed for adoption is missing or after the date they were "
                 "matched with adopters. The decision comes before the match: correct the dates.",
@@ -100,18 +100,18 @@ WHERE d."DATE_MATCH" > p.placed_on""", "ad1", "episodes")),
                 "latest period of care. Correct the decision date or the episode start date.",
          table="ad1", fields=("DATE_INT", "DECOM", "RNE"), tables=("episodes",), multi=True, sql=both_rows("""
 WITH s AS (SELECT "CHILD", value_at_max(row_no, "DECOM") AS row_no, max("DECOM") AS began
-           FROM episodes WHERE "RNE" = 'S' GROUP BY "CHILD")
-SELECT d.row_no AS left_row, s.row_no AS right_row FROM ad1 d JOIN s USING ("CHILD")
+           FROM ret_episodes WHERE "RNE" = 'S' GROUP BY "CHILD")
+SELECT d.row_no AS left_row, s.row_no AS right_row FROM ret_ad1 d JOIN s USING ("CHILD")
 WHERE d."DATE_INT" < s.began""", "ad1", "episodes")),
     # A3 and A5 are placements with the child's current foster carers; A4 and A6 are not.
     Rule("335", "Whether the child was adopted by their foster carers does not match the placement they were "
                 "adopted from (A3/A5 are with the foster carers, A4/A6 are not). Correct FOSTER_CARE or the "
                 "placement type.",
          table="ad1", fields=("FOSTER_CARE", "PLACE"), tables=("episodes",), multi=True, sql=both_rows("""
-SELECT d.row_no AS left_row, e.row_no AS right_row FROM ad1 d JOIN episodes e USING ("CHILD")
-WHERE e."REC" IN ('E11', 'E12')
-  AND ((e."PLACE" IN ('A3', 'A5') AND d."FOSTER_CARE" = '0')
-    OR (e."PLACE" IN ('A4', 'A6') AND d."FOSTER_CARE" = '1'))""", "ad1", "episodes")),
+SELECT d.row_no AS left_row, e.row_no AS right_row FROM ret_ad1 d JOIN ret_episodes e USING ("CHILD")
+WHERE e."REC" IN {REC_ADOPTED}
+  AND ((e."PLACE" IN {PLACE_ADOPTION_FOSTER_CARER} AND d."FOSTER_CARE" = '0')
+    OR (e."PLACE" IN {PLACE_ADOPTION_NOT_FOSTER_CARER} AND d."FOSTER_CARE" = '1'))""", "ad1", "episodes")),
     # The DfE logic names A3 and A5 (placed with current foster carers), which need a foster or adoption
     # placement just before; a first episode in the return has no earlier one to look at. The community
     # validator's code checks A3 and A4, at odds with that logic: A4 and A6 are placements with new adopters,
@@ -119,22 +119,22 @@ WHERE e."REC" IN ('E11', 'E12')
     Rule("336", "The child was placed for adoption with their foster carers (A3 or A5), but the placement "
                 "before was not a foster or adoption placement. Check the placement types.",
          table="episodes", fields=("PLACE",),
-         fails='"PLACE" IN (\'A3\', \'A5\') AND ep_seq > 1 AND coalesce(prev_PLACE, \'\') NOT IN {PLACE_ADOPTION} '
-               'AND coalesce(prev_PLACE, \'\') NOT IN {PLACE_FOSTER}'),
+         fails='"PLACE" IN {PLACE_ADOPTION_FOSTER_CARER} AND seq > 1 AND coalesce(prev_place, \'\') NOT IN {PLACE_ADOPTION} '
+               'AND coalesce(prev_place, \'\') NOT IN {PLACE_FOSTER}'),
     Rule("386", "The episode ends with adoption, but the child was already 18. Check the reason the episode "
                 "ended and the date of birth.",
-         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN (\'E11\', \'E12\') AND age_dec >= 18'),
+         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN {REC_ADOPTED} AND age_dec >= 18'),
     Rule("390", "The episode ends with adoption, but the child was not in an adoption placement (A3 to A6). "
                 "Correct the placement type or the reason the episode ended.",
          table="episodes", fields=("PLACE", "REC"),
-         fails='"REC" IN (\'E11\', \'E12\') AND coalesce("PLACE", \'\') NOT IN {PLACE_ADOPTION}'),
+         fails='"REC" IN {REC_ADOPTED} AND coalesce("PLACE", \'\') NOT IN {PLACE_ADOPTION}'),
 )
 
 CARE_LEAVERS = (
     Rule("344", "The care leaver is recorded as died or returned home for 6 months or more, so activity and "
                 "accommodation should both be 0. Set them to 0 or correct IN_TOUCH.",
          table="oc3", fields=("IN_TOUCH", "ACTIV", "ACCOM"),
-         fails='"IN_TOUCH" IN (\'DIED\', \'RHOM\') AND (coalesce("ACTIV", \'0\') <> \'0\' '
+         fails='"IN_TOUCH" IN {IN_TOUCH_NOT_IN_COHORT} AND (coalesce("ACTIV", \'0\') <> \'0\' '
                'OR coalesce("ACCOM", \'0\') <> \'0\')'),
     Rule("345", "The council is in touch with this care leaver, but activity or accommodation is 0 (not "
                 "known). Record their activity and accommodation.",
@@ -146,13 +146,13 @@ CARE_LEAVERS = (
     Rule("347", "The care leaver is recorded as living in a foyer but was under 18 at the start of the year. "
                 "Foyers are for 18 and over: correct the accommodation code or the date of birth.",
          table="oc3", fields=("ACCOM", "DOB"),
-         fails='"ACCOM" IN (\'T1\', \'T2\') AND own_age_start < 18'),
+         fails='"ACCOM" IN {ACCOM_FOYER} AND own_age_start < 18'),
     # Read as: once reported dead, every later return should still say DIED, a blank included (so does the
     # community validator).
     Rule("348", "Last year's return recorded this care leaver as having died, but this year says otherwise. "
                 "Check IN_TOUCH with last year's return.",
          table="oc3", fields=("IN_TOUCH",), needs=("last_year",), tables=("oc3_last",), sql="""
-SELECT o.row_no FROM oc3 o JOIN oc3_last l USING ("CHILD")
+SELECT o.row_no FROM ret_oc3 o JOIN ret_oc3_last l USING ("CHILD")
 WHERE l."IN_TOUCH" = 'DIED' AND o."IN_TOUCH" IS DISTINCT FROM 'DIED'"""),
     # Only the lower age bound: from 2022/23 the OC3 cohort reaches 25, and 351 catches anyone older. The
     # community validator has the same single bound.
@@ -164,8 +164,8 @@ WHERE l."IN_TOUCH" = 'DIED' AND o."IN_TOUCH" IS DISTINCT FROM 'DIED'"""),
     Rule("3001", "The young person had their 17th birthday this year and is recorded as living with former foster "
                  "carers (Z1/Z2), which is only possible from 18. Correct the accommodation code.",
          table="oc3", fields=("ACCOM", "DOB"),
-         fails='"ACCOM" IN (\'Z1\', \'Z2\') '
-               'AND coalesce("DOB", header_DOB) + INTERVAL 17 YEAR BETWEEN {start} AND {end}'),
+         fails='"ACCOM" IN {ACCOM_FORMER_FOSTER_CARERS} '
+               'AND coalesce("DOB", header_dob) + INTERVAL 17 YEAR BETWEEN {start} AND {end}'),
 )
 
 EPISODES_STARTING_AND_ENDING = (
@@ -188,7 +188,7 @@ EPISODES_STARTING_AND_ENDING = (
     Rule("357", "The child's first episode does not have reason for new episode S. Check for a missing earlier "
                 "episode; if there is none, change the reason to S.",
          table="episodes", fields=("RNE", "DECOM"), severity="query",
-         fails='ep_seq = 1 AND "DECOM" >= {start} AND coalesce("RNE", \'\') <> \'S\''),
+         fails='seq = 1 AND "DECOM" >= {start} AND coalesce("RNE", \'\') <> \'S\''),
     Rule("385", "The episode ends after the end of the collection year. Correct the end date, or leave it blank "
                 "if the episode was still open on 31 March.",
          table="episodes", fields=("DEC",), fails='"DEC" > {end}'),
@@ -200,12 +200,12 @@ EPISODES_STARTING_AND_ENDING = (
                 "Correct REC or the dates.",
          table="episodes", fields=("REC", "DEC"),
          fails='"DEC" IS NOT NULL AND ('
-               '("REC" = \'X1\' AND next_DECOM IS NOT NULL AND "DEC" <> next_DECOM) '
-               'OR ("REC" <> \'X1\' AND "DEC" = next_DECOM) '
-               'OR ("REC" = \'X1\' AND ep_seq = ep_count))'),
+               '("REC" = \'X1\' AND next_decom IS NOT NULL AND "DEC" <> next_decom) '
+               'OR ("REC" <> \'X1\' AND "DEC" = next_decom) '
+               'OR ("REC" = \'X1\' AND seq = n_episodes))'),
     Rule("387", "The episode ends with a move to independent living (E5 or E6), but the child was under 14. "
                 "Check the reason the episode ended and the date of birth.",
-         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN (\'E5\', \'E6\') AND age_dec < 14'),
+         table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" IN {REC_INDEPENDENT_LIVING} AND age_dec < 14'),
     Rule("389", "The episode ends with a transfer to adult social care (E7), but the child was under 16. "
                 "Check the reason the episode ended and the date of birth.",
          table="episodes", fields=("REC", "DEC", "DOB"), fails='"REC" = \'E7\' AND age_dec < 16'),
@@ -214,7 +214,7 @@ EPISODES_STARTING_AND_ENDING = (
 LEGAL_STATUS = (
     Rule("358", "The child is under 10 but has a youth justice legal status (J1, J2 or J3). Check the legal "
                 "status and the date of birth.",
-         table="episodes", fields=("LS", "DECOM", "DOB"), fails='"LS" IN (\'J1\', \'J2\', \'J3\') AND age_decom < 10'),
+         table="episodes", fields=("LS", "DECOM", "DOB"), fails='"LS" IN {LS_YOUTH_JUSTICE} AND age_decom < 10'),
     # Open episodes only: the child is still looked after at 31 March, past their 18th birthday (as the
     # community validator reads it). Open means no end date written: an unreadable one is rule 147's.
     Rule("359", "The child is still looked after after their 18th birthday, which is only possible under "
@@ -242,7 +242,7 @@ LEGAL_STATUS = (
                 "legal status.",
          table="episodes", fields=("LS", "DECOM", "DEC"), sql=f"""
 WITH v AS (SELECT "CHILD", row_no, greatest("DECOM", {{start}}) AS a, least({until("DEC", "{end}")}, {{end}}) AS b
-           FROM episodes WHERE "LS" = 'V3' AND "DECOM" IS NOT NULL)
+           FROM ret_episodes WHERE "LS" = 'V3' AND "DECOM" IS NOT NULL)
 SELECT row_no FROM v WHERE datediff('day', a, b) > 0
 QUALIFY sum(datediff('day', a, b)) OVER (PARTITION BY "CHILD") > 75"""),
     Rule("378", "A child placed with parents (P1) cannot be looked after under a single period of accommodation "
@@ -251,10 +251,10 @@ QUALIFY sum(datediff('day', a, b)) OVER (PARTITION BY "CHILD") > 75"""),
     Rule("382", "A child on short breaks (V3 or V4) cannot be in a temporary placement (T0 to T4). Correct the "
                 "legal status or the placement.",
          table="episodes", fields=("LS", "PLACE"),
-         fails='"LS" IN (\'V3\', \'V4\') AND "PLACE" IN {PLACE_TEMPORARY}'),
+         fails='"LS" IN {LS_SHORT_BREAK} AND "PLACE" IN {PLACE_TEMPORARY}'),
     Rule("384", "A child on short breaks (V3 or V4) cannot be in a long-term foster placement (U1 or U4). "
                 "Correct the legal status or the placement.",
-         table="episodes", fields=("LS", "PLACE"), fails='"LS" IN (\'V3\', \'V4\') AND "PLACE" IN (\'U1\', \'U4\')'),
+         table="episodes", fields=("LS", "PLACE"), fails='"LS" IN {LS_SHORT_BREAK} AND "PLACE" IN {PLACE_LONG_TERM_FOSTER}'),
 )
 
 PLACEMENTS = (
@@ -277,15 +277,15 @@ PLACEMENTS = (
          table="episodes", fields=("PLACE", "DECOM"), sql="""
 WITH t AS (SELECT row_no, "DECOM" AS d, lag("DECOM", 2) OVER w AS p2, lag("DECOM", 1) OVER w AS p1,
                   lead("DECOM", 1) OVER w AS n1, lead("DECOM", 2) OVER w AS n2
-           FROM episodes WHERE "PLACE" = 'T3' AND "DECOM" IS NOT NULL
-           WINDOW w AS (PARTITION BY "CHILD" ORDER BY "DECOM", row_no))
+           FROM ret_episodes WHERE "PLACE" = 'T3' AND "DECOM" IS NOT NULL
+           WINDOW w AS ({episode_order:"CHILD", "DECOM", row_no}))
 SELECT row_no FROM t
 WHERE n2 < d + INTERVAL 1 YEAR OR n1 < p1 + INTERVAL 1 YEAR OR d < p2 + INTERVAL 1 YEAR"""),
     # The DfE logic: a temporary placement must be entered by a change of placement (P or B).
     Rule("380", "An episode in a temporary placement (T0 to T4) must start with a change of placement (reason "
                 "P or B); a period of care cannot start in one. Correct the placement or the reason.",
          table="episodes", fields=("PLACE", "RNE"),
-         fails='"PLACE" IN {PLACE_TEMPORARY} AND coalesce("RNE", \'\') NOT IN (\'P\', \'B\')'),
+         fails='"PLACE" IN {PLACE_TEMPORARY} AND coalesce("RNE", \'\') NOT IN {RNE_NEW_CARER_NOT_NEW_PERIOD}'),
     Rule("381", "The period of care ends while the child is in a temporary placement (T0 to T4). Record the "
                 "placement the child left care from.",
          table="episodes", fields=("PLACE", "REC"),
@@ -296,10 +296,10 @@ WHERE n2 < d + INTERVAL 1 YEAR OR n1 < p1 + INTERVAL 1 YEAR OR d < p2 + INTERVAL
     Rule("383", "After a temporary placement the child should go back to their usual placement: this episode "
                 "should have reason P and the same placement type and postcode as before the temporary one.",
          table="episodes", fields=("PLACE", "RNE", "PL_POST"), sql=f"""
-SELECT e.row_no FROM v_episodes t JOIN v_episodes e ON e."CHILD" = t."CHILD" AND e.ep_seq = t.ep_seq + 1
-WHERE t."PLACE" IN {{PLACE_TEMPORARY}} AND t.ep_seq > 1
-  AND (coalesce(e."RNE", '') <> 'P' OR e."PLACE" IS DISTINCT FROM t.prev_PLACE
-       OR {post('PL_POST', 'e')} IS DISTINCT FROM {post('prev_PL_POST', 't')})"""),
+SELECT e.row_no FROM ret_v_episodes t JOIN ret_v_episodes e ON e."CHILD" = t."CHILD" AND e.seq = t.seq + 1
+WHERE t."PLACE" IN {{PLACE_TEMPORARY}} AND t.seq > 1
+  AND (coalesce(e."RNE", '') <> 'P' OR e."PLACE" IS DISTINCT FROM t.prev_place
+       OR {post('PL_POST', 'e')} IS DISTINCT FROM {post('prev_pl_post', 't')})"""),
 )
 
 POSTCODES = (
@@ -334,7 +334,7 @@ WHERE "HOME_POST" IS NULL OR "PL_POST" IS NULL"""),
     Rule("398", "Postcodes are given for a short-break episode (V3 or V4), so a placement distance would be "
                 "worked out for it. Leave the home and placement postcodes blank for short breaks.",
          table="episodes", fields=("LS", "HOME_POST", "PL_POST"),
-         fails='"LS" IN (\'V3\', \'V4\') AND ("HOME_POST" IS NOT NULL OR "PL_POST" IS NOT NULL)'),
+         fails='"LS" IN {LS_SHORT_BREAK} AND ("HOME_POST" IS NOT NULL OR "PL_POST" IS NOT NULL)'),
 )
 
 RULES = HEADER_AND_UASC + ADOPTION + CARE_LEAVERS + EPISODES_STARTING_AND_ENDING + LEGAL_STATUS + PLACEMENTS + POSTCODES

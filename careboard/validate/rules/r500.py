@@ -3,6 +3,7 @@ promotion items here; decisions to place for adoption (r500_adoption), missing p
 the comparisons with last year's return (r500_history) in their own modules.
 """
 
+from ...formats.codes import fixed_lists
 from ..rule import Rule
 from .field_groups import OC2_CORE
 from .sql_blocks import oc2_age
@@ -11,16 +12,16 @@ from .sql_checks import any_blank, blank, given
 EPISODES = (
     Rule("501", "This episode starts before the previous episode ended. Episodes must not overlap: correct DECOM "
                 "here or the previous episode's DEC.",
-         table="episodes", fields=("DECOM", "DEC"), fails='"DECOM" < prev_DEC'),
+         table="episodes", fields=("DECOM", "DEC"), fails='"DECOM" < prev_dec'),
     # The category of need is set when care starts, so an episode that follows on the same day keeps it.
     Rule("504", "The category of need (CIN) changes between episodes of the same period of care; it should stay as "
                 "recorded when the child started to be looked after. Use the CIN of the previous episode.",
          table="episodes", fields=("CIN",),
-         fails='prev_REC = \'X1\' AND prev_DEC = "DECOM" AND "CIN" IS DISTINCT FROM prev_CIN'),
+         fails='prev_rec = \'X1\' AND prev_dec = "DECOM" AND "CIN" IS DISTINCT FROM prev_cin'),
     Rule("516", "The episode ends with a special guardianship order to former foster carers (E45 or E46), so the "
                 "placement should be with those foster carers (U1-U6). Correct PLACE or REC.",
          table="episodes", fields=("PLACE", "REC"),
-         fails='"REC" IN (\'E45\', \'E46\') AND coalesce("PLACE" NOT IN {PLACE_FOSTER}, true)'),
+         fails='"REC" IN {REC_SPECIAL_GUARDIANSHIP_FOSTER_CARERS} AND coalesce("PLACE" NOT IN {PLACE_FOSTER}, true)'),
 )
 
 
@@ -31,26 +32,25 @@ def _provider_missing(no_provider: str, years: tuple[int, ...]) -> Rule:
                 fails=f'{blank("PLACE_PROVIDER")} AND coalesce("PLACE" NOT IN {no_provider}, true)')
 
 
-def _provider_not_for(code: str, provider: str, places: tuple[str, ...], who: str) -> Rule:
-    names = ", ".join(places)
+def _provider_not_for(code: str, provider: str, places: str, who: str) -> Rule:
+    """`provider` cannot provide the placements of the code list named `places`."""
+    names = ", ".join(fixed_lists()[places])
     return Rule(code, f"Provider {provider} ({who}) cannot provide this placement type ({names}). Correct "
                       f"PLACE_PROVIDER or PLACE.",
                 table="episodes", fields=("PLACE", "PLACE_PROVIDER"),
-                fails=f"\"PLACE_PROVIDER\" = '{provider}' AND \"PLACE\" IN ({', '.join(repr(p) for p in places)})")
+                fails=f"\"PLACE_PROVIDER\" = '{provider}' AND \"PLACE\" IN {{{places}}}")
 
-
-_FOSTER = ("U1", "U2", "U3", "U4", "U5", "U6")
 
 PROVIDERS = (
     # Z1 went from the placement list in 2025/26 and Z11-Z14 came in; both have no provider.
     _provider_missing("{PLACE_NO_PROVIDER} AND \"PLACE\" <> 'Z1'", years=(2024, 2025)),
     _provider_missing("{PLACE_NO_PROVIDER}", years=(2026, 2027)),
-    _provider_not_for("527", "PR1", ("P1", "R2", "R5"), "the council's own provision"),
-    _provider_not_for("528", "PR2", ("P1", "R2", "R5"), "another local authority"),
-    _provider_not_for("529", "PR3", ("P1", "A3", "A4", "A5", "A6", "K1", "K2") + _FOSTER,
+    _provider_not_for("527", "PR1", "PLACE_NOT_FROM_COUNCIL", "the council's own provision"),
+    _provider_not_for("528", "PR2", "PLACE_NOT_FROM_COUNCIL", "another local authority"),
+    _provider_not_for("529", "PR3", "PLACE_NOT_FROM_OTHER_PUBLIC",
                       "another public body, which does not provide these"),
-    _provider_not_for("530", "PR4", ("P1",), "a private provider"),
-    _provider_not_for("531", "PR5", ("P1",), "a voluntary or third sector provider"),
+    _provider_not_for("530", "PR4", "PLACE_WITH_PARENTS", "a private provider"),
+    _provider_not_for("531", "PR5", "PLACE_WITH_PARENTS", "a voluntary or third sector provider"),
     Rule("550", "Provider PR0 (parent or other person with parental responsibility) goes only with placement P1. "
                 "Correct PLACE_PROVIDER or PLACE.",
          table="episodes", fields=("PLACE", "PLACE_PROVIDER"),
@@ -58,26 +58,27 @@ PROVIDERS = (
 )
 
 
-def _adopters(code: str, field: str, value: str, allowed: tuple[str, ...], said: str) -> Rule:
-    """When `field` (NB_ADOPTR or LS_ADOPTR) is `value`, the adopters' sex (SEX_ADOPTR) must be one of `allowed`."""
-    listed = ", ".join(repr(c) for c in allowed)
-    return Rule(code, f"{said}, so the sex of the adopters (SEX_ADOPTR) should be {' or '.join(allowed)}. Correct "
+def _adopters(code: str, field: str, value: str, allowed: str, said: str) -> Rule:
+    """When `field` (NB_ADOPTR or LS_ADOPTR) is `value`, the adopters' sex (SEX_ADOPTR) must be in the code
+    list named `allowed`."""
+    return Rule(code, f"{said}, so the sex of the adopters (SEX_ADOPTR) should be "
+                      f"{' or '.join(fixed_lists()[allowed])}. Correct "
                       f"SEX_ADOPTR or {field}.",
                 table="ad1", fields=(field, "SEX_ADOPTR"),
-                fails=f'"{field}" = \'{value}\' AND coalesce("SEX_ADOPTR" NOT IN ({listed}), true)')
+                fails=f'"{field}" = \'{value}\' AND coalesce("SEX_ADOPTR" NOT IN {{{allowed}}}, true)')
 
 
-_COUPLE = ("MM", "FF", "MF")
-_SAME_SEX = ("MM", "FF")
+_COUPLE = "SEX_ADOPTR_COUPLE"
+_SAME_SEX = "SEX_ADOPTR_SAME_SEX"
 
 ADOPTERS = (
     _adopters("511", "NB_ADOPTR", "2", _COUPLE, "There are two adopters (NB_ADOPTR 2)"),
-    _adopters("514", "LS_ADOPTR", "L0", ("M1", "F1"), "The adopter's legal status is single (L0)"),
-    _adopters("517", "LS_ADOPTR", "L3", ("MF",), "The adopters are a different-sex unmarried couple (L3)"),
+    _adopters("514", "LS_ADOPTR", "L0", "SEX_ADOPTR_SINGLE", "The adopter's legal status is single (L0)"),
+    _adopters("517", "LS_ADOPTR", "L3", "SEX_ADOPTR_DIFFERENT_SEX", "The adopters are a different-sex unmarried couple (L3)"),
     _adopters("518", "LS_ADOPTR", "L4", _SAME_SEX,
               "The adopters are a same-sex couple neither married nor in a civil partnership (L4)"),
     _adopters("519", "LS_ADOPTR", "L2", _COUPLE, "The adopters are in a civil partnership (L2)"),
-    _adopters("520", "LS_ADOPTR", "L11", ("MF",), "The adopters are a different-sex married couple (L11)"),
+    _adopters("520", "LS_ADOPTR", "L11", "SEX_ADOPTR_DIFFERENT_SEX", "The adopters are a different-sex married couple (L11)"),
     _adopters("524", "LS_ADOPTR", "L12", _SAME_SEX, "The adopters are a same-sex married couple (L12)"),
 )
 

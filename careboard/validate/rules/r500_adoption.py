@@ -14,11 +14,11 @@ _PA = "placed_for_adoption"
 
 # Each child's latest decision (a decision without a date sorts first, so it is never the latest).
 _LATEST = f"""latest AS (
-    SELECT * FROM {_PA}
+    SELECT * FROM ret_{_PA}
     QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DATE_PLACED" DESC NULLS LAST, row_no DESC) = 1)"""
 _REVERSED = f'({given("DATE_PLACED_CEASED", "l.")} OR {given("REASON_PLACED_CEASED", "l.")})'
 # A decision date written but unreadable is still a dated decision (rule 115 reports the date).
-_NO_DATED_DECISION = f"""NOT EXISTS (SELECT 1 FROM {_PA} p WHERE p."CHILD" = e."CHILD" AND {given("DATE_PLACED", "p.")})"""
+_NO_DATED_DECISION = f"""NOT EXISTS (SELECT 1 FROM ret_{_PA} p WHERE p."CHILD" = e."CHILD" AND {given("DATE_PLACED", "p.")})"""
 
 
 def _order_without_decision(code: str, ls: str, order: str, years=None) -> Rule:
@@ -30,12 +30,12 @@ def _order_without_decision(code: str, ls: str, order: str, years=None) -> Rule:
                 table="episodes", fields=("CHILD", "LS", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"),
                 tables=(_PA,), multi=True, years=years,
                 sql=f"""WITH {_LATEST}
-                    SELECT 'episodes' AS tbl, e.row_no FROM episodes e
+                    SELECT 'episodes' AS tbl, e.row_no FROM ret_episodes e
                     WHERE e."LS" = '{ls}' AND {_NO_DATED_DECISION}
                     UNION
                     SELECT '{_PA}' AS tbl, l.row_no FROM latest l
                     WHERE {_REVERSED}
-                      AND EXISTS (SELECT 1 FROM episodes e
+                      AND EXISTS (SELECT 1 FROM ret_episodes e
                                   WHERE e."CHILD" = l."CHILD" AND e."LS" = '{ls}' AND {blank("DEC")})""")
 
 
@@ -47,11 +47,11 @@ def _decided_after(code: str, where: str, what: str, message_end: str, severity=
                       f"{message_end}",
                 table="episodes", fields=fields, tables=(_PA,), multi=True, severity=severity, years=years,
                 sql=both_rows(f"""WITH firsts AS (
-                        SELECT "CHILD", row_no, "DECOM" FROM episodes WHERE ({where}) AND "DECOM" IS NOT NULL
-                        QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DECOM", row_no) = 1),
+                        SELECT "CHILD", row_no, "DECOM" FROM ret_episodes WHERE ({where}) AND "DECOM" IS NOT NULL
+                        QUALIFY row_number() OVER ({{episode_order:"CHILD", "DECOM", row_no}}) = 1),
                     decisions AS (SELECT "CHILD", value_at_min(row_no, "DATE_PLACED") AS first_row,
                                          min("DATE_PLACED") AS first_decided
-                                  FROM {_PA} WHERE "DATE_PLACED" IS NOT NULL GROUP BY "CHILD")
+                                  FROM ret_{_PA} WHERE "DATE_PLACED" IS NOT NULL GROUP BY "CHILD")
                     SELECT f.row_no AS left_row, d.first_row AS right_row
                     FROM firsts f JOIN decisions d ON d."CHILD" = f."CHILD"
                     WHERE d.first_decided > f."DECOM" """, "episodes", _PA))
@@ -76,7 +76,7 @@ DECISIONS = (
          table=_PA, fields=("DATE_PLACED", "DATE_PLACED_CEASED"), severity="query",
          sql=f"""SELECT row_no FROM (SELECT row_no, "r_DATE_PLACED_CEASED", "DATE_PLACED",
                                             max("DATE_PLACED") OVER (PARTITION BY "CHILD") AS latest_decided
-                                     FROM {_PA}) AS d
+                                     FROM ret_{_PA}) AS d
                  WHERE {blank("DATE_PLACED_CEASED")} AND "DATE_PLACED" < latest_decided"""),
 )
 
@@ -86,12 +86,12 @@ EPISODES = (
                 "adoption (DATE_INT in the adoption details). Correct DATE_INT or the placement's start date.",
          table="episodes", fields=("DATE_INT", "DECOM", "PLACE"), tables=("ad1",), multi=True,
          sql=both_rows("""SELECT e.row_no AS left_row, a.row_no AS right_row
-                          FROM episodes e JOIN ad1 a ON a."CHILD" = e."CHILD"
+                          FROM ret_episodes e JOIN ret_ad1 a ON a."CHILD" = e."CHILD"
                           WHERE e."PLACE" IN {PLACE_ADOPTION} AND a."DATE_INT" > e."DECOM" """, "episodes", "ad1")),
     Rule("551", "The child is placed for adoption (placement A3-A6) but there is no dated decision that they should "
                 "be placed for adoption. Add the decision (DATE_PLACED) to the placed-for-adoption details.",
          table="episodes", fields=("DATE_PLACED", "PLACE"), tables=(_PA,),
-         sql=f"""SELECT e.row_no FROM episodes e WHERE e."PLACE" IN {{PLACE_ADOPTION}} AND {_NO_DATED_DECISION}"""),
+         sql=f"""SELECT e.row_no FROM ret_episodes e WHERE e."PLACE" IN {{PLACE_ADOPTION}} AND {_NO_DATED_DECISION}"""),
     _decided_after("552", '"PLACE" IN {PLACE_ADOPTION}', "the child was first placed for adoption",
                    "Correct DATE_PLACED or the adoptive placement's start date (DECOM)."),
     _order_without_decision("553", "E1", "placement order"),
@@ -111,9 +111,9 @@ EPISODES = (
          table="episodes", fields=("DATE_PLACED_CEASED", "REASON_PLACED_CEASED", "PLACE", "LS", "REC"),
          tables=(_PA,), multi=True,
          sql=f"""WITH {_LATEST},
-                 left_care AS (SELECT row_no, "CHILD" FROM episodes
-                               WHERE ("PLACE" IN {{PLACE_ADOPTION}} OR "LS" IN ('D1', 'E1'))
-                                 AND "REC" IS NOT NULL AND "REC" NOT IN ('X1', 'E11', 'E12')),
+                 left_care AS (SELECT row_no, "CHILD" FROM ret_episodes
+                               WHERE ("PLACE" IN {{PLACE_ADOPTION}} OR "LS" IN {{LS_AUTHORITY_TO_PLACE}})
+                                 AND "REC" IS NOT NULL AND "REC" <> 'X1' AND "REC" NOT IN {{REC_ADOPTED}}),
                  unreversed AS (SELECT c.row_no AS ep_row, l.row_no AS pa_row
                                 FROM left_care c LEFT JOIN latest l ON l."CHILD" = c."CHILD"
                                 WHERE l.row_no IS NULL
@@ -129,8 +129,8 @@ EPISODES = (
          table=_PA, fields=("DATE_PLACED_CEASED", "REC"), tables=("episodes",), multi=True,
          sql=both_rows(f"""WITH {_LATEST}
                            SELECT l.row_no AS left_row, e.row_no AS right_row
-                           FROM latest l JOIN episodes e ON e."CHILD" = l."CHILD"
-                           WHERE e."REC" IN ('E11', 'E12') AND {given("DATE_PLACED_CEASED", "l.")}""",
+                           FROM latest l JOIN ret_episodes e ON e."CHILD" = l."CHILD"
+                           WHERE e."REC" IN {{REC_ADOPTED}} AND {given("DATE_PLACED_CEASED", "l.")}""",
                        _PA, "episodes")),
 )
 
@@ -142,21 +142,21 @@ AD1 = (
          table="ad1", fields=("DATE_INT", "DATE_PLACED"), tables=(_PA,), multi=True,
          sql=both_rows(f"""WITH {_LATEST}
                            SELECT a.row_no AS left_row, l.row_no AS right_row
-                           FROM ad1 a JOIN latest l ON l."CHILD" = a."CHILD"
+                           FROM ret_ad1 a JOIN latest l ON l."CHILD" = a."CHILD"
                            WHERE a."DATE_INT" <> l."DATE_PLACED" """, "ad1", _PA)),
     Rule("525", "The decision to place the child for adoption is recorded as reversed, but adoption details are "
                 "also given. A child whose adoption decision was reversed cannot be adopted in the year: remove "
                 "the reversal or the adoption details.",
          table=_PA, fields=("DATE_PLACED_CEASED",) + AD1_ITEMS, tables=("ad1",), multi=True,
          sql=both_rows(f"""SELECT p.row_no AS left_row, a.row_no AS right_row
-                           FROM {_PA} p JOIN ad1 a ON a."CHILD" = p."CHILD"
+                           FROM ret_{_PA} p JOIN ret_ad1 a ON a."CHILD" = p."CHILD"
                            WHERE {given("DATE_PLACED_CEASED", "p.")} AND {any_given(AD1_ITEMS, "a.")}""",
                        _PA, "ad1")),
     Rule("582", "The child was adopted on the same date they were matched with the adopters (DATE_MATCH). Matching "
                 "normally comes before the adoption: check DATE_MATCH and the date the episode ended.",
          table="episodes", fields=("DEC", "DATE_MATCH"), tables=("ad1",), severity="query",
-         sql="""SELECT DISTINCT e.row_no FROM episodes e JOIN ad1 a ON a."CHILD" = e."CHILD"
-                WHERE e."REC" IN ('E11', 'E12') AND e."DEC" = a."DATE_MATCH" """),
+         sql="""SELECT DISTINCT e.row_no FROM ret_episodes e JOIN ret_ad1 a ON a."CHILD" = e."CHILD"
+                WHERE e."REC" IN {REC_ADOPTED} AND e."DEC" = a."DATE_MATCH" """),
 )
 
 RULES = DECISIONS + EPISODES + AD1

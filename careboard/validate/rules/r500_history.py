@@ -7,11 +7,12 @@ Episodes: the child's first episode this year must carry on the episode left ope
 
 from ..rule import Rule
 from .sql_checks import blank, given
+from ...model.concepts import model_name
 from .reference import placement_geo
 
 # v_episodes carries the child's final episode in last year's return (last_final_*). This year's first
 # episode must carry on the one left open there.
-_FIRST_AFTER_OPEN = "ep_seq = 1 AND last_final_open"
+_FIRST_AFTER_OPEN = "seq = 1 AND last_final_open"
 
 
 def _same_as_last(code: str, col: str, what: str) -> Rule:
@@ -19,7 +20,7 @@ def _same_as_last(code: str, col: str, what: str) -> Rule:
                       f"left open at the end of last year's return. The first episode this year should be that "
                       f"same episode: correct {col} this year, or last year's episode if that was wrong.",
                 table="episodes", fields=(col,), tables=("episodes_last",), needs=("last_year",),
-                fails=f'{_FIRST_AFTER_OPEN} AND "{col}" IS DISTINCT FROM last_final_{col}')
+                fails=f'{_FIRST_AFTER_OPEN} AND "{col}" IS DISTINCT FROM last_final_{model_name(col)}')
 
 
 # The DfE lets a placement open at 31 March be recoded when its code left the list: H5 became K3
@@ -29,12 +30,12 @@ _PLACE_MESSAGE = ("The placement type of the child's first episode this year is 
                   "was wrong ({remap} is accepted).")
 
 
-def _place_rule(remap: str, old: str, new: tuple[str, ...], years: tuple[int, ...]) -> Rule:
-    codes = ", ".join(f"'{c}'" for c in new)
+def _place_rule(remap: str, old: str, new: str, years: tuple[int, ...]) -> Rule:
+    """503D: PLACE may differ from last year's `old` where it is one of the code list named `new`."""
     return Rule("503D", _PLACE_MESSAGE.format(remap=remap), table="episodes", fields=("PLACE",),
                 tables=("episodes_last",), needs=("last_year",), years=years,
-                fails=f"""{_FIRST_AFTER_OPEN} AND "PLACE" IS DISTINCT FROM last_final_PLACE
-                          AND NOT coalesce(last_final_PLACE = '{old}' AND "PLACE" IN ({codes}), false)""")
+                fails=f"""{_FIRST_AFTER_OPEN} AND "PLACE" IS DISTINCT FROM last_final_place
+                          AND NOT coalesce(last_final_place = '{old}' AND "PLACE" IN {{{new}}}, false)""")
 
 
 # PL_DISTANCE, PL_LA and PL_LOCATION are not in the files: the DfE derives them from the postcodes, so these
@@ -56,10 +57,10 @@ def _derived_same_as_last(code: str, col: str, what: str) -> Rule:
                 # only the in/out-of-area location compares with the council's LA; the others just read
                 # an empty council table when its code is not known
                 needs=("last_year", "postcodes") + (("council",) if col == "pl_location" else ()),
-                sql=f"""SELECT v.row_no FROM v_episodes v
-                        JOIN ({_located("episodes")}) e ON e.row_no = v.row_no
-                        JOIN ({_located("episodes_last")}) l ON l.row_no = v.last_final_row
-                        WHERE v.ep_seq = 1 AND v.last_final_open AND e.{col} IS DISTINCT FROM l.{col}""")
+                sql=f"""SELECT v.row_no FROM ret_v_episodes v
+                        JOIN ({_located("ret_episodes")}) e ON e.row_no = v.row_no
+                        JOIN ({_located("ret_episodes_last")}) l ON l.row_no = v.last_final_row
+                        WHERE v.seq = 1 AND v.last_final_open AND e.{col} IS DISTINCT FROM l.{col}""")
 
 
 EPISODES = (
@@ -67,12 +68,12 @@ EPISODES = (
                 "this year starts on a different date. The open episode should be the first episode this year: "
                 "correct DECOM, or last year's episodes.",
          table="episodes", fields=("DECOM",), tables=("episodes_last",), needs=("last_year",),
-         fails=f'{_FIRST_AFTER_OPEN} AND "DECOM" IS DISTINCT FROM last_final_DECOM'),
+         fails=f'{_FIRST_AFTER_OPEN} AND "DECOM" IS DISTINCT FROM last_final_decom'),
     _same_as_last("503A", "RNE", "reason for new episode"),
     _same_as_last("503B", "LS", "legal status"),
     _same_as_last("503C", "CIN", "category of need"),
-    _place_rule("H5 becoming K3", "H5", ("K3",), years=(2024, 2025)),
-    _place_rule("Z1 becoming one of Z11-Z14", "Z1", ("Z11", "Z12", "Z13", "Z14"), years=(2026, 2027)),
+    _place_rule("H5 becoming K3", "H5", "PLACE_REPLACING_H5", years=(2024, 2025)),
+    _place_rule("Z1 becoming one of Z11-Z14", "Z1", "PLACE_REPLACING_Z1", years=(2026, 2027)),
     _same_as_last("503E", "PLACE_PROVIDER", "placement provider"),
     _same_as_last("503F", "URN", "Ofsted URN"),
     _derived_same_as_last("503G", "pl_distance", "distance from home to placement"),
@@ -83,7 +84,7 @@ EPISODES = (
                 "year's return (or the child is not in last year's episodes). Add the missing episode, or "
                 "correct DECOM.",
          table="episodes", fields=("DECOM",), tables=("episodes_last",), needs=("last_year",),
-         fails='ep_seq = 1 AND "DECOM" < {start} AND "DECOM" IS DISTINCT FROM last_final_DECOM'),
+         fails='seq = 1 AND "DECOM" < {start} AND "DECOM" IS DISTINCT FROM last_final_decom'),
 )
 
 _CEASED_LAST = f"""({given("DATE_PLACED_CEASED", "l.")} OR {given("REASON_PLACED_CEASED", "l.")})"""
@@ -92,8 +93,8 @@ def _against_reversed_last(code: str, message: str, clash: str) -> Rule:
     """This year's decisions `p` that `clash` with a decision `l` last year's return shows as reversed."""
     return Rule(code, message, table="placed_for_adoption", fields=("DATE_PLACED",),
                 tables=("placed_for_adoption_last",), needs=("last_year",),
-                sql=f"""SELECT DISTINCT p.row_no FROM placed_for_adoption p
-                        JOIN placed_for_adoption_last l ON l."CHILD" = p."CHILD"
+                sql=f"""SELECT DISTINCT p.row_no FROM ret_placed_for_adoption p
+                        JOIN ret_placed_for_adoption_last l ON l."CHILD" = p."CHILD"
                         WHERE l."DATE_PLACED" IS NOT NULL AND {_CEASED_LAST} AND ({clash})""")
 
 
@@ -103,9 +104,9 @@ PLACED_FOR_ADOPTION = (
                 "DATE_PLACED.",
          table="placed_for_adoption", fields=("DATE_PLACED",), tables=("placed_for_adoption_last",),
          needs=("last_year",),
-         sql=f"""SELECT p.row_no FROM placed_for_adoption p
+         sql=f"""SELECT p.row_no FROM ret_placed_for_adoption p
                 WHERE p."DATE_PLACED" < {{start}}
-                  AND p."CHILD" NOT IN (SELECT "CHILD" FROM placed_for_adoption_last
+                  AND p."CHILD" NOT IN (SELECT "CHILD" FROM ret_placed_for_adoption_last
                                         WHERE {given("DATE_PLACED")} AND "CHILD" IS NOT NULL)"""),
     # A decision still in force at the end of last year must come back with the same date.
     Rule("560", "Last year's return shows a decision to place the child for adoption still in force, but this "
@@ -113,11 +114,11 @@ PLACED_FOR_ADOPTION = (
                 "year's decision as ceased if it changed.",
          table="placed_for_adoption", fields=("DATE_PLACED", "DATE_PLACED_CEASED"),
          tables=("placed_for_adoption_last",), needs=("last_year",),
-         sql=f"""WITH open_last AS (SELECT "CHILD", "DATE_PLACED" FROM placed_for_adoption_last
+         sql=f"""WITH open_last AS (SELECT "CHILD", "DATE_PLACED" FROM ret_placed_for_adoption_last
                                     WHERE "DATE_PLACED" IS NOT NULL AND {blank("DATE_PLACED_CEASED")})
-                 SELECT DISTINCT p.row_no FROM placed_for_adoption p JOIN open_last o ON o."CHILD" = p."CHILD"
+                 SELECT DISTINCT p.row_no FROM ret_placed_for_adoption p JOIN open_last o ON o."CHILD" = p."CHILD"
                  WHERE p."DATE_PLACED" IS DISTINCT FROM o."DATE_PLACED"
-                   AND NOT EXISTS (SELECT 1 FROM placed_for_adoption q
+                   AND NOT EXISTS (SELECT 1 FROM ret_placed_for_adoption q
                                    WHERE q."CHILD" = o."CHILD" AND q."DATE_PLACED" = o."DATE_PLACED")"""),
     _against_reversed_last(
         "561", "This decision to place the child for adoption has the same date as one last year's return records "
@@ -139,18 +140,18 @@ MISSING = (
                 "(and give its end date if it ended).",
          table="missing", fields=("CHILD", "MIS_START"), tables=("missing_last", "header"), needs=("last_year",),
          multi=True,
-         sql=f"""WITH open_last AS (SELECT DISTINCT "CHILD", "MIS_START" FROM missing_last
+         sql=f"""WITH open_last AS (SELECT DISTINCT "CHILD", "MIS_START" FROM ret_missing_last
                                     WHERE "MIS_START" IS NOT NULL AND {blank("MIS_END")}),
-                 first_now AS (SELECT "CHILD", row_no FROM missing
+                 first_now AS (SELECT "CHILD", row_no FROM ret_missing
                                QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "MIS_START" NULLS LAST,
                                                                                      row_no) = 1),
                  unmatched AS (SELECT o."CHILD" FROM open_last o
-                               WHERE NOT EXISTS (SELECT 1 FROM missing m
+                               WHERE NOT EXISTS (SELECT 1 FROM ret_missing m
                                                  WHERE m."CHILD" = o."CHILD" AND m."MIS_START" = o."MIS_START"))
                  SELECT 'missing' AS tbl, f.row_no FROM unmatched u JOIN first_now f ON f."CHILD" = u."CHILD"
                  UNION
-                 SELECT 'header' AS tbl, h.row_no FROM unmatched u JOIN header h ON h."CHILD" = u."CHILD"
-                 WHERE NOT EXISTS (SELECT 1 FROM missing m WHERE m."CHILD" = u."CHILD")"""),
+                 SELECT 'header' AS tbl, h.row_no FROM unmatched u JOIN ret_header h ON h."CHILD" = u."CHILD"
+                 WHERE NOT EXISTS (SELECT 1 FROM ret_missing m WHERE m."CHILD" = u."CHILD")"""),
 )
 
 RULES = EPISODES + PLACED_FOR_ADOPTION + MISSING

@@ -7,7 +7,7 @@ from .sql_checks import blank, given, until
 from .sql_blocks import overlapping
 
 _OPEN = blank("MIS_END")
-_DOB = 'coalesce("DOB", header_DOB)'
+_DOB = 'coalesce("DOB", header_dob)'
 
 # The child's periods of care in this return: episodes chained by each one starting no later than the day
 # the one before ended. `ended` is the last episode's end, DATE '9999-12-31' while it is open (still_open),
@@ -16,9 +16,9 @@ _PERIODS = f"""periods AS (
     SELECT "CHILD", min("DECOM") AS began, value_at_max_or_null({until("DEC", "DATE '9999-12-31'")}, "DECOM") AS ended,
            value_at_max({blank("DEC")}, "DECOM") AS still_open
     FROM (SELECT "CHILD", "DECOM", "DEC", "r_DEC",
-                 sum(CASE WHEN coalesce("DECOM" > prev_DEC, ep_seq = 1) THEN 1 ELSE 0 END)
-                     OVER (PARTITION BY "CHILD" ORDER BY ep_seq) AS period
-          FROM v_episodes WHERE "DECOM" IS NOT NULL) AS s
+                 sum(CASE WHEN coalesce("DECOM" > prev_dec, seq = 1) THEN 1 ELSE 0 END)
+                     OVER (PARTITION BY "CHILD" ORDER BY seq) AS period
+          FROM ret_v_episodes WHERE "DECOM" IS NOT NULL) AS s
     GROUP BY "CHILD", period)"""
 
 ROWS = (
@@ -52,21 +52,21 @@ WITH_EPISODES = (
     Rule("575", "The placement the child went missing from has ended, but the missing period has no end date. "
                 "Give MIS_END (the child cannot stay missing from a placement that is over).",
          table="missing", fields=("MIS_END",), tables=("episodes",),
-         sql=f"""SELECT DISTINCT m.row_no FROM missing m JOIN v_episodes e ON e."CHILD" = m."CHILD"
+         sql=f"""SELECT DISTINCT m.row_no FROM ret_missing m JOIN ret_v_episodes e ON e."CHILD" = m."CHILD"
                  WHERE {_OPEN} AND m."MIS_START" BETWEEN e."DECOM" AND e."DEC"
-                   AND NOT coalesce(e."REC" = 'X1' AND e.next_DECOM = e."DEC" AND e.next_RNE = 'L', false)"""),
+                   AND NOT coalesce(e."REC" = 'X1' AND e.next_decom = e."DEC" AND e.next_rne = 'L', false)"""),
     Rule("577", "The missing period has no end date but the child is no longer looked after in the period of care "
                 "it began in. Give MIS_END, at the latest the day the child's care ended.",
          table="missing", fields=("MIS_END",), tables=("episodes",),
          sql=f"""WITH {_PERIODS}
-                 SELECT m.row_no FROM missing m JOIN periods p ON p."CHILD" = m."CHILD"
+                 SELECT m.row_no FROM ret_missing m JOIN periods p ON p."CHILD" = m."CHILD"
                  WHERE {_OPEN} AND m."MIS_START" IS NOT NULL
                  GROUP BY m.row_no HAVING NOT bool_or(p.still_open AND p.began <= m."MIS_START")"""),
     Rule("578", "The missing period starts after the child stopped being looked after. Correct MIS_START, or the "
                 "child's episodes if they were still in care.",
          table="missing", fields=("MIS_START",), tables=("episodes",),
          sql=f"""WITH {_PERIODS}
-                 SELECT m.row_no FROM missing m JOIN periods p ON p."CHILD" = m."CHILD"
+                 SELECT m.row_no FROM ret_missing m JOIN periods p ON p."CHILD" = m."CHILD"
                  WHERE m."MIS_START" IS NOT NULL
                  GROUP BY m.row_no
                  HAVING bool_or(p.ended < m."MIS_START")
@@ -78,7 +78,7 @@ WITH_EPISODES = (
     Rule("581", "The missing period starts before the child began to be looked after. Correct MIS_START, or the "
                 "start of the child's first episode.",
          table="missing", fields=("MIS_START",), tables=("episodes",),
-         sql="""SELECT m.row_no FROM missing m JOIN child_episodes c ON c."CHILD" = m."CHILD"
+         sql="""SELECT m.row_no FROM ret_missing m JOIN ret_child_episodes c ON c."CHILD" = m."CHILD"
                 WHERE c.first_rne = 'S' AND m."MIS_START" < c.first_decom"""),
     # The DfE's reading: the missing period ends on the child's 18th birthday, the day care ended, so the
     # child left care while missing and the reason must be E8 (ceased for any other reason).
@@ -86,8 +86,8 @@ WITH_EPISODES = (
                 "day the episode ends, their 18th birthday), so the reason the episode ceased should be E8. "
                 "Correct REC, or the missing dates.",
          table="episodes", fields=("REC",), tables=("missing",),
-         sql="""SELECT DISTINCT e.row_no FROM v_missing m JOIN episodes e ON e."CHILD" = m."CHILD"
-                 WHERE m."MIS_END" = CAST(coalesce(m."DOB", m.header_DOB) + INTERVAL 18 YEAR AS DATE)
+         sql="""SELECT DISTINCT e.row_no FROM ret_v_missing m JOIN ret_episodes e ON e."CHILD" = m."CHILD"
+                 WHERE m."MIS_END" = CAST(coalesce(m."DOB", m.header_dob) + INTERVAL 18 YEAR AS DATE)
                    AND e."DEC" = m."MIS_END" AND e."REC" IS DISTINCT FROM 'E8'"""),
 )
 

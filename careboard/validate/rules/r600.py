@@ -11,7 +11,7 @@ from .sql_blocks import both_rows
 from .sql_checks import any_blank, any_given, blank, given
 
 # An episode that ends with an adoption (E11 unopposed, E12 consent dispensed with) within the year.
-_ADOPTED_IN_YEAR = """"REC" IN ('E11', 'E12') AND "DEC" BETWEEN {start} AND {end}"""
+_ADOPTED_IN_YEAR = """"REC" IN {REC_ADOPTED} AND "DEC" BETWEEN {start} AND {end}"""
 
 ADOPTION = (
     # A child adopted this year with no AD1 row at all has none of the details either (in XML the details sit
@@ -20,8 +20,8 @@ ADOPTION = (
                 "missing or incomplete. Give DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR and "
                 "LS_ADOPTR in the child's AD1 row.",
          table="ad1", fields=("REC",) + AD1_ITEMS, tables=("episodes",), multi=True,
-         sql=f"""WITH adopted AS (SELECT "CHILD", row_no FROM episodes WHERE {_ADOPTED_IN_YEAR}),
-                      details AS (SELECT "CHILD", row_no, {any_blank(AD1_ITEMS)} AS gap FROM ad1),
+         sql=f"""WITH adopted AS (SELECT "CHILD", row_no FROM ret_episodes WHERE {_ADOPTED_IN_YEAR}),
+                      details AS (SELECT "CHILD", row_no, {any_blank(AD1_ITEMS)} AS gap FROM ret_ad1),
                       short AS (SELECT a.row_no AS ep_row, d.row_no AS ad_row
                                 FROM adopted a LEFT JOIN details d ON d."CHILD" = a."CHILD"
                                 WHERE d.row_no IS NULL OR d.gap)
@@ -30,9 +30,9 @@ ADOPTION = (
     Rule("602", "Adoption details (AD1) are given but none of the child's episodes this year ends in an adoption "
                 "(REC E11 or E12). Remove the AD1 details, or correct how the child's last episode ended.",
          table="ad1", fields=("CHILD",) + AD1_ITEMS, tables=("episodes",),
-         sql=f"""SELECT a.row_no FROM ad1 a
+         sql=f"""SELECT a.row_no FROM ret_ad1 a
                  WHERE {any_given(AD1_ITEMS, "a.")}
-                   AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e."CHILD" = a."CHILD" AND {_ADOPTED_IN_YEAR})"""),
+                   AND NOT EXISTS (SELECT 1 FROM ret_episodes e WHERE e."CHILD" = a."CHILD" AND {_ADOPTED_IN_YEAR})"""),
 )
 
 MOTHERS = (
@@ -40,11 +40,11 @@ MOTHERS = (
     Rule("607", "A girl stopped being looked after this year but the mother field is blank. Give MOTHER: 1 if "
                 "she is a mother, 0 if not.",
          table="header", fields=("MOTHER", "SEX", "DEC", "REC", "LS"), tables=("episodes",), multi=True,
-         sql=both_rows(f"""SELECT h.row_no AS left_row, e.row_no AS right_row FROM header h
-                           JOIN episodes e ON e."CHILD" = h."CHILD"
+         sql=both_rows(f"""SELECT h.row_no AS left_row, e.row_no AS right_row FROM ret_header h
+                           JOIN ret_episodes e ON e."CHILD" = h."CHILD"
                            WHERE h."SEX" IN {{SEX_FEMALE}} AND {blank("MOTHER")}
                              AND e."REC" <> 'X1' AND e."DEC" BETWEEN {{start}} AND {{end}}
-                             AND coalesce(e."LS" NOT IN ('V3', 'V4'), true)""", "header", "episodes")),
+                             AND coalesce(e."LS" NOT IN {{LS_SHORT_BREAK}}, true)""", "header", "episodes")),
     Rule("611", "The child is recorded as a mother (MOTHER 1) but the date of birth of her child is blank. Give "
                 "MC_DOB, or correct MOTHER.",
          table="header", fields=("MOTHER", "MC_DOB"), fails=f""""MOTHER" = '1' AND {blank("MC_DOB")}"""),
@@ -63,7 +63,7 @@ MOTHERS = (
     Rule("624", "The date of birth of the mother's child differs from the one given in last year's return. A "
                 "first child's date of birth does not change: give the same MC_DOB, or correct last year's.",
          table="header", fields=("MC_DOB",), tables=("header_last",), needs=("last_year",),
-         fails='last_MC_DOB IS NOT NULL AND "MC_DOB" <> last_MC_DOB'),
+         fails='last_mc_dob IS NOT NULL AND "MC_DOB" <> last_mc_dob'),
     # The child's care ends with the final episode (by start date); while it is open, only 31 March bounds it.
     # (The community validator takes the latest end date of any episode, even with a later one still open.)
     Rule("625", "The date of birth of the mother's child is after 31 March or after the day she stopped being "
@@ -73,11 +73,11 @@ MOTHERS = (
     Rule("626", "The child is now recorded as a mother of a child born before this year, but last year's return "
                 "said she was not a mother. Check MOTHER and MC_DOB here and in last year's return.",
          table="header", fields=("MOTHER", "MC_DOB"), tables=("header_last",), needs=("last_year",),
-         fails=""""MOTHER" = '1' AND last_MOTHER = '0' AND "MC_DOB" < {start}"""),
+         fails=""""MOTHER" = '1' AND last_mother = '0' AND "MC_DOB" < {start}"""),
     Rule("628", "The mother field is filled in for a care leaver who was not looked after this year. Motherhood "
                 "is only asked about children in care: leave MOTHER blank.",
          table="header", fields=("MOTHER",), tables=("episodes", "oc3"),
-         sql=f"""SELECT DISTINCT h.row_no FROM v_header h JOIN oc3 o ON o."CHILD" = h."CHILD"
+         sql=f"""SELECT DISTINCT h.row_no FROM ret_v_header h JOIN ret_oc3 o ON o."CHILD" = h."CHILD"
                  WHERE {given("MOTHER", "h.")} AND h.n_episodes IS NULL AND {any_given(OC3_ITEMS, "o.")}"""),
 )
 

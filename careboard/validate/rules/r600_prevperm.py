@@ -39,8 +39,8 @@ RULES = (
                 "missing: give a PrevPerm row with PREV_PERM and, unless it is Z1 (no previous permanence "
                 "option), LA_PERM and DATE_PERM (999 and zz/zz/zzzz when not known).",
          table="episodes", fields=("RNE",) + PREV_PERM_ITEMS, tables=("previous_permanence",),
-         sql=f"""SELECT DISTINCT e.row_no FROM episodes e
-                 LEFT JOIN previous_permanence p ON p."CHILD" = e."CHILD"
+         sql=f"""SELECT DISTINCT e.row_no FROM ret_episodes e
+                 LEFT JOIN ret_previous_permanence p ON p."CHILD" = e."CHILD"
                  WHERE e."RNE" = 'S' AND e."DECOM" >= {{start}}
                    AND (p.row_no IS NULL OR p."PREV_PERM" IS NULL
                         OR (p."PREV_PERM" <> 'Z1'
@@ -61,13 +61,13 @@ RULES = (
          # The date is read once (earliest) and the latest day it can mean worked out from that: the reading
          # written out three times cost DuckDB more to plan than the rest of the rule.
          sql=f"""WITH parsed AS (SELECT row_no, "CHILD", lower("r_DATE_PERM") AS text, {_earliest_fill("")} AS earliest
-                                 FROM previous_permanence WHERE {given("DATE_PERM")}),
+                                 FROM ret_previous_permanence WHERE {given("DATE_PERM")}),
                       perm AS (SELECT row_no, "CHILD", earliest IS NULL AS unreadable,
                                       CASE WHEN {_part("text", 3)} = 'zzzz' THEN NULL
                                            WHEN {_part("text", 1)} = 'zz' THEN last_day(earliest)
                                            ELSE earliest END AS latest
                                FROM parsed),
-                      began AS (SELECT "CHILD", row_no, "DECOM" FROM episodes WHERE "DECOM" IS NOT NULL
+                      began AS (SELECT "CHILD", row_no, "DECOM" FROM ret_episodes WHERE "DECOM" IS NOT NULL
                                 QUALIFY row_number() OVER (
                                     PARTITION BY "CHILD" ORDER BY coalesce("RNE" = 'S', false) DESC,
                                     CASE WHEN "RNE" = 'S' THEN "DECOM" END DESC, "DECOM", row_no) = 1),

@@ -12,7 +12,7 @@ _OPEN = blank("DOLO_END")
 # Episodes in force during a DoLO with both dates (an open episode is still in force). A placement that
 # ends the day an order starts, or starts the day it ends, is the hand-over, not a placement during the
 # order. `where` narrows the placements; the pairs give the DoLo row (left) and the episode row (right).
-_DURING = f"""SELECT d.row_no AS left_row, e.row_no AS right_row FROM dolo d JOIN episodes e ON e."CHILD" = d."CHILD"
+_DURING = f"""SELECT d.row_no AS left_row, e.row_no AS right_row FROM ret_dolo d JOIN ret_episodes e ON e."CHILD" = d."CHILD"
     WHERE d."DOLO_START" IS NOT NULL AND d."DOLO_END" IS NOT NULL
       AND e."DECOM" < d."DOLO_END" AND d."DOLO_START" < {until("DEC", "DATE '9999-12-31'", "e.")} AND {{where}}"""
 
@@ -47,7 +47,7 @@ ROWS = (
     Rule("708", "The deprivation of liberty order starts before the child was born. Correct DOLO_START or the date "
                 "of birth.",
          table="dolo", fields=("DOLO_START", "DOB"), tables=("header",), years=_YEARS,
-         fails='"DOLO_START" < coalesce("DOB", header_DOB)'),
+         fails='"DOLO_START" < coalesce("DOB", header_dob)'),
 )
 
 ACROSS_ROWS = (
@@ -62,27 +62,27 @@ ACROSS_ROWS = (
          table="dolo", fields=("CHILD", "DOLO_START"), tables=("dolo_last", "header"), needs=("last_year",),
          years=_YEARS, multi=True,
          sql="""WITH unmatched AS (
-                      SELECT DISTINCT l."CHILD" FROM dolo_last l
+                      SELECT DISTINCT l."CHILD" FROM ret_dolo_last l
                       WHERE l."DOLO_START" IS NOT NULL AND coalesce(l."r_DOLO_END", '') = ''
-                        AND NOT EXISTS (SELECT 1 FROM dolo d
+                        AND NOT EXISTS (SELECT 1 FROM ret_dolo d
                                         WHERE d."CHILD" = l."CHILD" AND d."DOLO_START" = l."DOLO_START")),
                   first_now AS (
-                      SELECT "CHILD", row_no FROM dolo
+                      SELECT "CHILD", row_no FROM ret_dolo
                       QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "DOLO_START" NULLS LAST, row_no) = 1)
                  SELECT 'dolo' AS tbl, f.row_no FROM unmatched u JOIN first_now f ON f."CHILD" = u."CHILD"
                  UNION
-                 SELECT 'header' AS tbl, h.row_no FROM unmatched u JOIN header h ON h."CHILD" = u."CHILD"
+                 SELECT 'header' AS tbl, h.row_no FROM unmatched u JOIN ret_header h ON h."CHILD" = u."CHILD"
                  WHERE u."CHILD" NOT IN (SELECT "CHILD" FROM first_now)"""),
     # The DfE checks orders with both dates given. "Unexpected" rather than "cannot" (710): a query.
     _during("709", "While this deprivation of liberty order was in force the child was in a placement other than "
                    "a children's home (K2) or Z12/Z13, the placements expected with an order. Check the order's "
                    "dates and the placement type.",
-            """coalesce(e."PLACE" NOT IN ('K2', 'Z12', 'Z13'), true)""", severity="query"),
+            """coalesce(e."PLACE" NOT IN {PLACE_WITH_DOLO}, true)""", severity="query"),
     _during("710", "While this deprivation of liberty order was in force the child was placed in a secure children's "
                    "home (K1), with parents (P1), in a young offender institution (R5) or in supported "
                    "accommodation (K3), where such an order cannot apply. Correct the order's dates or the "
                    "placement.",
-            """e."PLACE" IN ('K1', 'P1', 'R5', 'K3')"""),
+            """e."PLACE" IN {PLACE_NOT_WITH_DOLO}"""),
 )
 
 RULES = ROWS + ACROSS_ROWS

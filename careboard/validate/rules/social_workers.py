@@ -30,7 +30,7 @@ _ORDERED = f"""(SELECT row_no, "CHILD", "SW_DECOM", "SW_DEC", "SW_REASON", {_OPE
        lead("SW_DECOM") OVER w AS next_decom,
        max("SW_DECOM") OVER (PARTITION BY "CHILD") AS child_last_decom,
        bool_or({_OPEN}) OVER (PARTITION BY "CHILD") AS child_has_open
-FROM sw_episodes WHERE "SW_DECOM" IS NOT NULL
+FROM ret_sw_episodes WHERE "SW_DECOM" IS NOT NULL
 WINDOW w AS (PARTITION BY "CHILD" ORDER BY "SW_DECOM", "SW_DEC" NULLS LAST, row_no)) AS o"""
 
 
@@ -40,8 +40,8 @@ def _ordered(where: str) -> dict:
 
 
 # Looked after on 31 March: an episode still open (DEC blank as written) that is not a short break.
-_LOOKED_AFTER_AT_END = f"""SELECT row_no, "CHILD" FROM episodes
-WHERE {blank("DEC")} AND coalesce("LS", '') NOT IN ('V3', 'V4')"""
+_LOOKED_AFTER_AT_END = f"""SELECT row_no, "CHILD" FROM ret_episodes
+WHERE {blank("DEC")} AND coalesce("LS", '') NOT IN {{LS_SHORT_BREAK}}"""
 
 # The previous episode is still open, or ended more than 7 days before or after this one began.
 _NOT_WITHIN_7_DAYS = "seq > 1 AND (prev_open OR abs(datediff('day', prev_dec, \"SW_DECOM\")) > 7)"
@@ -60,18 +60,18 @@ def _coverage_rule(years: tuple[int, ...], report_missing_children: bool) -> Rul
     after the child's care began. From 2024/25, when SW01STG1 no longer reports them, a looked-after child
     with no social worker episodes at all is reported on the open episode."""
     sql = f"""WITH cla AS (SELECT DISTINCT "CHILD" FROM ({_LOOKED_AFTER_AT_END}) AS l),
-first_sw AS (SELECT "CHILD", row_no, "SW_DECOM", "SW_REASON" FROM sw_episodes WHERE "SW_DECOM" IS NOT NULL
+first_sw AS (SELECT "CHILD", row_no, "SW_DECOM", "SW_REASON" FROM ret_sw_episodes WHERE "SW_DECOM" IS NOT NULL
              QUALIFY row_number() OVER (PARTITION BY "CHILD" ORDER BY "SW_DECOM", row_no) = 1),
-born AS (SELECT "CHILD", max("DOB") AS dob FROM header GROUP BY "CHILD")
+born AS (SELECT "CHILD", max("DOB") AS dob FROM ret_header GROUP BY "CHILD")
 SELECT 'sw_episodes' AS tbl, f.row_no FROM first_sw f JOIN cla ON cla."CHILD" = f."CHILD"
 LEFT JOIN born b ON b."CHILD" = f."CHILD"
-LEFT JOIN child_episodes ce ON ce."CHILD" = f."CHILD"
+LEFT JOIN ret_child_episodes ce ON ce."CHILD" = f."CHILD"
 WHERE f."SW_DECOM" > greatest({{start}}, coalesce(b.dob, {{start}}))
   AND (f."SW_REASON" IS DISTINCT FROM 'FCONTA' OR f."SW_DECOM" > ce.first_decom)"""
     if report_missing_children:
         sql += f"""
 UNION ALL SELECT 'episodes', l.row_no FROM ({_LOOKED_AFTER_AT_END}) AS l
-WHERE NOT EXISTS (SELECT 1 FROM sw_episodes s WHERE s."CHILD" = l."CHILD")"""
+WHERE NOT EXISTS (SELECT 1 FROM ret_sw_episodes s WHERE s."CHILD" = l."CHILD")"""
     missing = "are missing, or " if report_missing_children else ""
     return Rule("SW12STG2", f"This child is looked after on 31 March, but their social worker episodes {missing}begin "
                             "after 1 April (or after birth, for a baby born in the year) without a first contact "
@@ -91,7 +91,7 @@ COMPLETENESS = (
 LEFT JOIN (SELECT "CHILD", bool_or("SW_ID" IS NOT NULL) AS has_id,
                   bool_or({given("SW_DECOM")}) AS has_start,
                   bool_or("SW_REASON" IS NOT NULL) AS has_reason
-           FROM sw_episodes GROUP BY "CHILD") AS s ON s."CHILD" = l."CHILD"
+           FROM ret_sw_episodes GROUP BY "CHILD") AS s ON s."CHILD" = l."CHILD"
 WHERE NOT coalesce(s.has_id AND s.has_start AND s.has_reason, false)"""),
     Rule("SW03STG1", "This social worker episode is incomplete. Give the social worker ID, the date the episode "
                      "began and the reason for the change of social worker.",
@@ -164,7 +164,7 @@ DATES = (
     Rule("SW19STG2", "This child has more than one social worker episode starting on this date. Keep one, or "
                      "correct the start date of the other.",
          table="sw_episodes", fields=("SW_DEC", "SW_DECOM"), years=_FROM_2026,
-         sql='SELECT row_no FROM sw_episodes WHERE "SW_DECOM" IS NOT NULL '
+         sql='SELECT row_no FROM ret_sw_episodes WHERE "SW_DECOM" IS NOT NULL '
              'QUALIFY count(*) OVER (PARTITION BY "CHILD", "SW_DECOM") > 1'),
 )
 

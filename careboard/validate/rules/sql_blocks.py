@@ -7,6 +7,7 @@ Everything returned is rule SQL: {start}, {end} and code-list placeholders stay 
 
 from __future__ import annotations
 
+from ...formats.codes import fixed_lists
 from ..rule import Rule
 from .sql_checks import until
 
@@ -27,7 +28,7 @@ def postcode_malformed(column: str) -> str:
 
 
 # The OC2 row carries its own DOB; the header's stands in when it is blank.
-_OC2_DOB = 'coalesce("DOB", header_DOB)'
+_OC2_DOB = 'coalesce("DOB", header_dob)'
 
 
 def oc2_age(at: str) -> str:
@@ -43,7 +44,7 @@ def overlapping(table: str, start: str, end: str) -> str:
                max(CASE WHEN coalesce("r_{end}", '') = '' THEN DATE '9999-12-31' ELSE "{end}" END)
                    OVER (PARTITION BY "CHILD" ORDER BY "{start}", row_no
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_until
-        FROM {table} WHERE "{start}" IS NOT NULL) AS s
+        FROM ret_{table} WHERE "{start}" IS NOT NULL) AS s
     WHERE "{start}" < earlier_until"""
 
 
@@ -55,7 +56,7 @@ def both_rows(pairs_sql: str, left: str, right: str) -> str:
 
 
 # The statuses whose spells the DfE limits in length (361-364).
-_LIMITED_STATUSES = ("L1", "L2", "L3", "J2")
+_LIMITED_STATUSES = "{LS_LIMITED_LENGTH}"
 
 # Each episode of a limited status with the length in days of its spell: the unbroken run of the child's
 # episodes of that status, each starting the day the last ended, from its first start to its last end (31
@@ -66,7 +67,7 @@ _LIMITED_STATUSES = ("L1", "L2", "L3", "J2")
 _STATUS_SPELLS = f"""(WITH e AS (
     SELECT "CHILD", "LS", row_no, "DECOM", {until("DEC", "{end}")} AS upto,
            lag({until("DEC", "{end}")}) OVER (PARTITION BY "CHILD", "LS" ORDER BY "DECOM", row_no) AS prev_upto
-    FROM episodes WHERE "LS" IN {_LIMITED_STATUSES} AND "DECOM" IS NOT NULL),
+    FROM ret_episodes WHERE "LS" IN {_LIMITED_STATUSES} AND "DECOM" IS NOT NULL),
 s AS (SELECT *, sum(CASE WHEN prev_upto = "DECOM" THEN 0 ELSE 1 END)
                     OVER (PARTITION BY "CHILD", "LS" ORDER BY "DECOM", row_no) AS spell FROM e)
 SELECT row_no, "LS", datediff('day', min("DECOM") OVER (PARTITION BY "CHILD", "LS", spell),
@@ -77,8 +78,8 @@ FROM s) AS spells"""
 def spell_longer_than(ls: str, days: int) -> dict:
     """A row rule (`fails` and `over`) on episodes of legal status `ls` in a spell lasting more than `days`
     days; the rules using it share one scan of the spells."""
-    if ls not in _LIMITED_STATUSES:
-        raise ValueError(f"add {ls} to _LIMITED_STATUSES to limit its spells")
+    if ls not in fixed_lists()["LS_LIMITED_LENGTH"]:
+        raise ValueError(f"add {ls} to LS_LIMITED_LENGTH in formats/codes.toml to limit its spells")
     return {"fails": f"\"LS\" = '{ls}' AND spell_days > {days}", "over": _STATUS_SPELLS}
 
 

@@ -8,7 +8,7 @@ SELECT "CHILD",
        value_at_max_or_null("REC", "DECOM") AS last_rec,
        value_at_min_or_null("RNE", "DECOM") AS first_rne,
        bool_or(coalesce("r_DEC", '') = '') AS open_at_end,
-       bool_and(coalesce("LS" IN {LS_SHORT_BREAK}, false)) AS only_short_breaks,
+       bool_and({short_break:"LS"}) AS short_breaks_only,
        -- Looked after continuously for 12 months at 31 March (the OC2 cohort): nothing inside the collection year
        -- shows a new period of care starting after 1 April, a leaving, or a short-break episode. Only the year's
        -- window counts: an episode starting after 31 March, or an end date after it (both flagged by their own
@@ -21,6 +21,6 @@ SELECT "CHILD",
        NOT bool_and(coalesce("DECOM" > {end}, false))
        AND NOT bool_or(coalesce(("RNE" = 'S' AND "DECOM" > {start} AND "DECOM" <= {end})
                                 OR (coalesce("REC", '') <> 'X1' AND "DEC" BETWEEN {start} AND {end})
-                                OR ("LS" IN {LS_SHORT_BREAK} AND "DECOM" <= {end} AND coalesce("DEC" >= {start}, true)),
+                                OR ({short_break:"LS"} AND "DECOM" <= {end} AND coalesce("DEC" >= {start}, true)),
                                 false)) AS cla_12m
-FROM episodes GROUP BY "CHILD"
+FROM ret_episodes GROUP BY "CHILD"

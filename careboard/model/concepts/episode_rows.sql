@@ -32,10 +32,11 @@ picked AS (
 ),
 ep AS (
   SELECT p.*,
-         lead("DECOM") OVER (PARTITION BY "CHILD" ORDER BY "DECOM") AS next_decom_,
-         lead(rne_) OVER (PARTITION BY "CHILD" ORDER BY "DECOM") AS next_rne_,
+         {next:"DECOM"} AS next_decom_,
+         {next:rne_} AS next_rne_,
          "DEC" IS NULL AND return_year < latest_year_ AS stale_
   FROM picked p WHERE pick = 1
+  WINDOW episode_order AS ({episode_order:"CHILD", "DECOM"})
 ),
 ends AS (
   SELECT ep.*,
