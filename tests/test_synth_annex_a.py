@@ -87,3 +87,23 @@ def test_a_workbook_cell_is_reported_once_when_loaded(council, tmp_path):
         found = con.execute("SELECT code FROM dq_findings WHERE snapshot_id = ? AND line_no = ? AND field = ?",
                             [sid, p.row, p.column]).fetchall()
         assert len(found) == 1, (p, found)
+
+
+def test_a_list_saved_as_csv_with_ofsteds_headers_is_read_as_its_sheet(tmp_path):
+    """A council may save a sheet as CSV: Ofsted's long headers and answers are read as in the workbook."""
+    import csv
+
+    from tests.annex_a_books import LIST_8, list_8_row
+
+    def text(value):
+        return value.strftime("%d/%m/%Y") if isinstance(value, date) else "" if value is None else str(value)
+
+    (tmp_path / "lists").mkdir()
+    with (tmp_path / "lists" / "list 8.csv").open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["Children looked after, list 8"], LIST_8,
+                                 *([text(v) for v in list_8_row(c)] for c in ("A1", "A2"))])
+    con = open_store(tmp_path / "s.duckdb")
+    sid = load(con, [tmp_path / "lists"], as_at=AS_AT, validate=False).snapshot_id
+    rows = con.execute("""SELECT "CHILD", "SEX", "ETHNIC", "LS", "PLACE", "POC_START" FROM stg_annex_a_children_in_care
+                          WHERE snapshot_id = ? ORDER BY "CHILD" """, [sid]).fetchall()
+    assert rows == [("A1", "2", "WBRI", "C2", "U6", date(2023, 6, 1)), ("A2", "2", "WBRI", "C2", "U6", date(2023, 6, 1))]

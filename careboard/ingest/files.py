@@ -92,11 +92,25 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
         return SourceFile(path, digest, _workbook_tables(path))
     if path.suffix.lower() in (".pdf", ".zip"):
         raise InputError(name, f"{path.suffix} files are not read; export the table as CSV")
+    try:
+        return SourceFile(path, digest, [_csv_table(data, name)])
+    except InputError as unrecognised:
+        # A sheet saved as CSV keeps Ofsted's headers and answers ("Child Unique ID", "b) Female"): read as the
+        # workbook's sheet would be, or the first error stands.
+        from .xlsx_reader import read_csv_as_sheet   # openpyxl is not needed for it, the reader's rules are
+
+        sheet = read_csv_as_sheet(decode(data, name)[0], name)
+        if sheet is None:
+            raise unrecognised
+        return SourceFile(path, digest, [sheet])
+
+
+def _csv_table(data: bytes, name: str) -> RawTable:
     fast = try_fast(data, name)
     if fast is not None:
-        return SourceFile(path, digest, [fast])
+        return fast
     text, encoding = decode(data, name)
-    return SourceFile(path, digest, [try_plain(text, name, encoding) or read_csv_text(text, name, encoding)])
+    return try_plain(text, name, encoding) or read_csv_text(text, name, encoding)
 
 
 def _workbook_tables(path: Path) -> list[RawTable]:

@@ -114,6 +114,19 @@ def read_xlsx(path: Path) -> Workbook:
     return Workbook(path, tables, sheets, findings)
 
 
+def read_csv_as_sheet(text: str, file: str) -> RawTable | None:
+    """A workbook's sheet saved as CSV, keeping Ofsted's own headers and answers (an Annex A list), read as
+    the sheet would have been; None when it holds no such list. Only a format with header aliases is read
+    this way: any other CSV stands or falls by the CSV reader's own stricter rules."""
+    import csv
+    import io
+
+    rows = (tuple(cell if cell.strip() else None for cell in row) for row in csv.reader(io.StringIO(text)))
+    sheet = _Sheet(file, Path(file).name, set())
+    table, _ = sheet.read(rows)
+    return table if table is not None and isinstance(registry.format_of(table.table), AliasedFormat) else None
+
+
 def one_sheet_per_table(book: Workbook) -> None:
     """Refuse a workbook with two sheets of one table (a list and an old copy of it): which to load is the
     council's choice."""
