@@ -18,8 +18,11 @@ EPISODES = [("C1", date(2023, 6, 1), "S", "C1", "U6"), ("C1", date(2024, 9, 1), 
 AGREES = {"CHILD": "C1", "DOB": date(2012, 5, 3), "POC_START": date(2023, 6, 1), "LS": "C2", "PLACE": "U4"}
 
 
-def _findings(tmp_path, list_8: list[dict], episodes=EPISODES) -> list[tuple]:
+def _findings(tmp_path, list_8: list[dict], episodes=EPISODES, as_at: date | None = None) -> list[tuple]:
     con = open_store(tmp_path / "links.duckdb")
+    if as_at is not None:     # the day the lists were taken: the snapshot's
+        con.execute("INSERT INTO snapshots (snapshot_id, as_at, collection_year, first_year, loaded_at, fingerprint) "
+                    "VALUES (?, ?, 2025, 2025, now(), 'links')", [SID, as_at])
     for child, dob in HEADER:
         con.execute('INSERT INTO stg_header (snapshot_id, return_year, file_id, line_no, row_no, "CHILD", "DOB") '
                     "VALUES (?, 2025, 1, 2, 1, ?, ?)", [SID, child, dob])
@@ -66,3 +69,11 @@ def test_without_a_903_period_start_or_any_903_nothing_is_claimed(tmp_path):
     later_only = [("C1", date(2024, 9, 1), "P", "C2", "U4")]         # the return does not reach the start
     assert_links(_findings(tmp_path, [{**AGREES, "POC_START": date(2020, 1, 1)}], later_only), [])
     assert_links(_findings(tmp_path / "none", [{**AGREES, "CHILD": "C9"}], []), [])
+
+
+def test_list_8_is_compared_with_the_903_on_the_day_it_was_taken(tmp_path):
+    """Taken on 31/08/2024, list 8 agrees with the first episode (C1, U6): the move of 01/09/2024 came after."""
+    day_before_move = {**AGREES, "LS": "C1", "PLACE": "U6"}
+    assert_links(_findings(tmp_path, [day_before_move], as_at=date(2024, 8, 31)), [])
+    assert_links(_findings(tmp_path / "later", [day_before_move], as_at=date(2024, 9, 30)),
+                 [("annex_a_903_differs", "C1", "LS", "C1 / C2"), ("annex_a_903_differs", "C1", "PLACE", "U6 / U4")])

@@ -29,6 +29,8 @@ def annex_a_link_sql(sid: int) -> str:
     """SELECT of dq_findings rows for snapshot `sid`: each disagreement between list 8 and the 903."""
     sid = int(sid)
     l8, header, episodes = (staging_name(t) for t in ("annex_a_children_in_care", "header", "episodes"))
+    # The lists were taken on the snapshot's as-at date: the 903's position that day, not an episode dated after.
+    on_the_day = (f"coalesce((SELECT as_at FROM snapshots WHERE snapshot_id = {sid}), DATE '9999-12-31')")
     # Each list 8 row with the 903's values beside it (names kept apart: SQL names ignore case).
     linked = f"""(SELECT a.*, h.dob AS ssda903_dob, e.ls AS ssda903_ls, e.place AS ssda903_place,
          s.poc_start AS ssda903_poc_start, e.child IS NOT NULL AS in_903
@@ -37,9 +39,11 @@ def annex_a_link_sql(sid: int) -> str:
              FROM {header} WHERE snapshot_id = {sid}) h ON h.child = upper(a."CHILD") AND h.k = 1
   LEFT JOIN (SELECT "CHILD" AS child, "DECOM" AS decom, "LS" AS ls, "PLACE" AS place,
                     row_number() OVER (PARTITION BY "CHILD" ORDER BY "DECOM" DESC, return_year DESC) AS k
-             FROM {episodes} WHERE snapshot_id = {sid}) e ON e.child = upper(a."CHILD") AND e.k = 1
+             FROM {episodes} WHERE snapshot_id = {sid} AND "DECOM" <= {on_the_day}) e
+       ON e.child = upper(a."CHILD") AND e.k = 1
   LEFT JOIN (SELECT x."CHILD" AS child, max(x."DECOM") AS poc_start FROM {episodes} x
-             WHERE x.snapshot_id = {sid} AND x."RNE" = 'S' GROUP BY x."CHILD") s ON s.child = upper(a."CHILD"))"""
+             WHERE x.snapshot_id = {sid} AND x."RNE" = 'S' AND x."DECOM" <= {on_the_day} GROUP BY x."CHILD") s
+       ON s.child = upper(a."CHILD"))"""
     parts = []
     for column, theirs, words in _COMPARED:
         ours = f'l."{column}"'
