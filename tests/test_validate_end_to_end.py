@@ -104,3 +104,15 @@ def test_small_and_big_return_settings_report_the_same_rows(timeline, tmp_path, 
     monkeypatch.setattr(session, "SMALL_RETURN_ROWS", 0)
     big = validate_paths(*args)
     assert list(small.failures) and list(small.failures) == list(big.failures) and small.rules_run == big.rules_run
+
+
+def test_a_folder_of_lists_alone_is_not_a_return_to_validate(tmp_path):
+    """The council's lists are checked as they load; validate says so rather than asking for a year."""
+    import shutil
+
+    from careboard.errors import InputError
+    from careboard.validate.session import validate_paths
+
+    shutil.copy(Path(__file__).parents[1] / "templates" / "child_activities.csv", tmp_path / "activities.csv")
+    with pytest.raises(InputError, match="holds only the council.s lists .*careboard load"):
+        validate_paths([tmp_path])

@@ -64,6 +64,10 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     if len(this) > 1:
         raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
     this = this[0]
+    if not this.files and this.lists:
+        raise InputError(str(this.folder), "holds only the council's lists (local lists or Annex A), no SSDA903 return: "
+                                           "careboard validate checks an SSDA903 return; the lists are checked as "
+                                           "they load (careboard load)")
     this.year = year or this.year
     # No store: the frame is built in memory straight from the files.
     con = engine().connect(":memory:")
