@@ -164,9 +164,9 @@ def cmd_due(args) -> int:
     as_at = args.as_at or ctx.as_at
     sheets = []
     for unit in units:
-        if args.list == "all" and ctx.not_loaded(unit.sql):
-            print(f"{unit.title}: not drawn up, as the {' and '.join(t.lower() for t in ctx.not_loaded(unit.sql))} "
-                  "was not loaded", file=sys.stderr)
+        if args.list == "all" and (missing := ctx.not_loaded(unit.sql)):
+            print(f"{unit.title}: not drawn up, as the {' and '.join(t.lower() for t in missing)} was not loaded",
+                  file=sys.stderr)
             continue
         columns, rows = list_rows(ctx, unit, args.as_at, args.days)
         sheets.append((unit.title[:31], columns, rows))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from ..dates import year_ending
 from ..errors import InputError
@@ -77,11 +78,21 @@ class Context:
         return tuple(sorted(formats.table(t).title for t in input_tables(sql)
                             if isinstance(formats.format_of(t).period, ListPeriod) and t not in self.tables_loaded))
 
+    def require_loaded(self, sql: str, unit_id: str, made: str) -> None:
+        """Refuse, in one line, to draw up a unit (`made`: "is worked out", "is drawn up") whose lists the
+        snapshot does not hold: its rows would be everyone or no one, not the truth."""
+        if missing := self.not_loaded(sql):
+            raise InputError(unit_id, f"{made} from the council's {' and '.join(t.lower() for t in missing)}, "
+                                      f"which snapshot {self.snapshot_id} does not hold: load it with the month's "
+                                      "files (docs/local-lists.md)")
 
-def input_tables(sql: str) -> set[str]:
+
+@cache
+def input_tables(sql: str) -> frozenset[str]:
     """The tables of the formats that SQL reads, through the model views and macros it names."""
+    # Asked for each indicator at every date of a report: worked out once per statement.
     sql = sql.lower()
-    return {t for view, tables in VIEW_INPUTS.items() if view in sql for t in tables}
+    return frozenset(t for view, tables in VIEW_INPUTS.items() if view in sql for t in tables)
 
 
 def _aggregate_sql(ind: Indicator, params: dict) -> str:
@@ -152,9 +163,6 @@ def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[
     """The children behind a figure: the indicator's own rows, for drill-down and audit."""
     ctx.model_for(as_at or ctx.as_at)
     period = period_for(ind.window, as_at or ctx.as_at)
-    if missing := ctx.not_loaded(ind.sql):
-        raise InputError(ind.id, f"is worked out from the council's {' and '.join(t.lower() for t in missing)}, "
-                                 f"which snapshot {ctx.snapshot_id} does not hold: load it with the month's files "
-                                 "(docs/local-lists.md)")
+    ctx.require_loaded(ind.sql, ind.id, "is worked out")
     cur = ctx.con.execute(f"SELECT * FROM ({filled(ind.sql, period.params())}) AS rows_ ORDER BY child")
     return [d[0] for d in cur.description], cur.fetchall()

@@ -6,7 +6,6 @@ import string
 from collections import Counter
 from datetime import date, timedelta
 
-from ..errors import InputError
 from ..model import filled
 from ..plural import counted
 from .base import OperationalList
@@ -17,10 +16,7 @@ def list_rows(ctx, unit: OperationalList, as_at: date | None = None,
     """The list's columns and rows at `as_at` (default: the snapshot's), looking `days` ahead (default:
     the list's own). The model is built for `as_at` first, as an indicator's would be."""
     as_at = as_at or ctx.as_at
-    if missing := ctx.not_loaded(unit.sql):
-        raise InputError(unit.id, f"is drawn up from the council's {' and '.join(t.lower() for t in missing)}, "
-                                  f"which snapshot {ctx.snapshot_id} does not hold: load it with the month's files "
-                                  "(docs/local-lists.md)")
+    ctx.require_loaded(unit.sql, unit.id, "is drawn up")
     ctx.model_for(as_at)
     ahead = _days(unit, days)
     cursor = ctx.con.execute(filled(unit.sql, {"as_at": as_at, "until": as_at + timedelta(days=ahead)}))
