@@ -42,7 +42,7 @@ class Timescale:
             return add_working_days(start, self.amount)
         if self.unit == "months":
             return add_months(start, self.amount)
-        return start + timedelta(days=self.amount * (7 if self.unit == "weeks" else 1))
+        return start + timedelta(days=self._days())
 
     def due_sql(self, start: str) -> str:
         """SQL for the due date of an event counted from the date expression `start`. Working days read the
@@ -52,8 +52,7 @@ class Timescale:
                     f"AND w_.working_day_no = s_.working_day_no + {self.amount} WHERE s_.d = {start})")
         if self.unit == "months":
             return f"CAST({start} + INTERVAL '{self.amount}' MONTH AS DATE)"
-        days = self.amount * (7 if self.unit == "weeks" else 1)
-        return f"CAST({start} + INTERVAL '{days}' DAY AS DATE)"
+        return f"CAST({start} + INTERVAL '{self._days()}' DAY AS DATE)"
 
     def before_sql(self, start: str) -> str:
         """SQL for the day this timescale before the date expression `start` (months or days only)."""
@@ -61,8 +60,11 @@ class Timescale:
             return f"CAST({start} - INTERVAL '{self.amount}' MONTH AS DATE)"
         if self.unit == "working_days":
             raise ValueError(f"timescale {self.id}: working days are counted forwards only")
-        days = self.amount * (7 if self.unit == "weeks" else 1)
-        return f"CAST({start} - INTERVAL '{days}' DAY AS DATE)"
+        return f"CAST({start} - INTERVAL '{self._days()}' DAY AS DATE)"
+
+    def _days(self) -> int:
+        """A timescale in days or weeks, in days."""
+        return self.amount * (7 if self.unit == "weeks" else 1)
 
 
 class UnknownTimescale(KeyError):

@@ -69,3 +69,18 @@ DUE_COLUMNS = (
     Column("days_overdue", "days from the due date to the as-at date; 0 while it is still to come"),
 )
 DUE_SUMMARY = "{overdue:counted} overdue and {due_soon} due in the next {days} days at {as_at:%d/%m/%Y}."
+
+
+def due_columns_sql(due: str) -> str:
+    """The select-list of DUE_COLUMNS, for `due`, the SQL of the last day a thing is on time."""
+    return (f"CASE WHEN {due} < {{as_at}} THEN 'overdue' ELSE 'due soon' END AS status, {due} AS due_date, "
+            f"greatest(0, date_diff('day', {due}, {{as_at}})) AS days_overdue")
+
+
+def due_list(id: str, title: str, description: str, key: Column, columns: tuple[Column, ...], sql: str,
+             row_is: str, reference: str) -> OperationalList:
+    """A list of things overdue or due soon, for those who act on them: `key` (what each row is about), the
+    DUE_COLUMNS, then `columns`; looking 28 days ahead, with the counts of each status said after it."""
+    return OperationalList(id=id, title=title, description=description, columns=(key, *DUE_COLUMNS, *columns),
+                           sql=sql, audience=("practitioners", "managers"), command="due", row_is=row_is,
+                           ahead_days=28, summary=DUE_SUMMARY, tally="status", reference=reference)

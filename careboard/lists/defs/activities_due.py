@@ -8,7 +8,7 @@ and worker are those on the child's latest activity in the council's activity lo
 
 from __future__ import annotations
 
-from ..base import DUE_COLUMNS, DUE_SUMMARY, Column, OperationalList
+from ..base import Column, OperationalList, due_columns_sql, due_list
 
 _CHILD = Column("child", "the child's ID, as in the return and the activity log")
 _WHO = (Column("team", "the team on the child's latest activity in the activity log, where recorded"),
@@ -18,8 +18,7 @@ _WHO = (Column("team", "the team on the child's latest activity in the activity 
 def _sql(macro: str, columns: str, condition: str = "", due: str = "due_date") -> str:
     """The list from a due-date macro: `due` is the macro's column holding the last day on time."""
     return f"""
-SELECT child, CASE WHEN {due} < {{as_at}} THEN 'overdue' ELSE 'due soon' END AS status, {due} AS due_date,
-       greatest(0, date_diff('day', {due}, {{as_at}})) AS days_overdue, {columns}, team, worker
+SELECT child, {due_columns_sql(due)}, {columns}, team, worker
 FROM {macro}({{as_at}})
 WHERE {due} <= {{until}}{condition}
 ORDER BY {due}, child
@@ -28,10 +27,7 @@ ORDER BY {due}, child
 
 def _due_list(id: str, title: str, description: str, columns: tuple[Column, ...], sql: str, row_is: str,
               reference: str) -> OperationalList:
-    return OperationalList(id=id, title=title, description=description,
-                           columns=(_CHILD, *DUE_COLUMNS, *columns, *_WHO), sql=sql,
-                           audience=("practitioners", "managers"), command="due", row_is=row_is, ahead_days=28,
-                           summary=DUE_SUMMARY, tally="status", reference=reference)
+    return due_list(id, title, description, _CHILD, (*columns, *_WHO), sql, row_is, reference)
 
 
 VISITS_DUE = _due_list(
