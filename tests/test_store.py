@@ -178,3 +178,19 @@ def test_a_missing_year_between_returns_is_a_warning(tmp_path):
     load(con, paths, validate=False)
     (message,) = con.execute("SELECT message FROM dq_findings WHERE code = 'missing_year'").fetchall()[0]
     assert message.startswith("no return for 2023/24 was loaded")
+
+
+@pytest.mark.parametrize("score,kind", [("twelve", "bad_integer"), ("12.5", "bad_integer")])
+def test_a_number_that_is_not_one_is_found_in_an_otherwise_clean_file(tmp_path, score, kind):
+    # Typing marks the rows worth a second look (schema.NORMALISED); a cell it could not read must be one
+    # of them, or the load would skip the check for a file with no other problem.
+    d = tmp_path / "2024-25"
+    d.mkdir()
+    (d / "oc2.csv").write_text("CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,"
+                               "HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n"
+                               "A,01/05/2012,14,SDQ1,0,1,1,1,1,0,,\n"
+                               f"B,01/05/2013,{score},SDQ1,0,1,1,1,1,0,,\n")
+    con = open_store(":memory:")
+    load(con, [d], validate=False)
+    found = con.execute("SELECT code, field, line_no, child, value FROM dq_findings WHERE severity = 'error'").fetchall()
+    assert found == [(kind, "SDQ_SCORE", 3, "B", score)]

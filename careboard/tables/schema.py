@@ -116,7 +116,9 @@ def typed_cell(table: str, column: str) -> str:
         parsed = f"try_strptime({cell}, '%d/%m/%Y')::DATE"
         return f"CASE WHEN {parsed} >= DATE '1000-01-01' THEN {parsed} END"
     if kind == "integer":
-        return f"try_cast(regexp_replace({cell}, '\\.0+$', '') AS INTEGER)"
+        # A whole number, perhaps as Excel writes it ("12.0"); a cast alone would round "12.5" to 13.
+        return (f"CASE WHEN regexp_full_match({cell}, '[+-]?[0-9]+(\\.0+)?') "
+                f"THEN try_cast(regexp_replace({cell}, '\\.0+$', '') AS INTEGER) END")
     if kind == "code":
         # Excel turns the code 1 into 1.0; codes are text, so the trailing .0 goes.
         code = f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
@@ -157,8 +159,8 @@ def typed_select(table: str, source: str, trim: bool = True) -> str:
 
 def _normalised(table: str, trim: bool) -> str:
     """True where typing may have changed a cell of the row (codes upper-cased or losing Excel's ".0",
-    dates not written dd/mm/yyyy, numbers written another way, cells trimmed) or a code or text is
-    longer than its field allows. A cheap over-estimate from the trimmed cells (strlen, in bytes, is
+    dates not written dd/mm/yyyy, numbers written another way, cells trimmed), could not read one (a date
+    or number that is not one), or a code or text is longer than its field allows. A cheap over-estimate from the trimmed cells (strlen, in bytes, is
     stored with each string): store.normalised finds the cells themselves. The typed expressions repeat
     those of the select list, which DuckDB works out once."""
     t, lengths = registry.table(table), registry.format_of(table).lengths()
@@ -171,10 +173,11 @@ def _normalised(table: str, trim: bool) -> str:
             tests.append(f"{typed_cell(table, c)} <> {cell}")
         elif kind == "date":
             tests.append(f"strlen({cell}) NOT IN (0, 10)")
+            tests.append(f"({typed_cell(table, c)} IS NULL AND strlen({cell}) > 0)")     # not read at all
             if registry.format_of(table).is_list:     # read in several forms: 2025-01-31 is marked too
                 tests.append(f"(strlen({cell}) = 10 AND {cell} NOT LIKE '__/__/____')")
         elif kind == "integer":
-            tests.append(f"CAST({typed_cell(table, c)} AS VARCHAR) <> {cell}")
+            tests.append(f"coalesce(CAST({typed_cell(table, c)} AS VARCHAR) <> {cell}, strlen({cell}) > 0)")
         if trim:
             tests.append(f'"written {c}" <> {cell}')
     return "(" + " OR ".join(tests) + ")"
