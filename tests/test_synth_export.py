@@ -246,3 +246,25 @@ def test_export_replaces_an_earlier_export_in_the_same_folder(tmp_path):
     export(simulate(seed=4, children_in_care=60, years=3), tl.end, tmp_path)
     for folder in tmp_path.iterdir():
         read_return(folder)           # fails on two copies of a table
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xml"])
+def test_an_export_copying_an_earlier_ones_complete_years_writes_the_same_files(tmp_path, fmt):
+    tl = simulate(seed=5, children_in_care=60, years=3)
+    earlier_date, later = date(tl.end.year - 1, 4, 30), tl.end
+    earlier = export(tl, earlier_date, tmp_path / "earlier", fmt=fmt)
+    alone = export(tl, later, tmp_path / "alone", fmt=fmt)
+    copying = export(tl, later, tmp_path / "copying", fmt=fmt, earlier=earlier)
+    files = lambda r: {p.relative_to(r.out_dir): p.read_bytes() for p in r.files}  # noqa: E731
+    assert files(copying) == files(alone)
+    assert (copying.years, copying.rows) == (alone.years, alone.rows)
+    assert any(year_end(y) <= earlier_date for y in earlier.years)     # some years were copied
+
+
+def test_an_export_with_errors_planted_is_never_copied_from(tmp_path):
+    tl = simulate(seed=5, children_in_care=60, years=3)
+    earlier = export(tl, date(tl.end.year - 1, 4, 30), tmp_path / "earlier", errors=["bad_date"])
+    alone = export(tl, tl.end, tmp_path / "alone")
+    copying = export(tl, tl.end, tmp_path / "copying", earlier=earlier)
+    files = lambda r: {p.relative_to(r.out_dir): p.read_bytes() for p in r.files}  # noqa: E731
+    assert files(copying) == files(alone)

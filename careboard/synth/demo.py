@@ -27,10 +27,10 @@ def write_demo_extracts(out_dir: Path, seed: int = 1, children_in_care: int = 40
         raise ValueError("give at least one as-at date")
     timeline = simulate(seed=seed, children_in_care=children_in_care, years=years, end=dates[-1])
     lists = LocalLists.build(timeline, since=add_months(dates[0], -12))
-    out = []
+    out, earlier = [], None
     for as_at in dates:
         folder = Path(out_dir) / f"as_at_{as_at.isoformat()}"
-        export(timeline, as_at, folder)
+        earlier = export(timeline, as_at, folder, earlier=earlier)
         lists.export(as_at, folder / "lists")
         if as_at == dates[-1]:
             # Councils refresh Annex A for an inspection rather than every month: the latest extract has it.

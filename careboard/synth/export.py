@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from random import Random
 from typing import Sequence
 
-from ..dates import year_label
+from ..dates import year_end, year_label
 from .calendar import folder_name
 from .errors import inject
-from .returns import cut_returns, year_cuts
+from .returns import cut_returns, tables_for_year, year_cuts
 from .timeline import Timeline
 from .writers import clear_return_folder, csv_names, write_csv, write_xml, xml_name
 
@@ -41,40 +42,54 @@ class ExportResult:
     files: list[Path]
     rows: dict[tuple[int, str], int] = field(default_factory=dict)   # (year, table) -> data rows
     errors: list[InjectedError] = field(default_factory=list)
+    where: dict[tuple[int, str], Path] = field(default_factory=dict)  # (year, table) -> file holding it
 
     def folder(self, year: int) -> Path:
         return self.out_dir / folder_name(year)
 
 
 def export(timeline: Timeline, as_at: date, out_dir: Path, *, fmt: str = "csv",
-           errors: Sequence[str] = ()) -> ExportResult:
+           errors: Sequence[str] = (), earlier: ExportResult | None = None) -> ExportResult:
     """Write one folder per collection year (``2024-25/`` ...) from the first simulated year to the
     one holding `as_at`, each with a CSV per table or one EXPSSDA903 XML file, and plant the named
-    errors (listed in the result and in ``injected_errors.csv``)."""
+    errors (listed in the result and in ``injected_errors.csv``).
+
+    `earlier`: an export of the same timeline on an earlier date, with no errors planted. A year complete
+    by then cannot have changed since, so its files are copied from there rather than cut again."""
     if fmt not in ("csv", "xml"):
         raise ValueError(f"fmt must be 'csv' or 'xml', not {fmt!r}")
     out_dir = Path(out_dir)
     rng = Random(f"{timeline.seed}|{timeline.la_code}|{as_at.isoformat()}|{fmt}")
-    returns = cut_returns(timeline, as_at)
+    unchanged = _complete_in(earlier, as_at, fmt) if not errors else []
+    returns = cut_returns(timeline, as_at, after=max(unchanged, default=None))
     cuts = {c.year: c for c in year_cuts(timeline, as_at)}
     hits = inject(rng, returns, cuts, errors, fmt)
 
     where: dict[tuple[int, str], Path] = {}
-    for year, tables in returns.items():
+    for year in cuts:
         folder = out_dir / folder_name(year)
         clear_return_folder(folder)
+        tables = returns[year] if year in returns else {t: None for t in tables_for_year(year)}
+        # The names are drawn for every year, copied or not, so each export's names are those it always had.
         if fmt == "csv":
             names = csv_names(rng, year, timeline.la_code, list(tables))
             for table, rows in tables.items():
                 where[year, table] = folder / names[table]
-                write_csv(where[year, table], table, rows)
+                if rows is None:
+                    shutil.copyfile(earlier.where[year, table], where[year, table])
+                else:
+                    write_csv(where[year, table], table, rows)
         else:
             path = folder / xml_name(rng, year, timeline.la_code)
-            write_xml(path, tables)
+            if year in returns:
+                write_xml(path, tables)
+            else:
+                shutil.copyfile(earlier.where[year, next(iter(tables))], path)
             where.update({(year, table): path for table in tables})
 
-    result = ExportResult(out_dir, as_at, fmt, list(returns), sorted(set(where.values())),
-                          {(y, t): len(rows) for y, tables in returns.items() for t, rows in tables.items()})
+    counts = {(y, t): len(rows) for y, tables in returns.items() for t, rows in tables.items()}
+    counts.update({(y, t): n for (y, t), n in earlier.rows.items() if y in unchanged} if unchanged else {})
+    result = ExportResult(out_dir, as_at, fmt, list(cuts), sorted(set(where.values())), counts, where=where)
     for year, kind, hit in hits:
         rows = returns[year][hit.table]
         number = next(i for i, r in enumerate(rows, 1) if r is hit.row)
@@ -83,6 +98,13 @@ def export(timeline: Timeline, as_at: date, out_dir: Path, *, fmt: str = "csv",
                                            number, hit.row[0], hit.field, hit.original, hit.injected))
     _write_manifest(out_dir, result.errors)
     return result
+
+
+def _complete_in(earlier: ExportResult | None, as_at: date, fmt: str) -> list[int]:
+    """The years `earlier` wrote complete (their 31 March on or before its date), when it can stand in."""
+    if earlier is None or earlier.errors or earlier.fmt != fmt or earlier.as_at > as_at:
+        return []
+    return [y for y in earlier.years if year_end(y) <= earlier.as_at]
 
 
 def _write_manifest(out_dir: Path, errors: list[InjectedError]) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 from random import Random
 from typing import Sequence
@@ -52,10 +53,24 @@ class Row:
     starts: date
     ends: date | None = None
     shown_from: dict[str, date] = field(default_factory=dict)
+    settled: list[str] | None = field(default=None, repr=False)   # the row as shown once all its dates are past
 
     def as_at(self, d: date) -> list[str] | None:
         if self.starts > d:
             return None
+        if self.settled is None or d < self.last_date:
+            out = self._shown(d)
+            if d < self.last_date:
+                return out
+            self.settled = out      # every later export shows the row the same: worked out once
+        return list(self.settled)   # a copy: planting an error changes the export's rows
+
+    @cached_property
+    def last_date(self) -> date:
+        dates = [x for v in self.values.values() for x in (v if isinstance(v, tuple) else (v,)) if isinstance(x, date)]
+        return max([self.starts, *dates, *self.shown_from.values()])
+
+    def _shown(self, d: date) -> list[str]:
         out = []
         for c in _FORMAT.table(self.table).all_columns:
             v = self.values.get(c)

@@ -44,11 +44,12 @@ def tables_for_year(year: int) -> list[str]:
     return [name for name, t in spec.tables().items() if t.first_year is None or t.first_year <= year]
 
 
-def cut_returns(timeline: Timeline, as_at: date) -> dict[int, dict[str, Rows]]:
-    """{year: {table: rows}} with every value already written as the return writes it."""
-    cuts = year_cuts(timeline, as_at)
+def cut_returns(timeline: Timeline, as_at: date, after: int | None = None) -> dict[int, dict[str, Rows]]:
+    """{year: {table: rows}} with every value already written as the return writes it; with `after`, only
+    the years after that one (a year's rows depend on its own dates and `as_at` alone)."""
+    cuts = [c for c in year_cuts(timeline, as_at) if after is None or c.year > after]
     out = {c.year: {name: [] for name in tables_for_year(c.year)} for c in cuts}
-    for child in timeline.children:
+    for child in timeline.children if cuts else ():
         _child_rows(child, cuts, out)
     return out
 
