@@ -41,6 +41,7 @@ def test_tables_sit_in_their_sections_and_lists_not_loaded_are_named(reports):
     # the support requests and Annex A were not loaded: their figures and tables are named as left out
     assert "Adoption and special guardianship support requests by month" in full.not_shown
     assert "adoption and special guardianship support requests" in full.not_shown
+    assert "Annex A List 10 (adoption)" in full.not_shown      # a list's name keeps its capitals
 
 
 def test_the_public_version_withholds_small_counts_and_what_follows_from_them(reports):

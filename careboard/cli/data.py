@@ -69,7 +69,7 @@ def _context(args, con):
 def _ratio(ind, v) -> str:
     """What lies behind a shown value, or why there is none, for the indicators table."""
     if v.not_loaded:
-        return f"  (needs the {' and the '.join(t.lower() for t in v.not_loaded)}: not loaded)"
+        return f"  (needs the {' and the '.join(v.not_loaded)}: not loaded)"
     if ind.aggregate == "count":
         return ""
     if v.value is None:
@@ -165,7 +165,7 @@ def cmd_due(args) -> int:
     sheets = []
     for unit in units:
         if args.list == "all" and (missing := ctx.not_loaded(unit.sql)):
-            print(f"{unit.title}: not drawn up, as the {' and '.join(t.lower() for t in missing)} was not loaded",
+            print(f"{unit.title}: not drawn up, as the {' and '.join(missing)} was not loaded",
                   file=sys.stderr)
             continue
         columns, rows = list_rows(ctx, unit, args.as_at, args.days)

@@ -31,6 +31,12 @@ class TableSpec:
     codes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     required: tuple[str, ...] = ()
     child: str | None = "CHILD"
+    in_text: str = ""       # the title inside a sentence: "fostering households", "Annex A List 10 (adoption)"
+
+    def __post_init__(self):
+        if not self.in_text:     # "Activity log" reads "activity log"; a code such as "UASC" stays as it is
+            named = self.title if self.title[:2].isupper() else self.title[:1].lower() + self.title[1:]
+            object.__setattr__(self, "in_text", named)
 
     def kind(self, column: str) -> str:
         """'date', 'integer', 'text' (kept as written, trimmed) or 'code' (trimmed, upper-cased)."""
@@ -120,5 +126,6 @@ def _tables(entries: dict, file: str) -> dict[str, TableSpec]:
             codes={c: tuple(v) for c, v in t.get("codes", {}).items()},
             required=tuple(t.get("required", ())),
             child=t.get("child", "CHILD") or None,
+            in_text=t.get("in_text", ""),
         )
     return out

@@ -73,16 +73,16 @@ class Context:
 
 
     def not_loaded(self, sql: str) -> tuple[str, ...]:
-        """The local lists SQL reads (through the model) that this snapshot does not hold, by title. A 903
-        table with no file is read as empty, as the return says; a list not loaded says nothing."""
-        return tuple(sorted(formats.table(t).title for t in input_tables(sql)
+        """The local lists SQL reads (through the model) that this snapshot does not hold, as named in a
+        sentence. A 903 table with no file is read as empty, as the return says; a list not loaded says nothing."""
+        return tuple(sorted(formats.table(t).in_text for t in input_tables(sql)
                             if isinstance(formats.format_of(t).period, ListPeriod) and t not in self.tables_loaded))
 
     def require_loaded(self, sql: str, unit_id: str, made: str) -> None:
         """Refuse, in one line, to draw up a unit (`made`: "is worked out", "is drawn up") whose lists the
         snapshot does not hold: its rows would be everyone or no one, not the truth."""
         if missing := self.not_loaded(sql):
-            raise InputError(unit_id, f"{made} from the council's {' and '.join(t.lower() for t in missing)}, "
+            raise InputError(unit_id, f"{made} from the council's {' and '.join(missing)}, "
                                       f"which snapshot {self.snapshot_id} does not hold: load it with the month's "
                                       "files (docs/local-lists.md)")
 

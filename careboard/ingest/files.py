@@ -176,7 +176,7 @@ def _one_file_per_list(files: list[SourceFile]) -> None:
     for f in files:
         for table, _ in f.table_names():
             if table in seen:
-                title = registry.table(table).title.lower()
+                title = registry.table(table).in_text
                 raise InputError(str(f.path), f"is a second {title} list in the same load (the first is {seen[table]}); "
                                               f"load one copy of each list, the latest")
             seen[table] = f.path

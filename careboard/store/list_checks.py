@@ -39,7 +39,7 @@ def _row_checks(table: str, from_workbooks: list[int]) -> list[str]:
     """For each check of a row, SQL giving its finding as a struct, or NULL when the row passes. A cell read
     from a workbook (`from_workbooks`: those files) was checked by the workbook reader as it read it."""
     t = registry.table(table)
-    title = t.title.lower().replace("'", "''")
+    title = t.in_text.replace("'", "''")
     empty = "'every cell of this row is blank: it names nothing, so it counts in no figure; delete it from the list'"
     out = ["CASE WHEN empty THEN " + _finding("warning", "empty_row", None, "NULL::VARCHAR", empty) + " END"]
     read_as_text = f" AND file_id NOT IN ({', '.join(map(str, from_workbooks))})" if from_workbooks else ""

@@ -78,7 +78,7 @@ def test_breakdown(table, description, returns, rows):
 
 def test_a_table_from_a_list_not_loaded_says_so():
     drawn = draw_up(shared_context(NO_HOUSEHOLDS, AS_AT), registry.get("private_fostering_by_source"))
-    assert (drawn.rows, drawn.not_loaded) == ([], ("Private fostering notifications",))
+    assert (drawn.rows, drawn.not_loaded) == ([], ("private fostering notifications",))
 
 
 def test_the_months_end_with_the_as_at_month():
