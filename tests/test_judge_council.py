@@ -153,3 +153,15 @@ def test_a_matching_council_passes_the_check(tmp_path, mini_published):
 
     path.write_text('[council]\nname = "Formershire"\nla_code = "809"\n')   # a former LA: its old years
     check_against_published(load_council_config(path), mini_published)
+
+
+def test_the_example_names_every_section_a_council_can_choose():
+    # The example's comment is written by hand: a section added to the indicators must be added to it too.
+    import re
+
+    from careboard.indicators.registry import INDICATORS
+
+    text = (COUNCILS / "example.toml").read_text(encoding="utf-8")
+    comment = text[text.index("#   sections"):text.index("#   indicators")]
+    named = re.findall(r'"([^"]+)"', comment)
+    assert named == list(dict.fromkeys(ind.group for ind in INDICATORS))
