@@ -49,7 +49,8 @@ def _inputs(args, con):
 def _write_report(con, args, progress: Progress, public_too: bool = False) -> list[Path]:
     """Compute the report once; write it, and its public (suppressed) version when asked."""
     from ..report.committee import build_report
-    from ..report import render_docx, render_html, render_pdf, render_xlsx, suppress
+    from ..report import suppress
+    from ..report.files import write_files
 
     inputs = _inputs(args, con)      # the council file first: its mistakes need no data to be found
     args.snapshot = known_snapshot(con, args.snapshot)
@@ -62,19 +63,10 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
     variants = [(report, "")] if not args.public else []
     if args.public or public_too:
         variants.append((suppress(report), "-public"))
-    written = []
-    for r, suffix in variants:
-        stem = f"committee-report-{r.as_at:%Y-%m}{suffix}"
-        written.append(render_html(r, out / f"{stem}.html"))
-        progress.step(f"wrote {written[-1]}")
-        if not args.no_pdf:
-            written.append(render_pdf(r, out / f"{stem}.pdf"))
-            progress.step(f"wrote {written[-1]}")
-        for wanted, render, extension in ((args.docx, render_docx, "docx"), (args.xlsx, render_xlsx, "xlsx")):
-            if wanted:
-                written.append(render(r, out / f"{stem}.{extension}"))
-                progress.step(f"wrote {written[-1]}")
-    return written
+    wanted = {"html": True, "pdf": not args.no_pdf, "docx": args.docx, "xlsx": args.xlsx}
+    jobs = [(r, fmt, out / f"committee-report-{r.as_at:%Y-%m}{suffix}.{fmt}")
+            for r, suffix in variants for fmt in wanted if wanted[fmt]]
+    return write_files(jobs, lambda path: progress.step(f"wrote {path}"))
 
 
 def cmd_report(args) -> int:
