@@ -52,7 +52,8 @@ class Timescale:
         where a wrong one came from)."""
         if not self.local or unit not in UNITS or amount < 0:
             raise ValueError(f"timescale {self.id}: a council sets only a local timescale, in {UNITS}")
-        return replace(self, amount=amount, unit=unit, called="", set_by_council=True)
+        same = (amount, unit) == (self.amount, self.unit)     # still called as declared ("48 hours")
+        return replace(self, amount=amount, unit=unit, called=self.called if same else "", set_by_council=True)
 
     def standard(self) -> str:
         """Whose standard a local timescale is, for a definition: 'this is the council's own standard'."""
