@@ -23,16 +23,18 @@ from __future__ import annotations
 
 import re
 import tomllib
-from html import unescape
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest
 
 from careboard.breakdowns import registry as tables
 from careboard.breakdowns.run import draw_up
+from careboard.errors import InputError
 from careboard.indicators import calculate, registry
 from careboard.judge.council import load_council_config
+from careboard.report.commentary import load_commentary
 from careboard.report.committee import Inputs, build_report
 from careboard.report.html import render_html
 from careboard.timescales import DECLARED, Timescales, fill
@@ -155,6 +157,17 @@ def test_the_report_uses_and_names_the_councils_standards(tmp_path):
     html = render_html(report, tmp_path / "r.html").read_text()
     assert "within 48 hours" not in html and "within 45 days" not in html
     assert "Assessment within 8 weeks" in html
+
+
+def test_commentary_is_headed_by_the_councils_title(tmp_path):
+    (tmp_path / "own.toml").write_text(COUNCIL + OWN_TIMESCALES)
+    shown = load_council_config(tmp_path / "own.toml").shown_indicators()
+    own_title = "Adoption and special guardianship support requests with first contact within 5 working days"
+    (tmp_path / "own.md").write_text(f"## {own_title}\nSlower in December: two workers were off.\n")
+    assert load_commentary(tmp_path / "own.md", shown).by_indicator["support_contact_48h_pct"]
+    (tmp_path / "old.md").write_text(f"## {own_title.replace('5 working days', '48 hours')}\nSlower.\n")
+    with pytest.raises(InputError, match=f"there is no indicator or section .* did you mean '{own_title}'"):
+        load_commentary(tmp_path / "old.md", shown)
 
 
 @pytest.fixture(scope="module")
