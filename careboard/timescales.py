@@ -149,11 +149,6 @@ def fill(text: str, active: Timescales) -> str:
     return _PLACEHOLDER.sub(one, text)
 
 
-def named(text: str) -> tuple[str, ...]:
-    """The timescales `text` names in placeholders, each once, in order."""
-    return tuple(dict.fromkeys(m.group(2) for m in _PLACEHOLDER.finditer(text)))
-
-
 def timed(unit, active: Timescales):
     """A declared unit (an indicator, a table: a frozen dataclass) with the timescale placeholders in its
     words and SQL filled from `active`: its texts, and those in its tuples, dicts and dataclasses."""
