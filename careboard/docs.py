@@ -116,6 +116,23 @@ def timescale_docs() -> str:
              "| id | what | time allowed | source | certainty |", "|---|---|---|---|---|"]
     lines += [f"| `{t.id}` | {t.what} | {t.words()}{' (local)' if t.local else ''} | {t.source} | {t.certainty} |"
               for t in timescales().values()]
+    local = [t for t in timescales().values() if t.local]
+    lines += ["", "## Setting a local timescale", "",
+              "A council judges by its own standard for a local timescale by giving its amount and unit in the "
+              "`[timescales]` table of its settings file (`careboard init` writes the table commented out at the "
+              "defaults above; `councils/example.toml` explains it):", "",
+              "```toml", "[timescales]", f'{local[0].id} = {{ amount = 5, unit = "working_days" }}', "```", "",
+              "The unit is one of `working_days`, `days`, `weeks` or `months`, and the amount a whole number of at "
+              "least 1. `careboard report --council FILE`, `careboard indicators --council FILE` and "
+              "`careboard children ID --council FILE` then count by it, and the titles, definitions, sentences "
+              "and table headings say it (\"within 5 working days\"); the report's definition of each such figure "
+              "says it is the council's own standard. Without a council file, or where the file sets none, the "
+              "default above is used and the report says it is one council's published standard. An indicator "
+              "keeps its id whatever the council sets (`support_contact_48h_pct` counts first contact within the "
+              "council's time), so targets set for it still apply.", "",
+              "A timescale careboard does not know is an error naming the nearest one; a national timescale (one "
+              "not marked local) is set in law or guidance and cannot be changed per council, and saying one is an "
+              "error too, as is a unit or amount careboard cannot read. Each is one line naming the file and key."]
     return "\n".join(lines) + "\n"
 
 

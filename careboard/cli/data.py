@@ -79,14 +79,24 @@ def _ratio(ind, v) -> str:
     return f"  ({v.numerator or 0:g} / {v.denominator:g})"
 
 
-def indicator_table(values: dict) -> tuple[list[str], list[list]]:
-    """One row per indicator, for --output: what it is, the period it covers, and its figures."""
+def _catalogue(args) -> tuple:
+    """Every indicator, judging by the council's own local timescales when --council names its settings."""
     from ..indicators import registry
+
+    if getattr(args, "council", None) is None:
+        return registry.INDICATORS
+    from ..judge.council import load_council_config
+
+    return load_council_config(args.council).catalogue()
+
+
+def indicator_table(values: dict, indicators: tuple) -> tuple[list[str], list[list]]:
+    """One row per indicator, for --output: what it is, the period it covers, and its figures."""
     from ..indicators.periods import period_for
 
     header = ["id", "title", "period", "period_start", "period_end", "numerator", "denominator", "value", "unit"]
     rows = []
-    for ind in registry.INDICATORS:
+    for ind in indicators:
         v = values[ind.id]
         value = None if v.value is None else round(v.value, ind.decimals)
         rows.append([ind.id, ind.title, period_for(ind.window, v.as_at).label, v.period_start, v.period_end,
@@ -100,22 +110,23 @@ def _whole(x):
 
 
 def cmd_indicators(args) -> int:
-    from ..indicators import calculate, registry
+    from ..indicators import calculate
     from ..store import open_store
 
+    indicators = _catalogue(args)     # the council file first: its mistakes need no data to be found
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     as_at = args.as_at or ctx.as_at
-    values = calculate.compute_all(ctx, registry.INDICATORS, as_at)
+    values = calculate.compute_all(ctx, indicators, as_at)
     if args.output:
         from ..safe_cells import write_table
 
-        header, rows = indicator_table(values)
+        header, rows = indicator_table(values, indicators)
         print(f"wrote {write_table(args.output, header, rows, sheet_name='Indicators')} "
               f"(snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y})")
         return 0
     print(f"Snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y}")
-    for ind in registry.INDICATORS:
+    for ind in indicators:
         v = values[ind.id]
         shown = "-" if v.value is None else f"{v.value:,.{ind.decimals}f}"
         print(f"  {ind.id:34} {shown:>10} {ind.unit:6}{_ratio(ind, v)}")
@@ -127,7 +138,7 @@ def cmd_children(args) -> int:
     from ..safe_cells import write_csv
     from ..store import open_store
 
-    ind = registry.get(args.indicator)
+    ind = {i.id: i for i in _catalogue(args)}[registry.get(args.indicator).id]
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     cols, data = calculate.rows(ctx, ind, args.as_at)
@@ -182,6 +193,12 @@ def cmd_due(args) -> int:
     return 0
 
 
+def council_arg(p) -> None:
+    p.add_argument("--council", type=Path, metavar="FILE",
+                   help="the council's settings file: figures judge by its own local timescales "
+                        "(docs/timescales.md); default: those careboard declares")
+
+
 def add_commands(sub) -> None:
     from ..safe_cells import TABLE_SUFFIXES
 
@@ -208,6 +225,7 @@ def add_commands(sub) -> None:
     s.add_argument("--population", type=at_least(1, "a population"), help="0-17 population for rates per 10,000")
     s.add_argument("--output", type=output_file(*TABLE_SUFFIXES), metavar="FILE",
                    help="write the table to FILE (.csv or .xlsx), one row per indicator, instead of printing it")
+    council_arg(s)
     store_arg(s)
     snapshot_arg(s)
     history_arg(s)
@@ -216,6 +234,7 @@ def add_commands(sub) -> None:
     s = sub.add_parser("children", help="list the children behind an indicator, with the file and line of each")
     s.add_argument("indicator")
     s.add_argument("--as-at", type=date_arg)
+    council_arg(s)
     store_arg(s)
     snapshot_arg(s)
     history_arg(s)

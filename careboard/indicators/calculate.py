@@ -164,5 +164,8 @@ def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[
     ctx.model_for(as_at or ctx.as_at)
     period = period_for(ind.window, as_at or ctx.as_at)
     ctx.require_loaded(ind.sql, ind.id, "is worked out")
-    cur = ctx.con.execute(f"SELECT * FROM ({filled(ind.sql, period.params())}) AS rows_ ORDER BY child")
-    return [d[0] for d in cur.description], cur.fetchall()
+    sql = filled(ind.sql, period.params())
+    # Rows about children in child order; a request's, household's or applicant's by their own key, first.
+    columns = [d[0] for d in ctx.con.execute(f"SELECT * FROM ({sql}) AS rows_ LIMIT 0").description]
+    cur = ctx.con.execute(f"SELECT * FROM ({sql}) AS rows_ ORDER BY {'child' if 'child' in columns else columns[0]}")
+    return columns, cur.fetchall()

@@ -17,6 +17,9 @@ from careboard.indicators.base import POLARITIES, UNITS
 from careboard.errors import InputError
 from careboard.nearest import nearest
 from careboard.published.neighbours import SN_METHODS
+from careboard.timescales import DECLARED as DECLARED_TIMESCALES
+from careboard.timescales import UNITS as TIMESCALE_UNITS
+from careboard.timescales import Timescales, timescales
 
 _INDICATOR_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FINANCIAL_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
@@ -70,12 +73,25 @@ class CouncilConfig:
     sections: tuple[str, ...] | None = None     # [report] sections to show, in order; None: every section
     indicators: tuple[str, ...] | None = None   # [report] indicators to show, in order; None: every one
     profile_dates: str = "snapshots"            # one of PROFILE_DATES
+    timescales: Timescales = DECLARED_TIMESCALES   # the declared ones, with the council's own local ones
+
+    def catalogue(self) -> tuple:
+        """Every indicator, judging by the council's timescales."""
+        from careboard.indicators.registry import for_timescales
+
+        return for_timescales(self.timescales)
+
+    def tables(self) -> tuple:
+        """Every breakdown table, judging by the council's timescales."""
+        from careboard.breakdowns.registry import for_timescales
+
+        return for_timescales(self.timescales)
 
     def shown_indicators(self) -> tuple:
         """The indicators the report shows: the [report] choice (in its sections' order), or every one."""
-        from careboard.indicators.registry import BY_ID, INDICATORS
-
-        chosen = tuple(BY_ID[i] for i in self.indicators) if self.indicators else INDICATORS
+        every = self.catalogue()
+        by_id = {ind.id: ind for ind in every}
+        chosen = tuple(by_id[i] for i in self.indicators) if self.indicators else every
         if not self.sections:   # the order listed (or the catalogue's); the report groups them by section
             return chosen
         order = list(self.sections)
@@ -177,7 +193,7 @@ class _Reader:
         return raw
 
     def config(self, raw: dict) -> CouncilConfig:
-        self.table(raw, "", {"council", "amber", "targets", "report"})
+        self.table(raw, "", {"council", "amber", "targets", "report", "timescales"})
         if "council" not in raw:
             raise self.fail("council", f"missing [council] table ({INIT_HINT})")
         council = self.table(raw["council"], "council", COUNCIL_KEYS)
@@ -202,7 +218,45 @@ class _Reader:
             region=self.text(council["region"], "council.region") if "region" in council else None,
             neighbours=self.neighbours(council["neighbours"]) if "neighbours" in council else None,
             **self.report(self.table(raw.get("report", {}), "report", REPORT_KEYS)),
+            timescales=self.timescales(self.table(raw.get("timescales", {}), "timescales", None)),
         )
+
+    def timescales(self, raw: dict) -> Timescales:
+        """The council's own amounts for local timescales: support_contact = { amount = 5, unit = "working_days" }."""
+        known = timescales()
+        local = ", ".join(t.id for t in known.values() if t.local)
+        amounts = {}
+        for timescale_id, body in raw.items():
+            key = f"timescales.{timescale_id}"
+            if timescale_id not in known:
+                raise self.fail(key, f"careboard has no timescale {timescale_id!r}{did_you_mean(timescale_id, known)}; "
+                                     f"a council may set the local ones: {local} (docs/timescales.md)")
+            national = known[timescale_id]
+            if not national.local:
+                raise self.fail(key, f"{national.what} ({national.words()}) is set in law or national guidance "
+                                     f"({national.source}), so it cannot be changed per council; a council may set "
+                                     f"the local ones: {local}")
+            shape = 'needs an amount and a unit, such as { amount = 5, unit = "working_days" }'
+            if not isinstance(body, dict):
+                raise self.fail(key, shape)
+            body = self.table(body, key, {"amount", "unit"})
+            if set(body) != {"amount", "unit"}:
+                raise self.fail(key, shape)
+            amounts[timescale_id] = (self.whole(body["amount"], f"{key}.amount"), self.unit(body["unit"], f"{key}.unit"))
+        return Timescales.set_by_council(amounts)
+
+    def whole(self, raw: object, key: str) -> int:
+        whole = (isinstance(raw, int) and not isinstance(raw, bool)) or (isinstance(raw, float) and raw.is_integer())
+        if not whole or raw < 1:
+            raise self.fail(key, f"expected a whole number of at least 1, got {raw!r}")
+        return int(raw)
+
+    def unit(self, raw: object, key: str) -> str:
+        if raw not in TIMESCALE_UNITS:
+            hint = " (dates have no time of day: 48 hours is 2 days)" if str(raw).strip().lower() == "hours" else ""
+            raise self.fail(key, f"must be one of {', '.join(repr(u) for u in TIMESCALE_UNITS)}, got {raw!r}"
+                                 f"{hint or did_you_mean(str(raw), TIMESCALE_UNITS)}")
+        return raw
 
     def report(self, raw: dict) -> dict:
         """The [report] choice of sections and indicators (each known, listed once) and profile dates."""

@@ -31,6 +31,23 @@ def write_council_file(published, la: str, out: Path | None, force: bool, made_o
     return path
 
 
+def timescale_lines() -> list[str]:
+    """The [timescales] table, each local timescale commented out at careboard's default."""
+    from careboard.timescales import UNITS, timescales
+
+    local = [t for t in timescales().values() if t.local]
+    return [
+        "# Your council's own standards for the local timescales (docs/timescales.md): each line below is",
+        "# careboard's default, one council's published standard; remove the # and change the amount and unit",
+        f"# ({', '.join(UNITS)}) to judge by your own. The indicators keep their ids (such as",
+        "# support_contact_48h_pct) whatever you set; their titles and the report say your timescale. National",
+        "# timescales, set in law or guidance, cannot be changed here.",
+        "[timescales]",
+        *(f'# {t.id} = {{ amount = {t.amount}, unit = "{t.unit}" }}   # {t.what} ({t.words()})' for t in local),
+        "",
+    ]
+
+
 def council_toml(published, area, made_on: date, path: Path) -> str:
     from careboard.indicators.registry import INDICATORS
     from careboard.published.files import SN_FILES
@@ -78,6 +95,7 @@ def council_toml(published, area, made_on: date, path: Path) -> str:
         '# profile_dates = "quarter-ends"',
         "",
     ]
+    lines += timescale_lines()
     lines += [
         "# How far worse than target a value may be and still be amber rather than red, for each kind of",
         "# indicator, in the unit its variance is shown in: \"%\" in percentage points, rate and count in",

@@ -118,7 +118,9 @@ def resolve(blocks: list[Block], indicators, where: str) -> Commentary:
     names = {ind.title.casefold(): ("indicator", ind.id) for ind in indicators}
     names |= {ind.group.casefold(): ("section", ind.group) for ind in indicators}
     names |= {ind.id.casefold(): ("indicator", ind.id) for ind in indicators}
-    elsewhere = {name.casefold() for ind in INDICATORS for name in (ind.id, ind.title, ind.group)}
+    # (an indicator shown under its council's title, "within 5 working days", is not elsewhere under careboard's)
+    shown_ids = {ind.id for ind in indicators}
+    elsewhere = {name.casefold() for ind in INDICATORS if ind.id not in shown_ids for name in (ind.id, ind.title, ind.group)}
     found: dict[tuple[str, str], tuple[str, ...]] = {}
     seen: dict[tuple[str, str], int] = {}
     for block in blocks:

@@ -120,6 +120,12 @@ def _shown(council) -> tuple[Indicator, ...]:
     return chosen() if chosen else registry.INDICATORS
 
 
+def _tables(council) -> tuple | None:
+    """The breakdown tables judging by the council's timescales (None: every one as declared)."""
+    tables = getattr(council, "tables", None)
+    return tables() if tables else None
+
+
 def sentence(ind: Indicator, v: Value, target: float | None) -> str:
     from .sentences import sentence as fill
 
@@ -152,13 +158,15 @@ def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
             "data: " + "; ".join(sorted(left_out)) + ".")
 
 
-def summary_tables(ctx, as_at: date, sections: set[str]) -> tuple[list[SummaryTable], dict[str, tuple[str, ...]]]:
-    """The breakdown tables of the sections shown, and (by title) those left out for want of their lists."""
+def summary_tables(ctx, as_at: date, sections: set[str], breakdowns: tuple | None = None
+                   ) -> tuple[list[SummaryTable], dict[str, tuple[str, ...]]]:
+    """The breakdown tables of the sections shown (of `breakdowns`: the council's, judging by its timescales;
+    default every table as declared), and (by title) those left out for want of their lists."""
     from ..breakdowns.registry import BREAKDOWNS
     from ..breakdowns.run import draw_up
 
     tables, left_out = [], {}
-    for b in BREAKDOWNS:
+    for b in breakdowns or BREAKDOWNS:
         if b.section not in sections:
             continue
         drawn = draw_up(ctx, b, as_at)
@@ -229,7 +237,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     for d in profile_dates:
         ctx.model_for(d)
         counts[d] = profile_counts(ctx, d)
-    tables, tables_left_out = summary_tables(ctx, latest.as_at, sections)
+    tables, tables_left_out = summary_tables(ctx, latest.as_at, sections, _tables(council))
     commentary = inputs.commentary
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
