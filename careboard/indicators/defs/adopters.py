@@ -151,8 +151,8 @@ PLACED_WITH_OWN_ADOPTERS = Indicator(
               "(whatever its LEFT_DATE). Children placed with FAMILY blank are left out of both counts and "
               "counted in family_not_recorded.",
     sentence="{num} of the {den} children placed for adoption in the 12 months to {month} went to live with "
-             "adopters the agency approved itself ({value}); {family_not_recorded} more children placed had no "
-             "adoptive family recorded.",
+             "adopters the agency approved itself ({value}). Children placed with no adoptive family recorded, and "
+             "so not counted: {family_not_recorded}.",
     sql=f"""
 SELECT p.child, p.family, p.placed_date, p.file_id, p.line_no,
        CASE WHEN EXISTS (SELECT 1 FROM annex_a_adopters o WHERE o.family = p.family AND o.approved IS NOT NULL)
