@@ -2,9 +2,10 @@
 children: list 8 the children in care on the day and those who left in the 6 months before; list 9 the care
 leavers aged 17 to 21; list 10 the children with a decision that they should be adopted (still waiting, placed,
 adopted in the last 12 months or decided against in it), with brothers and sisters placed together sharing a
-family identifier; list 11 the adopters those children were matched with, and others still in assessment or
-who left the process. Headers are Ofsted's template wording and answers its labels, as councils' workbooks
-carry them (careboard/formats/annex_a.toml), so the demo reads it as a council's would be read.
+family identifier; list 11 the adopters those children were matched with (but for the families placed with
+another agency's adopters, who are in that agency's list 11), and others still in assessment or who left the
+process. Headers are Ofsted's template wording and answers its labels, as councils' workbooks carry them
+(careboard/formats/annex_a.toml), so the demo reads it as a council's would be read.
 
     write_annex_a(timeline, date(2025, 1, 31), Path("extract/lists/annex_a.xlsx"))
 """
@@ -138,7 +139,7 @@ _LIST_9 = ("CHILD", "SEX", "ETHNIC", "DOB", "AGE", "DISABLED", "TEAM", "WORKER",
 _LIST_10 = ("CHILD", "FAMILY", "SEX", "ETHNIC", "DOB", "AGE", "DISABLED", "ENTERED_CARE_DATE", "DECISION_DATE",
             "PLACEMENT_ORDER_DATE", "MATCH_DATE", "PLACED_DATE", "ADOPTION_ORDER_DATE", "DECISION_REVERSED_DATE",
             "DECISION_REVERSED_REASON")
-_LIST_11 = ("ADOPTER", "ENQUIRY_DATE", "STAGE1_START_DATE", "STAGE1_END_DATE", "STAGE2_START_DATE",
+_LIST_11 = ("ADOPTER", "FAMILY", "ENQUIRY_DATE", "STAGE1_START_DATE", "STAGE1_END_DATE", "STAGE2_START_DATE",
             "STAGE2_END_DATE", "APPLICATION_DATE", "APPROVED_DATE", "MATCHED_DATE", "CHILDREN_PLACED_DATE",
             "CHILDREN_PLACED", "ADOPTION_ORDER_DATE", "LEFT_DATE", "LEFT_REASON")
 
@@ -241,10 +242,19 @@ def _adoption(children: list[Child], as_at: date, rng: Random) -> tuple[list[dic
             family += 1
             row["FAMILY"] = f"F{family:04d}"
         families.setdefault(row["FAMILY"], []).append(row)
-    adopters = [_adopter(f"AD{k:04d}", kids, as_at, rng) for k, kids in enumerate(families.values(), start=1)
-                if kids[0]["MATCH_DATE"]]
-    adopters += _still_in_assessment(len(adopters), as_at, rng)
+    matched = [(k, _adopter(f"AD{k:04d}", kids, as_at, rng)) for k, kids in enumerate(families.values(), start=1)
+               if kids[0]["MATCH_DATE"]]
+    # Adopters another agency approved are in that agency's list 11, not this one's.
+    adopters = [a for k, a in matched if k % _INTER_AGENCY_EVERY]
+    adopters += _still_in_assessment(len(matched), family, as_at, rng)
     return rows, adopters
+
+
+# Every eighth family of children, in the order they were matched, goes to another agency's adopters, as when
+# none the agency approved can meet the children's needs (the 2022 regional paper placed 93% within the
+# region). A fixed share rather than a chance one: a council places a dozen children a year, and by chance
+# alone the demo's year would as often show all or a third of them placed out.
+_INTER_AGENCY_EVERY = 8
 
 
 def _adopter(adopter: str, kids: list[dict], as_at: date, rng: Random) -> dict:
@@ -257,19 +267,21 @@ def _adopter(adopter: str, kids: list[dict], as_at: date, rng: Random) -> dict:
     stage1_start = stage1_end - timedelta(days=rng.randint(45, 75))
     placed = kids[0]["PLACED_DATE"]
     adopted = max((k["ADOPTION_ORDER_DATE"] for k in kids if k["ADOPTION_ORDER_DATE"]), default=None)
-    return {"ADOPTER": adopter, "ENQUIRY_DATE": stage1_start - timedelta(days=rng.randint(14, 60)),
-            "STAGE1_START_DATE": stage1_start, "STAGE1_END_DATE": stage1_end, "STAGE2_START_DATE": stage2_start,
-            "STAGE2_END_DATE": stage2_end, "APPLICATION_DATE": stage2_start, "APPROVED_DATE": approved,
-            "MATCHED_DATE": matched, "CHILDREN_PLACED_DATE": placed, "CHILDREN_PLACED": len(kids) if placed else None,
+    return {"ADOPTER": adopter, "FAMILY": kids[0]["FAMILY"],
+            "ENQUIRY_DATE": stage1_start - timedelta(days=rng.randint(14, 60)), "STAGE1_START_DATE": stage1_start,
+            "STAGE1_END_DATE": stage1_end, "STAGE2_START_DATE": stage2_start, "STAGE2_END_DATE": stage2_end,
+            "APPLICATION_DATE": stage2_start, "APPROVED_DATE": approved, "MATCHED_DATE": matched,
+            "CHILDREN_PLACED_DATE": placed, "CHILDREN_PLACED": len(kids) if placed else None,
             "ADOPTION_ORDER_DATE": adopted}
 
 
-def _still_in_assessment(numbered: int, as_at: date, rng: Random) -> list[dict]:
-    """Adopters who enquired in the last year and are somewhere in the process, or left it."""
+def _still_in_assessment(numbered: int, families: int, as_at: date, rng: Random) -> list[dict]:
+    """Adopters who enquired in the last year and are somewhere in the process, or left it; each a family of
+    their own, numbered after list 10's."""
     out = []
-    for k in range(numbered + 1, numbered + 1 + rng.randint(12, 20)):
+    for n, k in enumerate(range(numbered + 1, numbered + 1 + rng.randint(12, 20)), start=1):
         enquiry = as_at - timedelta(days=rng.randint(10, 360))
-        row = {"ADOPTER": f"AD{k:04d}", "ENQUIRY_DATE": enquiry}
+        row = {"ADOPTER": f"AD{k:04d}", "FAMILY": f"F{families + n:04d}", "ENQUIRY_DATE": enquiry}
         step = enquiry + timedelta(days=rng.randint(14, 45))
         for start, end, days in (("STAGE1_START_DATE", "STAGE1_END_DATE", (45, 75)),
                                  ("STAGE2_START_DATE", "STAGE2_END_DATE", (90, 150))):

@@ -90,9 +90,11 @@ EVERY_FAMILY = history(*_EPISODES, to_year=2025, extra={
            "annex_a_adoption": [row(child="C", family="F1", disabled="N", decision_date="01/05/2023",
                                     placement_order_date="01/06/2023", match_date="15/11/2023", placed_date="01/01/2024",
                                     adoption_order_date="01/12/2024"),
-                                row(child="W", family="F2", decision_date="01/05/2024", placement_order_date="01/06/2024")],
-           "annex_a_adopters": [row(adopter="P1", enquiry_date="01/01/2024", stage1_start_date="01/02/2024",
-                                    stage1_end_date="20/03/2024", stage2_start_date="01/04/2024",
+                                row(child="W", family="F2", decision_date="01/05/2024", placement_order_date="01/06/2024"),
+                                row(child="V", family="F3", decision_date="01/02/2024",
+                                    placement_order_date="01/03/2024", match_date="01/08/2024", placed_date="01/09/2024")],
+           "annex_a_adopters": [row(adopter="P1", family="F3", enquiry_date="01/01/2024",
+                                    stage1_start_date="01/02/2024", stage1_end_date="20/03/2024", stage2_start_date="01/04/2024",
                                     stage2_end_date="20/07/2024", approved_date="01/08/2024")]},
 })
 

@@ -1,6 +1,7 @@
 """Adopter recruitment, from Ofsted's Annex A list 11: adopters approved, approved adopters waiting for a
 match, and how long approval takes from the start of stage 1 (the two-stage process: stage 1 about 2 months,
-stage 2 about 4; timescales.md section 4)."""
+stage 2 about 4; timescales.md section 4); and, with list 10, how many of the children placed for adoption
+went to the agency's own adopters rather than to another agency's (indicators.md C5)."""
 
 from __future__ import annotations
 
@@ -119,5 +120,49 @@ FROM annex_a_adopters WHERE {end} BETWEEN {{period_start}} AND {{period_end}} AN
     )
 
 
+# Children placed for adoption in the 12 months (list 10), one row each: a child placed twice in the
+# period (a placement that ended and a new one) counts once, at the later placement.
+_PLACED = """
+SELECT child, family, placed_date, file_id, line_no FROM (
+  SELECT child, family, placed_date, file_id, line_no,
+         row_number() OVER (PARTITION BY child ORDER BY placed_date DESC, decision_date DESC) AS latest_
+  FROM annex_a_adoption WHERE placed_date BETWEEN {period_start} AND {period_end}
+) placed_ WHERE latest_ = 1"""
+
+# The agency's own adopters are the families in its list 11 it approved. Leaving the process later does not
+# change who approved them; a family who left before approval may have been approved by another agency.
+PLACED_WITH_OWN_ADOPTERS = Indicator(
+    id="placed_with_own_adopters_pct",
+    title="Children placed for adoption with the agency's own adopters",
+    unit="%",
+    aggregate="share",
+    window="12m",
+    polarity="high",
+    numerator="Children placed for adoption in the 12 months with adopters the agency itself approved",
+    denominator="Children placed for adoption in the 12 months whose adoptive family is recorded",
+    definition="Of the children placed for adoption in the 12 months, the share who went to live with adopters "
+               "the agency assessed and approved itself (for a regional adoption agency, adopters from within the "
+               "region) rather than adopters approved by another agency. Brothers and sisters placed together "
+               "count as one child each. Adopters who have since left the agency's process still count as its "
+               "own. A child whose adoptive family is not recorded cannot be told either way: they are left out "
+               "and counted separately. From the council's Annex A lists 10 and 11.",
+    technical="annex_a_adoption rows with PLACED_DATE in the 12 months, one per child (the latest placement), "
+              "FAMILY recorded; counted when an annex_a_adopters row has the same FAMILY and an APPROVED_DATE "
+              "(whatever its LEFT_DATE). Children placed with FAMILY blank are left out of both counts and "
+              "counted in family_not_recorded.",
+    sentence="{num} of the {den} children placed for adoption in the 12 months to {month} went to live with "
+             "adopters the agency approved itself ({value}). Children placed with no adoptive family recorded, and "
+             "so not counted: {family_not_recorded}.",
+    sql=f"""
+SELECT p.child, p.family, p.placed_date, p.file_id, p.line_no,
+       CASE WHEN EXISTS (SELECT 1 FROM annex_a_adopters o WHERE o.family = p.family AND o.approved IS NOT NULL)
+            THEN 1 ELSE 0 END AS num
+FROM ({_PLACED}) p WHERE p.family IS NOT NULL
+""",
+    extras={"family_not_recorded": f"(SELECT count(*) FROM ({_PLACED}) p WHERE p.family IS NULL)"},
+    group=GROUP,
+    reference="Ofsted, Annex A lists 10 and 11; regional adoption agency reports; indicators.md C5",
+)
+
 INDICATORS = (APPROVED, WAITING, DAYS_TO_APPROVAL, _stage_on_time(1, "adopter_stage_1"),
-              _stage_on_time(2, "adopter_stage_2"))
+              _stage_on_time(2, "adopter_stage_2"), PLACED_WITH_OWN_ADOPTERS)
