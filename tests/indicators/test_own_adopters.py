@@ -74,8 +74,8 @@ def test_the_children_behind_the_figure_are_the_placed_children_with_a_family():
     assert got == {"A1": 1, "S1": 1, "S2": 1, "N1": 0, "L1": 1, "W1": 0}
 
 
-@pytest.mark.parametrize("leave_out,missing", [("annex_a_adopters", ("List 11 (adopters)",)),
-                                               ("annex_a_adoption", ("List 10 (adoption)",))])
+@pytest.mark.parametrize("leave_out,missing", [("annex_a_adopters", ("Annex A List 11 (adopters)",)),
+                                               ("annex_a_adoption", ("Annex A List 10 (adoption)",))])
 def test_without_both_lists_there_is_no_figure(leave_out, missing):
     """Without list 11 every child would look placed with another agency's adopters; without list 10 there is
     nobody placed: either way the figure is not known, and says which list is missing."""
