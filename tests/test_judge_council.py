@@ -84,6 +84,21 @@ GOOD_COUNCIL = '[council]\nname = "X"\nla_code = "874"\n'
     (GOOD_COUNCIL + 'gss_code = "874"\n', "council.gss_code: must be an English GSS code"),
     (GOOD_COUNCIL + 'neighbours = "879"\n', "council.neighbours: expected a list of DfE LA numbers"),
     (GOOD_COUNCIL + 'neighbours = ["879", "Plymouth"]\n', "council.neighbours[2]: must be a 3-digit"),
+    # England's figure for an indicator the published files do not carry
+    (GOOD_COUNCIL + '[comparators.adopter_aproval_days]\nengland = 266\n',
+     "comparators.adopter_aproval_days: careboard has no indicator 'adopter_aproval_days' (did you mean 'adopter_approval_days'"),
+    (GOOD_COUNCIL + '[comparators.adopter_approval_days]\nengland = 266\nyear = "2021/22"\n',
+     "comparators.adopter_approval_days.source: missing: England's figure needs its value, year and source"),
+    (GOOD_COUNCIL + '[comparators.adopter_approval_days]\nengland = 266\nyear = 2022\nsource = "ASGLB"\n',
+     'comparators.adopter_approval_days.year: financial years are written in quotes, like "2021/22"'),
+    (GOOD_COUNCIL + '[comparators.adopter_approval_days]\nengland = 266\nyear = "2021-22"\nsource = "ASGLB"\n',
+     'comparators.adopter_approval_days."2021-22": financial years'),
+    (GOOD_COUNCIL + '[comparators.adopter_approval_days]\nengland = "266 days"\nyear = "2021/22"\nsource = "ASGLB"\n',
+     "comparators.adopter_approval_days.england: expected a number"),
+    (GOOD_COUNCIL + '[comparators.adopter_approval_days]\nengland = 266\nyear = "2021/22"\nsource = "ASGLB"\nregion = 1\n',
+     "comparators.adopter_approval_days.region: unknown key"),
+    (GOOD_COUNCIL + '[comparators.adopters_approved_count]\nengland = 3000\nyear = "2021/22"\nsource = "ASGLB"\n',
+     "comparators.adopters_approved_count: England's count says nothing about one council's"),
 ])
 def test_bad_council_files_are_named(tmp_path, text, message):
     path = tmp_path / "council.toml"
@@ -165,3 +180,28 @@ def test_the_example_names_every_section_a_council_can_choose():
     comment = text[text.index("#   sections"):text.index("#   indicators")]
     named = re.findall(r'"([^"]+)"', comment)
     assert named == list(dict.fromkeys(ind.group for ind in INDICATORS))
+
+
+COMPARATOR = '[comparators.adopter_approval_days]\nengland = 266\nyear = "2021/22"\nsource = "ASGLB, 2021/22"\n'
+
+
+def test_a_comparator_is_read_with_its_year_and_source(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text(GOOD_COUNCIL + COMPARATOR)
+    (comparator,) = load_council_config(path).comparators.values()
+    assert (comparator.indicator_id, comparator.england, comparator.year_ending, comparator.source) == \
+        ("adopter_approval_days", 266.0, 2022, "ASGLB, 2021/22")
+
+
+def test_a_comparator_for_an_indicator_with_published_figures_is_refused(tmp_path):
+    from careboard.judge.council import check_against_published
+    from careboard.published.published import load_published_or_note
+    from careboard.published.location import data_folder
+
+    published, _ = load_published_or_note(data_folder(None).path)
+    path = tmp_path / "c.toml"
+    path.write_text(GOOD_COUNCIL + COMPARATOR.replace("adopter_approval_days", "cla_rate_10k"))
+    with pytest.raises(CouncilConfigError, match="comparators.cla_rate_10k: careboard reads England's figure"):
+        check_against_published(load_council_config(path), published)
+    path.write_text(GOOD_COUNCIL + COMPARATOR)
+    check_against_published(load_council_config(path), published)      # no published figure: kept

@@ -124,3 +124,28 @@ def test_a_wrong_council_file_stops_the_report_in_one_line(tmp_path, monkeypatch
 def test_the_command_line_says_how_to_add_council_settings(tmp_path, monkeypatch, capsys):
     _report(tmp_path, monkeypatch, "")
     assert "careboard init --la" in capsys.readouterr().err
+
+
+def test_a_comparator_from_the_council_file_is_shown_as_englands_figure_with_its_source(tmp_path):
+    # Days to approve an adopter are not in the DfE's published files; a council quoting England's figure from
+    # elsewhere (its source named) sees it beside its own, like a published benchmark.
+    from careboard.judge.council import load_council_config
+    from careboard.report.committee import Inputs, build_report
+    from careboard.report.html import render_html
+    from tests.indicators.test_annex_a import AS_AT, LIST_11
+    from tests.shared_context import shared_context
+
+    council = tmp_path / "c.toml"
+    council.write_text('[council]\nname = "X"\nla_code = "874"\n[comparators.adopter_approval_days]\n'
+                       'england = 266\nyear = "2021/22"\nsource = "Adoption and Special Guardianship Leadership Board"\n')
+    report = build_report(shared_context(LIST_11, AS_AT).con, Inputs(load_council_config(council), None, ""))
+    panel = next(p for p in report.panels if p.indicator_id == "adopter_approval_days")
+    (row,) = panel.benchmarks
+    assert (row.label, row.period_label, row.value, row.year_ending) == ("England", "2021/22", 266.0, 2022)
+    assert row.note == "from the council's settings: Adoption and Special Guardianship Leadership Board"
+    assert all(not p.benchmarks for p in report.panels if p.indicator_id != "adopter_approval_days")
+    page = html.unescape(render_html(report, tmp_path / "r.html").read_text())
+    shown = page[page.index('id="ind-adopter_approval_days"'):]
+    shown = shown[:shown.index("</article>")]
+    assert "England" in shown and "266" in shown and "Adoption and Special Guardianship Leadership Board" in shown
+    assert "more than a year later" in shown      # a position in 2024/25 against 2021/22

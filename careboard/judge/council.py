@@ -60,6 +60,17 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Comparator:
+    """England's figure for an indicator the DfE's published files do not carry (an adopter's days to approval,
+    say), as the council found it published elsewhere: shown beside the council's figure with its source."""
+
+    indicator_id: str
+    england: float
+    year_ending: int                       # the year it is for, ending March
+    source: str                            # where it was published, in words for the report
+
+
+@dataclass(frozen=True)
 class CouncilConfig:
     path: Path | None                      # None: no council file was given
     name: str
@@ -74,6 +85,7 @@ class CouncilConfig:
     indicators: tuple[str, ...] | None = None   # [report] indicators to show, in order; None: every one
     profile_dates: str = "snapshots"            # one of PROFILE_DATES
     timescales: Timescales = DECLARED_TIMESCALES   # the declared ones, with the council's own local ones
+    comparators: dict[str, Comparator] = field(default_factory=dict)   # [comparators], by indicator id
 
     def catalogue(self) -> tuple:
         """Every indicator, judging by the council's timescales."""
@@ -154,6 +166,9 @@ def check_against_published(config: CouncilConfig, published) -> None:
     if unknown:
         raise fail("council.neighbours", f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
                                          f"English LA numbers in the published figures")
+    for indicator_id in sorted(set(config.comparators) & set(published.indicator_ids())):
+        raise fail(f"comparators.{indicator_id}", "careboard reads England's figure for this indicator from the "
+                                                  "DfE's published files; remove it from [comparators]")
 
 
 class _Reader:
@@ -193,7 +208,7 @@ class _Reader:
         return raw
 
     def config(self, raw: dict) -> CouncilConfig:
-        self.table(raw, "", {"council", "amber", "targets", "report", "timescales"})
+        self.table(raw, "", {"council", "amber", "targets", "report", "timescales", "comparators"})
         if "council" not in raw:
             raise self.fail("council", f"missing [council] table ({INIT_HINT})")
         council = self.table(raw["council"], "council", COUNCIL_KEYS)
@@ -219,7 +234,29 @@ class _Reader:
             neighbours=self.neighbours(council["neighbours"]) if "neighbours" in council else None,
             **self.report(self.table(raw.get("report", {}), "report", REPORT_KEYS)),
             timescales=self.timescales(self.table(raw.get("timescales", {}), "timescales", None)),
+            comparators={ind: self.comparator(ind, body)
+                         for ind, body in self.table(raw.get("comparators", {}), "comparators", None).items()},
         )
+
+    def comparator(self, indicator_id: str, body: object) -> Comparator:
+        """England's figure for an indicator without a published benchmark: england, year and source."""
+        from careboard.indicators.registry import BY_ID
+
+        key = f"comparators.{indicator_id}"
+        self.known_indicator(indicator_id, key)
+        if BY_ID[indicator_id].unit == "count":
+            raise self.fail(key, "England's count says nothing about one council's: comparators are for "
+                                 "shares, rates, averages and days")
+        body = self.table(body, key, {"england", "year", "source"})
+        for needed, example in (("england", "england = 266"), ("year", 'year = "2021/22"'),
+                                ("source", 'source = "Adoption and Special Guardianship Leadership Board"')):
+            if needed not in body:
+                raise self.fail(f"{key}.{needed}", f"missing: England's figure needs its value, year and source, "
+                                                   f"such as {example}")
+        if not isinstance(body["year"], str):
+            raise self.fail(f"{key}.year", 'financial years are written in quotes, like "2021/22"')
+        return Comparator(indicator_id, self.number(body["england"], f"{key}.england"),
+                          self.year(body["year"], key), self.text(body["source"], f"{key}.source"))
 
     def timescales(self, raw: dict) -> Timescales:
         """The council's own amounts for local timescales: support_contact = { amount = 5, unit = "working_days" }."""
@@ -306,15 +343,8 @@ class _Reader:
         return tuple(self.la_number(code, f"{key}[{i}]") for i, code in enumerate(raw, start=1))
 
     def target(self, indicator_id: str, body: object) -> Target:
-        from careboard.indicators.registry import BY_ID
-
         key = f"targets.{indicator_id}"
-        if not _INDICATOR_ID.match(indicator_id):
-            raise self.fail(key, "indicator ids are lower-case snake_case, e.g. placements_3plus_pct"
-                                 + did_you_mean(indicator_id.lower().replace("-", "_"), BY_ID))
-        if indicator_id not in BY_ID:
-            raise self.fail(key, f"careboard has no indicator {indicator_id!r}{did_you_mean(indicator_id, BY_ID)}; "
-                                 "careboard indicators lists every id")
+        self.known_indicator(indicator_id, key)
         body = self.table(body, key, {"target", "years", "amber", "polarity"})
         if "target" not in body and "years" not in body:
             raise self.fail(key, "needs 'target' or a [years] table")
@@ -330,6 +360,16 @@ class _Reader:
             amber=amber,
             polarity=polarity,
         )
+
+    def known_indicator(self, indicator_id: str, key: str) -> None:
+        from careboard.indicators.registry import BY_ID
+
+        if not _INDICATOR_ID.match(indicator_id):
+            raise self.fail(key, "indicator ids are lower-case snake_case, e.g. placements_3plus_pct"
+                                 + did_you_mean(indicator_id.lower().replace("-", "_"), BY_ID))
+        if indicator_id not in BY_ID:
+            raise self.fail(key, f"careboard has no indicator {indicator_id!r}{did_you_mean(indicator_id, BY_ID)}; "
+                                 "careboard indicators lists every id")
 
     def year(self, label: str, key: str) -> int:
         match = _FINANCIAL_YEAR.match(label)

@@ -97,6 +97,15 @@ def council_toml(published, area, made_on: date, path: Path) -> str:
     ]
     lines += timescale_lines()
     lines += [
+        "# England's figure for an indicator the DfE's published files do not carry (careboard finds the others",
+        "# itself), with the year it is for and where it was published: the report shows it beside yours.",
+        "# [comparators.adopter_approval_days]",
+        "# england = 266                 # as published",
+        '# year = "2021/22"',
+        '# source = "Adoption and Special Guardianship Leadership Board"',
+        "",
+    ]
+    lines += [
         "# How far worse than target a value may be and still be amber rather than red, for each kind of",
         "# indicator, in the unit its variance is shown in: \"%\" in percentage points, rate and count in",
         "# percent of the target, days in days, score in score points. Leave a unit out for no amber.",

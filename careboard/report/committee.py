@@ -11,13 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from ..dates import add_months, year_ending
+from ..dates import add_months, year_ending, year_label
 from ..indicators import calculate, registry
 from ..indicators.base import Indicator
 from ..indicators.periods import period_for
 from ..model import HISTORY_NOTES
 from ..plural import counted
-from ..results import Panel, Report, SummaryTable, Value
+from ..results import BenchmarkRow, Panel, Report, SummaryTable, Value
 
 
 def month_ends(as_at: date, n: int) -> list[date]:
@@ -224,6 +224,9 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                                                          neighbours=council.neighbours)
             if ind.unit == "count":   # other areas' counts say nothing about this council's
                 benchmarks = [b for b in benchmarks if b.label == "Local Authority"]
+        elif comparator := getattr(council, "comparators", {}).get(ind.id):
+            benchmarks = [BenchmarkRow("England", year_label(comparator.year_ending), comparator.england,
+                                       f"from the council's settings: {comparator.source}", comparator.year_ending)]
         dq = " ".join(notes[t] for t in sorted(calculate.input_tables(ind.sql)) if t in notes)
         panels.append(Panel(ind.id, ind.title, ind.unit, polarity, ind.decimals, current, assessment,
                             sentence(ind, current, target), trend, benchmarks, ind.definition, dq,
