@@ -150,7 +150,7 @@ def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
     """Which figures and tables (by title) the report leaves out because the lists they need were not loaded."""
     if not left_out:
         return ""
-    lists = sorted({name for missing in left_out.values() for name in missing})
+    lists = sorted({name for missing in left_out.values() for name in missing}, key=str.casefold)
     named = lists[0] if len(lists) == 1 else ", ".join(lists[:-1]) + " and " + lists[-1]
     return (f"{counted(len(left_out), 'figure or table', 'figures and tables')} "
             f"{'is' if len(left_out) == 1 else 'are'} not shown, as {'it needs' if len(left_out) == 1 else 'they need'} "
