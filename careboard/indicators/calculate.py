@@ -6,7 +6,7 @@ one aggregate query over its child-level SQL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
@@ -50,6 +50,9 @@ class Context:
     history: str = DEFAULT_HISTORY     # how several years' returns are read: careboard.model.HISTORY
     built_for: int | None = None       # the collection year the model was last built up to (ALL_YEARS: all)
     tables_loaded: frozenset[str] = frozenset()   # the tables the snapshot has files of
+    # Rows already worked out on this model, by statement: a year's figure asked at each month of that year
+    # is the same statement (its period is the year), so a report's twelve months run it once, not twelve times.
+    worked_out: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def open(cls, con, snapshot_id: int, population: int | None = None, history: str = DEFAULT_HISTORY) -> "Context":
@@ -124,19 +127,23 @@ def compute_all(ctx: Context, indicators, as_at: date | None = None) -> dict[str
     indicators = [ind for ind in indicators if ind.id not in unknown]
     if not indicators:
         return unknown
-    parts, periods = [], {}
+    periods = {ind.id: period_for(ind.window, as_at) for ind in indicators}
+    statements = {ind.id: (ctx.built_for, _aggregate_sql(ind, periods[ind.id].params())) for ind in indicators}
+    parts = []
     for i, ind in enumerate(indicators):
-        periods[ind.id] = period_for(ind.window, as_at)
-        agg = _aggregate_sql(ind, periods[ind.id].params())
+        if statements[ind.id] in ctx.worked_out:
+            continue
         extras = ", ".join(f'"{n}"' for n in ind.extras)
         packed = f"[{extras}]::DOUBLE[]" if ind.extras else "[]::DOUBLE[]"
-        parts.append(f"SELECT {i} AS k, den, num, mean, {packed} AS extras FROM ({agg}) AS a{i}")
+        parts.append(f"SELECT {i} AS k, den, num, mean, {packed} AS extras FROM ({statements[ind.id][1]}) AS a{i}")
     try:
-        rows = {r[0]: r[1:] for r in ctx.con.execute(" UNION ALL ".join(parts)).fetchall()}
+        rows = ctx.con.execute(" UNION ALL ".join(parts)).fetchall() if parts else []
     except Exception:  # noqa: BLE001 — find the broken indicator by running each alone
         return {**unknown, **{ind.id: compute(ctx, ind, as_at) for ind in indicators}}
-    return {**unknown, **{ind.id: _value(ctx, ind, as_at, periods[ind.id], (den, num, mean, *extras))
-                          for i, ind in enumerate(indicators) for den, num, mean, extras in [rows[i]]}}
+    for k, den, num, mean, extras in rows:
+        ctx.worked_out[statements[indicators[k].id]] = (den, num, mean, *extras)
+    return {**unknown, **{ind.id: _value(ctx, ind, as_at, periods[ind.id], ctx.worked_out[statements[ind.id]])
+                          for ind in indicators}}
 
 
 def _value(ctx: Context, ind: Indicator, as_at: date, period, row) -> Value:
