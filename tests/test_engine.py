@@ -51,3 +51,14 @@ def test_a_query_is_copied_to_csv_in_its_order_with_crlf_and_the_thread_setting_
     engine().copy_csv(con, "SELECT * FROM range(3, 0, -1) AS t(n)", tmp_path / "n.csv")
     assert (tmp_path / "n.csv").read_bytes() == b"n\r\n3\r\n2\r\n1\r\n"
     assert con.execute("SELECT current_setting('threads')").fetchone() == (2,)
+
+
+@pytest.mark.parametrize("value", ['a,b', 'say "hi"', "two\nlines", "back\\slash", "", "tab\there", "é😀"])
+def test_a_query_is_copied_as_lines_with_each_value_as_it_is(tmp_path, value):
+    con = engine().connect()
+    con.execute("SET threads = 2")
+    literal = "'" + value.replace("'", "''") + "'"
+    engine().copy_lines(con, f"SELECT s FROM (VALUES (1, {literal}), (2, 'last')) AS t(n, s) ORDER BY n DESC",
+                        tmp_path / "s.txt")
+    assert (tmp_path / "s.txt").read_bytes() == f"last\n{value}\n".encode()
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (2,)

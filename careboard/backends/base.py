@@ -31,6 +31,19 @@ class Backend(ABC):
         as the engine writes them, CRLF line ends."""
 
     @abstractmethod
+    def copy_lines(self, con, query: str, path: Path) -> None:
+        """Write the one text column `query` returns to `path`, in the query's row order: each value as it
+        is (no header, no quoting, no escaping), then a line end."""
+
+    @abstractmethod
+    def inline_string_sql(self, text: str) -> str:
+        """An SQL expression for the text `text` (an SQL expression) as a spreadsheet's inline
+        string, `<is><t>...</t></is>` (SpreadsheetML): XML-escaped; a control character XML 1.0 cannot
+        carry, or a non-character U+FFFE/U+FFFF, as its `_xHHHH_` escape, and text that already reads like
+        such an escape with its underscore escaped (`_x005F_`), as spreadsheets write them; `xml:space`
+        kept when it begins or ends with white space."""
+
+    @abstractmethod
     def scan_python(self, con, name: str, data) -> None:
         """Make `data` (an Arrow table, or a dict of column arrays) readable as table `name` until
         `forget_python(con, name)`."""

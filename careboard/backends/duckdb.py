@@ -37,15 +37,26 @@ class DuckDB(Backend):
         return module().connect(database, read_only=read_only)
 
     def copy_csv(self, con, query: str, path: Path) -> None:
-        target = str(path).replace("'", "''")
-        # On several threads DuckDB (2.0) wrote a COPY computing new strings out of the query's order
-        # (seen at 450,000 rows); on one it keeps the order, for the same CPU time and no sort.
-        (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
-        con.execute("SET threads = 1")
-        try:
-            con.execute(f"COPY ({query}) TO '{target}' (HEADER, NEW_LINE '\r\n')")
-        finally:
-            con.execute(f"SET threads = {int(threads)}")
+        _copy_in_order(con, query, path, "HEADER, NEW_LINE '\r\n'")
+
+    def copy_lines(self, con, query: str, path: Path) -> None:
+        # A CSV with no quote and no escape character writes each value exactly as it is.
+        _copy_in_order(con, query, path, "FORMAT csv, HEADER false, QUOTE '', ESCAPE ''")
+
+    def inline_string_sql(self, text: str) -> str:
+        cut = _within_cell_limit(text)
+        # Most text needs only &, < and > escaped; the rare text with a character to escape as _xHHHH_ (or
+        # already reading like such an escape) is taken apart a character at a time.
+        odd = f"regexp_matches({cut}, '{_OOXML_ESCAPED}|_x[0-9A-Fa-f]{{4}}_')"
+        one_by_one = (f"array_to_string(list_transform(string_split(regexp_replace({cut}, '(_x[0-9A-Fa-f]{{4}}_)', "
+                      f"'_x005F\\1', 'g'), ''), lambda c: CASE WHEN regexp_matches(c, '{_OOXML_ESCAPED}') "
+                      f"THEN printf('_x%04X_', unicode(c)) ELSE c END), '')")
+        escaped = (f"replace(replace(replace(CASE WHEN {odd} THEN {one_by_one} ELSE {cut} END, '&', '&amp;'), "
+                   f"'<', '&lt;'), '>', '&gt;')")
+        # White space as XML reads it (a carriage return is escaped above).
+        space = " OR ".join(f"{end}({cut}, {c})" for end in ("starts_with", "ends_with") for c in ("' '", "chr(9)", "chr(10)"))
+        space = f"""CASE WHEN {space} THEN ' xml:space="preserve"' ELSE '' END"""
+        return f"'<is><t' || {space} || '>' || {escaped} || '</t></is>'"
 
     def scan_python(self, con, name: str, data) -> None:
         # Since DuckDB 2, scanning Python objects needs the `duckdb` package's Python layer (it sets up
@@ -66,6 +77,38 @@ class DuckDB(Backend):
         if rows < SMALL_RETURN_ROWS:
             con.execute("SET threads = 1")
             con.execute(f"SET disabled_optimizers = '{','.join(SMALL_RETURN_SKIPPED_OPTIMIZERS)}'")
+
+
+def _copy_in_order(con, query: str, path: Path, options: str) -> None:
+    target = str(path).replace("'", "''")
+    # On several threads DuckDB (2.0) wrote a COPY computing new strings out of the query's order
+    # (seen at 450,000 rows); on one it keeps the order, for the same CPU time and no sort.
+    (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
+    con.execute("SET threads = 1")
+    try:
+        con.execute(f"COPY ({query}) TO '{target}' ({options})")
+    finally:
+        con.execute(f"SET threads = {int(threads)}")
+
+
+# The longest text a spreadsheet cell holds, in UTF-16 units (Excel's limit).
+CELL_TEXT_LIMIT = 32_767
+# The characters a spreadsheet writes as _xHHHH_ (RE2): the control characters XML 1.0 forbids (tab and
+# line feed are allowed; carriage return is escaped too, or XML would read it back as a line feed) and the
+# two non-characters.
+_OOXML_ESCAPED = "[\\x00-\\x08\\x0B-\\x1F\\x{FFFE}\\x{FFFF}]"
+
+
+def _within_cell_limit(text: str) -> str:
+    """`text` cut to the longest start that a spreadsheet cell holds (CELL_TEXT_LIMIT UTF-16 units, where a
+    character beyond U+FFFF counts two), as xlsxwriter cuts it. Each such character is marked first with a
+    NUL before it, so that one character counts as one unit; a cut that would split a marked
+    character from its mark drops both."""
+    wide, limit = "[\\x{10000}-\\x{10FFFF}]", CELL_TEXT_LIMIT
+    marked = f"regexp_replace({text}, '({wide})', chr(0) || '\\1', 'g')"
+    cut = f"left({marked}, CASE WHEN regexp_matches(substr({marked}, {limit + 1}, 1), '{wide}') THEN {limit - 1} ELSE {limit} END)"
+    # A text of n bytes of UTF-8 has at most n UTF-16 units.
+    return f"(CASE WHEN strlen({text}) > {limit} THEN regexp_replace({cut}, '\\x00({wide})', '\\1', 'g') ELSE {text} END)"
 
 
 # A large council's pair of returns is about 40,000 rows; at national size (over a million) DuckDB's

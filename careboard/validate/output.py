@@ -2,7 +2,7 @@
 Excel workbook and an HTML page.
 
 The failing rows are read from the engine (result.Failures) and written by it: the CSV with DuckDB's
-COPY, the workbook in batches. Every text cell is made safe to open in a spreadsheet, every HTML value
+COPY, the workbook's sheet of every failing row with one query (xlsx_rows.py). Every text cell is made safe to open in a spreadsheet, every HTML value
 is escaped.
 """
 
@@ -20,7 +20,6 @@ SUMMARY_COLUMNS = ["rule", "status", "severity", "failing_rows", "children", "me
 # The HTML holds the summaries and the first rows of each rule; every row is in the CSV or the workbook.
 HTML_ROWS_PER_RULE = 20
 HTML_CHILDREN = 200
-XLSX_IN_MEMORY_ROWS = 100_000
 
 # A text cell made inert for spreadsheets, in the engine: a cell beginning with =, +, -, @, tab or
 # carriage return gets a leading single quote. The same rule as careboard.safe_cells.safe_text (its
@@ -98,45 +97,41 @@ def summary_by_child(outcome: Outcome, limit: int | None = None) -> list[tuple[s
 
 
 def write_xlsx(outcome: Outcome, path: Path) -> Path:
+    """The summary of every rule, the failing rows by child and every failing row, a sheet each. Text is
+    written as text, never as a formula or a link. The rows of the last sheet are written by the engine
+    (xlsx_rows.py): cell by cell from Python they were most of the command's time."""
+    import io
+
     import xlsxwriter
 
-    # Text is written as text, never as a formula or a link. Shared strings (the default) write each
-    # distinct message once, which at 43,000 failing rows took the workbook from 5.1 to 2.9 s of CPU,
-    # but hold every cell in memory until the end; above XLSX_IN_MEMORY_ROWS each row goes to disk as
-    # it is written (constant_memory) instead.
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": len(outcome.failures) > XLSX_IN_MEMORY_ROWS,
-                                         "strings_to_formulas": False, "strings_to_urls": False,
-                                         "strings_to_numbers": False})
+    from ..safe_cells import write_xlsx_row
+
+    book, rows = io.BytesIO(), len(outcome.failures)
+    wb = xlsxwriter.Workbook(book, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                    "strings_to_numbers": False})
     bold = wb.add_format({"bold": True})
 
-    def sheet(name: str, header: list[str], batches) -> None:
+    def sheet(name: str, header: list[str], data, n: int):
         ws = wb.add_worksheet(name)
         ws.write_row(0, 0, header, bold)
         ws.freeze_panes(1, 0)
-        n = 0
-        for batch in batches:
-            for r in batch:
-                n += 1
-                for i, v in enumerate(r):
-                    if isinstance(v, str):
-                        ws.write_string(n, i, v)
-                    elif v is not None:
-                        ws.write_number(n, i, v)
+        for i, r in enumerate(data, start=1):
+            write_xlsx_row(ws, i, r, None)
         ws.autofilter(0, 0, max(n, 1), len(header) - 1)
+        return ws
 
-    sheet("Summary by rule", SUMMARY_COLUMNS, [rule_summary(outcome)])
-    sheet("By child", ["child", "failing rows", "rules"], [summary_by_child(outcome)])
-    sheet("Every error", CSV_COLUMNS, _batches(outcome, _failing_rows(outcome)))
+    by_rule, by_child = rule_summary(outcome), summary_by_child(outcome)
+    sheet("Summary by rule", SUMMARY_COLUMNS, by_rule, len(by_rule))
+    sheet("By child", ["child", "failing rows", "rules"], by_child, len(by_child))
+    every = sheet("Every error", CSV_COLUMNS, [], rows)
     wb.close()
-    return Path(path)
+    if not rows:
+        Path(path).write_bytes(book.getvalue())
+        return Path(path)
+    from .xlsx_rows import write_with_rows
 
-
-def _batches(outcome: Outcome, select: str, size: int = 20_000):
-    if outcome.failures.con is None:
-        return
-    cursor = outcome.failures.con.execute(select)
-    while batch := cursor.fetchmany(size):
-        yield batch
+    return write_with_rows(book.getvalue(), every.index + 1, outcome.failures.con, _failing_rows(outcome),
+                           CSV_COLUMNS, NUMBERS, rows, path)
 
 
 def _table(header: list[str], rows, table_id: str) -> str:
