@@ -62,3 +62,12 @@ def test_a_query_is_copied_as_lines_with_each_value_as_it_is(tmp_path, value):
                         tmp_path / "s.txt")
     assert (tmp_path / "s.txt").read_bytes() == f"last\n{value}\n".encode()
     assert con.execute("SELECT current_setting('threads')").fetchone() == (2,)
+
+
+def test_rows_are_numbered_in_their_order_by_the_engine_as_by_the_portable_sql():
+    con = engine().connect()
+    query = "SELECT * FROM range(5000, 0, -1) AS t(v)"      # more rows than DuckDB passes at once (2,048)
+    expected = [(v, str(5002 - v)) for v in range(5000, 0, -1)]
+    for numbered in (engine().numbered, lambda c, q, first: Backend.numbered(engine(), c, q, first)):
+        with numbered(con, query, 2) as sql:
+            assert con.execute(sql).fetchall() == expected

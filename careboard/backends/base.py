@@ -9,6 +9,7 @@ Anything only one engine can do, or needs to run well, belongs in that engine's 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -34,6 +35,12 @@ class Backend(ABC):
     def copy_lines(self, con, query: str, path: Path) -> None:
         """Write the one text column `query` returns to `path`, in the query's row order: each value as it
         is (no header, no quoting, no escaping), then a line end."""
+
+    @contextmanager
+    def numbered(self, con, query: str, first: int):
+        """The SQL of the rows of `query`, in its order, with a column `n`: each row's number in that order
+        counting from `first`, as text. Valid on `con` inside the `with` block."""
+        yield f"SELECT *, CAST(row_number() OVER () + {int(first) - 1} AS VARCHAR) AS n FROM ({query}) AS q"
 
     @abstractmethod
     def inline_string_sql(self, text: str) -> str:

@@ -100,13 +100,27 @@ def write_xlsx(outcome: Outcome, path: Path) -> Path:
     """The summary of every rule, the failing rows by child and every failing row, a sheet each. Text is
     written as text, never as a formula or a link. The rows of the last sheet are written by the engine
     (xlsx_rows.py): cell by cell from Python they were most of the command's time."""
+    rows = len(outcome.failures)
+    book, sheet = _workbook_but_failing_rows(outcome, rows)
+    if not rows:
+        Path(path).write_bytes(book)
+        return Path(path)
+    from .xlsx_rows import write_with_rows
+
+    return write_with_rows(book, sheet, outcome.failures.con, _failing_rows(outcome), CSV_COLUMNS, NUMBERS, rows,
+                           path)
+
+
+def _workbook_but_failing_rows(outcome: Outcome, rows: int) -> tuple[bytes, int]:
+    """The workbook (its bytes) with its last sheet's header row alone, and that sheet's number (from 1).
+    Made in a function of its own so that xlsxwriter's cells are let go before the rows are written."""
     import io
 
     import xlsxwriter
 
     from ..safe_cells import write_xlsx_row
 
-    book, rows = io.BytesIO(), len(outcome.failures)
+    book = io.BytesIO()
     wb = xlsxwriter.Workbook(book, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                     "strings_to_numbers": False})
     bold = wb.add_format({"bold": True})
@@ -125,13 +139,7 @@ def write_xlsx(outcome: Outcome, path: Path) -> Path:
     sheet("By child", ["child", "failing rows", "rules"], by_child, len(by_child))
     every = sheet("Every error", CSV_COLUMNS, [], rows)
     wb.close()
-    if not rows:
-        Path(path).write_bytes(book.getvalue())
-        return Path(path)
-    from .xlsx_rows import write_with_rows
-
-    return write_with_rows(book.getvalue(), every.index + 1, outcome.failures.con, _failing_rows(outcome),
-                           CSV_COLUMNS, NUMBERS, rows, path)
+    return book.getvalue(), every.index + 1
 
 
 def _table(header: list[str], rows, table_id: str) -> str:
