@@ -17,7 +17,7 @@ import pytest
 
 from careboard.safe_cells import write_xlsx_row
 from careboard.store.rule_results import Failures, Outcome, RuleRan
-from careboard.validate.output import CSV_COLUMNS, write_xlsx
+from careboard.validate.output import CSV_COLUMNS, summary_by_child, write_xlsx
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -141,13 +141,25 @@ def test_the_sheet_reads_back_as_xlsxwriter_writes_it_cell_by_cell(hostile_book,
     assert [c.value for c in book["Every error"][1]] == CSV_COLUMNS
 
 
+def test_the_children_sheet_lists_each_child_once_with_its_count_most_first(hostile_book):
+    outcome, path = hostile_book
+    shown = [tuple(_decoded(v) if isinstance(v, str) else v for v in r)
+             for r in openpyxl.load_workbook(path)["By child"].iter_rows(min_row=2, values_only=True)]
+    cut = {value: shown for _, value, shown in TEXT if shown is not None}
+    assert shown == [(cut.get(c, c), n, rules) for c, n, rules in summary_by_child(outcome)]
+    assert shown[0] == ("", 2, "101")                           # the empty and the missing child, as one
+    assert [n for _, n, _ in shown] == sorted((n for _, n, _ in shown), reverse=True)
+
+
 def test_the_workbook_is_well_formed_and_its_filter_and_size_cover_every_row(hostile_book):
-    _, path = hostile_book
+    outcome, path = hostile_book
     n = len(TEXT) + len(NUMBERS)
     with zipfile.ZipFile(path) as z:
         assert z.testzip() is None
         parts = {name: ElementTree.fromstring(z.read(name)) for name in z.namelist() if name.endswith((".xml", ".rels"))}
     ns = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    children = parts["xl/worksheets/sheet2.xml"]
+    assert children.find("s:dimension", ns).get("ref") == f"A1:C{len(summary_by_child(outcome)) + 1}"
     sheet = parts["xl/worksheets/sheet3.xml"]
     assert sheet.find("s:dimension", ns).get("ref") == f"A1:J{n + 1}"
     assert sheet.find("s:autoFilter", ns).get("ref") == f"A1:J{n + 1}"

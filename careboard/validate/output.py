@@ -91,29 +91,41 @@ def summary_by_child(outcome: Outcome, limit: int | None = None) -> list[tuple[s
     """(child, failing rows, rules), most failing rows first."""
     if outcome.failures.con is None:
         return []
-    return outcome.failures.query(
-        "SELECT coalesce(child, '') AS c, count(*) AS n, string_agg(DISTINCT rule, ' ' ORDER BY rule) "
-        "FROM {failures} GROUP BY c ORDER BY n DESC, c" + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+    return outcome.failures.con.execute(_by_child_sql(outcome, limit)).fetchall()
+
+
+def _by_child_sql(outcome: Outcome, limit: int | None = None) -> str:
+    return (f"SELECT coalesce(child, '') AS child, count(*) AS failing_rows, string_agg(DISTINCT rule, ' ' ORDER BY "
+            f"rule) AS rules FROM {outcome.failures.source} GROUP BY 1 ORDER BY 2 DESC, 1"
+            + (f" LIMIT {int(limit)}" if limit else ""))
+
+
+BY_CHILD_HEADER = ["child", "failing rows", "rules"]
 
 
 def write_xlsx(outcome: Outcome, path: Path) -> Path:
     """The summary of every rule, the failing rows by child and every failing row, a sheet each. Text is
-    written as text, never as a formula or a link. The rows of the last sheet are written by the engine
+    written as text, never as a formula or a link. The rows of the two big sheets are written by the engine
     (xlsx_rows.py): cell by cell from Python they were most of the command's time."""
+    from .xlsx_rows import Rows, write_with_rows
+
     rows = len(outcome.failures)
-    book, sheet = _workbook_but_failing_rows(outcome, rows)
+    children = outcome.failures.count(what="DISTINCT coalesce(child, '')")
+    # The sheets after the summary of every rule, numbered from 2: name, header, rows.
+    big = [("By child", BY_CHILD_HEADER,
+            Rows(_by_child_sql(outcome), ["child", "failing_rows", "rules"], frozenset({"failing_rows"}), children)),
+           ("Every error", CSV_COLUMNS, Rows(_failing_rows(outcome), CSV_COLUMNS, NUMBERS, rows))]
+    book = _workbook_but_rows(outcome, [(name, header, r.count) for name, header, r in big])
     if not rows:
         Path(path).write_bytes(book)
         return Path(path)
-    from .xlsx_rows import write_with_rows
-
-    return write_with_rows(book, sheet, outcome.failures.con, _failing_rows(outcome), CSV_COLUMNS, NUMBERS, rows,
-                           path)
+    return write_with_rows(book, outcome.failures.con, {n: r for n, (_, _, r) in enumerate(big, start=2)}, path)
 
 
-def _workbook_but_failing_rows(outcome: Outcome, rows: int) -> tuple[bytes, int]:
-    """The workbook (its bytes) with its last sheet's header row alone, and that sheet's number (from 1).
-    Made in a function of its own so that xlsxwriter's cells are let go before the rows are written."""
+def _workbook_but_rows(outcome: Outcome, headers: list[tuple[str, list[str], int]]) -> bytes:
+    """The workbook: the summary of every rule, then a sheet for each of `headers` (its name, its header
+    and the number of rows it will have) with its header row alone. Made in a function of its own so that
+    xlsxwriter's cells are let go before the rows are written."""
     import io
 
     import xlsxwriter
@@ -125,21 +137,20 @@ def _workbook_but_failing_rows(outcome: Outcome, rows: int) -> tuple[bytes, int]
                                     "strings_to_numbers": False})
     bold = wb.add_format({"bold": True})
 
-    def sheet(name: str, header: list[str], data, n: int):
+    def sheet(name: str, header: list[str], data, n: int) -> None:
         ws = wb.add_worksheet(name)
         ws.write_row(0, 0, header, bold)
         ws.freeze_panes(1, 0)
         for i, r in enumerate(data, start=1):
             write_xlsx_row(ws, i, r, None)
         ws.autofilter(0, 0, max(n, 1), len(header) - 1)
-        return ws
 
-    by_rule, by_child = rule_summary(outcome), summary_by_child(outcome)
+    by_rule = rule_summary(outcome)
     sheet("Summary by rule", SUMMARY_COLUMNS, by_rule, len(by_rule))
-    sheet("By child", ["child", "failing rows", "rules"], by_child, len(by_child))
-    every = sheet("Every error", CSV_COLUMNS, [], rows)
+    for name, header, n in headers:
+        sheet(name, header, [], n)
     wb.close()
-    return book.getvalue(), every.index + 1
+    return book.getvalue()
 
 
 def _table(header: list[str], rows, table_id: str) -> str:
