@@ -7,8 +7,8 @@ For a change that must not make any command slower (a reshaping of the code): ea
 from that checkout's folder. Prints the median seconds of each side and after/before, then the median CPU
 time (user and system, every thread: on a shared host it moves less than the elapsed time) and its
 ratio; a wall-time ratio above 1.10 is flagged. `--only WORDS` times only the commands whose label holds
-WORDS, in any case (say `--only validate` or `--only xlsx`). The data is what benchmarks/same_results.py generates (out/same/data), plus the national
-returns of benchmarks/run.py with --national.
+WORDS, in any case (say `--only validate` or `--only xlsx`). The data is what benchmarks/same_results.py
+generates (out/same/data), plus the national returns of benchmarks/run.py with --national.
 """
 
 from __future__ import annotations

@@ -100,7 +100,7 @@ def hostile_book(tmp_path_factory):
 @pytest.mark.parametrize("what, value, shown", TEXT, ids=[t[0] for t in TEXT])
 def test_each_text_reads_back_as_text_a_spreadsheet_shows(hostile_book, what, value, shown):
     _, path = hostile_book
-    row = [c for c in openpyxl.load_workbook(path)["Every error"].iter_rows(min_row=2)][[t[0] for t in TEXT].index(what)]
+    row = _every_error(path, values_only=False)[[t[0] for t in TEXT].index(what)]
     child, values = row[CSV_COLUMNS.index("child")], row[CSV_COLUMNS.index("values")]
     expected = value if shown is None else shown
     assert _decoded(child.value) == expected and _decoded(values.value) == expected
@@ -156,7 +156,8 @@ def test_the_workbook_is_well_formed_and_its_filter_and_size_cover_every_row(hos
     n = len(TEXT) + len(NUMBERS)
     with zipfile.ZipFile(path) as z:
         assert z.testzip() is None
-        parts = {name: ElementTree.fromstring(z.read(name)) for name in z.namelist() if name.endswith((".xml", ".rels"))}
+        parts = {name: ElementTree.fromstring(z.read(name)) for name in z.namelist()
+                 if name.endswith((".xml", ".rels"))}
     ns = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
     children = parts["xl/worksheets/sheet2.xml"]
     assert children.find("s:dimension", ns).get("ref") == f"A1:C{len(summary_by_child(outcome)) + 1}"
@@ -185,13 +186,29 @@ def test_a_run_with_no_failing_rows_writes_the_header_alone(tmp_path):
     assert [[c.value for c in r] for r in book["Every error"].iter_rows()] == [CSV_COLUMNS]
 
 
+def test_a_workbook_that_fails_half_way_leaves_the_earlier_file_and_no_part_of_its_own(tmp_path, monkeypatch):
+    from careboard.backends.duckdb import DuckDB
+
+    def broken(self, con, query, path):
+        path.write_text("<row")
+        raise OSError("disk full")
+
+    earlier = tmp_path / "e.xlsx"
+    earlier.write_bytes(b"the workbook of an earlier run")
+    monkeypatch.setattr(DuckDB, "copy_lines", broken)
+    with pytest.raises(OSError, match="disk full"):
+        write_xlsx(_outcome([{"child": "A"}]), earlier)
+    assert earlier.read_bytes() == b"the workbook of an earlier run" and sorted(tmp_path.iterdir()) == [earlier]
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_a_spreadsheet_program_opens_the_workbook_and_shows_every_cell(hostile_book, tmp_path):
     """LibreOffice converts each sheet to CSV: it reads the workbook, every row and every cell of it."""
     _, path = hostile_book
-    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                           "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                           "--outdir", str(tmp_path), str(path)], capture_output=True, text=True, timeout=120)
+    every_sheet = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                           every_sheet, "--outdir", str(tmp_path), str(path)],
+                          capture_output=True, text=True, timeout=120)
     shown = tmp_path / "errors-Every error.csv"
     assert shown.exists(), done.stdout + done.stderr
     with shown.open(newline="", encoding="utf-8") as f:

@@ -45,7 +45,8 @@ class Backend(ABC):
     @abstractmethod
     def inline_string_sql(self, text: str) -> str:
         """An SQL expression for the text `text` (an SQL expression) as a spreadsheet's inline
-        string, `<is><t>...</t></is>` (SpreadsheetML): XML-escaped; a control character XML 1.0 cannot
+        string, `<is><t>...</t></is>` (SpreadsheetML): cut to the longest start a cell holds (32,767 UTF-16
+        units, as xlsxwriter cuts it); XML-escaped; a control character XML 1.0 cannot
         carry, or a non-character U+FFFE/U+FFFF, as its `_xHHHH_` escape, and text that already reads like
         such an escape with its underscore escaped (`_x005F_`), as spreadsheets write them; `xml:space`
         kept when it begins or ends with white space."""

@@ -68,7 +68,8 @@ class DuckDB(Backend):
         escaped = (f"replace(replace(replace(CASE WHEN {odd} THEN {one_by_one} ELSE {cut} END, '&', '&amp;'), "
                    f"'<', '&lt;'), '>', '&gt;')")
         # White space as XML reads it (a carriage return is escaped above).
-        space = " OR ".join(f"{end}({cut}, {c})" for end in ("starts_with", "ends_with") for c in ("' '", "chr(9)", "chr(10)"))
+        space = " OR ".join(f"{end}({cut}, {c})" for end in ("starts_with", "ends_with")
+                            for c in ("' '", "chr(9)", "chr(10)"))
         space = f"""CASE WHEN {space} THEN ' xml:space="preserve"' ELSE '' END"""
         return f"'<is><t' || {space} || '>' || {escaped} || '</t></is>'"
 
@@ -121,9 +122,11 @@ def _within_cell_limit(text: str) -> str:
     character from its mark drops both."""
     wide, limit = "[\\x{10000}-\\x{10FFFF}]", CELL_TEXT_LIMIT
     marked = f"regexp_replace({text}, '({wide})', chr(0) || '\\1', 'g')"
-    cut = f"left({marked}, CASE WHEN regexp_matches(substr({marked}, {limit + 1}, 1), '{wide}') THEN {limit - 1} ELSE {limit} END)"
+    cut = (f"left({marked}, CASE WHEN regexp_matches(substr({marked}, {limit + 1}, 1), '{wide}') "
+           f"THEN {limit - 1} ELSE {limit} END)")
     # A text of n bytes of UTF-8 has at most n UTF-16 units.
-    return f"(CASE WHEN strlen({text}) > {limit} THEN regexp_replace({cut}, '\\x00({wide})', '\\1', 'g') ELSE {text} END)"
+    return (f"(CASE WHEN strlen({text}) > {limit} THEN regexp_replace({cut}, '\\x00({wide})', '\\1', 'g') "
+            f"ELSE {text} END)")
 
 
 # A large council's pair of returns is about 40,000 rows; at national size (over a million) DuckDB's

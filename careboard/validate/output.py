@@ -2,8 +2,8 @@
 Excel workbook and an HTML page.
 
 The failing rows are read from the engine (result.Failures) and written by it: the CSV with DuckDB's
-COPY, the workbook's sheet of every failing row with one query (xlsx_rows.py). Every text cell is made safe to open in a spreadsheet, every HTML value
-is escaped.
+COPY, the workbook's sheets of failing rows with one query each (xlsx_rows.py). Every text cell is made
+safe to open in a spreadsheet, every HTML value is escaped.
 """
 
 from __future__ import annotations

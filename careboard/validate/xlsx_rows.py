@@ -1,18 +1,19 @@
-"""A workbook's biggest sheet with its rows written by the engine, not cell by cell from Python.
+"""A workbook's big sheets with their rows written by the engine, not cell by cell from Python.
 
 Why: the workbook of an error-heavy return holds one row per failing row (42,600 rows of ten columns for
-a large council, 440,000 at ten times that). xlsxwriter makes a Python call for every cell and took
-2.5-4 s at the smaller size (constant_memory and write_row were slower still; pyexcelerate took 3.6 s, and a
-Rust-backed writer was quick at that size but took 12 s and 1.4 GB at ten times it). Here xlsxwriter still
-writes the workbook (its small sheets, the styles, the frozen header row, the filter) with the big sheet's
-header row alone, and one engine query writes that sheet's rows as SpreadsheetML into a file, which is
-spliced into the sheet's XML as the workbook is zipped: the rows never become Python objects.
+a large council, 442,000 at ten times that) and one per child. xlsxwriter makes a Python call for every
+cell and took 2.5-4 s at the smaller size (its constant_memory mode and write_row were slower still;
+pyexcelerate took 3.6 s, and a Rust-backed writer was quick at that size but took 12 s and 1.4 GB at ten
+times it). Here xlsxwriter still writes the workbook (the small sheet, the styles, the frozen header rows,
+the filters) with each big sheet's header row alone, and one engine query per big sheet writes its rows as
+SpreadsheetML into a file, which is spliced into the sheet's XML as the workbook is zipped: the rows never
+become Python objects.
 
 The rows are kept to the plainest SpreadsheetML: text as inline strings (`t="inlineStr"`, so there is no
-shared-strings table to keep in step, and no cell can be a formula), XML-escaped with the characters XML
-cannot carry written as spreadsheets write them (`_xHHHH_`; see Backend.inline_string_sql); numbers as
-numbers in the numeric columns; a missing value as no cell and empty text as an empty text cell, as
-xlsxwriter writes them.
+shared-strings table to keep in step, and no cell can be a formula), cut where a cell ends and XML-escaped
+with the characters XML cannot carry written as spreadsheets write them (`_xHHHH_`; see
+Backend.inline_string_sql); numbers as numbers in the numeric columns; a missing value as no cell and empty
+text as an empty text cell, as xlsxwriter writes them.
 """
 
 from __future__ import annotations
@@ -60,29 +61,38 @@ def write_with_rows(book: bytes, con, sheets: dict[int, Rows], path: Path) -> Pa
     alone) to `path`, with each of those sheets' rows after its header."""
     path = Path(path)
     parts = {f"xl/worksheets/sheet{n}.xml": rows for n, rows in sheets.items()}
-    with tempfile.TemporaryDirectory(prefix="careboard-xlsx-") as scratch:
-        lines, partial = Path(scratch) / "rows.xml", Path(scratch) / "book.xlsx"
-        # The fastest compression for these sheets (the other parts keep xlsxwriter's): at 42,600 rows it
-        # took 0.1 s against 0.35 s at zlib's usual level, for a file a third bigger (3.0 MB against 2.2 MB).
-        with zipfile.ZipFile(io.BytesIO(book)) as source, \
+    # Made beside `path` and renamed to it once whole: a failure leaves any earlier file there as it was.
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        # The fastest compression (the parts xlsxwriter wrote keep its own): at 42,600 failing rows it took
+        # 0.1 s against 0.35 s at zlib's usual level, for a file a third bigger (3.0 MB against 2.2 MB).
+        with tempfile.TemporaryDirectory(prefix="careboard-xlsx-") as scratch, \
+                zipfile.ZipFile(io.BytesIO(book)) as source, \
                 zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             for item in source.infolist():
-                data = source.read(item)
-                if item.filename not in parts:
-                    out.writestr(item, data)
-                    continue
-                rows = parts[item.filename]
-                with engine().numbered(con, rows.query, first=2) as numbered:     # row 1 is the header
-                    engine().copy_lines(con, rows_sql(numbered, rows.columns, rows.numbers), lines)
-                head, tail = data.split(b"</sheetData>")
-                dimension = f'<dimension ref="A1:{xl_col_to_name(len(rows.columns) - 1)}{rows.count + 1}"/>'
-                head = re.sub(rb'<dimension ref="[^"]*"/>', dimension.encode(), head, count=1)
-                # ZIP64 only where the sheet needs it (past 2 GiB), as xlsxwriter does.
-                big = lines.stat().st_size + len(data) >= zipfile.ZIP64_LIMIT
-                with out.open(item.filename, "w", force_zip64=big) as sheet_xml, lines.open("rb") as written:
-                    sheet_xml.write(head)
-                    shutil.copyfileobj(written, sheet_xml, 1 << 20)
-                    sheet_xml.write(b"</sheetData>" + tail)
-        # Whole or not at all: a failure above leaves any earlier file at `path` as it was.
-        shutil.move(partial, path)
+                if item.filename in parts:
+                    _sheet_with_rows(out, item.filename, source.read(item), con, parts[item.filename],
+                                     Path(scratch) / "rows.xml")
+                else:
+                    out.writestr(item, source.read(item))
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(path)
     return path
+
+
+def _sheet_with_rows(out: zipfile.ZipFile, name: str, xml: bytes, con, rows: Rows, lines: Path) -> None:
+    """Add the sheet `name` to `out`: its XML `xml` (a header row alone) with `rows` after the header, the
+    engine writing them to the file `lines` first."""
+    with engine().numbered(con, rows.query, first=2) as numbered:     # row 1 is the header
+        engine().copy_lines(con, rows_sql(numbered, rows.columns, rows.numbers), lines)
+    head, tail = xml.split(b"</sheetData>")
+    dimension = f'<dimension ref="A1:{xl_col_to_name(len(rows.columns) - 1)}{rows.count + 1}"/>'
+    head = re.sub(rb'<dimension ref="[^"]*"/>', dimension.encode(), head, count=1)
+    # ZIP64 only where the sheet needs it (past 2 GiB), as xlsxwriter does.
+    big = lines.stat().st_size + len(xml) >= zipfile.ZIP64_LIMIT
+    with out.open(name, "w", force_zip64=big) as sheet, lines.open("rb") as written:
+        sheet.write(head)
+        shutil.copyfileobj(written, sheet, 1 << 20)
+        sheet.write(b"</sheetData>" + tail)
