@@ -7,8 +7,8 @@ For a change that must not make any command slower (a reshaping of the code): ea
 from that checkout's folder. Prints the median seconds of each side and after/before, then the median CPU
 time (user and system, every thread: on a shared host it moves less than the elapsed time) and its
 ratio; a wall-time ratio above 1.10 is flagged. `--only WORDS` times only the commands whose label holds
-WORDS (say `--only validate`). The data is what benchmarks/same_results.py generates (out/same/data), plus the national
-returns of benchmarks/run.py with --national.
+WORDS, in any case (say `--only validate` or `--only xlsx`). The data is what benchmarks/same_results.py
+generates (out/same/data), plus the national returns of benchmarks/run.py with --national.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def _commands(side: Path, national: bool) -> list[tuple[str, list[str], Path | N
     cases = [
         ("validate an error-heavy return -> CSV", validate + ["--output", str(side / "v.csv")], None),
         ("validate an error-heavy return -> HTML", validate + ["--output", str(side / "v.html")], None),
+        ("validate an error-heavy return -> XLSX", validate + ["--output", str(side / "v.xlsx")], None),
         ("validate a cleaner return -> CSV", ["validate", str(clean / "2025-26"), "--year", "2025/26",
                                               "--output", str(side / "c.csv")], None),
         ("load three years, validating", ["load", str(council), "--as-at", "2026-03-31",
@@ -92,7 +93,7 @@ def main(argv: list[str]) -> int:
     print(f"{'command':46} {'before':>8} {'after':>8}  after/before  {'CPU before':>10} {'after':>8} {'ratio':>6}"
           f"   (median of {runs} runs each, in turn)")
     for i, (label, _, _) in enumerate(_commands(OUT, national)):
-        if only not in label:
+        if only.lower() not in label.lower():
             continue
         seconds = {c: [] for c in sides}
         cpu = {c: [] for c in sides}

@@ -51,3 +51,23 @@ def test_a_query_is_copied_to_csv_in_its_order_with_crlf_and_the_thread_setting_
     engine().copy_csv(con, "SELECT * FROM range(3, 0, -1) AS t(n)", tmp_path / "n.csv")
     assert (tmp_path / "n.csv").read_bytes() == b"n\r\n3\r\n2\r\n1\r\n"
     assert con.execute("SELECT current_setting('threads')").fetchone() == (2,)
+
+
+@pytest.mark.parametrize("value", ['a,b', 'say "hi"', "two\nlines", "back\\slash", "", "tab\there", "é😀"])
+def test_a_query_is_copied_as_lines_with_each_value_as_it_is(tmp_path, value):
+    con = engine().connect()
+    con.execute("SET threads = 2")
+    literal = "'" + value.replace("'", "''") + "'"
+    engine().copy_lines(con, f"SELECT s FROM (VALUES (1, {literal}), (2, 'last')) AS t(n, s) ORDER BY n DESC",
+                        tmp_path / "s.txt")
+    assert (tmp_path / "s.txt").read_bytes() == f"last\n{value}\n".encode()
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (2,)
+
+
+def test_rows_are_numbered_in_their_order_by_the_engine_as_by_the_portable_sql():
+    con = engine().connect()
+    query = "SELECT * FROM range(5000, 0, -1) AS t(v)"      # more rows than DuckDB passes at once (2,048)
+    expected = [(v, str(5002 - v)) for v in range(5000, 0, -1)]
+    for numbered in (engine().numbered, lambda c, q, first: Backend.numbered(engine(), c, q, first)):
+        with numbered(con, query, 2) as sql:
+            assert con.execute(sql).fetchall() == expected

@@ -9,6 +9,7 @@ Anything only one engine can do, or needs to run well, belongs in that engine's 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -29,6 +30,26 @@ class Backend(ABC):
     def copy_csv(self, con, query: str, path: Path) -> None:
         """Write what `query` returns to `path` as CSV, in the query's row order: a header row, values
         as the engine writes them, CRLF line ends."""
+
+    @abstractmethod
+    def copy_lines(self, con, query: str, path: Path) -> None:
+        """Write the one text column `query` returns to `path`, in the query's row order: each value as it
+        is (no header, no quoting, no escaping), then a line end."""
+
+    @contextmanager
+    def numbered(self, con, query: str, first: int):
+        """The SQL of the rows of `query`, in its order, with a column `n`: each row's number in that order
+        counting from `first`, as text. Valid on `con` inside the `with` block."""
+        yield f"SELECT *, CAST(row_number() OVER () + {int(first) - 1} AS VARCHAR) AS n FROM ({query}) AS q"
+
+    @abstractmethod
+    def inline_string_sql(self, text: str) -> str:
+        """An SQL expression for the text `text` (an SQL expression) as a spreadsheet's inline
+        string, `<is><t>...</t></is>` (SpreadsheetML): cut to the longest start a cell holds (32,767 UTF-16
+        units, as xlsxwriter cuts it); XML-escaped; a control character XML 1.0 cannot
+        carry, or a non-character U+FFFE/U+FFFF, as its `_xHHHH_` escape, and text that already reads like
+        such an escape with its underscore escaped (`_x005F_`), as spreadsheets write them; `xml:space`
+        kept when it begins or ends with white space."""
 
     @abstractmethod
     def scan_python(self, con, name: str, data) -> None:

@@ -6,6 +6,8 @@ imported here and nowhere else, and so are DuckDB's settings.
 
 from __future__ import annotations
 
+import itertools
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -44,15 +46,39 @@ class DuckDB(Backend):
         return con
 
     def copy_csv(self, con, query: str, path: Path) -> None:
-        target = str(path).replace("'", "''")
-        # On several threads DuckDB (2.0) wrote a COPY computing new strings out of the query's order
-        # (seen at 450,000 rows); on one it keeps the order, for the same CPU time and no sort.
-        (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
-        con.execute("SET threads = 1")
+        _copy_in_order(con, query, path, "HEADER, NEW_LINE '\r\n'")
+
+    def copy_lines(self, con, query: str, path: Path) -> None:
+        # A CSV with no quote and no escape character writes each value exactly as it is.
+        _copy_in_order(con, query, path, "FORMAT csv, HEADER false, QUOTE '', ESCAPE ''")
+
+    @contextmanager
+    def numbered(self, con, query: str, first: int):
+        # row_number() OVER () held every row before passing any on (DuckDB 2.0: 40 MB more at 442,000
+        # failing rows); a sequence numbers them as they pass. Run on one thread (copy_lines) the rows
+        # pass in the query's order.
+        name = f"careboard_n_{next(_SEQUENCES)}"
+        con.execute(f"CREATE TEMP SEQUENCE {name} START {int(first)}")
         try:
-            con.execute(f"COPY ({query}) TO '{target}' (HEADER, NEW_LINE '\r\n')")
+            yield f"SELECT *, CAST(nextval('{name}') AS VARCHAR) AS n FROM ({query}) AS q"
         finally:
-            con.execute(f"SET threads = {int(threads)}")
+            con.execute(f"DROP SEQUENCE {name}")
+
+    def inline_string_sql(self, text: str) -> str:
+        cut = _within_cell_limit(text)
+        # Most text needs only &, < and > escaped; the rare text with a character to escape as _xHHHH_ (or
+        # already reading like such an escape) is taken apart a character at a time.
+        odd = f"regexp_matches({cut}, '{_OOXML_ESCAPED}|_x[0-9A-Fa-f]{{4}}_')"
+        one_by_one = (f"array_to_string(list_transform(string_split(regexp_replace({cut}, '(_x[0-9A-Fa-f]{{4}}_)', "
+                      f"'_x005F\\1', 'g'), ''), lambda c: CASE WHEN regexp_matches(c, '{_OOXML_ESCAPED}') "
+                      f"THEN printf('_x%04X_', unicode(c)) ELSE c END), '')")
+        escaped = (f"replace(replace(replace(CASE WHEN {odd} THEN {one_by_one} ELSE {cut} END, '&', '&amp;'), "
+                   f"'<', '&lt;'), '>', '&gt;')")
+        # White space as XML reads it (a carriage return is escaped above).
+        space = " OR ".join(f"{end}({cut}, {c})" for end in ("starts_with", "ends_with")
+                            for c in ("' '", "chr(9)", "chr(10)"))
+        space = f"""CASE WHEN {space} THEN ' xml:space="preserve"' ELSE '' END"""
+        return f"'<is><t' || {space} || '>' || {escaped} || '</t></is>'"
 
     def scan_python(self, con, name: str, data) -> None:
         # Since DuckDB 2, scanning Python objects needs the `duckdb` package's Python layer (it sets up
@@ -77,6 +103,42 @@ class DuckDB(Backend):
 
 # Larger than a year of a council's monthly loads write; a national load passes it and is written as it goes.
 CHECKPOINT_AFTER = "256MB"
+
+
+def _copy_in_order(con, query: str, path: Path, options: str) -> None:
+    target = str(path).replace("'", "''")
+    # On several threads DuckDB (2.0) wrote a COPY computing new strings out of the query's order
+    # (seen at 450,000 rows); on one it keeps the order, for the same CPU time and no sort.
+    (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
+    con.execute("SET threads = 1")
+    try:
+        con.execute(f"COPY ({query}) TO '{target}' ({options})")
+    finally:
+        con.execute(f"SET threads = {int(threads)}")
+
+
+_SEQUENCES = itertools.count(1)
+# The longest text a spreadsheet cell holds, in UTF-16 units (Excel's limit).
+CELL_TEXT_LIMIT = 32_767
+# The characters a spreadsheet writes as _xHHHH_ (RE2): the control characters XML 1.0 forbids (tab and
+# line feed are allowed; carriage return is escaped too, or XML would read it back as a line feed) and the
+# two non-characters.
+_OOXML_ESCAPED = "[\\x00-\\x08\\x0B-\\x1F\\x{FFFE}\\x{FFFF}]"
+
+
+def _within_cell_limit(text: str) -> str:
+    """`text` cut to the longest start that a spreadsheet cell holds (CELL_TEXT_LIMIT UTF-16 units, where a
+    character beyond U+FFFF counts two), as xlsxwriter cuts it. Each such character is marked first with a
+    NUL before it, so that one character counts as one unit; a cut that would split a marked
+    character from its mark drops both."""
+    wide, limit = "[\\x{10000}-\\x{10FFFF}]", CELL_TEXT_LIMIT
+    marked = f"regexp_replace({text}, '({wide})', chr(0) || '\\1', 'g')"
+    cut = (f"left({marked}, CASE WHEN regexp_matches(substr({marked}, {limit + 1}, 1), '{wide}') "
+           f"THEN {limit - 1} ELSE {limit} END)")
+    # A text of n bytes of UTF-8 has at most n UTF-16 units.
+    return (f"(CASE WHEN strlen({text}) > {limit} THEN regexp_replace({cut}, '\\x00({wide})', '\\1', 'g') "
+            f"ELSE {text} END)")
+
 
 # A large council's pair of returns is about 40,000 rows; at national size (over a million) DuckDB's
 # parallelism and its optimisers pay.

@@ -50,8 +50,8 @@ class Failures:
         """Run `sql` with `{failures}` standing for the failing rows; a cursor to fetch from."""
         return self.con.execute(sql.format(failures=self.source), params or [])
 
-    def count(self, where: str = "true") -> int:
-        return self.query(f"SELECT count(*) FROM {{failures}} WHERE {where}").fetchone()[0] if self.con else 0
+    def count(self, where: str = "true", what: str = "*") -> int:
+        return self.query(f"SELECT count({what}) FROM {{failures}} WHERE {where}").fetchone()[0] if self.con else 0
 
     def drop(self) -> None:
         """Remove the failing rows from the engine, once written or kept elsewhere."""

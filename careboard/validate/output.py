@@ -2,8 +2,8 @@
 Excel workbook and an HTML page.
 
 The failing rows are read from the engine (result.Failures) and written by it: the CSV with DuckDB's
-COPY, the workbook in batches. Every text cell is made safe to open in a spreadsheet, every HTML value
-is escaped.
+COPY, the workbook's sheets of failing rows with one query each (xlsx_rows.py). Every text cell is made
+safe to open in a spreadsheet, every HTML value is escaped.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ SUMMARY_COLUMNS = ["rule", "status", "severity", "failing_rows", "children", "me
 # The HTML holds the summaries and the first rows of each rule; every row is in the CSV or the workbook.
 HTML_ROWS_PER_RULE = 20
 HTML_CHILDREN = 200
-XLSX_IN_MEMORY_ROWS = 100_000
 
 # A text cell made inert for spreadsheets, in the engine: a cell beginning with =, +, -, @, tab or
 # carriage return gets a leading single quote. The same rule as careboard.safe_cells.safe_text (its
@@ -92,51 +91,66 @@ def summary_by_child(outcome: Outcome, limit: int | None = None) -> list[tuple[s
     """(child, failing rows, rules), most failing rows first."""
     if outcome.failures.con is None:
         return []
-    return outcome.failures.query(
-        "SELECT coalesce(child, '') AS c, count(*) AS n, string_agg(DISTINCT rule, ' ' ORDER BY rule) "
-        "FROM {failures} GROUP BY c ORDER BY n DESC, c" + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+    return outcome.failures.con.execute(_by_child_sql(outcome, limit)).fetchall()
+
+
+def _by_child_sql(outcome: Outcome, limit: int | None = None) -> str:
+    return (f"SELECT coalesce(child, '') AS child, count(*) AS failing_rows, string_agg(DISTINCT rule, ' ' ORDER BY "
+            f"rule) AS rules FROM {outcome.failures.source} GROUP BY 1 ORDER BY 2 DESC, 1"
+            + (f" LIMIT {int(limit)}" if limit else ""))
+
+
+BY_CHILD_HEADER = ["child", "failing rows", "rules"]
 
 
 def write_xlsx(outcome: Outcome, path: Path) -> Path:
+    """The summary of every rule, the failing rows by child and every failing row, a sheet each. Text is
+    written as text, never as a formula or a link. The rows of the two big sheets are written by the engine
+    (xlsx_rows.py): cell by cell from Python they were most of the command's time."""
+    from .xlsx_rows import Rows, write_with_rows
+
+    rows = len(outcome.failures)
+    children = outcome.failures.count(what="DISTINCT coalesce(child, '')")
+    # The sheets after the summary of every rule, numbered from 2: name, header, rows.
+    big = [("By child", BY_CHILD_HEADER,
+            Rows(_by_child_sql(outcome), ["child", "failing_rows", "rules"], frozenset({"failing_rows"}), children)),
+           ("Every error", CSV_COLUMNS, Rows(_failing_rows(outcome), CSV_COLUMNS, NUMBERS, rows))]
+    book = _workbook_but_rows(outcome, [(name, header, r.count) for name, header, r in big])
+    if not rows:
+        Path(path).write_bytes(book)
+        return Path(path)
+    return write_with_rows(book, outcome.failures.con, {n: r for n, (_, _, r) in enumerate(big, start=2)}, path)
+
+
+def _workbook_but_rows(outcome: Outcome, headers: list[tuple[str, list[str], int]]) -> bytes:
+    """The workbook: the summary of every rule, then a sheet for each of `headers` (its name, its header
+    and the number of rows it will have) with its header row alone. Made in a function of its own so that
+    xlsxwriter's cells are let go before the rows are written."""
+    import io
+
     import xlsxwriter
 
-    # Text is written as text, never as a formula or a link. Shared strings (the default) write each
-    # distinct message once, which at 43,000 failing rows took the workbook from 5.1 to 2.9 s of CPU,
-    # but hold every cell in memory until the end; above XLSX_IN_MEMORY_ROWS each row goes to disk as
-    # it is written (constant_memory) instead.
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": len(outcome.failures) > XLSX_IN_MEMORY_ROWS,
-                                         "strings_to_formulas": False, "strings_to_urls": False,
-                                         "strings_to_numbers": False})
+    from ..safe_cells import write_xlsx_row
+
+    book = io.BytesIO()
+    wb = xlsxwriter.Workbook(book, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                    "strings_to_numbers": False})
     bold = wb.add_format({"bold": True})
 
-    def sheet(name: str, header: list[str], batches) -> None:
+    def sheet(name: str, header: list[str], data, n: int) -> None:
         ws = wb.add_worksheet(name)
         ws.write_row(0, 0, header, bold)
         ws.freeze_panes(1, 0)
-        n = 0
-        for batch in batches:
-            for r in batch:
-                n += 1
-                for i, v in enumerate(r):
-                    if isinstance(v, str):
-                        ws.write_string(n, i, v)
-                    elif v is not None:
-                        ws.write_number(n, i, v)
+        for i, r in enumerate(data, start=1):
+            write_xlsx_row(ws, i, r, None)
         ws.autofilter(0, 0, max(n, 1), len(header) - 1)
 
-    sheet("Summary by rule", SUMMARY_COLUMNS, [rule_summary(outcome)])
-    sheet("By child", ["child", "failing rows", "rules"], [summary_by_child(outcome)])
-    sheet("Every error", CSV_COLUMNS, _batches(outcome, _failing_rows(outcome)))
+    by_rule = rule_summary(outcome)
+    sheet("Summary by rule", SUMMARY_COLUMNS, by_rule, len(by_rule))
+    for name, header, n in headers:
+        sheet(name, header, [], n)
     wb.close()
-    return Path(path)
-
-
-def _batches(outcome: Outcome, select: str, size: int = 20_000):
-    if outcome.failures.con is None:
-        return
-    cursor = outcome.failures.con.execute(select)
-    while batch := cursor.fetchmany(size):
-        yield batch
+    return book.getvalue()
 
 
 def _table(header: list[str], rows, table_id: str) -> str:
