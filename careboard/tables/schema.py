@@ -148,36 +148,41 @@ def typed_select(table: str, source: str, trim: bool = True) -> str:
     insert_columns (`trim`: see trimmed_cells)."""
     t = registry.table(table)
     raw = "[" + ", ".join(f'"{c}"' for c in t.all_columns) + "]"
-    typed = dict(zip(t.all_columns, typed_columns(table)))
-    data = ["raw" if c == "raw" else typed[c] for c in staging_columns(table)]
-    # The cells as written, beside the trimmed ones, to tell which rows had a cell trimmed.
+    # The cells as written, beside the trimmed ones, to tell which rows had a cell trimmed; and the trimmed
+    # text beside each typed column, for the marks (_normalised) to compare the two without typing again.
     untrimmed = "".join(f', "{c}" AS "written {c}"' for c in t.all_columns) if trim else ""
+    written = "".join(f', "written {c}"' for c in t.all_columns) if trim else ""
+    text = "".join(f', "{c}" AS "text {c}"' for c in t.all_columns)
+    columns = ", ".join(f'"{c}"' for c in staging_columns(table))
     return (f"SELECT $snapshot_id AS snapshot_id, $return_year AS return_year, $file_id AS file_id, "
-            f"line_no, row_no, {', '.join(data)}, {_normalised(table, trim)} AS {NORMALISED} "
-            f"FROM (SELECT line_no, row_no, {raw} AS raw, {trimmed_cells(table, trim)}{untrimmed} FROM {source})")
+            f"line_no, row_no, {columns}, "
+            f"{_normalised(table, trim)} AS {NORMALISED} "
+            f"FROM (SELECT line_no, row_no, raw, {', '.join(typed_columns(table))}{text}{written} "
+            f"FROM (SELECT line_no, row_no, {raw} AS raw, {trimmed_cells(table, trim)}{untrimmed} FROM {source}))")
 
 
 def _normalised(table: str, trim: bool) -> str:
     """True where typing may have changed a cell of the row (codes upper-cased or losing Excel's ".0",
     dates not written dd/mm/yyyy, numbers written another way, cells trimmed), could not read one (a date
-    or number that is not one), or a code or text is longer than its field allows. A cheap over-estimate from the trimmed cells (strlen, in bytes, is
-    stored with each string): store.normalised finds the cells themselves. The typed expressions repeat
-    those of the select list, which DuckDB works out once."""
+    or number that is not one), or a code or text is longer than its field allows. A cheap over-estimate
+    from the typed column and its trimmed text (strlen, in bytes, is stored with each string):
+    store.normalised finds the cells themselves. Each cell is typed once, in the query below this one:
+    typing it again here cost more to plan than the rows of a month's files."""
     t, lengths = registry.table(table), registry.format_of(table).lengths()
     tests = []
     for c in t.all_columns:
-        kind, cell = t.kind(c), f'"{c}"'
+        kind, typed, cell = t.kind(c), f'"{c}"', f'"text {c}"'
         if kind in ("code", "text"):
             tests.append(f"strlen({cell}) > {lengths[c]}")
         if kind == "code":
-            tests.append(f"{typed_cell(table, c)} <> {cell}")
+            tests.append(f"{typed} <> {cell}")
         elif kind == "date":
             tests.append(f"strlen({cell}) NOT IN (0, 10)")
-            tests.append(f"({typed_cell(table, c)} IS NULL AND strlen({cell}) > 0)")     # not read at all
+            tests.append(f"({typed} IS NULL AND strlen({cell}) > 0)")     # not read at all
             if registry.format_of(table).is_list:     # read in several forms: 2025-01-31 is marked too
                 tests.append(f"(strlen({cell}) = 10 AND {cell} NOT LIKE '__/__/____')")
         elif kind == "integer":
-            tests.append(f"coalesce(CAST({typed_cell(table, c)} AS VARCHAR) <> {cell}, strlen({cell}) > 0)")
+            tests.append(f"coalesce(CAST({typed} AS VARCHAR) <> {cell}, strlen({cell}) > 0)")
         if trim:
             tests.append(f'"written {c}" <> {cell}')
     return "(" + " OR ".join(tests) + ")"
