@@ -1,4 +1,4 @@
-"""Annex A list 8 children linked to the SSDA903's by child ID: each disagreement is a warning on the
+"""Annex A List 8 children linked to the SSDA903's by child ID: each disagreement is a warning on the
 Annex A row. Rows are put straight into a store's staging tables, as a load leaves them."""
 
 from __future__ import annotations

@@ -233,7 +233,7 @@ def test_findings_command_refuses_an_unknown_output_before_writing_any(loaded, t
 
 
 def test_notes_are_counted_apart_from_warnings():
-    """A finding for information (an Annex A list 1-7 left aside) is a note, not a warning."""
+    """A finding for information (one of Annex A Lists 1-7, left aside) is a note, not a warning."""
     from careboard.store.findings import Counts
 
     assert Counts(6, 3, 0, 0, 0, 1).describe().startswith("6 data-quality findings (3 errors, 2 warnings, 1 note)")

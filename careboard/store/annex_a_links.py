@@ -1,4 +1,4 @@
-"""Annex A list 8 against the SSDA903: the same children, linked by child ID within one snapshot, should
+"""Annex A List 8 against the SSDA903: the same children, linked by child ID within one snapshot, should
 have the same date of birth, the same date they started to be looked after, and the legal status and
 placement of their latest episode. Where they differ, a warning on the Annex A row says both values, so
 one of the two can be corrected. A list 8 child the loaded returns have no episode for is a warning too
@@ -50,12 +50,12 @@ def annex_a_link_sql(sid: int) -> str:
         shown = (lambda v: f"strftime({v}, '%d/%m/%Y')") if column in _DATES else (lambda v: v)
         parts.append(f"""SELECT l.snapshot_id, 'warning', 'annex_a_903_differs', 'annex_a_children_in_care', l.file_id,
        l.line_no, l."CHILD", '{column}', {shown(ours)} || ' / ' || {shown(theirs)},
-       'the {words} is ' || {shown(ours)} || ' in Annex A list 8 but ' || {shown(theirs)}
+       'the {words} is ' || {shown(ours)} || ' in Annex A List 8 but ' || {shown(theirs)}
          || ' in the SSDA903 return: correct whichever is wrong'
 FROM linked l WHERE {ours} IS NOT NULL AND {theirs} IS NOT NULL AND {ours} <> {theirs}""")
     parts.append(f"""SELECT l.snapshot_id, 'warning', 'annex_a_not_in_903', 'annex_a_children_in_care', l.file_id, l.line_no,
        l."CHILD", 'CHILD', l."CHILD",
-       'child ' || l."CHILD" || ' is in Annex A list 8 but has no episode in the SSDA903 returns loaded: check the '
+       'child ' || l."CHILD" || ' is in Annex A List 8 but has no episode in the SSDA903 returns loaded: check the '
          || 'child ID in both'
 FROM linked l WHERE NOT l.in_903 AND EXISTS (SELECT 1 FROM {episodes} WHERE snapshot_id = {sid})""")
     return f"WITH linked AS {linked}\n" + "\nUNION ALL\n".join(f"({p})" for p in parts)

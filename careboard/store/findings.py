@@ -48,7 +48,7 @@ class Counts:
     failing_rows: int
     failing_errors: int
     years_validated: int
-    finding_notes: int = 0    # findings for information only (an Annex A list 1-7 left aside), not warnings
+    finding_notes: int = 0    # findings for information only (one of Annex A Lists 1-7, left aside), not warnings
 
     def describe(self) -> str:
         """'12 data-quality findings (3 errors, 9 warnings); 39,955 failing rows on the DfE validation

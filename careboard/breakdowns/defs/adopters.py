@@ -1,4 +1,4 @@
-"""The adopters' journey, from Ofsted's Annex A list 11: how many took each step in the last 12 months, and
+"""The adopters' journey, from Ofsted's Annex A List 11: how many took each step in the last 12 months, and
 how long the step took from the one before."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ ADOPTER_JOURNEY = Breakdown(
     description="Prospective adopters taking each step of the adoption process in the last 12 months, from the "
                 "first enquiry to children being placed with them, with the average number of days since the step "
                 "before (for those whose list gives both dates), and how many left the process. From Ofsted's "
-                "Annex A list 11.",
+                "Annex A List 11.",
     by="code",
     key_heading="Step",
     codes=tuple((code, words) for code, words, _, _ in STEPS),
@@ -34,7 +34,7 @@ ADOPTER_JOURNEY = Breakdown(
              Column("timed", "Adopters with both dates", shown=False),
              Column("mean_days", "Average days since the step before", "mean", ("days", "timed"))),
     sql="\nUNION ALL\n".join(_step(code, column, before) for code, _, column, before in STEPS),
-    reference="Ofsted, Annex A list 11; Adoption Agencies Regulations 2005 (two-stage process)",
+    reference="Ofsted, Annex A List 11; Adoption Agencies Regulations 2005 (two-stage process)",
 )
 
 BREAKDOWNS = (ADOPTER_JOURNEY,)

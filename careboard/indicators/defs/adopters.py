@@ -1,4 +1,4 @@
-"""Adopter recruitment, from Ofsted's Annex A list 11: adopters approved, approved adopters waiting for a
+"""Adopter recruitment, from Ofsted's Annex A List 11: adopters approved, approved adopters waiting for a
 match, and how long approval takes from the start of stage 1 (the two-stage process: stage 1 about 2 months,
 stage 2 about 4; timescales.md section 4); and, with list 10, how many of the children placed for adoption
 went to the agency's own adopters rather than to another agency's (indicators.md C5)."""
@@ -9,7 +9,7 @@ from ...timescales import get as timescale
 from ..base import Indicator
 
 GROUP = "Adoption"
-REFERENCE = "Ofsted, Annex A list 11; Adoption Agencies Regulations 2005 as amended 2013; timescales.md section 4"
+REFERENCE = "Ofsted, Annex A List 11; Adoption Agencies Regulations 2005 as amended 2013; timescales.md section 4"
 
 APPROVED = Indicator(
     id="adopters_approved_count",
@@ -20,7 +20,7 @@ APPROVED = Indicator(
     polarity="high",
     numerator="Prospective adopters approved in the 12 months",
     denominator="",
-    definition="Prospective adopters the agency approved in the 12 months. From the council's Annex A list 11.",
+    definition="Prospective adopters the agency approved in the 12 months. From the council's Annex A List 11.",
     technical="annex_a_adopters rows with APPROVED_DATE in the 12 months.",
     sentence="In the 12 months to {month}, {num} adopters were approved.",
     sql="""
@@ -44,7 +44,7 @@ WAITING = Indicator(
     denominator="",
     definition="Adopters approved and not yet matched with a child at the end of the month, leaving out those who "
                "have left the process; with how many have waited more than 3 months since approval. From the "
-               "council's Annex A list 11.",
+               "council's Annex A List 11.",
     technical="annex_a_adopters rows with APPROVED_DATE on or before the as-at date, MATCHED_DATE and LEFT_DATE "
               "blank or after it; over_3_months counts those approved more than 3 months before.",
     sentence="At the end of {month}, {num} approved adopters were waiting to be matched, {over_3_months} of them "
@@ -73,7 +73,7 @@ DAYS_TO_APPROVAL = Indicator(
     denominator="Adopters approved in the 12 months whose stage 1 start is recorded",
     definition="For the adopters approved in the 12 months, the average number of days from the start of stage 1 "
                "(the agency accepting their registration of interest) to approval; the two stages are expected to "
-               "take about 6 months together. From the council's Annex A list 11.",
+               "take about 6 months together. From the council's Annex A List 11.",
     technical="annex_a_adopters rows with APPROVED_DATE in the 12 months and STAGE1_START_DATE recorded: the mean of "
               "APPROVED_DATE - STAGE1_START_DATE in days.",
     sentence="For the {den} adopters approved in the 12 months to {month}, on average {value} passed between the "

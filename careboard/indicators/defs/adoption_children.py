@@ -4,7 +4,7 @@ agencies' reports to committee).
 Children who are older, from an ethnic minority, in a group of brothers and sisters or disabled wait longest
 for a family, so committee papers count them among the children adopted in the year. A child with a placement
 order who has not been matched long after the A2 threshold is the other side of the same picture. Brothers
-and sisters, disability and match dates are not in the SSDA903: Ofsted's Annex A list 10 carries them.
+and sisters, disability and match dates are not in the SSDA903: Ofsted's Annex A List 10 carries them.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ WAITING_WITH_ORDER = Indicator(
 )
 
 
-# From Ofsted's Annex A list 10, which says what the SSDA903 does not: brothers and sisters placed together
+# From Ofsted's Annex A List 10, which says what the SSDA903 does not: brothers and sisters placed together
 # (a shared family identifier), disability, and the date a child was matched with adopters.
 _ADOPTED_A10 = """
 SELECT a.child, a.family, a.disabled, a.adoption_order_date, a.file_id, a.line_no, {num} AS num
@@ -124,8 +124,8 @@ ADOPTED_WITH_SIBLINGS = Indicator(
     aggregate="share",
     window="12m",
     polarity=None,
-    numerator="Children adopted in the 12 months who share a family identifier with another child in Annex A list 10",
-    denominator="Children adopted in the 12 months (Annex A list 10)",
+    numerator="Children adopted in the 12 months who share a family identifier with another child in Annex A List 10",
+    denominator="Children adopted in the 12 months (Annex A List 10)",
     definition="Of the children adopted in the 12 months, the share adopted as part of a group of brothers and "
                "sisters, which Annex A records by giving them one family identifier. From the council's Annex A "
                "list 10.",
@@ -136,7 +136,7 @@ ADOPTED_WITH_SIBLINGS = Indicator(
     sql=_ADOPTED_A10.format(num="CASE WHEN EXISTS (SELECT 1 FROM annex_a_adoption s WHERE s.family = a.family "
                                 "AND s.child <> a.child) THEN 1 ELSE 0 END", condition=""),
     group=GROUP,
-    reference="Ofsted, Annex A list 10; regional adoption agency reports",
+    reference="Ofsted, Annex A List 10; regional adoption agency reports",
 )
 
 ADOPTED_DISABLED = Indicator(
@@ -147,15 +147,15 @@ ADOPTED_DISABLED = Indicator(
     window="12m",
     polarity=None,
     numerator="Children adopted in the 12 months recorded as having a disability",
-    denominator="Children adopted in the 12 months whose disability is recorded yes or no (Annex A list 10)",
+    denominator="Children adopted in the 12 months whose disability is recorded yes or no (Annex A List 10)",
     definition="Of the children adopted in the 12 months, the share recorded as having a disability. Children "
-               "recorded as not known are left out. From the council's Annex A list 10.",
+               "recorded as not known are left out. From the council's Annex A List 10.",
     technical="annex_a_adoption rows with ADOPTION_ORDER_DATE in the 12 months and DISABLED Y or N; counted when Y.",
     sentence="{num} of the {den} children adopted in the 12 months to {month} had a disability ({value}).",
     sql=_ADOPTED_A10.format(num="CASE WHEN a.disabled = 'Y' THEN 1 ELSE 0 END",
                             condition="\n  AND a.disabled IN {YES_NO}"),
     group=GROUP,
-    reference="Ofsted, Annex A list 10",
+    reference="Ofsted, Annex A List 10",
 )
 
 UNMATCHED_WITH_ORDER = Indicator(
@@ -170,7 +170,7 @@ UNMATCHED_WITH_ORDER = Indicator(
     denominator="",
     definition=f"Children with a placement order who, at the end of the month, had waited more than "
                f"{A2_THRESHOLD_DAYS} days (the threshold the A2 measure is judged against) without being matched "
-               "with adopters, and whose plan for adoption still stands. From the council's Annex A list 10, which "
+               "with adopters, and whose plan for adoption still stands. From the council's Annex A List 10, which "
                "records the date each child was matched.",
     technical=f"annex_a_adoption rows with PLACEMENT_ORDER_DATE more than {A2_THRESHOLD_DAYS} days before the as-at "
               "date, MATCH_DATE blank or after it, and neither ADOPTION_ORDER_DATE nor DECISION_REVERSED_DATE by then; "
@@ -189,7 +189,7 @@ WHERE placement_order_date <= {{as_at}} AND (match_date IS NULL OR match_date > 
     decimals=0,
     extras={"with_order": "count(*)"},
     group=GROUP,
-    reference="DfE adoption scorecard A2 threshold; Ofsted, Annex A list 10",
+    reference="DfE adoption scorecard A2 threshold; Ofsted, Annex A List 10",
 )
 
 INDICATORS = (ADOPTED_AGED_5_PLUS, ADOPTED_ETHNIC_MINORITY, ADOPTED_WITH_SIBLINGS, ADOPTED_DISABLED, WAITING_WITH_ORDER,

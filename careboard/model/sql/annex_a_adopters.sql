@@ -1,4 +1,4 @@
--- Ofsted Annex A list 11 (adopters): one row per adopter, with the dates of each step of their journey.
+-- Ofsted Annex A List 11 (adopters): one row per adopter, with the dates of each step of their journey.
 SELECT adopter, family, enquiry, stage1_start, stage1_end, stage2_start, stage2_end, application, approved, matched,
        children_placed_on, children_placed, adoption_order, left_on, file_id, line_no FROM (
   SELECT "ADOPTER" AS adopter, "FAMILY" AS family, "ENQUIRY_DATE" AS enquiry, "STAGE1_START_DATE" AS stage1_start,

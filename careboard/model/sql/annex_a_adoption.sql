@@ -1,4 +1,4 @@
--- Ofsted Annex A list 10 (adoption): one row per child and decision that they should be placed for adoption.
+-- Ofsted Annex A List 10 (adoption): one row per child and decision that they should be placed for adoption.
 SELECT child, family, sex, ethnic, dob, disabled, entered_care, decision_date, placement_order_date, match_date,
        placed_date, adoption_order_date, decision_reversed_date, file_id, line_no FROM (
   SELECT "CHILD" AS child, "FAMILY" AS family, "SEX" AS sex, "ETHNIC" AS ethnic, "DOB" AS dob, "DISABLED" AS disabled,
