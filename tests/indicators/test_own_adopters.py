@@ -54,11 +54,18 @@ PLACED_TWICE = {2025: {"episodes": IN_CARE,
                            row(child="T1", family="FA", decision_date="01/06/2024", placed_date="01/10/2024")],
                        "annex_a_adopters": [adopter("P1", "FA")]}}
 
+# The lists are kept by hand: one writes the family fc1, the other FC1.
+ANY_CASE = {2025: {"episodes": IN_CARE,
+                   "annex_a_adoption": [placed("C1", "fc1", "01/03/2024")],
+                   "annex_a_adopters": [adopter("P1", "FC1 ")]}}
+
 CASES = [
     # (indicator, description, returns, expected)
     (INDICATOR, "own adopters, another agency's, a couple counted once, siblings as two, a blank family apart",
      LISTS, {"num": 4, "den": 6, "value": 400 / 6, "family_not_recorded": 1}),
     (INDICATOR, "a child placed twice in the 12 months counts once, at the later placement", PLACED_TWICE,
+     {"num": 1, "den": 1, "value": 100.0, "family_not_recorded": 0}),
+    (INDICATOR, "a family identifier matches whatever its case", ANY_CASE,
      {"num": 1, "den": 1, "value": 100.0, "family_not_recorded": 0}),
 ]
 
