@@ -250,3 +250,20 @@ def test_placeholders_are_filled_and_nothing_else():
         fill("{timescale:support_visit, referral}", OWN)
     with pytest.raises(ValueError, match="only a local timescale"):
         Timescales.set_by_council({"iha": (25, "working_days")})
+
+
+def test_indicators_with_a_council_file_take_rates_per_10000_from_its_las_population(store):
+    from careboard.published.location import data_folder
+    from careboard.published.published import load_published_or_note
+
+    published, _ = load_published_or_note(data_folder(None).path)
+    peterborough = published.population_for_year_ending("874", 2025).value     # the council file's LA
+    db = str(store / "s.duckdb")
+    plain = run_cli("indicators", "--db", db)
+    own = run_cli("indicators", "--db", db, "--council", str(store / "own.toml"))
+    given = run_cli("indicators", "--db", db, "--council", str(store / "own.toml"), "--population", "50000")
+    for run in (plain, own, given):
+        assert_clean(run, {0})
+    assert re.search(r"cla_rate_10k +- rate +\(no population: give --population\)", plain.out)
+    assert re.search(rf"cla_rate_10k +[\d.]+ rate +\(\d+ / {peterborough}\)", own.out)
+    assert re.search(r"cla_rate_10k +[\d.]+ rate +\(\d+ / 50000\)", given.out)

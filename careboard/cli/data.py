@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
-from .common import (Progress, at_least, date_arg, history_arg, known_snapshot, output_file, reference_args,
-                     reference_inputs, snapshot_arg, store_arg, year_arg)
+from .common import (Progress, at_least, benchmarks_folder, date_arg, history_arg, known_snapshot, output_file,
+                     reference_args, reference_inputs, snapshot_arg, store_arg, year_arg)
 
 
 def cmd_load(args) -> int:
@@ -79,6 +80,25 @@ def _ratio(ind, v) -> str:
     return f"  ({v.numerator or 0:g} / {v.denominator:g})"
 
 
+def _council_population(args, as_at: date) -> int | None:
+    """The 0-17 population of the council's LA (--council) for as_at's year, from the published figures, when
+    --population does not give one: rates per 10,000 as the council's report shows them."""
+    if getattr(args, "population", None) is not None or getattr(args, "council", None) is None:
+        return getattr(args, "population", None)
+    from ..dates import year_ending
+    from ..judge.council import load_council_config
+    from ..published.published import load_published_or_note
+
+    la_code = load_council_config(args.council).la_code
+    published, _ = load_published_or_note(benchmarks_folder(None, args.db))
+    if published is None or la_code is None:
+        return None
+    try:
+        return published.population_for_year_ending(la_code, year_ending(as_at)).value
+    except KeyError:    # an LA the published figures do not have: the report says so; here, no rate
+        return None
+
+
 def _catalogue(args) -> tuple:
     """Every indicator, judging by the council's own local timescales when --council names its settings."""
     from ..indicators import registry
@@ -117,6 +137,7 @@ def cmd_indicators(args) -> int:
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     as_at = args.as_at or ctx.as_at
+    ctx.population = _council_population(args, as_at)
     values = calculate.compute_all(ctx, indicators, as_at)
     if args.output:
         from ..safe_cells import write_table
@@ -196,7 +217,8 @@ def cmd_due(args) -> int:
 def council_arg(p) -> None:
     p.add_argument("--council", type=Path, metavar="FILE",
                    help="the council's settings file: figures judge by its own local timescales "
-                        "(docs/timescales.md); default: those careboard declares")
+                        "(docs/timescales.md), and rates use its LA's published population unless "
+                        "--population gives one; default: the timescales careboard declares")
 
 
 def add_commands(sub) -> None:
