@@ -85,7 +85,6 @@ def _council_population(args, as_at: date) -> int | None:
     --population does not give one: rates per 10,000 as the council's report shows them."""
     if getattr(args, "population", None) is not None or getattr(args, "council", None) is None:
         return getattr(args, "population", None)
-    from ..dates import year_ending
     from ..judge.council import load_council_config
     from ..published.published import load_published_or_note
 
@@ -93,10 +92,7 @@ def _council_population(args, as_at: date) -> int | None:
     published, _ = load_published_or_note(benchmarks_folder(None, args.db))
     if published is None or la_code is None:
         return None
-    try:
-        return published.population_for_year_ending(la_code, year_ending(as_at)).value
-    except KeyError:    # an LA the published figures do not have: the report says so; here, no rate
-        return None
+    return published.population_for_rates(la_code, as_at)
 
 
 def _catalogue(args) -> tuple:

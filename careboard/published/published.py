@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from careboard.dates import year_label
+from careboard.dates import year_ending, year_label
 from careboard.published.areas import ENGLAND, normalise_la_code
 from careboard.published.figures import MISSING, Figure
 from careboard.published.files import CLA_FILE, LAIT_FILE, ONS_PREFIX, SN_FILES, Area, PublishedFiles, Series, find_file
@@ -87,6 +88,14 @@ class Published:
 
     def population_for_year_ending(self, la_code: str, year_ending_march: int) -> PopulationEstimate:
         return population_for_year_ending(self.files.population(), _area_key(la_code), year_ending_march)
+
+    def population_for_rates(self, la_code: str, as_at: date) -> int | None:
+        """The 0-17 population a rate per 10,000 at `as_at` divides by: the estimate for its collection year;
+        None when the LA is not in the published files."""
+        try:
+            return self.population_for_year_ending(la_code, year_ending(as_at)).value
+        except KeyError:
+            return None
 
     # --- published values -------------------------------------------------------------------
 

@@ -68,10 +68,7 @@ class Inputs:
 def _population(inputs: Inputs, d: date) -> int | None:
     if inputs.published is None or inputs.council.la_code is None:
         return None
-    try:
-        return inputs.published.population_for_year_ending(inputs.council.la_code, year_ending(d)).value
-    except KeyError:   # the council's LA code is not in the published files
-        return None
+    return inputs.published.population_for_rates(inputs.council.la_code, d)
 
 
 def compute_series(ctx, inputs: Inputs, dates: list[date], indicators: tuple[Indicator, ...]) -> dict[str, dict[date, Value]]:
