@@ -69,26 +69,28 @@ def export(timeline: Timeline, as_at: date, out_dir: Path, *, fmt: str = "csv",
     for year in cuts:
         folder = out_dir / folder_name(year)
         clear_return_folder(folder)
-        tables = returns[year] if year in returns else {t: None for t in tables_for_year(year)}
+        copied = year in unchanged
+        tables = list(tables_for_year(year) if copied else returns[year])
         # The names are drawn for every year, copied or not, so each export's names are those it always had.
         if fmt == "csv":
-            names = csv_names(rng, year, timeline.la_code, list(tables))
-            for table, rows in tables.items():
+            names = csv_names(rng, year, timeline.la_code, tables)
+            for table in tables:
                 where[year, table] = folder / names[table]
-                if rows is None:
+                if copied:
                     shutil.copyfile(earlier.where[year, table], where[year, table])
                 else:
-                    write_csv(where[year, table], table, rows)
+                    write_csv(where[year, table], table, returns[year][table])
         else:
             path = folder / xml_name(rng, year, timeline.la_code)
-            if year in returns:
-                write_xml(path, tables)
+            if copied:
+                shutil.copyfile(earlier.where[year, tables[0]], path)
             else:
-                shutil.copyfile(earlier.where[year, next(iter(tables))], path)
+                write_xml(path, returns[year])
             where.update({(year, table): path for table in tables})
 
     counts = {(y, t): len(rows) for y, tables in returns.items() for t, rows in tables.items()}
-    counts.update({(y, t): n for (y, t), n in earlier.rows.items() if y in unchanged} if unchanged else {})
+    if unchanged:
+        counts.update({(y, t): n for (y, t), n in earlier.rows.items() if y in unchanged})
     result = ExportResult(out_dir, as_at, fmt, list(cuts), sorted(set(where.values())), counts, where=where)
     for year, kind, hit in hits:
         rows = returns[year][hit.table]

@@ -53,7 +53,7 @@ class Row:
     starts: date
     ends: date | None = None
     shown_from: dict[str, date] = field(default_factory=dict)
-    settled: list[str] | None = field(default=None, repr=False)   # the row as shown once all its dates are past
+    settled: list[str] | None = field(default=None, init=False, repr=False, compare=False)   # as shown once its dates are past
 
     def as_at(self, d: date) -> list[str] | None:
         if self.starts > d:
