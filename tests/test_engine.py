@@ -48,9 +48,34 @@ def test_arrow_and_numpy_sources_scan_in_a_fresh_process():
 def test_a_query_is_copied_to_csv_in_its_order_with_crlf_and_the_thread_setting_kept(tmp_path):
     con = engine().connect()
     con.execute("SET threads = 2")
-    engine().copy_csv(con, "SELECT * FROM range(3, 0, -1) AS t(n)", tmp_path / "n.csv")
+    engine().copy_csv(con, ["SELECT * FROM range(3, 0, -1) AS t(n)"], tmp_path / "n.csv")
     assert (tmp_path / "n.csv").read_bytes() == b"n\r\n3\r\n2\r\n1\r\n"
     assert con.execute("SELECT current_setting('threads')").fetchone() == (2,)
+
+
+def test_several_queries_are_copied_side_by_side_into_one_csv_one_after_another(tmp_path):
+    con = engine().connect()
+    con.execute("SET threads = 2")
+    con.execute("CREATE TABLE big AS SELECT range AS n, 'x' || range AS s FROM range(300000)")
+    queries = ["SELECT * FROM big WHERE n < 200000", "SELECT n, s FROM big WHERE n >= 200000 ORDER BY n DESC",
+               "SELECT -1 AS n, 'a,b' AS s WHERE false", "SELECT -2, 'a,b'"]
+    engine().copy_csv(con, queries, tmp_path / "n.csv")
+    lines = (tmp_path / "n.csv").read_bytes().split(b"\r\n")
+    expected = ([f"{n},x{n}" for n in range(200000)] + [f"{n},x{n}" for n in range(299999, 199999, -1)]
+                + ['-2,"a,b"'])
+    assert lines == [b"n,s"] + [e.encode() for e in expected] + [b""]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["n.csv"]     # the files of the later queries are gone
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (2,)
+
+
+@pytest.mark.parametrize("queries", [["SELECT 1 AS n", "SELECT * FROM no_such_table"], ["SELECT * FROM no_such_table"]])
+def test_a_failing_query_leaves_the_file_as_it_was_and_nothing_beside_it(tmp_path, queries):
+    con = engine().connect()
+    (tmp_path / "n.csv").write_text("the last run's rows\n")
+    with pytest.raises(engine().error):
+        engine().copy_csv(con, queries, tmp_path / "n.csv")
+    assert [p.name for p in tmp_path.iterdir()] == ["n.csv"]
+    assert (tmp_path / "n.csv").read_text() == "the last run's rows\n"
 
 
 @pytest.mark.parametrize("value", ['a,b', 'say "hi"', "two\nlines", "back\\slash", "", "tab\there", "é😀"])

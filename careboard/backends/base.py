@@ -27,9 +27,10 @@ class Backend(ABC):
         """Settings for a private connection about to validate `rows` rows of returns (none by default)."""
 
     @abstractmethod
-    def copy_csv(self, con, query: str, path: Path) -> None:
-        """Write what `query` returns to `path` as CSV, in the query's row order: a header row, values
-        as the engine writes them, CRLF line ends."""
+    def copy_csv(self, con, queries: list[str], path: Path) -> None:
+        """Write what `queries` return, one query's rows after another's, each in its order, to `path` as
+        CSV: a header row, values as the engine writes them, CRLF line ends. The queries may run at once,
+        each on a cursor of its own: what they read must be visible to every cursor of `con`."""
 
     @abstractmethod
     def copy_lines(self, con, query: str, path: Path) -> None:

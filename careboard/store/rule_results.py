@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # The columns of a failing row, in the CSV's order. `row` is the 1-based data row in the table's source
 # file (header line not counted), `line` the physical line, `fields` the field names the message is
@@ -39,12 +40,31 @@ class Failures:
     """The failing rows of a run, in the engine: `source` is a table or view on `con` with the columns COLUMNS
     and file_id, one row per failing row and rule, in the outputs' order (ORDER: made with that ORDER BY).
     The writers read it in that order without sorting again: at 450,000 rows a sort as the CSV was
-    written held another 270 MB. `source` may be a view over `parts`, tables that `drop` removes with it.
-    With no `con`, there are none."""
+    written held another 270 MB. `source` may be a view over `parts`, tables that `drop` removes with it,
+    selecting `columns` from their rows. With no `con`, there are none."""
 
     con: object = None
     source: str = ""
     parts: tuple[str, ...] = ()
+    columns: str = "*"      # what `source` selects from the parts' rows
+    cursors: int = 1        # how many cursors of `con` can read the parts at once (plain tables, not TEMP)
+
+    def runs(self) -> list[str]:
+        """The failing rows as up to `cursors` FROM items, each a run of consecutive parts, about equal in
+        rows: read one after another they are `source`, in its order, so a writer can write them side by
+        side (see Backend.copy_csv)."""
+        if self.cursors < 2 or len(self.parts) < 2:
+            return [self.source]
+        sizes = [self.con.execute(f"SELECT count(*) FROM {p}").fetchone()[0] for p in self.parts]
+        total = sum(sizes) or 1
+        # A part goes to the run its middle row falls in.
+        runs: dict[int, list[str]] = {}
+        before = 0
+        for part, size in zip(self.parts, sizes):
+            runs.setdefault(min(self.cursors - 1, int((before + size / 2) / total * self.cursors)), []).append(part)
+            before += size
+        return [f"(SELECT {self.columns} FROM ({' UNION ALL '.join(f'SELECT * FROM {p}' for p in run)}) AS described)"
+                f" AS {self.source}" for run in runs.values()]
 
     def query(self, sql: str, params: list | None = None):
         """Run `sql` with `{failures}` standing for the failing rows; a cursor to fetch from."""
@@ -60,8 +80,16 @@ class Failures:
         for table in self.parts or (self.source,):
             self.con.execute(f"DROP TABLE {table}")
 
+    @cached_property
+    def totals(self) -> tuple[int, int]:
+        """(failing rows, of which errors), counted once in one statement: the rows do not change once
+        described, and each statement over the view binds all of its rules' words again."""
+        if not self.con:
+            return 0, 0
+        return self.query("SELECT count(*), count(CASE WHEN severity = 'error' THEN 1 END) FROM {failures}").fetchone()
+
     def __len__(self) -> int:
-        return self.count()
+        return self.totals[0]
 
     def __iter__(self) -> Iterator[Failure]:
         """Each failing row as an object, in the outputs' order: for tests and short lists only."""
@@ -96,4 +124,4 @@ class Outcome:
 
     @property
     def errors(self) -> int:
-        return self.failures.count("severity = 'error'")
+        return self.failures.totals[1]

@@ -34,11 +34,13 @@ def _csv_cell(column: str) -> str:
     return x if column in NUMBERS else f"nullif({SAFE_CELL_SQL.format(x=x)}, '') AS {x}"
 
 
-def _copy_csv(con, table: str, columns: list[str], path: Path) -> Path:
-    """COPY `columns` of `table`, in its order, to a CSV with a header, CRLF line ends and safe cells."""
+def _copy_csv(con, tables: str | list[str], columns: list[str], path: Path) -> Path:
+    """COPY `columns` of `tables` (one, or several whose rows follow one another), in order, to a CSV
+    with a header, CRLF line ends and safe cells."""
     from ..backends import engine
 
-    engine().copy_csv(con, f"SELECT {', '.join(_csv_cell(c) for c in columns)} FROM {table}", path)
+    cells = ", ".join(_csv_cell(c) for c in columns)
+    engine().copy_csv(con, [f"SELECT {cells} FROM {t}" for t in ([tables] if isinstance(tables, str) else tables)], path)
     return Path(path)
 
 
@@ -50,7 +52,7 @@ def write_csv(outcome: Outcome, path: Path) -> Path:
     if outcome.failures.con is None:    # nothing was run: the header alone
         Path(path).write_text(",".join(CSV_COLUMNS) + "\r\n", encoding="utf-8")
         return Path(path)
-    return _copy_csv(outcome.failures.con, outcome.failures.source, CSV_COLUMNS, path)
+    return _copy_csv(outcome.failures.con, outcome.failures.runs(), CSV_COLUMNS, path)
 
 
 def rule_summary(outcome: Outcome) -> list[tuple]:
