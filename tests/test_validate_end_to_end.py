@@ -93,17 +93,18 @@ def test_a_bad_last_year_found_while_this_year_is_typed_stops_cleanly(timeline, 
     assert threading.active_count() == before
 
 
-def test_small_and_big_return_settings_report_the_same_rows(timeline, tmp_path, monkeypatch):
-    # A small return runs with one DuckDB thread per statement and some optimisers left out; a big one
-    # with DuckDB's defaults. Those settings change speed, never what is reported.
-    from careboard.backends import duckdb as session
+def test_the_validation_settings_report_the_same_rows_as_the_engine_defaults(timeline, tmp_path, monkeypatch):
+    # A validation runs with one DuckDB thread per statement and some optimisers left out. Those settings
+    # change speed, never what is reported.
+    from careboard.backends.duckdb import DuckDB
 
     export(timeline, date(2026, 3, 31), tmp_path, errors=CAUGHT)
     args = ([_folder(tmp_path, 2026)], 2026, [_folder(tmp_path, 2025)])
-    small = validate_paths(*args)
-    monkeypatch.setattr(session, "SMALL_RETURN_ROWS", 0)
-    big = validate_paths(*args)
-    assert list(small.failures) and list(small.failures) == list(big.failures) and small.rules_run == big.rules_run
+    tuned = validate_paths(*args)
+    monkeypatch.setattr(DuckDB, "tune_for_validation", lambda self, con: None)
+    default = validate_paths(*args)
+    assert list(tuned.failures) and list(tuned.failures) == list(default.failures)
+    assert tuned.rules_run == default.rules_run
 
 
 def test_a_folder_of_lists_alone_is_not_a_return_to_validate(tmp_path):

@@ -23,8 +23,8 @@ class Backend(ABC):
     def connect(self, database: str = ":memory:", *, read_only: bool = False):
         """A connection to `database` (a store's path, or ":memory:" for a private scratch database)."""
 
-    def tune_for_rows(self, con, rows: int) -> None:
-        """Settings for a private connection about to validate `rows` rows of returns (none by default)."""
+    def tune_for_validation(self, con) -> None:
+        """Settings for a private connection about to validate a return (none by default)."""
 
     @abstractmethod
     def copy_csv(self, con, queries: list[str], path: Path) -> None:

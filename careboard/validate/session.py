@@ -79,7 +79,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     # A private in-memory database: the frame (and the reference tables) can be plain tables, built and
     # checked on two cursors.
     workers = 2
-    engine().tune_for_rows(con, 2 * sum(len(t) for t in this.tables()))   # last year's is about as big
+    engine().tune_for_validation(con)
     installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this.files],
                                   this.year, temp=False)
     temp = make_macros(con, workers)
