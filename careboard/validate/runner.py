@@ -172,13 +172,20 @@ def _describe(con, plan: RulePlan, files: dict[int, str]) -> Failures:
     temp, rules = plan.temp, [r for r in plan.running.values() if r.code in ran]
     hits = dict(con.execute(f"SELECT tbl, count(*) FROM {HITS} GROUP BY tbl").fetchall())
     tables = sorted(hits) or ["header"]
-    # One row per rule and table it can report: the rule's number in `rules` (from 1) and the rule's
-    # fields that table has, in the rule's order.
-    text = [(r.code, t, n, [f for f in r.fields if f in spec.table(t).all_columns])
-            for n, r in enumerate(rules, start=1) for t in tables if r.multi or r.table == t]
+    # One row per rule and table it can report: the rule's number in `rules` (from 1) and its shape, the
+    # number of the list of the rule's fields that table has, in the rule's order (many rules share one).
+    shapes: dict[tuple[str, ...], int] = {}
+    text = []
+    for n, r in enumerate(rules, start=1):
+        for t in tables:
+            if r.multi or r.table == t:
+                shown = tuple(f for f in r.fields if f in spec.table(t).all_columns)
+                text.append((r.code, t, n, shapes.setdefault(shown, len(shapes))))
     con.execute(f"CREATE OR REPLACE {temp}TABLE rule_text AS SELECT unnest(?::VARCHAR[]) AS rule, "
-                "unnest(?::VARCHAR[]) AS tbl, unnest(?::INTEGER[]) AS text_id, unnest(?::VARCHAR[][]) AS shown",
+                "unnest(?::VARCHAR[]) AS tbl, unnest(?::INTEGER[]) AS text_id, unnest(?::INTEGER[]) AS shape",
                 [list(column) for column in zip(*text)] if text else [[]] * 4)
+    fields_of = {n: fields for fields, n in shapes.items()}
+    shapes_in = {t: {n: fields_of[n] for _, table, _, n in text if table == t} for t in tables}
     name = f"failing_rows_{plan.outcome.year}"
     # In the outputs' order (ORDER), a table at a time: sorting every table's rows in one statement held
     # about twice their memory (at 28,000 children and 450,000 failing rows, 720 MB at peak against 460 MB
@@ -188,7 +195,7 @@ def _describe(con, plan: RulePlan, files: dict[int, str]) -> Failures:
     # The tables are described side by side on the plan's cursors, most hits first so the cores finish
     # together (at 28,000 children, 0.45 s against 0.8 s one after another).
     run_jobs(con, [Job(part, lambda c, part=part, table=table: c.execute(
-        f'CREATE OR REPLACE {temp}TABLE {part} AS {_described(table)} ORDER BY "row", rule'), frozenset({HITS}))
+        f'CREATE OR REPLACE {temp}TABLE {part} AS {_described(table, shapes_in[table])} ORDER BY "row", rule'), frozenset({HITS}))
         for part, table in sorted(zip(parts, tables), key=lambda pt: -hits.get(pt[1], 0))], plan.workers)
     # The words are looked up in lists written into the view, not joined: a join need not keep the order.
     severity, message, fields = (_sql_list(words) for words in zip(*((r.severity, r.message, " ".join(r.fields))
@@ -201,7 +208,8 @@ def _describe(con, plan: RulePlan, files: dict[int, str]) -> Failures:
     con.execute(f"CREATE OR REPLACE {temp}VIEW {name} AS SELECT {columns} FROM ({rows}) AS described")
     con.execute(f"DROP TABLE {HITS}")
     con.execute("DROP TABLE rule_text")
-    return Failures(con, name, tuple(parts), columns, plan.workers if not temp else 1)
+    return Failures(con, name, tuple(parts), columns, plan.workers if not temp else 1,
+                    frozenset({"rule", "severity", "table", "fields", "message"}))
 
 
 def _sql_text(text: str) -> str:
@@ -212,16 +220,19 @@ def _sql_list(texts) -> str:
     return "[" + ", ".join(map(_sql_text, texts)) + "]"
 
 
-def _described(table: str) -> str:
+def _described(table: str, shapes: dict[int, tuple[str, ...]]) -> str:
     """The hits in one table, with what differs from row to row (`text_id` stands for the rule's words,
-    `file_id` for the file's name; see _describe): `values` lists the rule's fields the table has,
-    as FIELD=value with the value as written in the file. A join in an enriched view (a child twice in
-    last year's header, say) can repeat a hit: each is reported once."""
-    value = "CASE field_name " + " ".join(f"WHEN '{c}' THEN d.\"r_{c}\"" for c in spec.table(table).all_columns) + " END"
+    `file_id` for the file's name; see _describe): `values` lists the fields of the hit's shape (`shapes`,
+    by number) as FIELD=value with the value as written in the file. A join in an enriched view (a child
+    twice in last year's header, say) can repeat a hit: each is reported once."""
+    # One branch per shape rather than a lambda over each row's list of fields: at 442,000 failing rows the
+    # lambda, which takes every column of the row with it to each field, was 60% of describing them.
+    branches = " ".join(f"WHEN {n} THEN " + " || '; ' || ".join(f"'{f}=' || coalesce(d.\"r_{f}\", '')" for f in fields)
+                        for n, fields in sorted(shapes.items()) if fields)
+    value = f"CASE t.shape {branches} ELSE '' END" if branches else "''"
     return (f"SELECT h.rule, t.text_id, h.tbl AS \"table\", h.row_no AS \"row\", d.\"r_CHILD\" AS child, "
-            f"coalesce(d.line_no, 0) AS line, "
-            f"CASE WHEN d.row_no IS NULL THEN '' ELSE array_to_string(list_transform(t.shown, "
-            f"lambda field_name: field_name || '=' || coalesce({value}, '')), '; ') END AS \"values\", d.file_id "
+            f"coalesce(d.line_no, 0) AS line, CASE WHEN d.row_no IS NULL THEN '' ELSE {value} END AS \"values\", "
+            f"d.file_id "
             f"FROM (SELECT DISTINCT rule, tbl, row_no FROM {HITS} WHERE tbl = '{table}') AS h "
             f"JOIN rule_text AS t ON t.rule = h.rule AND t.tbl = h.tbl "
             f"LEFT JOIN {frame_name(table)} AS d ON d.row_no = h.row_no")
