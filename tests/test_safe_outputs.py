@@ -144,3 +144,28 @@ def test_validation_xlsx_is_inert(validation_outputs):
 def test_validation_html_escapes(validation_outputs):
     html = (validation_outputs / "e.html").read_text(encoding="utf-8")
     assert "<i>7</i>" not in html and "&lt;i&gt;7&lt;/i&gt;" in html
+
+
+def test_careboard_own_words_in_a_validation_csv_never_begin_like_a_formula():
+    # The validation CSV writes a rule's code, severity, fields and message and a table's name as they are
+    # (rule_results.Failures.own_words); this is what lets it.
+    from careboard.formats.registry import SSDA903
+    from careboard.validate.registry import RULES
+
+    words = [w for r in RULES for w in (r.code, r.severity, r.message, " ".join(r.fields))] + list(SSDA903.tables())
+    risky = [w for w in words if w.startswith(RISKY_STARTS)]
+    assert not risky, f"careboard's own words beginning like a formula: {risky[:5]}"
+
+
+def test_a_validation_csv_checks_every_column_that_holds_data(tmp_path, monkeypatch):
+    # The child, the values and the file's name come from the council: each is made safe as it is written.
+    from careboard.validate.output import write_csv
+    from careboard.validate.session import validate_paths
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "=cmd").mkdir()
+    (tmp_path / "=cmd" / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n@x,9,-1,+2,,,\n")
+    outcome = validate_paths([Path("=cmd")], 2026)
+    assert outcome.failures.own_words and not {"child", "values", "file"} & outcome.failures.own_words
+    rows = assert_inert_csv(write_csv(outcome, tmp_path / "e.csv").read_text(encoding="utf-8"), numeric={"row", "line"})
+    assert {r["child"] for r in rows} == {"'@x"} and {r["file"] for r in rows} == {"'=cmd/header.csv"}

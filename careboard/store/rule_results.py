@@ -48,6 +48,9 @@ class Failures:
     parts: tuple[str, ...] = ()
     columns: str = "*"      # what `source` selects from the parts' rows
     cursors: int = 1        # how many cursors of `con` can read the parts at once (plain tables, not TEMP)
+    # The columns holding only careboard's own words (a rule's code, severity, fields and message, a table's
+    # name), which never begin like a spreadsheet formula (tests/test_safe_outputs.py): written as they are.
+    own_words: frozenset[str] = frozenset()
 
     def runs(self) -> list[str]:
         """The failing rows as up to `cursors` FROM items, each a run of consecutive parts, about equal in
