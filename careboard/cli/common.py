@@ -59,7 +59,7 @@ def snapshot_arg(p: argparse.ArgumentParser) -> None:
 
 
 def history_arg(p: argparse.ArgumentParser) -> None:
-    from ..model import DEFAULT_HISTORY, HISTORY
+    from ..readings import DEFAULT_HISTORY, HISTORY
 
     p.add_argument("--history", choices=HISTORY, default=DEFAULT_HISTORY,
                    help="how several years' returns are read for an earlier date: 'latest' (default) uses every "
