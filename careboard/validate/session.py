@@ -57,17 +57,10 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     The files are parsed and typed straight into the rule frame: no staging, no load checks.
     `reference` names the URN list, postcode lookup and council LA for the rules that need them.
     """
-    from concurrent.futures import ThreadPoolExecutor
-
     from ..backends import engine
     from ..store.return_year import years_of_returns
 
-    # No store: the frame is built in memory straight from the files. Starting an engine takes DuckDB some
-    # 30-40 ms, which it spends without holding Python's lock: it starts while the files are read.
-    with ThreadPoolExecutor(1) as pool:
-        starting = pool.submit(engine().connect, ":memory:")
-        this = discover(paths)
-    con = starting.result()
+    this = discover(paths)
     if len(this) > 1:
         raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
     this = this[0]
@@ -76,6 +69,8 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
                                            "careboard validate checks an SSDA903 return; the lists are checked as "
                                            "they load (careboard load)")
     this.year = year or this.year
+    # No store: the frame is built in memory straight from the files.
+    con = engine().connect(":memory:")
     years_of_returns(con, [this])
     from .years import rule_set_note
 
