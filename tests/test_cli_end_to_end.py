@@ -212,6 +212,10 @@ VALIDATE_CASES = [
     pytest.param(["council", "--summary", "{out}/new/rules.csv", "-v"], {1}, id="another council's files, summary"),
     pytest.param(["council", "--summary", "{out}/rules.txt"], {2}, id="summary not a CSV"),
     pytest.param(["xml", "--output", "{out}/e.html", "--summary", "{out}/rules.csv"], {1}, id="XML return"),
+    # /proc takes no new files, whoever runs the tests (root included).
+    *(pytest.param(["foreign", "--output", f"/proc/e{suffix}"], {2}, id=f"a {suffix} that cannot be written",
+                   marks=pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux's /proc"))
+      for suffix in (".csv", ".xlsx", ".html")),
 ]
 
 
@@ -220,6 +224,14 @@ def test_validate(argv, codes, tmp_path):
     first, *rest = argv
     args = [a.replace("{out}", str(tmp_path)).replace("{data}", str(DATA)) for a in rest]
     assert_clean(run_cli("validate", str(DATA / first), *args), codes)
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux's /proc, which takes no new files")
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_output_that_cannot_be_written_is_named_as_asked_for(suffix):
+    # Both are written beside the file asked for and moved there once whole: the message names that file.
+    run = run_cli("validate", str(DATA / "foreign"), "--output", f"/proc/e{suffix}")
+    assert run.code == 2 and run.err.startswith(f"careboard: /proc/e{suffix}: ") and ".part" not in run.err
 
 
 def test_docs_anywhere(tmp_path, monkeypatch):

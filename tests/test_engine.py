@@ -96,3 +96,12 @@ def test_rows_are_numbered_in_their_order_by_the_engine_as_by_the_portable_sql()
     for numbered in (engine().numbered, lambda c, q, first: Backend.numbered(engine(), c, q, first)):
         with numbered(con, query, 2) as sql:
             assert con.execute(sql).fetchall() == expected
+
+
+def test_a_csv_that_cannot_be_written_is_a_file_error_naming_the_file_asked_for(tmp_path):
+    con = engine().connect()
+    target = tmp_path / "no such folder" / "n.csv"
+    with pytest.raises(OSError) as raised:
+        engine().copy_csv(con, ["SELECT 1 AS n", "SELECT 2 AS n"], target)
+    assert raised.value.filename == str(target) and "cannot be written (No such file or directory)" in str(raised.value)
+    assert list(tmp_path.iterdir()) == []

@@ -53,25 +53,13 @@ class DuckDB(Backend):
         # beside `path` and moved there once whole, so a failure leaves no half-written file.
         path = Path(path)
         parts = [path.with_name(f".{path.name}.{i}.part") for i in range(len(queries))]
-
-        def write(query: str, target: Path, header: bool) -> None:
-            cur = con.cursor() if len(queries) > 1 else con
-            try:
-                cur.execute(f"COPY ({query}) TO {_quoted(target)} (HEADER {str(header).lower()}, NEW_LINE '\r\n')")
-            finally:
-                if cur is not con:
-                    cur.close()
-
         try:
-            with _one_thread(con):
-                if len(queries) == 1:
-                    write(queries[0], parts[0], True)
-                else:
-                    from concurrent.futures import ThreadPoolExecutor
-
-                    with ThreadPoolExecutor(len(queries)) as pool:
-                        # list() waits for every file, and raises the first error met.
-                        list(pool.map(write, queries, parts, [True] + [False] * (len(queries) - 1)))
+            try:
+                _copy_side_by_side(con, queries, parts)
+            except module().IOException as e:
+                # A file that cannot be written (a folder that is not there, no permission, a full disk) is
+                # the user's to fix: said of the file they named, as Python's own file errors are.
+                raise OSError(0, f"cannot be written ({str(e).rpartition(': ')[2]})", str(path)) from None
             with parts[0].open("ab") as joined:
                 for part in parts[1:]:
                     with part.open("rb") as rows:
@@ -138,6 +126,28 @@ class DuckDB(Backend):
 
 # Larger than a year of a council's monthly loads write; a national load passes it and is written as it goes.
 CHECKPOINT_AFTER = "256MB"
+
+
+def _copy_side_by_side(con, queries: list[str], targets: list[Path]) -> None:
+    """Each query to its CSV file, at once on a cursor each (one query on `con` itself); only the first
+    file has the header."""
+    def write(query: str, target: Path, header: bool) -> None:
+        cur = con.cursor() if len(queries) > 1 else con
+        try:
+            cur.execute(f"COPY ({query}) TO {_quoted(target)} (HEADER {str(header).lower()}, NEW_LINE '\r\n')")
+        finally:
+            if cur is not con:
+                cur.close()
+
+    with _one_thread(con):
+        if len(queries) == 1:
+            write(queries[0], targets[0], True)
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(len(queries)) as pool:
+            # list() waits for every file, and raises the first error met.
+            list(pool.map(write, queries, targets, [True] + [False] * (len(queries) - 1)))
 
 
 def _quoted(path: Path) -> str:
