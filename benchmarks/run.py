@@ -58,7 +58,12 @@ def run(args: list[str], label: str, ok_codes=(0,)) -> tuple[float, float]:
 
 
 def load_avg() -> str:
-    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+    """The host's load, and how long a fixed piece of Python takes on it now: on a shared virtual machine the
+    same work can take half as long again in a slow hour, with no load of one's own to show for it."""
+    start = time.process_time()
+    sum(i * i for i in range(2_000_000))
+    probe = time.process_time() - start
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()) + f"; CPU probe {probe * 1000:.0f} ms"
 
 
 def bench_demo() -> None:
