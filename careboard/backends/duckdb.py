@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
+from ..sql.params import literal
 from .base import Backend
 
 
@@ -72,7 +73,7 @@ class DuckDB(Backend):
     def copy_lines(self, con, query: str, path: Path) -> None:
         # A CSV with no quote and no escape character writes each value exactly as it is.
         with _one_thread(con):
-            con.execute(f"COPY ({query}) TO {_quoted(path)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '')")
+            con.execute(f"COPY ({query}) TO {literal(str(path))} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '')")
 
     @contextmanager
     def numbered(self, con, query: str, first: int):
@@ -134,7 +135,7 @@ def _copy_side_by_side(con, queries: list[str], targets: list[Path]) -> None:
     def write(query: str, target: Path, header: bool) -> None:
         cur = con.cursor() if len(queries) > 1 else con
         try:
-            cur.execute(f"COPY ({query}) TO {_quoted(target)} (HEADER {str(header).lower()}, NEW_LINE '\r\n')")
+            cur.execute(f"COPY ({query}) TO {literal(str(target))} (HEADER {str(header).lower()}, NEW_LINE '\r\n')")
         finally:
             if cur is not con:
                 cur.close()
@@ -148,10 +149,6 @@ def _copy_side_by_side(con, queries: list[str], targets: list[Path]) -> None:
         with ThreadPoolExecutor(len(queries)) as pool:
             # list() waits for every file, and raises the first error met.
             list(pool.map(write, queries, targets, [True] + [False] * (len(queries) - 1)))
-
-
-def _quoted(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from pathlib import Path
 from careboard.published.areas import ees_area_key, lait_area_key, parse_lait_year
 from careboard.published.figures import Figure, parse_figure
 from careboard.published.measures import EesSource
+from careboard.sql.params import literal
 
 Series = dict[tuple[int, str], Figure]
 
@@ -93,9 +94,9 @@ class PublishedFiles:
             path = find_file(self.folder, file)
             if path is None:
                 raise FileNotFoundError(f"{self.folder / file}.csv: published file not found")
-            quoted = str(path).replace("'", "''")
             con = self._db()
-            con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv('{quoted}', all_varchar = true, header = true)")
+            con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv({literal(str(path))}, all_varchar = true, "
+                        "header = true)")
             self._ees_tables[file] = [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()]
         return table, self._ees_tables[file]
 
@@ -104,9 +105,9 @@ class PublishedFiles:
     def lait_series(self, short_desc: str) -> Series:
         with self._lock:
             if short_desc not in self._lait:
-                quoted = str(find_file(self.folder, LAIT_FILE)).replace("'", "''")
+                lait = literal(str(find_file(self.folder, LAIT_FILE)))
                 rows = self._db().execute(
-                    f'SELECT "Years", "LA Number", "Values" FROM read_parquet(\'{quoted}\') '
+                    f'SELECT "Years", "LA Number", "Values" FROM read_parquet({lait}) '
                     'WHERE trim("Short Desc") = ?',
                     [short_desc],
                 ).fetchall()

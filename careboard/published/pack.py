@@ -26,6 +26,7 @@ from careboard.errors import InputError
 from careboard.published.files import CLA_FILE, LAIT_FILE, ONS_PREFIX, SN_FILES, find_file
 from careboard.published.location import RELEASE_FILE
 from careboard.published.measures import Measure, load_measures
+from careboard.sql.params import literal
 
 LICENCE_FILE = "LICENCE"
 LA_CODES_FILE = "la_codes.csv"        # GSS -> DfE number pairs, plain CSV as validate/la_codes.py reads
@@ -181,16 +182,12 @@ def _jobs(measures: dict[str, Measure]):
     return jobs
 
 
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
-
-
 def _ees_writer(stem: str, sources: list, population: bool = False):
     """Keep the area columns, each measure's filter and value columns, and the rows its filters pick
     (every row of the CLA file, which also lists the LAs; the 0-17 rows of the ONS file)."""
 
     def write(con, path: Path, into: Path) -> str:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE f AS SELECT * FROM read_csv('{_quoted(path)}', "
+        con.execute(f"CREATE OR REPLACE TEMP TABLE f AS SELECT * FROM read_csv({literal(str(path))}, "
                     "all_varchar = true, header = true)")
         columns = [row[0] for row in con.execute("DESCRIBE f").fetchall()]
         wanted = [*AREA_COLUMNS]
@@ -220,9 +217,10 @@ def _ees_writer(stem: str, sources: list, population: bool = False):
 def _lait_writer(short_descs: list[str]):
     def write(con, path: Path, into: Path) -> str:
         marks = ", ".join("?" for _ in short_descs)
-        con.execute(f"""COPY (SELECT "Short Desc", "Years", "LA Number", "Values" FROM read_parquet('{_quoted(path)}')
+        con.execute(f"""COPY (SELECT "Short Desc", "Years", "LA Number", "Values"
+                              FROM read_parquet({literal(str(path))})
                               WHERE trim("Short Desc") IN ({marks}) ORDER BY ALL)
-                        TO '{_quoted(into / LAIT_FILE)}' (FORMAT parquet, COMPRESSION zstd)""", short_descs)
+                        TO {literal(str(into / LAIT_FILE))} (FORMAT parquet, COMPRESSION zstd)""", short_descs)
         return LAIT_FILE
 
     return write
@@ -247,7 +245,7 @@ def _write_csv_gz(path: Path, header: list[str], rows) -> None:
 def _write_la_codes(con, into: Path) -> None:
     """Every (GSS code, DfE number) pair in the CLA and ONS files: old GSS codes map too."""
     files = [p for p in into.glob("*.csv.gz") if p.name.startswith((CLA_FILE, ONS_PREFIX))]
-    union = " UNION ".join(f"SELECT new_la_code, old_la_code FROM read_csv('{_quoted(p)}', all_varchar = true)"
+    union = " UNION ".join(f"SELECT new_la_code, old_la_code FROM read_csv({literal(str(p))}, all_varchar = true)"
                            for p in files)
     rows = con.execute(f"SELECT DISTINCT * FROM ({union}) WHERE new_la_code IS NOT NULL "
                        "AND old_la_code IS NOT NULL ORDER BY ALL").fetchall()
@@ -265,12 +263,13 @@ def _years(con, path: Path) -> dict:
     if path.name.endswith(".parquet"):
         from careboard.published.areas import parse_lait_year
 
-        labels = [r[0] for r in con.execute(f"SELECT DISTINCT \"Years\" FROM read_parquet('{_quoted(path)}')").fetchall()]
+        query = f'SELECT DISTINCT "Years" FROM read_parquet({literal(str(path))})'
+        labels = [r[0] for r in con.execute(query).fetchall()]
         years = [y[0] for y in map(parse_lait_year, [label or "" for label in labels]) if y]
     elif path.name.startswith(tuple(SN_FILES.values())):
         return {}
     else:
-        years = [int(r[0]) for r in con.execute(f"SELECT DISTINCT time_period FROM read_csv('{_quoted(path)}', "
+        years = [int(r[0]) for r in con.execute(f"SELECT DISTINCT time_period FROM read_csv({literal(str(path))}, "
                                                  "all_varchar = true)").fetchall()]
     return {"first_year": min(years), "last_year": max(years)} if years else {}
 

@@ -40,14 +40,13 @@ def _csv_cell(column: str, own_words: frozenset[str] = frozenset()) -> str:
     return f"nullif({x if column in own_words else SAFE_CELL_SQL.format(x=x)}, '') AS {x}"
 
 
-def _copy_csv(con, tables: str | list[str], columns: list[str], path: Path,
-              own_words: frozenset[str] = frozenset()) -> Path:
-    """COPY `columns` of `tables` (one, or several whose rows follow one another), in order, to a CSV
-    with a header, CRLF line ends and safe cells."""
+def _copy_csv(con, tables: list[str], columns: list[str], path: Path, own_words: frozenset[str] = frozenset()) -> Path:
+    """COPY `columns` of `tables` (whose rows follow one another), in order, to a CSV with a header, CRLF
+    line ends and safe cells."""
     from ..backends import engine
 
     cells = ", ".join(_csv_cell(c, own_words) for c in columns)
-    engine().copy_csv(con, [f"SELECT {cells} FROM {t}" for t in ([tables] if isinstance(tables, str) else tables)], path)
+    engine().copy_csv(con, [f"SELECT {cells} FROM {t}" for t in tables], path)
     return Path(path)
 
 
@@ -92,7 +91,7 @@ def write_summary(outcome: Outcome, path: Path) -> Path:
         con.execute("CREATE TABLE summary AS SELECT " + ", ".join(
             f"unnest(?::{'INTEGER' if c in ('failing_rows', 'children') else 'VARCHAR'}[]) AS {c}"
             for c in SUMMARY_COLUMNS), [list(col) for col in zip(*rows)] if rows else [[]] * len(SUMMARY_COLUMNS))
-        return _copy_csv(con, "summary", SUMMARY_COLUMNS, path)
+        return _copy_csv(con, ["summary"], SUMMARY_COLUMNS, path)
     finally:
         con.close()
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..formats.registry import SSDA903 as spec
+from ..sql.params import literal
 from .codes import placeholders
 from .frame import frame_name, frame_tables
 from ..store.rule_results import Failures, NotRun, Outcome, RuleRan
@@ -194,13 +195,14 @@ def _describe(con, plan: RulePlan, files: dict[int, str]) -> Failures:
     parts = [f"{name}_{table}" for table in tables]   # tables in name order
     # The tables are described side by side on the plan's cursors, most hits first so the cores finish
     # together (at 28,000 children, 0.45 s against 0.8 s one after another).
-    run_jobs(con, [Job(part, lambda c, part=part, table=table: c.execute(
-        f'CREATE OR REPLACE {temp}TABLE {part} AS {_described(table, shapes_in[table])} ORDER BY "row", rule'), frozenset({HITS}))
-        for part, table in sorted(zip(parts, tables), key=lambda pt: -hits.get(pt[1], 0))], plan.workers)
+    made = {part: f'CREATE OR REPLACE {temp}TABLE {part} AS {_described(table, shapes_in[table])} ORDER BY "row", rule'
+            for part, table in zip(parts, tables)}
+    run_jobs(con, [Job(part, lambda c, sql=made[part]: c.execute(sql), frozenset({HITS}))
+                   for part, table in sorted(zip(parts, tables), key=lambda pt: -hits.get(pt[1], 0))], plan.workers)
     # The words are looked up in lists written into the view, not joined: a join need not keep the order.
     severity, message, fields = (_sql_list(words) for words in zip(*((r.severity, r.message, " ".join(r.fields))
                                                                      for r in rules))) if rules else ("[]",) * 3
-    paths = ", ".join(f"{int(i)}: {_sql_text(p)}" for i, p in files.items())
+    paths = ", ".join(f"{int(i)}: {literal(p)}" for i, p in files.items())
     columns = (f'rule, ({severity}::VARCHAR[])[text_id] AS severity, "table", "row", child, '
                f'({fields}::VARCHAR[])[text_id] AS fields, ({message}::VARCHAR[])[text_id] AS message, '
                f"coalesce((MAP {{{paths}}}::MAP(INTEGER, VARCHAR))[file_id], '') AS file, line, \"values\", file_id")
@@ -212,12 +214,8 @@ def _describe(con, plan: RulePlan, files: dict[int, str]) -> Failures:
                     frozenset({"rule", "severity", "table", "fields", "message"}))
 
 
-def _sql_text(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _sql_list(texts) -> str:
-    return "[" + ", ".join(map(_sql_text, texts)) + "]"
+    return "[" + ", ".join(map(literal, texts)) + "]"
 
 
 def _described(table: str, shapes: dict[int, tuple[str, ...]]) -> str:

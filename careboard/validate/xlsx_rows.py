@@ -75,13 +75,11 @@ def write_with_rows(book: bytes, con, sheets: dict[int, Rows], path: Path) -> Pa
                                      Path(scratch) / "rows.xml")
                 else:
                     out.writestr(item, source.read(item))
-    except OSError as e:
+    except BaseException as e:
         partial.unlink(missing_ok=True)
-        if e.filename == str(partial):    # the workbook's folder takes no file: said of the file asked for
+        if isinstance(e, OSError) and e.filename == str(partial):
+            # The folder takes no file: said of the file asked for, not of the one made beside it.
             raise OSError(e.errno, e.strerror, str(path)) from None
-        raise
-    except BaseException:
-        partial.unlink(missing_ok=True)
         raise
     partial.replace(path)
     return path
