@@ -316,3 +316,44 @@ def test_a_snapshot_whose_years_were_misread_before_is_refused_in_one_line(tmp_p
     err = capsys.readouterr().err
     assert "its first collection year, 2030/31, begins after its as-at date 31/03/2018" in err
     assert "careboard snapshots --remove 1" in err and "Traceback" not in err
+
+
+# ---- validate reads the year as load does ---------------------------------------------------------------
+
+def _stray_review(folder: Path) -> None:
+    year_2017_18(folder, reviews=["C1 12/09/2017", "C3 05/06/2030"])
+
+
+def _several_years(folder: Path) -> None:
+    write_return(folder, [f"C{y} 10/05/{y - 1} 03/02/{y}" for y in range(2016, 2021)] + ["Z1 01/01/2019 05/05/2023"])
+
+
+def _reviews_only(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    (folder / "reviews.csv").write_text("CHILD,DOB,REVIEW,REVIEW_CODE\nC1,01/01/2010,12/09/2020,PN1\n")
+
+
+@pytest.mark.parametrize("name,make", [
+    ("extract", _stray_review), ("all years", _several_years), ("2024-25", lambda f: busy_year(f, 2023)),
+    ("2018", lambda f: busy_year(f, 2019)), ("extract", _reviews_only),
+    ("upload", lambda f: xml_return(f / "return.xml", "<Header><Year>2020</Year></Header>", "01/06/2024", "05/02/2025"))])
+def test_validate_works_out_the_year_from_the_typed_tables_as_load_does_from_the_files(tmp_path, name, make):
+    from careboard.backends import engine
+    from careboard.store.return_year import years_of_returns
+    from careboard.validate.session import validate_paths
+
+    make(tmp_path / name)
+    loaded = discover([tmp_path / name])[0]
+    years_of_returns(engine().connect(":memory:"), [loaded])
+    outcome = validate_paths([tmp_path / name])
+    assert outcome.year == loaded.year
+    assert loaded.notes[0] in outcome.notes
+
+
+def test_validate_asks_for_the_year_of_a_return_without_dates(tmp_path):
+    from careboard.validate.session import validate_paths
+
+    (tmp_path / "extract").mkdir()
+    (tmp_path / "extract" / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2010,WBRI,UN1,,\n")
+    with pytest.raises(InputError, match="cannot tell which collection year .* pass --year"):
+        validate_paths([tmp_path / "extract"])
