@@ -337,7 +337,7 @@ def _reviews_only(folder: Path) -> None:
     ("extract", _stray_review), ("all years", _several_years), ("2024-25", lambda f: busy_year(f, 2023)),
     ("2018", lambda f: busy_year(f, 2019)), ("extract", _reviews_only),
     ("upload", lambda f: xml_return(f / "return.xml", "<Header><Year>2020</Year></Header>", "01/06/2024", "05/02/2025"))])
-def test_validate_works_out_the_year_from_the_typed_tables_as_load_does_from_the_files(tmp_path, name, make):
+def test_validate_works_out_the_year_as_load_does(tmp_path, name, make):
     from careboard.backends import engine
     from careboard.store.return_year import years_of_returns
     from careboard.validate.session import validate_paths

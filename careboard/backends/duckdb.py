@@ -37,9 +37,6 @@ class DuckDB(Backend):
     def error(self) -> type[Exception]:
         return module().Error
 
-    def load(self) -> None:
-        module()
-
     def connect(self, database: str = ":memory:", *, read_only: bool = False):
         con = module().connect(database, read_only=read_only)
         if not read_only and database != ":memory:":
