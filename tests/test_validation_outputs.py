@@ -106,6 +106,8 @@ def test_the_html_holds_the_first_rows_of_each_rule_and_says_where_the_rest_are(
     shown = page.split("<h2>Failing rows</h2>")[1]
     assert shown.count("<td>101</td>") == 3 and "the CSV and Excel outputs hold every row" in shown
     assert f"{len(outcome.failures)} failing rows" in page
+    # Column names as words on the page (the CSV keeps failing_rows for programs).
+    assert "<th>failing rows</th>" in page and "failing_rows" not in page
 
 
 BROKEN = Rule("102", "Broken on purpose: casts text to a number.", table="header", fields=("DOB",),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..plural import counted
 from .common import output_file, reference_args, reference_inputs, year_arg
 
 
@@ -24,9 +25,10 @@ def cmd_validate(args) -> int:
     y = outcome.year
     skipped = [n for n in outcome.not_run if not n.crashed]
     crashed = [n for n in outcome.not_run if n.crashed]
-    print(f"{y - 1}/{y % 100:02d}: {outcome.rules_run} rules run, {len(outcome.failures)} failing rows "
-          f"({outcome.errors} errors, {len(outcome.failures) - outcome.errors} queries), {len(skipped)} skipped"
-          + (f", {len(crashed)} failed to run" if crashed else ""))
+    total = len(outcome.failures)
+    print(f"{y - 1}/{y % 100:02d}: {counted(outcome.rules_run, 'rule')} run, {counted(total, 'failing row')} "
+          f"({counted(outcome.errors, 'error')}, {counted(total - outcome.errors, 'query', 'queries')}), "
+          f"{len(skipped):,} skipped" + (f", {len(crashed):,} failed to run" if crashed else ""))
     for n in crashed:
         print(f"  rule {n.rule} {n.reason}", file=sys.stderr)
     if args.verbose:

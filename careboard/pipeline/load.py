@@ -238,8 +238,8 @@ def _record_validation(con, sid: int, validation: Validation, reference: InUse, 
         con.execute("INSERT INTO validation_runs VALUES (?, ?, ?, ?)", [sid, outcome.year, key, outcome.rules_run])
         con.execute(f"""INSERT INTO validation_failures SELECT ?, ?, rule, severity, "table", "row", line, file_id,
                         child, fields, "values", message FROM {outcome.failures.source}""", [sid, outcome.year])
-        say(f"validated {outcome.year - 1}/{outcome.year % 100:02d}: {outcome.rules_run} rules run, "
-            f"{len(outcome.failures)} failing rows")
+        say(f"validated {outcome.year - 1}/{outcome.year % 100:02d}: {counted(outcome.rules_run, 'rule')} run, "
+            f"{counted(len(outcome.failures), 'failing row')}")
         outcome.failures.drop()
         if outcome.not_run:
             con.executemany("INSERT INTO validation_not_run VALUES (?, ?, ?, ?, ?)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..plural import counted
 from ..safe_cells import RISKY_STARTS
 from ..store.rule_results import COLUMNS, ORDER, Outcome
 
@@ -165,7 +166,8 @@ def _workbook_but_rows(outcome: Outcome, headers: list[tuple[str, list[str], int
 def _table(header: list[str], rows, table_id: str) -> str:
     import html  # only HTML reports need it; validate to CSV starts quicker without
 
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    # Column names as words: the CSV's failing_rows is "failing rows" on the page.
+    head = "".join(f"<th>{html.escape(h.replace('_', ' '))}</th>" for h in header)
     body = "\n".join("<tr>" + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in r) + "</tr>"
                      for r in rows)
     return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>'
@@ -205,8 +207,8 @@ def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") 
     by_child = summary_by_child(outcome, HTML_CHILDREN)
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)} {y - 1}/{y % 100:02d}</h1>",
-             (f"<p>{outcome.rules_run} rules run; {total} failing rows "
-              f"({errors} errors, {total - errors} queries).</p>"),
+             (f"<p>{counted(outcome.rules_run, 'rule')} run; {counted(total, 'failing row')} "
+              f"({counted(errors, 'error')}, {counted(total - errors, 'query', 'queries')}).</p>"),
              "<h2>Every rule</h2>",
              "<p class='note'>Each rule that ran, with its failing rows (0 when it found nothing), then each rule "
              "that did not run and why.</p>",
