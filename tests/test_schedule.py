@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from careboard.backends import engine
-from careboard.validate.schedule import Job, reads, run_jobs
+from careboard.validate.schedule import Job, Schedule, reads, run_jobs
 
 
 def _jobs(log):
@@ -67,3 +67,23 @@ def test_jobs_added_while_others_run_wait_for_them(workers):
     schedule.add(second)
     assert schedule.finish() == {"a": "A", "b": "B"}
     assert con.execute("SELECT y FROM b").fetchall() == [(21,)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_waiting_for_a_job_returns_once_it_has_run(workers):
+    done = []
+    with Schedule(engine().connect(), workers) as schedule:
+        schedule.add(Job("a", lambda c: done.append("a")), Job("b", lambda c: done.append("b"), frozenset({"a"})))
+        assert schedule.wait("b") == "b" and done == ["a", "b"]
+        assert schedule.wait("not a job") == "not a job"     # counts as done, as in `after`
+        schedule.finish()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_waiting_for_a_job_raises_the_error_of_one_that_failed(workers):
+    def broken(c):
+        raise ValueError("broken")
+
+    with pytest.raises(ValueError, match="broken"), Schedule(engine().connect(), workers) as schedule:
+        schedule.add(Job("a", broken), Job("b", lambda c: None, frozenset({"a"})))
+        schedule.wait("b")

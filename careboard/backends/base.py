@@ -9,6 +9,7 @@ Anything only one engine can do, or needs to run well, belongs in that engine's 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,6 +23,36 @@ class Backend(ABC):
     @abstractmethod
     def connect(self, database: str = ":memory:", *, read_only: bool = False):
         """A connection to `database` (a store's path, or ":memory:" for a private scratch database)."""
+
+    def load(self) -> None:
+        """Import the engine's modules now, if they are imported on first use (nothing by default)."""
+
+    def connect_soon(self, database: str = ":memory:") -> Callable[[], object]:
+        """Start connecting to `database` on a thread; return a function that waits for the connection and
+        returns it (or raises what connecting raised). Worth it where the engine lets go of Python's lock
+        as it starts up and there is Python work to do meanwhile. The engine's modules are imported here,
+        on the caller's thread: a module imported on two threads at once can be met half made."""
+        import threading
+
+        self.load()
+        opened: list = []
+
+        def opening() -> None:
+            try:
+                opened.append(self.connect(database))
+            except BaseException as e:  # noqa: BLE001 — raised by the waiting function, in the caller's thread
+                opened.append(e)
+
+        thread = threading.Thread(target=opening, name="careboard-connect")
+        thread.start()
+
+        def connection():
+            thread.join()
+            if isinstance(opened[0], BaseException):
+                raise opened[0]
+            return opened[0]
+
+        return connection
 
     def tune_for_validation(self, con) -> None:
         """Settings for a private connection about to validate a return (none by default)."""

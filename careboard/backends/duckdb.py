@@ -37,6 +37,10 @@ class DuckDB(Backend):
     def error(self) -> type[Exception]:
         return module().Error
 
+    def load(self) -> None:
+        # Connecting imports only pathlib besides, which base.py has imported already.
+        module()
+
     def connect(self, database: str = ":memory:", *, read_only: bool = False):
         con = module().connect(database, read_only=read_only)
         if not read_only and database != ":memory:":

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -116,13 +117,19 @@ def _text_date(c: str) -> str:
     return f"coalesce(try_strptime({cell}, '%d/%m/%Y'), try_strptime({cell}, '%Y-%m-%d'))::DATE"
 
 
-def _each(con, returns: list[Return], table: str, query: str) -> list[tuple]:
+def _each(con, returns: list[Return], table: str, query: str, read: Callable[[str], str] | None) -> list[tuple]:
     """Run `query` once over every file of `table` in `returns`: `{src}` in it is the files' event dates,
-    typed, with `i`, the index of the file's return (one statement: ten years of returns are one scan)."""
+    typed, with `i`, the index of the file's return (one statement: ten years of returns are one scan).
+    With `read` (see years_of_returns), the dates' text is read from the table it names."""
     cols = _EVENTS[table]
     parts, params, sources = [], [], []
     try:
         for i, r in enumerate(returns):
+            if read is not None:
+                texts = ", ".join(f'"r_{c}" AS "{c}"' for c in cols)
+                typed = ", ".join(_text_date(c) + f' AS "{c}"' for c in cols)
+                parts.append(f"SELECT {i} AS i, {typed} FROM (SELECT {texts} FROM {read(table)}) AS t")
+                continue
             for raw, stored in _files(r, table):
                 if raw is not None:
                     source = table_source(con, raw, f"year_in_{len(sources)}")
@@ -149,14 +156,14 @@ def _year_of(c: str, ceiling: str) -> str:
     return f"CASE WHEN {c} <= {ceiling} THEN year({c}) + CASE WHEN month({c}) >= 4 THEN 1 ELSE 0 END END"
 
 
-def windows(con, returns: list[Return], ceiling: date) -> list[Window]:
+def windows(con, returns: list[Return], ceiling: date, read: Callable[[str], str] | None = None) -> list[Window]:
     """The years each return's episodes (or, without episodes, its other dated rows) fall in, dates after
-    `ceiling` left out."""
+    `ceiling` left out (`read`: see years_of_returns)."""
     out = [Window() for _ in returns]
     c = f"DATE '{ceiling.isoformat()}'"
     query = (f"SELECT i, {_year_of('DECOM', c)} AS s, {_year_of('DEC', c)} AS e, count(*), "
              f'count(*) FILTER ("DECOM" > {c}) + count(*) FILTER ("DEC" > {c}) FROM {{src}} AS d GROUP BY ALL')
-    for i, s, e, n, after in _each(con, returns, "episodes", query):
+    for i, s, e, n, after in _each(con, returns, "episodes", query, read):
         out[i].after += after
         if s is not None:
             out[i].spans[(s, e)] += n
@@ -169,7 +176,7 @@ def windows(con, returns: list[Return], ceiling: date) -> list[Window]:
         late = ", ".join(f'CASE WHEN "{col}" > {c} THEN 1 ELSE 0 END' for col in cols)
         query = (f"SELECT i, y, count(*), sum(late) FROM (SELECT i, unnest([{years}]) AS y, unnest([{late}]) AS late "
                  f"FROM {{src}} AS d) AS u GROUP BY ALL")
-        for i, y, n, after in _each(con, bare, table, query):
+        for i, y, n, after in _each(con, bare, table, query, read):
             w = out[without[i]]
             w.what = "dated rows"
             w.after += after or 0
@@ -178,14 +185,19 @@ def windows(con, returns: list[Return], ceiling: date) -> list[Window]:
     return out
 
 
-def years_of_returns(con, returns: list[Return], *, as_at: date | None = None) -> None:
+def years_of_returns(con, returns: list[Return], *, as_at: date | None = None,
+                     read: Callable[[str], str] | None = None) -> None:
     """Decide each return's collection year (a year set beforehand, as by --year, is kept), set r.year and
     explain it in r.notes.
+
+    The dates are read from the returns' files, unless `read` is given, for one return whose tables are in
+    the engine already: `read(table)` names the table holding its rows of an SSDA903 table, with each
+    cell's text as written in a column r_<COLUMN> (waiting until it is there; see validate/frame.py).
 
     Dates after `as_at` (or today) are left out; more than a stray few after a given as-at date mean the
     date is wrong, and that is an InputError."""
     ceiling = as_at or date.today()
-    for r, w in zip(returns, windows(con, returns, ceiling)):
+    for r, w in zip(returns, windows(con, returns, ceiling, read)):
         if as_at is not None and w.after and w.after >= w.allowance(w.after + sum(w.events().values())):
             raise InputError(str(r.folder), f"{counted(w.after, 'date')} in its {w.what} are after the as-at date "
                                             f"{as_at:%d/%m/%Y}: give the date the data were extracted (--as-at)")

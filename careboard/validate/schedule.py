@@ -92,6 +92,23 @@ class Schedule:
                 self._waiting[job.name] = {d for d in job.after if d in self._jobs and d != job.name} - set(self._results)
             self._lock.notify_all()
 
+    def wait(self, name: str) -> str:
+        """Wait until job `name` has run (a name that is no job counts as done, as in `after`); return the
+        name (the table it built). Raises the error of a job that failed. With one worker, the jobs run
+        here, in order, until it has."""
+        with self._lock:
+            while name in self._jobs and name not in self._results and self._error is None:
+                if not self._threads:
+                    job = self._next()
+                    if job is None:
+                        raise ValueError(f"no job {name} is ready to run")
+                    self._done(job.name, job.run(self._con))
+                else:
+                    self._lock.wait()
+            if self._error is not None:
+                raise self._error
+        return name
+
     def finish(self) -> dict[str, object]:
         with self._lock:
             self._closed = True
