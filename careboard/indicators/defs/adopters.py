@@ -104,7 +104,7 @@ def _stage_on_time(number: int, months_id: str) -> Indicator:
         denominator=f"Adopters whose stage {number} ended in the 12 months, with its start recorded",
         definition=f"Of the prospective adopters who finished stage {number} in the 12 months, the share who finished "
                    f"it within {t.words()} of starting it, the national expectation. From the council's Annex A "
-                   "list 11.",
+                   "List 11.",
         technical=f"annex_a_adopters rows with STAGE{number}_END_DATE in the 12 months and STAGE{number}_START_DATE "
                   f"recorded; counted when the end is on or before the start + {t.words()}.",
         sentence=f"{{num}} of the {{den}} adopters who finished stage {number} in the 12 months to {{month}} did so "

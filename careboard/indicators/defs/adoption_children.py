@@ -94,7 +94,7 @@ WAITING_WITH_ORDER = Indicator(
     definition=f"Children in care at the end of the month who have had a placement order (or a freeing order) for "
                f"more than {A2_THRESHOLD_DAYS} days, the threshold the A2 measure is judged against, and are not yet "
                "living with the family who will adopt them. The return records the date a child was matched only "
-               "when the adoption is granted, so moving in with adopters stands in for the match here; Annex A list "
+               "when the adoption is granted, so moving in with adopters stands in for the match here; Annex A List "
                "10 gives match dates.",
     technical=f"Children in care at the as-at date whose open episode has LS E1 or D1, counted from the first E1/D1 "
               f"episode of their current period of care, more than {A2_THRESHOLD_DAYS} days before the date, and "
@@ -128,7 +128,7 @@ ADOPTED_WITH_SIBLINGS = Indicator(
     denominator="Children adopted in the 12 months (Annex A List 10)",
     definition="Of the children adopted in the 12 months, the share adopted as part of a group of brothers and "
                "sisters, which Annex A records by giving them one family identifier. From the council's Annex A "
-               "list 10.",
+               "List 10.",
     technical="annex_a_adoption rows with ADOPTION_ORDER_DATE in the 12 months; counted when another row of the "
               "list has the same FAMILY.",
     sentence="{num} of the {den} children adopted in the 12 months to {month} were adopted with a brother or "
@@ -166,7 +166,7 @@ UNMATCHED_WITH_ORDER = Indicator(
     window="at",
     polarity="low",
     numerator=f"Children with a placement order for more than {A2_THRESHOLD_DAYS} days not yet matched (Annex A "
-              "list 10)",
+              "List 10)",
     denominator="",
     definition=f"Children with a placement order who, at the end of the month, had waited more than "
                f"{A2_THRESHOLD_DAYS} days (the threshold the A2 measure is judged against) without being matched "
