@@ -22,6 +22,14 @@ def test_the_engine_is_the_duckdb_package_underneath():
     assert con.execute("SELECT 40 + 2").fetchall() == [(42,)]
 
 
+def test_a_connection_opened_on_a_thread_is_waited_for_and_its_error_raised_to_the_caller(tmp_path):
+    assert engine().connect_soon(":memory:")().execute("SELECT 40 + 2").fetchall() == [(42,)]
+    (tmp_path / "not a store").write_text("plain text, not a database")
+    waiting = engine().connect_soon(str(tmp_path / "not a store"))
+    with pytest.raises(engine().error):
+        waiting()
+
+
 def test_arrow_and_numpy_sources_scan_in_a_fresh_process():
     # A fresh interpreter: the test session itself has imported the duckdb package above.
     script = textwrap.dedent("""

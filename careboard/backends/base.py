@@ -32,27 +32,13 @@ class Backend(ABC):
         returns it (or raises what connecting raised). Worth it where the engine lets go of Python's lock
         as it starts up and there is Python work to do meanwhile. The engine's modules are imported here,
         on the caller's thread: a module imported on two threads at once can be met half made."""
-        import threading
+        from concurrent.futures import ThreadPoolExecutor
 
         self.load()
-        opened: list = []
-
-        def opening() -> None:
-            try:
-                opened.append(self.connect(database))
-            except BaseException as e:  # noqa: BLE001 — raised by the waiting function, in the caller's thread
-                opened.append(e)
-
-        thread = threading.Thread(target=opening, name="careboard-connect")
-        thread.start()
-
-        def connection():
-            thread.join()
-            if isinstance(opened[0], BaseException):
-                raise opened[0]
-            return opened[0]
-
-        return connection
+        pool = ThreadPoolExecutor(1, thread_name_prefix="careboard-connect")
+        opening = pool.submit(self.connect, database)
+        pool.shutdown(wait=False)       # the thread ends once connected
+        return opening.result
 
     def tune_for_validation(self, con) -> None:
         """Settings for a private connection about to validate a return (none by default)."""

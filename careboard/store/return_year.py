@@ -122,19 +122,18 @@ def _each(con, returns: list[Return], table: str, query: str, read: Callable[[st
     typed, with `i`, the index of the file's return (one statement: ten years of returns are one scan).
     With `read` (see years_of_returns), the dates' text is read from the table it names."""
     cols = _EVENTS[table]
+    typed = ", ".join(_text_date(c) + f' AS "{c}"' for c in cols)    # from the dates' text
     parts, params, sources = [], [], []
     try:
         for i, r in enumerate(returns):
             if read is not None:
                 texts = ", ".join(f'"r_{c}" AS "{c}"' for c in cols)
-                typed = ", ".join(_text_date(c) + f' AS "{c}"' for c in cols)
                 parts.append(f"SELECT {i} AS i, {typed} FROM (SELECT {texts} FROM {read(table)}) AS t")
                 continue
             for raw, stored in _files(r, table):
                 if raw is not None:
                     source = table_source(con, raw, f"year_in_{len(sources)}")
                     sources.append(source)
-                    typed = ", ".join(_text_date(c) + f' AS "{c}"' for c in cols)
                     parts.append(f"SELECT {i} AS i, {typed} FROM {source.sql}")
                     params += source.params
                 else:

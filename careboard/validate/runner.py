@@ -210,7 +210,7 @@ def _describe(con, plan: RulePlan, files: dict[int, str]) -> Failures:
     con.execute(f"CREATE OR REPLACE {temp}VIEW {name} AS SELECT {columns} FROM ({rows}) AS described")
     con.execute(f"DROP TABLE {HITS}")
     con.execute("DROP TABLE rule_text")
-    return Failures(con, name, tuple(parts), columns, plan.workers if not temp else 1,
+    return Failures(con, name, tuple(parts), columns, plan.workers,
                     frozenset({"rule", "severity", "table", "fields", "message"}))
 
 

@@ -96,15 +96,12 @@ class Schedule:
         """Wait until job `name` has run (a name that is no job counts as done, as in `after`); return the
         name (the table it built). Raises the error of a job that failed. With one worker, the jobs run
         here, in order, until it has."""
+        if not self._threads:
+            self._run_here(until=name)
+            return name
         with self._lock:
             while name in self._jobs and name not in self._results and self._error is None:
-                if not self._threads:
-                    job = self._next()
-                    if job is None:
-                        raise ValueError(f"no job {name} is ready to run")
-                    self._done(job.name, job.run(self._con))
-                else:
-                    self._lock.wait()
+                self._lock.wait()
             if self._error is not None:
                 raise self._error
         return name
@@ -134,8 +131,9 @@ class Schedule:
         for deps in self._waiting.values():
             deps.discard(name)
 
-    def _run_here(self) -> None:
-        while self._waiting:
+    def _run_here(self, until: str | None = None) -> None:
+        """Run the jobs on the caller's thread, in order: every one, or until job `until` has run."""
+        while self._waiting and (until is None or (until in self._jobs and until not in self._results)):
             job = self._next()
             if job is None:
                 raise ValueError(f"jobs wait on each other: {sorted(self._waiting)}")
