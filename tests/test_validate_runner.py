@@ -36,6 +36,35 @@ def test_a_broken_rule_is_reported_and_the_others_still_run(tmp_path, workers):
     assert outcome.rules_run == 2
 
 
+QUERY_ROW = Rule("105", "Ethnicity looks odd in this test.", table="header", fields=("ETHNIC",),
+                 fails='"ETHNIC" = \'ZZZZ\'', severity="query")
+LEGAL_STATUS_ROW = Rule("103", "Legal status is odd in this test.", table="episodes", fields=("LS",),
+                        fails='"LS" = \'C2\'')
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_counts_taken_as_the_rows_are_described_match_the_rows(tmp_path, workers):
+    paths = write_returns(tmp_path, with_headers({2025: {
+        "header": [child("A", sex="X"), child("B", ethnic="ZZZZ"), child("C", sex="X", ethnic="ZZZZ")],
+        "episodes": [ep("A", "01/05/2024", ls="C2"), ep("C", "01/06/2024", ls="C2")]}}))
+    (ret,) = discover(paths)
+    ret.year = 2025
+    con = duckdb.connect()
+    build_frame_from_files(con, ret, None, None, workers)
+    outcome = run_rules(con, (GOOD_ROW, QUERY_ROW, LEGAL_STATUS_ROW, BROKEN_ROW), 2025, set(), {}, workers)
+    failures = outcome.failures
+    assert failures.counts    # (rows, errors) of each table's failing rows, counted as they were described
+    counted = con.execute(f"SELECT count(*), count(*) FILTER (WHERE severity = 'error') FROM {failures.source}").fetchone()
+    rows = [(f.rule, f.table, f.row) for f in failures]
+    assert sorted(rows) == [("101", "header", 1), ("101", "header", 3), ("103", "episodes", 1), ("103", "episodes", 2),
+                            ("105", "header", 2), ("105", "header", 3)]
+    assert counted == (6, 4)
+    assert (len(failures), outcome.errors) == counted
+    # The writers' runs of parts, split by those counts, read the same rows in the same order.
+    runs = failures.runs()
+    assert [r for run in runs for r in con.execute(f"SELECT rule, \"table\", \"row\" FROM {run}").fetchall()] == rows
+
+
 def _schema(con, name):
     return con.execute(f"SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '{name}' "
                        "ORDER BY column_index").fetchall()

@@ -51,6 +51,7 @@ class Failures:
     # The columns holding only careboard's own words (a rule's code, severity, fields and message, a table's
     # name), which never begin like a spreadsheet formula (tests/test_safe_outputs.py): written as they are.
     own_words: frozenset[str] = frozenset()
+    counts: tuple[tuple[int, int], ...] = ()   # (failing rows, of which errors) in each of `parts`, when known
 
     def runs(self) -> list[str]:
         """The failing rows as up to `cursors` FROM items, each a run of consecutive parts, about equal in
@@ -58,7 +59,8 @@ class Failures:
         side (see Backend.copy_csv)."""
         if self.cursors < 2 or len(self.parts) < 2:
             return [self.source]
-        sizes = [self.con.execute(f"SELECT count(*) FROM {p}").fetchone()[0] for p in self.parts]
+        sizes = ([rows for rows, _ in self.counts] if self.counts else
+                 [self.con.execute(f"SELECT count(*) FROM {p}").fetchone()[0] for p in self.parts])
         total = sum(sizes) or 1
         # A part goes to the run its middle row falls in.
         runs: dict[int, list[str]] = {}
@@ -85,10 +87,13 @@ class Failures:
 
     @cached_property
     def totals(self) -> tuple[int, int]:
-        """(failing rows, of which errors), counted once in one statement: the rows do not change once
-        described, and each statement over the view binds all of its rules' words again."""
+        """(failing rows, of which errors): as counted when the rows were described, else counted once
+        in one statement (the rows do not change once described, and each statement over the view binds
+        all of its rules' words again)."""
         if not self.con:
             return 0, 0
+        if self.counts:
+            return sum(rows for rows, _ in self.counts), sum(errors for _, errors in self.counts)
         return self.query("SELECT count(*), count(CASE WHEN severity = 'error' THEN 1 END) FROM {failures}").fetchone()
 
     def __len__(self) -> int:

@@ -75,6 +75,7 @@ class RulePlan:
     outcome: Outcome            # skipped and unrunnable rules so far; `finish` adds the rest
     jobs: list[Job]             # see schedule.run_jobs; they add every failing row found to HITS
     running: dict[str, Rule]    # the rules the jobs run, by code
+    words: RuleWords            # their words, which `finish` puts back on each failing row
     temp: str                   # "TEMP " when the jobs run on one cursor (see frame.make_macros)
     workers: int = 1            # the cursors the jobs run on; `finish` describes the rows on as many
 
@@ -111,8 +112,10 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
     outcome.not_run = [n for n in outcome.not_run if n.crashed or n.rule not in running]
     tables = frame_tables() + list(REFERENCE_TABLES)
     temp = "TEMP " if workers <= 1 else ""
+    words = RuleWords(list(running.values()))
     jobs = [Job(HITS, lambda c: c.execute(f"CREATE OR REPLACE {temp}TABLE {HITS} "
-                                          "(rule VARCHAR, tbl VARCHAR, row_no INTEGER)"))]
+                                          "(rule VARCHAR, tbl VARCHAR, row_no INTEGER)")),
+            Job(RULE_TEXT, lambda c: words.make_table(c, temp))]
     for n, ((table, source), items) in enumerate(row_rules.items()):
         rs = [r for r, _ in items]
         exprs = [s for _, s in items]
@@ -129,7 +132,7 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
         jobs.append(Job(f"sets:{n}", lambda c, rs=rs, sql=sql, parts=parts:
                         _record_hits(c, sql, outcome, rs, parts.__getitem__),
                         frozenset().union(*(reads(s, tables) for _, s in chunk)) | {HITS}))
-    return RulePlan(outcome, jobs, running, temp, max(1, workers))
+    return RulePlan(outcome, jobs, running, words, temp, max(1, workers))
 
 
 # Unions of set rules per worker. Everything a union's rules allocate (tens of MB of hash tables and sort
@@ -162,56 +165,96 @@ def finish(con, plan: RulePlan, files: dict[int, str]) -> Outcome:
     return outcome
 
 
+class RuleWords:
+    """The words of the rules a plan runs, kept once in the engine rather than on each failing row.
+
+    Each rule has a number (from 1, its place in `rules`) that stands for its severity, message and
+    fields on the failing rows, and for each table it can report, its shape: the number of the list of
+    the rule's fields that table has, in the rule's order (many rules share one). `make_table` writes
+    them as RULE_TEXT (rule, tbl, text_id, shape), which a job of the plan does while the rules run."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        shapes: dict[tuple[str, ...], int] = {}
+        self.text = []
+        for n, r in enumerate(rules, start=1):
+            for t in spec.tables():
+                if r.multi or r.table == t:
+                    shown = tuple(f for f in r.fields if f in spec.table(t).all_columns)
+                    self.text.append((r.code, t, n, shapes.setdefault(shown, len(shapes))))
+        fields_of = {n: fields for fields, n in shapes.items()}
+        # The shapes each table's failing rows can have, by number.
+        self.shapes = {t: {n: fields_of[n] for _, table, _, n in self.text if table == t} for t in spec.tables()}
+
+    def make_table(self, con, temp: str) -> None:
+        # One text, split in the engine: quicker to read than lists of literals, and no Python parameters
+        # (converting those imports modules, here on a worker's thread while the main one imports others).
+        # Rule codes and table names hold no comma or semicolon.
+        rows = ";".join(f"{code},{table},{n},{shape}" for code, table, n, shape in self.text)
+        con.execute(f"CREATE OR REPLACE {temp}TABLE {RULE_TEXT} AS SELECT w[1] AS rule, w[2] AS tbl, "
+                    f"CAST(w[3] AS INTEGER) AS text_id, CAST(w[4] AS INTEGER) AS shape "
+                    f"FROM (SELECT string_split(unnest(string_split({literal(rows)}, ';')), ',') AS w) AS text_rows "
+                    f"WHERE w[1] <> ''")
+
+    def errors(self) -> str:
+        """The numbers of the rules that are errors, as SQL."""
+        return ", ".join(str(n) for n, r in enumerate(self.rules, start=1) if r.severity == "error") or "NULL"
+
+    def columns(self, files: dict[int, str]) -> str:
+        """The failing rows' columns (COLUMNS and file_id) from a described row: the words looked up in
+        lists written into the SQL, not joined (a join need not keep the order)."""
+        severity, message, fields = (_sql_list(words) for words in zip(*(
+            (r.severity, r.message, " ".join(r.fields)) for r in self.rules))) if self.rules else ("[]",) * 3
+        paths = ", ".join(f"{int(i)}: {literal(p)}" for i, p in files.items())
+        return (f'rule, ({severity}::VARCHAR[])[text_id] AS severity, "table", "row", child, '
+                f'({fields}::VARCHAR[])[text_id] AS fields, ({message}::VARCHAR[])[text_id] AS message, '
+                f"coalesce((MAP {{{paths}}}::MAP(INTEGER, VARCHAR))[file_id], '') AS file, line, \"values\", file_id")
+
+
+RULE_TEXT = "rule_text"
+
+
 def _describe(con, plan: RulePlan, files: dict[int, str]) -> Failures:
     """Attach file, line, child and the offending values to each (rule, table, row) hit, in the engine.
 
     The rows keep what differs from row to row; a rule's words and a file's name, the same on thousands
     of rows, are put back by the view that the writers read (at 28,000 children and 442,000 failing rows,
     kept on every row they took 110 of the 150 MB the rows held)."""
-    # A rule that broke reports nothing: its text is left out, so the join below drops any rows it found.
-    ran = {r.rule for r in plan.outcome.ran}
-    temp, rules = plan.temp, [r for r in plan.running.values() if r.code in ran]
+    temp, words = plan.temp, plan.words
+    # A rule that broke reports nothing: its text is taken out, so the join below drops any rows it found.
+    if crashed := [n.rule for n in plan.outcome.not_run if n.crashed]:
+        con.execute(f"DELETE FROM {RULE_TEXT} WHERE rule IN ({', '.join(map(literal, crashed))})")
     hits = dict(con.execute(f"SELECT tbl, count(*) FROM {HITS} GROUP BY tbl").fetchall())
     tables = sorted(hits) or ["header"]
-    # One row per rule and table it can report: the rule's number in `rules` (from 1) and its shape, the
-    # number of the list of the rule's fields that table has, in the rule's order (many rules share one).
-    shapes: dict[tuple[str, ...], int] = {}
-    text = []
-    for n, r in enumerate(rules, start=1):
-        for t in tables:
-            if r.multi or r.table == t:
-                shown = tuple(f for f in r.fields if f in spec.table(t).all_columns)
-                text.append((r.code, t, n, shapes.setdefault(shown, len(shapes))))
-    con.execute(f"CREATE OR REPLACE {temp}TABLE rule_text AS SELECT unnest(?::VARCHAR[]) AS rule, "
-                "unnest(?::VARCHAR[]) AS tbl, unnest(?::INTEGER[]) AS text_id, unnest(?::INTEGER[]) AS shape",
-                [list(column) for column in zip(*text)] if text else [[]] * 4)
-    fields_of = {n: fields for fields, n in shapes.items()}
-    shapes_in = {t: {n: fields_of[n] for _, table, _, n in text if table == t} for t in tables}
     name = f"failing_rows_{plan.outcome.year}"
     # In the outputs' order (ORDER), a table at a time: sorting every table's rows in one statement held
     # about twice their memory (at 28,000 children and 450,000 failing rows, 720 MB at peak against 460 MB
     # this way). Each table's rows are a table of their own, read in turn through a view: appended to one
     # table, DuckDB (2.0) put the last rows of one INSERT after the next INSERT's rows (seen at 450,000 rows).
     parts = [f"{name}_{table}" for table in tables]   # tables in name order
+    made = {part: f'CREATE OR REPLACE {temp}TABLE {part} AS {_described(table, words.shapes[table])} ORDER BY "row", rule'
+            for part, table in zip(parts, tables)}
+    # Each part's rows and errors are counted as it is made, so that the writers need not count them
+    # through the view, whose every statement binds all of the rules' words again.
+    counted = f"SELECT count(*), count(*) FILTER (WHERE text_id IN ({words.errors()})) FROM {{}}"
+
+    def describe(c, part: str) -> tuple[int, int]:
+        c.execute(made[part])
+        return c.execute(counted.format(part)).fetchone()
+
     # The tables are described side by side on the plan's cursors, most hits first so the cores finish
     # together (at 28,000 children, 0.45 s against 0.8 s one after another).
-    made = {part: f'CREATE OR REPLACE {temp}TABLE {part} AS {_described(table, shapes_in[table])} ORDER BY "row", rule'
-            for part, table in zip(parts, tables)}
-    run_jobs(con, [Job(part, lambda c, sql=made[part]: c.execute(sql), frozenset({HITS}))
-                   for part, table in sorted(zip(parts, tables), key=lambda pt: -hits.get(pt[1], 0))], plan.workers)
-    # The words are looked up in lists written into the view, not joined: a join need not keep the order.
-    severity, message, fields = (_sql_list(words) for words in zip(*((r.severity, r.message, " ".join(r.fields))
-                                                                     for r in rules))) if rules else ("[]",) * 3
-    paths = ", ".join(f"{int(i)}: {literal(p)}" for i, p in files.items())
-    columns = (f'rule, ({severity}::VARCHAR[])[text_id] AS severity, "table", "row", child, '
-               f'({fields}::VARCHAR[])[text_id] AS fields, ({message}::VARCHAR[])[text_id] AS message, '
-               f"coalesce((MAP {{{paths}}}::MAP(INTEGER, VARCHAR))[file_id], '') AS file, line, \"values\", file_id")
+    counts = run_jobs(con, [Job(part, lambda c, part=part: describe(c, part), frozenset({HITS}))
+                            for part, table in sorted(zip(parts, tables), key=lambda pt: -hits.get(pt[1], 0))],
+                      plan.workers)
+    columns = words.columns(files)
     rows = " UNION ALL ".join(f"SELECT * FROM {p}" for p in parts)
     con.execute(f"CREATE OR REPLACE {temp}VIEW {name} AS SELECT {columns} FROM ({rows}) AS described")
     con.execute(f"DROP TABLE {HITS}")
-    con.execute("DROP TABLE rule_text")
+    con.execute(f"DROP TABLE {RULE_TEXT}")
     return Failures(con, name, tuple(parts), columns, plan.workers,
-                    frozenset({"rule", "severity", "table", "fields", "message"}))
+                    frozenset({"rule", "severity", "table", "fields", "message"}),
+                    counts=tuple(tuple(counts[p]) for p in parts))
 
 
 def _sql_list(texts) -> str:
@@ -232,5 +275,5 @@ def _described(table: str, shapes: dict[int, tuple[str, ...]]) -> str:
             f"coalesce(d.line_no, 0) AS line, CASE WHEN d.row_no IS NULL THEN '' ELSE {value} END AS \"values\", "
             f"d.file_id "
             f"FROM (SELECT DISTINCT rule, tbl, row_no FROM {HITS} WHERE tbl = '{table}') AS h "
-            f"JOIN rule_text AS t ON t.rule = h.rule AND t.tbl = h.tbl "
+            f"JOIN {RULE_TEXT} AS t ON t.rule = h.rule AND t.tbl = h.tbl "
             f"LEFT JOIN {frame_name(table)} AS d ON d.row_no = h.row_no")
