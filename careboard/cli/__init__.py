@@ -4,6 +4,7 @@ codes and --debug. Each sub-command imports what it needs when it runs, so start
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -16,7 +17,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The `careboard` command: main(), then exit."""
-    sys.exit(main())
+    code = main()
+    # Exiting, Python looks for garbage among every object still alive, most of them made by importing
+    # careboard and its libraries, several times over: 25-30 ms of a 0.7 s `validate`. Collected once
+    # here (so anything unreachable that needs closing is closed) and then frozen, they are left to the
+    # operating system: 10 ms less.
+    gc.collect()
+    gc.freeze()
+    sys.exit(code)
 
 
 def _dispatch(args) -> int:
