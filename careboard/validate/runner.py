@@ -268,7 +268,10 @@ def _described(table: str, shapes: dict[int, tuple[str, ...]]) -> str:
     twice in last year's header, say) can repeat a hit: each is reported once."""
     # One branch per shape rather than a lambda over each row's list of fields: at 442,000 failing rows the
     # lambda, which takes every column of the row with it to each field, was 60% of describing them.
-    branches = " ".join(f"WHEN {n} THEN " + " || '; ' || ".join(f"'{f}=' || coalesce(d.\"r_{f}\", '')" for f in fields)
+    # concat() makes each text in one go (|| makes one per step) and reads an unknown value as empty: at
+    # 442,000 failing rows, half the time.
+    branches = " ".join(f"WHEN {n} THEN concat(" + ", ".join(f"'{'; ' if i else ''}{f}=', d.\"r_{f}\""
+                                                            for i, f in enumerate(fields)) + ")"
                         for n, fields in sorted(shapes.items()) if fields)
     value = f"CASE t.shape {branches} ELSE '' END" if branches else "''"
     return (f"SELECT h.rule, t.text_id, h.tbl AS \"table\", h.row_no AS \"row\", d.\"r_CHILD\" AS child, "
