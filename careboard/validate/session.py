@@ -87,15 +87,11 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     with Schedule(con, workers) as schedule:
         schedule.add(*typing_jobs(this, "", None, temp, files))
         previous = _last_year(last_year)
+        rules = _rules()
         # The year is read from the typed tables' text, each once it is typed, rather than from the files
         # again: that took 20 ms at one council's size and 0.15 s at ten times it, before any table was typed.
         years_of_returns(con, [this], read=lambda table: schedule.wait(frame_name(table)))
-        from .years import rule_set_note
-
-        notes = this.notes + [n for n in [rule_set_note(this.year)] if n]
-        installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this.files],
-                                      this.year, temp=False)
-        rules = _rules()
+        # The workers are soon through this year's tables: what they do next is added first.
         active = active_rules(rules, this.year)
         inline = inlined_views(active, this.year)
         only = needed(active, this.year) - set(inline)
@@ -103,6 +99,11 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
             previous.year = this.year - 1
         schedule.add(*typing_jobs(previous, "_last", only, temp, files))
         schedule.add(*view_jobs(this.year, only, temp))
+        from .years import rule_set_note
+
+        notes = this.notes + [n for n in [rule_set_note(this.year)] if n]
+        installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this.files],
+                                      this.year, temp=False)
         if "postcodes" in installed.available:
             schedule.add(Job("postcode_lookup", installed.keep_postcodes_used, frozenset({frame_name("episodes"), frame_name("episodes_last")})))
         have = set(available or ()) | ({"last_year"} if previous else set()) | installed.available
