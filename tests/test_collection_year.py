@@ -219,6 +219,20 @@ def test_impossible_as_at_dates_are_refused(tmp_path, as_at, year, says):
     assert con.execute("SELECT count(*) FROM snapshots").fetchone() == (0,)
 
 
+@pytest.mark.parametrize("as_at,says", [
+    (date(2019, 3, 31), None),                      # a year after: a late extract, said nothing of
+    (date(2019, 4, 1), "more than a year after the latest return's year ended (31/03/2018)"),
+    (date(2025, 6, 30), "7 years after the latest return's year ended (31/03/2018)"),
+])
+def test_an_as_at_date_long_after_the_return_is_loaded_with_a_warning(tmp_path, as_at, says):
+    busy_year(tmp_path / "2017-18", 2018)
+    result = load(open_store(":memory:"), [tmp_path / "2017-18"], validate=False, as_at=as_at)
+    late = [n for n in result.notes if "after the latest return's year ended" in n]
+    assert len(late) == (0 if says is None else 1)
+    if says:
+        assert says in late[0] and "counted as still in care" in late[0]
+
+
 def test_rows_dated_after_the_as_at_date_are_findings(tmp_path):
     write_return(tmp_path / "2024-25", ["C1 12/03/2020", "C2 10/05/2024", "C3 20/01/2025", "C4 02/09/2024 15/02/2025"])
     con, result, _ = _load(tmp_path, [tmp_path / "2024-25"], validate=False, as_at=date(2025, 2, 1))

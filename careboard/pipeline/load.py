@@ -17,7 +17,7 @@ from ..ingest.raw import RawTable
 from ..plural import counted
 from ..store import annex_a_links, checks, year_findings
 from ..store.findings import Counts, snapshot_counts
-from ..store.return_year import check_as_at, years_of_returns
+from ..store.return_year import check_as_at, late_as_at_note, years_of_returns
 from ..tables.schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
 from ..tables.sources import release, table_source
 from .validation import InUse, Validation
@@ -122,7 +122,8 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     returns = [r for r in returns if r.files]       # the yearly returns (SSDA903)
     as_at, collection_year, said = _as_at(con, returns, lists, as_at)
     check_as_at(as_at, collection_year, ", ".join(map(str, paths)))
-    notes = [n for r in returns for n in r.notes] + ([said] if said else []) + (
+    late = late_as_at_note(as_at, collection_year) if returns else ""
+    notes = [n for r in returns for n in r.notes] + [n for n in (said, late) if n] + (
         validation.notes(sorted(r.year for r in returns)) if validation and returns else [])
     # Read before the store is touched, as the returns are: a bad reference file changes nothing.
     installed = validation.install(con, [f.path for r in returns for f in r.files],
