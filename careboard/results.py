@@ -116,6 +116,7 @@ class Report:
     benchmarks_note: str = ""     # e.g. "Benchmarks are not loaded."
     history_note: str = ""        # how several years' returns were read for earlier months (model.HISTORY_NOTES)
     council_note: str = ""        # front-page notice, e.g. that no council settings were given
+    data_note: str = ""           # front-page notice that the latest return ended long before the position
     not_shown: str = ""           # which figures are left out as the lists they need were not loaded
     tables: list[SummaryTable] = field(default_factory=list)   # breakdown tables, each in its section
     public: bool = False          # small numbers suppressed

@@ -307,7 +307,27 @@ def test_indicators_compute_on_a_store_of_old_years(old_store):
 def test_report_builds_on_a_store_of_old_years(old_store):
     base, db = old_store
     assert main(["report", "--db", str(db), "--out", str(base / "report"), "--no-pdf"]) == 0
-    assert list((base / "report").glob("*.html"))
+    (page,) = (base / "report").glob("*.html")
+    assert "most recent children-in-care return" not in page.read_text(encoding="utf-8")   # as at its own year's end
+
+
+def test_a_report_long_after_the_latest_return_says_so_on_its_front_page(tmp_path):
+    busy_year(tmp_path / "2017-18", 2018)
+    db = tmp_path / "s.duckdb"
+    assert main(["load", str(tmp_path / "2017-18"), "--db", str(db), "--as-at", "2025-06-30", "--no-validate"]) == 0
+    assert main(["report", "--db", str(db), "--out", str(tmp_path / "report"), "--no-pdf", "--xlsx"]) == 0
+    (page,) = (tmp_path / "report").glob("*.html")
+    assert ("The most recent children-in-care return in these figures covers the year to 31 March 2018, 7 years "
+            "before the position shown") in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("as_at,says", [(date(2019, 3, 31), ""), (date(2019, 4, 1), "more than a year before"),
+                                        (date(2021, 6, 30), "3 years before")])
+def test_the_front_page_note_on_old_data_starts_after_a_year(as_at, says):
+    from careboard.report.committee import stale_data_note
+
+    note = stale_data_note(as_at, 2018)
+    assert (says in note) if says else note == ""
 
 
 def test_a_return_with_only_undated_rows_loads_by_its_name_with_an_as_at(tmp_path):

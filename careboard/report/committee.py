@@ -155,6 +155,21 @@ def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
             "data: " + "; ".join(sorted(left_out)) + ".")
 
 
+def stale_data_note(as_at: date, collection_year: int) -> str:
+    """For the front page, when the latest return ended more than a year before the position shown."""
+    from ..dates import year_end
+    from ..store.return_year import years_stale
+    from .formatting import long_date
+
+    years = years_stale(as_at, collection_year)
+    if not years:
+        return ""
+    return (f"The most recent children-in-care return in these figures covers the year to "
+            f"{long_date(year_end(collection_year))}, {'more than a year' if years == 1 else f'{years} years'} before "
+            "the position shown: children in care then are counted as still in care, and their reviews and visits as "
+            "overdue since. Figures for this date need a more recent return.")
+
+
 def summary_tables(ctx, as_at: date, sections: set[str], breakdowns: tuple | None = None
                    ) -> tuple[list[SummaryTable], dict[str, tuple[str, ...]]]:
     """The breakdown tables of the sections shown (of `breakdowns`: the council's, judging by its timescales;
@@ -241,7 +256,8 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     commentary = inputs.commentary
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
-                    council_note=inputs.council_note, not_shown=not_shown_note(left_out | tables_left_out), tables=tables,
+                    council_note=inputs.council_note, data_note=stale_data_note(latest.as_at, latest.collection_year),
+                    not_shown=not_shown_note(left_out | tables_left_out), tables=tables,
                     profile_note=profile_note,
                     commentary=dict(commentary.by_indicator) if commentary else {},
                     section_commentary=dict(commentary.by_section) if commentary else {})

@@ -96,8 +96,9 @@ def _front(document, view: dict) -> None:
     if view["public"]:
         edition.add_run(" · ")
         edition.add_run("Public version: small numbers suppressed").bold = True
-    if view["council_note"]:
-        _para(document, view["council_note"], "Intense Quote")
+    for note in ("council_note", "data_note"):
+        if view[note]:
+            _para(document, view[note], "Intense Quote")
     _heading(document, "How to read this report", 2)
     for line in HOW_TO_READ:
         _para(document, line, "List Bullet")

@@ -32,8 +32,8 @@ def title_block(view: dict, style: Styles, width: float) -> list:
         Paragraph("Corporate Parenting performance report", style.title),
         Paragraph(f"Position at {markup(view['as_at'])}", style.as_at),
         Paragraph(generated, style.generated),
-        *([Band([Paragraph(markup(view["council_note"]), style.body)], LIGHT, left_rule=AMBER, padding=4 * MM,
-                space_after=4 * MM)] if view.get("council_note") else []),
+        *[Band([Paragraph(markup(view[note]), style.body)], LIGHT, left_rule=AMBER, padding=4 * MM, space_after=4 * MM)
+          for note in ("council_note", "data_note") if view.get(note)],
         Band(_how_to_read(view, style), LIGHT, left_rule=BLUE, padding=4 * MM, space_after=6 * MM),
     ]
 

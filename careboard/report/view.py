@@ -78,6 +78,7 @@ def build(report: Report) -> dict:
     return {
         "council": report.council,
         "council_note": report.council_note,
+        "data_note": report.data_note,
         "month": month_name(report.as_at),
         "as_at": long_date(report.as_at),
         "generated": report.generated,

@@ -236,6 +236,8 @@ def _notes(sheet, report: Report, view: dict, formats: _Formats) -> None:
         lines.append(("Version", "Public: small numbers suppressed"))
     if view["council_note"]:
         lines.append(("Council settings", view["council_note"]))
+    if view["data_note"]:
+        lines.append(("Data", view["data_note"]))
     if view["profile_note"]:
         lines.append(("Profile table dates", view["profile_note"]))
     lines += [(f"Note {n}", note) for n, note in enumerate(view["footnotes"], start=1)]

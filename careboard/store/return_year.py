@@ -259,18 +259,23 @@ def _late(w: Window, year: int, ceiling: date) -> str:
     return f". Left out in working out the year: {' and '.join(parts)} (listed as findings when loaded)"
 
 
+def years_stale(as_at: date, collection_year: int) -> int:
+    """How many whole years the as-at date is after the return's year ended, when that is more than a
+    year (0 otherwise): the figures then carry the return's open episodes forward as if nothing had
+    happened since."""
+    days = (as_at - year_end(collection_year)).days
+    return days // 365 if days > 365 else 0
+
+
 def late_as_at_note(as_at: date, collection_year: int) -> str:
-    """A warning when the as-at date is more than a year after the latest return's year ended: the
-    figures then carry the return's open episodes forward as if nothing had happened since."""
-    ended = year_end(collection_year)
-    days = (as_at - ended).days
-    if days <= 365:
+    """A warning when the as-at date is more than a year after the latest return's year ended."""
+    years = years_stale(as_at, collection_year)
+    if not years:
         return ""
-    years = days // 365
     return (f"the as-at date {as_at:%d/%m/%Y} is {'more than a year' if years == 1 else f'{years} years'} after the "
-            f"latest return's year ended ({ended:%d/%m/%Y}): every child in care then is counted as still in care on "
-            f"{as_at:%d/%m/%Y}, with reviews and visits overdue since; load a later return, or give the date the data "
-            f"were extracted (--as-at)")
+            f"latest return's year ended ({year_end(collection_year):%d/%m/%Y}): every child in care then is counted "
+            f"as still in care on {as_at:%d/%m/%Y}, with reviews and visits overdue since; load a later return, or "
+            f"give the date the data were extracted (--as-at)")
 
 
 def check_as_at(as_at: date, collection_year: int, where: str) -> None:
