@@ -158,16 +158,14 @@ def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
 def stale_data_note(as_at: date, collection_year: int) -> str:
     """For the front page, when the latest return ended more than a year before the position shown."""
     from ..dates import year_end
-    from ..store.return_year import years_stale
+    from ..store.return_year import stale_by
     from .formatting import long_date
 
-    years = years_stale(as_at, collection_year)
-    if not years:
-        return ""
-    return (f"The most recent children-in-care return in these figures covers the year to "
-            f"{long_date(year_end(collection_year))}, {'more than a year' if years == 1 else f'{years} years'} before "
-            "the position shown: children in care then are counted as still in care, and their reviews and visits as "
-            "overdue since. Figures for this date need a more recent return.")
+    gap = stale_by(as_at, collection_year)
+    return gap and (f"The most recent children-in-care return in these figures covers the year to "
+                    f"{long_date(year_end(collection_year))}, {gap} before the position shown: children in care "
+                    "then are counted as still in care, and their reviews and visits as overdue since. Figures for "
+                    "this date need a more recent return.")
 
 
 def summary_tables(ctx, as_at: date, sections: set[str], breakdowns: tuple | None = None

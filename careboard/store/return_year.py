@@ -259,23 +259,22 @@ def _late(w: Window, year: int, ceiling: date) -> str:
     return f". Left out in working out the year: {' and '.join(parts)} (listed as findings when loaded)"
 
 
-def years_stale(as_at: date, collection_year: int) -> int:
-    """How many whole years the as-at date is after the return's year ended, when that is more than a
-    year (0 otherwise): the figures then carry the return's open episodes forward as if nothing had
-    happened since."""
+def stale_by(as_at: date, collection_year: int) -> str:
+    """How long after the return's year ended the as-at date is ("7 years"), when that is more than a
+    year, else "": the figures then carry the return's open episodes forward as if nothing had happened."""
     days = (as_at - year_end(collection_year)).days
-    return days // 365 if days > 365 else 0
+    if days <= 365:
+        return ""
+    return "more than a year" if days // 365 == 1 else f"{days // 365} years"
 
 
 def late_as_at_note(as_at: date, collection_year: int) -> str:
     """A warning when the as-at date is more than a year after the latest return's year ended."""
-    years = years_stale(as_at, collection_year)
-    if not years:
-        return ""
-    return (f"the as-at date {as_at:%d/%m/%Y} is {'more than a year' if years == 1 else f'{years} years'} after the "
-            f"latest return's year ended ({year_end(collection_year):%d/%m/%Y}): every child in care then is counted "
-            f"as still in care on {as_at:%d/%m/%Y}, with reviews and visits overdue since; load a later return, or "
-            f"give the date the data were extracted (--as-at)")
+    gap = stale_by(as_at, collection_year)
+    return gap and (f"the as-at date {as_at:%d/%m/%Y} is {gap} after the latest return's year ended "
+                    f"({year_end(collection_year):%d/%m/%Y}): every child in care then is counted as still in care "
+                    f"on {as_at:%d/%m/%Y}, with reviews and visits overdue since; load a later return, or give the "
+                    f"date the data were extracted (--as-at)")
 
 
 def check_as_at(as_at: date, collection_year: int, where: str) -> None:
