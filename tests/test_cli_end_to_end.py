@@ -279,6 +279,16 @@ def test_usage_mistakes(argv, codes, tmp_path):
     assert not (tmp_path / "none.duckdb").exists()
 
 
+@pytest.mark.parametrize("argv", [["docs", "--out", "{out}/docs"], ["validate", "{data}/council", "--out", "{out}/e.csv"],
+                                  ["indicators", "--snap", "1"]])
+def test_options_are_taken_only_in_full(argv, tmp_path):
+    # `docs --out FOLDER` was read as --output and wrote the catalogue to a file named FOLDER.
+    run = run_cli(*[a.replace("{out}", str(tmp_path)).replace("{data}", str(DATA)) for a in argv])
+    assert_clean(run, {2})
+    assert "unrecognized arguments" in run.err
+    assert not list(tmp_path.iterdir())
+
+
 @pytest.mark.parametrize("command", sorted(build_parser()._subparsers._group_actions[0].choices)
                          + ["benchmarks show", "benchmarks update"])
 def test_help(command):

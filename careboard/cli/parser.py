@@ -8,12 +8,21 @@ import argparse
 def build_parser() -> argparse.ArgumentParser:
     from . import annex_a, data, docs, findings, outputs, setup, validate
 
-    p = argparse.ArgumentParser(prog="careboard", description="Corporate-parenting performance from the SSDA903 return.")
-    sub = p.add_subparsers(dest="command", required=True)
+    # No abbreviated options: `docs --out FOLDER` was read as --output and wrote a file named FOLDER.
+    p = argparse.ArgumentParser(prog="careboard", description="Corporate-parenting performance from the SSDA903 return.",
+                                allow_abbrev=False)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=WholeWords)
     for group in (data, outputs, validate, setup, findings, docs, annex_a):
         group.add_commands(sub)
     _debug_args(p, sub)
     return p
+
+
+class WholeWords(argparse.ArgumentParser):
+    """A command's parser that takes its options only when written in full."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, allow_abbrev=False, **kwargs)
 
 
 def _debug_args(p: argparse.ArgumentParser, sub) -> None:
