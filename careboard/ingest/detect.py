@@ -49,6 +49,9 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
     if not near:
         shorts = [f.short for f in registry.FORMATS]
         kinds = ", ".join(shorts[:-1]) + " or " + shorts[-1] if len(shorts) > 1 else shorts[0]
+        if separator := _other_separator(header):
+            raise InputError(file, f"its columns are separated by {separator}, not commas: save it as CSV "
+                                   f"(comma-separated) and try again", 1)
         raise InputError(file, f"the header does not match any {kinds} table "
                                f"(columns found: {', '.join(header) or 'none'})", 1)
     _, closest = max(near, key=lambda n: n[0])
@@ -59,6 +62,16 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
         detail += f"; unexpected {', '.join(extra)}"
     raise InputError(file, f"looks like the {closest.title} table but is {detail}", 1,
                      missing[0] if missing else None)
+
+
+def _other_separator(header: list[str]) -> str | None:
+    """What splits a header read as one column into several, if not commas (Excel saves "CSV" with
+    semicolons where the comma is the decimal point; some systems export tab-separated text)."""
+    if len(header) == 1:
+        for mark, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
+            if header[0].count(mark) >= 2:
+                return name
+    return None
 
 
 def _renamed(header: list[str], written: list[str] | None, file: str) -> list[Finding]:
