@@ -191,6 +191,19 @@ def test_load(paths, codes, tmp_path):
     assert_clean(run_cli("load", str(DATA / first), *rest, "--db", str(tmp_path / "s.duckdb")), codes)
 
 
+def test_a_first_load_that_fails_leaves_no_store(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "header.csv").write_text("CHILD;SEX;DOB;ETHNIC;UPN;MOTHER;MC_DOB\nA1;1;01/02/2010;WBRI;;;\n")
+    assert_clean(run_cli("load", str(tmp_path / "in"), "--db", str(tmp_path / "s.duckdb")), {2})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+    # A store that was there before keeps what it had.
+    assert_clean(run_cli("load", str(DATA / "council"), "--db", str(tmp_path / "s.duckdb")), {0})
+    assert_clean(run_cli("load", str(tmp_path / "in"), "--db", str(tmp_path / "s.duckdb")), {2})
+    listed = run_cli("snapshots", "--db", str(tmp_path / "s.duckdb"))
+    assert_clean(listed, {0})
+    assert "2023-24" in listed.out
+
+
 def test_loading_the_same_files_again_changes_nothing(tmp_path):
     db = str(tmp_path / "s.duckdb")
     for _ in range(2):

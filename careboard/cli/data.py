@@ -15,10 +15,22 @@ def cmd_load(args) -> int:
     from ..store import open_store
     from ..validate.on_load import DfERules
 
-    con = open_store(args.db)
-    reference = reference_inputs(args)
-    result = load(con, args.paths, as_at=args.as_at, year=args.year, label=args.label, strict=args.strict,
-                  validation=None if args.no_validate else DfERules(reference), progress=Progress().step)
+    from ..store.db import default_path
+
+    db = Path(args.db or default_path())
+    new = not db.exists()
+    con = open_store(db)
+    try:
+        reference = reference_inputs(args)
+        result = load(con, args.paths, as_at=args.as_at, year=args.year, label=args.label, strict=args.strict,
+                      validation=None if args.no_validate else DfERules(reference), progress=Progress().step)
+    except BaseException:
+        # A first load that fails (a file that cannot be read, say) leaves no empty store behind.
+        if new:
+            con.close()
+            for made in (db, db.with_name(db.name + ".wal")):
+                made.unlink(missing_ok=True)
+        raise
     for note in result.notes:
         print(f"note: {note}")
     print(result.summary())
