@@ -41,8 +41,10 @@ def cmd_findings(args) -> int:
     rules = failures_by_rule(con, sid)
     if rules:
         print("\nDfE validation rules with failing rows:")
+        width = max(len(rule) for rule, *_ in rules[:_SHOWN])     # SW12STG2 is longer than 101
         for rule, severity, n, children, message in rules[:_SHOWN]:
-            print(f"  rule {rule:6} {severity:5} {counted(n, 'row'):>12}, {counted(children, 'child', 'children'):>14}  {message}")
+            print(f"  rule {rule:{width}} {severity:5} {counted(n, 'row'):>12}, {counted(children, 'child', 'children'):>14}  "
+                  f"{message}")
         _more(len(rules) - _SHOWN, "rule")
     if kinds or rules:
         print(f"\nEvery finding with its file, line, field and value: "
