@@ -107,6 +107,20 @@ def test_the_validation_settings_report_the_same_rows_as_the_engine_defaults(tim
     assert tuned.rules_run == default.rules_run
 
 
+def test_the_enriched_and_last_years_tables_go_once_read_and_every_rule_still_runs(timeline, tmp_path):
+    # Each is dropped as soon as the statements reading it are done, while the rules still run.
+    import duckdb
+
+    from careboard.formats.registry import SSDA903 as spec
+
+    export(timeline, date(2026, 3, 31), tmp_path, errors=CAUGHT)
+    con = duckdb.connect()
+    outcome = validate_paths([_folder(tmp_path, 2026)], 2026, [_folder(tmp_path, 2025)], connection=lambda: con)
+    assert outcome.rules_run > 250 and not [n for n in outcome.not_run if n.crashed] and len(outcome.failures)
+    left = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert {t for t in left if not t.startswith("failing_rows_")} == {f"ret_{t}" for t in spec.tables()}, left
+
+
 def test_a_folder_of_lists_alone_is_not_a_return_to_validate(tmp_path):
     """The council's lists are checked as they load; validate says so rather than asking for a year."""
     import shutil

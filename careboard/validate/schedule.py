@@ -92,6 +92,11 @@ class Schedule:
                 self._waiting[job.name] = {d for d in job.after if d in self._jobs and d != job.name} - set(self._results)
             self._lock.notify_all()
 
+    def jobs(self) -> list[Job]:
+        """Every job added so far."""
+        with self._lock:
+            return list(self._jobs.values())
+
     def wait(self, name: str) -> str:
         """Wait until job `name` has run (a name that is no job counts as done, as in `after`); return the
         name (the table it built). Raises the error of a job that failed. With one worker, the jobs run
