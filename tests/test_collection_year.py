@@ -208,10 +208,12 @@ def test_reviews_tell_the_year_of_a_return_without_episodes(tmp_path):
 
 @pytest.mark.parametrize("as_at,year,says", [
     (date(2025, 1, 31), 2026, r"the as-at date 31/01/2025 is before 2025/26 begins \(01/04/2025\)"),
-    (date.today() + timedelta(days=1), None, "is in the future"),
+    ("tomorrow", None, "is in the future"),
     (date(2017, 6, 30), None, "dates in its episodes are after the as-at date 30/06/2017"),
 ])
 def test_impossible_as_at_dates_are_refused(tmp_path, as_at, year, says):
+    if as_at == "tomorrow":     # worked out as the test runs, not as the tests are collected (which may be before midnight)
+        as_at = date.today() + timedelta(days=1)
     busy_year(tmp_path / "extract", 2018)
     con = open_store(":memory:")
     with pytest.raises(InputError, match=says):
