@@ -393,3 +393,27 @@ def test_validate_asks_for_the_year_of_a_return_without_dates(tmp_path):
     (tmp_path / "extract" / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2010,WBRI,UN1,,\n")
     with pytest.raises(InputError, match="cannot tell which collection year .* pass --year"):
         validate_paths([tmp_path / "extract"])
+
+
+@pytest.mark.parametrize("last,says", [
+    ("2023-24", None),                           # the year before: nothing to say
+    ("2024", None),                              # a year alone may be the year starting in April of it
+    ("2021-22", "'2021-22' in the folder name says it is 2021/22, not 2023/24"),
+    ("2025-26", "says it is 2025/26, not 2023/24"),
+])
+def test_validate_says_when_last_years_return_is_named_for_another_year(tmp_path, last, says):
+    from careboard.validate.session import validate_paths
+
+    busy_year(tmp_path / "2024-25", 2025)
+    busy_year(tmp_path / last, 2024)
+    outcome = validate_paths([tmp_path / "2024-25"], last_year=[tmp_path / last])
+    noted = [n for n in outcome.notes if n.startswith("--last-year")]
+    assert (says in noted[0]) if says else noted == []
+
+
+def test_validate_refuses_the_return_itself_as_last_years(tmp_path):
+    from careboard.validate.session import validate_paths
+
+    busy_year(tmp_path / "2024-25", 2025)
+    with pytest.raises(InputError, match="--last-year names the return being validated"):
+        validate_paths([tmp_path / "2024-25"], last_year=[tmp_path / "2024-25"])

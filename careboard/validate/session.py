@@ -97,11 +97,12 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         only = needed(active, this.year) - set(inline)
         if previous:
             previous.year = this.year - 1
+        last_notes = _check_last_year(this, previous) if previous else []
         schedule.add(*typing_jobs(previous, "_last", only, temp, files))
         schedule.add(*view_jobs(this.year, only, temp))
         from .years import rule_set_note
 
-        notes = this.notes + [n for n in [rule_set_note(this.year)] if n]
+        notes = this.notes + [n for n in [rule_set_note(this.year)] if n] + last_notes
         installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this.files],
                                       this.year, temp=False)
         if "postcodes" in installed.available:
@@ -124,6 +125,22 @@ def _drops(jobs: list[Job], tables: set[str]) -> list[Job]:
     """A job dropping each of `tables` once the job making it and every job reading it have run."""
     return [Job(f"drop {t}", lambda c, t=t: c.execute(f"DROP TABLE IF EXISTS {t}"),
                 frozenset({t} | {job.name for job in jobs if t in job.after})) for t in sorted(tables)]
+
+
+def _check_last_year(this, previous) -> list[str]:
+    """Refuse last year's return when it is the return being validated; a note when its names claim
+    another year than the one before this return's (the dates are not read again to settle it)."""
+    from ..dates import year_label
+
+    if previous.folder.resolve() == this.folder.resolve():
+        raise InputError(str(previous.folder), "--last-year names the return being validated: give the folder of "
+                                               "the previous year's return")
+    claim = previous.declared()
+    if claim is None or previous.year in ({claim.year, claim.year + 1} if claim.bare else {claim.year}):
+        return []
+    return [f"--last-year: {claim.describe()} says it is {year_label(claim.year)}, not {year_label(previous.year)}, "
+            f"the year before this return's: the rules comparing the two returns (episodes carried over, dates of "
+            f"birth, UPNs) may report what is not wrong"]
 
 
 def _last_year(paths: list[Path] | None):
