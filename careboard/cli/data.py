@@ -13,9 +13,8 @@ from .common import (Progress, at_least, benchmarks_folder, date_arg, history_ar
 def cmd_load(args) -> int:
     from ..pipeline.load import load
     from ..store import open_store
-    from ..validate.on_load import DfERules
-
     from ..store.db import default_path
+    from ..validate.on_load import DfERules
 
     db = Path(args.db or default_path())
     new = not db.exists()

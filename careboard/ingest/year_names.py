@@ -37,6 +37,10 @@ class NamedYear:
     where: str          # 'the folder name', 'the file name ...', 'the XML collection header'
     bare: bool = False  # a year alone: the year ending March `year` (DfE), or perhaps the one starting April `year`
 
+    def years(self) -> tuple[int, ...]:
+        """The collection years the name may mean: a year alone is also the year starting in April of it."""
+        return (self.year, self.year + 1) if self.bare else (self.year,)
+
     def describe(self) -> str:
         if self.bare:
             return f"'{self.text}' in {self.where} (a year alone, read as the year ending 31 March {self.year})"

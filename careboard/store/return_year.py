@@ -123,11 +123,11 @@ def _each(con, returns: list[Return], table: str, query: str, read: Callable[[st
     With `read` (see years_of_returns), the dates' text is read from the table it names."""
     cols = _EVENTS[table]
     typed = ", ".join(_text_date(c) + f' AS "{c}"' for c in cols)    # from the dates' text
+    texts = ", ".join(f'"r_{c}" AS "{c}"' for c in cols)               # a typed table's text of them
     parts, params, sources = [], [], []
     try:
         for i, r in enumerate(returns):
             if read is not None:
-                texts = ", ".join(f'"r_{c}" AS "{c}"' for c in cols)
                 parts.append(f"SELECT {i} AS i, {typed} FROM (SELECT {texts} FROM {read(table)}) AS t")
                 continue
             for raw, stored in _files(r, table):

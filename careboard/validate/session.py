@@ -136,7 +136,7 @@ def _check_last_year(this, previous) -> list[str]:
         raise InputError(str(previous.folder), "--last-year names the return being validated: give the folder of "
                                                "the previous year's return")
     claim = previous.declared()
-    if claim is None or previous.year in ({claim.year, claim.year + 1} if claim.bare else {claim.year}):
+    if claim is None or previous.year in claim.years():
         return []
     return [f"--last-year: {claim.describe()} says it is {year_label(claim.year)}, not {year_label(previous.year)}, "
             f"the year before this return's: the rules comparing the two returns (episodes carried over, dates of "
