@@ -58,6 +58,18 @@ def workbook(path: Path):
                                            "strings_to_numbers": False})
 
 
+def close_workbook(book, path: Path) -> None:
+    """Write `book` (from `workbook`) out to `path`. A file that cannot be made there (a folder of that name,
+    no permission) is an OSError naming it, as Python's own file errors are, not xlsxwriter's own error."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    try:
+        book.close()
+    except FileCreateError as e:
+        cause = e.args[0] if e.args and isinstance(e.args[0], OSError) else None
+        raise OSError(cause.errno if cause else 0, cause.strerror if cause else str(e), str(path)) from None
+
+
 def write_xlsx_row(sheet, row: int, values, date_format, text_format=None) -> None:
     """One row of cells by type: numbers as numbers, dates as dates, everything else as a text string."""
     for col, value in enumerate(values):
@@ -99,6 +111,6 @@ def write_sheets(path: Path, tables) -> Path:
             write_xlsx_row(ws, i, r, day)
         ws.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
         ws.freeze_panes(1, 0)
-    wb.close()
+    close_workbook(wb, path)
     return path
 

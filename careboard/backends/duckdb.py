@@ -69,7 +69,10 @@ class DuckDB(Backend):
                 for part in parts[1:]:
                     with part.open("rb") as rows:
                         shutil.copyfileobj(rows, joined, 1 << 20)
-            parts[0].replace(path)
+            try:
+                parts[0].replace(path)
+            except OSError as e:    # a folder of that name, say: said of the file asked for
+                raise OSError(e.errno, e.strerror, str(path)) from None
         finally:
             for part in parts:
                 part.unlink(missing_ok=True)

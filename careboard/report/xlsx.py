@@ -36,7 +36,7 @@ SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 def render_xlsx(report: Report, path: Path) -> Path:
     """Write the workbook to ``path`` (parent folders created) and return the path."""
     from careboard.report.view import build
-    from careboard.safe_cells import workbook
+    from careboard.safe_cells import close_workbook, workbook
 
     view = build(report)
     path = Path(path)
@@ -52,7 +52,7 @@ def render_xlsx(report: Report, path: Path) -> Path:
     for summary in report.tables:
         _summary(book.add_worksheet(sheet_name(summary.title, names)), summary, formats)
     _notes(book.add_worksheet("Notes"), report, view, formats)
-    book.close()
+    close_workbook(book, path)
     return path
 
 

@@ -61,7 +61,7 @@ def write_with_rows(book: bytes, con, sheets: dict[int, Rows], path: Path) -> Pa
     alone) to `path`, with each of those sheets' rows after its header."""
     path = Path(path)
     parts = {f"xl/worksheets/sheet{n}.xml": rows for n, rows in sheets.items()}
-    # Made beside `path` and renamed to it once whole: a failure leaves any earlier file there as it was.
+    # Made beside `path` and moved there once whole: a failure leaves any earlier file there as it was.
     partial = path.with_name(f".{path.name}.partial")
     try:
         # The fastest compression (the parts xlsxwriter wrote keep its own): at 42,600 failing rows it took
@@ -75,13 +75,13 @@ def write_with_rows(book: bytes, con, sheets: dict[int, Rows], path: Path) -> Pa
                                      Path(scratch) / "rows.xml")
                 else:
                     out.writestr(item, source.read(item))
+        partial.replace(path)
     except BaseException as e:
         partial.unlink(missing_ok=True)
         if isinstance(e, OSError) and e.filename == str(partial):
             # The folder takes no file: said of the file asked for, not of the one made beside it.
             raise OSError(e.errno, e.strerror, str(path)) from None
         raise
-    partial.replace(path)
     return path
 
 
