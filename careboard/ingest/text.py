@@ -12,11 +12,17 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
-    """Return (text, encoding used). UTF-8 (with or without BOM) first, then Windows-1252."""
+    """Return (text, encoding used). UTF-16 when the file begins with its byte-order mark (as some database
+    tools export "Unicode" CSV), else UTF-8 (with or without BOM) first, then Windows-1252."""
     if not data.strip():
         raise InputError(file, "the file is empty")
     if data.startswith(_UTF16_BOMS):
-        raise InputError(file, "the file is UTF-16 encoded; save it as UTF-8 or Windows-1252 (ANSI) CSV")
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as e:
+            line = data[: e.start].decode("utf-16", "replace").count("\n") + 1
+            raise InputError(file, "the file begins as UTF-16 text but is not UTF-16 throughout; save it as "
+                                   "UTF-8 CSV", line) from None
     if b"\x00" in data[:4096]:
         raise InputError(file, "this is not a text file (it contains binary data); expected a CSV or XML file")
     try:
