@@ -289,3 +289,23 @@ def test_helvetica_when_dejavu_is_missing(tmp_path, monkeypatch):
 def test_unusual_reports_still_print(tmp_path, panels, profiles, pages):
     data = render_pdf(fx.report(panels=panels, profiles=profiles), tmp_path / "odd.pdf").read_bytes()
     assert pdf_page_count(data) == pages if pages else pdf_page_count(data) >= 3
+
+
+@pytest.mark.parametrize("fonts", ["dejavu", "helvetica"])
+def test_the_widest_figures_fit_their_scorecard_columns(fonts):
+    # A percentage of 100 in the bold value column ran into the period beside it ("Month end100.0%"). A
+    # figure is set against the cell's right padding and may use half of its left padding, no more.
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from careboard.report.pdf_front import NUMBER_COLUMNS, SCORECARD_COLUMNS, SCORECARD_SIZE
+    from careboard.report.pdf_page import FRAME_WIDTH
+
+    chosen = pdf_style.text_fonts() if fonts == "dejavu" else pdf_style.HELVETICA
+    if fonts == "dejavu" and chosen == pdf_style.HELVETICA:
+        pytest.skip("DejaVu fonts not installed")
+    for column in NUMBER_COLUMNS:
+        room = FRAME_WIDTH * SCORECARD_COLUMNS[column] - 1.5 * mm - 0.75 * mm
+        font = chosen.bold if column == 2 else chosen.regular      # the value is bold
+        for figure in ("100.0%", "99,999", "-99.9%"):
+            assert stringWidth(figure, font, SCORECARD_SIZE) <= room, (column, figure)

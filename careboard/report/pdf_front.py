@@ -16,7 +16,7 @@ from careboard.report.pdf_style import (
 )
 
 # Indicator, period, value, target, RAG, previous period, change, direction: shares of the width, as report.css
-SCORECARD_COLUMNS = (0.29, 0.10, 0.07, 0.07, 0.11, 0.09, 0.13, 0.14)
+SCORECARD_COLUMNS = (0.28, 0.10, 0.09, 0.08, 0.11, 0.09, 0.12, 0.13)
 SCORECARD_HEADER = ("Indicator", "Period", "Value", "Target", "RAG", "Previous period", "Change", "Direction")
 NUMBER_COLUMNS = (2, 3, 5)
 SCORECARD_SIZE, HEADER_SIZE, DIRECTION_SIZE = 8.8, 8, 8
