@@ -181,6 +181,14 @@ def test_scorecard_figures(which):
     assert [row[0] for row in rows[1:]] == ["Children in care", *TITLES[:3], "Adoption", TITLES[3]]
 
 
+def test_a_section_name_is_kept_with_its_first_measure():
+    (table,) = [item for item in walk(report_story(fx.report())) if isinstance(item, Table)
+                and isinstance(item._cellvalues[0][0], (str, Paragraph)) and text(item._cellvalues[0][0]) == "Indicator"]
+    sections = [r for r, row in enumerate(table._cellvalues) if len(_spanned([text(cell) for cell in row])) == 1]
+    kept = {(start[1], stop[1]) for _, start, stop in table._nosplitCmds}
+    assert sections and kept == {(r, r + 1) for r in sections}
+
+
 def test_public_value_box_and_profile_show_c():
     story = report_story(suppress(fx.report()))
     boxes = [text(item) for item in walk(story) if isinstance(item, ValueBox)]

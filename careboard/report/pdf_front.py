@@ -88,7 +88,9 @@ def scorecard(view: dict, style: Styles, width: float) -> list:
             rows.append([section["name"]] + [""] * (len(SCORECARD_HEADER) - 1))
             commands += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), HexColor(NAVY)),
                          ("TEXTCOLOR", (0, row), (-1, row), HexColor(WHITE)),
-                         ("FONT", (0, row), (-1, row), fonts.bold, SCORECARD_SIZE)]
+                         ("FONT", (0, row), (-1, row), fonts.bold, SCORECARD_SIZE),
+                         # a section's name stays on the page of its first measure, not alone at a page's foot
+                         ("NOSPLIT", (0, row), (-1, row + 1))]
         for panel in section["panels"]:
             rows.append([
                 Paragraph(f'<a href="#{panel.anchor}">{markup(panel.title)}</a>', style.cell),
