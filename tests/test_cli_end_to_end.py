@@ -331,6 +331,29 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(stores, monkey
         run_cli("snapshots", "--db", str(stores["demo"]))
 
 
+def _stopped_by_the_engine(args):
+    # What the engine raises when Ctrl-C stops a statement on the main thread
+    import threading
+
+    from careboard.backends import engine
+
+    con = engine().connect()
+    con.execute("SET threads = 1")
+    threading.Timer(0.2, engine().interrupt, [con]).start()
+    con.execute("SELECT count(*) FROM range(100000) AS a, range(100000) AS b WHERE a.range * b.range = -1").fetchall()
+
+
+def _stopped_in_python(args):
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("stop", [_stopped_by_the_engine, _stopped_in_python])
+def test_ctrl_c_is_one_line_and_exit_code_130(stores, monkeypatch, stop):
+    monkeypatch.setattr("careboard.cli.data.cmd_snapshots", stop)
+    run = run_cli("snapshots", "--db", str(stores["demo"]))
+    assert (run.code, run.err) == (130, "careboard: stopped (Ctrl-C)\n")
+
+
 def test_public_report_without_benchmarks(stores, tmp_path):
     run = run_cli("report", "--no-pdf", "--public", "--out", str(tmp_path), "--benchmarks", str(tmp_path / "none"),
                   "--db", str(stores["foreign"]))

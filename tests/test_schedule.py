@@ -87,3 +87,38 @@ def test_waiting_for_a_job_raises_the_error_of_one_that_failed(workers):
     with pytest.raises(ValueError, match="broken"), Schedule(engine().connect(), workers) as schedule:
         schedule.add(Job("a", broken), Job("b", lambda c: None, frozenset({"a"})))
         schedule.wait("b")
+
+
+# A statement that runs for minutes unless stopped (the sum is never wanted).
+ENDLESS = "SELECT sum(a.range * b.range) FROM range(100000) AS a, range(100000) AS b"
+
+
+def test_leaving_on_an_error_stops_the_statements_running_and_waits_for_the_workers():
+    # Ctrl-C (or a bad file) while a worker is inside a long statement: the statement is stopped and the
+    # worker has ended when the block is left. A worker left inside the engine as Python exits aborts it.
+    started = threading.Event()
+
+    def endless(cur):
+        started.set()
+        cur.execute(ENDLESS)
+
+    con = engine().connect()
+    con.execute("SET threads = 1")
+    with pytest.raises(KeyboardInterrupt):
+        with Schedule(con, 2) as schedule:
+            schedule.add(Job("endless", endless))
+            assert started.wait(10)
+            raise KeyboardInterrupt
+    assert not any(t.is_alive() for t in schedule._threads)
+
+
+def test_the_engine_says_when_a_statement_was_stopped_by_ctrl_c():
+    con = engine().connect()
+    con.execute("SET threads = 1")
+    timer = threading.Timer(0.2, engine().interrupt, [con])
+    timer.start()
+    with pytest.raises(Exception) as stopped:
+        con.execute(ENDLESS).fetchall()
+    timer.join()
+    assert engine().interrupted(stopped.value) and engine().interrupted(KeyboardInterrupt())
+    assert not engine().interrupted(RuntimeError("something else")) and not engine().interrupted(ValueError())

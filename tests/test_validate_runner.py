@@ -36,6 +36,32 @@ def test_a_broken_rule_is_reported_and_the_others_still_run(tmp_path, workers):
     assert outcome.rules_run == 2
 
 
+# A set rule that runs for minutes unless stopped.
+ENDLESS_SET = Rule("103", "Runs until stopped, in this test.", table="header", fields=("SEX",),
+                   sql="SELECT a.range AS row_no FROM range(100000) AS a, range(100000) AS b WHERE a.range * b.range = -1")
+
+
+def test_ctrl_c_stops_the_run_rather_than_counting_as_a_broken_rule(tmp_path):
+    # A rule whose statement fails is set aside and the others run; a statement stopped by Ctrl-C is not
+    # a broken rule: the run stops (with workers, Schedule stops the others: tests/test_schedule.py).
+    import threading
+
+    from careboard.backends import engine
+
+    paths = write_returns(tmp_path, with_headers({2025: {"header": [child("A", sex="X")], "episodes": []}}))
+    (ret,) = discover(paths)
+    ret.year = 2025
+    con = duckdb.connect()
+    con.execute("SET threads = 1")
+    build_frame_from_files(con, ret, None, None, 1)
+    timer = threading.Timer(0.5, engine().interrupt, [con])
+    timer.start()
+    with pytest.raises(Exception) as stopped:
+        run_rules(con, (GOOD_ROW, ENDLESS_SET), 2025, set(), {}, 1)
+    timer.join()
+    assert engine().interrupted(stopped.value)
+
+
 QUERY_ROW = Rule("105", "Ethnicity looks odd in this test.", table="header", fields=("ETHNIC",),
                  fails='"ETHNIC" = \'ZZZZ\'', severity="query")
 LEGAL_STATUS_ROW = Rule("103", "Legal status is odd in this test.", table="episodes", fields=("LS",),

@@ -20,6 +20,13 @@ class Backend(ABC):
     def error(self) -> type[Exception]:
         """The class of every error the engine raises (a bad statement, a file it cannot open)."""
 
+    def interrupted(self, error: BaseException) -> bool:
+        """Whether `error` is the engine stopping a statement because the user pressed Ctrl-C."""
+        return isinstance(error, KeyboardInterrupt)
+
+    def interrupt(self, con) -> None:
+        """Stop the statement running on `con`, from another thread (nothing by default: it runs to its end)."""
+
     @abstractmethod
     def connect(self, database: str = ":memory:", *, read_only: bool = False):
         """A connection to `database` (a store's path, or ":memory:" for a private scratch database)."""

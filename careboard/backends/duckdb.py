@@ -37,6 +37,15 @@ class DuckDB(Backend):
     def error(self) -> type[Exception]:
         return module().Error
 
+    def interrupted(self, error: BaseException) -> bool:
+        # Ctrl-C while a statement runs on the main thread stops it, and DuckDB (2.0) raises a plain
+        # RuntimeError saying so, rather than its InterruptException or Python's KeyboardInterrupt.
+        return (super().interrupted(error) or isinstance(error, module().InterruptException)
+                or (type(error) is RuntimeError and str(error) == "Query interrupted"))
+
+    def interrupt(self, con) -> None:
+        con.interrupt()
+
     def load(self) -> None:
         # Connecting imports only pathlib besides, which base.py has imported already.
         module()

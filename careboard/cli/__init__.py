@@ -17,13 +17,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The `careboard` command: main(), then exit."""
-    code = main()
-    # Exiting, Python looks for garbage among every object still alive, most of them made by importing
-    # careboard and its libraries, several times over: 25-30 ms of a 0.7 s `validate`. Collected once
-    # here (so anything unreachable that needs closing is closed) and then frozen, they are left to the
-    # operating system: 10 ms less.
-    gc.collect()
-    gc.freeze()
+    try:
+        code = main()
+        # Exiting, Python looks for garbage among every object still alive, most of them made by importing
+        # careboard and its libraries, several times over: 25-30 ms of a 0.7 s `validate`. Collected once
+        # here (so anything unreachable that needs closing is closed) and then frozen, they are left to the
+        # operating system: 10 ms less.
+        gc.collect()
+        gc.freeze()
+    except KeyboardInterrupt:   # pressed as the command starts or ends, outside the command itself
+        code = _fail("stopped (Ctrl-C)", 130)
     sys.exit(code)
 
 
@@ -47,6 +50,8 @@ def _dispatch(args) -> int:
     except KeyboardInterrupt:
         return _fail("stopped (Ctrl-C)", 130)
     except Exception as e:  # noqa: BLE001 — the last resort: never a traceback unless asked for
+        if _interrupted(e):
+            return _fail("stopped (Ctrl-C)", 130)
         if (store := _store_not_opened(e)) is not None:
             return _fail(f"{store}: cannot be opened as a careboard store ({e}); is it in use by another "
                          f"careboard, or not a store? Give the store's file with --db")
@@ -55,6 +60,13 @@ def _dispatch(args) -> int:
         return _fail(f"internal error ({type(e).__name__}: {str(e)[:200]}). This is a fault in careboard, not in "
                      f"your data: please report it to the careboard maintainers with the command you ran and "
                      f"its output with --debug (or CAREBOARD_DEBUG=1), which shows the traceback.", 3)
+
+
+def _interrupted(e: Exception) -> bool:
+    """Whether the engine stopped a statement because the user pressed Ctrl-C."""
+    from ..backends import engine
+
+    return engine().interrupted(e)
 
 
 def _store_not_opened(e: Exception) -> str | None:

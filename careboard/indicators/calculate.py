@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from ..backends import engine
 from ..dates import year_ending
 from ..errors import InputError
 from ..formats import registry as formats
@@ -138,7 +139,9 @@ def compute_all(ctx: Context, indicators, as_at: date | None = None) -> dict[str
         parts.append(f"SELECT {i} AS k, den, num, mean, {packed} AS extras FROM ({statements[ind.id][1]}) AS a{i}")
     try:
         rows = ctx.con.execute(" UNION ALL ".join(parts)).fetchall() if parts else []
-    except Exception:  # noqa: BLE001 — find the broken indicator by running each alone
+    except Exception as e:  # noqa: BLE001 — find the broken indicator by running each alone
+        if engine().interrupted(e):     # unless the user pressed Ctrl-C
+            raise
         return {**unknown, **{ind.id: compute(ctx, ind, as_at) for ind in indicators}}
     for k, den, num, mean, extras in rows:
         ctx.worked_out[statements[indicators[k].id]] = (den, num, mean, *extras)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..backends import engine
 from ..formats.registry import SSDA903 as spec
 from ..sql.params import literal
 from .codes import placeholders
@@ -56,11 +57,15 @@ def _record_hits(con, sql: str, outcome: Outcome, rules: list[Rule], single) -> 
 
     try:
         insert(sql)
-    except Exception:  # noqa: BLE001 — any engine error inside a rule must not stop the run
+    except Exception as e:  # noqa: BLE001 — any engine error inside a rule must not stop the run
+        if engine().interrupted(e):     # but Ctrl-C must
+            raise
         for i, rule in enumerate(rules):
             try:
                 insert(single(i))
             except Exception as e:  # noqa: BLE001
+                if engine().interrupted(e):
+                    raise
                 outcome.not_run.append(NotRun(rule.code, f"failed to run: {str(e).splitlines()[0]}", True))
 
 

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from ..backends import engine
+
 
 @dataclass
 class Job:
@@ -39,9 +41,9 @@ def names_in(sql: str) -> frozenset[str]:
 def run_jobs(con, jobs: list[Job], workers: int = 1) -> dict[str, object]:
     """Run every job once its `after` jobs are done (names that are no job here count as done); return
     each job's result by name. See Schedule."""
-    schedule = Schedule(con, workers)
-    schedule.add(*jobs)
-    return schedule.finish()
+    with Schedule(con, workers) as schedule:
+        schedule.add(*jobs)
+        return schedule.finish()
 
 
 class Schedule:
@@ -64,6 +66,7 @@ class Schedule:
         self._running = 0
         self._closed = False
         self._error: BaseException | None = None
+        self._cursors: list = []      # the workers' own, to interrupt
         self._threads = [threading.Thread(target=self._work, daemon=True) for _ in range(workers if workers > 1 else 0)]
         for t in self._threads:
             t.start()
@@ -72,14 +75,20 @@ class Schedule:
         return self
 
     def __exit__(self, kind, error, trace) -> None:
-        """Leaving on an exception (a bad file found while jobs run, say): stop, and wait for the workers."""
+        """Leaving on an exception (a bad file found while jobs run, Ctrl-C): stop the statements running,
+        and wait for the workers. A worker left inside the engine as Python exits takes the process down."""
         if kind is not None:
             with self._lock:
                 self._closed = True
                 self._error = self._error or error
                 self._lock.notify_all()
-            for t in self._threads:
-                t.join()
+            # Again until they have ended: a worker may start its statement just after an interrupt.
+            while any(t.is_alive() for t in self._threads):
+                with self._lock:    # a worker closes its cursor only once it is off the list
+                    for cur in self._cursors:
+                        engine().interrupt(cur)
+                for t in self._threads:
+                    t.join(0.05)
 
     def add(self, *jobs: Job) -> None:
         """Add jobs; each waits for the jobs named in its `after` that are added so far or in this call."""
@@ -146,6 +155,8 @@ class Schedule:
 
     def _work(self) -> None:
         cur = self._con.cursor()
+        with self._lock:
+            self._cursors.append(cur)
         try:
             while (job := self._take()) is not None:
                 result = error = None
@@ -161,6 +172,8 @@ class Schedule:
                     self._running -= 1
                     self._lock.notify_all()
         finally:
+            with self._lock:
+                self._cursors.remove(cur)
             cur.close()
 
     def _take(self) -> Job | None:
