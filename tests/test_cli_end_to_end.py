@@ -354,6 +354,24 @@ def test_ctrl_c_is_one_line_and_exit_code_130(stores, monkeypatch, stop):
     assert (run.code, run.err) == (130, "careboard: stopped (Ctrl-C)\n")
 
 
+def test_a_store_another_program_has_open_is_said_in_one_line(stores, tmp_path):
+    import shutil
+
+    db = tmp_path / "busy.duckdb"
+    shutil.copy(stores["council"], db)
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, duckdb; con = duckdb.connect(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.read()", str(db)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "open\n"
+        run = run_cli("snapshots", "--db", str(db))
+    finally:
+        holder.communicate("")
+    assert run.code == 2 and run.err == (f"careboard: {db}: the store is in use by another program (process "
+                                         f"{holder.pid}), most likely another careboard command: wait for it to "
+                                         f"finish, then try again\n")
+
+
 def test_public_report_without_benchmarks(stores, tmp_path):
     run = run_cli("report", "--no-pdf", "--public", "--out", str(tmp_path), "--benchmarks", str(tmp_path / "none"),
                   "--db", str(stores["foreign"]))

@@ -24,6 +24,10 @@ class Backend(ABC):
         """Whether `error` is the engine stopping a statement because the user pressed Ctrl-C."""
         return isinstance(error, KeyboardInterrupt)
 
+    def held_by(self, error: BaseException) -> int | None:
+        """The process holding a database open, when `error` is the engine refusing to open it for that."""
+        return None
+
     def interrupt(self, con) -> None:
         """Stop the statement running on `con`, from another thread (nothing by default: it runs to its end)."""
 

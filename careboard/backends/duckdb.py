@@ -46,6 +46,13 @@ class DuckDB(Backend):
     def interrupt(self, con) -> None:
         con.interrupt()
 
+    def held_by(self, error: BaseException) -> int | None:
+        # One process at a time may write a DuckDB file; DuckDB (2.0) names the one that has it open.
+        import re
+
+        found = re.search(r"Conflicting lock is held in .* \(PID (\d+)\)", str(error))
+        return int(found.group(1)) if isinstance(error, module().Error) and found else None
+
     def load(self) -> None:
         # Connecting imports only pathlib besides, which base.py has imported already.
         module()

@@ -53,8 +53,11 @@ def _dispatch(args) -> int:
         if _interrupted(e):
             return _fail("stopped (Ctrl-C)", 130)
         if (store := _store_not_opened(e)) is not None:
-            return _fail(f"{store}: cannot be opened as a careboard store ({e}); is it in use by another "
-                         f"careboard, or not a store? Give the store's file with --db")
+            if (pid := _held_by(e)) is not None:
+                return _fail(f"{store}: the store is in use by another program (process {pid}), most likely "
+                             f"another careboard command: wait for it to finish, then try again")
+            return _fail(f"{store}: cannot be opened as a careboard store ({e}); is it a store? Give the "
+                         f"store's file with --db")
         if getattr(args, "debug", False) or os.environ.get("CAREBOARD_DEBUG", "") not in ("", "0"):
             raise
         return _fail(f"internal error ({type(e).__name__}: {str(e)[:200]}). This is a fault in careboard, not in "
@@ -67,6 +70,12 @@ def _interrupted(e: Exception) -> bool:
     from ..backends import engine
 
     return engine().interrupted(e)
+
+
+def _held_by(e: Exception) -> int | None:
+    from ..backends import engine
+
+    return engine().held_by(e)
 
 
 def _store_not_opened(e: Exception) -> str | None:
