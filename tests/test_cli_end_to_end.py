@@ -354,6 +354,18 @@ def test_ctrl_c_is_one_line_and_exit_code_130(stores, monkeypatch, stop):
     assert (run.code, run.err) == (130, "careboard: stopped (Ctrl-C)\n")
 
 
+def test_a_full_disk_is_said_in_one_line_naming_the_file(stores, monkeypatch):
+    from careboard.backends import engine
+
+    def full(args):
+        raise engine().error('TransactionContext Error: Failed to commit: Could not write file "/x/s.duckdb.wal": '
+                             'No space left on device')
+
+    monkeypatch.setattr("careboard.cli.data.cmd_snapshots", full)
+    run = run_cli("snapshots", "--db", str(stores["demo"]))
+    assert (run.code, run.err) == (2, "careboard: /x/s.duckdb.wal: cannot be written (No space left on device)\n")
+
+
 def test_a_store_another_program_has_open_is_said_in_one_line(stores, tmp_path):
     import shutil
 

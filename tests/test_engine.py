@@ -113,3 +113,20 @@ def test_a_csv_that_cannot_be_written_is_a_file_error_naming_the_file_asked_for(
         engine().copy_csv(con, ["SELECT 1 AS n", "SELECT 2 AS n"], target)
     assert raised.value.filename == str(target) and "cannot be written (No such file or directory)" in str(raised.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_engine_says_which_file_it_could_not_open_read_or_write_and_why(tmp_path):
+    con = engine().connect()
+    with pytest.raises(engine().error) as missing:
+        con.execute(f"COPY (SELECT 1) TO '{tmp_path}/no such folder/n.csv'")
+    assert engine().file_failure(missing.value) == (f"{tmp_path}/no such folder/n.csv", "opened", "No such file or directory")
+    # A write made in the background reports the system's error number inside a JSON text (DuckDB 2.0).
+    full = engine().error('IO Error: Async write failed for range [offset=20, size=2050047]: {"exception_type":"IO",'
+                          '"exception_message":"Could not write file \\"/mnt/small/big.csv\\": No space left on '
+                          'device","errno":"28"}')
+    assert engine().file_failure(full) == ("/mnt/small/big.csv", "written", "No space left on device")
+    at_commit = engine().error('TransactionContext Error: Failed to commit: Could not write file "/x/s.duckdb.wal": '
+                               'No space left on device')
+    assert engine().file_failure(at_commit) == ("/x/s.duckdb.wal", "written", "No space left on device")
+    assert engine().file_failure(engine().error("Binder Error: no such column")) is None
+    assert engine().file_failure(OSError("Could not write file \"a\": b")) is None

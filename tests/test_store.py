@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from careboard.backends import engine
 from careboard.formats.registry import SSDA903 as spec
 from careboard.errors import InputError
 from careboard.store import list_snapshots, open_store, remove_snapshot
@@ -66,6 +67,32 @@ def test_strict_load_with_errors_rolls_back(tmp_path, returns):
     with pytest.raises(InputError, match="--strict"):
         load(con, returns, as_at=date(2025, 1, 31), strict=True)
     assert sum(_counts(con).values()) == 0
+
+
+class _CommitFails:
+    """A store connection whose COMMIT fails as on a full disk: DuckDB has rolled back by the time it says so."""
+
+    def __init__(self, con):
+        self.con = con
+
+    def execute(self, sql, *args):
+        if sql == "COMMIT":
+            self.con.execute("ROLLBACK")
+            raise engine().error('TransactionContext Error: Failed to commit: Could not write file "s.duckdb.wal": '
+                                 'No space left on device')
+        return self.con.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.con, name)
+
+
+def test_a_commit_that_fails_is_the_error_raised_and_the_store_is_as_before(tmp_path, returns):
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, returns[:1], as_at=date(2024, 3, 31))
+    before = _counts(con)
+    with pytest.raises(engine().error, match="No space left on device"):
+        load(_CommitFails(con), returns, as_at=date(2025, 1, 31))
+    assert _counts(con) == before
 
 
 def test_remove_snapshot_is_explicit_and_complete(tmp_path, returns):

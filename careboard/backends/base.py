@@ -28,6 +28,11 @@ class Backend(ABC):
         """The process holding a database open, when `error` is the engine refusing to open it for that."""
         return None
 
+    def file_failure(self, error: BaseException) -> tuple[str, str, str] | None:
+        """(file, "opened", "read" or "written", the reason) when `error` is the engine failing to open, read
+        or write a file (a full disk, no such folder), else None."""
+        return None
+
     def interrupt(self, con) -> None:
         """Stop the statement running on `con`, from another thread (nothing by default: it runs to its end)."""
 

@@ -46,6 +46,21 @@ class DuckDB(Backend):
     def interrupt(self, con) -> None:
         con.interrupt()
 
+    def file_failure(self, error: BaseException) -> tuple[str, str, str] | None:
+        # DuckDB (2.0) says which file in its message, and the reason as the system's words or, for a write
+        # made in the background, as an errno inside a JSON text.
+        import os
+        import re
+
+        found = re.search(r'(Could not write file|Cannot open file|Could not read from file) \\?"(.+?)\\?": '
+                          r'([^"\\{}]+)', str(error))
+        if not isinstance(error, module().Error) or found is None:
+            return None
+        errno = re.search(r'"errno":\s*"?(\d+)', str(error))
+        reason = os.strerror(int(errno.group(1))) if errno else found.group(3).strip()
+        action = {"Could not write file": "written", "Cannot open file": "opened"}.get(found.group(1), "read")
+        return found.group(2), action, reason
+
     def held_by(self, error: BaseException) -> int | None:
         # One process at a time may write a DuckDB file; DuckDB (2.0) names the one that has it open.
         import re
@@ -80,7 +95,8 @@ class DuckDB(Backend):
             except module().IOException as e:
                 # A file that cannot be written (a folder that is not there, no permission, a full disk) is
                 # the user's to fix: said of the file they named, as Python's own file errors are.
-                raise OSError(0, f"cannot be written ({str(e).rpartition(': ')[2]})", str(path)) from None
+                *_, reason = self.file_failure(e) or (None, None, str(e).rpartition(": ")[2])
+                raise OSError(0, f"cannot be written ({reason})", str(path)) from None
             with parts[0].open("ab") as joined:
                 for part in parts[1:]:
                     with part.open("rb") as rows:

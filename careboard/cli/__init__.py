@@ -52,6 +52,9 @@ def _dispatch(args) -> int:
     except Exception as e:  # noqa: BLE001 — the last resort: never a traceback unless asked for
         if _interrupted(e):
             return _fail("stopped (Ctrl-C)", 130)
+        if (failed := _file_failure(e)) is not None:     # a full disk, say, as the store is written
+            file, action, reason = failed
+            return _fail(f"{file}: cannot be {action} ({reason})")
         if (store := _store_not_opened(e)) is not None:
             if (pid := _held_by(e)) is not None:
                 return _fail(f"{store}: the store is in use by another program (process {pid}), most likely "
@@ -70,6 +73,12 @@ def _interrupted(e: Exception) -> bool:
     from ..backends import engine
 
     return engine().interrupted(e)
+
+
+def _file_failure(e: Exception) -> tuple[str, str, str] | None:
+    from ..backends import engine
+
+    return engine().file_failure(e)
 
 
 def _held_by(e: Exception) -> int | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from ..backends import engine
 from ..formats import registry
 from ..dates import year_end, year_ending
 from ..errors import Finding, InputError
@@ -143,7 +144,10 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
                 raise InputError(", ".join(map(str, paths)), f"{counted(result.errors, 'data error')} found and --strict was given; nothing was loaded")
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            try:
+                con.execute("ROLLBACK")
+            except engine().error:      # a COMMIT that failed (a full disk) has rolled back already
+                pass
             raise
     finally:
         if installed:
