@@ -17,6 +17,8 @@ import numbers
 from datetime import date, datetime
 from pathlib import Path
 
+from .whole_files import written
+
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TABLE_SUFFIXES = (".csv", ".xlsx")   # what write_table can write
 
@@ -91,8 +93,9 @@ def write_table(path: Path, header: list[str], rows, sheet_name: str = "Sheet1")
     if path.suffix.lower() == ".xlsx":
         return write_sheets(path, [(sheet_name, header, rows)])
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as f:
-        write_csv(f, header, list(rows))
+    rows = list(rows)
+    with written(path) as part, part.open("w", newline="", encoding="utf-8") as f:
+        write_csv(f, header, rows)
     return path
 
 
@@ -101,16 +104,17 @@ def write_sheets(path: Path, tables) -> Path:
     frozen, with a filter on each."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb = workbook(path)
-    bold, day = wb.add_format({"bold": True}), wb.add_format({"num_format": "dd/mm/yyyy"})
-    for sheet_name, header, rows in tables:
-        rows = list(rows)
-        ws = wb.add_worksheet(sheet_name)
-        write_xlsx_row(ws, 0, header, day, bold)
-        for i, r in enumerate(rows, start=1):
-            write_xlsx_row(ws, i, r, day)
-        ws.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
-        ws.freeze_panes(1, 0)
-    close_workbook(wb, path)
+    with written(path) as part:
+        wb = workbook(part)
+        bold, day = wb.add_format({"bold": True}), wb.add_format({"num_format": "dd/mm/yyyy"})
+        for sheet_name, header, rows in tables:
+            rows = list(rows)
+            ws = wb.add_worksheet(sheet_name)
+            write_xlsx_row(ws, 0, header, day, bold)
+            for i, r in enumerate(rows, start=1):
+                write_xlsx_row(ws, i, r, day)
+            ws.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
+            ws.freeze_panes(1, 0)
+        close_workbook(wb, path)
     return path
 

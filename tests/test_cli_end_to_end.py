@@ -279,8 +279,8 @@ def test_report_with_a_bad_council_file(stores, argv, tmp_path):
 
 
 @pytest.mark.parametrize("argv, codes", [
-    pytest.param(["demo", "--years", "1", "--as-at", "30/11/2025"], {2}, id="demo history too short"),
-    pytest.param(["demo", "--children", "0"], {2}, id="demo without children"),
+    pytest.param(["demo", "--years", "1", "--as-at", "30/11/2025", "--out", "{out}/demo"], {2}, id="demo history too short"),
+    pytest.param(["demo", "--children", "0", "--out", "{out}/demo"], {2}, id="demo without children"),
     pytest.param([], {2}, id="no command"),
     pytest.param(["frobnicate"], {2}, id="unknown command"),
     pytest.param(["indicators", "--db", "{data}/foreign/2024-25/header.csv"], {2}, id="store that is not a store"),
@@ -290,6 +290,12 @@ def test_usage_mistakes(argv, codes, tmp_path):
     args = [a.replace("{out}", str(tmp_path)).replace("{data}", str(DATA)) for a in argv]
     assert_clean(run_cli(*args), codes)
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_a_demo_refused_for_its_options_leaves_the_last_demo_store(tmp_path):
+    (tmp_path / "careboard.duckdb").write_text("the last demo's store")
+    assert_clean(run_cli("demo", "--years", "1", "--as-at", "30/11/2025", "--out", str(tmp_path)), {2})
+    assert (tmp_path / "careboard.duckdb").read_text() == "the last demo's store"
 
 
 @pytest.mark.parametrize("argv", [["docs", "--out", "{out}/docs"], ["validate", "{data}/council", "--out", "{out}/e.csv"],

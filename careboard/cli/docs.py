@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..whole_files import written
+
 
 def cmd_docs(args) -> int:
     """Relative paths are under the current folder, wherever careboard is run; missing folders are made."""
@@ -13,7 +15,8 @@ def cmd_docs(args) -> int:
                        (Path(args.lists_output), list_docs()), (Path(args.timescales_output), timescale_docs()),
                        (Path(args.tables_output), breakdown_docs())):
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        with written(path) as part:
+            part.write_text(text, encoding="utf-8")
         print(f"wrote {path.resolve()}")
     return 0
 

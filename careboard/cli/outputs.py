@@ -87,13 +87,14 @@ def cmd_demo(args) -> int:
     progress = Progress()
     out = Path(args.out)
     db = out / "careboard.duckdb"
-    for leftover in (db, db.with_suffix(".duckdb.wal")):
-        leftover.unlink(missing_ok=True)
     as_at = args.as_at or (date.today().replace(day=1) - timedelta(days=1))
     from ..report.committee import month_ends
 
     dates = month_ends(as_at, 12)
     _history_reaches(args.years, dates[0], as_at)
+    # The last demo's store goes only once the options are known to be good.
+    for leftover in (db, db.with_suffix(".duckdb.wal")):
+        leftover.unlink(missing_ok=True)
     progress.step(f"generating synthetic SSDA903 extracts and local lists for {len(dates)} month ends "
                   f"({args.children} children in care, {args.years} years, seed {args.seed})")
     extracts = write_demo_extracts(out / "extracts", args.seed, args.children, args.years, dates)

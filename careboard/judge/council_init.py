@@ -8,6 +8,7 @@ from pathlib import Path
 
 from careboard.errors import InputError
 from careboard.published.lookup import find_la
+from careboard.whole_files import written
 
 POLARITY_WORDS = {"high": "high is good", "low": "low is good", None: "no good direction: context only"}
 UNIT_WORDS = {"%": "percentage", "count": "number of children", "rate": "rate per 10,000 children",
@@ -27,7 +28,9 @@ def write_council_file(published, la: str, out: Path | None, force: bool, made_o
         raise InputError(str(path), "already exists: careboard init does not overwrite a council file; "
                                     "give another --out, or --force to replace it")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(council_toml(published, area, made_on or date.today(), path), encoding="utf-8")
+    text = council_toml(published, area, made_on or date.today(), path)
+    with written(path) as part:
+        part.write_text(text, encoding="utf-8")
     return path
 
 

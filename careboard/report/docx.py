@@ -14,6 +14,7 @@ from pathlib import Path
 
 from careboard.report.pdf import TITLE
 from careboard.results import Report
+from careboard.whole_files import written
 
 RAG_SHADES = {"rag-red": "F4C7C3", "rag-amber": "FCE8B2", "rag-green": "B7E1CD"}
 WORD_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -42,7 +43,8 @@ def render_docx(report: Report, path: Path) -> Path:
     document = report_document(build(report))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
+    with written(path) as part:
+        document.save(str(part))
     return path
 
 

@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from careboard.results import Report
+from careboard.whole_files import written
 
 TEMPLATES = "careboard.report"
 
@@ -28,5 +29,7 @@ def render_html(report: Report, path: Path) -> Path:
     """Write the report to ``path`` (parent folders created) and return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(report_html(report), encoding="utf-8")
+    html = report_html(report)
+    with written(path) as part:
+        part.write_text(html, encoding="utf-8")
     return path

@@ -12,20 +12,27 @@ from functools import partial
 from pathlib import Path
 
 from careboard.results import Report
+from careboard.whole_files import written
 
 TITLE = "Corporate Parenting performance report"
 
 
 def render_pdf(report: Report, path: Path) -> Path:
     """Write the report as a PDF to ``path`` (parent folders created) and return the path."""
+    view, style = _prepare(report)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with written(path) as part:
+        _render(view, style, part)
+    return path
+
+
+def _render(view: dict, style, path: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from careboard.report.pdf_page import BOTTOM, FRAME_HEIGHT, FRAME_WIDTH, LEFT, PagedCanvas, Running
 
-    view, style = _prepare(report)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     document = BaseDocTemplate(
         str(path), pagesize=A4, title=_title(view), author=view["council"],
         subject=f"Position at {view['as_at']}", creator="careboard", lang="en-GB",
@@ -40,7 +47,6 @@ def render_pdf(report: Report, path: Path) -> Path:
         font=style.fonts.regular,
     )
     document.build(_story(view, style), canvasmaker=partial(PagedCanvas, running=running))
-    return path
 
 
 def report_story(report: Report) -> list:

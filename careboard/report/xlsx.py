@@ -37,22 +37,24 @@ def render_xlsx(report: Report, path: Path) -> Path:
     """Write the workbook to ``path`` (parent folders created) and return the path."""
     from careboard.report.view import build
     from careboard.safe_cells import close_workbook, workbook
+    from careboard.whole_files import written
 
     view = build(report)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    book = workbook(path)
-    formats = _Formats(book)
-    ordered = in_report_order(report, view)
-    _scorecard(book.add_worksheet("Scorecard"), ordered, formats)
-    _trend(book.add_worksheet("Trend"), [panel for panel, _ in ordered], formats)
-    names = {"scorecard", "trend", "notes"}
-    for table, shown in zip(report.profiles, view["profiles"]):
-        _profile(book.add_worksheet(sheet_name(table.title, names)), table, shown, formats)
-    for summary in report.tables:
-        _summary(book.add_worksheet(sheet_name(summary.title, names)), summary, formats)
-    _notes(book.add_worksheet("Notes"), report, view, formats)
-    close_workbook(book, path)
+    with written(path) as part:
+        book = workbook(part)
+        formats = _Formats(book)
+        ordered = in_report_order(report, view)
+        _scorecard(book.add_worksheet("Scorecard"), ordered, formats)
+        _trend(book.add_worksheet("Trend"), [panel for panel, _ in ordered], formats)
+        names = {"scorecard", "trend", "notes"}
+        for table, shown in zip(report.profiles, view["profiles"]):
+            _profile(book.add_worksheet(sheet_name(table.title, names)), table, shown, formats)
+        for summary in report.tables:
+            _summary(book.add_worksheet(sheet_name(summary.title, names)), summary, formats)
+        _notes(book.add_worksheet("Notes"), report, view, formats)
+        close_workbook(book, path)
     return path
 
 

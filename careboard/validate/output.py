@@ -13,6 +13,7 @@ from pathlib import Path
 from ..plural import counted
 from ..safe_cells import RISKY_STARTS
 from ..store.rule_results import COLUMNS, ORDER, Outcome
+from ..whole_files import written
 
 CSV_COLUMNS = list(COLUMNS)
 NUMBERS = frozenset({"row", "line", "failing_rows", "children"})   # written as they are
@@ -57,7 +58,8 @@ def _failing_rows(outcome: Outcome) -> str:
 
 def write_csv(outcome: Outcome, path: Path) -> Path:
     if outcome.failures.con is None:    # nothing was run: the header alone
-        Path(path).write_text(",".join(CSV_COLUMNS) + "\r\n", encoding="utf-8")
+        with written(path) as part:
+            part.write_text(",".join(CSV_COLUMNS) + "\r\n", encoding="utf-8")
         return Path(path)
     failures = outcome.failures
     return _copy_csv(failures.con, failures.runs(), CSV_COLUMNS, path, failures.own_words)
@@ -127,7 +129,8 @@ def write_xlsx(outcome: Outcome, path: Path) -> Path:
            ("Every error", CSV_COLUMNS, Rows(_failing_rows(outcome), CSV_COLUMNS, NUMBERS, rows))]
     book = _workbook_but_rows(outcome, [(name, header, r.count) for name, header, r in big])
     if not rows:
-        Path(path).write_bytes(book)
+        with written(path) as part:
+            part.write_bytes(book)
         return Path(path)
     return write_with_rows(book, outcome.failures.con, {n: r for n, (_, _, r) in enumerate(big, start=2)}, path)
 
@@ -222,7 +225,8 @@ def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") 
               "the CSV and Excel outputs hold every row.</p>" if len(first) < total else ""),
              _table(CSV_COLUMNS, first, "errors"),
              f"<script>{_SCRIPT}</script></body></html>"]
-    Path(path).write_text("\n".join(parts), encoding="utf-8")
+    with written(path) as part:
+        part.write_text("\n".join(parts), encoding="utf-8")
     return Path(path)
 
 
