@@ -135,3 +135,29 @@ def test_two_files_for_one_table_rejected(tmp_path):
     write(tmp_path, "b.csv", f"{EPISODES_HEADER}\n{ROW}\n")
     with pytest.raises(InputError, match="second episodes table"):
         discover([tmp_path])
+
+
+def test_files_beside_a_return_that_are_not_data_are_set_aside_with_a_note(tmp_path):
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    write(folder, "episodes.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    for name, data in (("guidance.pdf", b"%PDF-1.4"), ("README.txt", b"notes"), ("return.zip", b"PK\x03\x04"),
+                       ("~$episodes.xlsx", b"\x00lock"), (".DS_Store", b"\x00"), ("desktop.ini", b"[x]")):
+        write(folder, name, data)
+    (r,) = discover([folder])
+    assert [f.path.name for f in r.files] == ["episodes.csv"]
+    assert r.notes == [f"{folder}: 3 files set aside (README.txt, guidance.pdf, return.zip), as careboard reads only "
+                       "CSV, XML and Excel files; unzip a zipped return to load it"]
+
+
+def test_a_folder_of_nothing_but_such_files_says_what_it_set_aside(tmp_path):
+    write(tmp_path, "guidance.pdf", b"%PDF-1.4")
+    with pytest.raises(InputError) as e:
+        discover([tmp_path])
+    assert str(e.value).endswith("no input files found: careboard reads CSV, XML and Excel files, and 1 file set aside "
+                                 "(guidance.pdf)")
+
+
+def test_such_a_file_named_on_its_own_is_refused(tmp_path):
+    with pytest.raises(InputError, match=".pdf files are not read; export the table as CSV"):
+        discover([write(tmp_path, "guidance.pdf", b"%PDF-1.4")])

@@ -14,8 +14,11 @@ from .raw import RawTable
 from .text import decode
 from .year_names import NamedYear, year_in_names, year_in_xml_header
 
-_SKIP = {".ds_store", "thumbs.db"}
-_SKIP_SUFFIXES = {".md", ".txt", ".json"}
+_SKIP = {".ds_store", "thumbs.db", "desktop.ini"}
+# Files a folder of returns often holds beside them (guidance, notes, a zipped copy): in a folder given,
+# set aside with a note; named on their own, refused (read_file says why).
+_NOT_DATA = {".md", ".txt", ".json", ".pdf", ".doc", ".docx", ".rtf", ".odt", ".ppt", ".pptx", ".msg", ".eml",
+             ".png", ".jpg", ".jpeg", ".gif", ".zip", ".7z", ".rar", ".htm", ".html", ".log", ".ini", ".sql"}
 
 
 @dataclass(frozen=True)
@@ -138,23 +141,34 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
     """
     groups: dict[Path, list[Path]] = {}
     roots: dict[Path, Path] = {}
+    aside: dict[Path, list[Path]] = {}
     for p in paths:
         if not p.exists():
             raise InputError(str(p), "no such file or folder")
         candidates = [p] if p.is_file() else sorted(f for f in p.rglob("*") if f.is_file())
         for f in candidates:
-            if f.name.lower() in _SKIP or f.name.startswith(".") or (p.is_dir() and f.suffix.lower() in _SKIP_SUFFIXES):
+            # Hidden files, Office's lock files (~$name, while a workbook is open) and system files go unsaid.
+            if f.name.lower() in _SKIP or f.name.startswith((".", "~$")):
+                continue
+            if p.is_dir() and f.suffix.lower() in _NOT_DATA:
+                aside.setdefault(f.parent, []).append(f)
                 continue
             groups.setdefault(f.parent, []).append(f)
             roots.setdefault(f.parent, p if p.is_dir() else f.parent)
     if not groups:
-        raise InputError(", ".join(map(str, paths)), "no input files found")
+        left = [f.name for files in aside.values() for f in files]
+        raise InputError(", ".join(map(str, paths)), "no input files found" + (
+            f": careboard reads CSV, XML and Excel files, and {_set_aside(left)}" if left else ""))
     returns = []
     for folder, files in sorted(groups.items()):
         read = [read_file(f, known) for f in files]
         lists = [f for f in read if f.is_list()]
         r = Return(folder, [f for f in read if not f.is_list()], lists=lists,
                    named=year_in_names(folder, [f for f, s in zip(files, read) if not s.is_list()], roots[folder]))
+        if folder in aside:
+            r.notes.append(f"{folder}: {_set_aside([f.name for f in aside[folder]])}, as careboard reads only CSV, XML "
+                           f"and Excel files" + ("; unzip a zipped return to load it" if any(
+                               f.suffix.lower() in (".zip", ".7z", ".rar") for f in aside[folder]) else ""))
         _pick_stored_year(r)
         names = [(name, fmt, str(f.path)) for f in r.files for name, fmt in f.table_names()]
         _one_file_per_list([f for x in (*returns, r) for f in x.lists])
@@ -168,6 +182,13 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
             seen[table] = file
         returns.append(r)
     return returns
+
+
+def _set_aside(names: list[str]) -> str:
+    from ..plural import counted
+
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return f"{counted(len(names), 'file')} set aside ({shown})"
 
 
 def _one_file_per_list(files: list[SourceFile]) -> None:
