@@ -161,3 +161,23 @@ def test_a_folder_of_nothing_but_such_files_says_what_it_set_aside(tmp_path):
 def test_such_a_file_named_on_its_own_is_refused(tmp_path):
     with pytest.raises(InputError, match=".pdf files are not read; export the table as CSV"):
         discover([write(tmp_path, "guidance.pdf", b"%PDF-1.4")])
+
+
+@pytest.mark.parametrize("header, row", [
+    (EPISODES_HEADER + ",,,", ROW + ",,,"),                       # Excel's empty columns at the end
+    (EPISODES_HEADER + ",,", ROW + ",a note,"),                   # something written under one of them
+    (EPISODES_HEADER.replace(",DECOM,", ",,DECOM,"), ROW.replace(",", ",x,", 1)),   # one in the middle
+])
+def test_columns_with_no_name_are_ignored_with_a_warning(tmp_path, header, row):
+    (t,) = read_file(write(tmp_path, "x.csv", f"{header}\n{row}\n")).tables
+    unnamed = header.split(",").count("")
+    assert t.table == "episodes" and [(f.code, f.line, f.severity) for f in t.findings] == [("unnamed_columns", 1, "warning")]
+    assert t.findings[0].message.startswith(f"{unnamed} column{'s' if unnamed > 1 else ''} with no name in the header")
+    got = read_back(t)
+    assert (got["CHILD"], got["DECOM"], got["PL_POST"]) == (["1"], ["01/04/2024"], ["AB1 2CE"])
+
+
+def test_an_unknown_header_lists_its_named_columns_only(tmp_path):
+    with pytest.raises(InputError) as e:
+        read_file(write(tmp_path, "x.csv", "NAME,,AGE,,\nBob,,3,,\n"))
+    assert "(columns found: NAME, AGE)" in str(e.value)

@@ -8,6 +8,7 @@ from ..errors import Finding, InputError
 from ..formats import registry
 from ..formats.format import Format
 from ..formats.spec import TableSpec
+from ..plural import counted
 
 
 @dataclass(frozen=True)
@@ -34,16 +35,24 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
     """
     cols = set(header)
     findings: list[Finding] = _renamed(header, written, file)
-    dupes = sorted({c for c in header if header.count(c) > 1})
+    # Columns with no name: most often empty ones at the end, left by Excel where cells once held something.
+    named = [c for c in header if c]
+    unnamed = len(header) - len(named)
+    dupes = sorted({c for c in named if named.count(c) > 1})
     if dupes:
         raise InputError(file, f"column {', '.join(dupes)} appears more than once in the header", 1)
     matches = [(f, t) for f in registry.FORMATS if (t := f.matching(cols))]
     if matches:
         fmt, best = max(matches, key=lambda m: len(m[1].columns))
-        extra = [c for c in header if c not in best.all_columns]
+        extra = [c for c in named if c not in best.all_columns]
         if extra:
             findings.append(Finding("warning", "extra_columns", file, best.name, 1, ",".join(extra), None,
                                     f"columns {', '.join(extra)} are not part of the {best.title} table and were ignored"))
+        if unnamed:
+            findings.append(Finding("warning", "unnamed_columns", file, best.name, 1, None, None,
+                                    f"{counted(unnamed, 'column')} with no name in the header "
+                                    f"{'was' if unnamed == 1 else 'were'} ignored, with anything written under "
+                                    f"{'it' if unnamed == 1 else 'them'}"))
         return Recognised(fmt, best, [replace(f, table=best.name) for f in findings])
     near = [n for f in registry.FORMATS if (n := f.nearest(cols))]
     if not near:
@@ -53,10 +62,10 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
             raise InputError(file, f"its columns are separated by {separator}, not commas: save it as CSV "
                                    f"(comma-separated) and try again", 1)
         raise InputError(file, f"the header does not match any {kinds} table "
-                               f"(columns found: {', '.join(header) or 'none'})", 1)
+                               f"(columns found: {', '.join(named) or 'none'})", 1)
     _, closest = max(near, key=lambda n: n[0])
     missing = [c for c in closest.columns if c not in cols]
-    extra = [c for c in header if c not in closest.column_set]
+    extra = [c for c in named if c not in closest.column_set]
     detail = f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
     if extra:
         detail += f"; unexpected {', '.join(extra)}"
