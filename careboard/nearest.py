@@ -22,12 +22,18 @@ def nearest(given, known, n: int = 3) -> list:
     return [k for k in known if text and text in k.lower()][:n]
 
 
+def either(options) -> str:
+    """Options as a reader lists them: "a", "a or b", "a, b or c"."""
+    options = list(options)
+    return ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else "".join(options)
+
+
 class UnknownId(InputError):
     """A user error like any InputError (one line, exit 2), worded as a sentence with the nearest matches."""
 
     def __init__(self, kind: str, given, known, listed_by: str):
         matches = nearest(given, known)
-        hint = f"; did you mean {' or '.join(repr(m) for m in matches)}?" if matches else ""
+        hint = f"; did you mean {either(map(repr, matches))}?" if matches else ""
         self.given = given
         super().__init__(kind, f"there is no {kind} {given!r}{hint} ({listed_by})")
 

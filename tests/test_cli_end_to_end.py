@@ -142,8 +142,8 @@ def test_as_at_after_the_extract_is_refused(stores):
 
 def test_misspelt_ids_name_the_nearest(stores):
     run = run_cli("children", "cla_cont", "--db", str(stores["demo"]))
-    assert run.err.strip().splitlines() == ["careboard: there is no indicator 'cla_cont'; did you mean 'cla_count' "
-                                            "or 'ceased_count' or 'uasc_count'? (careboard indicators lists every id)"]
+    assert run.err.strip().splitlines() == ["careboard: there is no indicator 'cla_cont'; did you mean 'cla_count', "
+                                            "'ceased_count' or 'uasc_count'? (careboard indicators lists every id)"]
     run = run_cli("indicators", "--snapshot", "999", "--db", str(stores["demo"]))
     assert run.err.strip() == "careboard: there is no snapshot 999; did you mean 12? (careboard snapshots lists them)"
 

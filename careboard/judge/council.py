@@ -15,7 +15,7 @@ from pathlib import Path
 from careboard.dates import year_ending
 from careboard.indicators.base import POLARITIES, UNITS
 from careboard.errors import InputError
-from careboard.nearest import nearest
+from careboard.nearest import either, nearest
 from careboard.published.neighbours import SN_METHODS
 from careboard.timescales import DECLARED as DECLARED_TIMESCALES
 from careboard.timescales import UNITS as TIMESCALE_UNITS
@@ -44,7 +44,7 @@ class CouncilConfigError(InputError, ValueError):
 def did_you_mean(word: str, options) -> str:
     """' (did you mean x or y?)' for the closest of `options`, or '' when none is close."""
     close = nearest(word, options)
-    return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+    return f" (did you mean {either(map(repr, close))}?)" if close else ""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import difflib
 import re
 
 from careboard.errors import InputError
+from careboard.nearest import either
 from careboard.published.files import Area
 
 # Words that name the kind of council rather than the place ("Bristol, City of", "Bedford Borough").
@@ -42,7 +43,7 @@ def find_la(published, text: str, where: str = "--la") -> Area:
         return containing[0]
     close = [by_key[key] for key in difflib.get_close_matches(wanted, list(by_key), n=3, cutoff=0.6)]
     options = list(dict.fromkeys(sorted(containing, key=lambda a: a.name) + close))[:4]
-    hint = (f"; did you mean {' or '.join(f'{a.name} ({a.code})' for a in options)}?" if options
+    hint = (f"; did you mean {either(f'{a.name} ({a.code})' for a in options)}?" if options
             else "; give its DfE number (874) or GSS code (E06000031) instead")
     raise InputError(where, f"no English LA is called {typed!r}{hint}")
 

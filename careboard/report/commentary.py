@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careboard.errors import InputError
-from careboard.nearest import nearest
+from careboard.nearest import either, nearest
 
 HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*#*\s*$")
 TITLE = re.compile(r"^#(?!#)")
@@ -138,7 +138,7 @@ def resolve(blocks: list[Block], indicators, where: str) -> Commentary:
         else:
             shown = list(dict.fromkeys(name for ind in indicators for name in (ind.id, ind.group, ind.title)))
             close = nearest(block.heading, shown)
-            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            hint = f"; did you mean {either(map(repr, close))}?" if close else ""
             raise InputError(where, f"there is no indicator or section {block.heading!r} in this report{hint} "
                                     "(careboard indicators lists the ids)", line=block.line)
     return Commentary(where, {name: text for (kind, name), text in found.items() if kind == "indicator"},
