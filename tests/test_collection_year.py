@@ -51,7 +51,9 @@ NAMES = [("2024-25", 2025, False), ("2024_25", 2025, False), ("2024 25", 2025, F
          ("SSDA903 2025", 2025, True), ("episodes_2017", 2017, True),
          ("as_at_2026-11-30", None, None), ("extract 20250331", None, None), ("31-03-2025", None, None),
          ("2018 to 2020", None, None), ("returns", None, None), ("tmp2025x", None, None), ("2023-25", None, None),
-         ("2019-20 and 2020-21", None, None), ("99-00", 2000, False)]
+         ("2019-20 and 2020-21", None, None), ("99-00", 2000, False),
+         # dashes Word and Outlook type for a hyphen
+         ("SSDA903 return \u2013 2023\u201324", 2024, False), ("903 2024\u201425", 2025, False), ("2024\u2212 25", 2025, False)]
 
 
 @pytest.mark.parametrize("name,year,bare", NAMES)

@@ -2,8 +2,8 @@
 
 A name is only a claim: the loader checks it against the dates in the return (store/return_year.py).
 Read from a name:
-- a pair of consecutive years, '2024-25', '2024_25', '2024/25', '2024 25', '202425', '2024-2025' or
-  '24-25', is 2024/25;
+- a pair of consecutive years, '2024-25', '2024_25', '2024/25', '2024 25', '202425', '2024-2025',
+  '24-25' or '2024–25' (any dash), is 2024/25;
 - a year alone, '2025' ("903 2025", "SSDA903 2025"), is the year ending 31 March 2025, 2024/25: the
   DfE's name for that collection. Folders named by the year they start in ('2018' for 2018/19) are
   recognised by their dates (a bare year is marked `bare`, so the other reading can be tried);
@@ -24,7 +24,8 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 _FULL_DATE = re.compile(rf"(?<!\d)(?:(?:19|20)\d\d(?P<s1>[-_. ]){_MONTH}(?P=s1){_DAY}"
                         rf"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
                         rf"|{_DAY}(?P<s2>[-_. ]){_MONTH}(?P=s2)(?:19|20)\d\d)(?!\d)")
-_PAIR = re.compile(r"(?<!\d)((?:19|20)\d\d|\d\d)\s*[-_/ ]?\s*((?:19|20)\d\d|\d\d)(?!\d)")
+# Word and Outlook turn a typed hyphen into a dash ('2024–25'): every Unicode dash separates a pair too.
+_PAIR = re.compile(r"(?<!\d)((?:19|20)\d\d|\d\d)\s*[-_/ \u2010-\u2015\u2212]?\s*((?:19|20)\d\d|\d\d)(?!\d)")
 _BARE = re.compile(r"(?<![A-Za-z0-9])((?:19|20)\d\d)(?![A-Za-z0-9])")
 
 
