@@ -23,7 +23,8 @@ from tests.year_returns import busy_year, write_return, xml_return, year_2017_18
 # ---- the year as people type it (--year) ---------------------------------------------------------------
 
 TYPED = [("25/26", 2026), ("2025/26", 2026), ("2025-26", 2026), ("25-26", 2026), ("2025_26", 2026),
-         ("2025/2026", 2026), ("2026", 2026), (" 2018/19 ", 2019), ("99/00", 2000), ("1999/2000", 2000)]
+         ("2025/2026", 2026), ("2026", 2026), (" 2018/19 ", 2019), ("99/00", 2000), ("1999/2000", 2000),
+         ("2025\u201326", 2026)]   # an en dash, pasted from a document
 
 
 @pytest.mark.parametrize("text,year", TYPED)
@@ -419,3 +420,10 @@ def test_validate_refuses_the_return_itself_as_last_years(tmp_path):
     busy_year(tmp_path / "2024-25", 2025)
     with pytest.raises(InputError, match="--last-year names the return being validated"):
         validate_paths([tmp_path / "2024-25"], last_year=[tmp_path / "2024-25"])
+
+
+@pytest.mark.parametrize("text", ["31/03/2025", "2025-03-31", " 2025\u201303\u201331 "])
+def test_a_typed_date(text):
+    from careboard.dates import parse_date
+
+    assert parse_date(text) == date(2025, 3, 31)
