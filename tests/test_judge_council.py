@@ -70,6 +70,12 @@ GOOD_COUNCIL = '[council]\nname = "X"\nla_code = "874"\n'
     (GOOD_COUNCIL + '[targets.sdq_mean.years]\n"2024/26" = 1\n', 'targets.sdq_mean.years."2024/26": financial years'),
     (GOOD_COUNCIL + '[targets.sdq_mean.years]\n"2024/25" = "a"\n', 'targets.sdq_mean.years."2024/25": expected a number'),
     (GOOD_COUNCIL + "[targets\n", "line 4"),
+    # TOML it cannot read: the line, as written, and how settings are written
+    (GOOD_COUNCIL + "[targets.sdq_mean]\ntarget = \n", ", line 5: Invalid value in 'target =': each setting is name = value"),
+    (GOOD_COUNCIL + "[targets.sdq_mean]\ntarget = 95%\n", "in 'target = 95%': each setting is name = value, with text in "
+                                                          "double quotes and numbers bare (target = 72.5)"),
+    (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = "95%"\n', "expected a number, got '95%': write it bare, target = 95"),
+    (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = " 6.5"\n', "expected a number, got ' 6.5': write it bare, target = 6.5"),
     # misspellings get the nearest match
     (GOOD_COUNCIL + "[targets.placement_3plus_pct]\ntarget = 6\n",
      "targets.placement_3plus_pct: careboard has no indicator 'placement_3plus_pct' "
@@ -105,7 +111,7 @@ def test_bad_council_files_are_named(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(CouncilConfigError) as caught:
         load_council_config(path)
-    assert str(caught.value).startswith(f"{path}: ")
+    assert str(caught.value).startswith((f"{path}: ", f"{path}, line "))
     assert message in str(caught.value)
 
 

@@ -34,11 +34,12 @@ INIT_HINT = "careboard init --la NAME writes a council file for your LA"
 class CouncilConfigError(InputError, ValueError):
     """The council file is wrong; the message names the file and the key (one line on the command line)."""
 
-    def __init__(self, path: Path | str, key: str, message: str):
-        super().__init__(str(path), message, field=key)
+    def __init__(self, path: Path | str, key: str, message: str, line: int | None = None):
+        super().__init__(str(path), message, line=line, field=key)
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.message}" if self.field else f"{self.file}: {self.message}"
+        where = self.file + (f", line {self.line}" if self.line else "")
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 def did_you_mean(word: str, options) -> str:
@@ -135,14 +136,26 @@ def no_council(la_code: str | None = None, name: str = "Council not named") -> C
 def load_council_config(path: Path) -> CouncilConfig:
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
     except FileNotFoundError:
         raise CouncilConfigError(path, "", f"council file not found ({INIT_HINT})") from None
     except UnicodeDecodeError:
         raise CouncilConfigError(path, "", "not a text file: a council file is TOML saved as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise CouncilConfigError(path, "", str(exc)) from None
+        raise _not_toml(path, text, str(exc)) from None
     return _Reader(path).config(raw)
+
+
+def _not_toml(path: Path, text: str, reason: str) -> CouncilConfigError:
+    """The line TOML could not read, what it is, and how settings are written."""
+    at = re.search(r" \(at line (\d+), column \d+\)$", reason)
+    line = int(at.group(1)) if at else None
+    lines = text.splitlines()
+    shown = f" in {lines[line - 1].strip()!r}" if line and line <= len(lines) else ""
+    return CouncilConfigError(path, "", f"{reason[:at.start()] if at else reason}{shown}: each setting is "
+                                        f"name = value, with text in double quotes and numbers bare (target = 72.5); "
+                                        f"put # in front of a line to leave it out", line=line)
 
 
 def check_against_published(config: CouncilConfig, published) -> None:
@@ -191,7 +204,9 @@ class _Reader:
 
     def number(self, raw: object, key: str, minimum: float | None = None) -> float:
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-            raise self.fail(key, f"expected a number, got {raw!r}")
+            bare = str(raw).strip().rstrip("%").strip() if isinstance(raw, str) else ""
+            hint = f": write it bare, {key.rpartition('.')[2]} = {bare}" if re.fullmatch(r"-?\d+(\.\d+)?", bare) else ""
+            raise self.fail(key, f"expected a number, got {raw!r}{hint}")
         if minimum is not None and raw < minimum:
             raise self.fail(key, f"must be at least {minimum:g}, got {raw!r}")
         return float(raw)
