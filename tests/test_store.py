@@ -13,7 +13,7 @@ from careboard.errors import InputError
 from careboard.store import list_snapshots, open_store, remove_snapshot
 from tests.loading import load
 from careboard.tables.schema import staging_name
-from tests.cohort import ep, with_headers, write_returns
+from tests.cohort import child, ep, with_headers, write_returns
 
 
 def _counts(con) -> dict[str, int]:
@@ -38,6 +38,22 @@ def test_load_records_snapshot_files_and_findings(tmp_path, returns):
     assert (snap.as_at, snap.first_year, snap.files, snap.errors) == (date(2025, 1, 31), 2024, 4, 1)
     finding = con.execute("SELECT code, field, line_no, child FROM dq_findings WHERE severity = 'error'").fetchone()
     assert finding == ("bad_date", "DECOM", 3, "B")
+
+
+@pytest.mark.parametrize("dob, says", [
+    ("2012-03-04", 'DOB "2012-03-04" is not a date written dd/mm/yyyy: it is written year first (as databases export '
+                   'dates); save the dates as dd/mm/yyyy'),
+    ("2012-03-04 00:00:00.000", 'DOB "2012-03-04 00:00:00.000" is not a date written dd/mm/yyyy: it is written year '
+                                'first (as databases export dates); save the dates as dd/mm/yyyy'),
+    ("13/10/12", 'DOB "13/10/12" is not a date written dd/mm/yyyy: the year needs all four digits'),
+    ("31/02/2012", 'DOB "31/02/2012" is not a date written dd/mm/yyyy'),
+])
+def test_a_date_in_another_form_says_how_to_write_it(tmp_path, dob, says):
+    paths = write_returns(tmp_path / "in", {2025: {"header": [child("A", dob=dob)], "episodes": [ep("A", "01/05/2024")]}})
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, paths, as_at=date(2025, 3, 31))
+    (message,) = con.execute("SELECT message FROM dq_findings WHERE code = 'bad_date'").fetchone()
+    assert message == says
 
 
 def test_identical_reload_is_a_no_op(tmp_path, returns):

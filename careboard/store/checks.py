@@ -26,10 +26,19 @@ def _unparsed(table: str, sid: str) -> list[str]:
         expected = "a date written dd/mm/yyyy" if kind == "date" else "a whole number"
         cell = trimmed(f"raw[{i}]")
         out.append(f"""SELECT snapshot_id, 'error', 'bad_{kind}', '{table}', file_id, line_no, {child_of(table)}, '{c}', raw[{i}],
-       '{c} "' || {cell} || '" is not {expected}'
+       '{c} "' || {cell} || '" is not {expected}'{_how_written(cell) if kind == "date" else ""}
 FROM {staging_name(table)}
 WHERE snapshot_id = {sid} AND {NORMALISED} AND "{c}" IS NULL AND nullif({cell}, '') IS NOT NULL""")
     return out
+
+
+def _how_written(cell: str) -> str:
+    """What to do about a date written in a form people often export, as SQL text to add to the message."""
+    # Database exports write dates year first, often with a time; a two-digit year is a spreadsheet's habit.
+    return (f""" || CASE WHEN regexp_matches({cell}, '^[0-9]{{4}}-[0-9][0-9]?-[0-9][0-9]?')
+            THEN ': it is written year first (as databases export dates); save the dates as dd/mm/yyyy'
+            WHEN regexp_full_match({cell}, '[0-9][0-9]?/[0-9][0-9]?/[0-9][0-9]')
+            THEN ': the year needs all four digits' ELSE '' END""")
 
 
 # Two episodes starting the same day are one child's two episodes that day when at most one of them lasted
