@@ -166,6 +166,25 @@ def test_indicators_table_for_other_tools(stores, tmp_path):
     assert isinstance(rows[1][5], int) and rows[1][5] == rows[1][7]   # cla_count: the count is the value
 
 
+@pytest.mark.parametrize("store", ["demo", "council"])
+def test_the_children_behind_a_figure_written_to_a_file_are_those_printed(stores, tmp_path, store):
+    import csv
+
+    import openpyxl
+
+    printed = run_cli("children", "cla_count", "--db", str(stores[store]))
+    assert_clean(printed, {0})
+    run = run_cli("children", "cla_count", "--db", str(stores[store]), "--output", str(tmp_path / "c.csv"))
+    assert_clean(run, {0})
+    assert (tmp_path / "c.csv").read_bytes().decode() == printed.out
+    rows = list(csv.reader(printed.out.splitlines()))
+    assert run.err == f"wrote {tmp_path / 'c.csv'}: {len(rows) - 1:,} rows\n" and rows[0][-1] == "source"
+    assert_clean(run_cli("children", "cla_count", "--db", str(stores[store]), "--output", str(tmp_path / "c.xlsx")), {0})
+    sheet = openpyxl.load_workbook(tmp_path / "c.xlsx").active
+    assert sheet.title == "cla_count"
+    assert [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)] == rows
+
+
 def test_empty_cohort_shows_an_honest_empty_value(stores):
     run = run_cli("indicators", "--db", str(stores["no_episodes"]))
     assert_clean(run, {0})

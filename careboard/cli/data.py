@@ -162,27 +162,32 @@ def cmd_indicators(args) -> int:
 
 
 def cmd_children(args) -> int:
+    """The children behind an indicator, printed as CSV or written to --output (.csv or .xlsx)."""
     from ..indicators import calculate, registry
-    from ..safe_cells import write_csv
+    from ..safe_cells import write_csv, write_table
     from ..store import open_store
 
     ind = {i.id: i for i in _catalogue(args)}[registry.get(args.indicator).id]
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     cols, data = calculate.rows(ctx, ind, args.as_at)
-    if "file_id" not in cols:
+    if "file_id" in cols:
+        files = dict(con.execute("SELECT file_id, path FROM source_files WHERE snapshot_id = ?",
+                                 [ctx.snapshot_id]).fetchall())
+        at_file, at_line = cols.index("file_id"), cols.index("line_no") if "line_no" in cols else None
+
+        def source(r) -> str:
+            if r[at_file] is None:
+                return ""
+            line = "" if at_line is None or r[at_line] is None else f":{r[at_line]}"
+            return f"{files.get(r[at_file], '?')}{line}"
+
+        cols, data = cols + ["source"], [list(r) + [source(r)] for r in data]
+    if args.output is None:
         write_csv(sys.stdout, cols, data)
-        return 0
-    files = dict(con.execute("SELECT file_id, path FROM source_files WHERE snapshot_id = ?", [ctx.snapshot_id]).fetchall())
-    at_file, at_line = cols.index("file_id"), cols.index("line_no") if "line_no" in cols else None
-
-    def source(r) -> str:
-        if r[at_file] is None:
-            return ""
-        line = "" if at_line is None or r[at_line] is None else f":{r[at_line]}"
-        return f"{files.get(r[at_file], '?')}{line}"
-
-    write_csv(sys.stdout, cols + ["source"], (list(r) + [source(r)] for r in data))
+    else:
+        print(f"wrote {write_table(args.output, cols, data, sheet_name=ind.id[:31])}: {len(data):,} rows",
+              file=sys.stderr)
     return 0
 
 
@@ -262,6 +267,8 @@ def add_commands(sub) -> None:
 
     s = sub.add_parser("children", help="list the children behind an indicator, with the file and line of each")
     s.add_argument("indicator")
+    s.add_argument("--output", type=output_file(*TABLE_SUFFIXES), metavar="FILE",
+                   help="write the list to FILE (.csv or .xlsx) instead of printing it")
     s.add_argument("--as-at", type=date_arg)
     council_arg(s)
     store_arg(s)
