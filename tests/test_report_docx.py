@@ -150,3 +150,18 @@ def test_header_and_footer_say_whose_report_and_which_edition(tmp_path, public, 
                                                  "Position at 31 January 2025")
     assert section.footer.paragraphs[0].text == footer   # the page number is a field Word fills in
     assert 'w:instr="PAGE"' in section.footer.paragraphs[0]._p.xml
+
+
+def test_the_scorecard_fills_the_page_and_its_widest_words_keep_to_one_line():
+    # Word wrapped 100.0% after its last digit and "No target" after "No" (seen rendered by LibreOffice). Set
+    # in Helvetica, whose widths are Arial's, in the small table text, inside Word's 0.19 cm cell margins.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from careboard.report.docx import SCORECARD_WIDTHS, TABLE_TEXT
+
+    assert sum(SCORECARD_WIDTHS) <= 17.0      # A4 less its 2 cm margins
+    points_per_cm = 72 / 2.54
+    for column, words in ((2, "100.0%"), (3, "100.0%"), (4, "-100.0 pp"), (5, "No target"), (6, "100.0%"),
+                          (8, "High is good")):
+        room = (SCORECARD_WIDTHS[column] - 2 * 0.19) * points_per_cm
+        assert stringWidth(words, "Helvetica", TABLE_TEXT["Table Text Small"]) <= room, (column, words)

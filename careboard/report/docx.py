@@ -110,6 +110,11 @@ def _front(document, view: dict) -> None:
     _para(document, CHARTS_NOTE, "List Bullet")
 
 
+# The scorecard's columns in cm, filling the 17 cm between A4's 2 cm margins: indicator, period, value, target,
+# variance, RAG, previous period, change, direction. A value of 100.0% and "No target" each keep to one line.
+SCORECARD_WIDTHS = (3.4, 1.7, 1.7, 1.5, 1.6, 1.8, 1.6, 1.7, 2.0)
+
+
 def _scorecard(document, view: dict) -> None:
     _heading(document, "Summary scorecard", 1)
     rows, shades, section_rows = [SCORECARD_HEADER], {}, []
@@ -121,7 +126,7 @@ def _scorecard(document, view: dict) -> None:
             shades[(len(rows), 5)] = RAG_SHADES.get(panel.rag.css)
             rows.append((panel.title, panel.span, panel.value, panel.target, panel.variance, panel.rag.word,
                          panel.previous, f"{panel.change.symbol} {panel.change.word}".strip(), panel.polarity))
-    _table(document, rows, widths=(4.3, 1.9, 1.3, 1.3, 1.7, 1.4, 1.6, 1.8, 1.9), small=True,
+    _table(document, rows, widths=SCORECARD_WIDTHS, small=True,
            numbers=(2, 3, 4, 6), shades=shades, spans=section_rows)
 
 
