@@ -6,15 +6,17 @@ import re
 from datetime import date, datetime
 
 
-# Any Unicode dash, as a word processor writes a typed hyphen ('2024–25'), is read as a hyphen.
-_DASHES = re.compile("[\u2010-\u2015\u2212]")
+# Every Unicode dash, as a range for a regular expression's character class: a word processor writes a
+# typed hyphen as one ('2024–25'), and careboard reads each as a hyphen.
+DASHES = "\u2010-\u2015\u2212"
+_DASH = re.compile(f"[{DASHES}]")
 
 
 def parse_date(text: str) -> date:
     """A date as people type one: dd/mm/yyyy or yyyy-mm-dd (ValueError otherwise)."""
     for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(_DASHES.sub("-", text.strip()), fmt).date()
+            return datetime.strptime(_DASH.sub("-", text.strip()), fmt).date()
         except ValueError:
             pass
     raise ValueError(f"{text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
@@ -77,7 +79,7 @@ def parse_collection_year(text: str) -> int:
     '2025', is the year ending 31 March 2025 (2024/25): the DfE's name for that collection ("SSDA903 2025")
     and its statistics' `time_period`.
     """
-    t = _DASHES.sub("-", text.strip())
+    t = _DASH.sub("-", text.strip())
     m = re.fullmatch(r"(\d{2}|\d{4})\s*[-/_]\s*(\d{2}|\d{4})", t)
     year = pair_year(m.group(1), m.group(2)) if m else int(t) if re.fullmatch(r"\d{4}", t) else None
     if m and year is None:

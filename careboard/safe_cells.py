@@ -60,16 +60,16 @@ def workbook(path: Path):
                                            "strings_to_numbers": False})
 
 
-def close_workbook(book, path: Path) -> None:
-    """Write `book` (from `workbook`) out to `path`. A file that cannot be made there (a folder of that name,
-    no permission) is an OSError naming it, as Python's own file errors are, not xlsxwriter's own error."""
+def close_workbook(book) -> None:
+    """Write `book` (from `workbook`) out. A file that cannot be made (no permission, say) is the OSError
+    underneath xlsxwriter's own error, which whole_files.written says of the file asked for."""
     from xlsxwriter.exceptions import FileCreateError
 
     try:
         book.close()
     except FileCreateError as e:
-        cause = e.args[0] if e.args and isinstance(e.args[0], OSError) else None
-        raise OSError(cause.errno if cause else 0, cause.strerror if cause else str(e), str(path)) from None
+        cause = e.args[0] if e.args and isinstance(e.args[0], OSError) else OSError(0, str(e))
+        raise cause from None
 
 
 def write_xlsx_row(sheet, row: int, values, date_format, text_format=None) -> None:
@@ -115,6 +115,6 @@ def write_sheets(path: Path, tables) -> Path:
                 write_xlsx_row(ws, i, r, day)
             ws.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
             ws.freeze_panes(1, 0)
-        close_workbook(wb, path)
+        close_workbook(wb)
     return path
 

@@ -96,9 +96,9 @@ class DuckDB(Backend):
                     _copy_side_by_side(con, queries, [whole, *rest])
                 except module().IOException as e:
                     # A file that cannot be written (a folder that is not there, no permission, a full disk)
-                    # is the user's to fix: said of the file they named, as Python's own file errors are.
+                    # is the user's to fix: a file error, which written() says of the file they named.
                     *_, reason = self.file_failure(e) or (None, None, str(e).rpartition(": ")[2])
-                    raise OSError(0, f"cannot be written ({reason})", str(path)) from None
+                    raise OSError(0, reason) from None
                 with whole.open("ab") as joined:
                     for part in rest:
                         with part.open("rb") as rows:

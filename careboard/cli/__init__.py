@@ -50,13 +50,15 @@ def _dispatch(args) -> int:
     except KeyboardInterrupt:
         return _fail("stopped (Ctrl-C)", 130)
     except Exception as e:  # noqa: BLE001 — the last resort: never a traceback unless asked for
-        if _interrupted(e):
+        from ..backends import engine
+
+        if engine().interrupted(e):
             return _fail("stopped (Ctrl-C)", 130)
-        if (failed := _file_failure(e)) is not None:     # a full disk, say, as the store is written
+        if (failed := engine().file_failure(e)) is not None:     # a full disk, say, as the store is written
             file, action, reason = failed
             return _fail(f"{file}: cannot be {action} ({reason})")
         if (store := _store_not_opened(e)) is not None:
-            if (pid := _held_by(e)) is not None:
+            if (pid := engine().held_by(e)) is not None:
                 return _fail(f"{store}: the store is in use by another program (process {pid}), most likely "
                              f"another careboard command: wait for it to finish, then try again")
             return _fail(f"{store}: cannot be opened as a careboard store ({e}); is it a store? Give the "
@@ -66,25 +68,6 @@ def _dispatch(args) -> int:
         return _fail(f"internal error ({type(e).__name__}: {str(e)[:200]}). This is a fault in careboard, not in "
                      f"your data: please report it to the careboard maintainers with the command you ran and "
                      f"its output with --debug (or CAREBOARD_DEBUG=1), which shows the traceback.", 3)
-
-
-def _interrupted(e: Exception) -> bool:
-    """Whether the engine stopped a statement because the user pressed Ctrl-C."""
-    from ..backends import engine
-
-    return engine().interrupted(e)
-
-
-def _file_failure(e: Exception) -> tuple[str, str, str] | None:
-    from ..backends import engine
-
-    return engine().file_failure(e)
-
-
-def _held_by(e: Exception) -> int | None:
-    from ..backends import engine
-
-    return engine().held_by(e)
 
 
 def _store_not_opened(e: Exception) -> str | None:

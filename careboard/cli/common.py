@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from ..dates import parse_collection_year, parse_date
+from ..nearest import either
 
 
 def date_arg(text: str) -> date:
@@ -44,8 +45,7 @@ def output_file(*suffixes: str):
     """An argparse type for an output file that must end in one of `suffixes`, checked before any work."""
     def check(text: str) -> Path:
         if Path(text).suffix.lower() not in suffixes:
-            endings = f"{', '.join(suffixes[:-1])} or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]
-            raise argparse.ArgumentTypeError(f"{text!r}: the file name must end in {endings}")
+            raise argparse.ArgumentTypeError(f"{text!r}: the file name must end in {either(suffixes)}")
         return Path(text)
     return check
 

@@ -8,6 +8,7 @@ from ..errors import Finding, InputError
 from ..formats import registry
 from ..formats.format import Format
 from ..formats.spec import TableSpec
+from ..nearest import either
 from ..plural import counted
 
 
@@ -56,8 +57,7 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
         return Recognised(fmt, best, [replace(f, table=best.name) for f in findings])
     near = [n for f in registry.FORMATS if (n := f.nearest(cols))]
     if not near:
-        shorts = [f.short for f in registry.FORMATS]
-        kinds = ", ".join(shorts[:-1]) + " or " + shorts[-1] if len(shorts) > 1 else shorts[0]
+        kinds = either(f.short for f in registry.FORMATS)
         if separator := _other_separator(header):
             raise InputError(file, f"its columns are separated by {separator}, not commas: save it as CSV "
                                    f"(comma-separated) and try again", 1)

@@ -10,6 +10,7 @@ from ..formats import registry
 from ..errors import InputError
 from .fast_csv import try_fast
 from .plain_csv import try_plain
+from ..plural import counted
 from .raw import RawTable
 from .text import decode
 from .year_names import NamedYear, year_in_names, year_in_xml_header
@@ -185,8 +186,6 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
 
 
 def _set_aside(names: list[str]) -> str:
-    from ..plural import counted
-
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     return f"{counted(len(names), 'file')} set aside ({shown})"
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..dates import pair_year, year_ending
+from ..dates import DASHES, pair_year, year_ending
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -25,7 +25,7 @@ _FULL_DATE = re.compile(rf"(?<!\d)(?:(?:19|20)\d\d(?P<s1>[-_. ]){_MONTH}(?P=s1){
                         rf"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
                         rf"|{_DAY}(?P<s2>[-_. ]){_MONTH}(?P=s2)(?:19|20)\d\d)(?!\d)")
 # Word and Outlook turn a typed hyphen into a dash ('2024–25'): every Unicode dash separates a pair too.
-_PAIR = re.compile(r"(?<!\d)((?:19|20)\d\d|\d\d)\s*[-_/ \u2010-\u2015\u2212]?\s*((?:19|20)\d\d|\d\d)(?!\d)")
+_PAIR = re.compile(rf"(?<!\d)((?:19|20)\d\d|\d\d)\s*[-_/ {DASHES}]?\s*((?:19|20)\d\d|\d\d)(?!\d)")
 _BARE = re.compile(r"(?<![A-Za-z0-9])((?:19|20)\d\d)(?![A-Za-z0-9])")
 
 

@@ -54,7 +54,7 @@ def render_xlsx(report: Report, path: Path) -> Path:
         for summary in report.tables:
             _summary(book.add_worksheet(sheet_name(summary.title, names)), summary, formats)
         _notes(book.add_worksheet("Notes"), report, view, formats)
-        close_workbook(book, path)
+        close_workbook(book)
     return path
 
 
