@@ -172,13 +172,15 @@ def test_the_children_behind_a_figure_written_to_a_file_are_those_printed(stores
 
     import openpyxl
 
+    from careboard.plural import counted
+
     printed = run_cli("children", "cla_count", "--db", str(stores[store]))
     assert_clean(printed, {0})
     run = run_cli("children", "cla_count", "--db", str(stores[store]), "--output", str(tmp_path / "c.csv"))
     assert_clean(run, {0})
     assert (tmp_path / "c.csv").read_bytes().decode() == printed.out
     rows = list(csv.reader(printed.out.splitlines()))
-    assert run.err == f"wrote {tmp_path / 'c.csv'}: {len(rows) - 1:,} rows\n" and rows[0][-1] == "source"
+    assert run.err == f"wrote {tmp_path / 'c.csv'}: {counted(len(rows) - 1, 'row')}\n" and rows[0][-1] == "source"
     assert_clean(run_cli("children", "cla_count", "--db", str(stores[store]), "--output", str(tmp_path / "c.xlsx")), {0})
     sheet = openpyxl.load_workbook(tmp_path / "c.xlsx").active
     assert sheet.title == "cla_count"

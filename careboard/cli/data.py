@@ -164,6 +164,7 @@ def cmd_indicators(args) -> int:
 def cmd_children(args) -> int:
     """The children behind an indicator, printed as CSV or written to --output (.csv or .xlsx)."""
     from ..indicators import calculate, registry
+    from ..plural import counted
     from ..safe_cells import write_csv, write_table
     from ..store import open_store
 
@@ -186,7 +187,7 @@ def cmd_children(args) -> int:
     if args.output is None:
         write_csv(sys.stdout, cols, data)
     else:
-        print(f"wrote {write_table(args.output, cols, data, sheet_name=ind.id[:31])}: {len(data):,} rows",
+        print(f"wrote {write_table(args.output, cols, data, sheet_name=ind.id[:31])}: {counted(len(data), 'row')}",
               file=sys.stderr)
     return 0
 
