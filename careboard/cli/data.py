@@ -267,10 +267,10 @@ def add_commands(sub) -> None:
     s.set_defaults(func=cmd_indicators)
 
     s = sub.add_parser("children", help="list the children behind an indicator, with the file and line of each")
-    s.add_argument("indicator")
+    s.add_argument("indicator", help="the indicator's id, as careboard indicators lists it (e.g. cla_count)")
     s.add_argument("--output", type=output_file(*TABLE_SUFFIXES), metavar="FILE",
                    help="write the list to FILE (.csv or .xlsx) instead of printing it")
-    s.add_argument("--as-at", type=date_arg)
+    s.add_argument("--as-at", type=date_arg, help="the children as at this date (default: the snapshot's)")
     council_arg(s)
     store_arg(s)
     snapshot_arg(s)
@@ -284,7 +284,7 @@ def add_commands(sub) -> None:
                         "(docs/lists.md), or all (a workbook with a sheet each; needs --output FILE.xlsx)")
     s.add_argument("--output", type=output_file(*TABLE_SUFFIXES), metavar="FILE",
                    help="write the list to FILE (.csv or .xlsx) instead of printing it")
-    s.add_argument("--as-at", type=date_arg)
+    s.add_argument("--as-at", type=date_arg, help="what is overdue or due as at this date (default: the snapshot's)")
     s.add_argument("--days", type=at_least(0, "a number of days"), default=28, help="how far ahead to look (default 28 days)")
     store_arg(s)
     snapshot_arg(s)
