@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,10 +14,10 @@ from careboard.indicators import calculate, registry
 from careboard.judge.council import load_council_config
 from careboard.results import Value
 from careboard.store import open_store
+from careboard.synth.demo import DEMO_COUNCIL as COUNCIL
 from tests.loading import load
 from tests.cohort import ep, with_headers, write_returns
 
-COUNCIL = Path(__file__).parents[1] / "councils" / "demo.toml"
 
 
 def test_month_ends_run_back_over_month_lengths():

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from careboard.judge import CouncilConfigError, load_council_config
+from careboard.synth.demo import DEMO_COUNCIL
 from tests.published_helpers import mini_published  # noqa: F401  (fixture)
 
 COUNCILS = Path(__file__).parents[1] / "councils"
@@ -13,7 +14,7 @@ COUNCILS = Path(__file__).parents[1] / "councils"
 
 @pytest.fixture(scope="module")
 def demo():
-    return load_council_config(COUNCILS / "demo.toml")
+    return load_council_config(DEMO_COUNCIL)
 
 
 @pytest.mark.parametrize("indicator, as_at, target", [

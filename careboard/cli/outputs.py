@@ -10,7 +10,6 @@ from pathlib import Path
 from .common import Progress, at_least, benchmarks_folder, date_arg, history_arg, known_snapshot, snapshot_arg, store_arg
 
 PROFILE_DATES = ("snapshots", "quarter-ends")   # careboard.judge.council.PROFILE_DATES, named here to import nothing
-DEMO_COUNCIL = Path(__file__).resolve().parents[2] / "councils" / "demo.toml"
 
 
 def _inputs(args, con):
@@ -81,10 +80,11 @@ def cmd_report(args) -> int:
 def cmd_demo(args) -> int:
     from ..pipeline.load import load
     from ..store import open_store
-    from ..synth import write_demo_extracts
+    from ..synth.demo import DEMO_COUNCIL, write_demo_extracts
     from ..validate.on_load import DfERules
 
     progress = Progress()
+    args.council = args.council or DEMO_COUNCIL
     out = Path(args.out)
     db = out / "careboard.duckdb"
     as_at = args.as_at or (date.today().replace(day=1) - timedelta(days=1))
@@ -149,8 +149,8 @@ def add_commands(sub) -> None:
 
     s = sub.add_parser("demo", help="generate synthetic data, load twelve monthly snapshots and write the report")
     _report_args(s)
-    s.set_defaults(out="out/demo", council=DEMO_COUNCIL, docx=True, xlsx=True)
-    s.add_argument("--seed", type=int, default=1)
+    s.set_defaults(out="out/demo", docx=True, xlsx=True)
+    s.add_argument("--seed", type=int, default=1, help="another number makes other children (default 1)")
     s.add_argument("--children", type=at_least(1, "a number of children"), default=400,
                    help="children in care at any one time")
     s.add_argument("--years", type=at_least(1, "a number of years"), default=10, help="years of history")

@@ -12,6 +12,10 @@ from .annex_a import write_annex_a
 from .local_lists import LocalLists
 from .simulate import simulate
 
+# The demo council's settings and targets, which `careboard demo` reports with: inside the package, so an
+# installed careboard has them too.
+DEMO_COUNCIL = Path(__file__).with_name("demo_council.toml")
+
 
 def write_demo_extracts(out_dir: Path, seed: int = 1, children_in_care: int = 400, years: int = 10,
                         as_at_dates: Sequence[date] = ()) -> list[Path]:

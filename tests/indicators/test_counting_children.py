@@ -17,6 +17,7 @@ from careboard.indicators import calculate, registry
 from careboard.errors import InputError
 from careboard.model import VIEWS, build_model
 from careboard.store import open_store
+from careboard.synth.demo import DEMO_COUNCIL
 from tests.loading import load
 from tests.cohort import activity, check, child, context, ep, row, with_headers, write_returns
 from tests.episode_history import returns as history
@@ -319,7 +320,7 @@ def test_report_trend_and_notes_follow_the_history_reading(history, march_2024):
     con = open_store(":memory:")
     with tempfile.TemporaryDirectory() as tmp:
         load(con, write_returns(Path(tmp), with_headers(CORRECTED)), as_at=date(2024, 12, 31), validate=False)
-    council = load_council_config(Path(__file__).parents[2] / "councils" / "demo.toml")
+    council = load_council_config(DEMO_COUNCIL)
     report = build_report(con, Inputs(council, None, "Benchmarks are not loaded."), history=history)
     cla = next(p for p in report.panels if p.indicator_id == "cla_count")
     assert {v.as_at: v.value for v in cla.trend}[MARCH_2024] == march_2024
