@@ -19,6 +19,7 @@ import pytest
 
 from careboard.cli import build_parser
 from careboard.store import open_store
+from careboard.synth.demo import DEMO_COUNCIL
 from tests.cli_runs import DATA, assert_clean, run_cli
 
 ROOT = Path(__file__).parents[1]
@@ -294,7 +295,7 @@ def test_return_with_future_dated_rows(argv, tmp_path):
 ])
 def test_report_with_a_bad_council_file(stores, argv, tmp_path):
     args = [a.replace("{out}", str(tmp_path)).replace("{data}", str(DATA)) for a in argv]
-    demo = (ROOT / "councils" / "demo.toml").read_text(encoding="utf-8")
+    demo = DEMO_COUNCIL.read_text(encoding="utf-8")
     (tmp_path / "no-la-code.toml").write_text(demo.replace('la_code = "874"', ""), encoding="utf-8")
     assert_clean(run_cli("report", "--no-pdf", "--out", str(tmp_path), *args, "--db", str(stores["foreign"])), {2})
 
@@ -335,6 +336,21 @@ def test_help(command):
     run = run_cli(*command.split(), "--help")
     assert_clean(run, {0})
     assert run.out.startswith(f"usage: careboard {command}")
+
+
+def _arguments(parser, command="careboard"):
+    """(command, option or argument) for every argument of every command and subcommand."""
+    for action in parser._actions:
+        if action.choices and hasattr(action, "_name_parser_map"):
+            for name, sub in action.choices.items():
+                yield from _arguments(sub, f"{command} {name}")
+        elif action.dest != "help":
+            yield command, "/".join(action.option_strings) or action.dest, action
+
+
+def test_every_argument_says_what_it_is_for_in_its_help():
+    silent = [f"{command} {name}" for command, name, action in _arguments(build_parser()) if not action.help]
+    assert not silent, f"no help text: {silent}"
 
 
 def test_internal_error_is_one_line_and_debug_shows_the_traceback(stores, monkeypatch):
