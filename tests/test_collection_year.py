@@ -54,7 +54,10 @@ NAMES = [("2024-25", 2025, False), ("2024_25", 2025, False), ("2024 25", 2025, F
          ("2018 to 2020", None, None), ("returns", None, None), ("tmp2025x", None, None), ("2023-25", None, None),
          ("2019-20 and 2020-21", None, None), ("99-00", 2000, False),
          # dashes Word and Outlook type for a hyphen
-         ("SSDA903 return \u2013 2023\u201324", 2024, False), ("903 2024\u201425", 2025, False), ("2024\u2212 25", 2025, False)]
+         ("SSDA903 return \u2013 2023\u201324", 2024, False), ("903 2024\u201425", 2025, False), ("2024\u2212 25", 2025, False),
+         # two two-digit years run together: '1920' is 2019/20, not the year 1920; '2021' stays a year alone
+         ("903_1920", 2020, False), ("CLA 2425", 2025, False), ("2021", 2021, True), ("v1011", None, None),
+         ("episodes 0001", None, None), ("1234", None, None)]
 
 
 @pytest.mark.parametrize("name,year,bare", NAMES)

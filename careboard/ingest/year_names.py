@@ -3,7 +3,7 @@
 A name is only a claim: the loader checks it against the dates in the return (store/return_year.py).
 Read from a name:
 - a pair of consecutive years, '2024-25', '2024_25', '2024/25', '2024 25', '202425', '2024-2025',
-  '24-25' or '2024–25' (any dash), is 2024/25;
+  '24-25', '2024–25' (any dash) or '2425' standing alone, is 2024/25 ('1920' is 2019/20, not the year 1920);
 - a year alone, '2025' ("903 2025", "SSDA903 2025"), is the year ending 31 March 2025, 2024/25: the
   DfE's name for that collection. Folders named by the year they start in ('2018' for 2018/19) are
   recognised by their dates (a bare year is marked `bare`, so the other reading can be tried);
@@ -52,7 +52,7 @@ def year_in_name(name: str, where: str) -> NamedYear | None:
     """The year a single folder or file name gives, or None (no year, or two different ones)."""
     text = _FULL_DATE.sub(" ", name)
     shaped = [(pair_year(a, b), m.group(0).strip()) for m in _PAIR.finditer(text)
-              for a, b in [m.groups()] if len(a) == 4 or _separated(m.group(0))]
+              for a, b in [m.groups()] if len(a) == 4 or _separated(m.group(0)) or _run_together(text, m)]
     pairs = {(y, found) for y, found in shaped if y}
     if len({y for y, _ in pairs}) == 1:
         year, found = pairs.pop()
@@ -67,8 +67,18 @@ def year_in_name(name: str, where: str) -> NamedYear | None:
 
 
 def _separated(text: str) -> bool:
-    # '24-25' is a year; '2425' (four digits) is not read as one.
+    # '24-25' is a year; '2425' (four digits) is only read as one standing alone (see _run_together).
     return not text.isdigit()
+
+
+def _run_together(text: str, match: re.Match) -> bool:
+    """Two two-digit years written as one word of four digits, '903_1920' or 'CLA 2425': a pair when the
+    years follow each other. '20xx' is left to be read as a year alone ('2021' is then 2020/21 too, or
+    2021/22 for a folder named by the year it starts in); digits inside a longer word are no year, nor are
+    '0001' or '0102', which number files more often than they name the years 2000/01 and 2001/02."""
+    before = text[match.start() - 1] if match.start() else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    return "10" <= match.group(1) and match.group(1) != "20" and not (before.isalnum() or after.isalnum())
 
 
 def year_in_names(folder: Path, files: list[Path], root: Path) -> NamedYear | None:
