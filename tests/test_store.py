@@ -47,6 +47,18 @@ def test_load_records_snapshot_files_and_findings(tmp_path, returns):
                                 'first (as databases export dates); save the dates as dd/mm/yyyy'),
     ("13/10/12", 'DOB "13/10/12" is not a date written dd/mm/yyyy: the year needs all four digits'),
     ("31/02/2012", 'DOB "31/02/2012" is not a date written dd/mm/yyyy'),
+    ("3/14/2012", 'DOB "3/14/2012" is not a date written dd/mm/yyyy: it reads only month first (as Excel saves '
+                  'dates with US settings); save the dates as dd/mm/yyyy'),
+    ("14/03/2012 00:00", 'DOB "14/03/2012 00:00" is not a date written dd/mm/yyyy: it has a time after the date (as '
+                         'databases and Excel export dates); save the dates as dd/mm/yyyy, without the time'),
+    ("14-03-2012", 'DOB "14-03-2012" is not a date written dd/mm/yyyy: the day, month and year are separated by '
+                   'hyphens, not slashes; save the dates as dd/mm/yyyy'),
+    ("14.3.2012", 'DOB "14.3.2012" is not a date written dd/mm/yyyy: the day, month and year are separated by full '
+                  'stops, not slashes; save the dates as dd/mm/yyyy'),
+    ("14-Mar-2012", 'DOB "14-Mar-2012" is not a date written dd/mm/yyyy: the month is written in words; save the '
+                    'dates as dd/mm/yyyy'),
+    ("14 March 2012", 'DOB "14 March 2012" is not a date written dd/mm/yyyy: the month is written in words; save the '
+                      'dates as dd/mm/yyyy'),
 ])
 def test_a_date_in_another_form_says_how_to_write_it(tmp_path, dob, says):
     paths = write_returns(tmp_path / "in", {2025: {"header": [child("A", dob=dob)], "episodes": [ep("A", "01/05/2024")]}})

@@ -10,6 +10,8 @@ from __future__ import annotations
 from ..formats import registry
 from . import list_checks
 from .normalised import cell_findings
+from ..tables.month_first import date_cells, month_first_files, reads_only_month_first
+from ..tables.month_first import message as month_first_message
 from ..tables.schema import NORMALISED, child_of, staging_name, trimmed
 
 _INSERT = "INSERT INTO dq_findings "
@@ -38,7 +40,33 @@ def _how_written(cell: str) -> str:
     return (f""" || CASE WHEN regexp_matches({cell}, '^[0-9]{{4}}-[0-9][0-9]?-[0-9][0-9]?')
             THEN ': it is written year first (as databases export dates); save the dates as dd/mm/yyyy'
             WHEN regexp_full_match({cell}, '[0-9][0-9]?/[0-9][0-9]?/[0-9][0-9]')
-            THEN ': the year needs all four digits' ELSE '' END""")
+            THEN ': the year needs all four digits'
+            WHEN {reads_only_month_first(cell)}
+            THEN ': it reads only month first (as Excel saves dates with US settings); save the dates as dd/mm/yyyy'
+            WHEN regexp_matches({cell}, '^[0-9][0-9]?/[0-9][0-9]?/[0-9]{{4}}[ T][0-9]')
+            THEN ': it has a time after the date (as databases and Excel export dates); save the dates as dd/mm/yyyy, '
+                 || 'without the time'
+            WHEN regexp_full_match({cell}, '[0-9][0-9]?-[0-9][0-9]?-[0-9]{{4}}|[0-9][0-9]?[.][0-9][0-9]?[.][0-9]{{4}}')
+            THEN ': the day, month and year are separated by ' || CASE WHEN contains({cell}, '-') THEN 'hyphens'
+                 ELSE 'full stops' END || ', not slashes; save the dates as dd/mm/yyyy'
+            WHEN regexp_matches({cell}, '^[0-9][0-9]?[- ]?[A-Za-z]{{3}}')
+            THEN ': the month is written in words; save the dates as dd/mm/yyyy'
+            ELSE '' END""")
+
+
+def _record_month_first(con, sid: int, tables: list[str], scope: str) -> None:
+    """One error for each file of `tables` (`scope` as above) whose dates are written month first."""
+    dates = [sql for t in tables if (sql := date_cells(t, lambda i, c: trimmed(f"raw[{i}]"),
+                                                      f"{staging_name(t)} WHERE snapshot_id = {scope}"))]
+    if not dates:
+        return
+    found = con.execute(month_first_files(" UNION ALL ".join(dates))).fetchall()
+    if not found:
+        return
+    tables_of = dict(con.execute(f"SELECT file_id, table_name FROM source_files WHERE snapshot_id = {int(sid)}").fetchall())
+    con.executemany(_INSERT + "VALUES (?, 'error', 'month_first_dates', ?, ?, ?, NULL, ?, ?, ?)",
+                    [(sid, tables_of[file_id], file_id, first["line"], first["field"], first["text"],
+                      month_first_message(n, first, k, first_either)) for file_id, n, first, k, first_either in found])
 
 
 # Two episodes starting the same day are one child's two episodes that day when at most one of them lasted
@@ -165,3 +193,5 @@ def record_findings(con, sid: int, file_ids: list[int]) -> None:
     for checks in (parts, list_parts):
         if checks:
             con.execute(_INSERT + "\nUNION ALL\n".join(f"({p.strip()})" for p in checks))
+    # A file written month first has dates that could not be read, so its table is marked.
+    _record_month_first(con, sid, [t for t in tables if suspect[t][0]], cells_scope)

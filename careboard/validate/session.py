@@ -21,6 +21,7 @@ from .frame import (
 )
 from .reference_inputs import ReferenceInputs, install_reference
 from ..store.rule_results import Outcome
+from ..tables.month_first import may_be_month_first, message as month_first_message
 from .runner import active_rules, finish, plan_rules, run_rules
 from .schedule import Job, Schedule
 
@@ -113,12 +114,29 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         # Only this year's typed tables are read after the rules: the enriched tables and last year's go as
         # soon as the last statement reading each is done, and describing the failing rows reuses their memory.
         schedule.add(*_drops(schedule.jobs(), set(frame_tables()) - {frame_name(t) for t in spec.tables()}))
-        schedule.finish()
+        # Searched for while the workers are busy with the rules.
+        if any(may_be_month_first(t) for t in this.tables()):
+            schedule.add(_month_first_job())
+        found = schedule.finish()
     outcome = finish(con, plan, files)
     outcome.notes = notes + outcome.notes + installed.notes
     # What reading the files found (blank lines skipped, cells cut, rows of the wrong width ...).
     outcome.notes += [f.note() for t in this.tables() for f in t.findings]
+    outcome.notes += [f"{files[file_id]}, line {first['line']}: {month_first_message(n, first, k, first_either)}"
+                      for file_id, n, first, k, first_either in sorted(found.get(MONTH_FIRST, []), key=lambda f: f[0])]
     return outcome
+
+
+MONTH_FIRST = "month_first_files"
+
+
+def _month_first_job() -> Job:
+    """A job finding this year's files written month first (tables/month_first.py)."""
+    from ..tables.month_first import date_cells, month_first_files
+
+    dates = [sql for t in spec.tables() if (sql := date_cells(t, lambda i, c: f'"r_{c}"', frame_name(t)))]
+    return Job(MONTH_FIRST, lambda c: c.execute(month_first_files(" UNION ALL ".join(dates))).fetchall(),
+               frozenset(frame_name(t) for t in spec.tables()))
 
 
 def _drops(jobs: list[Job], tables: set[str]) -> list[Job]:
