@@ -13,7 +13,7 @@ from .plain_csv import try_plain
 from ..plural import counted
 from .raw import RawTable
 from .text import decode
-from .year_names import NamedYear, year_in_names, year_in_xml_header
+from .year_names import NamedYear, year_in_name, year_in_names, year_in_xml_header
 
 _SKIP = {".ds_store", "thumbs.db", "desktop.ini"}
 # Files a folder of returns often holds beside them (guidance, notes, a zipped copy): in a folder given,
@@ -65,6 +65,14 @@ class Return:
     # Files of lists taken on a day found among the return's (or alone in a folder, with no return
     # files): they belong to the snapshot's as-at date, not to a collection year.
     lists: list[SourceFile] = field(default_factory=list)
+    # Set when the folder holds several years' files side by side, each named with its year: this return is
+    # the files named so ('2024-25').
+    part: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The return as the user knows it: its folder, and which of its files when the folder holds several."""
+        return f"{self.folder} (the files named {self.part})" if self.part else str(self.folder)
 
     def declared(self) -> NamedYear | None:
         """The year claimed for the return: an XML collection header's, else its names'."""
@@ -164,25 +172,52 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
     for folder, files in sorted(groups.items()):
         read = [read_file(f, known) for f in files]
         lists = [f for f in read if f.is_list()]
-        r = Return(folder, [f for f in read if not f.is_list()], lists=lists,
-                   named=year_in_names(folder, [f for f, s in zip(files, read) if not s.is_list()], roots[folder]))
+        yearly = [f for f in read if not f.is_list()]
+        parts = _years_side_by_side(yearly) or [
+            Return(folder, yearly, named=year_in_names(folder, [f.path for f in yearly], roots[folder]))]
+        for r in parts:
+            r.folder = folder
+        parts[-1].lists = lists
         if folder in aside:
-            r.notes.append(f"{folder}: {_set_aside([f.name for f in aside[folder]])}, as careboard reads only CSV, XML "
-                           f"and Excel files" + ("; unzip a zipped return to load it" if any(
-                               f.suffix.lower() in (".zip", ".7z", ".rar") for f in aside[folder]) else ""))
-        _pick_stored_year(r)
-        names = [(name, fmt, str(f.path)) for f in r.files for name, fmt in f.table_names()]
-        _one_file_per_list([f for x in (*returns, r) for f in x.lists])
-        formats = {fmt for _, fmt, _ in names}
-        if len(formats) > 1:
-            raise InputError(str(folder), "mixes XML and CSV files in one return; give one XML file or a set of CSV files")
-        seen: dict[str, str] = {}
-        for table, fmt, file in names:
-            if fmt == "csv" and table in seen:
-                raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]})")
-            seen[table] = file
-        returns.append(r)
+            parts[0].notes.append(f"{folder}: {_set_aside([f.name for f in aside[folder]])}, as careboard reads only CSV, "
+                                  f"XML and Excel files" + ("; unzip a zipped return to load it" if any(
+                                      f.suffix.lower() in (".zip", ".7z", ".rar") for f in aside[folder]) else ""))
+        for r in parts:
+            _pick_stored_year(r)
+            _one_file_per_list([f for x in (*returns, r) for f in x.lists])
+            _one_file_per_table(r)
+            returns.append(r)
     return returns
+
+
+def _one_file_per_table(r: Return) -> None:
+    names = [(name, fmt, str(f.path)) for f in r.files for name, fmt in f.table_names()]
+    if len({fmt for _, fmt, _ in names}) > 1:
+        raise InputError(r.label, "mixes XML and CSV files in one return; give one XML file or a set of CSV files")
+    seen: dict[str, str] = {}
+    for table, fmt, file in names:
+        if fmt == "csv" and table in seen:
+            raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]}): put "
+                                   f"each year's files in a folder of their own (2023-24, 2024-25 ...), or name each "
+                                   f"file with its year")
+        seen[table] = file
+
+
+def _years_side_by_side(files: list[SourceFile]) -> list[Return] | None:
+    """A folder holding several years' returns side by side ('350 Episodes 2023-24.csv' beside '350 Episodes
+    2024-25.csv'), read as a return per year: only when some table comes twice and every file's name gives a
+    year, with the years differing. Otherwise None (the folder is one return)."""
+    tables = [t for f in files for t, _ in f.table_names()]
+    if len(tables) == len(set(tables)):
+        return None
+    named = [year_in_name(f.path.stem, f"the file name {f.path.name!r}") for f in files]
+    if None in named or len({(n.year, n.bare) for n in named}) < 2:
+        return None
+    by_year: dict[tuple[int, bool], Return] = {}
+    for f, n in zip(files, named):
+        r = by_year.setdefault((n.year, n.bare), Return(f.path.parent, named=n, part=n.text))
+        r.files.append(f)
+    return [by_year[k] for k in sorted(by_year)]
 
 
 def _set_aside(names: list[str]) -> str:

@@ -109,7 +109,10 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
             raise InputError(", ".join(map(str, paths)), "--year names an SSDA903 return's collection year, but only "
                                                          "local lists were given: give the day they were taken with --as-at")
         if len(returns) > 1:
-            raise InputError(", ".join(map(str, paths)), "--year applies to a single return, but several folders were given")
+            several = ("several folders were given" if len({r.folder for r in returns}) > 1 else
+                       f"the folder holds returns of several years (its files are named {', '.join(r.part for r in returns)}); leave "
+                       f"--year out to load them all, each by the year its files are named with")
+            raise InputError(", ".join(map(str, paths)), f"--year applies to a single return, but {several}")
         returns[0].year = year      # kept by load_returns, with a note if the dates disagree
     return load_returns(con, returns, as_at=as_at, label=label, strict=strict, validation=validation,
                         progress=progress)
@@ -118,7 +121,7 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
 def load_returns(con, returns: list[Return], *, as_at: date | None = None, label: str | None = None,
                  strict: bool = False, validation: Validation | None = None, progress=None) -> LoadResult:
     """Store returns already read (and possibly given their years) as one snapshot."""
-    paths = [r.folder for r in returns]
+    paths = list(dict.fromkeys(r.folder for r in returns))
     lists = [f for r in returns for f in r.lists]
     returns = [r for r in returns if r.files]       # the yearly returns (SSDA903)
     as_at, collection_year, said = _as_at(con, returns, lists, as_at)
@@ -182,8 +185,8 @@ def _years(con, returns: list[Return], as_at: date | None) -> int:
         if r.year in by_year:
             first = by_year[r.year]
             how = "; ".join(x.notes[-1] for x in (first, r) if x.notes)
-            raise InputError(str(r.folder), f"is a second return for {r.year - 1}/{r.year % 100:02d} (the first is "
-                                            f"{first.folder}){'; ' + how if how else ''}. Name each folder by its "
+            raise InputError(r.label, f"is a second return for {r.year - 1}/{r.year % 100:02d} (the first is "
+                                            f"{first.label}){'; ' + how if how else ''}. Name each folder by its "
                                             f"year, like 2024-25, or load them one at a time with --year")
         by_year[r.year] = r
     return max(by_year)

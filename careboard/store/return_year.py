@@ -198,7 +198,7 @@ def years_of_returns(con, returns: list[Return], *, as_at: date | None = None,
     ceiling = as_at or date.today()
     for r, w in zip(returns, windows(con, returns, ceiling, read)):
         if as_at is not None and w.after and w.after >= w.allowance(w.after + sum(w.events().values())):
-            raise InputError(str(r.folder), f"{counted(w.after, 'date')} in its {w.what} are after the as-at date "
+            raise InputError(r.label, f"{counted(w.after, 'date')} in its {w.what} are after the as-at date "
                                             f"{as_at:%d/%m/%Y}: give the date the data were extracted (--as-at)")
         _decide(r, w, ceiling)
 
@@ -217,13 +217,13 @@ def _decide(r: Return, w: Window, ceiling: date) -> None:
     elif data_year is not None:
         year, why = data_year, f"from its {w.what} (the latest in {year_label(data_year)})"
     else:
-        raise InputError(str(r.folder), "cannot tell which collection year this return covers (no dated episodes "
+        raise InputError(r.label, "cannot tell which collection year this return covers (no dated episodes "
                                         "or other dated rows, and no year in its folder or file names): name "
                                         "the folder like 2024-25 or pass --year")
     r.year = year
     extra = _history(w, year) + _late(w, year, ceiling)
     if why != _AS_GIVEN or extra:       # nothing to say when --year was given and the dates agree
-        r.notes.append(f"{r.folder}: collection year {year_label(year)}, {why}{extra}")
+        r.notes.append(f"{r.label}: collection year {year_label(year)}, {why}{extra}")
 
 
 def _weigh(claim: NamedYear, w: Window, data_year: int, ceiling: date) -> tuple[int, str]:

@@ -65,10 +65,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     from ..backends import engine
     from ..store.return_year import years_of_returns
 
-    this = discover(paths)
-    if len(this) > 1:
-        raise InputError(", ".join(map(str, paths)), "holds several folders of files; validate one return at a time")
-    this = this[0]
+    this, chose = _one_return(discover(paths), paths, year)
     if not this.files and this.lists:
         raise InputError(str(this.folder), "holds only the council's lists (local lists or Annex A), no SSDA903 return: "
                                            "careboard validate checks an SSDA903 return; the lists are checked as "
@@ -97,13 +94,14 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         inline = inlined_views(active, this.year)
         only = needed(active, this.year) - set(inline)
         if previous:
+            previous, _ = _one_return(previous, last_year, this.year - 1, "--last-year")
             previous.year = this.year - 1
         last_notes = _check_last_year(this, previous) if previous else []
         schedule.add(*typing_jobs(previous, "_last", only, temp, files))
         schedule.add(*view_jobs(this.year, only, temp))
         from .years import rule_set_note
 
-        notes = this.notes + [n for n in [rule_set_note(this.year)] if n] + last_notes
+        notes = chose + this.notes + [n for n in [rule_set_note(this.year)] if n] + last_notes
         installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this.files],
                                       this.year, temp=False)
         if "postcodes" in installed.available:
@@ -150,7 +148,7 @@ def _check_last_year(this, previous) -> list[str]:
     another year than the one before this return's (the dates are not read again to settle it)."""
     from ..dates import year_label
 
-    if previous.folder.resolve() == this.folder.resolve():
+    if {f.path.resolve() for f in previous.files} == {f.path.resolve() for f in this.files}:
         raise InputError(str(previous.folder), "--last-year names the return being validated: give the folder of "
                                                "the previous year's return")
     claim = previous.declared()
@@ -162,10 +160,31 @@ def _check_last_year(this, previous) -> list[str]:
 
 
 def _last_year(paths: list[Path] | None):
-    """Last year's return, parsed (its year not yet set), or None."""
-    if not paths:
-        return None
-    found = discover(paths)
-    if len(found) > 1:
-        raise InputError(", ".join(map(str, paths)), "--last-year holds several folders; give one return")
-    return found[0]
+    """Last year's returns, parsed (their years not yet set: one is chosen once this year's is known), or None."""
+    return discover(paths) if paths else None
+
+
+def _one_return(found, paths: list[Path], year: int | None, option: str = "") -> tuple[object, list[str]]:
+    """The return to validate among those found, and a note when it was chosen from several.
+
+    A folder holding several years' files side by side (ingest.files.Return.part) gives the one of `year`,
+    by default the latest; files in several folders are refused."""
+    given = (option + " " if option else "") + ", ".join(map(str, paths))
+    if len(found) == 1:
+        return found[0], []
+    if len({r.folder for r in found}) > 1:
+        raise InputError(given, "holds several folders of files; give the folder of one return")
+    named = ", ".join(r.part for r in found)
+    if year is None:
+        latest = found[-1]
+        return latest, [f"{latest.folder} holds returns of several years (its files are named {named}): the latest, "
+                        f"{latest.part}, is validated; give --year for another, and --last-year {latest.folder} to "
+                        f"check it against the year before's files"]
+    chosen = ([r for r in found if r.named.year == year and not r.named.bare]
+              or [r for r in found if year in r.named.years()])
+    if len(chosen) != 1:
+        from ..dates import year_label
+
+        raise InputError(given, f"holds returns of several years (its files are named {named}), none of them "
+                                f"clearly {year_label(year)}" + ("" if option else ": give --year as one of them"))
+    return chosen[0], []
