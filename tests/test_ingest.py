@@ -81,10 +81,17 @@ def test_rejects_with_clear_message(tmp_path, description, data, words, line):
     assert e.value.line == line
 
 
-def test_row_with_wrong_number_of_values_is_a_finding(tmp_path):
-    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n1,01/04/2024,S\n")).tables
+@pytest.mark.parametrize("row, says", [
+    ("1,01/04/2024,S", "row has 3 values but the header has 13 columns"),
+    ("C1", "row has 1 value but the header has 13 columns"),
+    # A case system's report footer
+    ("Report run on 01/04/2025 09:31 by jsmith", "row has 1 value but the header has 13 columns; a line of words, such "
+                                                 "as a report's title or footer, is no row: remove it"),
+])
+def test_row_with_wrong_number_of_values_is_a_finding(tmp_path, row, says):
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n{row}\n")).tables
     (f,) = t.findings
-    assert (f.code, f.line, f.severity) == ("row_width", 2, "error")
+    assert (f.code, f.line, f.severity, f.message) == ("row_width", 2, "error", says)
 
 
 XML = b"""<?xml version="1.0" encoding="us-ascii"?>

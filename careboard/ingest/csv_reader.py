@@ -15,6 +15,7 @@ import io
 from .detect import identify, normalise_header
 from ..errors import Finding, InputError
 from .limits import cut_long_cells
+from ..plural import counted
 from .raw import RawTable
 from .text import encoding_findings
 
@@ -51,9 +52,12 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
                 start = reader.line_num
                 continue
             if len(row) != width:
+                # A case system's report often ends with a line of words ("Report run on 01/04/2025 by ...").
+                words = len(row) == 1 and " " in row[0].strip()
                 findings.append(Finding(
                     "error", "row_width", file, table, start + 1, None, None,
-                    f"row has {len(row)} values but the header has {width} columns",
+                    f"row has {counted(len(row), 'value')} but the header has {counted(width, 'column')}"
+                    + ("; a line of words, such as a report's title or footer, is no row: remove it" if words else ""),
                     child=row[positions[0]] if len(row) > positions[0] else None))
                 row = (row + [""] * width)[:width]
             rows.append(row)
