@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import math
+import multiprocessing
 import shutil
 import tempfile
 import time
@@ -75,7 +76,9 @@ def export_many(out_dir: Path, seed: int | str = 1, councils: int = 150,
     with tempfile.TemporaryDirectory(dir=out_dir.parent if out_dir.parent.exists() else None) as tmp:
         jobs = [(chunk, Path(tmp) / f"part{n:03d}", years, end, as_at) for n, chunk in enumerate(chunks)]
         if workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            # "spawn": a forked copy of a process running threads (DuckDB's, a test runner's) may deadlock, and
+            # Python 3.13 warns of it.
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
                 counts = list(pool.map(_write_part, jobs))
         else:
             counts = [_write_part(job) for job in jobs]
