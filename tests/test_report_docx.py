@@ -90,6 +90,16 @@ def test_profile_tables_have_dates_counts_change_and_bold_subtotals(tmp_path):
     assert next(r for r in got if r[0].strip() == "White British")[0].startswith("    ")
 
 
+def test_every_table_keeps_its_rows_whole_and_repeats_its_header_row_on_each_page(tmp_path):
+    document = read(fx.report(), tmp_path)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for table in document.tables:
+        for n, row in enumerate(table.rows):
+            properties = row._tr.trPr
+            assert properties is not None and properties.find(f"{w}cantSplit") is not None
+            assert (properties.find(f"{w}tblHeader") is not None) == (n == 0)
+
+
 def test_public_version_withholds_exactly_what_the_html_withholds(tmp_path):
     public = suppress(fx.report())
     document = read(public, tmp_path)

@@ -238,7 +238,9 @@ def _table(document, rows, widths, small: bool = False, numbers=(), shades=None,
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
     body = []
     for r, values in enumerate(rows):
-        head = '<w:trPr><w:tblHeader/></w:trPr>' if r == 0 else ""
+        # No row is split over two pages (a long name wrapped to a second line would leave it alone overleaf);
+        # the first row is repeated at the top of each page the table runs onto.
+        head = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if r == 0 else "") + "</w:trPr>"
         if r in spans:
             cells = [_cell(values[0], sum(twips), text_style, True, False, HEAD_SHADE, len(twips))]
         else:
