@@ -79,6 +79,23 @@ def test_a_mistake_in_the_file_is_one_error_naming_the_line(tmp_path, text, line
     assert str(caught.value).startswith(f"{path}, line {line}: ")
 
 
+def test_a_file_saved_as_unicode_in_notepad_is_read(tmp_path):
+    path = tmp_path / "commentary.txt"
+    path.write_bytes((DATA / "commentary-cp1252.md").read_bytes().decode("cp1252").encode("utf-16"))
+    commentary = load_commentary(path, SHOWN)
+    assert commentary.by_indicator["cla_rate"] == ("The café – a place young people meet – reopened.",)
+
+
+@pytest.mark.parametrize("start, kind", [(b"PK\x03\x04", "a Word document (or another Office file)"),
+                                         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 document"),
+                                         (b"%PDF-1.7", "a PDF"), (b"{\\rtf1\\ansi", "a Rich Text (RTF) document")])
+def test_a_document_instead_of_a_text_file_says_to_save_it_as_text(tmp_path, start, kind):
+    path = tmp_path / "commentary.docx"
+    path.write_bytes(start + b"\x00" * 64)
+    with pytest.raises(InputError, match=re.escape(f"is {kind}, not a text file: save the commentary as plain text")):
+        load_commentary(path, SHOWN)
+
+
 def test_a_missing_file_says_so(tmp_path):
     with pytest.raises(InputError, match="commentary file not found"):
         load_commentary(tmp_path / "nope.md", SHOWN)

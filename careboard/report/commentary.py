@@ -55,10 +55,23 @@ def read_text(path: Path) -> str:
                                     "wrote (see README, Commentary)") from None
     except IsADirectoryError:
         raise InputError(str(path), "is a folder; give the commentary text file itself") from None
+    kind = next((kind for start, kind in _DOCUMENTS if data.startswith(start)), None)
+    if kind:
+        raise InputError(str(path), f"is {kind}, not a text file: save the commentary as plain text (in Word: "
+                                    f"File, Save As, Plain Text), with a line '## <indicator id or section name>' "
+                                    f"above each piece")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):      # Notepad's "Unicode"
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+# What a service sends instead of a text file, by how the file begins.
+_DOCUMENTS = ((b"PK\x03\x04", "a Word document (or another Office file)"),
+              (b"\xd0\xcf\x11\xe0", "a Word 97-2003 document"), (b"%PDF", "a PDF"),
+              (b"{\\rtf", "a Rich Text (RTF) document"))
 
 
 def parse(text: str, where: str) -> list[Block]:
