@@ -121,6 +121,25 @@ def test_missing_council_file(tmp_path):
         load_council_config(tmp_path / "none.toml")
 
 
+def test_a_folder_or_a_document_given_as_the_council_file_says_so(tmp_path):
+    with pytest.raises(CouncilConfigError, match="is a folder; give the council file itself"):
+        load_council_config(tmp_path)
+    (tmp_path / "c.docx").write_bytes(b"PK\x03\x04" + bytes(64))
+    with pytest.raises(CouncilConfigError, match="is a Word document .*, not a text file: a council file is text"):
+        load_council_config(tmp_path / "c.docx")
+
+
+@pytest.mark.parametrize("saved_as", [
+    lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),   # Notepad's "UTF-8 with BOM"
+    lambda text: text.encode("utf-16"),                     # "Unicode"
+    lambda text: text.encode("cp1252"),                     # "ANSI"
+], ids=["utf-8 with its mark", "utf-16", "windows code page"])
+def test_a_council_file_in_any_of_notepads_encodings_is_read(tmp_path, saved_as):
+    path = tmp_path / "c.toml"
+    path.write_bytes(saved_as(GOOD_COUNCIL.replace('name = "X"', 'name = "Café – Council"')))
+    assert load_council_config(path).name == "Café – Council"
+
+
 def test_minimal_council_has_no_targets(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text(GOOD_COUNCIL)

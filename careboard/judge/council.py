@@ -16,6 +16,7 @@ from careboard.dates import year_ending
 from careboard.indicators.base import POLARITIES, UNITS
 from careboard.errors import InputError
 from careboard.nearest import either, nearest
+from careboard.notepad import decoded, document_kind
 from careboard.published.neighbours import SN_METHODS
 from careboard.timescales import DECLARED as DECLARED_TIMESCALES
 from careboard.timescales import UNITS as TIMESCALE_UNITS
@@ -136,12 +137,17 @@ def no_council(la_code: str | None = None, name: str = "Council not named") -> C
 def load_council_config(path: Path) -> CouncilConfig:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        raw = tomllib.loads(text)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise CouncilConfigError(path, "", f"council file not found ({INIT_HINT})") from None
-    except UnicodeDecodeError:
-        raise CouncilConfigError(path, "", "not a text file: a council file is TOML saved as UTF-8") from None
+    except IsADirectoryError:
+        raise CouncilConfigError(path, "", f"is a folder; give the council file itself ({INIT_HINT})") from None
+    if kind := document_kind(data):
+        raise CouncilConfigError(path, "", f"is {kind}, not a text file: a council file is text, as careboard init "
+                                           f"writes it; edit it in Notepad or another text editor")
+    text = decoded(data)    # as Notepad saves it: with a byte-order mark, as "Unicode" or as "ANSI" too
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _not_toml(path, text, str(exc)) from None
     return _Reader(path).config(raw)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from careboard.errors import InputError
 from careboard.nearest import either, nearest
+from careboard.notepad import decoded, document_kind
 
 HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*#*\s*$")
 TITLE = re.compile(r"^#(?!#)")
@@ -47,7 +48,7 @@ class Commentary:
 
 
 def read_text(path: Path) -> str:
-    """A Notepad file: UTF-8 (with or without its byte-order mark), else the Windows code page."""
+    """A Notepad file, in any of Notepad's encodings (careboard.notepad)."""
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -55,23 +56,11 @@ def read_text(path: Path) -> str:
                                     "wrote (see README, Commentary)") from None
     except IsADirectoryError:
         raise InputError(str(path), "is a folder; give the commentary text file itself") from None
-    kind = next((kind for start, kind in _DOCUMENTS if data.startswith(start)), None)
-    if kind:
+    if kind := document_kind(data):
         raise InputError(str(path), f"is {kind}, not a text file: save the commentary as plain text (in Word: "
                                     f"File, Save As, Plain Text), with a line '## <indicator id or section name>' "
                                     f"above each piece")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):      # Notepad's "Unicode"
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-# What a service sends instead of a text file, by how the file begins.
-_DOCUMENTS = ((b"PK\x03\x04", "a Word document (or another Office file)"),
-              (b"\xd0\xcf\x11\xe0", "a Word 97-2003 document"), (b"%PDF", "a PDF"),
-              (b"{\\rtf", "a Rich Text (RTF) document"))
+    return decoded(data)
 
 
 def parse(text: str, where: str) -> list[Block]:
