@@ -10,6 +10,8 @@ floats, unpadded dates, a review dated years ahead and no care leavers; an XML r
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import subprocess
 import sys
@@ -155,9 +157,14 @@ def test_indicators_table_for_other_tools(stores, tmp_path):
     run = run_cli("indicators", "--output", str(tmp_path / "i.csv"), "--db", str(stores["demo"]))
     assert_clean(run, {0})
     lines = (tmp_path / "i.csv").read_text().splitlines()
-    assert lines[0] == "id,title,period,period_start,period_end,numerator,denominator,value,unit"
+    assert lines[0] == "id,title,period,period_start,period_end,numerator,denominator,value,unit,note"
     assert [line.split(",")[0] for line in lines[1:]] == [i.id for i in registry.INDICATORS]
     assert lines[1].startswith("cla_count,Number of children in care,November 2025,,30/11/2025,")
+    # A figure with no value says why, in the printed table's words.
+    printed = {line.split()[0]: line for line in run_cli("indicators", "--db", str(stores["demo"])).out.splitlines()[1:]}
+    for row in csv.DictReader(io.StringIO((tmp_path / "i.csv").read_text())):
+        assert bool(row["note"]) == (row["value"] == ""), row
+        assert row["note"] == "" or f"({row['note']})" in printed[row["id"]]
 
     import openpyxl
 

@@ -80,15 +80,22 @@ def _context(args, con):
 
 def _ratio(ind, v) -> str:
     """What lies behind a shown value, or why there is none, for the indicators table."""
-    if v.not_loaded:
-        return f"  (needs the {' and the '.join(v.not_loaded)}: not loaded)"
+    if why := _why_empty(ind, v):
+        return f"  ({why})"
     if ind.aggregate == "count":
         return ""
-    if v.value is None:
-        if ind.aggregate == "rate" and v.denominator is None:
-            return "  (no population: give --population)"
-        return "  (no children in the cohort)"
     return f"  ({v.numerator or 0:g} / {v.denominator:g})"
+
+
+def _why_empty(ind, v) -> str:
+    """Why an indicator has no value, or '' when it has one."""
+    if v.not_loaded:
+        return f"needs the {' and the '.join(v.not_loaded)}: not loaded"
+    if v.value is not None or ind.aggregate == "count":
+        return ""
+    if ind.aggregate == "rate" and v.denominator is None:
+        return "no population: give --population"
+    return "no children in the cohort"
 
 
 def _council_population(args, as_at: date) -> int | None:
@@ -118,16 +125,18 @@ def _catalogue(args) -> tuple:
 
 
 def indicator_table(values: dict, indicators: tuple) -> tuple[list[str], list[list]]:
-    """One row per indicator, for --output: what it is, the period it covers, and its figures."""
+    """One row per indicator, for --output: what it is, the period it covers, its figures, and why it has none
+    when it has none (the words the printed table gives)."""
     from ..indicators.periods import period_for
 
-    header = ["id", "title", "period", "period_start", "period_end", "numerator", "denominator", "value", "unit"]
+    header = ["id", "title", "period", "period_start", "period_end", "numerator", "denominator", "value", "unit",
+              "note"]
     rows = []
     for ind in indicators:
         v = values[ind.id]
         value = None if v.value is None else round(v.value, ind.decimals)
         rows.append([ind.id, ind.title, period_for(ind.window, v.as_at).label, v.period_start, v.period_end,
-                     *map(_whole, (v.numerator, v.denominator, value)), ind.unit])
+                     *map(_whole, (v.numerator, v.denominator, value)), ind.unit, _why_empty(ind, v)])
     return header, rows
 
 

@@ -77,18 +77,34 @@ class Context:
 
 
     def not_loaded(self, sql: str) -> tuple[str, ...]:
-        """The local lists SQL reads (through the model) that this snapshot does not hold, as named in a
-        sentence. A 903 table with no file is read as empty, as the return says; a list not loaded says nothing."""
-        return tuple(sorted(formats.table(t).in_text for t in input_tables(sql)
-                            if isinstance(formats.format_of(t).period, ListPeriod) and t not in self.tables_loaded))
+        """What SQL reads (through the model) that this snapshot does not hold, as named in a sentence: the local
+        lists it lacks, and the SSDA903 return when the snapshot holds none (lists loaded alone). A 903 table
+        with no file in a return is read as empty, as the return says; a list not loaded says nothing."""
+        reads = input_tables(sql)
+        lists = {formats.table(t).in_text for t in reads
+                 if isinstance(formats.format_of(t).period, ListPeriod) and t not in self.tables_loaded}
+        if not self.holds_return and any(formats.format_of(t) is formats.SSDA903 for t in reads):
+            lists.add(RETURN_NOT_LOADED)
+        return tuple(sorted(lists))
+
+    @property
+    def holds_return(self) -> bool:
+        """Whether the snapshot holds an SSDA903 return (a snapshot of local lists alone does not)."""
+        return any(formats.format_of(t) is formats.SSDA903 for t in self.tables_loaded)
 
     def require_loaded(self, sql: str, unit_id: str, made: str) -> None:
         """Refuse, in one line, to draw up a unit (`made`: "is worked out", "is drawn up") whose lists the
         snapshot does not hold: its rows would be everyone or no one, not the truth."""
         if missing := self.not_loaded(sql):
+            lists = [m for m in missing if m != RETURN_NOT_LOADED]
             raise InputError(unit_id, f"{made} from the council's {' and '.join(missing)}, "
-                                      f"which snapshot {self.snapshot_id} does not hold: load it with the month's "
-                                      "files (docs/local-lists.md)")
+                                      f"which snapshot {self.snapshot_id} does not hold: load "
+                                      f"{'it' if len(missing) == 1 else 'them'} with the month's files"
+                                      + (" (docs/local-lists.md)" if lists else ""))
+
+
+# How a snapshot without an SSDA903 return names what a figure from it needs, as a list not loaded is named.
+RETURN_NOT_LOADED = "SSDA903 return"
 
 
 @cache

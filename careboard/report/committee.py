@@ -82,6 +82,10 @@ def compute_series(ctx, inputs: Inputs, dates: list[date], indicators: tuple[Ind
 
 
 # The words an indicator's window gets in the scorecard's period column.
+# For the front page, when the month's data are the council's lists alone.
+NO_RETURN_NOTE = ("No children-in-care return was loaded with this month's data, so this report shows only the "
+                  "figures drawn from the council's own lists; the notes at the end say which are left out.")
+PROFILES_TITLE = "Profile of children looked after"     # as the HTML, PDF and Word reports head the profile tables
 PERIOD_WORDS = {"at": "Month end", "month": "Month", "12m": "Rolling 12 months", "36m": "Rolling 3 years",
                 "ytd": "Year to date"}
 
@@ -144,15 +148,26 @@ def dq_notes(con, snapshot_id: int) -> dict[str, str]:
 
 
 def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
-    """Which figures and tables (by title) the report leaves out because the lists they need were not loaded."""
+    """Which figures and tables (by title) the report leaves out because the lists they need were not loaded;
+    those drawn from the children-in-care return, when the month's data hold none, are counted, not named."""
     if not left_out:
         return ""
-    lists = sorted({name for missing in left_out.values() for name in missing}, key=str.casefold)
-    named = lists[0] if len(lists) == 1 else ", ".join(lists[:-1]) + " and " + lists[-1]
-    return (f"{counted(len(left_out), 'figure or table', 'figures and tables')} "
-            f"{'is' if len(left_out) == 1 else 'are'} not shown, as {'it needs' if len(left_out) == 1 else 'they need'} "
-            f"the council's {named}, which {'was' if len(lists) == 1 else 'were'} not loaded with this month's "
-            "data: " + "; ".join(sorted(left_out)) + ".")
+    from ..indicators.calculate import RETURN_NOT_LOADED
+
+    no_return = [title for title, missing in left_out.items() if RETURN_NOT_LOADED in missing]
+    left_out = {title: missing for title, missing in left_out.items() if RETURN_NOT_LOADED not in missing}
+    said = [f"No children-in-care return was loaded with this month's data, so the "
+            f"{counted(len(no_return), 'figure or table', 'figures and tables')} drawn from it "
+            f"{'is' if len(no_return) == 1 else 'are'} not shown."] if no_return else []
+    if left_out:
+        lists = sorted({name for missing in left_out.values() for name in missing}, key=str.casefold)
+        named = lists[0] if len(lists) == 1 else ", ".join(lists[:-1]) + " and " + lists[-1]
+        said.append(f"{counted(len(left_out), 'figure or table', 'figures and tables')} "
+                    f"{'is' if len(left_out) == 1 else 'are'} not shown, as "
+                    f"{'it needs' if len(left_out) == 1 else 'they need'} the council's {named}, which "
+                    f"{'was' if len(lists) == 1 else 'were'} not loaded with this month's data: "
+                    + "; ".join(sorted(left_out)) + ".")
+    return " ".join(said)
 
 
 def stale_data_note(as_at: date, collection_year: int) -> str:
@@ -247,14 +262,16 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     if getattr(council, "profile_dates", "snapshots") == "quarter-ends":
         profile_dates, profile_note = quarter_ends(latest.as_at, 5, date(latest.first_year - 1, 4, 1))
     counts = {}
-    for d in profile_dates:
+    for d in profile_dates if ctx.holds_return else ():
         ctx.model_for(d)
         counts[d] = profile_counts(ctx, d)
+    if not ctx.holds_return:
+        left_out[PROFILES_TITLE] = (calculate.RETURN_NOT_LOADED,)
     tables, tables_left_out = summary_tables(ctx, latest.as_at, sections, _tables(council))
     commentary = inputs.commentary
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
-                    council_note=inputs.council_note, data_note=stale_data_note(latest.as_at, latest.collection_year),
+                    council_note=inputs.council_note, data_note=(stale_data_note(latest.as_at, latest.collection_year) if ctx.holds_return else NO_RETURN_NOTE),
                     not_shown=not_shown_note(left_out | tables_left_out), tables=tables,
                     profile_note=profile_note,
                     commentary=dict(commentary.by_indicator) if commentary else {},

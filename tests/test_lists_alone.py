@@ -1,0 +1,64 @@
+"""A snapshot of the council's local lists loaded alone, with no SSDA903 return (tests/data/local_lists, hand
+written): nothing drawn from the return may read as zero children. Its figures say the return was not loaded,
+its lists refuse to be drawn up, and the report shows the lists' figures only, saying so on its front page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careboard.indicators import calculate, registry
+from careboard.report.committee import NO_RETURN_NOTE, Inputs, build_report, not_shown_note
+from careboard.judge.council import no_council
+from careboard.store import open_store
+from tests.cli_runs import assert_clean, run_cli
+from tests.loading import load
+
+LISTS = Path(__file__).parent / "data" / "local_lists" / "lists 2025-01-31"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("lists") / "s.duckdb"
+    con = open_store(db)
+    load(con, [LISTS])
+    con.close()
+    return db
+
+
+def test_figures_from_the_return_say_it_was_not_loaded(store):
+    ctx = calculate.Context.open(open_store(store, read_only=True), 1)
+    cla = calculate.compute(ctx, registry.BY_ID["cla_count"])
+    assert (cla.value, cla.not_loaded) == (None, ("SSDA903 return",))
+    approvals = calculate.compute(ctx, registry.BY_ID["fostering_approvals_count"])
+    assert approvals.value is not None and approvals.not_loaded == ()
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["indicators"], "cla_count                                   - count   (needs the SSDA903 return: not loaded)"),
+    (["due"], "careboard: reviews_due: is drawn up from the council's SSDA903 return, which snapshot 1 does not hold: "
+              "load it with the month's files"),
+    (["children", "cla_count"], "careboard: cla_count: is worked out from the council's SSDA903 return, which "
+                                "snapshot 1 does not hold"),
+])
+def test_commands_say_the_return_was_not_loaded(store, argv, says):
+    run = run_cli(*argv, "--db", str(store))
+    assert_clean(run, {0, 2})
+    assert says in run.out + run.err
+
+
+def test_the_report_shows_the_lists_figures_only_and_says_so(store):
+    report = build_report(open_store(store, read_only=True), Inputs(no_council(), None, "Benchmarks are not loaded."))
+    assert report.data_note == NO_RETURN_NOTE and report.profiles == []
+    assert "Children in care per 10,000 children" not in {p.title for p in report.panels}
+    assert "New fostering households approved" in {p.title for p in report.panels}
+    assert report.not_shown.startswith("No children-in-care return was loaded with this month's data, so the ")
+
+
+def test_the_note_counts_what_the_return_would_give_and_names_what_lists_would():
+    note = not_shown_note({"Children in care": ("SSDA903 return",), "Profile of children looked after": ("SSDA903 return",),
+                           "Private fostering notifications": ("private fostering notifications",)})
+    assert note == ("No children-in-care return was loaded with this month's data, so the 2 figures and tables drawn "
+                    "from it are not shown. 1 figure or table is not shown, as it needs the council's private fostering "
+                    "notifications, which was not loaded with this month's data: Private fostering notifications.")
