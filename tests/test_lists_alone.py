@@ -62,3 +62,10 @@ def test_the_note_counts_what_the_return_would_give_and_names_what_lists_would()
     assert note == ("No children-in-care return was loaded with this month's data, so the 2 figures and tables drawn "
                     "from it are not shown. 1 figure or table is not shown, as it needs the council's private fostering "
                     "notifications, which was not loaded with this month's data: Private fostering notifications.")
+
+
+def test_the_analyst_is_told_to_load_the_return_and_lists_together(store, tmp_path):
+    run = run_cli("report", "--db", str(store), "--out", str(tmp_path), "--no-pdf")
+    assert_clean(run, {0})
+    assert ("note: snapshot 1 holds the council's lists alone, so the report leaves out every figure drawn from the "
+            "SSDA903 return; load a month's return and lists together") in run.err

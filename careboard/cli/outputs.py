@@ -53,6 +53,7 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
 
     inputs = _inputs(args, con)      # the council file first: its mistakes need no data to be found
     args.snapshot = known_snapshot(con, args.snapshot)
+    _say_if_lists_alone(con, args.snapshot)
     progress.step("benchmarks: " + (f"loaded from {inputs.published.files.folder}" if inputs.published
                                     else inputs.benchmarks_note))
     report = build_report(con, inputs, snapshot_id=args.snapshot, history=getattr(args, "history", "latest"))
@@ -66,6 +67,23 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
     jobs = [(r, fmt, out / f"committee-report-{r.as_at:%Y-%m}{suffix}.{fmt}")
             for r, suffix in variants for fmt in wanted if wanted[fmt]]
     return write_files(jobs, lambda path: progress.step(f"wrote {path}"))
+
+
+def _say_if_lists_alone(con, snapshot_id: int) -> None:
+    """Tell the analyst when the snapshot reported on holds local lists but no return: every figure drawn from
+    the return is left out, which loading the two together would have avoided."""
+    from ..formats.registry import SSDA903
+    from ..store import list_snapshots
+
+    snaps = list_snapshots(con)
+    if SSDA903.id in next(s for s in snaps if s.snapshot_id == snapshot_id).source_formats:
+        return
+    with_return = [s.snapshot_id for s in snaps if SSDA903.id in s.source_formats]
+    print(f"note: snapshot {snapshot_id} holds the council's lists alone, so the report leaves out every figure "
+          f"drawn from the SSDA903 return" + (f" (snapshot {with_return[-1]} holds the latest return)"
+                                               if with_return else "")
+          + "; load a month's return and lists together to report on both: careboard load RETURN-FOLDER "
+            "LISTS-FOLDER", file=sys.stderr)
 
 
 def cmd_report(args) -> int:
