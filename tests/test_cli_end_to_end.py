@@ -107,6 +107,8 @@ STORE_CASES = [
     (["due"], {0}),
     (["due", "--days", "0"], {0}),
     (["due", "--days", "-5"], {2}),
+    (["due", "--list", "all", "--output", "{out}/due.xlsx"], {0, 2}),   # 2: a store with no return to draw from
+    (["due", "--list", "all"], {2}),                                     # a workbook needs --output FILE.xlsx
     (["report", "--no-pdf", "--out", "{out}"], {0}),   # the demo fixture ran the public report already
     (["report", "--no-pdf", "--snapshot", "999", "--out", "{out}"], {2}),
     (["snapshots", "--remove", "999"], {2}),
@@ -193,6 +195,18 @@ def test_the_children_behind_a_figure_written_to_a_file_are_those_printed(stores
     sheet = openpyxl.load_workbook(tmp_path / "c.xlsx").active
     assert sheet.title == "cla_count"
     assert [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)] == rows
+
+
+def test_every_due_list_is_a_sheet_with_its_short_name(stores, tmp_path):
+    import openpyxl
+
+    from careboard.lists import registry
+
+    run = run_cli("due", "--list", "all", "--output", str(tmp_path / "due.xlsx"), "--db", str(stores["demo"]))
+    assert_clean(run, {0})
+    book = openpyxl.load_workbook(tmp_path / "due.xlsx")
+    assert book.sheetnames == [unit.sheet for unit in registry.LISTS]
+    assert book["Statutory visits"]["A1"].value == "child"
 
 
 def test_empty_cohort_shows_an_honest_empty_value(stores):

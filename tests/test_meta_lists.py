@@ -62,10 +62,13 @@ LISTED = (Column("child", "the child's ID in the return"),
     ({"audience": ()}, "say who may see it"),
     ({"audience": ("social workers",)}, "audience 'social workers' not in"),
     ({"tally": "child"}, "tally 'child' must be a column that declares its values"),
+    ({"sheet": ""}, "give it a sheet name of 1 to 31 characters"),
+    ({"sheet": "Statutory visits overdue or due soon"}, "give it a sheet name of 1 to 31 characters"),
 ])
 def test_a_list_declared_wrongly_is_refused(change, problem):
     declared = dict(id="example", title="Example", description="An example list.", columns=LISTED,
-                    sql="SELECT 1", audience=("practitioners",), command="due", row_is="child", tally="status")
+                    sql="SELECT 1", audience=("practitioners",), command="due", row_is="child", tally="status",
+                    sheet="Example")
     OperationalList(**declared)     # as declared it is fine
     with pytest.raises(ValueError, match=problem):
         OperationalList(**(declared | change))

@@ -223,7 +223,7 @@ def cmd_due(args) -> int:
                   file=sys.stderr)
             continue
         columns, rows = list_rows(ctx, unit, args.as_at, args.days)
-        sheets.append((unit.title[:31], columns, rows))
+        sheets.append((unit.sheet, columns, rows))
         print(f"{unit.title}: {summary(unit, rows, as_at, args.days)}" if len(units) > 1
               else summary(unit, rows, as_at, args.days), file=sys.stderr)
     if args.output is None:

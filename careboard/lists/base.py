@@ -40,6 +40,7 @@ class OperationalList:
     summary: str = ""
     tally: str = ""            # the column whose values the summary counts
     reference: str = ""        # where the rules behind it come from
+    sheet: str = ""            # its sheet's name in a workbook of lists (Excel allows 31 characters): a short title
 
     @property
     def names_children(self) -> bool:
@@ -57,8 +58,13 @@ class OperationalList:
             problems.append("it names children, so it is not for the committee or the public")
         if self.tally and not next((c.values for c in self.columns if c.name == self.tally), ()):
             problems.append(f"tally {self.tally!r} must be a column that declares its values")
+        if not 0 < len(self.sheet) <= SHEET_NAME_MOST:
+            problems.append(f"give it a sheet name of 1 to {SHEET_NAME_MOST} characters (Excel cuts longer ones)")
         if problems:
             raise ValueError(f"list {self.id}: " + "; ".join(problems))
+
+
+SHEET_NAME_MOST = 31      # characters in an Excel sheet's name
 
 
 # What every list of things overdue or due soon shows after the thing's id, and says after it.
@@ -78,9 +84,9 @@ def due_columns_sql(due: str) -> str:
 
 
 def due_list(id: str, title: str, description: str, key: Column, columns: tuple[Column, ...], sql: str,
-             row_is: str, reference: str) -> OperationalList:
+             row_is: str, reference: str, sheet: str) -> OperationalList:
     """A list of things overdue or due soon, for those who act on them: `key` (what each row is about), the
     DUE_COLUMNS, then `columns`; looking 28 days ahead, with the counts of each status said after it."""
     return OperationalList(id=id, title=title, description=description, columns=(key, *DUE_COLUMNS, *columns),
                            sql=sql, audience=("practitioners", "managers"), command="due", row_is=row_is,
-                           ahead_days=28, summary=DUE_SUMMARY, tally="status", reference=reference)
+                           ahead_days=28, summary=DUE_SUMMARY, tally="status", reference=reference, sheet=sheet)

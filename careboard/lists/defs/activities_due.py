@@ -26,8 +26,8 @@ ORDER BY {due}, child
 
 
 def _due_list(id: str, title: str, description: str, columns: tuple[Column, ...], sql: str, row_is: str,
-              reference: str) -> OperationalList:
-    return due_list(id, title, description, _CHILD, (*columns, *_WHO), sql, row_is, reference)
+              reference: str, sheet: str) -> OperationalList:
+    return due_list(id, title, description, _CHILD, (*columns, *_WHO), sql, row_is, reference, sheet)
 
 
 VISITS_DUE = _due_list(
@@ -38,7 +38,7 @@ VISITS_DUE = _due_list(
     "the current placement began count.",
     (Column("last_visit", "the latest visit recorded since the placement began; blank when none"),
      Column("placement_start", "the day the child's current placement began")),
-    _sql("visits_due", "last_visit, placement_start"), "visit", "CPPCR 2010 reg 28; timescales.md section 2")
+    _sql("visits_due", "last_visit, placement_start"), "visit", "CPPCR 2010 reg 28; timescales.md section 2", "Statutory visits")
 
 HEALTH_DUE = _due_list(
     "health_assessments_due", "Health assessments overdue or due soon",
@@ -48,14 +48,15 @@ HEALTH_DUE = _due_list(
             values=("initial", "review")),
      Column("last_assessment", "the latest initial or review health assessment recorded; blank when none")),
     _sql("health_due", "assessment, last_assessment"), "assessment",
-    "CPPCR 2010 reg 7; Promoting the health and well-being of looked-after children (2015)")
+    "CPPCR 2010 reg 7; Promoting the health and well-being of looked-after children (2015)",
+    "Health assessments")
 
 DENTAL_DUE = _due_list(
     "dental_checks_due", "Dental checks overdue or due soon",
     "Children in care whose yearly dental check is overdue or falls due within the days asked for; a child with "
     "none recorded is due a year after coming into care.",
     (Column("last_check", "the latest dental check recorded; blank when none"),),
-    _sql("dental_due", "last_check"), "check", "SSDA903 guide (OC2 dental checks)")
+    _sql("dental_due", "last_check"), "check", "SSDA903 guide (OC2 dental checks)", "Dental checks")
 
 PEPS_DUE = _due_list(
     "peps_due", "Personal education plans overdue or due soon",
@@ -63,14 +64,15 @@ PEPS_DUE = _due_list(
     "days asked for: the first within 10 working days of coming into care, then reviewed each term (4 months at "
     "most).",
     (Column("last_pep", "the latest PEP of this period of care; blank when none"),),
-    _sql("pep_due", "last_pep"), "plan", "Promoting the education of looked-after children (2018)")
+    _sql("pep_due", "last_pep"), "plan", "Promoting the education of looked-after children (2018)",
+    "Personal education plans")
 
 PATHWAY_PLANS_DUE = _due_list(
     "pathway_plans_due", "Pathway plans overdue or due soon",
     "Young people in care aged 16 or over whose pathway plan is overdue or falls due within the days asked for: "
     "the first 3 months after turning 16 (or after coming into care, if later), then reviewed every 6 months.",
     (Column("last_plan", "the latest pathway plan of this period of care; blank when none"),),
-    _sql("pathway_plan_due", "last_plan"), "plan", "CPPCR 2010 regs 42-43")
+    _sql("pathway_plan_due", "last_plan"), "plan", "CPPCR 2010 regs 42-43", "Pathway plans")
 
 RETURN_INTERVIEWS_DUE = _due_list(
     "return_interviews_due", "Return home interviews not yet offered",
@@ -80,6 +82,7 @@ RETURN_INTERVIEWS_DUE = _due_list(
      Column("returned_on", "the day the child came back")),
     _sql("return_interviews", "went_missing, returned_on",
          "\n  AND offered_on IS NULL AND returned_on > add_years({as_at}, -1)", due="offer_due"),
-    "incident", "Statutory guidance on children who run away or go missing from home or care (DfE, 2014)")
+    "incident", "Statutory guidance on children who run away or go missing from home or care (DfE, 2014)",
+    "Return home interviews")
 
 LISTS = (VISITS_DUE, HEALTH_DUE, DENTAL_DUE, PEPS_DUE, PATHWAY_PLANS_DUE, RETURN_INTERVIEWS_DUE)

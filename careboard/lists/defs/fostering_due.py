@@ -33,6 +33,7 @@ ORDER BY ends_on, child, carer
 """,
     row_is="approval",
     reference="CPPCR 2010 regs 24-25; timescales.md section 3",
+    sheet="Temporary approvals",
 )
 
 FOSTERING_ASSESSMENTS_DUE = due_list(
@@ -55,6 +56,7 @@ ORDER BY due_on, applicant
 """,
     row_is="assessment",
     reference="Fostering Services: National Minimum Standards (2011), standard 14.4",
+    sheet="Fostering assessments",
 )
 
 LISTS = (TEMPORARY_APPROVALS_DUE, FOSTERING_ASSESSMENTS_DUE)

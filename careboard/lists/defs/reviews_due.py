@@ -54,6 +54,7 @@ REVIEWS_DUE = OperationalList(
     summary="{overdue:counted} overdue and {due_soon} due in the next {days} days at {as_at:%d/%m/%Y}.",
     tally="status",
     reference="CPPCR 2010 reg 33; indicators.md A9; timescales.md section 2",
+    sheet="Reviews",
 )
 
 LISTS = (REVIEWS_DUE,)
