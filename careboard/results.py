@@ -53,6 +53,7 @@ class SummaryTable:
     rows: list[list]              # the group in words, then numbers (None: nothing to work a % or mean out of)
     # Public reports: (row, column) cells withheld as "c" (columns numbered as in `rows`); such a cell is None.
     suppressed: frozenset[tuple[int, int]] = frozenset()
+    sheet: str = ""               # its sheet's name in the report's workbook (the title when that fits)
 
 
 @dataclass(frozen=True)

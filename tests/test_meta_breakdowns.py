@@ -51,6 +51,8 @@ def test_docs_are_current():
     ({"columns": (Column("n", "N"), Column("p", "%", "%", ("n", "m")))}, "names the two counts"),
     ({"columns": (Column("n", "N"), Column("m", "Mean", "mean"))}, "names the two counts"),
     ({"columns": (Column("n", "N", "count", ("n", "n")),)}, "and only they do"),
+    ({"title": "Adoption and special guardianship support requests by month"}, "give it a shorter sheet name"),
+    ({"title": "T", "sheet": "Support requests by month, with the 48 hours"}, "give it a shorter sheet name"),
 ])
 def test_a_table_declared_wrongly_is_refused(change, problem):
     good = dict(id="t", title="T", section="S", description="d", by="month", key_heading="Month",

@@ -68,7 +68,7 @@ def test_every_version_prints_the_tables(reports, tmp_path):
     document = docx.Document(render_docx(full, tmp_path / "r.docx"))
     assert "Fostering approvals by month" in [p.text for p in document.paragraphs]
     book = openpyxl.load_workbook(render_xlsx(full, tmp_path / "r.xlsx"))
-    sheet = book["Private fostering notifications"]
+    sheet = book["Private fostering by source"]
     assert [c.value for c in sheet[1]] == ["Notified by", "Notifications", "Visited within 7 working days",
                                            "Visited in time"]
     assert [c.value for c in sheet[3]] == ["Private foster carer", 1, 1, 100.0]

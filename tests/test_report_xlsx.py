@@ -94,7 +94,9 @@ def test_notes_sheet_carries_the_reports_notes(tmp_path):
 
 @pytest.mark.parametrize("title, taken, expected", [
     ("Legal status", set(), "Legal status"),
-    ("Placement type: [area] / provider?", set(), "Placement type- -area- - provid"),
+    ("Placement type: [area] / provider?", set(), "Placement type- -area"),
+    ("Unaccompanied asylum-seeking children", set(), "Unaccompanied asylum-seeking"),   # cut after a whole word
+    ("Abcdefghijklmnopqrstuvwxyz0123456789", set(), "Abcdefghijklmnopqrstuvwxyz01234"),
     ("Age", {"age"}, "Age 2"),
 ])
 def test_sheet_names_follow_excels_rules(title, taken, expected):

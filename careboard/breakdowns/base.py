@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 BY = ("month", "code")
+SHEET_NAME_MOST = 31      # characters in an Excel sheet's name
 KINDS = ("count", "%", "mean")
 
 
@@ -38,6 +39,11 @@ class Breakdown:
     sql: str
     codes: tuple[tuple[str, str], ...] = ()   # by code: (code, words) in the table's order
     reference: str = ""
+    sheet: str = ""         # its sheet's name in the report's workbook, where the title is longer than Excel allows
+
+    @property
+    def sheet_name(self) -> str:
+        return self.sheet or self.title
 
     def __post_init__(self):
         problems = []
@@ -52,6 +58,9 @@ class Breakdown:
             if (c.kind != "count") != bool(c.of) or any(x not in names for x in c.of):
                 problems.append(f"column {c.name}: a % or a mean names the two counts it is worked out from, "
                                 f"and only they do")
+        if len(self.sheet_name) > SHEET_NAME_MOST:
+            problems.append(f"its title is longer than a sheet name may be ({SHEET_NAME_MOST} characters): give it "
+                            f"a shorter sheet name")
         if problems:
             raise ValueError(f"breakdown {self.id}: " + "; ".join(problems))
 

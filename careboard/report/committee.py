@@ -199,7 +199,7 @@ def summary_tables(ctx, as_at: date, sections: set[str], breakdowns: tuple | Non
             left_out[b.title] = drawn.not_loaded
             continue
         tables.append(SummaryTable(b.id, b.title, b.section, b.description, drawn.headings,
-                                   [c.kind for c in b.columns if c.shown], drawn.rows))
+                                   [c.kind for c in b.columns if c.shown], drawn.rows, sheet=b.sheet_name))
     return tables, left_out
 
 

@@ -52,15 +52,19 @@ def render_xlsx(report: Report, path: Path) -> Path:
         for table, shown in zip(report.profiles, view["profiles"]):
             _profile(book.add_worksheet(sheet_name(table.title, names)), table, shown, formats)
         for summary in report.tables:
-            _summary(book.add_worksheet(sheet_name(summary.title, names)), summary, formats)
+            _summary(book.add_worksheet(sheet_name(summary.sheet or summary.title, names)), summary, formats)
         _notes(book.add_worksheet("Notes"), report, view, formats)
         close_workbook(book)
     return path
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
-    """An Excel sheet name for ``title``: no [ ] : * ? / \\, at most 31 characters, not already taken."""
-    base = SHEET_NAME_BAD.sub("-", title).strip("' ")[:31] or "Table"
+    """An Excel sheet name for ``title``: no [ ] : * ? / \\, at most 31 characters (cut after a whole word:
+    'Unaccompanied asylum-seeking children' is 'Unaccompanied asylum-seeking'), not already taken."""
+    base = SHEET_NAME_BAD.sub("-", title).strip("' ")
+    if len(base) > 31:
+        base = (base[:32].rsplit(" ", 1)[0] if " " in base[:32] else base[:31]).rstrip(" -'")
+    base = base or "Table"
     name, n = base, 1
     while name.casefold() in taken:
         n += 1

@@ -55,6 +55,7 @@ WHERE notified BETWEEN {{period_start}} AND {{period_end}}
 GROUP BY notified_by
 """,
     reference="Children (Private Arrangements for Fostering) Regulations 2005",
+    sheet="Private fostering by source",
 )
 
 BREAKDOWNS = (APPROVALS_BY_MONTH, NOTIFICATIONS_BY_SOURCE)

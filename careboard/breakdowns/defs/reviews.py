@@ -29,6 +29,7 @@ WHERE review_date BETWEEN {period_start} AND {period_end}
 GROUP BY coalesce(review_code, '')
 """,
     reference="SSDA903 REVIEW_CODE; indicators.md A9",
+    sheet="Reviews by participation",
 )
 
 BREAKDOWNS = (REVIEWS_BY_PARTICIPATION,)

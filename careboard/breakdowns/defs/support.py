@@ -38,6 +38,7 @@ GROUP BY CAST(date_trunc('month', referral) AS DATE)
 """,
     reference="Local standards (timescales.toml: support_contact, support_visit, support_assessment), or the "
               "council's own (its settings' [timescales])",
+    sheet="Support requests by month",
 )
 
 BREAKDOWNS = (SUPPORT_BY_MONTH,)
