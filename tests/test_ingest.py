@@ -126,6 +126,17 @@ def test_xml_flattens_to_tables_with_lines(tmp_path):
     assert tables["header"].cells[0] == ["C1", "C2"]
 
 
+def test_xml_elements_that_are_no_field_are_one_warning_naming_them(tmp_path):
+    assert not [f for t in read_file(write(tmp_path, "return.xml", XML)).tables for f in t.findings]
+    extra = XML.replace(b"<MOTHER />", b"<MOTHER /><LA_NOTES>moved</LA_NOTES>").replace(
+        b"<DEC />", b"<DEC /><WORKER>J Smith</WORKER>").replace(b"<UASC /></HEADER>", b"<UASC /><LA_NOTES /></HEADER>")
+    (finding,) = [f for t in read_file(write(tmp_path, "extra.xml", extra)).tables for f in t.findings]
+    assert (finding.severity, finding.code, finding.line, finding.field) == ("warning", "extra_columns", 7,
+                                                                             "LA_NOTES,WORKER")
+    assert finding.message == ("elements that are no field of the SSDA903 return were ignored: LA_NOTES (2 times, "
+                               "first on line 7), WORKER (1 time, first on line 12)")
+
+
 def test_return_year_from_folder_name_and_mixing_rejected(tmp_path):
     d = tmp_path / "2024-25"
     d.mkdir()

@@ -9,9 +9,10 @@ from __future__ import annotations
 from xml.parsers import expat
 
 from ..formats.registry import SSDA903 as spec
-from ..errors import InputError
+from ..errors import Finding, InputError
 from .limits import cut_finding
 from .raw import RawTable
+from ..plural import counted
 
 
 class _Flattener:
@@ -30,6 +31,9 @@ class _Flattener:
         self.limit = spec.cell_chars()
         self.cut: list = []         # findings for runaway values cut to the limit
         self.line = 0               # the line the parser is on, set before each event
+        # Elements inside a CHILD that are no field of any table, by name: (how many, the first's line).
+        self.unknown: dict[str, tuple[int, int]] = {}
+        self.known = {c for t in spec.tables() for c in spec.table(t).all_columns} | set(self.x.renames)
 
     def start(self, name: str, attrs, line: int) -> None:
         if not self.stack:
@@ -59,6 +63,9 @@ class _Flattener:
         elif len(self.stack) >= 2 and name not in (self.x.header, self.x.child):
             field = self.x.renames.get(name, name)
             value = "".join(self.text)
+            if name not in self.known:
+                count, first = self.unknown.get(name, (0, self.line))
+                self.unknown[name] = (count + 1, first)
             if len(value) > self.limit:
                 self.cut.append(cut_finding(self.file, self.table_of(field), self.line, field, value))
                 value = value[:self.limit]
@@ -101,6 +108,7 @@ def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None)
     if header is not None:
         header.update(flat.outside)
     encoding = "as declared"
+    ignored = _ignored(flat, file)
     out = []
     for table, rows in flat.rows.items():
         if not rows:
@@ -111,5 +119,17 @@ def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None)
         cells += [[values.get(c) for _, values in rows] for c in t.optional]
         line_no = [line for line, _ in rows]
         out.append(RawTable(table, file, encoding, "xml", t.all_columns, cells, line_no,
-                            list(range(1, len(rows) + 1)), [f for f in flat.cut if f.table == table]))
+                            list(range(1, len(rows) + 1)),
+                            [f for f in flat.cut if f.table == table] + (ignored if table == "header" else [])))
     return out
+
+
+def _ignored(flat: _Flattener, file: str) -> list[Finding]:
+    """One warning naming the elements inside a CHILD that careboard does not read (a system's own additions,
+    or a tag it spells another way), so that nothing is dropped without a word."""
+    if not flat.unknown:
+        return []
+    named = ", ".join(f"{name} ({counted(n, 'time')}, first on line {line})" for name, (n, line) in flat.unknown.items())
+    return [Finding("warning", "extra_columns", file, "header", min(line for _, line in flat.unknown.values()),
+                    ",".join(flat.unknown), None,
+                    f"elements that are no field of the SSDA903 return were ignored: {named}")]
