@@ -131,14 +131,50 @@ def _missing_child(table: str, sid: str) -> str:
 FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "CHILD" IS NULL"""
 
 
+def _child_ids_without_zeros(sid: int) -> str:
+    """A file whose child IDs match another file's only once that file's leading zeros are dropped ('123' here,
+    '000123' there), as Excel drops them when it saves a CSV: each such child reads as two. One error per file."""
+    tables = [staging_name(t) for t in registry.SSDA903.tables() if registry.table(t).child]
+
+    def rows(where: str) -> str:
+        return " UNION ALL ".join(f'SELECT file_id, line_no, "CHILD" AS child FROM {t} WHERE snapshot_id = {sid} '
+                                  f'AND {where}' for t in tables)
+
+    # The IDs with leading zeros first (none, for most councils): only rows matching one of them are looked at.
+    zeros = rows(""""CHILD" LIKE '0%'""")
+    plain = rows(""""CHILD" IN (SELECT bare FROM zeros)""")
+    name = "regexp_replace(o.path, '^.*[/\\\\]', '')"
+    n, others = "count(DISTINCT p.child)", "count(DISTINCT o.file_id)"
+    return f"""WITH zeros AS MATERIALIZED (SELECT DISTINCT file_id, child, ltrim(child, '0') AS bare FROM ({zeros}) AS z)
+SELECT {sid}, 'error', 'child_id_zeros', f.table_name, p.file_id, min(p.line_no), arg_min(p.child, p.line_no),
+       'CHILD', arg_min(p.child, p.line_no),
+       {n} || CASE WHEN {n} = 1 THEN ' child ID here matches an ID' ELSE ' child IDs here match IDs' END
+         || ' in ' || min({name}) || CASE WHEN {others} = 2 THEN ' (and 1 other file)'
+                                         WHEN {others} > 2 THEN ' (and ' || ({others} - 1) || ' other files)' ELSE '' END
+         || ' only without that file''s leading zeros (' || arg_min(p.child, p.line_no) || ' here is '
+         || arg_min(z.child, p.line_no) || ' there), so each of those children reads as two. Excel drops the zeros '
+         || 'at the start of a number when it saves a CSV: export the file again without saving it in Excel, or set '
+         || 'the column to Text first'
+FROM ({plain}) AS p
+JOIN zeros AS z ON z.bare = p.child AND z.file_id <> p.file_id
+JOIN source_files AS f ON f.snapshot_id = {sid} AND f.file_id = p.file_id
+JOIN source_files AS o ON o.snapshot_id = {sid} AND o.file_id = z.file_id
+GROUP BY p.file_id, f.table_name"""
+
+
+# Findings about how the snapshot's files and returns fit together: worked out afresh for every snapshot.
+HISTORY_CODES = ("stale_open_episode", "child_id_zeros")
+
+
 def record_history_findings(con, sid: int) -> None:
     """Check the snapshot's returns against each other. These depend on which years are loaded together,
     so unlike a file's own findings they are worked out afresh for every snapshot, never copied."""
     from ..sql import install as install_macros
 
-    con.execute("DELETE FROM dq_findings WHERE snapshot_id = ? AND code = 'stale_open_episode'", [sid])
+    con.execute(f"DELETE FROM dq_findings WHERE snapshot_id = ? AND code IN {HISTORY_CODES}", [sid])
     install_macros(con)     # the model's SQL calls careboard's macros
     con.execute(_INSERT + _stale_open_episodes(int(sid)))
+    con.execute(_INSERT + _child_ids_without_zeros(int(sid)))
 
 
 def _triage(table: str, sid: str) -> str:

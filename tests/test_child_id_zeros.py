@@ -1,0 +1,54 @@
+"""Child IDs that lost their leading zeros: a file opened and saved in Excel turns 000123 into 123, so the child
+in that file and the same child in the others read as two. load records one error per such file, naming the
+other file and an example (hand-written returns; store/checks.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from careboard.store import open_store
+from tests.cohort import child, ep, write_returns
+from tests.loading import load
+
+PADDED = [child("000123"), child("004567"), child("C8")]
+EPISODES = [ep("000123", "01/05/2024"), ep("004567", "01/06/2024"), ep("C8", "01/07/2024")]
+STRIPPED = [ep("123", "01/05/2024"), ep("4567", "01/06/2024"), ep("C8", "01/07/2024")]
+
+
+def _found(tmp_path, returns) -> list[tuple]:
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, write_returns(tmp_path / "in", returns), as_at=date(2025, 3, 31))
+    return con.execute("SELECT severity, table_name, line_no, child, value, message FROM dq_findings "
+                       "WHERE code = 'child_id_zeros'").fetchall()
+
+
+def test_a_file_saved_through_excel_is_one_error_naming_the_other_file(tmp_path):
+    assert _found(tmp_path, {2025: {"header": PADDED, "episodes": STRIPPED}}) == [
+        ("error", "episodes", 2, "123", "123",
+         "2 child IDs here match IDs in header.csv only without that file's leading zeros (123 here is 000123 "
+         "there), so each of those children reads as two. Excel drops the zeros at the start of a number when it "
+         "saves a CSV: export the file again without saving it in Excel, or set the column to Text first")]
+
+
+def test_ids_written_alike_everywhere_are_no_finding(tmp_path):
+    assert _found(tmp_path, {2025: {"header": PADDED, "episodes": EPISODES}}) == []
+
+
+def test_last_years_file_is_compared_too(tmp_path):
+    found = _found(tmp_path, {2024: {"header": PADDED[:1], "episodes": [ep("000123", "01/05/2023")]},
+                              2025: {"header": [child("123")], "episodes": [ep("123", "01/05/2023")]}})
+    # This year's two files each match last year's two.
+    assert sorted((table, child_id) for _, table, _, child_id, _, _ in found) == [("episodes", "123"), ("header", "123")]
+    assert all(message.startswith("1 child ID here matches an ID in episodes.csv (and 1 other file) only without")
+               for *_, message in found)
+
+
+def test_a_reload_with_a_file_more_keeps_one_finding_per_file(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    first = write_returns(tmp_path / "a", {2025: {"header": PADDED, "episodes": STRIPPED}})
+    load(con, first, as_at=date(2025, 3, 31))
+    (first[0] / "reviews.csv").write_text("CHILD,DOB,REVIEW,REVIEW_CODE\n000123,01/01/2010,10/06/2024,PN1\n")
+    load(con, first, as_at=date(2025, 3, 31))
+    counts = con.execute("SELECT snapshot_id, count(*) FROM dq_findings WHERE code = 'child_id_zeros' "
+                         "GROUP BY ALL ORDER BY 1").fetchall()
+    assert counts == [(1, 1), (2, 1)]
