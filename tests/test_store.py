@@ -55,6 +55,8 @@ def test_load_records_snapshot_files_and_findings(tmp_path, returns):
                    'hyphens, not slashes; save the dates as dd/mm/yyyy'),
     ("14.3.2012", 'DOB "14.3.2012" is not a date written dd/mm/yyyy: the day, month and year are separated by full '
                   'stops, not slashes; save the dates as dd/mm/yyyy'),
+    (" 14.3.2012 ", 'DOB "14.3.2012" is not a date written dd/mm/yyyy: the day, month and year are separated by full '
+                    'stops, not slashes; save the dates as dd/mm/yyyy'),     # read as written, less its spaces
     ("14-Mar-2012", 'DOB "14-Mar-2012" is not a date written dd/mm/yyyy: the month is written in words; save the '
                     'dates as dd/mm/yyyy'),
     ("14 March 2012", 'DOB "14 March 2012" is not a date written dd/mm/yyyy: the month is written in words; save the '
