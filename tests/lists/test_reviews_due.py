@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from careboard.lists import registry
+from careboard.lists.defs.reviews_due import RULE_WORDS
 from careboard.lists.run import list_rows, summary
 from tests.cohort import ep
 from tests.indicators.test_reviews import MAY_2025, returns, review
@@ -31,30 +32,30 @@ CASES = [
      # C's first review was due 15 May, none held: 16 days overdue at 31 May. E's is due 2 Jun. A and B
      # were reviewed; P left care on 9 May; L is on short breaks.
      MAY_2025, D(2025, 5, 31), {},
-     [("C", "overdue", D(2025, 5, 15), 16, 1, D(2025, 4, 14), "first_20wd"),
-      ("E", "due soon", D(2025, 6, 2), 0, 1, D(2025, 5, 1), "first_20wd")],
+     [("C", "overdue", D(2025, 5, 15), 16, 1, D(2025, 4, 14), RULE_WORDS["first_20wd"]),
+      ("E", "due soon", D(2025, 6, 2), 0, 1, D(2025, 5, 1), RULE_WORDS["first_20wd"])],
      "1 review overdue and 1 due in the next 28 days at 31/05/2025."),
     ("reviews_due", "a review due on the as-at date is due soon, not overdue",
      # At 15 May, A's review that day counts as held (on the day); B's is held on 16 May, after the as-at
      # date, and C has none: both due that day, 0 days overdue. E is due 2 Jun, 18 days on: outside 17 days.
      MAY_2025, D(2025, 5, 31), {"as_at": D(2025, 5, 15), "days": 17},
-     [("B", "due soon", D(2025, 5, 15), 0, 1, D(2025, 4, 14), "first_20wd"),
-      ("C", "due soon", D(2025, 5, 15), 0, 1, D(2025, 4, 14), "first_20wd")],
+     [("B", "due soon", D(2025, 5, 15), 0, 1, D(2025, 4, 14), RULE_WORDS["first_20wd"]),
+      ("C", "due soon", D(2025, 5, 15), 0, 1, D(2025, 4, 14), RULE_WORDS["first_20wd"])],
      "0 reviews overdue and 2 due in the next 17 days at 15/05/2025."),
     ("reviews_due", "the last day looked ahead to is in the list",
      MAY_2025, D(2025, 5, 31), {"as_at": D(2025, 5, 15), "days": 18},
-     [("B", "due soon", D(2025, 5, 15), 0, 1, D(2025, 4, 14), "first_20wd"),
-      ("C", "due soon", D(2025, 5, 15), 0, 1, D(2025, 4, 14), "first_20wd"),
-      ("E", "due soon", D(2025, 6, 2), 0, 1, D(2025, 5, 1), "first_20wd")],
+     [("B", "due soon", D(2025, 5, 15), 0, 1, D(2025, 4, 14), RULE_WORDS["first_20wd"]),
+      ("C", "due soon", D(2025, 5, 15), 0, 1, D(2025, 4, 14), RULE_WORDS["first_20wd"]),
+      ("E", "due soon", D(2025, 6, 2), 0, 1, D(2025, 5, 1), RULE_WORDS["first_20wd"])],
      "0 reviews overdue and 3 due in the next 18 days at 15/05/2025."),
     ("reviews_due", "second review 3 months after the first as held, later ones 6 months",
      # At 31 Jan 2026, 60 days ahead: A's second review (due 15 Aug) is 169 days overdue; B's third is due
      # 15 Feb. K's review on the as-at day 31 May answered the first; its second, due 31 Aug, is overdue.
      # Z left care before anything was due.
      LATER, D(2026, 1, 31), {"days": 60},
-     [("A", "overdue", D(2025, 8, 15), 169, 2, D(2025, 5, 15), "second_3m"),
-      ("K", "overdue", D(2025, 8, 31), 153, 2, D(2025, 5, 31), "second_3m"),
-      ("B", "due soon", D(2026, 2, 15), 0, 3, D(2025, 8, 15), "later_6m")],
+     [("A", "overdue", D(2025, 8, 15), 169, 2, D(2025, 5, 15), RULE_WORDS["second_3m"]),
+      ("K", "overdue", D(2025, 8, 31), 153, 2, D(2025, 5, 31), RULE_WORDS["second_3m"]),
+      ("B", "due soon", D(2026, 2, 15), 0, 3, D(2025, 8, 15), RULE_WORDS["later_6m"])],
      "2 reviews overdue and 1 due in the next 60 days at 31/01/2026."),
     ("reviews_due", "nothing due: an empty list says so",
      LATER, D(2025, 5, 31), {"as_at": D(2025, 4, 30), "days": 0}, [],
@@ -62,7 +63,7 @@ CASES = [
     ("reviews_due", "care before the data with no review in it: due 6 months after the data begins",
      # In care since 2020, no review in the 2025/26 data: due at the latest on 30 Sep 2025.
      returns(2026, [ep("W", "01/01/2020")]), D(2025, 10, 31), {},
-     [("W", "overdue", D(2025, 9, 30), 31, 1, D(2025, 3, 31), "before_data_6m")],
+     [("W", "overdue", D(2025, 9, 30), 31, 1, D(2025, 3, 31), RULE_WORDS["before_data_6m"])],
      "1 review overdue and 0 due in the next 28 days at 31/10/2025."),
 ]
 
@@ -95,19 +96,19 @@ def test_due_list_shows_overdue_then_due_soon():
     # At 31 May: C's first review was due 15 May and not held (16 days overdue); E's is due 2 Jun (in 2 days).
     # A and B were reviewed, next due in August; P has left care; L is on short breaks.
     assert _due(MAY_2025, date(2025, 5, 31)) == [
-        ("C", date(2025, 5, 15), "first_20wd", 16),
-        ("E", date(2025, 6, 2), "first_20wd", -2)]
+        ("C", date(2025, 5, 15), RULE_WORDS["first_20wd"], 16),
+        ("E", date(2025, 6, 2), RULE_WORDS["first_20wd"], -2)]
 
 
 def test_due_list_for_an_earlier_date_ignores_later_reviews():
     # At 14 May, A, B and C are due the next day; A's and B's reviews were held later. P left care on 9 May;
     # E (due 2 Jun) is beyond 7 days.
     got = _due(MAY_2025, date(2025, 5, 31), as_at=date(2025, 5, 14), days_ahead=7)
-    assert got == [(c, date(2025, 5, 15), "first_20wd", -1) for c in "ABC"]
+    assert got == [(c, date(2025, 5, 15), RULE_WORDS["first_20wd"], -1) for c in "ABC"]
 
 
 def test_due_list_flags_care_before_the_data_with_no_review():
     # In care since 2020 with no review in the 2025/26 data: due at the latest 6 months after 31 March 2025,
     # 30 Sep 2025, so 31 days overdue at 31 Oct.
     got = _due(returns(2026, [ep("W", "01/01/2020")]), date(2025, 10, 31))
-    assert got == [("W", date(2025, 9, 30), "before_data_6m", 31)]
+    assert got == [("W", date(2025, 9, 30), RULE_WORDS["before_data_6m"], 31)]

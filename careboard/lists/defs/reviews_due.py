@@ -8,18 +8,27 @@ from __future__ import annotations
 
 from ..base import Column, OperationalList
 
+# The schedule's rule for each due date (model/sql/review_schedule.sql), in the words a team manager reads.
+RULE_WORDS = {
+    "first_20wd": "20 working days from coming into care",
+    "second_3m": "3 months from the first review",
+    "later_6m": "6 months from the review before",
+    "before_data_6m": "6 months from the start of the data (care began before it, with no review in it)",
+}
+_RULE = "CASE rule " + " ".join(f"WHEN '{code}' THEN '{words}'" for code, words in RULE_WORDS.items()) + " END"
+
 # Only what was known at the as-at date counts (a review held after it has not happened yet), so the list
 # can be drawn up again for an earlier date; a child who went on to leave care before a review fell due is
 # left out, as the schedule is built from the data as loaded now. A review due on the as-at date itself is
 # due, not yet overdue. Longest overdue first.
-_SQL = """
-SELECT child, CASE WHEN due_date < {as_at} THEN 'overdue' ELSE 'due soon' END AS status, due_date,
-       greatest(0, datediff('day', due_date, {as_at})) AS days_overdue, due_no AS review,
-       due_from AS counted_from, rule
+_SQL = f"""
+SELECT child, CASE WHEN due_date < {{as_at}} THEN 'overdue' ELSE 'due soon' END AS status, due_date,
+       greatest(0, datediff('day', due_date, {{as_at}})) AS days_overdue, due_no AS review,
+       due_from AS counted_from, {_RULE} AS rule
 FROM review_schedule
-WHERE due_from <= {as_at} AND due_date <= {until}
-  AND (review_date IS NULL OR review_date > {as_at})
-  AND period_start <= {as_at} AND (period_end IS NULL OR period_end > {as_at})
+WHERE due_from <= {{as_at}} AND due_date <= {{until}}
+  AND (review_date IS NULL OR review_date > {{as_at}})
+  AND period_start <= {{as_at}} AND (period_end IS NULL OR period_end > {{as_at}})
 ORDER BY due_date, child
 """
 
@@ -41,10 +50,10 @@ REVIEWS_DUE = OperationalList(
         Column("review", "which review of this period of care it is: 1 for the first"),
         Column("counted_from", "the date the due date counts from: the day the child came into care, or the "
                                "day of the review before"),
-        Column("rule", "first_20wd (20 working days from coming into care), second_3m (3 months from the first "
-                       "review), later_6m (6 months from the review before), or before_data_6m (care began "
-                       "before the data loaded and no review is in it: the latest date it can be due, 6 months "
-                       "from the day before the data begins)"),
+        Column("rule", "how the due date is worked out: 20 working days from coming into care (the first review), "
+                       "3 months from the first review (the second), 6 months from the review before (each later "
+                       "one), or 6 months from the start of the data, when care began before the data loaded and no "
+                       "review is in it (the latest date it can be due)", values=tuple(RULE_WORDS.values())),
     ),
     sql=_SQL,
     audience=("practitioners", "managers"),
