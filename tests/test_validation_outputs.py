@@ -95,6 +95,25 @@ def test_the_html_escapes_every_value(hostile, tmp_path):
     assert page.count("<script>") == 1                                   # the page's own filter script
 
 
+def test_the_notes_printed_are_in_the_page_and_the_workbook_too(tmp_path):
+    # A return whose header file has a blank line and a date written month first.
+    (folder,) = write_returns(tmp_path / "in", {2025: {"header": [child("A", dob="3/14/2012")],
+                                                       "episodes": [ep("A", "01/05/2024")]}})
+    with (folder / "header.csv").open("a") as header:
+        header.write("\n")
+    outcome = validate_paths([folder], 2025)
+    assert any("blank" in n for n in outcome.notes) and any("month first" in n for n in outcome.notes)
+    page = write_html(outcome, tmp_path / "v.html").read_text(encoding="utf-8")
+    import html as html_module
+
+    assert all(f"<li>{html_module.escape(note)}</li>" in page for note in outcome.notes)
+    assert page.index("<h2>Notes</h2>") < page.index("<h2>Every rule</h2>")
+    import openpyxl
+
+    book = openpyxl.load_workbook(write_xlsx(outcome, tmp_path / "v.xlsx"))
+    assert [row[0] for row in book["Notes"].iter_rows(values_only=True)] == ["note", *outcome.notes]
+
+
 def test_the_html_holds_the_first_rows_of_each_rule_and_says_where_the_rest_are(tmp_path, monkeypatch):
     from careboard.validate import output
 

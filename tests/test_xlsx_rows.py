@@ -137,7 +137,7 @@ def test_the_sheet_reads_back_as_xlsxwriter_writes_it_cell_by_cell(hostile_book,
     theirs = [r for i, r in enumerate(_every_error(reference)) if i not in rich]
     assert ours == theirs and len(ours) == len(rows) - len(rich)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Summary by rule", "By child", "Every error"]
+    assert book.sheetnames == ["Summary by rule", "By child", "Every error", "Notes"]
     assert [c.value for c in book["Every error"][1]] == CSV_COLUMNS
 
 

@@ -116,7 +116,7 @@ BY_CHILD_HEADER = ["child", "failing rows", "rules"]
 
 
 def write_xlsx(outcome: Outcome, path: Path) -> Path:
-    """The summary of every rule, the failing rows by child and every failing row, a sheet each. Text is
+    """The summary of every rule, the failing rows by child, every failing row and the notes, a sheet each. Text is
     written as text, never as a formula or a link. The rows of the two big sheets are written by the engine
     (xlsx_rows.py): cell by cell from Python they were most of the command's time."""
     from .xlsx_rows import Rows, write_with_rows
@@ -162,6 +162,7 @@ def _workbook_but_rows(outcome: Outcome, headers: list[tuple[str, list[str], int
     sheet("Summary by rule", SUMMARY_COLUMNS, by_rule, len(by_rule))
     for name, header, n in headers:
         sheet(name, header, [], n)
+    sheet("Notes", ["note"], [(note,) for note in outcome.notes], len(outcome.notes))
     wb.close()
     return book.getvalue()
 
@@ -212,6 +213,7 @@ def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") 
              f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)} {y - 1}/{y % 100:02d}</h1>",
              (f"<p>{counted(outcome.rules_run, 'rule')} run; {counted(total, 'failing row')} "
               f"({counted(errors, 'error')}, {counted(total - errors, 'query', 'queries')}).</p>"),
+             _notes(outcome.notes),
              "<h2>Every rule</h2>",
              "<p class='note'>Each rule that ran, with its failing rows (0 when it found nothing), then each rule "
              "that did not run and why.</p>",
@@ -228,6 +230,17 @@ def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") 
     with written(path) as part:
         part.write_text("\n".join(parts), encoding="utf-8")
     return Path(path)
+
+
+def _notes(notes: list[str]) -> str:
+    """What reading the files found and how the year was worked out, as validate prints them: before the rules,
+    since a note may say the rows are not what the file meant (dates written month first, columns ignored)."""
+    import html
+
+    if not notes:
+        return ""
+    items = "".join(f"<li>{html.escape(note)}</li>" for note in notes)
+    return f"<h2>Notes</h2><ul class='notes'>{items}</ul>"
 
 
 def write_any(outcome: Outcome, path: Path) -> Path:
