@@ -65,3 +65,18 @@ def test_an_xml_return_is_checked_too(tmp_path):
                                  for c, dob in (("A", "3/14/2010"), ("B", "11/2/2012"))) + "</EXPSSDA903>")
     notes = [n for n in validate_paths([tmp_path / "r.xml"], 2025).notes if "month first" in n]
     assert len(notes) == 1 and '(DOB "11/2/2012" on line 1) was read day first' in notes[0]
+
+
+def test_a_local_list_written_month_first_is_found_too(tmp_path):
+    folder = tmp_path / "lists 2025-01-31"
+    folder.mkdir()
+    (folder / "Fostering applications.csv").write_text(
+        "APPLICANT,APPLICATION_TYPE,ENQUIRY,APPLICATION,ALLOCATED,PANEL_PREDICTED,PANEL,OUTCOME,TEAM,WORKER,HOUSEHOLD\n"
+        "AP101,MAINSTREAM,2/3/2024,3/17/2024,3/24/2024,10/20/2024,11/14/2024,APPROVED,Recruitment,Sam Patel,FH003\n"
+        "AP102,MAINSTREAM,6/12/2024,8/1/2024,8/15/2024,,,,Recruitment,Sam Patel,\n")
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, [folder])
+    (found,) = con.execute("SELECT table_name, line_no, field, value, message FROM dq_findings "
+                           "WHERE code = 'month_first_dates'").fetchall()
+    assert found[:4] == ("fostering_applications", 2, "APPLICATION", "3/17/2024")
+    assert found[4].startswith("5 dates in this file can be read only month first") and "Its 3 dates" in found[4]
