@@ -19,6 +19,8 @@ from pathlib import Path
 
 from .whole_files import written
 
+SHEET_NAME_MOST = 31      # characters Excel allows in a sheet's name
+
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TABLE_SUFFIXES = (".csv", ".xlsx")   # what write_table can write
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..safe_cells import SHEET_NAME_MOST
+
 BY = ("month", "code")
-SHEET_NAME_MOST = 31      # characters in an Excel sheet's name
 KINDS = ("count", "%", "mean")
 
 

@@ -174,7 +174,7 @@ def cmd_children(args) -> int:
     """The children behind an indicator, printed as CSV or written to --output (.csv or .xlsx)."""
     from ..indicators import calculate, registry
     from ..plural import counted
-    from ..safe_cells import write_csv, write_table
+    from ..safe_cells import SHEET_NAME_MOST, write_csv, write_table
     from ..store import open_store
 
     ind = {i.id: i for i in _catalogue(args)}[registry.get(args.indicator).id]
@@ -196,7 +196,7 @@ def cmd_children(args) -> int:
     if args.output is None:
         write_csv(sys.stdout, cols, data)
     else:
-        print(f"wrote {write_table(args.output, cols, data, sheet_name=ind.id[:31])}: {counted(len(data), 'row')}",
+        print(f"wrote {write_table(args.output, cols, data, sheet_name=ind.id[:SHEET_NAME_MOST])}: {counted(len(data), 'row')}",
               file=sys.stderr)
     return 0
 

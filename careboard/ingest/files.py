@@ -173,10 +173,8 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
         read = [read_file(f, known) for f in files]
         lists = [f for f in read if f.is_list()]
         yearly = [f for f in read if not f.is_list()]
-        parts = _years_side_by_side(yearly) or [
+        parts = _years_side_by_side(folder, yearly) or [
             Return(folder, yearly, named=year_in_names(folder, [f.path for f in yearly], roots[folder]))]
-        for r in parts:
-            r.folder = folder
         parts[-1].lists = lists
         if folder in aside:
             parts[0].notes.append(f"{folder}: {_set_aside([f.name for f in aside[folder]])}, as careboard reads only CSV, "
@@ -203,7 +201,7 @@ def _one_file_per_table(r: Return) -> None:
         seen[table] = file
 
 
-def _years_side_by_side(files: list[SourceFile]) -> list[Return] | None:
+def _years_side_by_side(folder: Path, files: list[SourceFile]) -> list[Return] | None:
     """A folder holding several years' returns side by side ('350 Episodes 2023-24.csv' beside '350 Episodes
     2024-25.csv'), read as a return per year: only when some table comes twice and every file's name gives a
     year, with the years differing. Otherwise None (the folder is one return)."""
@@ -215,7 +213,7 @@ def _years_side_by_side(files: list[SourceFile]) -> list[Return] | None:
         return None
     by_year: dict[tuple[int, bool], Return] = {}
     for f, n in zip(files, named):
-        r = by_year.setdefault((n.year, n.bare), Return(f.path.parent, named=n, part=n.text))
+        r = by_year.setdefault((n.year, n.bare), Return(folder, named=n, part=n.text))
         r.files.append(f)
     return [by_year[k] for k in sorted(by_year)]
 

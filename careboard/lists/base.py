@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..safe_cells import SHEET_NAME_MOST
+
 # Who may be shown a list. Lists naming children are for the people who work with them and their managers,
 # never for the committee or the public (whose papers carry only counts, suppressed where small).
 AUDIENCES = ("practitioners", "managers", "committee", "public")
@@ -62,9 +64,6 @@ class OperationalList:
             problems.append(f"give it a sheet name of 1 to {SHEET_NAME_MOST} characters (Excel cuts longer ones)")
         if problems:
             raise ValueError(f"list {self.id}: " + "; ".join(problems))
-
-
-SHEET_NAME_MOST = 31      # characters in an Excel sheet's name
 
 
 # What every list of things overdue or due soon shows after the thing's id, and says after it.

@@ -18,6 +18,7 @@ from ..indicators.periods import period_for
 from ..model import HISTORY_NOTES
 from ..plural import counted
 from ..results import BenchmarkRow, Panel, Report, SummaryTable, Value
+from .view import PROFILES_TITLE
 
 
 def month_ends(as_at: date, n: int) -> list[date]:
@@ -85,7 +86,6 @@ def compute_series(ctx, inputs: Inputs, dates: list[date], indicators: tuple[Ind
 # For the front page, when the month's data are the council's lists alone.
 NO_RETURN_NOTE = ("No children-in-care return was loaded with this month's data, so this report shows only the "
                   "figures drawn from the council's own lists; the notes at the end say which are left out.")
-PROFILES_TITLE = "Profile of children looked after"     # as the HTML, PDF and Word reports head the profile tables
 PERIOD_WORDS = {"at": "Month end", "month": "Month", "12m": "Rolling 12 months", "36m": "Rolling 3 years",
                 "ytd": "Year to date"}
 
@@ -152,10 +152,8 @@ def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
     those drawn from the children-in-care return, when the month's data hold none, are counted, not named."""
     if not left_out:
         return ""
-    from ..indicators.calculate import RETURN_NOT_LOADED
-
-    no_return = [title for title, missing in left_out.items() if RETURN_NOT_LOADED in missing]
-    left_out = {title: missing for title, missing in left_out.items() if RETURN_NOT_LOADED not in missing}
+    no_return = [title for title, missing in left_out.items() if calculate.RETURN_NOT_LOADED in missing]
+    left_out = {title: missing for title, missing in left_out.items() if calculate.RETURN_NOT_LOADED not in missing}
     said = [f"No children-in-care return was loaded with this month's data, so the "
             f"{counted(len(no_return), 'figure or table', 'figures and tables')} drawn from it "
             f"{'is' if len(no_return) == 1 else 'are'} not shown."] if no_return else []

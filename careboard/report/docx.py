@@ -203,7 +203,7 @@ def _commentary(document, paragraphs: tuple[str, ...]) -> None:
 def _profiles(document, view: dict) -> None:
     if not view["profiles"]:
         return
-    _heading(document, "Profile of children looked after", 1)
+    _heading(document, view["profiles_title"], 1)
     for shown in view["profiles"]:
         header = (shown.title, *shown.dates) + (("Change",) if shown.has_change else ())
         rows = [header] + [(("    " if row["grouped"] else "") + row["label"], *row["cells"])

@@ -18,7 +18,7 @@ GROUP_INDENT = 3.2 * MM   # grouped rows sit 5 mm in, as in the HTML
 def profiles(view: dict, style: Styles, width: float) -> list:
     if not view["profiles"]:
         return []
-    story: list = [Heading("Profile of children looked after", style.h2, key="profiles")]
+    story: list = [Heading(view["profiles_title"], style.h2, key="profiles")]
     story[0].keepWithNext = True
     story += [KeepTogether(_profile(table, style, width)) for table in view["profiles"]]
     if view["profile_note"]:

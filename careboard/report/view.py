@@ -18,6 +18,9 @@ from careboard.report.formatting import (
 from careboard.report.profile_layout import layout
 from careboard.results import Panel, ProfileTable, Report, SummaryTable
 
+# The heading over the profile tables, in every version of the report and in its notes of what is left out.
+PROFILES_TITLE = "Profile of children looked after"
+
 RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green"}
 CHANGES = {   # performance direction (polarity already applied by careboard.judge)
     "improved": ("Improved", "up"),
@@ -87,6 +90,7 @@ def build(report: Report) -> dict:
         "sections": _sections(panels, report.section_commentary, [_summary(t) for t in report.tables]),
         "panels": panels,
         "profiles": profiles,
+        "profiles_title": PROFILES_TITLE,
         "profile_note": report.profile_note,
         "footnotes": footnotes,
         "glossary": glossary(_printed_text(panels, profiles, footnotes, report.section_commentary, report.tables)),

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from careboard.report.formatting import SUPPRESSED, WHOLE_UNITS, round_half_up, signed_places
 from careboard.results import Panel, Report
+from careboard.safe_cells import SHEET_NAME_MOST
 
 BENCHMARK_LABELS = ("Local Authority", "Stat Neighbours", "Region", "England")
 SCORECARD_COLUMNS = (
@@ -62,13 +63,14 @@ def sheet_name(title: str, taken: set[str]) -> str:
     """An Excel sheet name for ``title``: no [ ] : * ? / \\, at most 31 characters (cut after a whole word:
     'Unaccompanied asylum-seeking children' is 'Unaccompanied asylum-seeking'), not already taken."""
     base = SHEET_NAME_BAD.sub("-", title).strip("' ")
-    if len(base) > 31:
-        base = (base[:32].rsplit(" ", 1)[0] if " " in base[:32] else base[:31]).rstrip(" -'")
+    if len(base) > SHEET_NAME_MOST:
+        cut = base[:SHEET_NAME_MOST + 1]
+        base = (cut.rsplit(" ", 1)[0] if " " in cut else base[:SHEET_NAME_MOST]).rstrip(" -'")
     base = base or "Table"
     name, n = base, 1
     while name.casefold() in taken:
         n += 1
-        name = f"{base[:31 - len(str(n)) - 1]} {n}"
+        name = f"{base[:SHEET_NAME_MOST - len(str(n)) - 1]} {n}"
     taken.add(name.casefold())
     return name
 
