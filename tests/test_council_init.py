@@ -54,7 +54,12 @@ def test_every_indicator_target_is_there_to_fill_in(in_tmp):
     ("Hull", "did you mean Kingston upon Hull, City of (810)"),
     ("999", "no English LA has the DfE number 999"),
     ("E06099999", "no English LA has the GSS code E06099999"),
-    ("909", "Cumbria (909) no longer exists as an LA"),
+    ("909", "Cumbria (909) no longer exists as an LA: since April 2023 it is Cumberland (942) and Westmorland and "
+            "Furness (943): give one of them"),
+    # A former LA by its name, which is no longer among the current ones the nearest names come from.
+    ("Cumbria", "Cumbria (909) no longer exists as an LA: since April 2023"),
+    ("northamptonshire", "since April 2021 it is North Northamptonshire (940) and West Northamptonshire (941)"),
+    ("E10000021", "Northamptonshire (928) no longer exists"),
 ])
 def test_init_names_the_nearest_las(in_tmp, capsys, la, message):
     assert main(["init", "--la", la]) == 2
@@ -74,5 +79,5 @@ def test_init_does_not_overwrite_without_force(in_tmp, capsys):
 
 def test_former_gss_code_finds_the_la(in_tmp):
     """North Yorkshire's GSS code before it became unitary in 2023 still finds it (DfE number 815)."""
-    assert main(["init", "--la", "E10000023", "--out", "ny.toml"]) == 0
+    assert main(["init", "--la", "E10000023", "--output", "ny.toml"]) == 0
     assert load_council_config(in_tmp / "ny.toml").la_code == "815"

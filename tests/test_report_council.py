@@ -149,3 +149,20 @@ def test_a_comparator_from_the_council_file_is_shown_as_englands_figure_with_its
     shown = shown[:shown.index("</article>")]
     assert "England" in shown and "266" in shown and "Adoption and Special Guardianship Leadership Board" in shown
     assert "more than a year later" in shown      # a position in 2024/25 against 2021/22
+
+
+@pytest.mark.parametrize("prefix, la, said", [
+    ("935 ", "Bolton", "note: the return's file names start with the number of Suffolk (935), such as “935 episodes.csv”, "
+                       "but the council settings are for Bolton (350): check that the data is your council's"),
+    ("935 ", "Suffolk", ""),
+    ("", "Bolton", ""),                  # no number in the file names: nothing to go on
+    ("928 ", "West Northamptonshire", ""),       # an older return, from before the council replaced its county
+    ("928 ", "Bolton", "start with the number of Northamptonshire (928)"),
+])
+def test_the_command_line_says_when_the_files_name_another_council(tmp_path, monkeypatch, capsys, prefix, la, said):
+    _report(tmp_path, monkeypatch, prefix)
+    assert main(["init", "--la", la, "--output", "c.toml"]) == 0
+    capsys.readouterr()
+    assert main(["report", "--db", "s.duckdb", "--council", "c.toml", "--out", "out", "--no-pdf"]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if "file names start" in line]
+    assert len(notes) == (1 if said else 0) and all(said in note for note in notes)

@@ -30,7 +30,11 @@ def _inputs(args, con):
     else:
         council, council_note = load_council_config(args.council), ""
         if published is not None:
+            from ..judge.without_council import other_council_note
+
             check_against_published(council, published)
+            if other := other_council_note(con, published, council, args.snapshot):
+                print(f"note: {other}", file=sys.stderr)
     if getattr(args, "profile_dates", None):
         from dataclasses import replace
 

@@ -89,7 +89,9 @@ def add_commands(sub) -> None:
     s = sub.add_parser("init", help="write a council settings file for an English LA, ready for its targets")
     s.add_argument("--la", required=True, metavar="NAME-OR-CODE",
                    help="the council's name, DfE number (874) or GSS code (E06000031)")
-    s.add_argument("--out", type=Path, metavar="FILE", help="where to write it (default: NAME.toml here)")
+    # --output, as for every other command writing one file; --out too, as for the folders report and demo write.
+    s.add_argument("--output", "--out", dest="out", type=Path, metavar="FILE",
+                   help="where to write it (default: NAME.toml here)")
     s.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _data_args(s)
     s.set_defaults(func=cmd_init)

@@ -3,6 +3,7 @@
 careboard never borrows another council's settings. The one place a return names its council is the
 DfE number its file names usually start with ("874 Children 2025-26.csv"); when every file of the
 snapshot starts with the same known number, that LA's published figures are used and the report says so.
+With council settings, a number naming another LA is pointed out (the data may be another council's).
 """
 
 from __future__ import annotations
@@ -34,7 +35,20 @@ def without_council(con, published, snapshot_id: int | None = None) -> tuple[Cou
         f"start with (such as “{example}”). {IN_THE_PAPER}")
 
 
-def _la_from_file_names(con, published, snapshot_id: int | None) -> tuple[str | None, str]:
+def other_council_note(con, published, council: CouncilConfig, snapshot_id: int | None = None) -> str:
+    """A note when the return's file names name an LA other than the council's (or the one it replaced),
+    else ''."""
+    from careboard.published.lookup import SUCCEEDED
+
+    la, example = _la_from_file_names(con, published, snapshot_id, current_only=False)
+    if la is None or not council.la_code or la == council.la_code or council.la_code in SUCCEEDED.get(la, ((),))[0]:
+        return ""
+    return (f"the return's file names start with the number of {published.la_name(la)} ({la}), such as “{example}”, "
+            f"but the council settings are for {published.la_name(council.la_code)} ({council.la_code}): check that "
+            f"the data is your council's")
+
+
+def _la_from_file_names(con, published, snapshot_id: int | None, current_only: bool = True) -> tuple[str | None, str]:
     from careboard.store import list_snapshots
     from careboard.validate.la_codes import la_number_in_file_names
 
@@ -47,5 +61,5 @@ def _la_from_file_names(con, published, snapshot_id: int | None) -> tuple[str | 
                                              [snapshots[-1].snapshot_id]).fetchall()]
     # Files named without a number ("Children.csv") say nothing either way; all that have one must agree.
     numbered = [p for p in paths if _LEADING_NUMBER.match(p.name)]
-    la = la_number_in_file_names(numbered, tuple(published.la_codes())) if numbered else None
+    la = la_number_in_file_names(numbered, tuple(published.la_codes(current_only))) if numbered else None
     return la, (numbered[0].name if la else "")

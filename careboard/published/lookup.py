@@ -9,6 +9,11 @@ from careboard.errors import InputError
 from careboard.nearest import either
 from careboard.published.files import Area
 
+# The LAs of the published figures that no longer exist, with the LAs that replaced them and when: a council's
+# analyst may still call their council by its old name, and older returns carry its number.
+SUCCEEDED = {"909": (("942", "943"), "April 2023"),      # Cumbria: Cumberland, Westmorland and Furness
+             "928": (("940", "941"), "April 2021")}      # Northamptonshire: North and West Northamptonshire
+
 # Words that name the kind of council rather than the place ("Bristol, City of", "Bedford Borough").
 _KIND_WORDS = re.compile(r"\b(city|county|borough|council|of|the|metropolitan|district|royal)\b")
 
@@ -38,6 +43,9 @@ def find_la(published, text: str, where: str = "--la") -> Area:
     by_key = {name_key(area.name): area for area in current.values()}
     if wanted in by_key:
         return by_key[wanted]
+    former = {name_key(area.name): area for area in areas.values() if not area.current}
+    if wanted in former:
+        raise InputError(where, _gone(areas, former[wanted]))
     containing = [area for key, area in by_key.items() if wanted in key]
     if len(containing) == 1:
         return containing[0]
@@ -53,5 +61,15 @@ def _current(areas: dict[str, Area], code: str, where: str, unknown: str) -> Are
     if area is None:
         raise InputError(where, unknown)
     if not area.current:
-        raise InputError(where, f"{area.name} ({code}) no longer exists as an LA: give the LA that replaced it")
+        raise InputError(where, _gone(areas, area))
     return area
+
+
+def _gone(areas: dict[str, Area], area: Area) -> str:
+    """Why a former LA cannot be chosen, naming the LAs that replaced it where known."""
+    if area.code not in SUCCEEDED:
+        return f"{area.name} ({area.code}) no longer exists as an LA: give the LA that replaced it"
+    codes, since = SUCCEEDED[area.code]
+    named = [f"{areas[c].name} ({c})" for c in codes if c in areas]
+    return (f"{area.name} ({area.code}) no longer exists as an LA: since {since} it is "
+            + " and ".join(named) + ": give one of them")
