@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .csv_reader import read_csv_text
 from ..formats import registry
+from ..formats.councils import leading_number
 from ..errors import InputError
 from .fast_csv import try_fast
 from .plain_csv import try_plain
@@ -195,6 +196,12 @@ def _one_file_per_table(r: Return) -> None:
     seen: dict[str, str] = {}
     for table, fmt, file in names:
         if fmt == "csv" and table in seen:
+            first = {leading_number(Path(f).name) for f in (file, seen[table])}
+            if len(first) == 2 and None not in first:       # '350 Header.csv' beside '351 Header.csv'
+                raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]}), "
+                                       f"and the file names start with different numbers ({' and '.join(sorted(first))}),"
+                                       f" as two councils' returns would: put each council's files in a folder of their "
+                                       f"own, and load each council's into a store of its own (--db FILE)")
             raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]}): put "
                                    f"each year's files in a folder of their own (2023-24, 2024-25 ...), or name each "
                                    f"file with its year")

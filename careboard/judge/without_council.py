@@ -8,12 +8,11 @@ With council settings, a number naming another LA is pointed out (the data may b
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from careboard.formats.councils import leading_number
 from careboard.judge.council import CouncilConfig, no_council
 
-_LEADING_NUMBER = re.compile(r"\d{3}(?!\d)")
 # The paper goes to councillors, so it names no command; the command line says how (ADVICE).
 IN_THE_PAPER = "The performance team can add the council's targets in its council settings."
 ADVICE = ("To add targets, run careboard init --la followed by your council's name or code, fill in the "
@@ -38,7 +37,7 @@ def without_council(con, published, snapshot_id: int | None = None) -> tuple[Cou
 def other_council_note(con, published, council: CouncilConfig, snapshot_id: int | None = None) -> str:
     """A note when the return's file names name an LA other than the council's (or the one it replaced),
     else ''."""
-    from careboard.published.lookup import SUCCEEDED
+    from careboard.formats.councils import SUCCEEDED
 
     la, example = _la_from_file_names(con, published, snapshot_id, current_only=False)
     if la is None or not council.la_code or la == council.la_code or council.la_code in SUCCEEDED.get(la, ((),))[0]:
@@ -60,6 +59,6 @@ def _la_from_file_names(con, published, snapshot_id: int | None, current_only: b
     paths = [Path(p) for (p,) in con.execute("SELECT path FROM source_files WHERE snapshot_id = ? ORDER BY path",
                                              [snapshots[-1].snapshot_id]).fetchall()]
     # Files named without a number ("Children.csv") say nothing either way; all that have one must agree.
-    numbered = [p for p in paths if _LEADING_NUMBER.match(p.name)]
+    numbered = [p for p in paths if leading_number(p.name)]
     la = la_number_in_file_names(numbered, tuple(published.la_codes(current_only))) if numbered else None
     return la, (numbered[0].name if la else "")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..backends import engine
 from ..formats import registry
+from ..formats.councils import council_number, several_councils
 from ..dates import year_end, year_ending
 from ..errors import Finding, InputError
 from ..ingest.files import Return, SourceFile, StoredTable, discover
@@ -124,6 +125,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     paths = list(dict.fromkeys(r.folder for r in returns))
     lists = [f for r in returns for f in r.lists]
     returns = [r for r in returns if r.files]       # the yearly returns (SSDA903)
+    _one_council(con, returns)
     as_at, collection_year, said = _as_at(con, returns, lists, as_at)
     check_as_at(as_at, collection_year, ", ".join(map(str, paths)))
     late = late_as_at_note(as_at, collection_year) if returns else ""
@@ -157,6 +159,24 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
             validation.drop(con)
     result.notes = notes + (installed.notes if installed else [])
     return result
+
+
+def _one_council(con, returns: list[Return]) -> None:
+    """Refuse returns whose file names start with the LA numbers of two councils, among themselves or with
+    the returns the store holds: a snapshot series mixing councils would make every trend wrong."""
+    given: dict[str, str] = {}         # LA number -> the first file named with it
+    for f in (f for r in returns for f in r.files):
+        given.setdefault(council_number(f.path.name), str(f.path))
+    stored: dict[str, str] = {}
+    for (path,) in con.execute(f"SELECT path FROM source_files WHERE {_YEARLY} ORDER BY file_id").fetchall():
+        stored.setdefault(council_number(Path(path).name), path)
+    for number, path in given.items():
+        for theirs, other in [*stored.items(), *given.items()]:
+            if number and theirs and several_councils({number, theirs}):
+                where = "which this store holds" if other == stored.get(theirs) else "given with it"
+                raise InputError(path, f"its name starts with the LA number {number}, but {other}, {where}, starts "
+                                       f"with {theirs}: a store holds one council's returns, so load each council's "
+                                       f"into a store of its own (--db FILE)")
 
 
 def _as_at(con, returns: list[Return], lists: list[SourceFile], as_at: date | None) -> tuple[date, int, str]:

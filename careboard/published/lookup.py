@@ -6,13 +6,9 @@ import difflib
 import re
 
 from careboard.errors import InputError
+from careboard.formats.councils import SUCCEEDED
 from careboard.nearest import either
 from careboard.published.files import Area
-
-# The LAs of the published figures that no longer exist, with the LAs that replaced them and when: a council's
-# analyst may still call their council by its old name, and older returns carry its number.
-SUCCEEDED = {"909": (("942", "943"), "April 2023"),      # Cumbria: Cumberland, Westmorland and Furness
-             "928": (("940", "941"), "April 2021")}      # Northamptonshire: North and West Northamptonshire
 
 # Words that name the kind of council rather than the place ("Bristol, City of", "Bedford Borough").
 _KIND_WORDS = re.compile(r"\b(city|county|borough|council|of|the|metropolitan|district|royal)\b")

@@ -15,14 +15,14 @@ import csv
 import re
 from pathlib import Path
 
+from ..formats.councils import leading_number
+
 DFE = "DfE"
 GSS = "GSS"
 _DFE_CODE = re.compile(r"\d{3}")
 _GSS_CODE = re.compile(r"[A-Z]\d{8}")
 # The postcode lookup's LA outside England, as the DfE's PL_LA has it: by the GSS code's country letter.
 OUTSIDE_ENGLAND = {"W": "WAL", "S": "SCO", "N": "NIR"}
-# A 3-digit number opening a file name, then something other than a digit: "874 Children 2025-26.csv".
-_LEADING_NUMBER = re.compile(r"(\d{3})(?!\d)")
 
 
 def code_style(code: str) -> str | None:
@@ -63,7 +63,7 @@ def gss_to_dfe(folder: Path) -> dict[str, str]:
 def la_number_in_file_names(paths: list[Path], known: tuple[str, ...]) -> str | None:
     """The DfE number every file name starts with ("874 Children 2025-26.csv"), if they all start with
     the same one and it is a known LA number; otherwise None, since a guess would be worse than asking."""
-    numbers = {m.group(1) if (m := _LEADING_NUMBER.match(Path(p).name)) else None for p in paths}
+    numbers = {leading_number(Path(p).name) for p in paths}
     if len(numbers) != 1:
         return None
     number = numbers.pop()
