@@ -68,6 +68,12 @@ BAD = [
     ("duplicate header column", b"CHILD,CHILD,DOB,SEX,ETHNIC,UPN,MOTHER,MC_DOB\n", "more than once", 1),
     ("not well-formed XML", b"<EXPSSDA903><CHILD><HEADER></CHILD>", "not well-formed XML", 1),
     ("XML with another root", b"<?xml version='1.0'?>\n<ROOT></ROOT>", "expected <EXPSSDA903>", 2),
+    # A quote never closed takes every later line into one cell: refused rather than read as one row.
+    ("a stray quote opening a cell", f'{EPISODES_HEADER}\n{ROW}\n"{ROW}\n{ROW}\n{ROW}\n'.encode(),
+     'line 3: field CHILD: a quote (") opens a cell that is never closed, so lines 3-5, to the end of the file, '
+     "were read as that one cell: remove the stray quote, or close it", 3),
+    ("a stray quote in the header", b'"CHILD","SEX","DOB","ETHNIC","UPN","MOTHER","MC_DOB\nA1,1,01/02/2010,WBRI,,,\n',
+     'line 1: a quote (") opens a cell that is never closed, so lines 1-2', 1),
 ]
 
 
@@ -92,6 +98,24 @@ def test_row_with_wrong_number_of_values_is_a_finding(tmp_path, row, says):
     (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n{row}\n")).tables
     (f,) = t.findings
     assert (f.code, f.line, f.severity, f.message) == ("row_width", 2, "error", says)
+
+
+@pytest.mark.parametrize("rows, findings", [
+    # A quote closed by a later stray one: the lines between are one row, which no field of the return makes.
+    ([f'"{ROW}', f'{ROW[:1]}"{ROW[1:]}', ROW], [("line_break", 2, "error", "CHILD",
+                                              "a quoted cell runs over lines 2-3, which were read as one row: no field "
+                                              'careboard reads holds a line break, so look for a stray quote (") and '
+                                              "remove it")]),
+    # ... or a line break inside quotes, closed: the same.
+    ([ROW.replace("AB1 2CD", '"AB1\n2CD"')], [("line_break", 2, "error", "HOME_POST", None)]),
+    # Quotes around cells, and a comma inside them, are no finding.
+    ([ROW.replace("AB1 2CD", '"AB1 2CD"').replace("S,C2", '"S","C2"'), ROW.replace("N1", '"N1,"')], []),
+])
+def test_a_quoted_cell_over_lines_is_a_finding(tmp_path, rows, findings):
+    (t,) = read_file(write(tmp_path, "x.csv", "\n".join([EPISODES_HEADER, *rows]) + "\n")).tables
+    found = [(f.code, f.line, f.severity, f.field, f.message) for f in t.findings]
+    assert [f[:4] for f in found] == [f[:4] for f in findings]
+    assert all(want[4] in (None, got[4]) for got, want in zip(found, findings))
 
 
 XML = b"""<?xml version="1.0" encoding="us-ascii"?>

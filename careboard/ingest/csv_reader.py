@@ -30,12 +30,16 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
     header: list[str] | None = None
     header_line = 0
     try:
+        first = 0
         for header in reader:
             header_line = reader.line_num
             if any(c.strip() for c in header):
                 break
+            first = header_line
         else:
             raise InputError(file, "the file has no header row")
+        if header_line > first + 1:                 # a quoted name ran over lines
+            _quote_left_open(text, file, first + 1, header_line, header)
         written, header = header, normalise_header(header)
         found = identify(header, file, written)
         t, table, findings = found.table, found.table.name, found.findings
@@ -46,7 +50,12 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         row_no: list[int] = []
         blank: list[int] = []
         start = header_line
+        spanned = None
         for n, row in enumerate(reader, start=1):
+            # A quoted cell ran over lines: see _quote_left_open, once the last row is read.
+            spanned = (start + 1, reader.line_num, row) if reader.line_num > start + 1 else None
+            if spanned:
+                findings.append(_spanning(file, table, *spanned, header))
             if not row or (len(row) == 1 and not row[0].strip()):
                 blank.append(start + 1)
                 start = reader.line_num
@@ -64,6 +73,8 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
             line_no.append(start + 1)
             row_no.append(n)
             start = reader.line_num
+        if spanned:
+            _quote_left_open(text, file, *spanned, header)
     except csv.Error as e:
         raise InputError(file, f"not readable as CSV ({e})", reader.line_num) from None
     if header_line > 1 and header is not None:
@@ -81,6 +92,36 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
     return RawTable(table, file, encoding, "csv", t.all_columns, cells, line_no, row_no, findings)
 
 
+def _spanning(file: str, table: str, first: int, last: int, row: list[str], header: list[str]) -> Finding:
+    """An error for a row whose quoted cell runs over lines: no field careboard reads (the return's, the local
+    lists') holds a line break, so it is most likely a stray quote that a later one closed, the lines between
+    lost inside the cell."""
+    cell = _broken_cell(row)
+    return Finding("error", "line_break", file, table, first, header[cell] if cell < len(header) else None, None,
+                   f"a quoted cell runs over lines {first}-{last}, which were read as one row: no field careboard "
+                   f'reads holds a line break, so look for a stray quote (") and remove it')
+
+
+def _broken_cell(row: list[str]) -> int:
+    return next((i for i, c in enumerate(row) if "\n" in c or "\r" in c), 0)
+
+
+def _quote_left_open(text: str, file: str, first: int, last: int, row: list[str],
+                     header: list[str] | None = None) -> None:
+    """Refuse the file if the record on lines first-last, the file's last, is a quote never closed: every
+    line after it was read into one cell. (Python's csv reader, unless strict, ends such a cell at the end of
+    the file without a word.) A quoted cell holding a line break, closed, is read as it is."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+            pass
+    except csv.Error as e:
+        if "unexpected end of data" not in str(e):
+            return
+        cell = _broken_cell(row)
+        field = header[cell] if header is not None and cell < len(header) else None
+        raise InputError(file, f'a quote (") opens a cell that is never closed, so lines {first}-{last}, to the end '
+                               f"of the file, were read as that one cell: remove the stray quote, or close it",
+                         first, field) from None
 def blank_line_findings(lines: list[int], file: str, table: str) -> list[Finding]:
     """One warning per run of consecutive blank lines, naming them: a blank line holds no row to check."""
     runs: list[list[int]] = []
