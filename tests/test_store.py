@@ -61,6 +61,14 @@ def test_load_records_snapshot_files_and_findings(tmp_path, returns):
                     'dates as dd/mm/yyyy'),
     ("14 March 2012", 'DOB "14 March 2012" is not a date written dd/mm/yyyy: the month is written in words; save the '
                       'dates as dd/mm/yyyy'),
+    # A date cell saved as General: Excel's count of days from 30 December 1899.
+    ("40982", 'DOB "40982" is not a date written dd/mm/yyyy: it is a date as Excel counts days (40982 is 14/03/2012), '
+              'saved from a cell not formatted as a date; format the column as dates, dd/mm/yyyy, and save again'),
+    ("40982.0", 'DOB "40982.0" is not a date written dd/mm/yyyy: it is a date as Excel counts days (40982.0 is '
+                '14/03/2012), saved from a cell not formatted as a date; format the column as dates, dd/mm/yyyy, and '
+                'save again'),
+    ("4098", 'DOB "4098" is not a date written dd/mm/yyyy'),          # too few digits for a date of these years
+    ("409821", 'DOB "409821" is not a date written dd/mm/yyyy'),
 ])
 def test_a_date_in_another_form_says_how_to_write_it(tmp_path, dob, says):
     paths = write_returns(tmp_path / "in", {2025: {"header": [child("A", dob=dob)], "episodes": [ep("A", "01/05/2024")]}})

@@ -54,6 +54,10 @@ def _explain_bad_dates(con, sid: int, scope: str) -> None:
                  ELSE 'full stops' END || ', not slashes; save the dates as dd/mm/yyyy'
             WHEN regexp_matches({value}, '^[0-9][0-9]?[- ]?[A-Za-z]{{3}}')
             THEN ': the month is written in words; save the dates as dd/mm/yyyy'
+            WHEN regexp_full_match({value}, '[1-9][0-9]{{4}}([.]0+)?')
+            THEN ': it is a date as Excel counts days (' || {value} || ' is '
+                 || strftime(DATE '1899-12-30' + CAST(CAST({value} AS DOUBLE) AS INTEGER), '%d/%m/%Y')
+                 || '), saved from a cell not formatted as a date; format the column as dates, dd/mm/yyyy, and save again'
             ELSE '' END"""
     yearly = ", ".join(f"'{t}'" for t in registry.SSDA903.tables())
     con.execute(f"UPDATE dq_findings SET message = message || {how} WHERE snapshot_id = {scope} AND code = 'bad_date' "
