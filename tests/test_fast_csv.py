@@ -38,6 +38,8 @@ def test_same_cells_lines_and_rows_as_the_python_reader(text):
     HEADER + "\n" + ROWS[0].replace("AB1 2CD", '"AB1, 2CD"') + "\n",  # quotes: a field could span lines
     HEADER + "\n1,01/04/2024,S\n",                                     # short row: the Python reader reports it
     HEADER + "\n" + ROWS[0].replace("AB1 2CE", "Z" * 300) + "\n",       # a runaway cell: the Python reader cuts it
+    HEADER + "\n" + ROWS[0] + "\n" + HEADER + "\n" + ROWS[1] + "\n",    # the header again: the Python reader skips it
+    HEADER + "\r\n" + ROWS[0] + "\r\n" + HEADER + "\r\n" + ROWS[1] + "\r\n",
 ])
 def test_steps_aside(text):
     assert fast_csv.try_fast(text.encode(), "x.csv") is None

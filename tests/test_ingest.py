@@ -100,6 +100,19 @@ def test_row_with_wrong_number_of_values_is_a_finding(tmp_path, row, says):
     assert (f.code, f.line, f.severity, f.message) == ("row_width", 2, "error", says)
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("quoted", [False, True], ids=["plain", "quoted"])
+def test_the_header_again_is_skipped_with_a_warning(tmp_path, newline, quoted):
+    """Two exports joined: the second's column names are no row (the plain-file path steps aside for them)."""
+    first = ROW.replace("AB1 2CD", '"AB1 2CD"') if quoted else ROW
+    text = newline.join([EPISODES_HEADER, first, EPISODES_HEADER.lower(), ROW.replace("1,", "2,", 1)]) + newline
+    (t,) = read_file(write(tmp_path, "x.csv", text)).tables
+    assert [(f.code, f.severity, f.line, f.message) for f in t.findings] == [
+        ("repeated_header", "warning", 3, "line 3 repeats the column names (as when two files are joined) and was "
+                                          "skipped; it still counts as a row, as in a spreadsheet")]
+    assert (t.line_no, t.row_no, t.cells[0]) == ([2, 4], [1, 3], ["1", "2"])
+
+
 @pytest.mark.parametrize("rows, findings", [
     # A quote closed by a later stray one: the lines between are one row, which no field of the return makes.
     ([f'"{ROW}', f'{ROW[:1]}"{ROW[1:]}', ROW], [("line_break", 2, "error", "CHILD",

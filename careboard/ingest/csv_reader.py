@@ -3,8 +3,8 @@
 Rows are numbered as a spreadsheet shows them: data row n is the n-th record under the header, so a
 blank line counts as a row position though it holds no row, and no later row's number depends on
 what came before it. A row whose cells are all empty (a line of commas, as Excel leaves behind) is a
-row like any other and is validated as one; a blank line (no commas) holds no cells, so it is skipped,
-with a finding naming its lines.
+row like any other and is validated as one; a blank line (no commas) holds no cells, and a line repeating
+the column names holds none of a child's, so each is skipped, with a finding naming its lines.
 """
 
 from __future__ import annotations
@@ -58,6 +58,13 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
                 findings.append(_spanning(file, table, *spanned, header))
             if not row or (len(row) == 1 and not row[0].strip()):
                 blank.append(start + 1)
+                start = reader.line_num
+                continue
+            if row[0].strip().upper() == header[0] and normalise_header(row) == header:
+                # The column names again, as when two exports are joined: no row to check.
+                findings.append(Finding("warning", "repeated_header", file, table, start + 1, None, None,
+                                        f"line {start + 1} repeats the column names (as when two files are joined) "
+                                        f"and was skipped; it still counts as a row, as in a spreadsheet"))
                 start = reader.line_num
                 continue
             if len(row) != width:

@@ -1,7 +1,7 @@
 """A fast path for big, plain CSV files: pyarrow's multi-threaded reader instead of Python's csv module.
 
 Only files where it cannot change the result take this path: UTF-8, no quote characters (so no
-field spans lines), no blank lines between rows (so data row n is physical line n + 1; a row of nothing
+field spans lines), no blank lines between rows nor the header again (so data row n is physical line n + 1; a row of nothing
 but commas is a row, as in csv_reader) and no runaway cell. Anything else, and any file the reader
 rejects (a row with the wrong number of values, say), goes through the pure-Python reader, which reports
 such problems line by line. Small files never come here: importing
@@ -43,6 +43,10 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
     end = data.find(b"\n")
     if end <= 0 or _BLANK_LINE.search(data.rstrip()):
         return None
+    header = data[:end].rstrip(b"\r")
+    if any(data.find(b"\n" + head + newline, end) >= 0
+           for head in (header, header.upper(), header.lower()) for newline in (b"\n", b"\r\n")):
+        return None     # the header again, which the csv-module reader skips and reports
     try:
         written = data[:end].decode("utf-8").rstrip("\r").split(",")
         header = normalise_header(written)

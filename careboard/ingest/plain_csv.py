@@ -1,7 +1,7 @@
 """Plain CSV files handed to DuckDB as one string, split into rows and cells there.
 
 Most returns are plain: comma-separated, no quotes, no blank lines, every row as wide as the header
-(a row of nothing but commas is a row: see csv_reader), no runaway cell. For those, Python's csv module
+(a row of nothing but commas is a row: see csv_reader), no runaway cell, no second header line. For those, Python's csv module
 and the per-cell objects it makes are the slowest part of validating a council's return. Such a file is
 kept as its text; `careboard.tables.sources` splits it in SQL, and data row n is physical line n + 1.
 Anything else goes to the csv-module reader, which reports problems line by line, so both paths give the
@@ -48,6 +48,9 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
         body = body[:-1]
     if not body:
         return None
+    every_line = f"\n{body}\n"
+    if any(f"\n{head}\n" in every_line for head in _as_written_again(text[:end])):
+        return None     # the header again, which the csv-module reader skips and reports
     written = text[:end].split(",")
     header = normalise_header(written)
     if not any(header):
@@ -66,6 +69,11 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
     positions = tuple(header.index(c) + 1 if c in header else None for c in columns)
     return TextTable(table, file, encoding, "csv", columns, [], [], [], findings,
                      text=body, positions=positions, rows=len(lines), padded=_padded(body))
+
+
+def _as_written_again(header: str) -> set[str]:
+    """The header line as a second export joined on would most likely write it."""
+    return {header, header.upper(), header.lower()}
 
 
 def _padded(body: str) -> bool:
