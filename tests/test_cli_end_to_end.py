@@ -190,11 +190,34 @@ def test_the_children_behind_a_figure_written_to_a_file_are_those_printed(stores
     assert_clean(run, {0})
     assert (tmp_path / "c.csv").read_bytes().decode() == printed.out
     rows = list(csv.reader(printed.out.splitlines()))
-    assert run.err == f"wrote {tmp_path / 'c.csv'}: {counted(len(rows) - 1, 'row')}\n" and rows[0][-1] == "source"
+    assert run.err == f"wrote {tmp_path / 'c.csv'}: {counted(len(rows) - 1, 'row')}\n" and rows[0][-2:] == ["file", "line"]
     assert_clean(run_cli("children", "cla_count", "--db", str(stores[store]), "--output", str(tmp_path / "c.xlsx")), {0})
     sheet = openpyxl.load_workbook(tmp_path / "c.xlsx").active
     assert sheet.title == "cla_count"
     assert [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)] == rows
+
+
+@pytest.mark.parametrize("indicator, column, values", [
+    ("placements_3plus_pct", "counted", {"yes", "no"}),      # in the cohort; counted towards the figure or not
+    ("cla_count", "counted", {"yes"}),
+    ("sdq_mean", "score", None),                            # an average: each child's own figure, by its unit
+    ("reviews_on_time_pct", "rule", {"20 working days from coming into care", "3 months from the first review",
+                                     "6 months from the review before", "6 months from the start of the data "
+                                     "(care began before it, with no review in it)"}),
+])
+def test_the_children_behind_a_figure_are_in_words_with_their_file_and_line(stores, indicator, column, values):
+    import csv
+
+    run = run_cli("children", indicator, "--db", str(stores["demo"]))
+    assert_clean(run, {0})
+    rows = list(csv.DictReader(run.out.splitlines()))
+    assert rows and column in rows[0] and list(rows[0])[-2:] == ["file", "line"]
+    assert not {"num", "file_id", "line_no", "source"} & set(rows[0])
+    if values is not None:
+        assert {r[column] for r in rows} <= values
+    else:
+        assert all(float(r[column]) >= 0 for r in rows)
+    assert all(r["file"].endswith(".csv") and int(r["line"]) >= 2 for r in rows if r["file"])
 
 
 def test_every_due_list_is_a_sheet_with_its_short_name(stores, tmp_path):

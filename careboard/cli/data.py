@@ -181,24 +181,38 @@ def cmd_children(args) -> int:
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     cols, data = calculate.rows(ctx, ind, args.as_at)
-    if "file_id" in cols:
-        files = dict(con.execute("SELECT file_id, path FROM source_files WHERE snapshot_id = ?",
-                                 [ctx.snapshot_id]).fetchall())
-        at_file, at_line = cols.index("file_id"), cols.index("line_no") if "line_no" in cols else None
-
-        def source(r) -> str:
-            if r[at_file] is None:
-                return ""
-            line = "" if at_line is None or r[at_line] is None else f":{r[at_line]}"
-            return f"{files.get(r[at_file], '?')}{line}"
-
-        cols, data = cols + ["source"], [list(r) + [source(r)] for r in data]
+    files = dict(con.execute("SELECT file_id, path FROM source_files WHERE snapshot_id = ?", [ctx.snapshot_id]).fetchall())
+    cols, data = _for_people(ind, cols, data, files)
     if args.output is None:
         write_csv(sys.stdout, cols, data)
     else:
         print(f"wrote {write_table(args.output, cols, data, sheet_name=ind.id[:SHEET_NAME_MOST])}: {counted(len(data), 'row')}",
               file=sys.stderr)
     return 0
+
+
+def _for_people(ind, cols: list[str], data: list[tuple], files: dict[int, str]) -> tuple[list[str], list[list]]:
+    """An indicator's rows as the children command shows them: whether each row counts towards the figure
+    ("counted", yes or no) or, for an average, its own figure named by its unit; a review's schedule rule in
+    words; and the file and line each row was read from in place of the store's numbers for them."""
+    from ..lists.defs.reviews_due import RULE_WORDS
+
+    def shown(name: str, value):
+        if name == "num":
+            return value if ind.aggregate == "mean" else ("yes" if value else "no")
+        if name == "rule":
+            return RULE_WORDS.get(value, value)
+        return value
+
+    names = {"num": ind.unit if ind.aggregate == "mean" else "counted"}
+    keep = [i for i, c in enumerate(cols) if c not in ("file_id", "line_no")]
+    at_file = cols.index("file_id") if "file_id" in cols else None
+    at_line = cols.index("line_no") if "line_no" in cols else None
+    out = [[shown(cols[i], r[i]) for i in keep]
+           + ([] if at_file is None else [files.get(r[at_file], "") if r[at_file] is not None else "",
+                                          r[at_line] if at_line is not None else None])
+           for r in data]
+    return [names.get(cols[i], cols[i]) for i in keep] + ([] if at_file is None else ["file", "line"]), out
 
 
 def cmd_due(args) -> int:
