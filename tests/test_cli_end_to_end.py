@@ -102,6 +102,9 @@ STORE_CASES = [
     (["indicators", "--as-at", "01/01/2030"], {2}),          # after the extract: nothing is known by then
     (["children", "cla_count", "--as-at", "01/01/2030"], {2}),
     (["due", "--as-at", "01/01/2030"], {2}),
+    (["indicators", "--as-at", "01/01/2000"], {2}),          # before the earliest return: children who left are in none
+    (["children", "cla_count", "--as-at", "01/01/2000"], {2}),
+    (["due", "--as-at", "01/01/2000"], {2}),
     (["children", "cla_cont"], {2}),
     (["children", "placements_3plus_pct", "--snapshot", "999"], {2}),
     (["due"], {0}),
@@ -143,6 +146,15 @@ def test_as_at_after_the_extract_is_refused(stores):
     assert run.err == ("careboard: --as-at: 01/01/2030 is after 31/03/2024, the date snapshot 1's data were extracted, "
                        "so they cannot say what happened by then: give a date up to it, or load a later extract\n")
     assert run.out == ""
+
+
+def test_as_at_before_the_earliest_return_is_refused(stores):
+    run = run_cli("children", "cla_count", "--as-at", "31/03/2023", "--db", str(stores["council"]))
+    assert run.err == ("careboard: --as-at: 31/03/2023 is before 01/04/2023, the start of 2023/24, the earliest year of "
+                       "the returns in snapshot 1: they do not hold the children who had left care by then. Give a "
+                       "date from it on, or load the earlier years' returns with this one\n")
+    assert run.out == ""
+    assert_clean(run_cli("children", "cla_count", "--as-at", "01/04/2023", "--db", str(stores["council"])), {0})
 
 
 def test_misspelt_ids_name_the_nearest(stores):

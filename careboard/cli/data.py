@@ -75,6 +75,19 @@ def _context(args, con):
         raise InputError("--as-at", f"{as_at:%d/%m/%Y} is after {ctx.as_at:%d/%m/%Y}, the date snapshot {sid}'s "
                                     "data were extracted, so they cannot say what happened by then: give a date up "
                                     "to it, or load a later extract")
+    if as_at is not None and ctx.holds_return:
+        # Before its earliest year the returns miss every child who had left care by then.
+        from datetime import date
+
+        from ..dates import year_label
+        from ..errors import InputError
+
+        (first,) = con.execute("SELECT first_year FROM snapshots WHERE snapshot_id = ?", [sid]).fetchone()
+        if as_at < (start := date(first - 1, 4, 1)):
+            raise InputError("--as-at", f"{as_at:%d/%m/%Y} is before {start:%d/%m/%Y}, the start of {year_label(first)}, "
+                                        f"the earliest year of the returns in snapshot {sid}: they do not hold the "
+                                        "children who had left care by then. Give a date from it on, or load the "
+                                        "earlier years' returns with this one")
     return ctx
 
 
