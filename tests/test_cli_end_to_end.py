@@ -148,6 +148,15 @@ def test_as_at_after_the_extract_is_refused(stores):
     assert run.out == ""
 
 
+def test_load_says_what_it_is_doing_as_it_goes(tmp_path):
+    """Each step of a load that can take a while at national size says so as it starts (stderr)."""
+    run = run_cli("load", str(DATA / "council"), "--db", str(tmp_path / "s.duckdb"))
+    assert_clean(run, {0})
+    steps = [re.sub(r"^\[ *[0-9.]+s\] ", "", line) for line in run.err.splitlines() if line.startswith("[")]
+    assert steps == [f"reading {DATA / 'council'}", "checking and storing 21 rows",
+                     "validating 2023/24 against the DfE rules", "validated 2023/24: 269 rules run, 56 failing rows"]
+
+
 def test_as_at_before_the_earliest_return_is_refused(stores):
     run = run_cli("children", "cla_count", "--as-at", "31/03/2023", "--db", str(stores["council"]))
     assert run.err == ("careboard: --as-at: 31/03/2023 is before 01/04/2023, the start of 2023/24, the earliest year of "

@@ -104,6 +104,8 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
     run with. `progress`, if given, is called with a line of text as each long step (validating a
     year's return) starts and ends.
     """
+    if progress:
+        progress(f"reading {', '.join(map(str, paths))}")
     returns = discover([Path(p) for p in paths], _known_files(con))
     if year is not None:
         if not any(r.files for r in returns):
@@ -346,6 +348,8 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
             if len(t):
                 to_stage.setdefault(t.table, []).append((t, year, file_id))
                 rows[t.table] += len(t)
+    if progress:
+        progress(f"checking and storing {sum(len(t) for tables in to_stage.values() for t, _, _ in tables):,} rows")
     _stage(con, sid, to_stage)
     findings += [(gap, None) for gap in (_year_gaps(returns) if returns else [])]
     for x, fid in findings:
