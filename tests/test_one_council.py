@@ -101,3 +101,16 @@ def test_files_not_named_by_council_are_never_refused(tmp_path, first, second):
     load(con, [_return_2023_24(tmp_path / "2023-24", first)], validate=False)
     load(con, [_return_2024_25(tmp_path / "2024-25", second)], validate=False)
     assert len(list_snapshots(con)) == 2
+
+
+@pytest.mark.parametrize("last, noted", [("351", True), ("350", False), ("", False)])
+def test_validate_notes_last_years_return_of_another_council(tmp_path, last, noted):
+    from careboard.validate.session import validate_paths
+
+    this = _return_2024_25(tmp_path / "2024-25", "350")
+    before = _return_2023_24(tmp_path / "2023-24", last)
+    outcome = validate_paths([this], last_year=[before])
+    said = [n for n in outcome.notes if "LA number" in n]
+    assert said == ([("--last-year: its file names start with the LA number 351, this return's with 350: the rules "
+                      "comparing the two returns (episodes carried over, dates of birth, UPNs) may report what is not "
+                      "wrong if it is another council's")] if noted else [])

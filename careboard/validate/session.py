@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
+from ..formats.councils import council_number, several_councils
 from ..ingest.files import discover
 from ..formats.registry import SSDA903 as spec
 from .frame import (
@@ -145,18 +146,27 @@ def _drops(jobs: list[Job], tables: set[str]) -> list[Job]:
 
 def _check_last_year(this, previous) -> list[str]:
     """Refuse last year's return when it is the return being validated; a note when its names claim
-    another year than the one before this return's (the dates are not read again to settle it)."""
+    another year than the one before this return's (the dates are not read again to settle it), or another
+    council's LA number."""
     from ..dates import year_label
 
     if {f.path.resolve() for f in previous.files} == {f.path.resolve() for f in this.files}:
         raise InputError(str(previous.folder), "--last-year names the return being validated: give the folder of "
                                                "the previous year's return")
+    notes = []
+    councils = [{n for f in r.files if (n := council_number(f.path.name))} for r in (this, previous)]
+    if all(councils) and several_councils(councils[0] | councils[1]):
+        notes.append(f"--last-year: its file names start with the LA number {', '.join(sorted(councils[1]))}, this "
+                     f"return's with {', '.join(sorted(councils[0]))}: {COMPARED} if it is another council's")
     claim = previous.declared()
     if claim is None or previous.year in claim.years():
-        return []
-    return [f"--last-year: {claim.describe()} says it is {year_label(claim.year)}, not {year_label(previous.year)}, "
-            f"the year before this return's: the rules comparing the two returns (episodes carried over, dates of "
-            f"birth, UPNs) may report what is not wrong"]
+        return notes
+    return notes + [f"--last-year: {claim.describe()} says it is {year_label(claim.year)}, not "
+                    f"{year_label(previous.year)}, the year before this return's: {COMPARED}"]
+
+
+COMPARED = ("the rules comparing the two returns (episodes carried over, dates of birth, UPNs) may report what is "
+            "not wrong")
 
 
 def _last_year(paths: list[Path] | None):
