@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -289,6 +290,20 @@ def test_a_first_load_that_fails_leaves_no_store(tmp_path):
     listed = run_cli("snapshots", "--db", str(tmp_path / "s.duckdb"))
     assert_clean(listed, {0})
     assert "2023-24" in listed.out
+
+
+@pytest.mark.parametrize("command", [["load", str(DATA / "council")], ["snapshots"], ["indicators"], ["due"]])
+def test_a_data_file_given_as_the_store_is_refused_and_left_alone(tmp_path, command):
+    """DuckDB (2.0) opens an existing CSV file as an empty database in memory: a load into it said it had
+    loaded the return, and kept nothing."""
+    given = DATA / "council" / "SSDA903_2023-24" / "350 Header 2023-24.csv"
+    shutil.copy(given, tmp_path / "header.csv")
+    run = run_cli(*command, "--db", str(tmp_path / "header.csv"))
+    assert_clean(run, {2})
+    assert run.err == (f"careboard: {tmp_path / 'header.csv'}: is a file of data (a CSV file, say), not a careboard "
+                       f"store: give the store's own file with --db, such as careboard.duckdb\n")
+    assert (tmp_path / "header.csv").read_bytes() == given.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["header.csv"]
 
 
 def test_loading_the_same_files_again_changes_nothing(tmp_path):

@@ -74,7 +74,18 @@ class DuckDB(Backend):
         module()
 
     def connect(self, database: str = ":memory:", *, read_only: bool = False):
-        con = module().connect(database, read_only=read_only)
+        try:
+            con = module().connect(database, read_only=read_only)
+        except module().CatalogException:
+            if database != ":memory:" and Path(database).is_file():
+                raise _not_a_database(database) from None     # read-only, the same file says only this
+            raise
+        if database != ":memory:" and con.execute("SELECT path FROM duckdb_databases() "
+                                                  "WHERE database_name = current_database()").fetchone()[0] is None:
+            # DuckDB (2.0) opens an existing CSV file as an in-memory database without a word: whatever was
+            # stored in it would be lost on closing.
+            con.close()
+            raise _not_a_database(database)
         if not read_only and database != ":memory:":
             # DuckDB writes its log into the store file whenever the log passes 16 MB: every third of the
             # demo's monthly loads, each pass rewriting what the last one wrote. Writing once, on closing,
@@ -160,6 +171,13 @@ class DuckDB(Backend):
         # rows reported are the same either way (tests/test_validate_end_to_end.py).
         con.execute("SET threads = 1")
         con.execute(f"SET disabled_optimizers = '{','.join(VALIDATION_SKIPPED_OPTIMIZERS)}'")
+
+
+def _not_a_database(path: str):
+    from ..errors import InputError
+
+    return InputError(path, "is a file of data (a CSV file, say), not a careboard store: give the store's own file "
+                            "with --db, such as careboard.duckdb")
 
 
 # Larger than a year of a council's monthly loads write; a national load passes it and is written as it goes.
