@@ -306,6 +306,17 @@ def test_a_data_file_given_as_the_store_is_refused_and_left_alone(tmp_path, comm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["header.csv"]
 
 
+@pytest.mark.parametrize("folder", ["stores/", "here"])
+def test_a_folder_given_as_the_store_is_refused(tmp_path, monkeypatch, folder):
+    """A store was made as a file named after the folder ('stores/' made a file 'stores')."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "here").mkdir()
+    run = run_cli("load", str(DATA / "council"), "--db", folder)
+    assert_clean(run, {2})
+    assert f"argument --db: '{folder}' is a folder: give the store's file, such as " in run.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["here"] and not any((tmp_path / "here").iterdir())
+
+
 def test_loading_the_same_files_again_changes_nothing(tmp_path):
     db = str(tmp_path / "s.duckdb")
     for _ in range(2):

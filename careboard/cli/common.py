@@ -51,7 +51,17 @@ def output_file(*suffixes: str):
 
 
 def store_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", type=Path, help="store file (default: $CAREBOARD_DB or ~/.local/share/careboard/careboard.duckdb)")
+    p.add_argument("--db", type=store_file, metavar="DB",
+                   help="store file (default: $CAREBOARD_DB or ~/.local/share/careboard/careboard.duckdb)")
+
+
+def store_file(text: str) -> Path:
+    """--db: a file, not a folder (a store would otherwise be made as a file with the folder's name)."""
+    path = Path(text)
+    if text.endswith(("/", "\\")) or path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is a folder: give the store's file, such as "
+                                         f"{path / 'careboard.duckdb'}")
+    return path
 
 
 def snapshot_arg(p: argparse.ArgumentParser) -> None:
