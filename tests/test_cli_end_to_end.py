@@ -115,6 +115,7 @@ STORE_CASES = [
     (["due", "--list", "all"], {2}),                                     # a workbook needs --output FILE.xlsx
     (["report", "--no-pdf", "--out", "{out}"], {0}),   # the demo fixture ran the public report already
     (["report", "--no-pdf", "--snapshot", "999", "--out", "{out}"], {2}),
+    (["report", "--no-pdf", "--out", "{out}/report.html"], {2}),      # --out is a folder, not the file
     (["snapshots", "--remove", "999"], {2}),
     (["indicators", "--history", "per-year"], {0}),
     (["indicators", "--history", "every-year"], {2}),

@@ -146,10 +146,21 @@ def _history_reaches(years: int, first: date, as_at: date) -> None:
                                           f"of the twelve monthly snapshots; use --years {need} or more")
 
 
+def _folder(text: str) -> str:
+    """--out: a folder, which the report's files are written into (it is made if need be)."""
+    import argparse
+
+    if Path(text).suffix.lower() in (".html", ".htm", ".pdf", ".docx", ".xlsx"):
+        raise argparse.ArgumentTypeError(f"{text!r} names a file: --out is the folder the report's files go in "
+                                         f"(committee-report-YYYY-MM.html and the rest), such as "
+                                         f"{Path(text).parent / 'reports'}")
+    return text
+
+
 def _report_args(s) -> None:
     s.add_argument("--council", type=Path, help="council settings and targets (TOML; careboard init writes one)")
     s.add_argument("--benchmarks", type=Path, help="folder of DfE/ONS published files (default: careboard's copy)")
-    s.add_argument("--out", default="out/report", help="folder for the report files")
+    s.add_argument("--out", type=_folder, default="out/report", metavar="FOLDER", help="folder for the report files")
     s.add_argument("--public", action="store_true", help="suppress small numbers (DfE style) so no child can be identified")
     s.add_argument("--no-pdf", action="store_true", help="leave the PDF out (the HTML is always written)")
     s.add_argument("--docx", action="store_true", help="also write the report as a Word document, for editing")
