@@ -217,7 +217,8 @@ def _for_people(ind, cols: list[str], data: list[tuple], files: dict[int, str]) 
             return RULE_WORDS.get(value, value)
         return value
 
-    names = {"num": ind.unit if ind.aggregate == "mean" else "counted"}
+    # The model's numbers for a child's periods of care and reviews, under the names the due lists use.
+    names = {"num": ind.unit if ind.aggregate == "mean" else "counted", "period_no": "period_of_care", "due_no": "review"}
     keep = [i for i, c in enumerate(cols) if c not in ("file_id", "line_no")]
     at_file = cols.index("file_id") if "file_id" in cols else None
     at_line = cols.index("line_no") if "line_no" in cols else None
