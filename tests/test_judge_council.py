@@ -66,6 +66,12 @@ GOOD_COUNCIL = '[council]\nname = "X"\nla_code = "874"\n'
     (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = 1\ntolerance = 2\n', "targets.sdq_mean.tolerance: unknown key"),
     (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = 1\npolarity = "up"\n', "targets.sdq_mean.polarity: must be one of"),
     (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = 1\namber = -2\n', "targets.sdq_mean.amber: must be at least 0"),
+    # No figure is below 0, and no percentage above 100.
+    (GOOD_COUNCIL + '[targets.placements_3plus_pct]\ntarget = 900\n',
+     "targets.placements_3plus_pct.target: must be between 0 and 100 (a percentage), got 900"),
+    (GOOD_COUNCIL + '[targets.placements_3plus_pct.years]\n"2024/25" = -1\n',
+     'targets.placements_3plus_pct.years."2024/25": must be between 0 and 100 (a percentage), got -1'),
+    (GOOD_COUNCIL + '[targets.cla_count]\ntarget = -5\n', "targets.cla_count.target: must be at least 0, got -5"),
     (GOOD_COUNCIL + '[targets.Bad-Id]\ntarget = 1\n', "targets.Bad-Id: indicator ids are lower-case"),
     (GOOD_COUNCIL + '[targets.sdq_mean.years]\n"2024-25" = 1\n', 'targets.sdq_mean.years."2024-25": financial years'),
     (GOOD_COUNCIL + '[targets.sdq_mean.years]\n"2024/26" = 1\n', 'targets.sdq_mean.years."2024/26": financial years'),

@@ -208,11 +208,13 @@ class _Reader:
                                        f"allowed: {', '.join(sorted(allowed))}")
         return raw
 
-    def number(self, raw: object, key: str, minimum: float | None = None) -> float:
+    def number(self, raw: object, key: str, minimum: float | None = None, maximum: float | None = None) -> float:
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
             bare = str(raw).strip().rstrip("%").strip() if isinstance(raw, str) else ""
             hint = f": write it bare, {key.rpartition('.')[2]} = {bare}" if re.fullmatch(r"-?\d+(\.\d+)?", bare) else ""
             raise self.fail(key, f"expected a number, got {raw!r}{hint}")
+        if maximum is not None and not minimum <= raw <= maximum:
+            raise self.fail(key, f"must be between {minimum:g} and {maximum:g} (a percentage), got {raw!r}")
         if minimum is not None and raw < minimum:
             raise self.fail(key, f"must be at least {minimum:g}, got {raw!r}")
         return float(raw)
@@ -369,14 +371,18 @@ class _Reader:
         body = self.table(body, key, {"target", "years", "amber", "polarity"})
         if "target" not in body and "years" not in body:
             raise self.fail(key, "needs 'target' or a [years] table")
-        default = self.number(body["target"], f"{key}.target") if "target" in body else None
+        # Every figure is a count, rate, average or percentage: none below 0, no percentage above 100.
+        from careboard.indicators.registry import BY_ID
+
+        bounds = (0, 100) if BY_ID[indicator_id].unit == "%" else (0, None)
+        default = self.number(body["target"], f"{key}.target", *bounds) if "target" in body else None
         years = self.table(body.get("years", {}), f"{key}.years", None)
         amber = self.number(body["amber"], f"{key}.amber", 0) if "amber" in body else None
         polarity = self.choice(body["polarity"], f"{key}.polarity", POLARITIES) if "polarity" in body else None
         return Target(
             indicator_id=indicator_id,
             default=default,
-            by_year={self.year(label, f"{key}.years"): self.number(v, f'{key}.years."{label}"')
+            by_year={self.year(label, f"{key}.years"): self.number(v, f'{key}.years."{label}"', *bounds)
                      for label, v in years.items()},
             amber=amber,
             polarity=polarity,
