@@ -68,6 +68,12 @@ BAD = [
     ("duplicate header column", b"CHILD,CHILD,DOB,SEX,ETHNIC,UPN,MOTHER,MC_DOB\n", "more than once", 1),
     ("not well-formed XML", b"<EXPSSDA903><CHILD><HEADER></CHILD>", "not well-formed XML", 1),
     ("XML with another root", b"<?xml version='1.0'?>\n<ROOT></ROOT>", "expected <EXPSSDA903>", 2),
+    # A report's title above the column names: the message says where they are.
+    ("a title above the column names", f"Episodes extract, run 01/04/2025\n{EPISODES_HEADER}\n{ROW}\n".encode(),
+     "line 1: holds no column names careboard knows; those of the episodes table are on line 2: remove the line "
+     "above them (a title, say)", 1),
+    ("a title and a blank line above them", f"Episodes extract\r\n\r\n{EPISODES_HEADER}\r\n{ROW}\r\n".encode(),
+     "those of the episodes table are on line 3: remove the 2 lines above them", 1),
     # A quote never closed takes every later line into one cell: refused rather than read as one row.
     ("a stray quote opening a cell", f'{EPISODES_HEADER}\n{ROW}\n"{ROW}\n{ROW}\n{ROW}\n'.encode(),
      'line 3: field CHILD: a quote (") opens a cell that is never closed, so lines 3-5, to the end of the file, '

@@ -41,7 +41,10 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         if header_line > first + 1:                 # a quoted name ran over lines
             _quote_left_open(text, file, first + 1, header_line, header)
         written, header = header, normalise_header(header)
-        found = identify(header, file, written)
+        try:
+            found = identify(header, file, written)
+        except InputError as unknown:
+            raise _header_further_down(text, file, header_line) or unknown from None
         t, table, findings = found.table, found.table.name, found.findings
         positions = [header.index(c) for c in t.columns]
         width = len(header)
@@ -97,6 +100,26 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
     # An optional column the file lacks is unknown (None, read as NULL), which is not the same as blank.
     cells = [columns[header.index(c)] if c in header else [None] * len(rows) for c in t.all_columns]
     return RawTable(table, file, encoding, "csv", t.all_columns, cells, line_no, row_no, findings)
+
+
+def _header_further_down(text: str, file: str, first: int, look: int = 10) -> InputError | None:
+    """When the first line is no header, an error naming the line a few below it that is one (a report's
+    title above the column names, say), or None."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    for row in reader:
+        if reader.line_num > first + look:
+            return None
+        if reader.line_num <= first or not any(c.strip() for c in row):
+            continue
+        try:
+            table = identify(normalise_header(row), file).table.name
+        except InputError:
+            continue
+        above = reader.line_num - 1
+        return InputError(file, f"holds no column names careboard knows; those of the {table} table are on line "
+                                f"{reader.line_num}: remove the {'line' if above == 1 else f'{above} lines'} above them (a title, say)",
+                          first)
+    return None
 
 
 def _spanning(file: str, table: str, first: int, last: int, row: list[str], header: list[str]) -> Finding:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .detect import identify, normalise_header
+from ..errors import InputError
 from .raw import RawTable
 
 # Below this a plain file is split in SQL (plain_csv), which needs no pyarrow. A 2,700-child return's
@@ -54,7 +55,10 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
         return None
     if not any(header):
         return None
-    found = identify(header, file, written)
+    try:
+        found = identify(header, file, written)
+    except InputError:
+        return None     # the csv-module reader says why, looking below the first line too
     t, table, findings = found.table, found.table.name, found.findings
 
     import pyarrow as pa

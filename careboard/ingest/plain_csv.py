@@ -15,6 +15,7 @@ from itertools import repeat
 
 from ..formats.registry import SSDA903 as spec
 from .detect import identify, normalise_header
+from ..errors import InputError
 from .raw import RawTable
 from .text import encoding_findings
 
@@ -62,7 +63,10 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
     if (body.count(",") != width * len(lines) or set(map(str.count, lines, repeat(","))) != {width}
             or max(map(len, lines)) > spec.cell_chars()):
         return None
-    found = identify(header, file, written)
+    try:
+        found = identify(header, file, written)
+    except InputError:
+        return None     # the csv-module reader says why, looking below the first line too
     table, findings = found.table.name, found.findings
     findings += encoding_findings(text, encoding, file, table)
     columns = found.table.all_columns
