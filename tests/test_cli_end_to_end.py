@@ -318,6 +318,19 @@ def test_a_folder_given_as_the_store_is_refused(tmp_path, monkeypatch, folder):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["here"] and not any((tmp_path / "here").iterdir())
 
 
+def test_a_corrected_extract_loaded_again_says_which_snapshot_is_used(tmp_path):
+    folder = tmp_path / "2023-24"
+    shutil.copytree(DATA / "council" / "SSDA903_2023-24", folder)
+    db = str(tmp_path / "s.duckdb")
+    assert_clean(run_cli("load", str(folder), "--db", db), {0})
+    episodes = folder / "350 Episodes 2023-24.csv"
+    episodes.write_text(episodes.read_text().replace("K04,20/10/2023", "K04,21/10/2023"))
+    run = run_cli("load", str(folder), "--db", db)
+    assert_clean(run, {0})
+    assert run.out.splitlines()[-1] == ("note: snapshot 1 is also as at 31/03/2024: commands use the one loaded last, 2, "
+                                        "unless given --snapshot; careboard snapshots --remove 1 removes it")
+
+
 def test_loading_the_same_files_again_changes_nothing(tmp_path):
     db = str(tmp_path / "s.duckdb")
     for _ in range(2):

@@ -33,6 +33,14 @@ def cmd_load(args) -> int:
     for note in result.notes:
         print(f"note: {note}")
     print(result.summary())
+    if not result.already_loaded and (same := [sid for (sid,) in con.execute(
+            "SELECT snapshot_id FROM snapshots WHERE as_at = ? AND snapshot_id <> ? ORDER BY 1",
+            [result.as_at, result.snapshot_id]).fetchall()]):
+        # A corrected extract loaded again, most often: the earlier one stays until removed.
+        earlier = " and ".join(map(str, same))
+        print(f"note: snapshot{'s' if len(same) > 1 else ''} {earlier} {'are' if len(same) > 1 else 'is'} also as at "
+              f"{result.as_at:%d/%m/%Y}: commands use the one loaded last, {result.snapshot_id}, unless given "
+              f"--snapshot; careboard snapshots --remove {same[0]} removes {'one' if len(same) > 1 else 'it'}")
     return 0
 
 
