@@ -83,6 +83,23 @@ def test_every_list_has_a_template():
     assert sorted(p.stem for p in TEMPLATES.glob("*.csv")) == sorted(LISTS.tables())
 
 
+@pytest.mark.parametrize("cell, hint", [
+    ("31/02/2020", "there is no such date"),          # as the hand-written list has it
+    ("TBC", "leave the cell blank where there is no date"),
+    ("Jan 2020", "give the day as well as the month and year"),
+    ("3/14/2020", "it reads only month first (as Excel saves dates with US settings); save the dates as dd/mm/yyyy"),
+])
+def test_an_unreadable_date_in_a_list_says_why(tmp_path, cell, hint):
+    folder = tmp_path / "lists 2025-01-31"
+    shutil.copytree(DATA / "lists 2025-01-31", folder)
+    households = folder / "Fostering households.csv"
+    households.write_text(households.read_text().replace("31/02/2020", cell))
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, [folder], validate=False)
+    (message,) = con.execute("SELECT message FROM dq_findings WHERE code = 'bad_date'").fetchone()
+    assert message == f'APPROVED "{cell}" is not a date (written dd/mm/yyyy): {hint}'
+
+
 def test_loading_the_same_lists_again_changes_nothing(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
     first = load(con, [DATA / "lists 2025-01-31"], validate=False)

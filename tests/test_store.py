@@ -46,7 +46,7 @@ def test_load_records_snapshot_files_and_findings(tmp_path, returns):
     ("2012-03-04 00:00:00.000", 'DOB "2012-03-04 00:00:00.000" is not a date written dd/mm/yyyy: it is written year '
                                 'first (as databases export dates); save the dates as dd/mm/yyyy'),
     ("13/10/12", 'DOB "13/10/12" is not a date written dd/mm/yyyy: the year needs all four digits'),
-    ("31/02/2012", 'DOB "31/02/2012" is not a date written dd/mm/yyyy'),
+    ("31/02/2012", 'DOB "31/02/2012" is not a date written dd/mm/yyyy: there is no such date'),
     ("3/14/2012", 'DOB "3/14/2012" is not a date written dd/mm/yyyy: it reads only month first (as Excel saves '
                   'dates with US settings); save the dates as dd/mm/yyyy'),
     ("14/03/2012 00:00", 'DOB "14/03/2012 00:00" is not a date written dd/mm/yyyy: it has a time after the date (as '
@@ -69,6 +69,11 @@ def test_load_records_snapshot_files_and_findings(tmp_path, returns):
                 'save again'),
     ("4098", 'DOB "4098" is not a date written dd/mm/yyyy'),          # too few digits for a date of these years
     ("409821", 'DOB "409821" is not a date written dd/mm/yyyy'),
+    # What stands in for a date not yet known, and a month without its day.
+    ("TBC", 'DOB "TBC" is not a date written dd/mm/yyyy: leave the cell blank where there is no date'),
+    ("n/a", 'DOB "n/a" is not a date written dd/mm/yyyy: leave the cell blank where there is no date'),
+    ("03/2012", 'DOB "03/2012" is not a date written dd/mm/yyyy: give the day as well as the month and year'),
+    ("March 2012", 'DOB "March 2012" is not a date written dd/mm/yyyy: give the day as well as the month and year'),
 ])
 def test_a_date_in_another_form_says_how_to_write_it(tmp_path, dob, says):
     paths = write_returns(tmp_path / "in", {2025: {"header": [child("A", dob=dob)], "episodes": [ep("A", "01/05/2024")]}})

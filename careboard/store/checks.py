@@ -58,10 +58,16 @@ def _explain_bad_dates(con, sid: int, scope: str) -> None:
             THEN ': it is a date as Excel counts days (' || {value} || ' is '
                  || strftime(DATE '1899-12-30' + CAST(CAST({value} AS DOUBLE) AS INTEGER), '%d/%m/%Y')
                  || '), saved from a cell not formatted as a date; format the column as dates, dd/mm/yyyy, and save again'
+            WHEN regexp_full_match(lower({value}), '(tbc|tba|n/?a|none|nil|unknown|not known|pending|awaited|-+|[?]+)')
+            THEN ': leave the cell blank where there is no date'
+            WHEN regexp_full_match({value}, '[0-9][0-9]?/[0-9]{{4}}|[A-Za-z]{{3,9}}[ -][0-9]{{4}}')
+            THEN ': give the day as well as the month and year'
+            WHEN regexp_full_match({value}, '[0-9][0-9]?/[0-9][0-9]?/[0-9]{{4}}')
+            THEN ': there is no such date'
             ELSE '' END"""
-    yearly = ", ".join(f"'{t}'" for t in registry.SSDA903.tables())
-    con.execute(f"UPDATE dq_findings SET message = message || {how} WHERE snapshot_id = {scope} AND code = 'bad_date' "
-                f"AND table_name IN ({yearly})")
+    # The local lists read more forms of date than the return (year first, with a time, the month in words),
+    # so of those forms only what none of them reads comes to this.
+    con.execute(f"UPDATE dq_findings SET message = message || {how} WHERE snapshot_id = {scope} AND code = 'bad_date'")
 
 
 def _record_month_first(con, sid: int, tables: list[str], scope: str) -> None:
