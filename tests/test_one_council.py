@@ -114,3 +114,18 @@ def test_validate_notes_last_years_return_of_another_council(tmp_path, last, not
     assert said == ([("--last-year: its file names start with the LA number 351, this return's with 350: the rules "
                       "comparing the two returns (episodes carried over, dates of birth, UPNs) may report what is not "
                       "wrong if it is another council's")] if noted else [])
+
+
+@pytest.mark.parametrize("names, la", [
+    (["350 Header.csv", "350 Episodes.csv"], "350"),
+    (["350 Header.csv", "351 Episodes.csv"], None),
+    (["909 Header 2022-23.csv", "942 Header 2023-24.csv"], "942"),   # Cumbria's older return, then Cumberland's
+    (["909 Header 2022-23.csv", "942 Header.csv", "943 Header.csv"], None),
+    (["909 Header 2022-23.csv"], None),                               # not among the LAs known now
+])
+def test_the_council_the_file_names_give_counts_a_county_as_the_council_that_replaced_it(names, la):
+    from careboard.validate.la_codes import la_number_in_file_names
+    from careboard.formats.codes import code_list
+
+    current = tuple(c for c in code_list("LA_CODE", 2100) if c not in ("909", "928"))
+    assert la_number_in_file_names([Path(n) for n in names], current) == la

@@ -61,4 +61,4 @@ def _la_from_file_names(con, published, snapshot_id: int | None, current_only: b
     # Files named without a number ("Children.csv") say nothing either way; all that have one must agree.
     numbered = [p for p in paths if leading_number(p.name)]
     la = la_number_in_file_names(numbered, tuple(published.la_codes(current_only))) if numbered else None
-    return la, (numbered[0].name if la else "")
+    return la, next((p.name for p in numbered if leading_number(p.name) == la), "")

@@ -15,7 +15,7 @@ import csv
 import re
 from pathlib import Path
 
-from ..formats.councils import leading_number
+from ..formats.councils import SUCCEEDED, leading_number
 
 DFE = "DfE"
 GSS = "GSS"
@@ -62,8 +62,11 @@ def gss_to_dfe(folder: Path) -> dict[str, str]:
 
 def la_number_in_file_names(paths: list[Path], known: tuple[str, ...]) -> str | None:
     """The DfE number every file name starts with ("874 Children 2025-26.csv"), if they all start with
-    the same one and it is a known LA number; otherwise None, since a guess would be worse than asking."""
+    the same one (or the LA it replaced) and it is a known LA number; otherwise None, since a guess would be
+    worse than asking."""
     numbers = {leading_number(Path(p).name) for p in paths}
+    # A county's older returns beside those of the council that replaced it (Cumbria's beside Cumberland's).
+    numbers -= {n for n in numbers if n in SUCCEEDED and numbers & set(SUCCEEDED[n][0])}
     if len(numbers) != 1:
         return None
     number = numbers.pop()
