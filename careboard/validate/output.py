@@ -177,12 +177,13 @@ def _table(header: list[str], rows, table_id: str) -> str:
     return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>'
 
 
-# The filter boxes take their column's width, and a file's path (no space to break at) may break anywhere,
-# so the failing rows fit the window.
+# The filter boxes take their column's width, and a file's path (no space to break at), a child's ID or the
+# values as written may break anywhere, so the failing rows fit the window.
 _STYLE = ("""body{font-family:system-ui,sans-serif;margin:2em;color:#1b1b1b}table{border-collapse:collapse;margin:1em 0;font-size:.9em}
 th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}th{background:#eef}
 input{margin:.2em 0;padding:.2em;width:100%;min-width:3em;box-sizing:border-box}.note{color:#555}"""
-          f"\n#errors td:nth-child({COLUMNS.index('file') + 1}){{overflow-wrap:anywhere;min-width:12em}}")
+          + "".join(f"\n#errors td:nth-child({COLUMNS.index(c) + 1}){{overflow-wrap:anywhere}}" for c in ("child", "values"))
+          + f"\n#errors td:nth-child({COLUMNS.index('file') + 1}){{overflow-wrap:anywhere;min-width:12em}}")
 
 # Filters: type in any box to show only the rows whose column contains that text.
 _SCRIPT = """document.querySelectorAll('table').forEach(function(t){
