@@ -69,6 +69,8 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
     detail = f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
     if extra:
         detail += f"; unexpected {', '.join(extra)}"
+    if len(missing) == 1 and len(extra) == 1:        # CHILDID (the XML's name) for CHILD, say
+        detail += f": if {extra[0]} holds the {missing[0]} column, rename it {missing[0]}"
     raise InputError(file, f"looks like the {closest.title} table but is {detail}", 1,
                      missing[0] if missing else None)
 
