@@ -181,3 +181,11 @@ def test_a_run_that_finds_nothing_writes_every_output(tmp_path):
     assert "0 failing rows" in write_html(outcome, tmp_path / "e.html").read_text(encoding="utf-8")
     assert write_xlsx(outcome, tmp_path / "e.xlsx").stat().st_size > 0
     assert write_summary(outcome, tmp_path / "s.csv").read_text().splitlines()[1].startswith("103,ran,error,0,0,")
+
+
+def test_the_pages_failing_rows_have_a_width_for_every_column():
+    """The failing rows' table is laid out by fixed widths (see validate/output.py): one for each column."""
+    from careboard.store.rule_results import COLUMNS
+    from careboard.validate.output import _WIDTHS
+
+    assert list(_WIDTHS) == list(COLUMNS) and sum(_WIDTHS.values()) == 100
