@@ -122,6 +122,27 @@ def test_a_list_saved_as_csv_with_ofsteds_headers_is_read_as_its_sheet(tmp_path)
     assert rows == [("A1", "2", "WBRI", "C2", "U6", date(2023, 6, 1)), ("A2", "2", "WBRI", "C2", "U6", date(2023, 6, 1))]
 
 
+def test_a_list_saved_as_csv_with_a_quote_left_open_is_refused(tmp_path):
+    """The quote would take every later line into one cell: refused, as a return's CSV is."""
+    import csv
+    import io
+
+    from careboard.errors import InputError
+    from careboard.ingest.files import read_file
+    from tests.annex_a_books import LIST_8, list_8_row
+
+    def text(value):
+        return value.strftime("%d/%m/%Y") if isinstance(value, date) else "" if value is None else str(value)
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([LIST_8, *([text(v) for v in list_8_row(c)] for c in ("A1", "A2", "A3"))])
+    lines = out.getvalue().splitlines()
+    lines[2] = '"' + lines[2]          # a stray quote opening the second child's first cell
+    (tmp_path / "list 8.csv").write_text("\n".join(lines) + "\n")
+    with pytest.raises(InputError, match=r"line 3: .*a quote \(\"\) opens a cell that is never closed, so lines 3-4"):
+        read_file(tmp_path / "list 8.csv")
+
+
 def test_most_children_placed_at_the_demos_size_go_to_the_agencys_own_adopters(tmp_path):
     """At the demo's size (a dozen children placed a year) most go to adopters in the agency's own list 11 and
     some to another agency's, so the figure has a value like a council's."""

@@ -39,7 +39,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         else:
             raise InputError(file, "the file has no header row")
         if header_line > first + 1:                 # a quoted name ran over lines
-            _quote_left_open(text, file, first + 1, header_line, header)
+            refuse_quote_left_open(text, file, first + 1, header_line, header)
         written, header = header, normalise_header(header)
         try:
             found = identify(header, file, written)
@@ -84,7 +84,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
             row_no.append(n)
             start = reader.line_num
         if spanned:
-            _quote_left_open(text, file, *spanned, header)
+            refuse_quote_left_open(text, file, *spanned, header)
     except csv.Error as e:
         raise InputError(file, f"not readable as CSV ({e})", reader.line_num) from None
     if header_line > 1 and header is not None:
@@ -136,7 +136,7 @@ def _broken_cell(row: list[str]) -> int:
     return next((i for i, c in enumerate(row) if "\n" in c or "\r" in c), 0)
 
 
-def _quote_left_open(text: str, file: str, first: int, last: int, row: list[str],
+def refuse_quote_left_open(text: str, file: str, first: int, last: int, row: list[str],
                      header: list[str] | None = None) -> None:
     """Refuse the file if the record on lines first-last, the file's last, is a quote never closed: every
     line after it was read into one cell. (Python's csv reader, unless strict, ends such a cell at the end of
@@ -152,6 +152,8 @@ def _quote_left_open(text: str, file: str, first: int, last: int, row: list[str]
         raise InputError(file, f'a quote (") opens a cell that is never closed, so lines {first}-{last}, to the end '
                                f"of the file, were read as that one cell: remove the stray quote, or close it",
                          first, field) from None
+
+
 def blank_line_findings(lines: list[int], file: str, table: str) -> list[Finding]:
     """One warning per run of consecutive blank lines, naming them: a blank line holds no row to check."""
     runs: list[list[int]] = []

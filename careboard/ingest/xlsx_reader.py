@@ -121,9 +121,20 @@ def read_csv_as_sheet(text: str, file: str) -> RawTable | None:
     import csv
     import io
 
-    rows = (tuple(cell if cell.strip() else None for cell in row) for row in csv.reader(io.StringIO(text)))
+    from .csv_reader import refuse_quote_left_open
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    last: list = [0, 0, []]       # the lines of the last row read, and its cells
+
+    def rows():
+        for row in reader:
+            last[:] = [last[1] + 1, reader.line_num, row]
+            yield tuple(cell if cell.strip() else None for cell in row)
+
     sheet = _Sheet(file, Path(file).name, set())
-    table, _ = sheet.read(rows)
+    table, _ = sheet.read(rows())
+    if last[1] > last[0]:       # a quoted cell ran over lines: refused if to the end of the file
+        refuse_quote_left_open(text, file, *last)
     return table if table is not None and isinstance(registry.format_of(table.table), AliasedFormat) else None
 
 
