@@ -133,9 +133,11 @@ def read_csv_as_sheet(text: str, file: str) -> RawTable | None:
 
     sheet = _Sheet(file, Path(file).name, set())
     table, _ = sheet.read(rows())
+    if table is None or not isinstance(registry.format_of(table.table), AliasedFormat):
+        return None
     if last[1] > last[0]:       # a quoted cell ran over lines: refused if to the end of the file
         refuse_quote_left_open(text, file, *last)
-    return table if table is not None and isinstance(registry.format_of(table.table), AliasedFormat) else None
+    return table
 
 
 def one_sheet_per_table(book: Workbook) -> None:
