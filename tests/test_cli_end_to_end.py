@@ -143,6 +143,18 @@ def test_store_commands(stores, store, argv, codes, tmp_path):
     assert_clean(run, codes)
 
 
+def test_version_says_which_careboard_python_and_duckdb():
+    import platform
+    import tomllib
+
+    import duckdb
+
+    run = run_cli("--version")
+    assert_clean(run, {0})
+    version = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]["version"]
+    assert run.out == f"careboard {version} (Python {platform.python_version()}, DuckDB {duckdb.__version__})\n"
+
+
 def test_as_at_after_the_extract_is_refused(stores):
     run = run_cli("due", "--as-at", "01/01/2030", "--db", str(stores["council"]))
     assert run.err == ("careboard: --as-at: 01/01/2030 is after 31/03/2024, the date snapshot 1's data were extracted, "
@@ -466,7 +478,7 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(stores, monkey
     run = run_cli("snapshots", "--db", str(stores["demo"]))
     assert run.code == 3 and len(run.err.strip().splitlines()) == 1
     assert run.err.startswith("careboard: internal error (ZeroDivisionError: a fault in careboard)")
-    assert "--debug" in run.err
+    assert "--debug" in run.err and "careboard --version" in run.err
     for argv in (["--debug", "snapshots"], ["snapshots", "--debug"]):
         with pytest.raises(ZeroDivisionError):
             run_cli(*argv, "--db", str(stores["demo"]))

@@ -20,6 +20,10 @@ class Backend(ABC):
     def error(self) -> type[Exception]:
         """The class of every error the engine raises (a bad statement, a file it cannot open)."""
 
+    @abstractmethod
+    def describe(self) -> str:
+        """The engine's name and version, as `careboard --version` says them."""
+
     def interrupted(self, error: BaseException) -> bool:
         """Whether `error` is the engine stopping a statement because the user pressed Ctrl-C."""
         return isinstance(error, KeyboardInterrupt)

@@ -38,6 +38,9 @@ class DuckDB(Backend):
     def error(self) -> type[Exception]:
         return module().Error
 
+    def describe(self) -> str:
+        return f"DuckDB {module().__version__}"
+
     def interrupted(self, error: BaseException) -> bool:
         # Ctrl-C while a statement runs on the main thread stops it, and DuckDB (2.0) raises a plain
         # RuntimeError saying so, rather than its InterruptException or Python's KeyboardInterrupt.

@@ -66,8 +66,9 @@ def _dispatch(args) -> int:
         if getattr(args, "debug", False) or os.environ.get("CAREBOARD_DEBUG", "") not in ("", "0"):
             raise
         return _fail(f"internal error ({type(e).__name__}: {str(e)[:200]}). This is a fault in careboard, not in "
-                     f"your data: please report it to the careboard maintainers with the command you ran and "
-                     f"its output with --debug (or CAREBOARD_DEBUG=1), which shows the traceback.", 3)
+                     f"your data: please report it to the careboard maintainers with the command you ran, "
+                     f"its output with --debug (or CAREBOARD_DEBUG=1), which shows the traceback, and what "
+                     f"careboard --version says.", 3)
 
 
 def _store_not_opened(e: Exception) -> str | None:

@@ -15,7 +15,21 @@ def build_parser() -> argparse.ArgumentParser:
     for group in (data, outputs, validate, setup, findings, docs, annex_a):
         group.add_commands(sub)
     _debug_args(p, sub)
+    p.add_argument("--version", action=_Version, nargs=0, help="say which careboard this is, and its Python and DuckDB")
     return p
+
+
+class _Version(argparse.Action):
+    """--version, worked out only when asked: the engine's version means importing it."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        import platform
+
+        from .. import __version__
+        from ..backends import engine
+
+        print(f"careboard {__version__} (Python {platform.python_version()}, {engine().describe()})")
+        parser.exit()
 
 
 class WholeWords(argparse.ArgumentParser):
