@@ -102,19 +102,21 @@ def test_a_workbook_cell_is_reported_once_when_loaded(council, tmp_path):
         assert len(found) == 1, (p, found)
 
 
+def _as_csv(value) -> str:
+    """A cell of an Annex A list as a spreadsheet saves it in a CSV."""
+    return value.strftime("%d/%m/%Y") if isinstance(value, date) else "" if value is None else str(value)
+
+
 def test_a_list_saved_as_csv_with_ofsteds_headers_is_read_as_its_sheet(tmp_path):
     """A council may save a sheet as CSV: Ofsted's long headers and answers are read as in the workbook."""
     import csv
 
     from tests.annex_a_books import LIST_8, list_8_row
 
-    def text(value):
-        return value.strftime("%d/%m/%Y") if isinstance(value, date) else "" if value is None else str(value)
-
     (tmp_path / "lists").mkdir()
     with (tmp_path / "lists" / "list 8.csv").open("w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows([["Children looked after, list 8"], LIST_8,
-                                 *([text(v) for v in list_8_row(c)] for c in ("A1", "A2"))])
+                                 *([_as_csv(v) for v in list_8_row(c)] for c in ("A1", "A2"))])
     con = open_store(tmp_path / "s.duckdb")
     sid = load(con, [tmp_path / "lists"], as_at=AS_AT, validate=False).snapshot_id
     rows = con.execute("""SELECT "CHILD", "SEX", "ETHNIC", "LS", "PLACE", "POC_START" FROM stg_annex_a_children_in_care
@@ -131,11 +133,8 @@ def test_a_list_saved_as_csv_with_a_quote_left_open_is_refused(tmp_path):
     from careboard.ingest.files import read_file
     from tests.annex_a_books import LIST_8, list_8_row
 
-    def text(value):
-        return value.strftime("%d/%m/%Y") if isinstance(value, date) else "" if value is None else str(value)
-
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([LIST_8, *([text(v) for v in list_8_row(c)] for c in ("A1", "A2", "A3"))])
+    csv.writer(out, lineterminator="\n").writerows([LIST_8, *([_as_csv(v) for v in list_8_row(c)] for c in ("A1", "A2", "A3"))])
     lines = out.getvalue().splitlines()
     lines[2] = '"' + lines[2]          # a stray quote opening the second child's first cell
     (tmp_path / "list 8.csv").write_text("\n".join(lines) + "\n")

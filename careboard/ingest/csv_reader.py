@@ -55,7 +55,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         start = header_line
         spanned = None
         for n, row in enumerate(reader, start=1):
-            # A quoted cell ran over lines: see _quote_left_open, once the last row is read.
+            # A quoted cell ran over lines: see refuse_quote_left_open, once the last row is read.
             spanned = (start + 1, reader.line_num, row) if reader.line_num > start + 1 else None
             if spanned:
                 findings.append(_spanning(file, table, *spanned, header))
@@ -115,10 +115,9 @@ def _header_further_down(text: str, file: str, first: int, look: int = 10) -> In
             table = identify(normalise_header(row), file).table.name
         except InputError:
             continue
-        above = reader.line_num - 1
+        above = "the line" if reader.line_num == 2 else f"the {reader.line_num - 1} lines"
         return InputError(file, f"holds no column names careboard knows; those of the {table} table are on line "
-                                f"{reader.line_num}: remove the {'line' if above == 1 else f'{above} lines'} above them (a title, say)",
-                          first)
+                                f"{reader.line_num}: remove {above} above them (a title, say)", first)
     return None
 
 
@@ -137,7 +136,7 @@ def _broken_cell(row: list[str]) -> int:
 
 
 def refuse_quote_left_open(text: str, file: str, first: int, last: int, row: list[str],
-                     header: list[str] | None = None) -> None:
+                           header: list[str] | None = None) -> None:
     """Refuse the file if the record on lines first-last, the file's last, is a quote never closed: every
     line after it was read into one cell. (Python's csv reader, unless strict, ends such a cell at the end of
     the file without a word.) A quoted cell holding a line break, closed, is read as it is."""

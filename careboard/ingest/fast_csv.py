@@ -1,11 +1,11 @@
 """A fast path for big, plain CSV files: pyarrow's multi-threaded reader instead of Python's csv module.
 
 Only files where it cannot change the result take this path: UTF-8, no quote characters (so no
-field spans lines), no blank lines between rows nor the header again (so data row n is physical line n + 1; a row of nothing
-but commas is a row, as in csv_reader) and no runaway cell. Anything else, and any file the reader
-rejects (a row with the wrong number of values, say), goes through the pure-Python reader, which reports
-such problems line by line. Small files never come here: importing
-pyarrow costs more than reading them.
+field spans lines), no blank lines between rows nor the header again (so data row n is physical line n + 1;
+a row of nothing but commas is a row, as in csv_reader) and no runaway cell. Anything else, and any file
+the reader rejects (a row with the wrong number of values, say), goes through the pure-Python reader,
+which reports such problems line by line. Small files never come here: importing pyarrow costs more than
+reading them.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .detect import identify, normalise_header
+from .plain_csv import as_written_again
 from ..errors import InputError
 from .raw import RawTable
 
@@ -46,7 +47,7 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
         return None
     header = data[:end].rstrip(b"\r")
     if any(data.find(b"\n" + head + newline, end) >= 0
-           for head in (header, header.upper(), header.lower()) for newline in (b"\n", b"\r\n")):
+           for head in as_written_again(header) for newline in (b"\n", b"\r\n")):
         return None     # the header again, which the csv-module reader skips and reports
     try:
         written = data[:end].decode("utf-8").rstrip("\r").split(",")

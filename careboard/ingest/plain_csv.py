@@ -1,8 +1,8 @@
 """Plain CSV files handed to DuckDB as one string, split into rows and cells there.
 
 Most returns are plain: comma-separated, no quotes, no blank lines, every row as wide as the header
-(a row of nothing but commas is a row: see csv_reader), no runaway cell, no second header line. For those, Python's csv module
-and the per-cell objects it makes are the slowest part of validating a council's return. Such a file is
+(a row of nothing but commas is a row: see csv_reader), no runaway cell, no second header line. For those,
+Python's csv module and the per-cell objects it makes are the slowest part of validating a council's return. Such a file is
 kept as its text; `careboard.tables.sources` splits it in SQL, and data row n is physical line n + 1.
 Anything else goes to the csv-module reader, which reports problems line by line, so both paths give the
 same rows and findings.
@@ -50,7 +50,7 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
     if not body:
         return None
     every_line = f"\n{body}\n"
-    if any(f"\n{head}\n" in every_line for head in _as_written_again(text[:end])):
+    if any(f"\n{head}\n" in every_line for head in as_written_again(text[:end])):
         return None     # the header again, which the csv-module reader skips and reports
     written = text[:end].split(",")
     header = normalise_header(written)
@@ -75,8 +75,8 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
                      text=body, positions=positions, rows=len(lines), padded=_padded(body))
 
 
-def _as_written_again(header: str) -> set[str]:
-    """The header line as a second export joined on would most likely write it."""
+def as_written_again(header):
+    """The header line (text or bytes) as a second export joined on would most likely write it."""
     return {header, header.upper(), header.lower()}
 
 

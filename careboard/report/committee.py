@@ -82,10 +82,10 @@ def compute_series(ctx, inputs: Inputs, dates: list[date], indicators: tuple[Ind
     return out
 
 
-# The words an indicator's window gets in the scorecard's period column.
 # For the front page, when the month's data are the council's lists alone.
 NO_RETURN_NOTE = ("No children-in-care return was loaded with this month's data, so this report shows only the "
                   "figures drawn from the council's own lists; the notes at the end say which are left out.")
+# The words an indicator's window gets in the scorecard's period column.
 PERIOD_WORDS = {"at": "Month end", "month": "Month", "12m": "Rolling 12 months", "36m": "Rolling 3 years",
                 "ytd": "Year to date"}
 
@@ -267,9 +267,10 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         left_out[PROFILES_TITLE] = (calculate.RETURN_NOT_LOADED,)
     tables, tables_left_out = summary_tables(ctx, latest.as_at, sections, _tables(council))
     commentary = inputs.commentary
+    data_note = stale_data_note(latest.as_at, latest.collection_year) if ctx.holds_return else NO_RETURN_NOTE
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
-                    council_note=inputs.council_note, data_note=(stale_data_note(latest.as_at, latest.collection_year) if ctx.holds_return else NO_RETURN_NOTE),
+                    council_note=inputs.council_note, data_note=data_note,
                     not_shown=not_shown_note(left_out | tables_left_out), tables=tables,
                     profile_note=profile_note,
                     commentary=dict(commentary.by_indicator) if commentary else {},
