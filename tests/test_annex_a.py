@@ -205,6 +205,17 @@ def test_a_header_read_twice_is_read_from_its_first_column(tmp_path):
     assert "(sheet List 8, cell AI1)" in book.findings[0].message and "only E1 was read" in book.findings[0].message
 
 
+@pytest.mark.parametrize("extra,message", [
+    (["Notes"], 'column "Notes" (AI1) of sheet List 8 is not part of '),
+    (["Notes", "Our reference"], 'columns "Notes" (AI1), "Our reference" (AJ1) of sheet List 8 are not part of '),
+])
+def test_columns_of_the_councils_own_are_named_in_one_warning(tmp_path, extra, message):
+    book = _book(tmp_path, {"List 8": [LIST_8 + extra, list_8_row("C1") + ["x"] * len(extra)]})
+    [finding] = [f for f in book.findings if f.code == "extra_columns"]
+    assert finding.message.startswith(message) and finding.message.endswith(
+        "and was ignored" if len(extra) == 1 else "and were ignored"), finding.message
+
+
 def test_a_sheet_of_another_format_is_read_by_its_columns(tmp_path):
     header = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
     book = _book(tmp_path, {"Header": [header, ["C1", 1.0, date(2012, 5, 3), "WBRI", None, None, None]]})

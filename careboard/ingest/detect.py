@@ -48,7 +48,10 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
         extra = [c for c in named if c not in best.all_columns]
         if extra:
             findings.append(Finding("warning", "extra_columns", file, best.name, 1, ",".join(extra), None,
-                                    f"columns {', '.join(extra)} are not part of the {best.title} table and were ignored"))
+                                    (f"column {extra[0]} is not part of the {best.title} table and was ignored"
+                                     if len(extra) == 1 else
+                                     f"columns {', '.join(extra)} are not part of the {best.title} table and were "
+                                     f"ignored")))
         if unnamed:
             findings.append(Finding("warning", "unnamed_columns", file, best.name, 1, None, None,
                                     f"{counted(unnamed, 'column')} with no name in the header "

@@ -303,8 +303,10 @@ class _Sheet:
         if unused:
             shown = ", ".join(f'"{h.written}" ({h.cell})' for h in unused)
             self.findings.append(Finding("warning", "extra_columns", self.where, t.name, header_row, None, None,
-                                         f"columns {shown} of sheet {self.sheet} are not part of {t.title} "
-                                         f"and were ignored"))
+                                         (f"column {shown} of sheet {self.sheet} is not part of {t.title} and "
+                                          f"was ignored" if len(unused) == 1 else
+                                          f"columns {shown} of sheet {self.sheet} are not part of {t.title} "
+                                          f"and were ignored")))
         mapping.missing = [c for c in t.all_columns if c not in position]
         answers = fmt.answers if isinstance(fmt, AliasedFormat) else {}
         whole_years = fmt.whole_years if isinstance(fmt, AliasedFormat) else frozenset()
