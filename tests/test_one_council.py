@@ -57,11 +57,24 @@ def test_the_council_a_file_name_gives(name, number):
 def test_two_councils_in_one_folder_are_not_taken_for_two_years(tmp_path):
     folder = _return_2023_24(tmp_path / "returns", "350")
     _return_2023_24(folder, "351")
-    with pytest.raises(InputError, match=r"the file names start with different numbers \(350 and 351\), as two "
+    with pytest.raises(InputError, match=r"the file names start with the LA numbers 350 and 351, as two "
                                          r"councils' returns would: put each council's files in a folder of "
                                          r"their own, and load each council's into a store of its own") as caught:
         discover([folder])
     assert "each year's files" not in str(caught.value)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("001", "002"),         # exports numbered in turn: no LA numbers
+    ("909", "942"),         # Cumbria's files beside Cumberland's, which replaced it: one council's
+])
+def test_files_numbered_otherwise_are_not_said_to_be_two_councils(tmp_path, first, second):
+    folder = _return_2023_24(tmp_path / "returns", first)
+    _return_2023_24(folder, second)
+    with pytest.raises(InputError, match=r"is a second \w+ table in the same return .*: put each year's files in a "
+                                         r"folder of their own") as caught:
+        discover([folder])
+    assert "councils" not in str(caught.value)
 
 
 def test_two_councils_in_one_load_are_refused_and_nothing_is_written(tmp_path):

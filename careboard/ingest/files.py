@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .csv_reader import read_csv_text
 from ..formats import registry
-from ..formats.councils import leading_number
+from ..formats.councils import council_number, several_councils
 from ..errors import InputError
 from .fast_csv import try_fast
 from .plain_csv import try_plain
@@ -196,10 +196,10 @@ def _one_file_per_table(r: Return) -> None:
     seen: dict[str, str] = {}
     for table, fmt, file in names:
         if fmt == "csv" and table in seen:
-            first = {leading_number(Path(f).name) for f in (file, seen[table])}
-            if len(first) == 2 and None not in first:       # '350 Header.csv' beside '351 Header.csv'
+            councils = {council_number(Path(f).name) for f in (file, seen[table])}
+            if None not in councils and several_councils(councils):     # '350 Header.csv' beside '351 Header.csv'
                 raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]}), "
-                                       f"and the file names start with different numbers ({' and '.join(sorted(first))}),"
+                                       f"and the file names start with the LA numbers {' and '.join(sorted(councils))},"
                                        f" as two councils' returns would: put each council's files in a folder of their "
                                        f"own, and load each council's into a store of its own (--db FILE)")
             raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]}): put "
