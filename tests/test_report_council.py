@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from careboard.cli import main
-from careboard.report.view import benchmark_year_note
+from careboard.report.view import benchmark_year_note, published_gap_note
 from careboard.store import open_store
 from tests.loading import load
 from tests.cohort import ep, with_headers, write_returns
@@ -69,14 +69,28 @@ def test_no_council_benchmarks_the_la_the_file_names_give(tmp_path, monkeypatch)
     # a 2017/18 position meets 2017/18 figures where they are published (LAIT) ...
     rate = page[page.index('id="ind-cla_rate_10k"'):]
     rate = rate[:rate.index("</article>")]
-    assert "<td>2017/18</td>" in rate and 'class="benchmark-year"' not in rate
+    assert "<td>2017/18</td>" in rate and 'class="benchmark-caution"' not in rate
     # ... and where the earliest are later, the panel says how far apart they are
     two_years = page[page.index('id="ind-placements_3plus_2yr_pct"'):]
     two_years = two_years[:two_years.index("</article>")]
     assert "<td>2020/21</td>" in two_years
-    assert _text(two_years, "benchmark-year") == [
+    assert _text(two_years, "benchmark-caution") == [
         "These published figures are for 2020/21; this council's figure is at 31 March 2018 (in 2017/18), "
         "more than a year earlier, so compare them with care."]
+
+
+def test_a_few_childrens_files_reported_as_a_councils_are_far_from_its_published_counts(tmp_path, monkeypatch,
+                                                                                         capsys):
+    page = _report(tmp_path, monkeypatch, "935 ")
+    count = page[page.index('id="ind-cla_count"'):]
+    count = count[:count.index("</article>")]
+    (caution,) = _text(count, "benchmark-caution")
+    assert re.fullmatch(r"The Department for Education published [\d,]+ for Suffolk for 2017/18, against 4 here: so "
+                        r"wide a gap usually means the return loaded is incomplete or is another council's\.", caution)
+    said = capsys.readouterr().err
+    assert re.search(r"note: at 31 March 2018 the report's counts are far from those the Department for Education "
+                     r"published for Suffolk for 2017/18 \(number of children in care: 4 against [\d,]+; .*\): check "
+                     r"that the return loaded is complete and is Suffolk's", said), said
 
 
 @pytest.mark.parametrize("as_at, year_ending, note", [
@@ -100,6 +114,45 @@ def test_benchmark_year_sentence(as_at, year_ending, note):
     rows = [BenchmarkRow(label, f"{year_ending - 1}/{year_ending % 100:02d}", 50.0, "", year_ending)
             for label in ("Local Authority", "England")]
     assert benchmark_year_note(replace(base, current=replace(base.current, as_at=as_at), benchmarks=rows)) == note
+
+
+def _count_panel(as_at: date, value: float, published: float | None, year_ending: int = 2025, label="Local Authority"):
+    from dataclasses import replace
+
+    from careboard.results import BenchmarkRow
+
+    base = rate_panel()
+    rows = [BenchmarkRow(label, f"{year_ending - 1}/{year_ending % 100:02d}", published, "Suffolk", year_ending),
+            BenchmarkRow("England", f"{year_ending - 1}/{year_ending % 100:02d}", 80_000, "", year_ending)]
+    return replace(base, unit="count", decimals=0, current=replace(base.current, as_at=as_at, value=value),
+                   benchmarks=rows)
+
+
+FAR = ("The Department for Education published {} for Suffolk for 2024/25, against {} here: so wide a gap "
+       "usually means the return loaded is incomplete or is another council's.")
+
+
+@pytest.mark.parametrize("as_at, value, published, note", [
+    (date(2025, 3, 31), 6, 758, FAR.format(758, 6)),           # a few children's files, or a sample
+    (date(2025, 3, 31), 1_200, 758, FAR.format(758, "1,200")),  # another council's, or two years' children
+    (date(2025, 3, 31), 690, 758, ""),                         # within a tenth: later corrections, a late entry
+    (date(2025, 3, 31), 43, 52, ""),                           # within ten children
+    (date(2025, 3, 31), 37, 52, FAR.format(52, 37)),
+    (date(2025, 2, 28), 6, 758, ""),                           # not the date the DfE counts at
+    (date(2026, 3, 31), 6, 758, ""),                           # published for another year
+    (date(2025, 3, 31), None, 758, ""),
+    (date(2025, 3, 31), 6, None, ""),
+])
+def test_a_count_far_from_the_one_published_for_the_same_year_is_noted(as_at, value, published, note):
+    assert published_gap_note(_count_panel(as_at, value, published)) == note
+
+
+def test_only_the_councils_own_published_count_is_compared():
+    from dataclasses import replace
+
+    assert published_gap_note(_count_panel(date(2025, 3, 31), 6, 758, label="Region")) == ""
+    rate = _count_panel(date(2025, 3, 31), 6, 758)
+    assert published_gap_note(replace(rate, unit="rate")) == ""
 
 
 @pytest.mark.parametrize("council, message", [

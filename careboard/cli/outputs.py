@@ -62,6 +62,7 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
                                     else inputs.benchmarks_note))
     report = build_report(con, inputs, snapshot_id=args.snapshot, history=getattr(args, "history", "latest"))
     progress.step(f"computed {len(report.panels)} indicators over 12 months and {len(report.profiles)} profile tables")
+    _say_if_far_from_published(report)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     variants = [(report, "")] if not args.public else []
@@ -71,6 +72,24 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
     jobs = [(r, fmt, out / f"committee-report-{r.as_at:%Y-%m}{suffix}.{fmt}")
             for r, suffix in variants for fmt in wanted if wanted[fmt]]
     return write_files(jobs, lambda path: progress.step(f"wrote {path}"))
+
+
+def _say_if_far_from_published(report) -> None:
+    """Tell the analyst when counts at 31 March are far from those the DfE published for the council for that
+    date (report.view.published_gap): each panel says so too, but the command line is read first."""
+    from ..report.formatting import long_date
+    from ..report.view import published_gap
+
+    gaps = [(panel.title, *gap) for panel in report.panels if (gap := published_gap(panel))]
+    if not gaps:
+        return
+    _, _, _, la, year = gaps[0]
+    la = la or "this council"
+    listed = "; ".join(f"{title[0].lower()}{title[1:]}: {current:,.0f} against {published:,.0f}"
+                       for title, current, published, *_ in gaps)
+    print(f"note: at {long_date(report.as_at)} the report's counts are far from those the Department for Education "
+          f"published for {la} for {year} ({listed}): check that the return loaded is complete and is {la}'s",
+          file=sys.stderr)
 
 
 def _say_if_lists_alone(con, snapshot_id: int) -> None:

@@ -159,8 +159,8 @@ def _section(document, part: dict) -> None:
                                for b in panel.benchmarks]
             _table(document, rows, widths=(4, 2, 2.5, 3.5) + ((5,) if panel.benchmark_notes else ()),
                    numbers=(2, 3))
-            if panel.benchmark_year_note:
-                _after_table(document.add_paragraph(panel.benchmark_year_note))
+            if panel.benchmark_caution:
+                _after_table(document.add_paragraph(panel.benchmark_caution))
         if panel.definition:
             definition = _after_table(document.add_paragraph())
             definition.add_run("Definition: ").bold = True

@@ -54,8 +54,8 @@ def panel_card(panel: PanelView, style: Styles, width: float, page_height: float
     if panel.benchmarks:
         parts.append(Paragraph("Benchmarks", style.caption))
         parts.append(_benchmarks(panel, style, inner))
-        if panel.benchmark_year_note:
-            parts.append(Paragraph(markup(panel.benchmark_year_note), style.definition))
+        if panel.benchmark_caution:
+            parts.append(Paragraph(markup(panel.benchmark_caution), style.definition))
     if panel.definition:
         parts.append(Paragraph(f"<b>Definition:</b> {markup(panel.definition)}", style.definition))
     if panel.dq_note:

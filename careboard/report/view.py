@@ -62,7 +62,7 @@ class PanelView:
     benchmark_notes: bool
     definition: str
     dq_note: str
-    benchmark_year_note: str = ""
+    benchmark_caution: str = ""    # how far to trust the comparison (benchmark_year_note, published_gap_note)
     commentary: tuple[str, ...] = ()   # the service's paragraphs about this indicator, as written
 
 
@@ -178,7 +178,8 @@ def _panel(panel: Panel, commentary: tuple[str, ...] = ()) -> PanelView:
         benchmark_notes=any(row.note for row in panel.benchmarks),
         definition=panel.definition,
         dq_note=panel.dq_note,
-        benchmark_year_note=benchmark_year_note(panel),
+        benchmark_caution=" ".join(filter(None, (benchmark_year_note(panel),
+                                                 "" if value_withheld else published_gap_note(panel)))),
         commentary=tuple(commentary),
     )
 
@@ -196,6 +197,43 @@ def benchmark_year_note(panel: Panel) -> str:
     return (f"These published figures are for {year_label(published)}; this council's figure is at "
             f"{long_date(panel.current.as_at)} (in {year_label(position)}), more than a year "
             f"{'later' if position > published else 'earlier'}, so compare them with care.")
+
+
+# A council's count at 31 March this far from the one the DfE published for it for that date (more than
+# both) is worth a word: the DfE's figure comes from the council's own return.
+PUBLISHED_GAP_SHARE = 0.1
+PUBLISHED_GAP_CHILDREN = 10
+
+
+def published_gap(panel: Panel) -> tuple[float, float, str, str] | None:
+    """(this report's count, the DfE's published count, the LA it is for, the year) when a count at 31 March is far
+    from the one published for the same council and year; None otherwise. The DfE's figures are drawn from
+    the council's own returns, so a wide gap most often means the return loaded is incomplete, or is
+    another council's."""
+    from careboard.dates import year_ending
+
+    as_at, current = panel.current.as_at, panel.current.value
+    if panel.unit != "count" or current is None or (as_at.month, as_at.day) != (3, 31):
+        return None
+    own = [row for row in panel.benchmarks if row.label == "Local Authority" and row.value is not None
+           and row.year_ending == year_ending(as_at)]
+    if not own:
+        return None
+    published = own[0].value
+    if abs(current - published) <= max(PUBLISHED_GAP_CHILDREN, PUBLISHED_GAP_SHARE * published):
+        return None
+    return current, published, own[0].note, own[0].period_label
+
+
+def published_gap_note(panel: Panel) -> str:
+    """A sentence when this report's count is far from the one the DfE published (see published_gap)."""
+    gap = published_gap(panel)
+    if gap is None:
+        return ""
+    current, published, la, year = gap
+    return (f"The Department for Education published {format_value(published, 'count', 0)} for "
+            f"{la or 'this council'} for {year}, against {format_value(current, 'count', 0)} here: so "
+            f"wide a gap usually means the return loaded is incomplete or is another council's.")
 
 
 def _has_points(panel: Panel) -> bool:
