@@ -13,13 +13,28 @@ _DASH = re.compile(f"[{DASHES}]")
 
 
 def parse_date(text: str) -> date:
-    """A date as people type one: dd/mm/yyyy or yyyy-mm-dd (ValueError otherwise)."""
+    """A date as people type one: dd/mm/yyyy or yyyy-mm-dd (ValueError otherwise, saying what is wrong
+    with one written so but with no such day or month)."""
+    typed = _DASH.sub("-", text.strip())
     for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(_DASH.sub("-", text.strip()), fmt).date()
+            return datetime.strptime(typed, fmt).date()
         except ValueError:
             pass
+    if shaped := _DAY_FIRST.fullmatch(typed) or _YEAR_FIRST.fullmatch(typed):
+        day, month, year = (int(shaped[part]) for part in ("day", "month", "year"))
+        if not 1 <= month <= 12:
+            first = " (dates are written day first, dd/mm/yyyy)" if shaped.re is _DAY_FIRST and day <= 12 else ""
+            raise ValueError(f"{text!r} is not a date: there is no month {month}{first}")
+        import calendar
+
+        days = calendar.monthrange(year, month)[1]
+        raise ValueError(f"{text!r} is not a date: {calendar.month_name[month]} {year} has {days} days")
     raise ValueError(f"{text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
+
+
+_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})")
+_YEAR_FIRST = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 
 
 def year_ending(d: date) -> int:

@@ -430,3 +430,20 @@ def test_a_typed_date(text):
     from careboard.dates import parse_date
 
     assert parse_date(text) == date(2025, 3, 31)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("30/02/2025", "'30/02/2025' is not a date: February 2025 has 28 days"),
+    ("2024-02-30", "'2024-02-30' is not a date: February 2024 has 29 days"),
+    ("31/04/2025", "'31/04/2025' is not a date: April 2025 has 30 days"),
+    ("03/31/2025", "'03/31/2025' is not a date: there is no month 31 (dates are written day first, dd/mm/yyyy)"),
+    ("2025-13-01", "'2025-13-01' is not a date: there is no month 13"),
+    ("yesterday", "'yesterday' is not a date (use dd/mm/yyyy or yyyy-mm-dd)"),
+    ("31.03.2025", "'31.03.2025' is not a date (use dd/mm/yyyy or yyyy-mm-dd)"),
+])
+def test_a_typed_date_that_is_none_says_why(text, message):
+    from careboard.dates import parse_date
+
+    with pytest.raises(ValueError) as caught:
+        parse_date(text)
+    assert str(caught.value) == message
