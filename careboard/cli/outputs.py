@@ -80,15 +80,15 @@ def _say_if_far_from_published(report) -> None:
     from ..report.formatting import long_date
     from ..report.view import published_gap
 
-    gaps = [(panel.title, *gap) for panel in report.panels if (gap := published_gap(panel))]
+    gaps = [(panel.title, gap) for panel in report.panels if (gap := published_gap(panel))]
     if not gaps:
         return
-    _, _, _, la, year = gaps[0]
-    la = la or "this council"
-    listed = "; ".join(f"{title[0].lower()}{title[1:]}: {current:,.0f} against {published:,.0f}"
-                       for title, current, published, *_ in gaps)
+    first = gaps[0][1]
+    la = first.la or "this council"
+    listed = "; ".join(f"{title[0].lower()}{title[1:]}: {gap.current:,.0f} against {gap.published:,.0f}"
+                       for title, gap in gaps)
     print(f"note: at {long_date(report.as_at)} the report's counts are far from those the Department for Education "
-          f"published for {la} for {year} ({listed}): check that the return loaded is complete and is {la}'s",
+          f"published for {la} for {first.year} ({listed}): check that the return loaded is complete and is {la}'s",
           file=sys.stderr)
 
 

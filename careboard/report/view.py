@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from careboard.judge.assess import change_arrow, variance, variance_rule_text, variance_unit
 from careboard.report.charts import TrendSeries, trend_svg
@@ -205,11 +206,17 @@ PUBLISHED_GAP_SHARE = 0.1
 PUBLISHED_GAP_CHILDREN = 10
 
 
-def published_gap(panel: Panel) -> tuple[float, float, str, str] | None:
-    """(this report's count, the DfE's published count, the LA it is for, the year) when a count at 31 March is far
-    from the one published for the same council and year; None otherwise. The DfE's figures are drawn from
-    the council's own returns, so a wide gap most often means the return loaded is incomplete, or is
-    another council's."""
+class PublishedGap(NamedTuple):
+    current: float      # this report's count
+    published: float    # the DfE's, for the same council and year
+    la: str             # the LA it is published for, as the benchmark row names it
+    year: str           # "2024/25"
+
+
+def published_gap(panel: Panel) -> PublishedGap | None:
+    """The gap when a count at 31 March is far from the one published for the same council and year; None
+    otherwise. The DfE's figures are drawn from the council's own returns, so a wide gap most often means
+    the return loaded is incomplete, or is another council's."""
     from careboard.dates import year_ending
 
     as_at, current = panel.current.as_at, panel.current.value
@@ -222,7 +229,7 @@ def published_gap(panel: Panel) -> tuple[float, float, str, str] | None:
     published = own[0].value
     if abs(current - published) <= max(PUBLISHED_GAP_CHILDREN, PUBLISHED_GAP_SHARE * published):
         return None
-    return current, published, own[0].note, own[0].period_label
+    return PublishedGap(current, published, own[0].note, own[0].period_label)
 
 
 def published_gap_note(panel: Panel) -> str:
@@ -230,9 +237,8 @@ def published_gap_note(panel: Panel) -> str:
     gap = published_gap(panel)
     if gap is None:
         return ""
-    current, published, la, year = gap
-    return (f"The Department for Education published {format_value(published, 'count', 0)} for "
-            f"{la or 'this council'} for {year}, against {format_value(current, 'count', 0)} here: so "
+    return (f"The Department for Education published {format_value(gap.published, 'count', 0)} for "
+            f"{gap.la or 'this council'} for {gap.year}, against {format_value(gap.current, 'count', 0)} here: so "
             f"wide a gap usually means the return loaded is incomplete or is another council's.")
 
 
