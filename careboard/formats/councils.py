@@ -34,6 +34,11 @@ def council_number(name: str) -> str | None:
     return number if number in code_list("LA_CODE", 2100) else None
 
 
+def replaced(former: str, by: str) -> bool:
+    """Whether the LA numbered `former` no longer exists and `by` is one of the LAs that replaced it."""
+    return by in SUCCEEDED.get(former, ((), ""))[0]
+
+
 def several_councils(numbers: set[str]) -> bool:
     """Whether LA numbers name more than one council, a county and the LAs that replaced it counting as one
     only with a single one of them."""
@@ -44,4 +49,4 @@ def several_councils(numbers: set[str]) -> bool:
     if not current:
         return len(former) > 1
     (now,) = current
-    return any(now not in SUCCEEDED[n][0] for n in former)
+    return any(not replaced(n, by=now) for n in former)

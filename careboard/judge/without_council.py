@@ -37,10 +37,10 @@ def without_council(con, published, snapshot_id: int | None = None) -> tuple[Cou
 def other_council_note(con, published, council: CouncilConfig, snapshot_id: int | None = None) -> str:
     """A note when the return's file names name an LA other than the council's (or the one it replaced),
     else ''."""
-    from careboard.formats.councils import SUCCEEDED
+    from careboard.formats.councils import replaced
 
     la, example = _la_from_file_names(con, published, snapshot_id, current_only=False)
-    if la is None or not council.la_code or la == council.la_code or council.la_code in SUCCEEDED.get(la, ((),))[0]:
+    if la is None or not council.la_code or la == council.la_code or replaced(la, by=council.la_code):
         return ""
     return (f"the return's file names start with the number of {published.la_name(la)} ({la}), such as “{example}”, "
             f"but the council settings are for {published.la_name(council.la_code)} ({council.la_code}): check that "

@@ -15,7 +15,7 @@ import csv
 import re
 from pathlib import Path
 
-from ..formats.councils import SUCCEEDED, leading_number
+from ..formats.councils import leading_number, replaced
 
 DFE = "DfE"
 GSS = "GSS"
@@ -66,7 +66,7 @@ def la_number_in_file_names(paths: list[Path], known: tuple[str, ...]) -> str | 
     worse than asking."""
     numbers = {leading_number(Path(p).name) for p in paths}
     # A county's older returns beside those of the council that replaced it (Cumbria's beside Cumberland's).
-    numbers -= {n for n in numbers if n in SUCCEEDED and numbers & set(SUCCEEDED[n][0])}
+    numbers -= {n for n in numbers if any(replaced(n, by=m) for m in numbers)}
     if len(numbers) != 1:
         return None
     number = numbers.pop()
