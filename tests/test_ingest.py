@@ -224,6 +224,15 @@ def test_such_a_file_named_on_its_own_is_refused(tmp_path):
         discover([write(tmp_path, "guidance.pdf", b"%PDF-1.4")])
 
 
+def test_a_zipped_return_is_to_be_unzipped(tmp_path):
+    with pytest.raises(InputError, match="is a zipped file, which careboard does not open: unzip it and give the "
+                                         "folder of its files"):
+        discover([write(tmp_path, "return.zip", b"PK\x03\x04")])
+    with pytest.raises(InputError) as e:
+        discover([tmp_path])
+    assert str(e.value).endswith("1 file set aside (return.zip); unzip a zipped return to load it")
+
+
 @pytest.mark.parametrize("header, row", [
     (EPISODES_HEADER + ",,,", ROW + ",,,"),                       # Excel's empty columns at the end
     (EPISODES_HEADER + ",,", ROW + ",a note,"),                   # something written under one of them

@@ -21,6 +21,7 @@ _SKIP = {".ds_store", "thumbs.db", "desktop.ini"}
 # set aside with a note; named on their own, refused (read_file says why).
 _NOT_DATA = {".md", ".txt", ".json", ".pdf", ".doc", ".docx", ".rtf", ".odt", ".ppt", ".pptx", ".msg", ".eml",
              ".png", ".jpg", ".jpeg", ".gif", ".zip", ".7z", ".rar", ".htm", ".html", ".log", ".ini", ".sql"}
+_ZIPPED = (".zip", ".7z", ".rar")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ class Return:
     # Set when the folder holds several years' files side by side, each named with its year: this return is
     # the files named so ('2024-25').
     part: str | None = None
+    # Set with the year (store.return_year): at least half of the dates it was worked out from are written in
+    # another form than dd/mm/yyyy, as a database export or a spreadsheet writes them.
+    other_date_forms: bool = False
 
     @property
     def label(self) -> str:
@@ -103,8 +107,10 @@ def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> 
         return SourceFile(path, digest, tables, declared=year_in_xml_header(header))
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
         return SourceFile(path, digest, _workbook_tables(path))
-    if path.suffix.lower() in (".pdf", ".zip"):
-        raise InputError(name, f"{path.suffix} files are not read; export the table as CSV")
+    if path.suffix.lower() in _ZIPPED:
+        raise InputError(name, "is a zipped file, which careboard does not open: unzip it and give the folder of its files")
+    if path.suffix.lower() == ".pdf":
+        raise InputError(name, ".pdf files are not read; export the table as CSV")
     try:
         return SourceFile(path, digest, [_csv_table(data, name)])
     except InputError as unrecognised:
@@ -168,7 +174,7 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
     if not groups:
         left = [f.name for files in aside.values() for f in files]
         raise InputError(", ".join(map(str, paths)), "no input files found" + (
-            f": careboard reads CSV, XML and Excel files, and {_set_aside(left)}" if left else ""))
+            f": careboard reads CSV, XML and Excel files, and {_set_aside(left)}{_unzip(left)}" if left else ""))
     returns = []
     for folder, files in sorted(groups.items()):
         read = [read_file(f, known) for f in files]
@@ -179,8 +185,7 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
         parts[-1].lists = lists
         if folder in aside:
             parts[0].notes.append(f"{folder}: {_set_aside([f.name for f in aside[folder]])}, as careboard reads only CSV, "
-                                  f"XML and Excel files" + ("; unzip a zipped return to load it" if any(
-                                      f.suffix.lower() in (".zip", ".7z", ".rar") for f in aside[folder]) else ""))
+                                  f"XML and Excel files{_unzip([f.name for f in aside[folder]])}")
         for r in parts:
             _pick_stored_year(r)
             _one_file_per_list([f for x in (*returns, r) for f in x.lists])
@@ -223,6 +228,11 @@ def _years_side_by_side(folder: Path, files: list[SourceFile]) -> list[Return] |
         r = by_year.setdefault((n.year, n.bare), Return(folder, named=n, part=n.text))
         r.files.append(f)
     return [by_year[k] for k in sorted(by_year)]
+
+
+def _unzip(names: list[str]) -> str:
+    """Advice to unzip, where files set aside include a zipped one."""
+    return "; unzip a zipped return to load it" if any(Path(n).suffix.lower() in _ZIPPED for n in names) else ""
 
 
 def _set_aside(names: list[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..formats import registry
 from . import list_checks
 from .normalised import cell_findings
+from ..tables.date_forms import how_written
 from ..tables.month_first import date_cells, month_first_files, reads_only_month_first
 from ..tables.month_first import message as month_first_message
 from ..tables.schema import NORMALISED, child_of, staging_name, trimmed
@@ -38,35 +39,9 @@ def _explain_bad_dates(con, sid: int, scope: str) -> None:
     """Add to each new unreadable date's finding how it was written, where it is a form exports often use, and
     what to do. One statement over the findings, rather than the same patterns in the check of every date column
     (compiling them there made a load of one council's error-heavy return a fifth slower)."""
-    value = "trim(value)"     # the cell as written (a finding keeps it untrimmed)
-    # Database exports write dates year first, often with a time; a two-digit year is a spreadsheet's habit.
-    how = f"""CASE WHEN regexp_matches({value}, '^[0-9]{{4}}-[0-9][0-9]?-[0-9][0-9]?')
-            THEN ': it is written year first (as databases export dates); save the dates as dd/mm/yyyy'
-            WHEN regexp_full_match({value}, '[0-9][0-9]?/[0-9][0-9]?/[0-9][0-9]')
-            THEN ': the year needs all four digits'
-            WHEN {reads_only_month_first(value)}
-            THEN ': it reads only month first (as Excel saves dates with US settings); save the dates as dd/mm/yyyy'
-            WHEN regexp_matches({value}, '^[0-9][0-9]?/[0-9][0-9]?/[0-9]{{4}}[ T][0-9]')
-            THEN ': it has a time after the date (as databases and Excel export dates); save the dates as dd/mm/yyyy, '
-                 || 'without the time'
-            WHEN regexp_full_match({value}, '[0-9][0-9]?-[0-9][0-9]?-[0-9]{{4}}|[0-9][0-9]?[.][0-9][0-9]?[.][0-9]{{4}}')
-            THEN ': the day, month and year are separated by ' || CASE WHEN contains({value}, '-') THEN 'hyphens'
-                 ELSE 'full stops' END || ', not slashes; save the dates as dd/mm/yyyy'
-            WHEN regexp_matches({value}, '^[0-9][0-9]?[- ]?[A-Za-z]{{3}}')
-            THEN ': the month is written in words; save the dates as dd/mm/yyyy'
-            WHEN regexp_full_match({value}, '[1-9][0-9]{{4}}([.]0+)?')
-            THEN ': it is a date as Excel counts days (' || {value} || ' is '
-                 || strftime(DATE '1899-12-30' + CAST(CAST({value} AS DOUBLE) AS INTEGER), '%d/%m/%Y')
-                 || '), saved from a cell not formatted as a date; format the column as dates, dd/mm/yyyy, and save again'
-            WHEN regexp_full_match(lower({value}), '(tbc|tba|n/?a|none|nil|unknown|not known|pending|awaited|-+|[?]+)')
-            THEN ': leave the cell blank where there is no date'
-            WHEN regexp_full_match({value}, '[0-9][0-9]?/[0-9]{{4}}|[A-Za-z]{{3,9}}[ -][0-9]{{4}}')
-            THEN ': give the day as well as the month and year'
-            WHEN regexp_full_match({value}, '[0-9][0-9]?/[0-9][0-9]?/[0-9]{{4}}')
-            THEN ': there is no such date'
-            ELSE '' END"""
     # The local lists read more forms of date than the return (year first, with a time, the month in words),
     # so of those forms only what none of them reads comes to this.
+    how = how_written("trim(value)")     # the cell as written (a finding keeps it untrimmed)
     con.execute(f"UPDATE dq_findings SET message = message || {how} WHERE snapshot_id = {scope} AND code = 'bad_date'")
 
 

@@ -54,6 +54,18 @@ class Window:
     points: Counter = field(default_factory=Counter)
     after: int = 0                      # dates after the as-at date (or today), left out
     what: str = "episodes"
+    written: int = 0                    # the dates read for the year: cells not blank,
+    other_forms: int = 0                # of them not written dd/mm/yyyy (year first, with a time ...),
+    unread: int = 0                     # and of those, not read at all
+
+    def mostly_other_forms(self) -> bool:
+        """True when at least half of the dates are not written dd/mm/yyyy, as the return asks."""
+        return self.written > 0 and self.other_forms * 2 >= self.written
+
+    def add_forms(self, written: int, other_forms: int, unread: int) -> None:
+        self.written += written
+        self.other_forms += other_forms
+        self.unread += unread
 
     def events(self) -> Counter:
         out = Counter(self.points)
@@ -113,8 +125,24 @@ def _files(r: Return, table: str):
 
 
 def _text_date(c: str) -> str:
-    cell = f'trim("{c}")'
+    # Year first is read as well (databases export dates so), and a time after the date is passed over: the year
+    # is worked out from every date that says when it is; the load's findings and validate say what is wrong.
+    cell = f"""split_part(trim("{c}"), ' ', 1)"""
     return f"coalesce(try_strptime({cell}, '%d/%m/%Y'), try_strptime({cell}, '%Y-%m-%d'))::DATE"
+
+
+def _other_form(c: str) -> str:
+    """SQL: true where date text `c` is not blank and not a date written dd/mm/yyyy."""
+    return f"""(trim("{c}") <> '' AND try_strptime(trim("{c}"), '%d/%m/%Y') IS NULL)"""
+
+
+def _forms(cols) -> str:
+    """SQL counting the dates of `cols` written, written in another form than dd/mm/yyyy, and not read at all
+    (over {src}: see _each), as three columns."""
+    other = " + ".join(f'count(*) FILTER (WHERE "{c} other")' for c in cols)
+    written = " + ".join(f'count(*) FILTER (WHERE "{c}" IS NOT NULL OR "{c} other")' for c in cols)
+    unread = " + ".join(f'count(*) FILTER (WHERE "{c}" IS NULL AND "{c} other")' for c in cols)
+    return f"{written}, {other}, {unread}"
 
 
 def _each(con, returns: list[Return], table: str, query: str, read: Callable[[str], str] | None) -> list[tuple]:
@@ -122,7 +150,8 @@ def _each(con, returns: list[Return], table: str, query: str, read: Callable[[st
     typed, with `i`, the index of the file's return (one statement: ten years of returns are one scan).
     With `read` (see years_of_returns), the dates' text is read from the table it names."""
     cols = _EVENTS[table]
-    typed = ", ".join(_text_date(c) + f' AS "{c}"' for c in cols)    # from the dates' text
+    # From the dates' text: each date, and whether it is written in another form than dd/mm/yyyy.
+    typed = ", ".join(f'{_text_date(c)} AS "{c}", {_other_form(c)} AS "{c} other"' for c in cols)
     texts = ", ".join(f'"r_{c}" AS "{c}"' for c in cols)               # a typed table's text of them
     parts, params, sources = [], [], []
     try:
@@ -137,7 +166,7 @@ def _each(con, returns: list[Return], table: str, query: str, read: Callable[[st
                     parts.append(f"SELECT {i} AS i, {typed} FROM {source.sql}")
                     params += source.params
                 else:
-                    named = ", ".join(f'"{c}"' for c in cols)
+                    named = ", ".join(f'"{c}", false AS "{c} other"' for c in cols)     # as stored: read
                     parts.append(f"SELECT {i} AS i, {named} FROM {staging_name(table)} WHERE snapshot_id = "
                                  f"{int(stored.snapshot_id)} AND file_id = {int(stored.file_id)}")
         if not parts:
@@ -161,9 +190,11 @@ def windows(con, returns: list[Return], ceiling: date, read: Callable[[str], str
     out = [Window() for _ in returns]
     c = f"DATE '{ceiling.isoformat()}'"
     query = (f"SELECT i, {_year_of('DECOM', c)} AS s, {_year_of('DEC', c)} AS e, count(*), "
-             f'count(*) FILTER ("DECOM" > {c}) + count(*) FILTER ("DEC" > {c}) FROM {{src}} AS d GROUP BY ALL')
-    for i, s, e, n, after in _each(con, returns, "episodes", query, read):
+             f'count(*) FILTER ("DECOM" > {c}) + count(*) FILTER ("DEC" > {c}), {_forms(("DECOM", "DEC"))} '
+             f"FROM {{src}} AS d GROUP BY ALL")
+    for i, s, e, n, after, *forms in _each(con, returns, "episodes", query, read):
         out[i].after += after
+        out[i].add_forms(*forms)
         if s is not None:
             out[i].spans[(s, e)] += n
     without = [k for k, w in enumerate(out) if not w.spans]     # returns without episodes
@@ -181,6 +212,8 @@ def windows(con, returns: list[Return], ceiling: date, read: Callable[[str], str
             w.after += after or 0
             if y is not None:
                 w.points[y] += n
+        for i, *forms in _each(con, bare, table, f"SELECT i, {_forms(cols)} FROM {{src}} AS d GROUP BY i", read):
+            out[without[i]].add_forms(*forms)
     return out
 
 
@@ -211,19 +244,31 @@ def _decide(r: Return, w: Window, ceiling: date) -> None:
         if doubt:
             why += f", although {doubt}"
     elif claim is not None and data_year is None:
-        year, why = claim.year, f"from {claim.describe()} (the return has no dates to check it against)"
+        year, why = claim.year, f"from {claim.describe()} ({_no_dates(w)} to check it against)"
     elif claim is not None:
         year, why = _weigh(claim, w, data_year, ceiling)
     elif data_year is not None:
         year, why = data_year, f"from its {w.what} (the latest in {year_label(data_year)})"
+    elif w.unread and w.unread == w.written:
+        raise InputError(r.label, f"cannot tell which collection year this return covers ({_no_dates(w)}, and "
+                                  f"there is no year in its folder or file names): name the folder like 2024-25 or "
+                                  f"pass --year")
     else:
         raise InputError(r.label, "cannot tell which collection year this return covers (no dated episodes "
                                         "or other dated rows, and no year in its folder or file names): name "
                                         "the folder like 2024-25 or pass --year")
     r.year = year
+    r.other_date_forms = w.mostly_other_forms()
     extra = _history(w, year) + _late(w, year, ceiling)
     if why != _AS_GIVEN or extra:       # nothing to say when --year was given and the dates agree
         r.notes.append(f"{r.label}: collection year {year_label(year)}, {why}{extra}")
+
+
+def _no_dates(w: Window) -> str:
+    """Why a return's dates say nothing of its year: there are none, or none could be read."""
+    if w.unread and w.unread == w.written:
+        return f"no date in its {w.what} could be read"
+    return "the return has no dates"
 
 
 def _weigh(claim: NamedYear, w: Window, data_year: int, ceiling: date) -> tuple[int, str]:

@@ -22,7 +22,8 @@ from .frame import (
 )
 from .reference_inputs import ReferenceInputs, install_reference
 from ..store.rule_results import Outcome
-from ..tables.month_first import may_be_month_first, message as month_first_message
+from ..tables.date_forms import mostly_unread_message
+from ..tables.month_first import date_cells, may_be_month_first, message as month_first_message
 from .runner import active_rules, finish, plan_rules, run_rules
 from .schedule import Job, Schedule
 
@@ -116,6 +117,8 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         # Searched for while the workers are busy with the rules.
         if any(may_be_month_first(t) for t in this.tables()):
             schedule.add(_month_first_job())
+        if this.other_date_forms:
+            schedule.add(_mostly_unread_job())
         found = schedule.finish()
     outcome = finish(con, plan, files)
     outcome.notes = notes + outcome.notes + installed.notes
@@ -123,6 +126,10 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     outcome.notes += [f.note() for t in this.tables() for f in t.findings]
     outcome.notes += [f"{files[file_id]}, line {first['line']}: {month_first_message(n, first, k, first_either)}"
                       for file_id, n, first, k, first_either in sorted(found.get(MONTH_FIRST, []), key=lambda f: f[0])]
+    # A file written month first has been told so; any other whose dates are mostly in another form is told it.
+    month_first = {file_id for file_id, *_ in found.get(MONTH_FIRST, [])}
+    outcome.notes += [f"{files[file_id]}: {mostly_unread_message(*counts)}"
+                      for file_id, *counts in sorted(found.get(MOSTLY_UNREAD, []), key=lambda f: f[0]) if file_id not in month_first]
     return outcome
 
 
@@ -131,10 +138,22 @@ MONTH_FIRST = "month_first_files"
 
 def _month_first_job() -> Job:
     """A job finding this year's files written month first (tables/month_first.py)."""
-    from ..tables.month_first import date_cells, month_first_files
+    from ..tables.month_first import month_first_files
 
     dates = [sql for t in spec.tables() if (sql := date_cells(t, lambda i, c: f'"r_{c}"', frame_name(t)))]
     return Job(MONTH_FIRST, lambda c: c.execute(month_first_files(" UNION ALL ".join(dates))).fetchall(),
+               frozenset(frame_name(t) for t in spec.tables()))
+
+
+MOSTLY_UNREAD = "mostly_unread_dates"
+
+
+def _mostly_unread_job() -> Job:
+    """A job finding this year's files in which most dates could not be read (tables/date_forms.py)."""
+    from ..tables.date_forms import mostly_unread_files
+
+    dates = [sql for t in spec.tables() if (sql := date_cells(t, lambda i, c: f'"r_{c}"', frame_name(t)))]
+    return Job(MOSTLY_UNREAD, lambda c: c.execute(mostly_unread_files(" UNION ALL ".join(dates))).fetchall(),
                frozenset(frame_name(t) for t in spec.tables()))
 
 

@@ -1,0 +1,67 @@
+"""Dates that could not be read: how each is written, in words, and the files in which most of them are.
+
+A file exported from a case system or saved from Excel often writes all of its dates in one other form (year
+first with a time, Excel's count of days, the month in words). The load's findings tell each such date how to
+write it (store/checks.py); `validate` says it once for a file in which at least half of the dates could not
+be read, as its failing rows would otherwise say it of every date, one rule at a time.
+"""
+
+from __future__ import annotations
+
+from .month_first import reads_only_month_first
+
+
+def how_written(value: str) -> str:
+    """SQL: what to add to "is not a date written dd/mm/yyyy" for a date's text `value` (trimmed): how it is
+    written where that is a form exports often use, and what to do; or '' for a date of no known form."""
+    # Database exports write dates year first, often with a time; a two-digit year is a spreadsheet's habit.
+    return f"""CASE WHEN regexp_matches({value}, '^[0-9]{{4}}-[0-9][0-9]?-[0-9][0-9]?')
+            THEN ': it is written year first (as databases export dates); save the dates as dd/mm/yyyy'
+            WHEN regexp_full_match({value}, '[0-9][0-9]?/[0-9][0-9]?/[0-9][0-9]')
+            THEN ': the year needs all four digits'
+            WHEN {reads_only_month_first(value)}
+            THEN ': it reads only month first (as Excel saves dates with US settings); save the dates as dd/mm/yyyy'
+            WHEN regexp_matches({value}, '^[0-9][0-9]?/[0-9][0-9]?/[0-9]{{4}}[ T][0-9]')
+            THEN ': it has a time after the date (as databases and Excel export dates); save the dates as dd/mm/yyyy, '
+                 || 'without the time'
+            WHEN regexp_full_match({value}, '[0-9][0-9]?-[0-9][0-9]?-[0-9]{{4}}|[0-9][0-9]?[.][0-9][0-9]?[.][0-9]{{4}}')
+            THEN ': the day, month and year are separated by ' || CASE WHEN contains({value}, '-') THEN 'hyphens'
+                 ELSE 'full stops' END || ', not slashes; save the dates as dd/mm/yyyy'
+            WHEN regexp_matches({value}, '^[0-9][0-9]?[- ]?[A-Za-z]{{3}}')
+            THEN ': the month is written in words; save the dates as dd/mm/yyyy'
+            WHEN regexp_full_match({value}, '[1-9][0-9]{{4}}([.]0+)?')
+            THEN ': it is a date as Excel counts days (' || {value} || ' is '
+                 || strftime(DATE '1899-12-30' + CAST(CAST({value} AS DOUBLE) AS INTEGER), '%d/%m/%Y')
+                 || '), saved from a cell not formatted as a date; format the column as dates, dd/mm/yyyy, and save again'
+            WHEN regexp_full_match(lower({value}), '(tbc|tba|n/?a|none|nil|null|unknown|not known|pending|awaited|-+|[?]+)')
+            THEN ': leave the cell blank where there is no date'
+            WHEN regexp_full_match({value}, '[0-9][0-9]?/[0-9]{{4}}|[A-Za-z]{{3,9}}[ -][0-9]{{4}}')
+            THEN ': give the day as well as the month and year'
+            WHEN regexp_full_match({value}, '[0-9][0-9]?/[0-9][0-9]?/[0-9]{{4}}')
+            THEN ': there is no such date'
+            ELSE '' END"""
+
+
+def mostly_unread_files(dates: str) -> str:
+    """SELECT of one row per file in which at least half of the dates written could not be read, from `dates`
+    (tables.month_first.date_cells, joined by UNION ALL): file_id, how many dates could not be read and how many
+    are written, the fields holding them, and the first's line, field and text with how_written's words."""
+    unread = "value IS NULL AND text <> ''"
+    first = f"arg_min({{'line': line_no, 'field': field, 'text': text}}, line_no) FILTER (WHERE {unread})"
+    return f"""SELECT file_id, unread, written, fields, first, {how_written("first.text")} AS how
+FROM (SELECT file_id, count(*) FILTER (WHERE {unread}) AS unread, count(*) FILTER (WHERE text <> '') AS written,
+             list_sort(list_distinct(list(field) FILTER (WHERE {unread}))) AS fields, {first} AS first
+      FROM ({dates}) AS dates GROUP BY file_id) AS counted
+WHERE unread > 0 AND unread * 2 >= written"""
+
+
+def mostly_unread_message(unread: int, written: int, fields: list[str], first: dict, how: str) -> str:
+    """What a file most of whose dates could not be read is told (a row of mostly_unread_files)."""
+    said = f"{first['field']} \"{first['text']}\" on line {first['line']}"
+    if unread == written == 1:
+        said = f"its one date, {said},"
+    else:
+        share = "none" if unread == written else f"{unread:,}"
+        said = (f"{share} of its {written:,} dates could {'' if share == 'none' else 'not '}be read "
+                f"({', '.join(fields)}): the first, {said},")
+    return f"{said} is not a date written dd/mm/yyyy{how or '; save the dates as dd/mm/yyyy'}"

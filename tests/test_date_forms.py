@@ -1,0 +1,111 @@
+"""Returns whose dates are written in another form than dd/mm/yyyy, as a case system's database export or a
+spreadsheet saves them: the year is still worked out from them where they say when they are, and `validate`
+says once for each file how its dates are written and what to do (tables/date_forms.py), beside the rules that
+report each date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careboard.backends import engine
+from careboard.errors import InputError
+from careboard.ingest.files import discover
+from careboard.store.return_year import years_of_returns
+from careboard.tables.date_forms import mostly_unread_message
+from careboard.validate.session import validate_paths
+from tests.year_returns import busy_year
+
+_DATE = re.compile(r"\b(\d\d)/(\d\d)/(\d{4})\b")
+
+
+def _rewritten(folder: Path, form) -> Path:
+    """`folder`'s files with every dd/mm/yyyy date written as `form(date)` gives it."""
+    for f in folder.glob("*.csv"):
+        f.write_text(_DATE.sub(lambda m: form(date(int(m[3]), int(m[2]), int(m[1]))), f.read_text()))
+    return folder
+
+
+def _excel_days(d: date) -> str:
+    return str((d - date(1899, 12, 30)).days)
+
+
+# (how a date is written, what the note adds, whether the year is worked out from such dates)
+FORMS = [
+    (lambda d: f"{d:%Y-%m-%d} 00:00:00.000",
+     ": it is written year first (as databases export dates); save the dates as dd/mm/yyyy", True),
+    (lambda d: f"{d:%d/%m/%Y} 00:00",
+     ": it has a time after the date (as databases and Excel export dates); save the dates as dd/mm/yyyy, without "
+     "the time", True),
+    (_excel_days, ": it is a date as Excel counts days (40179 is 01/01/2010), saved from a cell not formatted as a "
+                  "date; format the column as dates, dd/mm/yyyy, and save again", False),
+    (lambda d: f"{d:%d-%b-%Y}", ": the month is written in words; save the dates as dd/mm/yyyy", False),
+]
+
+
+def _export(tmp_path: Path, form) -> Path:
+    """A 2024/25 return of eight children whose every date is written as `form` gives it."""
+    return _rewritten(busy_year(tmp_path / "2024-25", 2025), form)
+
+
+@pytest.mark.parametrize("form, how, read", FORMS)
+def test_validate_says_once_for_each_file_how_its_dates_are_written(tmp_path, form, how, read):
+    folder = _export(tmp_path, form)
+    notes = [n for n in validate_paths([folder]).notes if "could be read (" in n]
+    # The header's dates of birth and the episodes' start and end dates: every one of them in that form.
+    episodes_how = how.replace("40179 is 01/01/2010", "45423 is 11/05/2024")
+    assert notes == [f'{folder / "episodes.csv"}: none of its 12 dates could be read (DEC, DECOM): the first, DECOM '
+                     f'"{form(date(2024, 5, 11))}" on line 2, is not a date written dd/mm/yyyy{episodes_how}',
+                     f'{folder / "header.csv"}: none of its 8 dates could be read (DOB): the first, DOB '
+                     f'"{form(date(2010, 1, 1))}" on line 2, is not a date written dd/mm/yyyy{how}']
+
+
+@pytest.mark.parametrize("form, how, read", FORMS)
+def test_the_year_is_worked_out_from_such_dates_where_they_say_when_they_are(tmp_path, form, how, read):
+    folder = _export(tmp_path, form)
+    (found,) = discover([folder])
+    years_of_returns(engine().connect(":memory:"), [found])
+    assert found.year == 2025 and found.other_date_forms
+    said = (", which its episodes bear out" if read else
+            " (no date in its episodes could be read to check it against)")
+    assert found.notes == [f"{folder}: collection year 2024/25, from '2024-25' in the folder name{said}"]
+
+
+def test_a_return_of_unreadable_dates_and_no_year_in_its_names_asks_for_one(tmp_path):
+    folder = _rewritten(busy_year(tmp_path / "extract", 2025), _excel_days)
+    with pytest.raises(InputError, match=r"cannot tell which collection year this return covers \(no date in its "
+                                         r"episodes could be read, and there is no year in its folder or file names\)"):
+        validate_paths([folder])
+
+
+def test_a_few_dates_in_another_form_are_left_to_the_rules(tmp_path):
+    folder = busy_year(tmp_path / "2024-25", 2025)
+    (folder / "header.csv").write_text((folder / "header.csv").read_text().replace("01/01/2010", "2010-01-01", 1))
+    (found,) = discover([folder])
+    years_of_returns(engine().connect(":memory:"), [found])
+    assert not found.other_date_forms
+    outcome = validate_paths([folder])
+    assert not [n for n in outcome.notes if "could be read (" in n or "could not be read (" in n]
+    assert ("102", "header", "DOB=2010-01-01") in {(f.rule, f.table, f.values) for f in outcome.failures}
+
+
+def test_a_file_written_month_first_is_told_that_alone(tmp_path):
+    # Month first with every day over 12, so that no date can be read day first.
+    folder = _export(tmp_path, lambda d: f"{d.month}/{d.day + 12 if d.day <= 12 else d.day}/{d.year}")
+    notes = [n for n in validate_paths([folder]).notes if "header.csv" in n or "episodes.csv" in n]
+    assert len(notes) == 2 and all("can be read only month first" in n for n in notes)
+
+
+@pytest.mark.parametrize("unread, written, says", [
+    (1, 1, 'its one date, DOB "40252" on line 2, is not a date written dd/mm/yyyy'),
+    (3, 3, 'none of its 3 dates could be read (DOB): the first, DOB "40252" on line 2, is not a date written dd/mm/yyyy'),
+    (3, 5, '3 of its 5 dates could not be read (DOB): the first, DOB "40252" on line 2, is not a date written '
+           'dd/mm/yyyy'),
+])
+def test_the_note_counts_the_dates_in_words(unread, written, says):
+    first = {"field": "DOB", "text": "40252", "line": 2}
+    assert mostly_unread_message(unread, written, ["DOB"], first, ": how") == says + ": how"
+    assert mostly_unread_message(unread, written, ["DOB"], first, "") == says + "; save the dates as dd/mm/yyyy"
