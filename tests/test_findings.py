@@ -214,12 +214,16 @@ def test_row_numbers_follow_the_file(tmp_path, body, rows, lines):
     (" child ,sex,DOB,ETHNIC,UPN,MOTHER,MC_DOB", [("header_names", 1, "CHILD,SEX", ' child ,sex')]),
     ("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", []),
     ("\n\nCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", [("blank_line", 1, None, None)]),
-], ids=["lower case and spaces", "as the DfE writes it", "blank lines before the header"])
+    # A column careboard ignores is named as written, and not said to be read otherwise.
+    ("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB, Team", [("extra_columns", 1, "Team", None)]),
+], ids=["lower case and spaces", "as the DfE writes it", "blank lines before the header", "a column ignored"])
 def test_header_names_read_differently_are_a_warning(tmp_path, header, expected):
     p = tmp_path / "header.csv"
-    p.write_text(header + "\nA1,M,01/04/2010,WBRI,UN1,,\n")
+    extra = header.rsplit("\n", 1)[-1].count(",") - 6      # a value under each extra column
+    p.write_text(header + "\nA1,M,01/04/2010,WBRI,UN1,," + ",x" * extra + "\n")
     (t,) = read_file(p).tables
     assert [(f.code, f.line, f.field, f.value) for f in t.findings] == expected
+    assert all("TEAM" not in f.message for f in t.findings)
 
 
 def test_findings_command_refuses_an_unknown_output_before_writing_any(loaded, tmp_path):
@@ -238,3 +242,63 @@ def test_notes_are_counted_apart_from_warnings():
 
     assert Counts(6, 3, 0, 0, 0, 1).describe().startswith("6 data-quality findings (3 errors, 2 warnings, 1 note)")
     assert Counts(5, 3, 0, 0, 0).describe().startswith("5 data-quality findings (3 errors, 2 warnings);")
+
+
+# A database export's empty cells, written NULL, in each reader: plain text, the csv module's (a quoted cell),
+# pyarrow's (a big file), a workbook's and XML's. Read as written; one warning for the file.
+_NULLS = (f"{EPISODES_HEADER},WORKER\nA1,01/05/2024,S,C2,N1,U1,PR1,NULL,NULL,NULL,AB1 2CD,AB1 2CE,,NULL\n"
+          f"A2,01/06/2024,S,C2,N1,U1,PR1, null ,NULL,,AB1 2CD,AB1 2CE,,\n")
+_SAID = ("5 cells hold the word NULL (DEC, REC, REASON_PLACE_CHANGE), as a database export writes an empty cell: "
+         "careboard reads them as written, not as blank; leave such cells blank")
+
+
+@pytest.mark.parametrize("text", [_NULLS, _NULLS.replace("AB1 2CD", '"AB1 2CD"'), "big"],
+                         ids=["plain", "quoted", "big file"])
+def test_cells_of_null_are_one_warning_for_the_file(tmp_path, monkeypatch, text):
+    from careboard.ingest import fast_csv
+
+    if text == "big":
+        monkeypatch.setattr(fast_csv, "FAST_MIN_BYTES", 0)
+        text = _NULLS
+    p = tmp_path / "episodes.csv"
+    p.write_text(text)
+    (t,) = read_file(p).tables
+    assert (getattr(t, "arrow", None) is not None) == (fast_csv.FAST_MIN_BYTES == 0)
+    (null,) = [f for f in t.findings if f.code == "null_cells"]
+    assert (null.severity, null.line, null.field, null.value, null.message) == ("warning", 2, "DEC", "NULL", _SAID)
+    assert t.cells == [] or t.cells[t.columns.index("REC")] == ["NULL", "NULL"]     # read as written
+
+
+def test_null_in_a_workbook_and_in_xml_too(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for r in _NULLS.splitlines():
+        book.active.append(r.split(","))
+    book.save(tmp_path / "episodes.xlsx")
+    (t,) = read_file(tmp_path / "episodes.xlsx").tables
+    assert [(f.line, f.field, f.message) for f in t.findings if f.code == "null_cells"] == [(2, "DEC", _SAID)]
+    (tmp_path / "r.xml").write_text("<EXPSSDA903><CHILD><HEADER><CHILDID>A1</CHILDID><SEX>M</SEX><DOB>01/01/2012"
+                                    "</DOB><UPN>NULL</UPN></HEADER></CHILD></EXPSSDA903>")
+    (t, *_) = read_file(tmp_path / "r.xml").tables
+    assert [(f.field, f.message[:37]) for f in t.findings if f.code == "null_cells"] == [
+        ("UPN", "1 cell holds the word NULL (UPN), as ")]
+
+
+def test_a_file_without_null_cells_has_no_such_warning(tmp_path):
+    p = tmp_path / "episodes.csv"
+    p.write_text(f"{EPISODES_HEADER}\nNULLA,01/05/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,\n")   # NULL inside a cell
+    (t,) = read_file(p).tables
+    assert not [f for f in t.findings if f.code == "null_cells"]
+
+
+def test_validate_and_load_say_it(tmp_path):
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    (folder / "episodes.csv").write_text(_NULLS)
+    (folder / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,01/01/2012,WBRI,UN1,,\n"
+                                       "A2,M,01/01/2012,WBRI,UN1,,\n")
+    assert f"{folder / 'episodes.csv'}, line 2: {_SAID}" in validate_paths([folder]).notes
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, [folder], as_at=date(2025, 3, 31))
+    assert _findings(con, {"null_cells"}) == {("warning", "null_cells", "episodes.csv", 2, "DEC", "NULL")}

@@ -35,7 +35,6 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
     differ from `header` (lower case, spaces): a warning names those read differently.
     """
     cols = set(header)
-    findings: list[Finding] = _renamed(header, written, file)
     # Columns with no name: most often empty ones at the end, left by Excel where cells once held something.
     named = [c for c in header if c]
     unnamed = len(header) - len(named)
@@ -45,12 +44,16 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
     matches = [(f, t) for f in registry.FORMATS if (t := f.matching(cols))]
     if matches:
         fmt, best = max(matches, key=lambda m: len(m[1].columns))
+        # Only the names of columns that are read: one that is ignored is said to be, as written.
+        findings = _renamed(header, written, file, best.all_columns)
+        as_written = dict(zip(header, (w.replace("\ufeff", "").strip() for w in written))) if written else {}
         extra = [c for c in named if c not in best.all_columns]
         if extra:
-            findings.append(Finding("warning", "extra_columns", file, best.name, 1, ",".join(extra), None,
-                                    (f"column {extra[0]} is not part of the {best.title} table and was ignored"
+            shown = [as_written.get(c, c) for c in extra]
+            findings.append(Finding("warning", "extra_columns", file, best.name, 1, ",".join(shown), None,
+                                    (f"column {shown[0]} is not part of the {best.title} table and was ignored"
                                      if len(extra) == 1 else
-                                     f"columns {', '.join(extra)} are not part of the {best.title} table and were "
+                                     f"columns {', '.join(shown)} are not part of the {best.title} table and were "
                                      f"ignored")))
         if unnamed:
             findings.append(Finding("warning", "unnamed_columns", file, best.name, 1, None, None,
@@ -88,10 +91,11 @@ def _other_separator(header: list[str]) -> str | None:
     return None
 
 
-def _renamed(header: list[str], written: list[str] | None, file: str) -> list[Finding]:
+def _renamed(header: list[str], written: list[str] | None, file: str, read: tuple[str, ...]) -> list[Finding]:
     if written is None:
         return []
-    changed = [(w.replace("\ufeff", ""), h) for w, h in zip(written, header) if w.replace("\ufeff", "") != h]
+    changed = [(w.replace("\ufeff", ""), h) for w, h in zip(written, header)
+               if w.replace("\ufeff", "") != h and h in read]
     if not changed:
         return []
     shown = ", ".join(f'"{w}" as {h}' for w, h in changed)

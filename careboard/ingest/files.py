@@ -12,6 +12,7 @@ from ..errors import InputError
 from .fast_csv import try_fast
 from .plain_csv import try_plain
 from ..plural import counted
+from .null_cells import null_cells
 from .raw import RawTable
 from .text import decode
 from .year_names import NamedYear, year_in_name, year_in_names, year_in_xml_header
@@ -88,6 +89,13 @@ class Return:
 
 
 def read_file(path: Path, known: dict[str, list[StoredTable]] | None = None) -> SourceFile:
+    read = _read_file(path, known)
+    for t in read.tables:
+        t.findings += null_cells(t)
+    return read
+
+
+def _read_file(path: Path, known: dict[str, list[StoredTable]] | None) -> SourceFile:
     name = str(path)
     try:
         data = path.read_bytes()
