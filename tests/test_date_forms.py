@@ -57,7 +57,7 @@ def test_validate_says_once_for_each_file_how_its_dates_are_written(tmp_path, fo
     notes = [n for n in validate_paths([folder]).notes if "could be read (" in n]
     # The header's dates of birth and the episodes' start and end dates: every one of them in that form.
     episodes_how = how.replace("40179 is 01/01/2010", "45423 is 11/05/2024")
-    assert notes == [f'{folder / "episodes.csv"}: none of its 12 dates could be read (DEC, DECOM): the first, DECOM '
+    assert notes == [f'{folder / "episodes.csv"}: none of its 12 dates could be read (DECOM, DEC): the first, DECOM '
                      f'"{form(date(2024, 5, 11))}" on line 2, is not a date written dd/mm/yyyy{episodes_how}',
                      f'{folder / "header.csv"}: none of its 8 dates could be read (DOB): the first, DOB '
                      f'"{form(date(2010, 1, 1))}" on line 2, is not a date written dd/mm/yyyy{how}']

@@ -2,12 +2,17 @@
 
 A file exported from a case system or saved from Excel often writes all of its dates in one other form (year
 first with a time, Excel's count of days, the month in words). The load's findings tell each such date how to
-write it (store/checks.py); `validate` says it once for a file in which at least half of the dates could not
-be read, as its failing rows would otherwise say it of every date, one rule at a time.
+write it (store/checks.py); `validate` says it once for each file in which at least half of the dates could
+not be read, as its failing rows would otherwise say it of every date, one rule at a time. It looks only when
+most of the dates the return's year is worked out from are in another form (store/return_year.py), so a
+return written as the DfE asks costs no statement more.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from ..formats import registry
 from .month_first import reads_only_month_first
 
 
@@ -50,7 +55,7 @@ def mostly_unread_files(dates: str) -> str:
     first = f"arg_min({{'line': line_no, 'field': field, 'text': text}}, line_no) FILTER (WHERE {unread})"
     return f"""SELECT file_id, unread, written, fields, first, {how_written("first.text")} AS how
 FROM (SELECT file_id, count(*) FILTER (WHERE {unread}) AS unread, count(*) FILTER (WHERE text <> '') AS written,
-             list_sort(list_distinct(list(field) FILTER (WHERE {unread}))) AS fields, {first} AS first
+             list_distinct(list(field) FILTER (WHERE {unread})) AS fields, {first} AS first
       FROM ({dates}) AS dates GROUP BY file_id) AS counted
 WHERE unread > 0 AND unread * 2 >= written"""
 
@@ -63,5 +68,15 @@ def mostly_unread_message(unread: int, written: int, fields: list[str], first: d
     else:
         share = "none" if unread == written else f"{unread:,}"
         said = (f"{share} of its {written:,} dates could {'' if share == 'none' else 'not '}be read "
-                f"({', '.join(fields)}): the first, {said},")
+                f"({', '.join(sorted(fields, key=_column_order().get))}): the first, {said},")
     return f"{said} is not a date written dd/mm/yyyy{how or '; save the dates as dd/mm/yyyy'}"
+
+
+@cache
+def _column_order() -> dict[str, int]:
+    """Every column's place in its table (the first table naming it), to list a file's fields as it has them."""
+    order: dict[str, int] = {}
+    for t in registry.all_tables().values():
+        for c in t.all_columns:
+            order.setdefault(c, len(order))
+    return order
