@@ -46,6 +46,23 @@ def test_reads(tmp_path, description, data, table, n, lines):
     assert (t.table, len(t), got["line_no"], got["row_no"]) == (table, n, lines, [line - 1 for line in lines])
 
 
+@pytest.mark.parametrize("quote", ["", '"'], ids=["plain", "quoted"])
+def test_columns_named_as_the_xml_names_them_are_read_as_theirs(tmp_path, quote):
+    """Some systems export CSV under the XML return's element names: CHILDID for CHILD, PL for PLACE."""
+    header = EPISODES_HEADER.replace("CHILD,", "childid,").replace(",PLACE,", ",PL,")
+    (t,) = read_file(write(tmp_path, "x.csv", f"{header}\n{ROW.replace('U1', quote + 'U1' + quote)}\n")).tables
+    got = read_back(t)
+    assert (t.table, got["CHILD"], got["PLACE"]) == ("episodes", ["1"], ["U1"])
+    assert [(f.code, f.field, f.value, f.message) for f in t.findings] == [
+        ("header_names", "CHILD,PLACE", "childid,PL", 'column names were read as the XML return\'s names for the '
+                                                      'columns: "childid" as CHILD, "PL" as PLACE')]
+
+
+def test_a_column_is_not_renamed_onto_one_the_file_has(tmp_path):
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER},PL\n{ROW},x\n")).tables
+    assert read_back(t)["PLACE"] == ["U1"] and [f.code for f in t.findings] == ["extra_columns"]
+
+
 def test_extra_columns_are_a_warning(tmp_path):
     (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER},NOTES\n{ROW},hello\n")).tables
     assert t.table == "episodes" and [f.code for f in t.findings] == ["extra_columns"]

@@ -22,7 +22,15 @@ class Recognised:
 
 
 def normalise_header(cells: list[str]) -> list[str]:
-    return [c.replace("\ufeff", "").strip().strip("\xa0").upper() for c in cells]
+    """A header's names as careboard's: upper case, no spaces around them, and a column named as the XML return
+    names it (CHILDID, PL), as some systems' CSV exports do, by its own name where the header lacks that."""
+    header = [c.replace("\ufeff", "").strip().strip("\xa0").upper() for c in cells]
+    xml = _xml_names()
+    return [xml[c] if c in xml and xml[c] not in header else c for c in header]
+
+
+def _xml_names() -> dict[str, str]:
+    return registry.SSDA903.xml().renames
 
 
 def identify(header: list[str], file: str, written: list[str] | None = None) -> Recognised:
@@ -98,6 +106,10 @@ def _renamed(header: list[str], written: list[str] | None, file: str, read: tupl
                if w.replace("\ufeff", "") != h and h in read]
     if not changed:
         return []
-    shown = ", ".join(f'"{w}" as {h}' for w, h in changed)
+    cased = [(w, h) for w, h in changed if w.strip().strip("\xa0").upper() == h]
+    xml = [(w, h) for w, h in changed if (w, h) not in cased]
+    said = [f"{what}: {', '.join(f'{chr(34)}{w}{chr(34)} as {h}' for w, h in pairs)}"
+            for what, pairs in (("in upper case without spaces around them", cased),
+                                ("as the XML return's names for the columns", xml)) if pairs]
     return [Finding("warning", "header_names", file, None, 1, ",".join(h for _, h in changed), ",".join(w for w, _ in changed),
-                    f"column names were read in upper case without spaces around them: {shown}")]
+                    f"column names were read {'; and '.join(said)}")]
