@@ -54,8 +54,22 @@ def test_columns_named_as_the_xml_names_them_are_read_as_theirs(tmp_path, quote)
     got = read_back(t)
     assert (t.table, got["CHILD"], got["PLACE"]) == ("episodes", ["1"], ["U1"])
     assert [(f.code, f.field, f.value, f.message) for f in t.findings] == [
-        ("header_names", "CHILD,PLACE", "childid,PL", 'column names were read as the XML return\'s names for the '
-                                                      'columns: "childid" as CHILD, "PL" as PLACE')]
+        ("header_names", "CHILD,PLACE", "childid,PL", 'column names were read as careboard names the columns: '
+                                                      '"childid" as CHILD, "PL" as PLACE')]
+
+
+def test_words_joined_by_spaces_or_hyphens_are_read_as_the_column_they_name(tmp_path):
+    header = EPISODES_HEADER.replace("PLACE_PROVIDER", "Place Provider").replace("HOME_POST", "home - post")
+    (t,) = read_file(write(tmp_path, "x.csv", f"{header}\n{ROW}\n")).tables
+    got = read_back(t)
+    assert (got["PLACE_PROVIDER"], got["HOME_POST"]) == (["PR1"], ["AB1 2CD"])
+    assert [(f.field, f.value) for f in t.findings] == [("PLACE_PROVIDER,HOME_POST", "Place Provider,home - post")]
+
+
+def test_such_a_header_written_again_is_still_the_header_again(tmp_path):
+    header = EPISODES_HEADER.replace("CHILD,", "CHILDID,")
+    (t,) = read_file(write(tmp_path, "x.csv", f'{header}\n"1",01/04/2024,S,C2,N1,U1,PR1,,,,,,\n{header}\n')).tables
+    assert len(t) == 1 and [f.code for f in t.findings] == ["header_names", "repeated_header"]
 
 
 def test_a_column_is_not_renamed_onto_one_the_file_has(tmp_path):

@@ -41,6 +41,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         if header_line > first + 1:                 # a quoted name ran over lines
             refuse_quote_left_open(text, file, first + 1, header_line, header)
         written, header = header, normalise_header(header)
+        first_name = written[0].replace("\ufeff", "").strip().upper() if written else ""   # as a repeat would write it
         try:
             found = identify(header, file, written)
         except InputError as unknown:
@@ -63,7 +64,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
                 blank.append(start + 1)
                 start = reader.line_num
                 continue
-            if row[0].strip().upper() == header[0] and normalise_header(row) == header:
+            if row[0].strip().upper() == first_name and normalise_header(row) == header:
                 # The column names again, as when two exports are joined: no row to check.
                 findings.append(Finding("warning", "repeated_header", file, table, start + 1, None, None,
                                         f"line {start + 1} repeats the column names (as when two files are joined) "

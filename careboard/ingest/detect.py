@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ..errors import Finding, InputError
 from ..formats import registry
@@ -22,15 +24,25 @@ class Recognised:
 
 
 def normalise_header(cells: list[str]) -> list[str]:
-    """A header's names as careboard's: upper case, no spaces around them, and a column named as the XML return
-    names it (CHILDID, PL), as some systems' CSV exports do, by its own name where the header lacks that."""
+    """A header's names as careboard's: upper case, no spaces around them; words joined by spaces or hyphens
+    rather than underscores (Place Provider); and named as the XML return names them (CHILDID, PL), as some
+    systems' CSV exports do. A name is changed only into a column careboard knows that the header lacks."""
     header = [c.replace("\ufeff", "").strip().strip("\xa0").upper() for c in cells]
-    xml = _xml_names()
-    return [xml[c] if c in xml and xml[c] not in header else c for c in header]
+    known, xml = _known_columns(), registry.SSDA903.xml().renames
+    out = []
+    for c in header:
+        joined = _SEPARATORS.sub("_", c)
+        own = c if c in known else xml.get(c) or (joined if joined in known else None)
+        out.append(own if own and own != c and own not in header else c)
+    return out
 
 
-def _xml_names() -> dict[str, str]:
-    return registry.SSDA903.xml().renames
+_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+@cache
+def _known_columns() -> frozenset[str]:
+    return frozenset(c for t in registry.all_tables().values() for c in t.all_columns)
 
 
 def identify(header: list[str], file: str, written: list[str] | None = None) -> Recognised:
@@ -106,10 +118,6 @@ def _renamed(header: list[str], written: list[str] | None, file: str, read: tupl
                if w.replace("\ufeff", "") != h and h in read]
     if not changed:
         return []
-    cased = [(w, h) for w, h in changed if w.strip().strip("\xa0").upper() == h]
-    xml = [(w, h) for w, h in changed if (w, h) not in cased]
-    said = [f"{what}: {', '.join(f'{chr(34)}{w}{chr(34)} as {h}' for w, h in pairs)}"
-            for what, pairs in (("in upper case without spaces around them", cased),
-                                ("as the XML return's names for the columns", xml)) if pairs]
+    shown = ", ".join(f'"{w}" as {h}' for w, h in changed)
     return [Finding("warning", "header_names", file, None, 1, ",".join(h for _, h in changed), ",".join(w for w, _ in changed),
-                    f"column names were read {'; and '.join(said)}")]
+                    f"column names were read as careboard names the columns: {shown}")]
