@@ -224,7 +224,7 @@ def test_return_year_from_folder_name_and_mixing_rejected(tmp_path):
 
 def test_two_files_for_one_table_rejected(tmp_path):
     write(tmp_path, "a.csv", f"{EPISODES_HEADER}\n{ROW}\n")
-    write(tmp_path, "b.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    write(tmp_path, "b.csv", f"{EPISODES_HEADER}\n{ROW.replace('1,', '2,', 1)}\n")
     with pytest.raises(InputError, match="second episodes table"):
         discover([tmp_path])
 
@@ -282,3 +282,14 @@ def test_an_unknown_header_lists_its_named_columns_only(tmp_path):
     with pytest.raises(InputError) as e:
         read_file(write(tmp_path, "x.csv", "NAME,,AGE,,\nBob,,3,,\n"))
     assert "(columns found: NAME, AGE)" in str(e.value)
+
+
+def test_a_file_twice_in_a_return_is_called_a_copy(tmp_path):
+    write(tmp_path, "episodes.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    write(tmp_path, "episodes (1).csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    with pytest.raises(InputError, match=r"episodes.csv: is the same file as .*episodes \(1\).csv, byte for byte \(the "
+                                         r"episodes table saved or downloaded twice\): remove one of them"):
+        discover([tmp_path])
+    write(tmp_path, "episodes (1).csv", f"{EPISODES_HEADER}\n{ROW}\n{ROW.replace('1,', '2,', 1)}\n")
+    with pytest.raises(InputError, match="is a second episodes table in the same return"):
+        discover([tmp_path])

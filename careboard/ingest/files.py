@@ -215,10 +215,20 @@ def _one_file_per_table(r: Return) -> None:
                                        f"and the file names start with the LA numbers {' and '.join(sorted(councils))},"
                                        f" as two councils' returns would: put each council's files in a folder of their "
                                        f"own, and load each council's into a store of its own (--db FILE)")
+            if _same_bytes(file, seen[table]):     # 'Header (1).csv', a file downloaded twice
+                raise InputError(file, f"is the same file as {seen[table]}, byte for byte (the {table} table saved or "
+                                       f"downloaded twice): remove one of them")
             raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]}): put "
                                    f"each year's files in a folder of their own (2023-24, 2024-25 ...), or name each "
                                    f"file with its year")
         seen[table] = file
+
+
+def _same_bytes(a: str, b: str) -> bool:
+    try:
+        return Path(a).read_bytes() == Path(b).read_bytes()
+    except OSError:
+        return False
 
 
 def _years_side_by_side(folder: Path, files: list[SourceFile]) -> list[Return] | None:
