@@ -202,6 +202,15 @@ def test_a_return_with_no_dates_and_no_year_in_its_name_asks_for_one(tmp_path):
         _load(tmp_path, [tmp_path / "extract"])
 
 
+def test_an_undated_file_beside_the_years_folders_is_to_be_moved_into_one(tmp_path):
+    busy_year(tmp_path / "903" / "2024-25", 2025)
+    (tmp_path / "903" / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2010,WBRI,UN1,,\n")
+    with pytest.raises(InputError, match=r"903: cannot tell which collection year this return covers \(no dated episodes "
+                                         r"or other dated rows, .*\): its files \(header.csv\) lie beside the folders "
+                                         r"2024-25: move them into the folder of their year, or leave them out"):
+        _load(tmp_path, [tmp_path / "903"])
+
+
 def test_reviews_tell_the_year_of_a_return_without_episodes(tmp_path):
     (tmp_path / "extract").mkdir()
     (tmp_path / "extract" / "reviews.csv").write_text("CHILD,DOB,REVIEW,REVIEW_CODE\nC1,01/01/2010,12/09/2020,PN1\n"

@@ -249,19 +249,27 @@ def _decide(r: Return, w: Window, ceiling: date) -> None:
         year, why = _weigh(claim, w, data_year, ceiling)
     elif data_year is not None:
         year, why = data_year, f"from its {w.what} (the latest in {year_label(data_year)})"
-    elif w.unread and w.unread == w.written:
-        raise InputError(r.label, f"cannot tell which collection year this return covers ({_no_dates(w)}, and "
-                                  f"there is no year in its folder or file names): name the folder like 2024-25 or "
-                                  f"pass --year")
     else:
-        raise InputError(r.label, "cannot tell which collection year this return covers (no dated episodes "
-                                        "or other dated rows, and no year in its folder or file names): name "
-                                        "the folder like 2024-25 or pass --year")
+        why = (_no_dates(w) if w.unread and w.unread == w.written else "no dated episodes or other dated rows")
+        raise InputError(r.label, f"cannot tell which collection year this return covers ({why}, and there is no "
+                                  f"year in its folder or file names): {_how_to_name(r)}")
     r.year = year
     r.other_date_forms = w.mostly_other_forms()
     extra = _history(w, year) + _late(w, year, ceiling)
     if why != _AS_GIVEN or extra:       # nothing to say when --year was given and the dates agree
         r.notes.append(f"{r.label}: collection year {year_label(year)}, {why}{extra}")
+
+
+def _how_to_name(r: Return) -> str:
+    """What to do about a return of no known year: files lying beside other returns' folders belong in one of
+    them; other files want a folder named with their year."""
+    beside = sorted(d.name for d in r.folder.iterdir() if d.is_dir() and not d.name.startswith(".")) \
+        if r.folder.is_dir() else []
+    if beside and not r.part:
+        files = ", ".join(f.path.name for f in r.files[:3]) + (" ..." if len(r.files) > 3 else "")
+        return (f"its files ({files}) lie beside the folders {', '.join(beside[:3])}{' ...' if len(beside) > 3 else ''}"
+                f": move them into the folder of their year, or leave them out")
+    return "name the folder like 2024-25 or pass --year"
 
 
 def _no_dates(w: Window) -> str:
