@@ -211,6 +211,15 @@ def test_an_undated_file_beside_the_years_folders_is_to_be_moved_into_one(tmp_pa
         _load(tmp_path, [tmp_path / "903"])
 
 
+def test_a_dated_file_beside_its_years_folder_is_to_be_moved_into_it(tmp_path):
+    busy_year(tmp_path / "903" / "2024-25", 2025)
+    busy_year(tmp_path / "903", 2025, name="latest ")      # 'latest episodes.csv' ... outside the year's folder
+    with pytest.raises(InputError, match=r"903: is a second return for 2024/25: its files \(latest episodes.csv, "
+                                         r"latest header.csv\) lie beside the folders 2024-25: move them into the "
+                                         r"folder of their year, or leave them out"):
+        _load(tmp_path, [tmp_path / "903"])
+
+
 def test_reviews_tell_the_year_of_a_return_without_episodes(tmp_path):
     (tmp_path / "extract").mkdir()
     (tmp_path / "extract" / "reviews.csv").write_text("CHILD,DOB,REVIEW,REVIEW_CODE\nC1,01/01/2010,12/09/2020,PN1\n"

@@ -263,13 +263,19 @@ def _decide(r: Return, w: Window, ceiling: date) -> None:
 def _how_to_name(r: Return) -> str:
     """What to do about a return of no known year: files lying beside other returns' folders belong in one of
     them; other files want a folder named with their year."""
+    return loose_files(r) or "name the folder like 2024-25 or pass --year"
+
+
+def loose_files(r: Return) -> str | None:
+    """Advice for a return whose files lie beside folders (most often other years' returns), or None: such
+    files most likely belong in one of them."""
     beside = sorted(d.name for d in r.folder.iterdir() if d.is_dir() and not d.name.startswith(".")) \
-        if r.folder.is_dir() else []
-    if beside and not r.part:
-        files = ", ".join(f.path.name for f in r.files[:3]) + (" ..." if len(r.files) > 3 else "")
-        return (f"its files ({files}) lie beside the folders {', '.join(beside[:3])}{' ...' if len(beside) > 3 else ''}"
-                f": move them into the folder of their year, or leave them out")
-    return "name the folder like 2024-25 or pass --year"
+        if r.folder.is_dir() and not r.part else []
+    if not beside:
+        return None
+    files = ", ".join(f.path.name for f in r.files[:3]) + (" ..." if len(r.files) > 3 else "")
+    return (f"its files ({files}) lie beside the folders {', '.join(beside[:3])}{' ...' if len(beside) > 3 else ''}: "
+            f"move them into the folder of their year, or leave them out")
 
 
 def _no_dates(w: Window) -> str:
