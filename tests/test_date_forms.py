@@ -5,6 +5,7 @@ report each date."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from pathlib import Path
@@ -109,3 +110,24 @@ def test_the_note_counts_the_dates_in_words(unread, written, says):
     first = {"field": "DOB", "text": "40252", "line": 2}
     assert mostly_unread_message(unread, written, ["DOB"], first, ": how") == says + ": how"
     assert mostly_unread_message(unread, written, ["DOB"], first, "") == says + "; save the dates as dd/mm/yyyy"
+
+
+def test_a_report_on_episodes_whose_start_cannot_be_read_says_so_on_its_front_page(tmp_path, capsys):
+    from careboard.cli import main
+
+    folder = _export(tmp_path, _excel_days)
+    db = str(tmp_path / "s.duckdb")
+    assert main(["load", str(folder), "--db", db, "--no-validate", "--as-at", "2025-03-31"]) == 0
+    assert main(["report", "--db", db, "--out", str(tmp_path / "out"), "--no-pdf"]) == 0
+    said = "8 of the 8 episodes of care loaded have no start date that could be read"
+    page = html.unescape((tmp_path / "out" / "committee-report-2025-03.html").read_text())
+    assert said in page and "the data team can see each one in the load's findings" in page
+    assert ("note: 8 of the 8 episodes of care in snapshot 1 have no start date that could be read, and every figure "
+            "leaves them out: careboard findings --snapshot 1 lists why") in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("uncounted, total, said", [(0, 10, False), (1, 21, False), (1, 20, True), (8, 8, True)])
+def test_the_front_page_speaks_from_one_episode_in_twenty(uncounted, total, said):
+    from careboard.report.committee import many_uncounted
+
+    assert many_uncounted(uncounted, total) is said

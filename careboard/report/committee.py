@@ -181,6 +181,24 @@ def stale_data_note(as_at: date, collection_year: int) -> str:
                     "this date need a more recent return.")
 
 
+def uncounted_episodes_note(con, snapshot_id: int) -> str:
+    """For the front page, when at least one in twenty of the episodes loaded has no start date that could be
+    read (a return exported with its dates in another form, say): the figures leave those out entirely."""
+    from ..store.findings import uncounted_episodes
+
+    uncounted, total = uncounted_episodes(con, snapshot_id)
+    if not many_uncounted(uncounted, total):
+        return ""
+    one = uncounted == 1
+    return (f"{uncounted:,} of the {counted(total, 'episode')} of care loaded {'has' if one else 'have'} no start date "
+            f"that could be read, so the figures in this report leave {'it' if one else 'them'} out: the data team "
+            f"can see each one in the load's findings and correct the return.")
+
+
+def many_uncounted(uncounted: int, total: int) -> bool:
+    return uncounted > 0 and uncounted * 20 >= total
+
+
 def summary_tables(ctx, as_at: date, sections: set[str], breakdowns: tuple | None = None
                    ) -> tuple[list[SummaryTable], dict[str, tuple[str, ...]]]:
     """The breakdown tables of the sections shown (of `breakdowns`: the council's, judging by its timescales;
@@ -267,7 +285,9 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         left_out[PROFILES_TITLE] = (calculate.RETURN_NOT_LOADED,)
     tables, tables_left_out = summary_tables(ctx, latest.as_at, sections, _tables(council))
     commentary = inputs.commentary
-    data_note = stale_data_note(latest.as_at, latest.collection_year) if ctx.holds_return else NO_RETURN_NOTE
+    data_note = (" ".join(note for note in (stale_data_note(latest.as_at, latest.collection_year),
+                                            uncounted_episodes_note(con, latest.snapshot_id)) if note)
+                 if ctx.holds_return else NO_RETURN_NOTE)
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
                     council_note=inputs.council_note, data_note=data_note,

@@ -75,6 +75,13 @@ def snapshot_counts(con, sid: int) -> Counts:
                                {"s": sid}).fetchone())
 
 
+def uncounted_episodes(con, sid: int) -> tuple[int, int]:
+    """(episodes with no start date that could be read, episodes) of a snapshot's rows naming a child: the
+    model has no place for an episode that never began, so every figure leaves those out."""
+    return con.execute(f'SELECT count(*) FILTER (WHERE "DECOM" IS NULL), count(*) FROM {staging_name("episodes")} '
+                       f'WHERE snapshot_id = ? AND "CHILD" IS NOT NULL', [sid]).fetchone()
+
+
 def load_findings_by_kind(con, sid: int) -> list[tuple]:
     """(severity, kind, table, count, first file, first line, first message), errors first, then most frequent."""
     return con.execute("""
