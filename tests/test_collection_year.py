@@ -205,8 +205,8 @@ def test_a_return_with_no_dates_and_no_year_in_its_name_asks_for_one(tmp_path):
 def test_an_undated_file_beside_the_years_folders_is_to_be_moved_into_one(tmp_path):
     busy_year(tmp_path / "903" / "2024-25", 2025)
     (tmp_path / "903" / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2010,WBRI,UN1,,\n")
-    with pytest.raises(InputError, match=r"903: cannot tell which collection year this return covers \(no dated episodes "
-                                         r"or other dated rows, .*\): its files \(header.csv\) lie beside the folders "
+    with pytest.raises(InputError, match=r"903: cannot tell which collection year this return covers \(the return has "
+                                         r"no dated episodes or other dated rows, .*\): its files \(header.csv\) lie beside the folders "
                                          r"2024-25: move them into the folder of their year, or leave them out"):
         _load(tmp_path, [tmp_path / "903"])
 
@@ -361,7 +361,7 @@ def test_a_return_with_only_undated_rows_loads_by_its_name_with_an_as_at(tmp_pat
     (tmp_path / "2024-25" / "oc3.csv").write_text("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nC1,01/06/2005,YES,F2,D1\n")
     _, result, years = _load(tmp_path, [tmp_path / "2024-25"], validate=False, as_at=date(2025, 6, 30))
     assert years == {"2024-25": 2025}
-    assert "from '2024-25' in the folder name (the return has no dates to check it against)" in result.notes[0]
+    assert "from '2024-25' in the folder name (the return has no dated episodes or other dated rows to check it against)" in result.notes[0]
 
 
 def test_a_snapshot_whose_years_were_misread_before_is_refused_in_one_line(tmp_path, capsys):

@@ -211,7 +211,7 @@ def _years(con, returns: list[Return], as_at: date | None) -> int:
                 if loose.folder in other.folder.parents and (advice := loose_files(loose)):
                     raise InputError(loose.label, f"is a second return for {year_label(r.year)}: {advice}")
             how = "; ".join(x.notes[-1] for x in (first, r) if x.notes)
-            raise InputError(r.label, f"is a second return for {r.year - 1}/{r.year % 100:02d} (the first is "
+            raise InputError(r.label, f"is a second return for {year_label(r.year)} (the first is "
                                             f"{first.label}){'; ' + how if how else ''}. Name each folder by its "
                                             f"year, like 2024-25, or load them one at a time with --year")
         by_year[r.year] = r

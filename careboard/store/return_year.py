@@ -250,9 +250,8 @@ def _decide(r: Return, w: Window, ceiling: date) -> None:
     elif data_year is not None:
         year, why = data_year, f"from its {w.what} (the latest in {year_label(data_year)})"
     else:
-        why = (_no_dates(w) if w.unread and w.unread == w.written else "no dated episodes or other dated rows")
-        raise InputError(r.label, f"cannot tell which collection year this return covers ({why}, and there is no "
-                                  f"year in its folder or file names): {_how_to_name(r)}")
+        raise InputError(r.label, f"cannot tell which collection year this return covers ({_no_dates(w)}, and "
+                                  f"there is no year in its folder or file names): {_how_to_name(r)}")
     r.year = year
     r.other_date_forms = w.mostly_other_forms()
     extra = _history(w, year) + _late(w, year, ceiling)
@@ -269,8 +268,9 @@ def _how_to_name(r: Return) -> str:
 def loose_files(r: Return) -> str | None:
     """Advice for a return whose files lie beside folders (most often other years' returns), or None: such
     files most likely belong in one of them."""
-    beside = sorted(d.name for d in r.folder.iterdir() if d.is_dir() and not d.name.startswith(".")) \
-        if r.folder.is_dir() and not r.part else []
+    if r.part or not r.folder.is_dir():
+        return None
+    beside = sorted(d.name for d in r.folder.iterdir() if d.is_dir() and not d.name.startswith("."))
     if not beside:
         return None
     files = ", ".join(f.path.name for f in r.files[:3]) + (" ..." if len(r.files) > 3 else "")
@@ -282,7 +282,7 @@ def _no_dates(w: Window) -> str:
     """Why a return's dates say nothing of its year: there are none, or none could be read."""
     if w.unread and w.unread == w.written:
         return f"no date in its {w.what} could be read"
-    return "the return has no dates"
+    return "the return has no dated episodes or other dated rows"
 
 
 def _weigh(claim: NamedYear, w: Window, data_year: int, ceiling: date) -> tuple[int, str]:
