@@ -293,3 +293,16 @@ def test_a_file_twice_in_a_return_is_called_a_copy(tmp_path):
     write(tmp_path, "episodes (1).csv", f"{EPISODES_HEADER}\n{ROW}\n{ROW.replace('1,', '2,', 1)}\n")
     with pytest.raises(InputError, match="is a second episodes table in the same return"):
         discover([tmp_path])
+
+
+def test_a_workbooks_columns_are_read_by_the_same_names(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(EPISODES_HEADER.replace("CHILD,", "ChildID,").replace(",PLACE,", ",PL,")
+                       .replace("PLACE_PROVIDER", "Place Provider").split(","))
+    book.active.append(ROW.split(","))
+    book.save(tmp_path / "episodes.xlsx")
+    (t,) = read_file(tmp_path / "episodes.xlsx").tables
+    got = read_back(t)
+    assert (t.table, got["CHILD"], got["PLACE"], got["PLACE_PROVIDER"]) == ("episodes", ["1"], ["U1"], ["PR1"])

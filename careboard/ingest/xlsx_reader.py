@@ -27,6 +27,7 @@ from ..formats import registry
 from ..formats.aliases import AliasedFormat, normal_header
 from ..formats.format import Format
 from ..formats.spec import TableSpec
+from .detect import normalise_header
 from .raw import RawTable
 
 # How many rows from the top a header row is looked for in.
@@ -213,7 +214,8 @@ def _columns_for(fmt: Format, table: TableSpec, headers: list[str]) -> list[str 
     """The column of `table` each header is read into (None: not one of its columns)."""
     if isinstance(fmt, AliasedFormat):
         return [fmt.column_for(table.name, h) for h in headers]
-    return [n if (n := normal_header(h).upper()) in table.all_columns else None for h in headers]
+    # As a CSV file's header is read (ingest.detect): any case, spaces for underscores, the XML return's names.
+    return [n if n in table.all_columns else None for n in normalise_header([normal_header(h) for h in headers])]
 
 
 @dataclass
