@@ -155,6 +155,14 @@ def test_version_says_which_careboard_python_and_duckdb():
     assert run.out == f"careboard {version} (Python {platform.python_version()}, DuckDB {duckdb.__version__})\n"
 
 
+def test_careboard_alone_lists_the_commands():
+    run = run_cli()
+    # (the help names --debug, which shows "the full Python traceback of an internal error")
+    assert run.code == 2 and "Traceback (most recent call last)" not in run.err
+    assert "validate" in run.err and "check SSDA903 files against the DfE validation rules" in run.err
+    assert "the following arguments are required" not in run.err
+
+
 def test_as_at_after_the_extract_is_refused(stores):
     run = run_cli("due", "--as-at", "01/01/2030", "--db", str(stores["council"]))
     assert run.err == ("careboard: --as-at: 01/01/2030 is after 31/03/2024, the date snapshot 1's data were extracted, "

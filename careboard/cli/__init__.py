@@ -12,7 +12,12 @@ from .parser import build_parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    return _dispatch(build_parser().parse_args(argv))
+    parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):
+        # `careboard` alone: the commands and what each does, rather than a complaint that one is missing.
+        parser.print_help(sys.stderr)
+        return 2
+    return _dispatch(parser.parse_args(argv))
 
 
 def run() -> None:
