@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .detect import identify, normalise_header
+from .detect import header_name, identify, normalise_header
 from ..errors import Finding, InputError
 from .limits import cut_long_cells
 from ..plural import counted
@@ -41,7 +41,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         if header_line > first + 1:                 # a quoted name ran over lines
             refuse_quote_left_open(text, file, first + 1, header_line, header)
         written, header = header, normalise_header(header)
-        first_name = written[0].replace("\ufeff", "").strip().upper() if written else ""   # as a repeat would write it
+        first_name = header_name(written[0]) if written else ""     # as a repeat would write it
         try:
             found = identify(header, file, written)
         except InputError as unknown:

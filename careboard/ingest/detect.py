@@ -27,7 +27,7 @@ def normalise_header(cells: list[str]) -> list[str]:
     """A header's names as careboard's: upper case, no spaces around them; words joined by spaces or hyphens
     rather than underscores (Place Provider); and named as the XML return names them (CHILDID, PL), as some
     systems' CSV exports do. A name is changed only into a column careboard knows that the header lacks."""
-    header = [c.replace("\ufeff", "").strip().strip("\xa0").upper() for c in cells]
+    header = [header_name(c) for c in cells]
     known, xml = _known_columns(), registry.SSDA903.xml().renames
     out = []
     for c in header:
@@ -35,6 +35,11 @@ def normalise_header(cells: list[str]) -> list[str]:
         own = c if c in known else xml.get(c) or (joined if joined in known else None)
         out.append(own if own and own != c and own not in header else c)
     return out
+
+
+def header_name(cell: str) -> str:
+    """A header cell as written, as compared: no byte-order mark, no spaces around it, upper case."""
+    return cell.replace("\ufeff", "").strip().upper()
 
 
 _SEPARATORS = re.compile(r"[\s\-]+")

@@ -140,9 +140,7 @@ def _month_first_job() -> Job:
     """A job finding this year's files written month first (tables/month_first.py)."""
     from ..tables.month_first import month_first_files
 
-    dates = [sql for t in spec.tables() if (sql := date_cells(t, lambda i, c: f'"r_{c}"', frame_name(t)))]
-    return Job(MONTH_FIRST, lambda c: c.execute(month_first_files(" UNION ALL ".join(dates))).fetchall(),
-               frozenset(frame_name(t) for t in spec.tables()))
+    return _dates_job(MONTH_FIRST, month_first_files)
 
 
 MOSTLY_UNREAD = "mostly_unread_dates"
@@ -152,8 +150,14 @@ def _mostly_unread_job() -> Job:
     """A job finding this year's files in which most dates could not be read (tables/date_forms.py)."""
     from ..tables.date_forms import mostly_unread_files
 
+    return _dates_job(MOSTLY_UNREAD, mostly_unread_files)
+
+
+def _dates_job(name: str, query: Callable[[str], str]) -> Job:
+    """A job running `query` (SQL over every date cell of this year's tables: tables.month_first.date_cells)
+    once the tables are typed."""
     dates = [sql for t in spec.tables() if (sql := date_cells(t, lambda i, c: f'"r_{c}"', frame_name(t)))]
-    return Job(MOSTLY_UNREAD, lambda c: c.execute(mostly_unread_files(" UNION ALL ".join(dates))).fetchall(),
+    return Job(name, lambda c: c.execute(query(" UNION ALL ".join(dates))).fetchall(),
                frozenset(frame_name(t) for t in spec.tables()))
 
 
