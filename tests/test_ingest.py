@@ -306,3 +306,60 @@ def test_a_workbooks_columns_are_read_by_the_same_names(tmp_path):
     (t,) = read_file(tmp_path / "episodes.xlsx").tables
     got = read_back(t)
     assert (t.table, got["CHILD"], got["PLACE"], got["PLACE_PROVIDER"]) == ("episodes", ["1"], ["U1"], ["PR1"])
+
+
+# A line of totals under the table, as a case system's report or a sheet someone added up ends: no child.
+_TOTALS = [
+    ("Total,2,,,,,,,,,,,", 'line 4 holds totals (Total, 2), not a row of data'),
+    ("Grand total:,,,,,,,,,,,,2", 'line 4 holds totals (Grand total:, 2)'),
+    ("Count of children,2", 'line 4 holds totals (Count of children, 2)'),     # shorter than the header
+]
+
+
+@pytest.mark.parametrize("reader", ["plain", "quoted", "big file"])
+@pytest.mark.parametrize("total, says", _TOTALS, ids=[t[0] for t in _TOTALS])
+def test_a_line_of_totals_at_the_end_is_skipped_with_a_warning(tmp_path, monkeypatch, reader, total, says):
+    from careboard.ingest import fast_csv
+
+    if reader == "big file":
+        monkeypatch.setattr(fast_csv, "FAST_MIN_BYTES", 0)
+    first = ROW.replace("AB1 2CD", '"AB1 2CD"') if reader == "quoted" else ROW
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n{first}\n{ROW.replace('1,', '2,', 1)}\n{total}\n\n")).tables
+    got = read_back(t)
+    assert (got["CHILD"], got["line_no"]) == (["1", "2"], [2, 3])
+    (f,) = [f for f in t.findings if f.code != "blank_line"]
+    assert (f.code, f.severity, f.line) == ("total_row", "warning", 4)
+    assert f.message.startswith(says) and f.message.endswith("and was skipped: remove it from the file")
+
+
+@pytest.mark.parametrize("row", [
+    "Total,01/04/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,",     # a child called Total: it has dates and codes
+    "Total,2,Count,,,,,,,,,,",                                  # two words
+    "123,2,,,,,,,,,,,",                                         # numbers only
+])
+def test_a_last_row_that_is_no_total_is_read(tmp_path, row):
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n{ROW}\n{row}\n")).tables
+    assert len(t) == 2 and "total_row" not in [f.code for f in t.findings]
+
+
+def test_totals_only_at_the_end(tmp_path):
+    """A total row in the middle is read as a row (and the rules report it): only the end of a table is a footer."""
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\nTotal,1,,,,,,,,,,,\n{ROW}\n")).tables
+    assert len(t) == 2 and "total_row" not in [f.code for f in t.findings]
+
+
+def test_a_sheets_total_row_is_skipped(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Episodes"
+    for r in (EPISODES_HEADER, ROW, ROW.replace("1,", "2,", 1)):
+        book.active.append(r.split(","))
+    book.active.append(["Total", 2])
+    book.active.append([])
+    book.save(tmp_path / "episodes.xlsx")
+    (t,) = read_file(tmp_path / "episodes.xlsx").tables
+    assert (len(t), t.line_no) == (2, [2, 3])
+    assert [(f.code, f.line, f.message) for f in t.findings] == [
+        ("total_row", 4, "sheet Episodes, row 4 holds totals (Total, 2), not a row of data, and was skipped: "
+                         "remove it from the file")]

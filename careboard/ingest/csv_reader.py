@@ -14,6 +14,7 @@ import io
 
 from .detect import header_name, identify, normalise_header
 from ..errors import Finding, InputError
+from .footer import total_finding, trailing_totals
 from .limits import cut_long_cells
 from ..plural import counted
 from .raw import RawTable
@@ -86,6 +87,13 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
             start = reader.line_num
         if spanned:
             refuse_quote_left_open(text, file, *spanned, header)
+        totals = set()
+        for _ in range(trailing_totals(rows)):
+            row_no.pop()
+            totals.add(line_no[-1])
+            findings.append(total_finding(file, table, line_no.pop(), rows.pop()))
+        if totals:     # a line of totals is often shorter than the header, and not for that a row to correct
+            findings[:] = [f for f in findings if not (f.code == "row_width" and f.line in totals)]
     except csv.Error as e:
         raise InputError(file, f"not readable as CSV ({e})", reader.line_num) from None
     if header_line > 1 and header is not None:

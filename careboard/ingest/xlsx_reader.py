@@ -28,6 +28,7 @@ from ..formats.aliases import AliasedFormat, normal_header
 from ..formats.format import Format
 from ..formats.spec import TableSpec
 from .detect import normalise_header
+from .footer import total_finding, trailing_totals
 from .raw import RawTable
 
 # How many rows from the top a header row is looked for in.
@@ -317,11 +318,17 @@ class _Sheet:
         key = next((k for k, (c, _) in enumerate(wanted) if c == t.key[0]), None)
         cells: dict[str, list[str]] = {c: [] for c, _ in wanted}
         line_no: list[int] = []
+        kept = []
         for n, values in rows:
             got = [values[i] if i < len(values) else None for _, i in wanted]
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in got) and \
                     not any(v is None and (n, i) in self.formulas for (_, i), v in zip(wanted, got)):
                 continue        # a blank row holds nothing to read (formulas giving "" included)
+            kept.append((n, values, got))
+        for _ in range(trailing_totals([values for _, values, _ in kept])):
+            n, values, _ = kept.pop()
+            self.findings.append(total_finding(self.where, t.name, n, values, f"sheet {self.sheet}, row {n}"))
+        for n, _, got in kept:
             line_no.append(n)
             self._child = _text(got[key]) or None if key is not None else None
             for (c, i), v in zip(wanted, got):

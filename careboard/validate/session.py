@@ -123,7 +123,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     outcome = finish(con, plan, files)
     outcome.notes = notes + outcome.notes + installed.notes
     # What reading the files found (blank lines skipped, cells cut, rows of the wrong width ...).
-    outcome.notes += [f.note() for t in this.tables() for f in t.findings]
+    outcome.notes += [f.note() for t in this.tables() for f in sorted(t.findings, key=lambda f: f.line or 0)]
     outcome.notes += [f"{files[file_id]}, line {first['line']}: {month_first_message(n, first, k, first_either)}"
                       for file_id, n, first, k, first_either in sorted(found.get(MONTH_FIRST, []), key=lambda f: f[0])]
     # A file written month first has been told so; any other whose dates are mostly in another form is told it.
