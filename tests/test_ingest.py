@@ -363,3 +363,18 @@ def test_a_sheets_total_row_is_skipped(tmp_path):
     assert [(f.code, f.line, f.message) for f in t.findings] == [
         ("total_row", 4, "sheet Episodes, row 4 holds totals (Total, 2), not a row of data, and was skipped: "
                          "remove it from the file")]
+
+
+def test_a_sheets_column_names_read_otherwise_than_written_are_a_warning_as_in_a_csv_file(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Children"
+    book.active.append(["child", "SEX", "DOB", "Ethnic", "UPN", "MOTHER", "MC_DOB", "Team"])
+    book.active.append(["1", "1", "01/01/2010", "WBRI", None, None, None, "East"])
+    book.save(tmp_path / "header.xlsx")
+    (t,) = read_file(tmp_path / "header.xlsx").tables
+    assert [(f.code, f.line, f.field, f.message) for f in t.findings] == [
+        ("header_names", 1, "CHILD,ETHNIC", 'column names of sheet Children were read as careboard names the '
+                                            'columns: "child" as CHILD, "Ethnic" as ETHNIC'),
+        ("extra_columns", 1, None, 'column "Team" (H1) of sheet Children is not part of Header and was ignored')]

@@ -27,7 +27,7 @@ from ..formats import registry
 from ..formats.aliases import AliasedFormat, normal_header
 from ..formats.format import Format
 from ..formats.spec import TableSpec
-from .detect import normalise_header
+from .detect import header_names, normalise_header
 from .footer import total_finding, trailing_totals
 from .raw import RawTable
 
@@ -302,6 +302,10 @@ class _Sheet:
             if c:
                 position[c] = i
             mapping.headers.append(Header(ref, h, c, "" if c else f"not part of {t.title}"))
+        if not isinstance(fmt, AliasedFormat):      # a format whose headers are its own: say where they differ
+            changed = [(headers[i], c) for c, i in position.items() if headers[i] != c]
+            if changed:
+                self.findings.append(header_names(changed, self.where, t.name, header_row, self.sheet))
         unused = [h for h in mapping.headers if h.column is None and not h.note.startswith("also")]
         if unused:
             shown = ", ".join(f'"{h.written}" ({h.cell})' for h in unused)
