@@ -224,8 +224,10 @@ def test_a_sheet_of_another_format_is_read_by_its_columns(tmp_path):
 
 
 @pytest.mark.parametrize("name,sheets,message", [
-    ("old.xls", None, ".xls is not a workbook careboard reads; open it in Excel (or LibreOffice) and save it as an Excel Workbook (.xlsx)"),
-    ("sheet.ods", None, ".ods is not a workbook careboard reads"),
+    # Text under a workbook's name (tests/test_ingest.py has real .xls and .ods files, and one with a password).
+    ("old.xls", None, "cannot be read as an Excel workbook (it is not one, though named .xls); save it again from "
+                      "Excel as .xlsx"),
+    ("sheet.ods", None, "cannot be read as an Excel workbook (it is not one, though named .ods)"),
     ("notes.xlsx", {"Notes": [["nothing here"]]}, "no sheet holds a table careboard reads (Notes: not recognised)"),
     ("cin.xlsx", {"List 3": [LIST_3]}, "no sheet holds a table careboard reads (List 3: left aside)"),
     ("broken.xlsx", None, "cannot be read as an Excel workbook"),

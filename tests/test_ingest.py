@@ -375,6 +375,48 @@ def test_a_sheets_column_names_read_otherwise_than_written_are_a_warning_as_in_a
     book.save(tmp_path / "header.xlsx")
     (t,) = read_file(tmp_path / "header.xlsx").tables
     assert [(f.code, f.line, f.field, f.message) for f in t.findings] == [
-        ("header_names", 1, "CHILD,ETHNIC", 'column names of sheet Children were read as careboard names the '
-                                            'columns: "child" as CHILD, "Ethnic" as ETHNIC'),
+        ("header_names", 1, "CHILD,ETHNIC", 'column names were read as careboard names the columns: "child" as '
+                                            'CHILD, "Ethnic" as ETHNIC'),
         ("extra_columns", 1, None, 'column "Team" (H1) of sheet Children is not part of Header and was ignored')]
+
+
+BOOKS = Path(__file__).parent / "data" / "workbooks"
+
+
+@pytest.mark.parametrize("name", ["password.xlsx", "excel-97.xls", "opendocument.ods"])
+@pytest.mark.parametrize("renamed", [None, ".xlsx", ".csv"], ids=["as named", "named .xlsx", "named .csv"])
+def test_a_workbook_careboard_cannot_open_says_what_it_is_whatever_its_name(tmp_path, name, renamed):
+    """By its bytes: a workbook with a password is no zip file, and openpyxl said only "File is not a zip file"."""
+    path = tmp_path / (Path(name).stem + (renamed or Path(name).suffix))
+    path.write_bytes((BOOKS / name).read_bytes())
+    with pytest.raises(InputError) as e:
+        read_file(path)
+    said = {"password.xlsx": "is protected with a password, which careboard cannot open: open it in Excel, clear the "
+                             "password (File, Info, Protect Workbook, Encrypt with Password) and save it",
+            "excel-97.xls": "is an Excel 97-2003 workbook (.xls), which careboard does not read; open it in Excel",
+            "opendocument.ods": "is an OpenDocument spreadsheet (.ods), which careboard does not read"}[name]
+    assert e.value.file == str(path) and e.value.message.startswith(said)
+
+
+def test_a_workbook_named_csv_and_a_csv_file_named_xlsx_are_read_as_what_they_are(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Episodes"
+    for r in (EPISODES_HEADER, ROW):
+        book.active.append(r.split(","))
+    book.save(tmp_path / "episodes.csv")
+    (t,) = read_file(tmp_path / "episodes.csv").tables
+    assert (t.table, t.sheet, len(t)) == ("episodes", "Episodes", 1)
+    assert [(f.code, f.message) for f in t.findings] == [
+        ("named_otherwise", "the file is an Excel workbook, though named .csv, and was read as one: name it .xlsx")]
+    for suffix in (".xlsx", ".xls"):
+        (t,) = read_file(write(tmp_path, f"episodes{suffix}", f"{EPISODES_HEADER}\n{ROW}\n")).tables
+        assert (t.table, t.sheet, len(t)) == ("episodes", None, 1)
+        assert [(f.code, f.message) for f in t.findings] == [
+            ("named_otherwise", f"the file is CSV text, though named {suffix}, and was read as CSV: name it .csv")]
+
+
+def test_a_file_ending_with_dos_end_of_file_mark_has_no_row_for_it(tmp_path):
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\r\n{ROW}\r\n\x1a")).tables
+    assert (len(t), t.findings) == (1, [])

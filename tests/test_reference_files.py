@@ -185,3 +185,10 @@ def test_a_postcode_lookup_row_with_too_many_cells_is_refused_at_its_line(tmp_pa
     with pytest.raises(InputError, match="cannot be read as CSV: Expected Number of Columns") as e:
         _lookup(path)
     assert e.value.line == 3
+
+
+def test_a_urn_list_with_a_password_says_so(tmp_path):
+    path = tmp_path / "urns.xlsx"
+    path.write_bytes((Path(__file__).parent / "data" / "workbooks" / "password.xlsx").read_bytes())
+    with pytest.raises(InputError, match="is protected with a password, which careboard cannot open"):
+        read_urn_list(path)

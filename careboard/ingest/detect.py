@@ -124,10 +124,9 @@ def _renamed(header: list[str], written: list[str] | None, file: str, read: tupl
     return [header_names(changed, file, None, 1)] if changed else []
 
 
-def header_names(changed: list[tuple[str, str]], file: str, table: str | None, line: int, sheet: str = "") -> Finding:
+def header_names(changed: list[tuple[str, str]], file: str, table: str | None, line: int) -> Finding:
     """A warning naming the columns read otherwise than written, as (written, read) pairs."""
     shown = ", ".join(f'"{w}" as {h}' for w, h in changed)
     return Finding("warning", "header_names", file, table, line, ",".join(h for _, h in changed),
                    ",".join(w for w, _ in changed),
-                   f"column names{f' of sheet {sheet}' if sheet else ''} were read as careboard names the columns: "
-                   f"{shown}")
+                   f"column names were read as careboard names the columns: {shown}")

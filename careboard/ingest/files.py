@@ -8,12 +8,13 @@ from pathlib import Path
 from .csv_reader import read_csv_text
 from ..formats import registry
 from ..formats.councils import council_number, several_councils
-from ..errors import InputError
+from ..errors import Finding, InputError
 from .fast_csv import try_fast
 from .plain_csv import try_plain
 from ..plural import counted
 from .null_cells import null_cells
 from .raw import RawTable
+from . import sniff
 from .text import decode
 from .year_names import NamedYear, year_in_name, year_in_names, year_in_xml_header
 
@@ -23,6 +24,7 @@ _SKIP = {".ds_store", "thumbs.db", "desktop.ini"}
 _NOT_DATA = {".md", ".txt", ".json", ".pdf", ".doc", ".docx", ".rtf", ".odt", ".ppt", ".pptx", ".msg", ".eml",
              ".png", ".jpg", ".jpeg", ".gif", ".zip", ".7z", ".rar", ".htm", ".html", ".log", ".ini", ".sql"}
 _ZIPPED = (".zip", ".7z", ".rar")
+_WORKBOOKS = (".xlsx", ".xlsm")
 
 
 @dataclass(frozen=True)
@@ -113,12 +115,23 @@ def _read_file(path: Path, known: dict[str, list[StoredTable]] | None) -> Source
         header: dict[str, str] = {}
         tables = read_xml_bytes(data, name, header)
         return SourceFile(path, digest, tables, declared=year_in_xml_header(header))
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
-        return SourceFile(path, digest, _workbook_tables(path))
-    if path.suffix.lower() in _ZIPPED:
+    what = sniff.kind(data)
+    sniff.refuse_unreadable(what, name)
+    suffix = path.suffix.lower()
+    if what == sniff.WORKBOOK:
+        tables = _workbook_tables(path)
+        if suffix not in _WORKBOOKS:
+            tables[0].findings.append(Finding(
+                "warning", "named_otherwise", name, tables[0].table, None, None, None,
+                f"the file is an Excel workbook, though named {suffix or 'without an ending'}, and was read as one: "
+                f"name it .xlsx"))
+        return SourceFile(path, digest, tables)
+    if suffix in _ZIPPED or what == sniff.OTHER_ZIP:
         raise InputError(name, "is a zipped file, which careboard does not open: unzip it and give the folder of its files")
-    if path.suffix.lower() == ".pdf":
+    if suffix == ".pdf":
         raise InputError(name, ".pdf files are not read; export the table as CSV")
+    if suffix in _WORKBOOKS + (".xls", ".xlsb", ".ods"):
+        return SourceFile(path, digest, [_text_named_as_a_workbook(data, name, suffix)])
     try:
         return SourceFile(path, digest, [_csv_table(data, name)])
     except InputError as unrecognised:
@@ -130,6 +143,19 @@ def _read_file(path: Path, known: dict[str, list[StoredTable]] | None) -> Source
         if sheet is None:
             raise unrecognised
         return SourceFile(path, digest, [sheet])
+
+
+def _text_named_as_a_workbook(data: bytes, name: str, suffix: str) -> RawTable:
+    """A CSV file saved under a workbook's name (a system's export named .xls, say), read as CSV with a warning;
+    anything else so named cannot be read."""
+    try:
+        table = _csv_table(data, name)
+    except InputError:
+        raise InputError(name, f"cannot be read as an Excel workbook (it is not one, though named {suffix}); save it "
+                               f"again from Excel as .xlsx") from None
+    table.findings.append(Finding("warning", "named_otherwise", name, table.table, None, None, None,
+                                  f"the file is CSV text, though named {suffix}, and was read as CSV: name it .csv"))
+    return table
 
 
 def _csv_table(data: bytes, name: str) -> RawTable:

@@ -14,6 +14,8 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 def decode(data: bytes, file: str) -> tuple[str, str]:
     """Return (text, encoding used). UTF-16 when the file begins with its byte-order mark (as some database
     tools export "Unicode" CSV), else UTF-8 (with or without BOM) first, then Windows-1252."""
+    # Old DOS and mainframe exports end the file with Ctrl-Z, the end-of-file mark of their day, not a row.
+    data = data.rstrip(b"\x1a")
     if not data.strip():
         raise InputError(file, "the file is empty")
     if data.startswith(_UTF16_BOMS):

@@ -14,6 +14,7 @@ report, which header became which column and what each coded answer was read as.
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import zipfile
@@ -30,6 +31,7 @@ from ..formats.spec import TableSpec
 from .detect import header_names, normalise_header
 from .footer import total_finding, trailing_totals
 from .raw import RawTable
+from . import sniff
 
 # How many rows from the top a header row is looked for in.
 _HEADER_ROWS = 20
@@ -82,13 +84,20 @@ class Workbook:
 def read_xlsx(path: Path) -> Workbook:
     """Read every sheet of the workbook at `path`; raise InputError when it is no workbook careboard reads."""
     name = str(path)
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(name, f"cannot be read ({e.strerror})") from None
+    what = sniff.kind(data)
+    sniff.refuse_unreadable(what, name)
+    if what != sniff.WORKBOOK and path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise InputError(name, f"{path.suffix or 'a file without an ending'} is not a workbook careboard reads; open "
                                f"it in Excel (or LibreOffice) and save it as an Excel Workbook (.xlsx), or save each "
                                f"table as CSV")
     from openpyxl import load_workbook   # only for a workbook
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        # From its bytes, as openpyxl refuses a workbook by its name alone (one saved as "episodes.csv").
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as e:
         raise InputError(name, f"cannot be read as an Excel workbook ({e}); save it again from Excel as .xlsx") from None
     # The sheets' parts in the workbook's file: openpyxl keeps each read-only sheet's (a private name, so
@@ -305,7 +314,7 @@ class _Sheet:
         if not isinstance(fmt, AliasedFormat):      # a format whose headers are its own: say where they differ
             changed = [(headers[i], c) for c, i in position.items() if headers[i] != c]
             if changed:
-                self.findings.append(header_names(changed, self.where, t.name, header_row, self.sheet))
+                self.findings.append(header_names(changed, self.where, t.name, header_row))
         unused = [h for h in mapping.headers if h.column is None and not h.note.startswith("also")]
         if unused:
             shown = ", ".join(f'"{h.written}" ({h.cell})' for h in unused)

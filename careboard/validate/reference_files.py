@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..dates import parse_date
 from ..errors import InputError
+from ..ingest import sniff
 from ..ingest.text import decode
 from .la_codes import OUTSIDE_ENGLAND, clean_code, code_style
 
@@ -167,6 +168,7 @@ def _sheet_rows(path: Path):
         return str(value)
 
     try:
+        sniff.refuse_unreadable(sniff.kind(path.read_bytes()), str(path))    # a password, say
         book = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, OSError, KeyError, ValueError) as e:
         raise InputError(str(path), f"cannot be read as an Excel workbook ({e}); save the sheet as CSV") from None
