@@ -211,6 +211,34 @@ def test_xml_elements_that_are_no_field_are_one_warning_naming_them(tmp_path):
                                "first on line 7), WORKER (1 time, first on line 12)")
 
 
+def test_xml_in_utf16_as_unicode_exports_write_it(tmp_path):
+    text = XML.decode().replace('encoding="us-ascii"', 'encoding="UTF-16"')
+    tables = {t.table: t for t in read_file(write(tmp_path, "return.xml", text, "utf-16")).tables}
+    assert tables["header"].cells[0] == ["C1", "C2"] and tables["episodes"].line_no == [11]
+
+
+def test_two_xml_returns_in_one_folder_are_refused_not_one_dropped(tmp_path):
+    """One was silently read over the other: an XML file holds a whole return, so two are two returns."""
+    write(tmp_path, "a.xml", XML)
+    write(tmp_path, "b.xml", XML.replace(b"C1", b"C9"))
+    with pytest.raises(InputError) as e:
+        discover([tmp_path])
+    assert (e.value.file, e.value.message) == (str(tmp_path / "b.xml"), f"is a second XML return beside "
+                                               f"{tmp_path / 'a.xml'}: give one XML file for each year, each in a "
+                                               f"folder of its own (2023-24, 2024-25 ...) or named with its year")
+    write(tmp_path, "b.xml", XML)
+    with pytest.raises(InputError, match="is the same file as .*a.xml, byte for byte"):
+        discover([tmp_path])
+
+
+def test_a_return_named_as_one_file_is_called_by_its_name(tmp_path):
+    """Not by the folder it lies in, which is "." when run beside it."""
+    (r,) = discover([write(tmp_path, "return.xml", XML)])
+    assert r.label == str(tmp_path / "return.xml")
+    (r,) = discover([tmp_path])
+    assert r.label == str(tmp_path)
+
+
 def test_return_year_from_folder_name_and_mixing_rejected(tmp_path):
     d = tmp_path / "2024-25"
     d.mkdir()

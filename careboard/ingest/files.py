@@ -77,9 +77,15 @@ class Return:
     # another form than dd/mm/yyyy, as a database export or a spreadsheet writes them.
     other_date_forms: bool = False
 
+    # Set when the return is one file named on the command line rather than found in a folder given.
+    one_file_named: bool = False
+
     @property
     def label(self) -> str:
-        """The return as the user knows it: its folder, and which of its files when the folder holds several."""
+        """The return as the user knows it: its folder, and which of its files when the folder holds several;
+        the file itself when it was named alone ("return.xml", rather than the folder it lies in, such as ".")."""
+        if self.one_file_named and len(self.files) == 1:
+            return str(self.files[0].path)
         return f"{self.folder} (the files named {self.part})" if self.part else str(self.folder)
 
     def declared(self) -> NamedYear | None:
@@ -107,8 +113,7 @@ def _read_file(path: Path, known: dict[str, list[StoredTable]] | None) -> Source
     digest = _sha256(data) if known is not None else None
     if known and digest in known:
         return SourceFile(path, digest, [], known[digest])
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:100]
-    if head.startswith(b"<"):
+    if _is_xml(data):
         # Most returns are CSV: the XML parser is loaded only for an XML file.
         from .xml_reader import read_xml_bytes
 
@@ -143,6 +148,15 @@ def _read_file(path: Path, known: dict[str, list[StoredTable]] | None) -> Source
         if sheet is None:
             raise unrecognised
         return SourceFile(path, digest, [sheet])
+
+
+def _is_xml(data: bytes) -> bool:
+    """Whether the file begins with markup: in UTF-8 (with or without its byte-order mark), or in UTF-16 (with
+    its mark, as "Unicode" exports write), which expat reads as its declaration says."""
+    head = data[:200]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "replace").encode("utf-8", "replace")
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
 def _text_named_as_a_workbook(data: bytes, name: str, suffix: str) -> RawTable:
@@ -191,6 +205,7 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
     """
     groups: dict[Path, list[Path]] = {}
     roots: dict[Path, Path] = {}
+    named: set[Path] = set()        # files named on their own, not found in a folder given
     aside: dict[Path, list[Path]] = {}
     for p in paths:
         if not p.exists():
@@ -205,6 +220,8 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
                 continue
             groups.setdefault(f.parent, []).append(f)
             roots.setdefault(f.parent, p if p.is_dir() else f.parent)
+            if p.is_file():
+                named.add(f)
     if not groups:
         left = [f.name for files in aside.values() for f in files]
         raise InputError(", ".join(map(str, paths)), "no input files found" + (
@@ -221,6 +238,7 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
             parts[0].notes.append(f"{folder}: {_set_aside([f.name for f in aside[folder]])}, as careboard reads only CSV, "
                                   f"XML and Excel files{_unzip([f.name for f in aside[folder]])}")
         for r in parts:
+            r.one_file_named = len(files) == 1 and files[0] in named
             _pick_stored_year(r)
             _one_file_per_list([f for x in (*returns, r) for f in x.lists])
             _one_file_per_table(r)
@@ -234,6 +252,12 @@ def _one_file_per_table(r: Return) -> None:
         raise InputError(r.label, "mixes XML and CSV files in one return; give one XML file or a set of CSV files")
     seen: dict[str, str] = {}
     for table, fmt, file in names:
+        if fmt == "xml" and table in seen and seen[table] != file:
+            if _same_bytes(file, seen[table]):
+                raise InputError(file, f"is the same file as {seen[table]}, byte for byte (saved or downloaded "
+                                       f"twice): remove one of them")
+            raise InputError(file, f"is a second XML return beside {seen[table]}: give one XML file for each year, "
+                                   f"each in a folder of its own (2023-24, 2024-25 ...) or named with its year")
         if fmt == "csv" and table in seen:
             councils = {council_number(Path(f).name) for f in (file, seen[table])}
             if None not in councils and several_councils(councils):     # '350 Header.csv' beside '351 Header.csv'
