@@ -35,5 +35,5 @@ class Finding:
 
     def note(self) -> str:
         """The finding on one line for a person: where, then what."""
-        said = self.line and self.message.startswith(f"line {self.line} ")     # "line 9 is blank ..."
+        said = self.line and self.message.startswith((f"line {self.line} ", f"row {self.line} "))  # "line 9 is blank"
         return f"{self.file}{f', line {self.line}' if self.line and not said else ''}: {self.message}"

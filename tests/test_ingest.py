@@ -246,8 +246,36 @@ def test_return_year_from_folder_name_and_mixing_rejected(tmp_path):
     (r,) = discover([tmp_path])
     assert r.named.year == 2025     # a claim: the loader checks it against the dates
     write(d, "x.xml", XML)
-    with pytest.raises(InputError, match="mixes XML and CSV"):
+    with pytest.raises(InputError, match=r"mixes an XML return \(x.xml\) with CSV files or workbooks \(e.csv ...\) in "
+                                         "one return; give one XML file, or CSV files and workbooks without it"):
         discover([tmp_path])
+
+
+def _sheet(path: Path, title: str, rows: list[str]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = title
+    for r in rows:
+        book.active.append(r.split(","))
+    book.save(path)
+    return path
+
+
+def test_csv_files_and_a_workbook_make_one_return_and_a_table_twice_is_refused(tmp_path):
+    """A table in a workbook beside the rest as CSV is one return; a second workbook with the same table was
+    read over the first without a word."""
+    write(tmp_path, "episodes.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    _sheet(tmp_path / "header.xlsx", "Header", ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", "1,M,01/01/2010,WBRI,,,"])
+    (r,) = discover([tmp_path])
+    assert sorted((t.table, t.fmt) for t in r.tables()) == [("episodes", "csv"), ("header", "xlsx")]
+    _sheet(tmp_path / "more.xlsx", "Children", ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", "2,F,01/01/2011,WBRI,,,"])
+    with pytest.raises(InputError) as e:
+        discover([tmp_path])
+    assert (e.value.file, e.value.message) == (str(tmp_path / "more.xlsx"), f"is a second header table in the same "
+                                               f"return (the first is {tmp_path / 'header.xlsx'}): put each year's "
+                                               f"files in a folder of their own (2023-24, 2024-25 ...), or name each "
+                                               f"file with its year")
 
 
 def test_two_files_for_one_table_rejected(tmp_path):
@@ -389,8 +417,9 @@ def test_a_sheets_total_row_is_skipped(tmp_path):
     (t,) = read_file(tmp_path / "episodes.xlsx").tables
     assert (len(t), t.line_no) == (2, [2, 3])
     assert [(f.code, f.line, f.message) for f in t.findings] == [
-        ("total_row", 4, "sheet Episodes, row 4 holds totals (Total, 2), not a row of data, and was skipped: "
-                         "remove it from the file")]
+        ("total_row", 4, "row 4 holds totals (Total, 2), not a row of data, and was skipped: remove it from the "
+                         "file")]
+    assert t.findings[0].file == f"{tmp_path / 'episodes.xlsx'}, sheet Episodes"
 
 
 def test_a_sheets_column_names_read_otherwise_than_written_are_a_warning_as_in_a_csv_file(tmp_path):

@@ -247,31 +247,38 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
 
 
 def _one_file_per_table(r: Return) -> None:
+    """Each table once in a return. An XML file is a whole return on its own; CSV files and workbooks' sheets
+    may be mixed (the header and episodes as CSV, the rest in a workbook)."""
     names = [(name, fmt, str(f.path)) for f in r.files for name, fmt in f.table_names()]
-    if len({fmt for _, fmt, _ in names}) > 1:
-        raise InputError(r.label, "mixes XML and CSV files in one return; give one XML file or a set of CSV files")
+    if "xml" in {fmt for _, fmt, _ in names} and len({file for _, _, file in names}) > 1:
+        xml = next(file for _, fmt, file in names if fmt == "xml")
+        other = next((file for _, fmt, file in names if fmt != "xml"), None)
+        if other is not None:
+            raise InputError(r.label, f"mixes an XML return ({Path(xml).name}) with CSV files or workbooks "
+                                      f"({Path(other).name} ...) in one return; give one XML file, or CSV files and "
+                                      f"workbooks without it")
     seen: dict[str, str] = {}
     for table, fmt, file in names:
-        if fmt == "xml" and table in seen and seen[table] != file:
-            if _same_bytes(file, seen[table]):
-                raise InputError(file, f"is the same file as {seen[table]}, byte for byte (saved or downloaded "
-                                       f"twice): remove one of them")
-            raise InputError(file, f"is a second XML return beside {seen[table]}: give one XML file for each year, "
+        if table not in seen or seen[table] == file:
+            seen[table] = file
+            continue
+        first = seen[table]
+        if _same_bytes(file, first):     # 'Header (1).csv', a file downloaded twice
+            raise InputError(file, f"is the same file as {first}, byte for byte ("
+                                   f"{'' if fmt == 'xml' else f'the {table} table '}saved or downloaded twice): "
+                                   f"remove one of them")
+        if fmt == "xml":
+            raise InputError(file, f"is a second XML return beside {first}: give one XML file for each year, "
                                    f"each in a folder of its own (2023-24, 2024-25 ...) or named with its year")
-        if fmt == "csv" and table in seen:
-            councils = {council_number(Path(f).name) for f in (file, seen[table])}
-            if None not in councils and several_councils(councils):     # '350 Header.csv' beside '351 Header.csv'
-                raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]}), "
-                                       f"and the file names start with the LA numbers {' and '.join(sorted(councils))},"
-                                       f" as two councils' returns would: put each council's files in a folder of their "
-                                       f"own, and load each council's into a store of its own (--db FILE)")
-            if _same_bytes(file, seen[table]):     # 'Header (1).csv', a file downloaded twice
-                raise InputError(file, f"is the same file as {seen[table]}, byte for byte (the {table} table saved or "
-                                       f"downloaded twice): remove one of them")
-            raise InputError(file, f"is a second {table} table in the same return (the first is {seen[table]}): put "
-                                   f"each year's files in a folder of their own (2023-24, 2024-25 ...), or name each "
-                                   f"file with its year")
-        seen[table] = file
+        councils = {council_number(Path(f).name) for f in (file, first)}
+        if None not in councils and several_councils(councils):     # '350 Header.csv' beside '351 Header.csv'
+            raise InputError(file, f"is a second {table} table in the same return (the first is {first}), "
+                                   f"and the file names start with the LA numbers {' and '.join(sorted(councils))},"
+                                   f" as two councils' returns would: put each council's files in a folder of their "
+                                   f"own, and load each council's into a store of its own (--db FILE)")
+        raise InputError(file, f"is a second {table} table in the same return (the first is {first}): put "
+                               f"each year's files in a folder of their own (2023-24, 2024-25 ...), or name each "
+                               f"file with its year")
 
 
 def _same_bytes(a: str, b: str) -> bool:

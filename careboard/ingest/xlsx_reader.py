@@ -340,7 +340,7 @@ class _Sheet:
             kept.append((n, values, got))
         for _ in range(trailing_totals([values for _, values, _ in kept])):
             n, values, _ = kept.pop()
-            self.findings.append(total_finding(self.where, t.name, n, values, f"sheet {self.sheet}, row {n}"))
+            self.findings.append(total_finding(self.where, t.name, n, values, f"row {n}"))
         for n, _, got in kept:
             line_no.append(n)
             self._child = _text(got[key]) or None if key is not None else None
