@@ -477,3 +477,25 @@ def test_a_workbook_named_csv_and_a_csv_file_named_xlsx_are_read_as_what_they_ar
 def test_a_file_ending_with_dos_end_of_file_mark_has_no_row_for_it(tmp_path):
     (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\r\n{ROW}\r\n\x1a")).tables
     assert (len(t), t.findings) == (1, [])
+
+
+@pytest.mark.parametrize("above, said", [
+    ("sep=,\n", [("separator_line", "info", 1, "line 1 (sep=,) only tells Excel which character separates the cells, "
+                                               "and was skipped")]),
+    ('"sep=,"\r\n\r\n', [("separator_line", "info", 1, None),
+                         ("blank_line", "warning", 2, "1 blank line above the header was skipped")]),
+])
+def test_excels_note_of_the_separator_above_the_header_is_skipped(tmp_path, above, said):
+    (t,) = read_file(write(tmp_path, "x.csv", f"{above}{EPISODES_HEADER}\n{ROW}\n")).tables
+    got = read_back(t)
+    assert (got["CHILD"], got["line_no"], got["row_no"]) == (["1"], [above.count("\n") + 2], [1])
+    found = [(f.code, f.severity, f.line, f.message) for f in t.findings]
+    assert [f[:3] for f in found] == [s[:3] for s in said]
+    assert all(s[3] in (None, f[3]) for f, s in zip(found, said))
+
+
+def test_a_header_below_the_separator_note_is_named_by_its_own_line(tmp_path):
+    with pytest.raises(InputError) as e:
+        read_file(write(tmp_path, "x.csv", "sep=;\r\nCHILD;SEX;DOB;ETHNIC;UPN;MOTHER;MC_DOB\r\nA1;1;01/01/2010;WBRI;;;\r\n"))
+    assert (e.value.line, e.value.message) == (2, "its columns are separated by semicolons, not commas: save it as CSV "
+                                                  "(comma-separated) and try again")

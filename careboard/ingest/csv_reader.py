@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from .detect import header_name, identify, normalise_header
 from ..errors import Finding, InputError
@@ -19,6 +20,9 @@ from .limits import cut_long_cells
 from ..plural import counted
 from .raw import RawTable
 from .text import encoding_findings
+
+# Excel's note of the separator ("sep=," or "sep=;"), which it writes above the header and reads from there.
+_SEPARATOR = re.compile(r"sep=.?,?", re.IGNORECASE)
 
 # The csv module refuses a field over 128 KB, which would refuse the whole file for one runaway cell:
 # the file is in memory already, so its cells are read whole and then cut (limits.cut_long_cells).
@@ -30,11 +34,14 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
     reader = csv.reader(lines)
     header: list[str] | None = None
     header_line = 0
+    separator = False
     try:
         first = 0
         for header in reader:
             header_line = reader.line_num
-            if any(c.strip() for c in header):
+            if header_line == 1 and _SEPARATOR.fullmatch(",".join(header).strip()):
+                separator = True        # "sep=,": Excel's note of the separator, written above the header
+            elif any(c.strip() for c in header):
                 break
             first = header_line
         else:
@@ -46,6 +53,8 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         try:
             found = identify(header, file, written)
         except InputError as unknown:
+            if unknown.line == 1:       # identify() takes the header for line 1; below blank lines it is not
+                unknown = InputError(unknown.file, unknown.message, header_line, unknown.field)
             raise _header_further_down(text, file, header_line) or unknown from None
         t, table, findings = found.table, found.table.name, found.findings
         positions = [header.index(c) for c in t.columns]
@@ -96,9 +105,15 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
             findings[:] = [f for f in findings if not (f.code == "row_width" and f.line in totals)]
     except csv.Error as e:
         raise InputError(file, f"not readable as CSV ({e})", reader.line_num) from None
-    if header_line > 1 and header is not None:
-        before = header_line - 1
-        findings.append(Finding("warning", "blank_line", file, table, 1, None, None,
+    if separator:
+        findings.append(Finding("info", "separator_line", file, table, 1, None, None,
+                                f"line 1 ({text[:text.find(chr(10))].strip()}) only tells Excel which character "
+                                f"separates the cells, and was skipped"))
+    if header_line > 1 + separator and header is not None:
+        before = header_line - 1 - separator
+        findings.append(Finding("warning", "blank_line", file, table, 1 + separator, None, None,
+                                f"{counted(before, 'blank line')} above the header {'was' if before == 1 else 'were'} "
+                                f"skipped" if separator else
                                 "the first line is blank and was skipped" if before == 1 else
                                 f"the first {before} lines are blank and were skipped"))
     findings += blank_line_findings(blank, file, table)

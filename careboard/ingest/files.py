@@ -263,20 +263,20 @@ def _one_file_per_table(r: Return) -> None:
             seen[table] = file
             continue
         first = seen[table]
-        if _same_bytes(file, first):     # 'Header (1).csv', a file downloaded twice
-            raise InputError(file, f"is the same file as {first}, byte for byte ("
-                                   f"{'' if fmt == 'xml' else f'the {table} table '}saved or downloaded twice): "
-                                   f"remove one of them")
-        if fmt == "xml":
-            raise InputError(file, f"is a second XML return beside {first}: give one XML file for each year, "
-                                   f"each in a folder of its own (2023-24, 2024-25 ...) or named with its year")
+        what = "XML return" if fmt == "xml" else f"{table} table"
         councils = {council_number(Path(f).name) for f in (file, first)}
         if None not in councils and several_councils(councils):     # '350 Header.csv' beside '351 Header.csv'
-            raise InputError(file, f"is a second {table} table in the same return (the first is {first}), "
+            raise InputError(file, f"is a second {what} in the same return (the first is {first}), "
                                    f"and the file names start with the LA numbers {' and '.join(sorted(councils))},"
                                    f" as two councils' returns would: put each council's files in a folder of their "
                                    f"own, and load each council's into a store of its own (--db FILE)")
-        raise InputError(file, f"is a second {table} table in the same return (the first is {first}): put "
+        if _same_bytes(file, first):     # 'Header (1).csv', a file downloaded twice
+            raise InputError(file, f"is the same file as {first}, byte for byte (the {what} saved or downloaded "
+                                   f"twice): remove one of them")
+        if fmt == "xml":
+            raise InputError(file, f"is a second XML return beside {first}: give one XML file for each year, "
+                                   f"each in a folder of its own (2023-24, 2024-25 ...) or named with its year")
+        raise InputError(file, f"is a second {what} in the same return (the first is {first}): put "
                                f"each year's files in a folder of their own (2023-24, 2024-25 ...), or name each "
                                f"file with its year")
 
