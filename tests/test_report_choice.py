@@ -248,3 +248,10 @@ def test_the_readmes_examples_are_read_as_they_say(tmp_path):
     config = load_council_config(council(tmp_path, toml.replace("[report]\n", "")))
     assert [ind.id for ind in config.shown_indicators()] == ["cla_count", "cla_rate_10k", "cl_eet_pct_19_21"]
     assert config.profile_dates == "quarter-ends"
+
+
+@pytest.mark.parametrize("option", ["--out", "--output"])
+def test_the_report_folder_may_be_given_as_either_spelling_and_a_file_name_is_told_to_be_a_folder(tmp_path, option):
+    r = run_cli("report", "--db", str(tmp_path / "none.duckdb"), option, str(tmp_path / "report.html"))
+    assert r.code == 2 and ("'" + str(tmp_path / "report.html") + "' names a file: --out is the folder the report's "
+                            "files go in") in r.err

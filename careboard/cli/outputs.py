@@ -194,7 +194,9 @@ def _folder(text: str) -> str:
 def _report_args(s) -> None:
     s.add_argument("--council", type=Path, help="council settings and targets (TOML; careboard init writes one)")
     s.add_argument("--benchmarks", type=Path, help="folder of DfE/ONS published files (default: careboard's copy)")
-    s.add_argument("--out", type=_folder, default="out/report", metavar="FOLDER", help="folder for the report files")
+    # --output too, as the commands writing one file spell it: a file's name there is told to be a folder.
+    s.add_argument("--out", "--output", dest="out", type=_folder, default="out/report", metavar="FOLDER",
+                   help="folder for the report files")
     s.add_argument("--public", action="store_true", help="suppress small numbers (DfE style) so no child can be identified")
     s.add_argument("--no-pdf", action="store_true", help="leave the PDF out (the HTML is always written)")
     s.add_argument("--docx", action="store_true", help="also write the report as a Word document, for editing")
