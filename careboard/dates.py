@@ -13,10 +13,12 @@ _DASH = re.compile(f"[{DASHES}]")
 
 
 def parse_date(text: str) -> date:
-    """A date as people type one: dd/mm/yyyy or yyyy-mm-dd (ValueError otherwise, saying what is wrong
-    with one written so but with no such day or month)."""
-    typed = _DASH.sub("-", text.strip())
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+    """A date as people type one: dd/mm/yyyy (or with hyphens or full stops), yyyy-mm-dd, or "31 March 2025"
+    (ValueError otherwise, saying what is wrong with one written so but with no such day or month)."""
+    typed = " ".join(_DASH.sub("-", text.strip()).split())
+    if _DAY_FIRST.fullmatch(typed):
+        typed = re.sub(r"[-.]", "/", typed)
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"):
         try:
             return datetime.strptime(typed, fmt).date()
         except ValueError:
@@ -33,7 +35,7 @@ def parse_date(text: str) -> date:
     raise ValueError(f"{text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
 
 
-_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})")
+_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})([/.-])(?P<month>\d{1,2})\2(?P<year>\d{4})")
 _YEAR_FIRST = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 
 

@@ -443,7 +443,8 @@ def test_validate_refuses_the_return_itself_as_last_years(tmp_path):
         validate_paths([tmp_path / "2024-25"], last_year=[tmp_path / "2024-25"])
 
 
-@pytest.mark.parametrize("text", ["31/03/2025", "2025-03-31", " 2025\u201303\u201331 "])
+@pytest.mark.parametrize("text", ["31/03/2025", "2025-03-31", " 2025\u201303\u201331 ", "31-03-2025", "31.3.2025",
+                                  "31 March 2025", "31 mar  2025"])
 def test_a_typed_date(text):
     from careboard.dates import parse_date
 
@@ -457,7 +458,9 @@ def test_a_typed_date(text):
     ("03/31/2025", "'03/31/2025' is not a date: there is no month 31 (dates are written day first, dd/mm/yyyy)"),
     ("2025-13-01", "'2025-13-01' is not a date: there is no month 13"),
     ("yesterday", "'yesterday' is not a date (use dd/mm/yyyy or yyyy-mm-dd)"),
-    ("31.03.2025", "'31.03.2025' is not a date (use dd/mm/yyyy or yyyy-mm-dd)"),
+    ("31/3/25", "'31/3/25' is not a date (use dd/mm/yyyy or yyyy-mm-dd)"),     # which century: say it
+    ("31-03/2025", "'31-03/2025' is not a date (use dd/mm/yyyy or yyyy-mm-dd)"),
+    ("31.13.2025", "'31.13.2025' is not a date: there is no month 13"),
 ])
 def test_a_typed_date_that_is_none_says_why(text, message):
     from careboard.dates import parse_date
