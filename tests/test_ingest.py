@@ -150,6 +150,18 @@ def test_the_header_again_is_skipped_with_a_warning(tmp_path, newline, quoted):
     assert (t.line_no, t.row_no, t.cells[0]) == ([2, 4], [1, 3], ["1", "2"])
 
 
+@pytest.mark.parametrize("big", [False, True], ids=["small", "big file"])
+def test_the_header_again_after_a_byte_order_mark_is_skipped_too(tmp_path, monkeypatch, big):
+    """Two UTF-8 files joined (copy a.csv+b.csv): the second's byte-order mark opens its header line."""
+    from careboard.ingest import fast_csv
+
+    if big:
+        monkeypatch.setattr(fast_csv, "FAST_MIN_BYTES", 0)
+    one = f"\ufeff{EPISODES_HEADER}\r\n{ROW}\r\n"
+    (t,) = read_file(write(tmp_path, "x.csv", one + one.replace("1,", "2,", 1))).tables
+    assert (read_back(t)["CHILD"], [(f.code, f.line) for f in t.findings]) == (["1", "2"], [("repeated_header", 3)])
+
+
 @pytest.mark.parametrize("rows, findings", [
     # A quote closed by a later stray one: the lines between are one row, which no field of the return makes.
     ([f'"{ROW}', f'{ROW[:1]}"{ROW[1:]}', ROW], [("line_break", 2, "error", "CHILD",

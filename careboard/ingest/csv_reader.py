@@ -74,7 +74,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
                 blank.append(start + 1)
                 start = reader.line_num
                 continue
-            if row[0].strip().upper() == first_name and normalise_header(row) == header:
+            if header_name(row[0]) == first_name and normalise_header(row) == header:
                 # The column names again, as when two exports are joined: no row to check.
                 findings.append(Finding("warning", "repeated_header", file, table, start + 1, None, None,
                                         f"line {start + 1} repeats the column names (as when two files are joined) "

@@ -48,8 +48,9 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
         return None
     header = data[:end].rstrip(b"\r")
     if any(data.find(b"\n" + head + newline, end) >= 0
-           for head in as_written_again(header) for newline in (b"\n", b"\r\n")):
-        return None     # the header again, which the csv-module reader skips and reports
+           for head in as_written_again(header) for newline in (b"\n", b"\r\n")) or b"\xef\xbb\xbf" in data:
+        return None     # the header again (after a byte-order mark: files joined), which the csv-module reader
+                        # skips and reports
     if is_total(data.rstrip().rsplit(b"\n", 1)[-1].decode("utf-8", "replace").split(",")):
         return None     # a line of totals at the end, which the csv-module reader skips and reports
     try:

@@ -51,8 +51,9 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
     if not body:
         return None
     every_line = f"\n{body}\n"
-    if any(f"\n{head}\n" in every_line for head in as_written_again(text[:end])):
-        return None     # the header again, which the csv-module reader skips and reports
+    if any(f"\n{head}\n" in every_line for head in as_written_again(text[:end])) or "\ufeff" in body:
+        return None     # the header again (after a byte-order mark: files joined), which the csv-module reader
+                        # skips and reports
     written = text[:end].split(",")
     header = normalise_header(written)
     if not any(header):
