@@ -302,3 +302,23 @@ def test_validate_and_load_say_it(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
     load(con, [folder], as_at=date(2025, 3, 31))
     assert _findings(con, {"null_cells"}) == {("warning", "null_cells", "episodes.csv", 2, "DEC", "NULL")}
+
+
+def test_invisible_characters_around_a_child_are_removed_and_said(tmp_path):
+    """A zero-width space (text copied from a web page) or a byte-order mark after "A1" made another child."""
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    (folder / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1\u200b,M,01/04/2010,WBRI,UN1,,\n"
+                                       "\ufeffA2,F,01/04/2011,WBRI,UN1,,\n", encoding="utf-8")
+    (folder / "episodes.csv").write_text(f"{EPISODES_HEADER}\nA1,01/05/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,\n"
+                                         f"A2,01/05/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,\n", encoding="utf-8")
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, [folder], as_at=date(2025, 3, 31))
+    assert con.execute('SELECT list("CHILD" ORDER BY row_no) FROM stg_header').fetchone()[0] == ["A1", "A2"]
+    assert _findings(con, {"invisible_characters", "stray_spaces"}) == {
+        ("warning", "invisible_characters", "header.csv", 2, "CHILD", "A1\u200b"),
+        ("warning", "invisible_characters", "header.csv", 3, "CHILD", "\ufeffA2")}
+    (message,) = con.execute("SELECT DISTINCT message FROM dq_findings WHERE line_no = 2 AND code = "
+                             "'invisible_characters'").fetchone()
+    assert message.endswith("was read as \"A1\" (it held invisible characters, such as the zero-width space text "
+                            "copied from a web page brings, which were removed)")

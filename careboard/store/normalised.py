@@ -23,6 +23,8 @@ _REASONS = {
     "unpadded_date": "dates are written dd/mm/yyyy",
     "date_form": "the date was written another way; dd/mm/yyyy is the usual form",
     "reformatted_number": "numbers are written without leading zeros",
+    "invisible_characters": "it held invisible characters, such as the zero-width space text copied from a web page "
+                            "brings, which were removed",
     "stray_spaces": "spaces around the value were removed",
 }
 
@@ -48,6 +50,8 @@ def _cells(table: str) -> list[str]:
 # the few cells found, rather than per column in the statement that finds them: planning a kind test
 # per column made that statement cost more than running it.
 _KIND = f"""CASE WHEN x.most IS NOT NULL THEN 'too_long'
+     WHEN {trimmed("x.value")} = x.read AND regexp_matches(x.value, '[\u200b\u200c\u200d\u2060\ufeff]')
+          THEN 'invisible_characters'
      WHEN {trimmed("x.value")} = x.read THEN 'stray_spaces'
      WHEN upper({trimmed("x.value")}) = x.read THEN 'lower_case_code'
      WHEN regexp_replace(upper({trimmed("x.value")}), '[ -]+', '_', 'g') = x.read THEN 'code_words'

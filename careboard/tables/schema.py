@@ -7,19 +7,22 @@ from ..formats import registry
 
 _SQL_TYPE = {"date": "DATE", "integer": "INTEGER", "code": "VARCHAR", "text": "VARCHAR"}
 
-# Characters stripped from both ends of every cell: spaces, tabs, line ends and non-breaking spaces.
-# Written as literal characters: chr(160) and friends cost DuckDB a constant fold per use, which at
-# one-council size made binding the typing statements slower than running them.
-TRIM = "' \t\r\n\u00a0'"
+# Characters stripped from both ends of every cell: spaces, tabs, line ends, non-breaking spaces and the
+# invisible characters text copied from a web page or a document brings (zero-width spaces and joiners, the
+# byte-order mark), with which "K01" was another child than "K01". Written as literal characters: chr(160) and
+# friends cost DuckDB a constant fold per use, which at one-council size made binding the typing statements
+# slower than running them.
+TRIM = "' \t\r\n\u00a0\u200b\u200c\u200d\u2060\ufeff'"
 
 
 def trimmed(x: str) -> str:
-    """SQL trimming `x` of spaces, tabs, line ends and non-breaking spaces.
+    """SQL trimming `x` of spaces, tabs, line ends, non-breaking spaces and invisible characters.
 
     trim() with a set of characters is several times slower than plain trim(), and cells holding
-    anything but spaces are rare, so the slow form only runs where one of those characters occurs.
+    anything but spaces are rare, so the slow form only runs where one of those characters may occur: each of
+    them but a tab or a line end is outside ASCII, which a string longer in bytes than in characters holds.
     """
-    return (f"CASE WHEN contains({x}, '\u00a0') OR contains({x}, '\t') OR contains({x}, '\r') "
+    return (f"CASE WHEN strlen({x}) <> length({x}) OR contains({x}, '\t') OR contains({x}, '\r') "
             f"OR contains({x}, '\n') THEN trim({x}, {TRIM}) ELSE trim({x}) END")
 
 
