@@ -692,3 +692,24 @@ def test_benchmarks(tmp_path, monkeypatch):
     assert_clean(run, {0})
     assert f"to {tmp_path / 'home' / 'benchmarks'} (1 from {newer}, the others from the copy shipped" in run.out
     assert run_cli("benchmarks").out.startswith("Published figures in use: your own copy in ")
+
+
+def test_validate_without_an_output_lists_the_failing_rules_and_says_how_to_see_every_row(tmp_path):
+    run = run_cli("validate", str(DATA / "council"))
+    assert run.code == 1
+    lines = run.out.splitlines()
+    summary = next(i for i, line in enumerate(lines) if " rules run, " in line)
+    listed = [line for line in lines[summary:] if line.startswith("  rule ")]
+    assert lines[summary + 2] == "DfE validation rules with failing rows:" and 0 < len(listed) <= 15
+    # The same rules, rows and children as the summary file gives, most rows first.
+    run_cli("validate", str(DATA / "council"), "--summary", str(tmp_path / "rules.csv"))
+    import csv
+
+    with (tmp_path / "rules.csv").open(newline="") as f:
+        found = [r for r in csv.DictReader(f) if r["failing_rows"] not in ("", "0")]
+    assert [line.split()[1] for line in listed] == [r["rule"] for r in found][:len(listed)]
+    assert run.out.rstrip().endswith("Every failing row with its file, line, field and value: add --output errors.csv "
+                                     "(or .xlsx, .html)")
+    written = run_cli("validate", str(DATA / "council"), "--output", str(tmp_path / "e.csv"))
+    assert "DfE validation rules with failing rows" not in written.out
+    assert written.out.rstrip().endswith(f"wrote {tmp_path / 'e.csv'}")

@@ -39,17 +39,25 @@ def cmd_findings(args) -> int:
             print(f"  {severity:7} {kind:20} {table:20} {n:>9,}  first at {where}: {message}")
         _more(len(kinds) - _SHOWN, "kind")
     rules = failures_by_rule(con, sid)
-    if rules:
-        print("\nDfE validation rules with failing rows:")
-        width = max(len(rule) for rule, *_ in rules[:_SHOWN])     # SW12STG2 is longer than 101
-        for rule, severity, n, children, message in rules[:_SHOWN]:
-            print(f"  rule {rule:{width}} {severity:5} {counted(n, 'row'):>12}, {counted(children, 'child', 'children'):>14}  "
-                  f"{message}")
-        _more(len(rules) - _SHOWN, "rule")
+    print_failing_rules(rules)
     if kinds or rules:
         print(f"\nEvery finding with its file, line, field and value: "
               f"careboard findings --snapshot {sid} --output findings.csv (or .xlsx, .html)")
     return 0
+
+
+def print_failing_rules(rules: list[tuple[str, str, int, int, str]]) -> None:
+    """The rules with failing rows, as (rule, severity, rows, children, message), most rows first."""
+    from ..plural import counted
+
+    if not rules:
+        return
+    print("\nDfE validation rules with failing rows:")
+    width = max(len(rule) for rule, *_ in rules[:_SHOWN])     # SW12STG2 is longer than 101
+    for rule, severity, n, children, message in rules[:_SHOWN]:
+        print(f"  rule {rule:{width}} {severity:5} {counted(n, 'row'):>12}, {counted(children, 'child', 'children'):>14}  "
+              f"{message}")
+    _more(len(rules) - _SHOWN, "rule")
 
 
 def _more(n: int, what: str) -> None:

@@ -20,9 +20,11 @@ def cmd_validate(args) -> int:
 
     outcome = validate_paths(args.paths, args.year, args.last_year, reference=reference_inputs(args),
                              connection=connection)
+    written = []
     for out in args.output or []:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_any(outcome, out)
+        written.append(out)
     if args.summary:
         args.summary.parent.mkdir(parents=True, exist_ok=True)
         write_summary(outcome, args.summary)
@@ -40,6 +42,15 @@ def cmd_validate(args) -> int:
     if args.verbose:
         for n in skipped:
             print(f"  rule {n.rule} {n.reason}")
+    for out in written:
+        print(f"wrote {out}")
+    if total and not written:
+        from ..validate.output import rule_summary
+        from .findings import print_failing_rules
+
+        print_failing_rules([(rule, severity, n, children, message)
+                             for rule, status, severity, n, children, message, _ in rule_summary(outcome) if n])
+        print("\nEvery failing row with its file, line, field and value: add --output errors.csv (or .xlsx, .html)")
     return 1 if outcome.errors else 0
 
 

@@ -20,9 +20,10 @@ def trimmed(x: str) -> str:
 
     trim() with a set of characters is several times slower than plain trim(), and cells holding
     anything but spaces are rare, so the slow form only runs where one of those characters may occur: each of
-    them but a tab or a line end is outside ASCII, which a string longer in bytes than in characters holds.
+    them but a tab or a line end is outside ASCII, which a string longer in bytes than in characters holds
+    (bit_length, as standard SQL has it).
     """
-    return (f"CASE WHEN strlen({x}) <> length({x}) OR contains({x}, '\t') OR contains({x}, '\r') "
+    return (f"CASE WHEN bit_length({x}) <> 8 * length({x}) OR contains({x}, '\t') OR contains({x}, '\r') "
             f"OR contains({x}, '\n') THEN trim({x}, {TRIM}) ELSE trim({x}) END")
 
 
