@@ -713,3 +713,11 @@ def test_validate_without_an_output_lists_the_failing_rules_and_says_how_to_see_
     written = run_cli("validate", str(DATA / "council"), "--output", str(tmp_path / "e.csv"))
     assert "DfE validation rules with failing rows" not in written.out
     assert written.out.rstrip().endswith(f"wrote {tmp_path / 'e.csv'}")
+
+
+def test_children_without_an_indicator_says_to_give_one_and_where_the_ids_are(tmp_path):
+    run = run_cli("children", "--db", str(tmp_path / "s.duckdb"))
+    assert run.code == 2 and run.err.strip() == (
+        "careboard: children: give the indicator whose children to list, such as cla_count (children in care) or "
+        "reviews_on_time_pct; careboard indicators lists every id")
+    assert not (tmp_path / "s.duckdb").exists()

@@ -198,6 +198,11 @@ def cmd_children(args) -> int:
     from ..safe_cells import SHEET_NAME_MOST, write_csv, write_table
     from ..store import open_store
 
+    if args.indicator is None:
+        from ..errors import InputError
+
+        raise InputError("children", "give the indicator whose children to list, such as cla_count (children in "
+                                     "care) or reviews_on_time_pct; careboard indicators lists every id")
     ind = {i.id: i for i in _catalogue(args)}[registry.get(args.indicator).id]
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
@@ -312,7 +317,7 @@ def add_commands(sub) -> None:
     s.set_defaults(func=cmd_indicators)
 
     s = sub.add_parser("children", help="list the children behind an indicator, with the file and line of each")
-    s.add_argument("indicator", help="the indicator's id, as careboard indicators lists it (e.g. cla_count)")
+    s.add_argument("indicator", nargs="?", help="the indicator's id, as careboard indicators lists it (e.g. cla_count)")
     s.add_argument("--output", type=output_file(*TABLE_SUFFIXES), metavar="FILE",
                    help="write the list to FILE (.csv or .xlsx) instead of printing it")
     s.add_argument("--as-at", type=date_arg, help="the children as at this date (default: the snapshot's)")
