@@ -223,6 +223,24 @@ def test_xml_elements_that_are_no_field_are_one_warning_naming_them(tmp_path):
                                "first on line 7), WORKER (1 time, first on line 12)")
 
 
+def test_a_child_with_two_headers_is_refused_rather_than_one_read_over_the_other(tmp_path):
+    two = XML.replace(b"<MOTHER /><MC_DOB />", b"<MOTHER /><MC_DOB /></HEADER>\n    <HEADER><CHILDID>C9</CHILDID>", 1)
+    with pytest.raises(InputError) as e:
+        read_file(write(tmp_path, "return.xml", two))
+    assert (e.value.line, e.value.message) == (8, "a CHILD holds a second HEADER (the first is on line 4): each "
+                                                  "child's HEADER and rows go in a CHILD of their own")
+
+
+def test_a_child_without_a_header_keeps_its_rows_and_says_they_have_no_child(tmp_path):
+    start, end = XML.index(b"<HEADER>"), XML.index(b"</HEADER>") + len(b"</HEADER>")
+    tables = {t.table: t for t in read_file(write(tmp_path, "return.xml", XML[:start] + XML[end:])).tables}
+    assert tables["header"].cells[0] == ["C2"]                      # no empty header row for the first child
+    assert tables["episodes"].cells[0] == [""] and tables["episodes"].line_no == [5]
+    assert [(f.code, f.severity, f.line, f.message) for t in tables.values() for f in t.findings] == [
+        ("no_header", "error", 3, "line 3 opens a CHILD with no HEADER, so its rows have no child ID: add the "
+                                  "HEADER, with CHILDID, SEX and DOB")]
+
+
 def test_xml_in_utf16_as_unicode_exports_write_it(tmp_path):
     text = XML.decode().replace('encoding="us-ascii"', 'encoding="UTF-16"')
     tables = {t.table: t for t in read_file(write(tmp_path, "return.xml", text, "utf-16")).tables}

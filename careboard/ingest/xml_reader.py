@@ -24,6 +24,8 @@ class _Flattener:
         self.text: list[str] = []
         self.header: dict[str, str] = {}
         self.header_line = 0
+        self.has_header = False     # whether the CHILD being read has had its HEADER
+        self.headerless: list[int] = []     # the lines of CHILDs without one
         self.child_rows: list[tuple[str, int, dict[str, str]]] = []
         self.group: dict[str, str] | None = None
         self.root_seen = False
@@ -41,9 +43,13 @@ class _Flattener:
                 raise InputError(self.file, f"the XML root element is <{name}>, expected <{self.x.root}>", line)
             self.root_seen = True
         elif name == self.x.child and self.stack[-1] == self.x.root:
-            self.header, self.child_rows = {}, []
+            self.header, self.child_rows, self.header_line, self.has_header = {}, [], line, False
         elif name == self.x.header:
-            self.header_line = line
+            if self.has_header:
+                # Its values would be read over the first's, and one child's rows given to another.
+                raise InputError(self.file, f"a CHILD holds a second HEADER (the first is on line {self.header_line}): "
+                                            f"each child's HEADER and rows go in a CHILD of their own", line)
+            self.header_line, self.has_header = line, True
         elif name in self.x.groups:
             self.group = {}
             self.child_rows.append((self.x.groups[name], line, self.group))
@@ -79,6 +85,11 @@ class _Flattener:
         return group or next((t for t, when in self.x.header_tables.items() if field in when), "header")
 
     def _flush_child(self) -> None:
+        if not self.has_header:     # its rows are kept, with no child to link them to (each a finding)
+            self.headerless.append(self.header_line)
+            for table, line, values in self.child_rows:
+                self.rows[table].append((line, values))
+            return
         child = self.header
         for table, when in self.x.header_tables.items():
             if any(child.get(f, "").strip() not in ("", "0") for f in when):
@@ -121,7 +132,19 @@ def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None)
         out.append(RawTable(table, file, encoding, "xml", t.all_columns, cells, line_no,
                             list(range(1, len(rows) + 1)),
                             [f for f in flat.cut if f.table == table] + (ignored if table == "header" else [])))
+    if flat.headerless and out:
+        out[0].findings.append(_headerless(flat.headerless, file))
     return out
+
+
+def _headerless(lines: list[int], file: str) -> Finding:
+    if len(lines) == 1:
+        said = f"line {lines[0]} opens a CHILD with no HEADER, so its rows have no child ID"
+    else:
+        shown = ", ".join(map(str, lines[:5])) + (" ..." if len(lines) > 5 else "")
+        said = f"{len(lines)} CHILDs have no HEADER (lines {shown}), so their rows have no child ID"
+    return Finding("error", "no_header", file, None, lines[0], None, None,
+                   f"{said}: add the HEADER, with CHILDID, SEX and DOB")
 
 
 def _ignored(flat: _Flattener, file: str) -> list[Finding]:
