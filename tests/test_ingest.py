@@ -231,6 +231,14 @@ def test_a_child_with_two_headers_is_refused_rather_than_one_read_over_the_other
                                                   "child's HEADER and rows go in a CHILD of their own")
 
 
+def test_a_row_outside_every_child_is_refused_rather_than_lost(tmp_path):
+    outside = XML.replace(b"</EXPSSDA903>", b"<EPISODE><DECOM>01/05/2024</DECOM></EPISODE>\n</EXPSSDA903>")
+    with pytest.raises(InputError) as e:
+        read_file(write(tmp_path, "return.xml", outside))
+    assert (e.value.line, e.value.message) == (17, "<EPISODE> lies outside every <CHILD>: each child's HEADER and "
+                                                   "rows go inside its CHILD")
+
+
 def test_a_child_without_a_header_keeps_its_rows_and_says_they_have_no_child(tmp_path):
     start, end = XML.index(b"<HEADER>"), XML.index(b"</HEADER>") + len(b"</HEADER>")
     tables = {t.table: t for t in read_file(write(tmp_path, "return.xml", XML[:start] + XML[end:])).tables}

@@ -44,6 +44,10 @@ class _Flattener:
             self.root_seen = True
         elif name == self.x.child and self.stack[-1] == self.x.root:
             self.header, self.child_rows, self.header_line, self.has_header = {}, [], line, False
+        elif (name == self.x.header or name in self.x.groups) and self.x.child not in self.stack:
+            # Outside a CHILD its values would be no child's, and lost.
+            raise InputError(self.file, f"<{name}> lies outside every <{self.x.child}>: each child's {self.x.header} "
+                                        f"and rows go inside its {self.x.child}", line)
         elif name == self.x.header:
             if self.has_header:
                 # Its values would be read over the first's, and one child's rows given to another.
