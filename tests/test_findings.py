@@ -322,3 +322,20 @@ def test_invisible_characters_around_a_child_are_removed_and_said(tmp_path):
                              "'invisible_characters'").fetchone()
     assert message.endswith("was read as \"A1\" (it held invisible characters, such as the zero-width space text "
                             "copied from a web page brings, which were removed)")
+
+
+def test_findings_lists_errors_then_warnings_then_notes_named_as_the_counts_name_them(tmp_path):
+    from tests.cli_runs import run_cli
+
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    (folder / "header.csv").write_text("sep=,\nCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,1/4/2010,WBRI,UN1,,\n"
+                                       ",M,01/04/2010,WBRI,UN1,,\n")
+    db = tmp_path / "s.duckdb"
+    con = open_store(db)
+    load(con, [folder], as_at=date(2025, 3, 31))
+    con.close()
+    run = run_cli("findings", "--db", str(db))
+    kinds = [line.split()[:2] for line in run.out.split("by kind:\n")[1].split("\n\n")[0].splitlines()]
+    assert kinds == [["error", "missing_child"], ["warning", "unpadded_date"], ["note", "separator_line"]]
+    assert "(1 error, 1 warning, 1 note)" in run.out

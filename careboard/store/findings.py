@@ -83,12 +83,15 @@ def uncounted_episodes(con, sid: int) -> tuple[int, int]:
 
 
 def load_findings_by_kind(con, sid: int) -> list[tuple]:
-    """(severity, kind, table, count, first file, first line, first message), errors first, then most frequent."""
+    """(severity, kind, table, count, first file, first line, first message): errors, then warnings, then notes
+    (stored as 'info', shown as the counts name them), each most frequent first."""
     return con.execute("""
-        SELECT d.severity, d.code, coalesce(d.table_name, ''), count(*),
-               arg_min(f.path, (f.path, d.line_no)), min(d.line_no), arg_min(d.message, (f.path, d.line_no))
+        SELECT CASE d.severity WHEN 'info' THEN 'note' ELSE d.severity END, d.code, coalesce(d.table_name, ''),
+               count(*), arg_min(f.path, (f.path, d.line_no)), min(d.line_no), arg_min(d.message, (f.path, d.line_no))
         FROM dq_findings d LEFT JOIN source_files f ON f.snapshot_id = d.snapshot_id AND f.file_id = d.file_id
-        WHERE d.snapshot_id = $s GROUP BY ALL ORDER BY d.severity, count(*) DESC, d.code""", {"s": sid}).fetchall()
+        WHERE d.snapshot_id = $s GROUP BY d.severity, d.code, d.table_name
+        ORDER BY CASE d.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, count(*) DESC, d.code""",
+                       {"s": sid}).fetchall()
 
 
 def failures_by_rule(con, sid: int) -> list[tuple]:
