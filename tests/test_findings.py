@@ -339,3 +339,7 @@ def test_findings_lists_errors_then_warnings_then_notes_named_as_the_counts_name
     kinds = [line.split()[:2] for line in run.out.split("by kind:\n")[1].split("\n\n")[0].splitlines()]
     assert kinds == [["error", "missing_child"], ["warning", "unpadded_date"], ["note", "separator_line"]]
     assert "(1 error, 1 warning, 1 note)" in run.out
+    run_cli("findings", "--db", str(db), "--output", str(tmp_path / "f.csv"))
+    with (tmp_path / "f.csv").open(newline="") as f:
+        assert {(r["rule"], r["severity"]) for r in csv.DictReader(f) if r["rule"] == "separator_line"} == {
+            ("separator_line", "note")}

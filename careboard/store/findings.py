@@ -21,8 +21,11 @@ _ROW_OF_LINE = " UNION ALL ".join(
     f"SEMI JOIN (SELECT file_id, line_no FROM dq_findings WHERE snapshot_id = $s AND table_name = '{t}') "
     f"USING (file_id, line_no) WHERE snapshot_id = $s GROUP BY file_id, line_no" for t in registry.all_tables())
 
+# A finding for information is stored as 'info' and shown as a note, as the counts (Counts.describe) name it.
+_SHOWN_SEVERITY = "CASE d.severity WHEN 'info' THEN 'note' ELSE d.severity END"
+
 _LOAD = f"""
-SELECT d.code, d.severity, coalesce(d.table_name, ''), r.row_no, d.child, coalesce(d.field, ''),
+SELECT d.code, {_SHOWN_SEVERITY}, coalesce(d.table_name, ''), r.row_no, d.child, coalesce(d.field, ''),
        CASE WHEN d.value IS NULL THEN '' WHEN d.field IS NULL OR d.value LIKE split_part(d.field, ',', 1) || '=%'
                  THEN d.value ELSE d.field || '=' || d.value END,
        d.message, coalesce(f.path, ''), d.line_no, d.file_id
@@ -84,9 +87,9 @@ def uncounted_episodes(con, sid: int) -> tuple[int, int]:
 
 def load_findings_by_kind(con, sid: int) -> list[tuple]:
     """(severity, kind, table, count, first file, first line, first message): errors, then warnings, then notes
-    (stored as 'info', shown as the counts name them), each most frequent first."""
-    return con.execute("""
-        SELECT CASE d.severity WHEN 'info' THEN 'note' ELSE d.severity END, d.code, coalesce(d.table_name, ''),
+    (see _SHOWN_SEVERITY), each most frequent first."""
+    return con.execute(f"""
+        SELECT {_SHOWN_SEVERITY}, d.code, coalesce(d.table_name, ''),
                count(*), arg_min(f.path, (f.path, d.line_no)), min(d.line_no), arg_min(d.message, (f.path, d.line_no))
         FROM dq_findings d LEFT JOIN source_files f ON f.snapshot_id = d.snapshot_id AND f.file_id = d.file_id
         WHERE d.snapshot_id = $s GROUP BY d.severity, d.code, d.table_name
