@@ -336,6 +336,20 @@ def test_files_beside_a_return_that_are_not_data_are_set_aside_with_a_note(tmp_p
                        "CSV, XML and Excel files; unzip a zipped return to load it"]
 
 
+def test_text_files_holding_a_table_are_read_in_a_folder_and_other_text_files_set_aside(tmp_path):
+    """Some systems name their CSV exports .txt: one that begins with a table's column names is data."""
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    write(folder, "episodes.txt", f"{EPISODES_HEADER}\n{ROW}\n")
+    write(folder, "README.txt", "CHILD means the child's ID\n")
+    (r,) = discover([folder])
+    assert [f.path.name for f in r.files] == ["episodes.txt"]
+    assert r.notes == [f"{folder}: 1 file set aside (README.txt), as careboard reads only CSV, XML and Excel files"]
+    write(folder, "episodes.txt", f"{EPISODES_HEADER}\n{ROW}\n".replace(",", "\t"))
+    with pytest.raises(InputError, match="separated by tabs, not commas"):     # data, in a form careboard refuses
+        discover([folder])
+
+
 def test_a_folder_of_nothing_but_such_files_says_what_it_set_aside(tmp_path):
     write(tmp_path, "guidance.pdf", b"%PDF-1.4")
     with pytest.raises(InputError) as e:

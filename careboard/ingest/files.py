@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .csv_reader import read_csv_text
+from .detect import identify, normalise_header
 from ..formats import registry
 from ..formats.councils import council_number, several_councils
 from ..errors import Finding, InputError
@@ -215,7 +216,7 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
             # Hidden files, Office's lock files (~$name, while a workbook is open) and system files go unsaid.
             if f.name.lower() in _SKIP or f.name.startswith((".", "~$")):
                 continue
-            if p.is_dir() and f.suffix.lower() in _NOT_DATA:
+            if p.is_dir() and f.suffix.lower() in _NOT_DATA and not _text_of_a_table(f):
                 aside.setdefault(f.parent, []).append(f)
                 continue
             groups.setdefault(f.parent, []).append(f)
@@ -279,6 +280,28 @@ def _one_file_per_table(r: Return) -> None:
         raise InputError(file, f"is a second {what} in the same return (the first is {first}): put "
                                f"each year's files in a folder of their own (2023-24, 2024-25 ...), or name each "
                                f"file with its year")
+
+
+def _text_of_a_table(path: Path) -> bool:
+    """Whether a text file (.txt, as some systems name their CSV exports) begins with the column names of a
+    table careboard reads: separated by commas, or by tabs or semicolons, which reading it then refuses saying
+    so. A README beside the return does not."""
+    if path.suffix.lower() != ".txt":
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    text = head.decode("utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig", "replace")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    for separator in (",", "\t", ";"):
+        try:
+            identify(normalise_header(first.split(separator)), str(path))
+            return True
+        except InputError:
+            pass
+    return False
 
 
 def _same_bytes(a: str, b: str) -> bool:
