@@ -343,3 +343,31 @@ def test_findings_lists_errors_then_warnings_then_notes_named_as_the_counts_name
     with (tmp_path / "f.csv").open(newline="") as f:
         assert {(r["rule"], r["severity"]) for r in csv.DictReader(f) if r["rule"] == "separator_line"} == {
             ("separator_line", "note")}
+
+
+def test_rows_read_from_a_workbook_are_placed_by_their_sheet_in_every_output(tmp_path):
+    """'episodes.xlsx, line 3' leaves the reader to find the sheet: the file names it, in the findings, validate's
+    rows and the children an indicator counts."""
+    from openpyxl import Workbook
+
+    from tests.cli_runs import run_cli
+
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    book = Workbook()
+    book.active.title = "Care episodes"
+    for r in (EPISODES_HEADER, "A1,01/05/2024,S,c2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,"):
+        book.active.append(r.split(","))
+    book.save(folder / "episodes.xlsx")
+    (folder / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,01/04/2010,WBRI,UN1,,\n")
+    sheet = f"{folder / 'episodes.xlsx'}, sheet Care episodes"
+    run_cli("validate", str(folder), "--output", str(tmp_path / "v.csv"))
+    db = tmp_path / "s.duckdb"
+    run_cli("load", str(folder), "--db", str(db), "--as-at", "31/03/2025")
+    run_cli("findings", "--db", str(db), "--output", str(tmp_path / "f.csv"))
+    for out in ("v.csv", "f.csv"):
+        with (tmp_path / out).open(newline="") as f:
+            files = {r["file"] for r in csv.DictReader(f) if r["table"] == "episodes"}
+        assert files == {sheet}, out
+    children = run_cli("children", "cla_count", "--db", str(db))
+    assert f"A1,yes,{sheet},2" in children.out.replace('"', "")

@@ -97,3 +97,33 @@ def test_a_load_records_its_format_and_the_years_it_covers(tmp_path):
     (snap,) = list_snapshots(con)
     # An in-year snapshot: its file is the 2023/24 return, though the data stop at the as-at date.
     assert (snap.source_formats, snap.period_start, snap.period_end) == (("ssda903",), date(2023, 4, 1), date(2024, 3, 31))
+
+
+@pytest.fixture
+def store_without_sheets(tmp_path):
+    """A store as careboard made it before source files recorded the workbook sheet of each table."""
+    years = with_headers({2024: {"episodes": [ep("A", "01/05/2023"), ep("B", "15/09/2023")]}})
+    paths = write_returns(tmp_path / "in", years)
+    path = tmp_path / "old.duckdb"
+    con = open_store(path)
+    load(con, paths, validate=False)
+    con.execute("ALTER TABLE source_files DROP COLUMN sheet")
+    con.close()
+    return path, paths
+
+
+def test_a_store_without_sheets_reads_read_only_and_gains_them_for_writing(store_without_sheets):
+    from careboard.store.findings import file_named
+
+    path, paths = store_without_sheets
+    con = open_store(path, read_only=True)
+    named = con.execute(f"SELECT DISTINCT {file_named('f')}, sheet FROM source_files f ORDER BY 1").fetchall()
+    stored = [p for (p,) in con.execute("SELECT DISTINCT path FROM source_files ORDER BY 1").fetchall()]
+    assert stored and named == [(p, None) for p in stored]     # the files' names, as they were, through the view
+    con.close()
+    with duckdb.connect(str(path), read_only=True) as raw:
+        assert "sheet" not in [c for (c,) in raw.execute("SELECT name FROM pragma_table_info('source_files')").fetchall()]
+    con = open_store(path)
+    load(con, paths, validate=False, label="again")
+    assert "sheet" in [c for (c,) in con.execute("SELECT name FROM pragma_table_info('main.source_files')").fetchall()]
+    con.close()

@@ -197,6 +197,7 @@ def cmd_children(args) -> int:
     from ..plural import counted
     from ..safe_cells import SHEET_NAME_MOST, write_csv, write_table
     from ..store import open_store
+    from ..store.findings import file_named
 
     if args.indicator is None:
         from ..errors import InputError
@@ -207,7 +208,8 @@ def cmd_children(args) -> int:
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     cols, data = calculate.rows(ctx, ind, args.as_at)
-    files = dict(con.execute("SELECT file_id, path FROM source_files WHERE snapshot_id = ?", [ctx.snapshot_id]).fetchall())
+    files = dict(con.execute(f"SELECT file_id, {file_named('f')} FROM source_files f WHERE snapshot_id = ?",
+                             [ctx.snapshot_id]).fetchall())
     cols, data = _for_people(ind, cols, data, files)
     if args.output is None:
         write_csv(sys.stdout, cols, data)

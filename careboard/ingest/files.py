@@ -39,6 +39,7 @@ class StoredTable:
     return_year: int
     snapshot_id: int
     file_id: int
+    sheet: str | None = None    # the workbook's sheet it was read from
 
 
 @dataclass

@@ -54,7 +54,7 @@ class LoadResult:
 
 def _known_files(con) -> dict[str, list[StoredTable]]:
     """Every file already in the store, by checksum (its latest copy), so it need not be parsed again."""
-    rows = con.execute("""SELECT sha256, table_name, format, encoding, rows, return_year, snapshot_id, file_id
+    rows = con.execute("""SELECT sha256, table_name, format, encoding, rows, return_year, snapshot_id, file_id, sheet
                           FROM source_files QUALIFY snapshot_id = max(snapshot_id) OVER (PARTITION BY sha256)""").fetchall()
     known: dict[str, list[StoredTable]] = {}
     for sha, *rest in rows:
@@ -342,11 +342,12 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
         for st in f.stored:
             file_id += 1
             copies.append((file_id, year, st))
-            files_rows.append((sid, file_id, str(f.path), f.sha256, st.table, year, st.fmt, st.encoding, st.rows))
+            files_rows.append((sid, file_id, str(f.path), f.sha256, st.table, year, st.fmt, st.encoding, st.rows,
+                               st.sheet))
             rows[st.table] += st.rows
         for t in f.tables:
             file_id += 1
-            files_rows.append((sid, file_id, str(f.path), f.sha256, t.table, year, t.fmt, t.encoding, len(t)))
+            files_rows.append((sid, file_id, str(f.path), f.sha256, t.table, year, t.fmt, t.encoding, len(t), t.sheet))
             findings += [(x, file_id) for x in t.findings]
             new_files.append(file_id)
             if len(t):
@@ -360,7 +361,7 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
         con.execute("INSERT INTO dq_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [sid, x.severity, x.code, x.table, fid, x.line, x.child, x.field, x.value, x.message])
     # One statement for the file list: a round trip per file costs more than the rows of a month's file.
-    con.execute("INSERT INTO source_files VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(files_rows)),
+    con.execute("INSERT INTO source_files VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(files_rows)),
                 [v for row in files_rows for v in row])
     if copies:
         _copy_stored(con, sid, copies)

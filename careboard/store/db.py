@@ -34,7 +34,8 @@ CORE_DDL = [
   return_year INTEGER NOT NULL,
   format VARCHAR NOT NULL,
   encoding VARCHAR NOT NULL,
-  rows INTEGER NOT NULL
+  rows INTEGER NOT NULL,
+  sheet VARCHAR
 )""",
     """CREATE TABLE IF NOT EXISTS validation_failures (
   snapshot_id INTEGER NOT NULL,

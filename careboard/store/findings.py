@@ -16,6 +16,12 @@ from ..tables.schema import staging_name
 
 # A load finding's row: the data row staged from its file and line (the smallest, should an XML file
 # hold several rows on one line), looked up only for the lines findings name.
+def file_named(f: str) -> str:
+    """SQL naming a source file (`f`: the alias of source_files) as people know it: its path, and for a table
+    read from a workbook, the sheet ("annex.xlsx, sheet List 8"), where its line is a row of that sheet."""
+    return f"{f}.path || coalesce(', sheet ' || {f}.sheet, '')"
+
+
 _ROW_OF_LINE = " UNION ALL ".join(
     f"SELECT '{t}' AS table_name, file_id, line_no, min(row_no) AS row_no FROM {staging_name(t)} "
     f"SEMI JOIN (SELECT file_id, line_no FROM dq_findings WHERE snapshot_id = $s AND table_name = '{t}') "
@@ -28,16 +34,16 @@ _LOAD = f"""
 SELECT d.code, {_SHOWN_SEVERITY}, coalesce(d.table_name, ''), r.row_no, d.child, coalesce(d.field, ''),
        CASE WHEN d.value IS NULL THEN '' WHEN d.field IS NULL OR d.value LIKE split_part(d.field, ',', 1) || '=%'
                  THEN d.value ELSE d.field || '=' || d.value END,
-       d.message, coalesce(f.path, ''), d.line_no, d.file_id
+       d.message, coalesce({file_named("f")}, ''), d.line_no, d.file_id
 FROM dq_findings d
 LEFT JOIN source_files f ON f.snapshot_id = d.snapshot_id AND f.file_id = d.file_id
 LEFT JOIN ({_ROW_OF_LINE}) r ON r.table_name = d.table_name AND r.file_id = d.file_id AND r.line_no = d.line_no
 WHERE d.snapshot_id = $s
 ORDER BY f.path NULLS FIRST, d.line_no NULLS FIRST, d.field, d.code"""
 
-_RULES = """
+_RULES = f"""
 SELECT v.rule, v.severity, v.table_name, v.row_no, v.child, coalesce(v.fields, ''), coalesce(v."values", ''),
-       v.message, coalesce(f.path, ''), v.line_no, v.file_id
+       v.message, coalesce({file_named("f")}, ''), v.line_no, v.file_id
 FROM validation_failures v
 LEFT JOIN source_files f ON f.snapshot_id = v.snapshot_id AND f.file_id = v.file_id
 WHERE v.snapshot_id = $s
@@ -90,7 +96,8 @@ def load_findings_by_kind(con, sid: int) -> list[tuple]:
     (see _SHOWN_SEVERITY), each most frequent first."""
     return con.execute(f"""
         SELECT {_SHOWN_SEVERITY}, d.code, coalesce(d.table_name, ''),
-               count(*), arg_min(f.path, (f.path, d.line_no)), min(d.line_no), arg_min(d.message, (f.path, d.line_no))
+               count(*), arg_min({file_named("f")}, (f.path, d.line_no)), min(d.line_no),
+               arg_min(d.message, (f.path, d.line_no))
         FROM dq_findings d LEFT JOIN source_files f ON f.snapshot_id = d.snapshot_id AND f.file_id = d.file_id
         WHERE d.snapshot_id = $s GROUP BY d.severity, d.code, d.table_name
         ORDER BY CASE d.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, count(*) DESC, d.code""",

@@ -1,8 +1,10 @@
 """Bringing a store made by an earlier careboard up to date as it is opened, so an old store keeps working.
 
 Snapshots gained the kind of source they hold (source_formats: the formats' ids, comma-separated) and the
-period their files cover (period_start, period_end). A store opened for writing gains the columns for
-good; one opened read-only (which cannot be changed) is read through a temporary view that adds them.
+period their files cover (period_start, period_end); source files gained the workbook sheet each table was
+read from (sheet: unknown, NULL, for the files an earlier careboard stored). A store opened for writing gains
+the columns for good; one opened read-only (which cannot be changed) is read through temporary views that
+add them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ ADDED_TO_SNAPSHOTS = (("source_formats", "VARCHAR"), ("period_start", "DATE"), (
 def upgrade(con, read_only: bool) -> None:
     if read_only:
         _staging_of_new_formats(con)
+    _sheet_of_source_files(con, read_only)
     have = {c for (c,) in con.execute("SELECT name FROM pragma_table_info('main.snapshots')").fetchall()}
     if {c for c, _ in ADDED_TO_SNAPSHOTS} <= have:
         return
@@ -34,6 +37,18 @@ def upgrade(con, read_only: bool) -> None:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def _sheet_of_source_files(con, read_only: bool) -> None:
+    have = {c for (c,) in con.execute("SELECT name FROM pragma_table_info('main.source_files')").fetchall()}
+    if "sheet" in have:
+        return
+    if not read_only:
+        con.execute("ALTER TABLE source_files ADD COLUMN IF NOT EXISTS sheet VARCHAR")
+        return
+    store, = con.execute("SELECT current_database()").fetchone()
+    con.execute(f"""CREATE OR REPLACE TEMP VIEW source_files AS SELECT *, CAST(NULL AS VARCHAR) AS sheet
+                    FROM "{store}".main.source_files""")
 
 
 def _sources_of_old(rows: list[tuple[int, int, int]]) -> list[tuple]:

@@ -84,7 +84,7 @@ def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[
     have = {}
     for f in (ret.files if ret else []):
         for t in f.tables:
-            files[len(files) + 1] = str(f.path)
+            files[len(files) + 1] = str(f.path) + (f", sheet {t.sheet}" if t.sheet else "")
             have[t.table] = (t, len(files))
     jobs = []
     for table in spec.tables():

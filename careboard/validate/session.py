@@ -21,6 +21,7 @@ from .frame import (
     view_jobs,
 )
 from .reference_inputs import ReferenceInputs, install_reference
+from ..store.findings import file_named
 from ..store.rule_results import Outcome
 from ..tables.date_forms import mostly_unread_message
 from ..tables.month_first import date_cells, may_be_month_first, message as month_first_message
@@ -39,7 +40,8 @@ def validate_snapshot(con, snapshot_id: int, years: list[int] | None = None,
     rows = con.execute("SELECT DISTINCT return_year FROM source_files WHERE snapshot_id = ? ORDER BY 1",
                        [snapshot_id]).fetchall()
     present = [r[0] for r in rows]
-    files = dict(con.execute("SELECT file_id, path FROM source_files WHERE snapshot_id = ?", [snapshot_id]).fetchall())
+    files = dict(con.execute(f"SELECT file_id, {file_named('f')} FROM source_files f WHERE snapshot_id = ?",
+                             [snapshot_id]).fetchall())
     from .years import validated_on_load
 
     outcomes = []
