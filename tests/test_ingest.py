@@ -231,6 +231,20 @@ def test_a_child_with_two_headers_is_refused_rather_than_one_read_over_the_other
                                                   "child's HEADER and rows go in a CHILD of their own")
 
 
+def test_a_field_in_another_place_than_the_return_puts_it_is_ignored_with_a_warning(tmp_path):
+    """A UPN inside an EPISODE was read into no table (the child's UPN was blank); an RNE directly in HEADER was
+    copied into every episode of the child lacking one."""
+    moved = XML.replace(b"<URN />", b"<URN /><UPN>A123456789012</UPN>").replace(b"<ETHNIC>WBRI</ETHNIC>",
+                                                                             b"<ETHNIC>WBRI</ETHNIC><RNE>P</RNE>")
+    tables = {t.table: t for t in read_file(write(tmp_path, "return.xml", moved)).tables}
+    assert tables["episodes"].cells[tables["episodes"].columns.index("RNE")] == ["S"]
+    assert tables["header"].cells[tables["header"].columns.index("UPN")] == ["UN1", "UN1"]
+    (f,) = [f for t in tables.values() for f in t.findings]
+    assert (f.code, f.severity, f.line, f.field, f.message) == (
+        "misplaced_elements", "warning", 5, "RNE,UPN", "elements in another place than the SSDA903 return puts them "
+        "were ignored: RNE inside HEADER (1 time, first on line 5), UPN inside EPISODE (1 time, first on line 12)")
+
+
 def test_a_row_outside_every_child_is_refused_rather_than_lost(tmp_path):
     outside = XML.replace(b"</EXPSSDA903>", b"<EPISODE><DECOM>01/05/2024</DECOM></EPISODE>\n</EXPSSDA903>")
     with pytest.raises(InputError) as e:

@@ -36,6 +36,11 @@ class _Flattener:
         # Elements inside a CHILD that are no field of any table, by name: (how many, the first's line).
         self.unknown: dict[str, tuple[int, int]] = {}
         self.known = {c for t in spec.tables() for c in spec.table(t).all_columns} | set(self.x.renames)
+        # Where each field may be: in its group's element (EPISODE ...), or directly in HEADER for the header's
+        # own fields and those of the tables written from it (UASC, AD1, OC3). Elsewhere it is ignored, with a
+        # warning: read into another row it would be another table's value (a UPN inside an EPISODE).
+        self.in_header = {c for t in ("header", *self.x.header_tables) for c in spec.table(t).all_columns}
+        self.misplaced: dict[tuple[str, str], tuple[int, int]] = {}
 
     def start(self, name: str, attrs, line: int) -> None:
         if not self.stack:
@@ -79,8 +84,14 @@ class _Flattener:
             if len(value) > self.limit:
                 self.cut.append(cut_finding(self.file, self.table_of(field), self.line, field, value))
                 value = value[:self.limit]
-            target = self.group if self.group is not None else self.header
-            target[field] = value
+            group = next((n for n in reversed(self.stack) if n in self.x.groups), None)
+            if name in self.known and field not in (spec.table(self.x.groups[group]).all_columns if group
+                                                    else self.in_header):
+                count, first = self.misplaced.get((name, group or self.x.header), (0, self.line))
+                self.misplaced[(name, group or self.x.header)] = (count + 1, first)
+            else:
+                target = self.group if self.group is not None else self.header
+                target[field] = value
         self.text = []
 
     def table_of(self, field: str) -> str:
@@ -138,7 +149,17 @@ def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None)
                             [f for f in flat.cut if f.table == table] + (ignored if table == "header" else [])))
     if flat.headerless and out:
         out[0].findings.append(_headerless(flat.headerless, file))
+    if flat.misplaced and out:
+        out[0].findings.append(_misplaced(flat.misplaced, file))
     return out
+
+
+def _misplaced(misplaced: dict[tuple[str, str], tuple[int, int]], file: str) -> Finding:
+    named = ", ".join(f"{name} inside {where} ({counted(n, 'time')}, first on line {line})"
+                      for (name, where), (n, line) in misplaced.items())
+    return Finding("warning", "misplaced_elements", file, None, min(line for _, line in misplaced.values()),
+                   ",".join(dict.fromkeys(name for name, _ in misplaced)), None,
+                   f"elements in another place than the SSDA903 return puts them were ignored: {named}")
 
 
 def _headerless(lines: list[int], file: str) -> Finding:
