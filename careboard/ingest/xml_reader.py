@@ -39,7 +39,9 @@ class _Flattener:
         # Where each field may be: in its group's element (EPISODE ...), or directly in HEADER for the header's
         # own fields and those of the tables written from it (UASC, AD1, OC3). Elsewhere it is ignored, with a
         # warning: read into another row it would be another table's value (a UPN inside an EPISODE).
-        self.in_header = {c for t in ("header", *self.x.header_tables) for c in spec.table(t).all_columns}
+        self.allowed = {g: frozenset(spec.table(t).all_columns) for g, t in self.x.groups.items()}
+        self.allowed[self.x.header] = frozenset(c for t in ("header", *self.x.header_tables)
+                                                for c in spec.table(t).all_columns)
         self.misplaced: dict[tuple[str, str], tuple[int, int]] = {}
 
     def start(self, name: str, attrs, line: int) -> None:
@@ -84,11 +86,10 @@ class _Flattener:
             if len(value) > self.limit:
                 self.cut.append(cut_finding(self.file, self.table_of(field), self.line, field, value))
                 value = value[:self.limit]
-            group = next((n for n in reversed(self.stack) if n in self.x.groups), None)
-            if name in self.known and field not in (spec.table(self.x.groups[group]).all_columns if group
-                                                    else self.in_header):
-                count, first = self.misplaced.get((name, group or self.x.header), (0, self.line))
-                self.misplaced[(name, group or self.x.header)] = (count + 1, first)
+            where = next((n for n in reversed(self.stack) if n in self.x.groups), self.x.header)
+            if name in self.known and field not in self.allowed[where]:
+                count, first = self.misplaced.get((name, where), (0, self.line))
+                self.misplaced[(name, where)] = (count + 1, first)
             else:
                 target = self.group if self.group is not None else self.header
                 target[field] = value
