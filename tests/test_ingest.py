@@ -127,12 +127,12 @@ def test_rejects_with_clear_message(tmp_path, description, data, words, line):
 @pytest.mark.parametrize("row, says", [
     ("1,01/04/2024,S", "row has 3 values but the header has 13 columns"),
     ("C1", "row has 1 value but the header has 13 columns"),
-    # A case system's report footer
-    ("Report run on 01/04/2025 09:31 by jsmith", "row has 1 value but the header has 13 columns; a line of words, such "
-                                                 "as a report's title or footer, is no row: remove it"),
+    # A line of words among the rows (at the end, it is a footer: see the footers below)
+    ("Episodes of the east team", "row has 1 value but the header has 13 columns; a line of words, such as a report's "
+                                  "title or footer, is no row: remove it"),
 ])
 def test_row_with_wrong_number_of_values_is_a_finding(tmp_path, row, says):
-    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n{row}\n")).tables
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n{row}\n{ROW}\n")).tables
     (f,) = t.findings
     assert (f.code, f.line, f.severity, f.message) == ("row_width", 2, "error", says)
 
@@ -430,11 +430,14 @@ def test_a_workbooks_columns_are_read_by_the_same_names(tmp_path):
     assert (t.table, got["CHILD"], got["PLACE"], got["PLACE_PROVIDER"]) == ("episodes", ["1"], ["U1"], ["PR1"])
 
 
-# A line of totals under the table, as a case system's report or a sheet someone added up ends: no child.
+# A footer under the table, as a case system's report or a sheet someone added up ends: no child.
 _TOTALS = [
     ("Total,2,,,,,,,,,,,", 'line 4 holds totals (Total, 2), not a row of data'),
     ("Grand total:,,,,,,,,,,,,2", 'line 4 holds totals (Grand total:, 2)'),
     ("Count of children,2", 'line 4 holds totals (Count of children, 2)'),     # shorter than the header
+    ("Report run on 01/04/2025 09:31 by jsmith", 'line 4 holds only words ("Report run on 01/04/2025 09:31 by '
+                                                 'jsmith")'),
+    ("Produced by the case system,,,,,,,,,,,,", 'line 4 holds only words ("Produced by the case system")'),
 ]
 
 
@@ -450,7 +453,7 @@ def test_a_line_of_totals_at_the_end_is_skipped_with_a_warning(tmp_path, monkeyp
     got = read_back(t)
     assert (got["CHILD"], got["line_no"]) == (["1", "2"], [2, 3])
     (f,) = [f for f in t.findings if f.code != "blank_line"]
-    assert (f.code, f.severity, f.line) == ("total_row", "warning", 4)
+    assert (f.code, f.severity, f.line) == ("footer_row", "warning", 4)
     assert f.message.startswith(says) and f.message.endswith("and was skipped: remove it from the file")
 
 
@@ -458,16 +461,17 @@ def test_a_line_of_totals_at_the_end_is_skipped_with_a_warning(tmp_path, monkeyp
     "Total,01/04/2024,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 2CE,",     # a child called Total: it has dates and codes
     "Total,2,Count,,,,,,,,,,",                                  # two words
     "123,2,,,,,,,,,,,",                                         # numbers only
+    "A1,,,,,,,,,,,,",                                           # a child's ID alone: one word
 ])
 def test_a_last_row_that_is_no_total_is_read(tmp_path, row):
     (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n{ROW}\n{row}\n")).tables
-    assert len(t) == 2 and "total_row" not in [f.code for f in t.findings]
+    assert len(t) == 2 and "footer_row" not in [f.code for f in t.findings]
 
 
 def test_totals_only_at_the_end(tmp_path):
     """A total row in the middle is read as a row (and the rules report it): only the end of a table is a footer."""
     (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\nTotal,1,,,,,,,,,,,\n{ROW}\n")).tables
-    assert len(t) == 2 and "total_row" not in [f.code for f in t.findings]
+    assert len(t) == 2 and "footer_row" not in [f.code for f in t.findings]
 
 
 def test_a_sheets_total_row_is_skipped(tmp_path):
@@ -483,7 +487,7 @@ def test_a_sheets_total_row_is_skipped(tmp_path):
     (t,) = read_file(tmp_path / "episodes.xlsx").tables
     assert (len(t), t.line_no) == (2, [2, 3])
     assert [(f.code, f.line, f.message) for f in t.findings] == [
-        ("total_row", 4, "row 4 holds totals (Total, 2), not a row of data, and was skipped: remove it from the "
+        ("footer_row", 4, "row 4 holds totals (Total, 2), not a row of data, and was skipped: remove it from the "
                          "file")]
     assert t.findings[0].file == f"{tmp_path / 'episodes.xlsx'}, sheet Episodes"
 

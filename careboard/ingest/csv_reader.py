@@ -15,7 +15,7 @@ import re
 
 from .detect import header_name, identify, normalise_header
 from ..errors import Finding, InputError
-from .footer import total_finding, trailing_totals
+from .footer import footer_finding, trailing_footers
 from .limits import cut_long_cells
 from ..plural import counted
 from .raw import RawTable
@@ -82,7 +82,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
                 start = reader.line_num
                 continue
             if len(row) != width:
-                # A case system's report often ends with a line of words ("Report run on 01/04/2025 by ...").
+                # A line of words above or among the rows (one at the end is a footer: see ingest.footer).
                 words = len(row) == 1 and " " in row[0].strip()
                 findings.append(Finding(
                     "error", "row_width", file, table, start + 1, None, None,
@@ -96,13 +96,13 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
             start = reader.line_num
         if spanned:
             refuse_quote_left_open(text, file, *spanned, header)
-        totals = set()
-        for _ in range(trailing_totals(rows)):
+        footers = set()
+        for _ in range(trailing_footers(rows)):
             row_no.pop()
-            totals.add(line_no[-1])
-            findings.append(total_finding(file, table, line_no.pop(), rows.pop()))
-        if totals:     # a line of totals is often shorter than the header, and not for that a row to correct
-            findings[:] = [f for f in findings if not (f.code == "row_width" and f.line in totals)]
+            footers.add(line_no[-1])
+            findings.append(footer_finding(file, table, line_no.pop(), rows.pop()))
+        if footers:     # a footer is often narrower than the header, and not for that a row to correct
+            findings[:] = [f for f in findings if not (f.code == "row_width" and f.line in footers)]
     except csv.Error as e:
         raise InputError(file, f"not readable as CSV ({e})", reader.line_num) from None
     if separator:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .detect import identify, normalise_header
-from .footer import is_total
+from .footer import is_footer
 from .plain_csv import as_written_again
 from ..errors import InputError
 from .raw import RawTable
@@ -51,8 +51,8 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
            for head in as_written_again(header) for newline in (b"\n", b"\r\n")) or b"\xef\xbb\xbf" in data:
         return None     # the header again (after a byte-order mark: files joined), which the csv-module reader
                         # skips and reports
-    if is_total(data.rstrip().rsplit(b"\n", 1)[-1].decode("utf-8", "replace").split(",")):
-        return None     # a line of totals at the end, which the csv-module reader skips and reports
+    if is_footer(data.rstrip().rsplit(b"\n", 1)[-1].decode("utf-8", "replace").split(",")):
+        return None     # a footer, which the csv-module reader skips and reports
     try:
         written = data[:end].decode("utf-8").rstrip("\r").split(",")
         header = normalise_header(written)

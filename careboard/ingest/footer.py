@@ -1,10 +1,12 @@
-"""A total written under a table ("Total,2876,,,,," or a spreadsheet's SUM row), which is no row of data.
+"""Lines under a table that are no row of data: a total ("Total,2876,,,,," or a spreadsheet's SUM row), or a
+report's footer of words ("Report run on 01/04/2025 by jsmith,,,,,").
 
-A report run in a case system, or a sheet someone added up, often ends with a line of totals. Read as a row
-it would be a child called "Total" with no date of birth, and every rule would report it. Only lines at the
-end of a table are taken for totals, and only when one cell is a word such as Total or Count and every other
-cell is blank or a number: no child's row is written so (its dates are no numbers). Each is skipped with a
-warning naming its line, as a repeated header is.
+A report run in a case system, or a sheet someone added up, often ends with such a line. Read as a row it would
+be a child called "Total" with no date of birth, and every rule would report it. Only lines at the end of a
+table are taken for footers: a total when one cell is a word such as Total or Count and every other cell is
+blank or a number (no child's row is written so: its dates are no numbers), words when one cell holds three
+words or more and every other cell is blank (no child's ID does). Each is skipped with a warning naming its
+line, as a repeated header is.
 """
 
 from __future__ import annotations
@@ -30,16 +32,26 @@ def is_total(cells) -> bool:
     return words == 1
 
 
-def trailing_totals(rows) -> int:
-    """How many of the last rows (lists of cells, in file order) are lines of totals."""
+def is_words(cells) -> bool:
+    """Whether a row's only cell written holds three words or more (a report's footer)."""
+    written = [str(c).strip() for c in cells if c is not None and str(c).strip()]
+    return len(written) == 1 and isinstance(written[0], str) and len(written[0].split()) >= 3
+
+
+def is_footer(cells) -> bool:
+    return is_total(cells) or is_words(cells)
+
+
+def trailing_footers(rows) -> int:
+    """How many of the last rows (lists of cells, in file order) are footers."""
     n = 0
-    while n < len(rows) and is_total(rows[len(rows) - 1 - n]):
+    while n < len(rows) and is_footer(rows[len(rows) - 1 - n]):
         n += 1
     return n
 
 
-def total_finding(file: str, table: str, line: int, cells, where: str | None = None) -> Finding:
+def footer_finding(file: str, table: str, line: int, cells, where: str | None = None) -> Finding:
     shown = ", ".join(str(c).strip() for c in cells if c is not None and str(c).strip())
-    return Finding("warning", "total_row", file, table, line, None, shown,
-                   f"{where or f'line {line}'} holds totals ({shown}), not a row of data, and was skipped: "
-                   f"remove it from the file")
+    what = f"totals ({shown})" if is_total(cells) else f'only words ("{shown}")'
+    return Finding("warning", "footer_row", file, table, line, None, shown,
+                   f"{where or f'line {line}'} holds {what}, not a row of data, and was skipped: remove it from the file")

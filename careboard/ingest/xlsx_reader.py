@@ -29,7 +29,7 @@ from ..formats.aliases import AliasedFormat, normal_header
 from ..formats.format import Format
 from ..formats.spec import TableSpec
 from .detect import header_names, normalise_header
-from .footer import total_finding, trailing_totals
+from .footer import footer_finding, trailing_footers
 from .raw import RawTable
 from . import sniff
 
@@ -338,9 +338,9 @@ class _Sheet:
                     not any(v is None and (n, i) in self.formulas for (_, i), v in zip(wanted, got)):
                 continue        # a blank row holds nothing to read (formulas giving "" included)
             kept.append((n, values, got))
-        for _ in range(trailing_totals([values for _, values, _ in kept])):
+        for _ in range(trailing_footers([values for _, values, _ in kept])):
             n, values, _ = kept.pop()
-            self.findings.append(total_finding(self.where, t.name, n, values, f"row {n}"))
+            self.findings.append(footer_finding(self.where, t.name, n, values, f"row {n}"))
         for n, _, got in kept:
             line_no.append(n)
             self._child = _text(got[key]) or None if key is not None else None
