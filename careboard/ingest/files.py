@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .csv_reader import read_csv_text
-from .detect import identify, normalise_header
 from ..formats import registry
 from ..formats.councils import council_number, several_councils
 from ..errors import Finding, InputError
@@ -115,7 +114,7 @@ def _read_file(path: Path, known: dict[str, list[StoredTable]] | None) -> Source
     digest = _sha256(data) if known is not None else None
     if known and digest in known:
         return SourceFile(path, digest, [], known[digest])
-    if _is_xml(data):
+    if sniff.is_xml(data):
         # Most returns are CSV: the XML parser is loaded only for an XML file.
         from .xml_reader import read_xml_bytes
 
@@ -150,15 +149,6 @@ def _read_file(path: Path, known: dict[str, list[StoredTable]] | None) -> Source
         if sheet is None:
             raise unrecognised
         return SourceFile(path, digest, [sheet])
-
-
-def _is_xml(data: bytes) -> bool:
-    """Whether the file begins with markup: in UTF-8 (with or without its byte-order mark), or in UTF-16 (with
-    its mark, as "Unicode" exports write), which expat reads as its declaration says."""
-    head = data[:200]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", "replace").encode("utf-8", "replace")
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
 def _text_named_as_a_workbook(data: bytes, name: str, suffix: str) -> RawTable:
@@ -217,7 +207,7 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
             # Hidden files, Office's lock files (~$name, while a workbook is open) and system files go unsaid.
             if f.name.lower() in _SKIP or f.name.startswith((".", "~$")):
                 continue
-            if p.is_dir() and f.suffix.lower() in _NOT_DATA and not _text_of_a_table(f):
+            if p.is_dir() and f.suffix.lower() in _NOT_DATA and not sniff.text_of_a_table(f):
                 aside.setdefault(f.parent, []).append(f)
                 continue
             groups.setdefault(f.parent, []).append(f)
@@ -252,13 +242,12 @@ def _one_file_per_table(r: Return) -> None:
     """Each table once in a return. An XML file is a whole return on its own; CSV files and workbooks' sheets
     may be mixed (the header and episodes as CSV, the rest in a workbook)."""
     names = [(name, fmt, str(f.path)) for f in r.files for name, fmt in f.table_names()]
-    if "xml" in {fmt for _, fmt, _ in names} and len({file for _, _, file in names}) > 1:
+    if "xml" in {fmt for _, fmt, _ in names} and len({fmt for _, fmt, _ in names}) > 1:
         xml = next(file for _, fmt, file in names if fmt == "xml")
-        other = next((file for _, fmt, file in names if fmt != "xml"), None)
-        if other is not None:
-            raise InputError(r.label, f"mixes an XML return ({Path(xml).name}) with CSV files or workbooks "
-                                      f"({Path(other).name} ...) in one return; give one XML file, or CSV files and "
-                                      f"workbooks without it")
+        other = next(file for _, fmt, file in names if fmt != "xml")
+        raise InputError(r.label, f"mixes an XML return ({Path(xml).name}) with CSV files or workbooks "
+                                  f"({Path(other).name} ...) in one return; give one XML file, or CSV files and "
+                                  f"workbooks without it")
     seen: dict[str, str] = {}
     for table, fmt, file in names:
         if table not in seen or seen[table] == file:
@@ -281,28 +270,6 @@ def _one_file_per_table(r: Return) -> None:
         raise InputError(file, f"is a second {what} in the same return (the first is {first}): put "
                                f"each year's files in a folder of their own (2023-24, 2024-25 ...), or name each "
                                f"file with its year")
-
-
-def _text_of_a_table(path: Path) -> bool:
-    """Whether a text file (.txt, as some systems name their CSV exports) begins with the column names of a
-    table careboard reads: separated by commas, or by tabs or semicolons, which reading it then refuses saying
-    so. A README beside the return does not."""
-    if path.suffix.lower() != ".txt":
-        return False
-    try:
-        with path.open("rb") as f:
-            head = f.read(4096)
-    except OSError:
-        return False
-    text = head.decode("utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig", "replace")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    for separator in (",", "\t", ";"):
-        try:
-            identify(normalise_header(first.split(separator)), str(path))
-            return True
-        except InputError:
-            pass
-    return False
 
 
 def _same_bytes(a: str, b: str) -> bool:

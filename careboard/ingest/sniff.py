@@ -1,4 +1,5 @@
-"""What a file is by its first bytes, whatever its name ends with.
+"""What a file is by its first bytes, whatever its name ends with: XML, a workbook (or one careboard cannot
+open), a zip file, or text; and whether a text file is a table's.
 
 People rename files, and systems name exports as they please: a workbook saved as "episodes.csv", a CSV file
 called "episodes.xlsx". Above all, councils protect workbooks with a password, and a workbook with a password
@@ -8,7 +9,10 @@ says only "File is not a zip file". This tells them apart so each gets a message
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..errors import InputError
+from .detect import identify, normalise_header
 
 _ZIP = b"PK\x03\x04"
 _COMPOUND = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"     # Microsoft's compound file (OLE2)
@@ -52,3 +56,34 @@ def refuse_unreadable(what: str, file: str) -> None:
     """Raise an InputError saying what to do when `what` is a spreadsheet careboard cannot open."""
     if what in _REFUSED:
         raise InputError(file, _REFUSED[what])
+
+
+def is_xml(data: bytes) -> bool:
+    """Whether the file begins with markup: in UTF-8 (with or without its byte-order mark), or in UTF-16 (with
+    its mark, as "Unicode" exports write), which expat reads as its declaration says."""
+    head = data[:200]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "replace").encode("utf-8", "replace")
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
+def text_of_a_table(path: Path) -> bool:
+    """Whether a text file (.txt, as some systems name their CSV exports) begins with the column names of a
+    table careboard reads: separated by commas, or by tabs or semicolons, which reading it then refuses saying
+    so. A README beside the return does not."""
+    if path.suffix.lower() != ".txt":
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    text = head.decode("utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig", "replace")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    for separator in (",", "\t", ";"):
+        try:
+            identify(normalise_header(first.split(separator)), str(path))
+            return True
+        except InputError:
+            pass
+    return False
