@@ -107,15 +107,10 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         raise InputError(file, f"not readable as CSV ({e})", reader.line_num) from None
     if separator:
         findings.append(Finding("info", "separator_line", file, table, 1, None, None,
-                                f"line 1 ({text[:text.find(chr(10))].strip()}) only tells Excel which character "
+                                f"line 1 ({text.partition(chr(10))[0].strip()}) only tells Excel which character "
                                 f"separates the cells, and was skipped"))
     if header_line > 1 + separator and header is not None:
-        before = header_line - 1 - separator
-        findings.append(Finding("warning", "blank_line", file, table, 1 + separator, None, None,
-                                f"{counted(before, 'blank line')} above the header {'was' if before == 1 else 'were'} "
-                                f"skipped" if separator else
-                                "the first line is blank and was skipped" if before == 1 else
-                                f"the first {before} lines are blank and were skipped"))
+        findings.append(_blank_above(header_line - 1 - separator, separator, file, table))
     findings += blank_line_findings(blank, file, table)
     findings += encoding_findings(text, encoding, file, table)
     # Transposing in C (zip) is far faster than appending cell by cell.
@@ -124,6 +119,15 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
     # An optional column the file lacks is unknown (None, read as NULL), which is not the same as blank.
     cells = [columns[header.index(c)] if c in header else [None] * len(rows) for c in t.all_columns]
     return RawTable(table, file, encoding, "csv", t.all_columns, cells, line_no, row_no, findings)
+
+
+def _blank_above(n: int, below_separator: bool, file: str, table: str) -> Finding:
+    """A warning for the `n` blank lines above the header (below Excel's note of the separator, if any)."""
+    if below_separator:
+        said = f"{counted(n, 'blank line')} above the header {'was' if n == 1 else 'were'} skipped"
+    else:
+        said = "the first line is blank and was skipped" if n == 1 else f"the first {n} lines are blank and were skipped"
+    return Finding("warning", "blank_line", file, table, 1 + below_separator, None, None, said)
 
 
 def _header_further_down(text: str, file: str, first: int, look: int = 10) -> InputError | None:
