@@ -345,6 +345,25 @@ def test_findings_lists_errors_then_warnings_then_notes_named_as_the_counts_name
             ("separator_line", "note")}
 
 
+def test_a_workbooks_cells_read_otherwise_than_written_are_findings_as_a_csv_files_are(tmp_path):
+    """A lower-case code or a value too long for its field, in a return's sheet, was read without a word."""
+    from openpyxl import Workbook
+
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    book = Workbook()
+    book.active.title = "Episodes"
+    book.active.append(EPISODES_HEADER.split(","))
+    book.active.append(["A1", "01/05/2024", "S", "c2", "N1XYZ", "U1", "PR1", None, None, None, "AB1 2CD", "AB1 2CE", None])
+    book.save(folder / "episodes.xlsx")
+    (folder / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,01/04/2010,WBRI,UN1,,\n")
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, [folder], as_at=date(2025, 3, 31))
+    assert _findings(con, {"lower_case_code", "too_long"}) == {
+        ("warning", "lower_case_code", "episodes.xlsx", 2, "LS", "c2"),
+        ("error", "too_long", "episodes.xlsx", 2, "CIN", "N1XYZ")}
+
+
 def test_rows_read_from_a_workbook_are_placed_by_their_sheet_in_every_output(tmp_path):
     """'episodes.xlsx, line 3' leaves the reader to find the sheet: the file names it, in the findings, validate's
     rows and the children an indicator counts."""
@@ -371,3 +390,5 @@ def test_rows_read_from_a_workbook_are_placed_by_their_sheet_in_every_output(tmp
         assert files == {sheet}, out
     children = run_cli("children", "cla_count", "--db", str(db))
     assert f"A1,yes,{sheet},2" in children.out.replace('"', "")
+    listed = run_cli("findings", "--db", str(db)).out
+    assert f"first at {sheet}, row 2: LS" in listed        # the lower-case code, by its sheet's row

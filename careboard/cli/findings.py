@@ -35,7 +35,9 @@ def cmd_findings(args) -> int:
     if kinds:
         print("\nData-quality findings from loading, by kind:")
         for severity, kind, table, n, file, first, message in kinds[:_SHOWN]:
-            where = f"{file}{f' line {first}' if first else ''}" if file else "the load"
+            # A workbook's table is named with its sheet (store.findings.file_named), whose lines are rows.
+            unit = "row" if ", sheet " in (file or "") else "line"
+            where = f"{file}{f', {unit} {first}' if first else ''}" if file else "the load"
             print(f"  {severity:7} {kind:20} {table:20} {n:>9,}  first at {where}: {message}")
         _more(len(kinds) - _SHOWN, "kind")
     rules = failures_by_rule(con, sid)

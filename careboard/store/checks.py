@@ -8,6 +8,7 @@ much larger layer; these only say where the typed staging tables lost informatio
 from __future__ import annotations
 
 from ..formats import registry
+from ..formats.aliases import AliasedFormat
 from . import list_checks
 from .normalised import cell_findings
 from ..tables.date_forms import how_written
@@ -189,8 +190,8 @@ def record_findings(con, sid: int, file_ids: list[int]) -> None:
         f"SELECT DISTINCT table_name FROM source_files WHERE snapshot_id = {int(sid)} AND file_id IN "
         f"({', '.join(str(int(f)) for f in file_ids)}) AND rows > 0").fetchall()]
     scope = f"{int(sid)} AND file_id IN ({', '.join(str(int(f)) for f in file_ids)})"
-    # A workbook's cells were checked as its sheets were read (dates, numbers, answers, each by its cell), so
-    # only the text files' cells are checked again here.
+    # A workbook's dates, numbers and answers were checked as its sheets were read, each by its cell, so only
+    # the text files' are checked again here.
     text_files = [f for (f,) in con.execute(f"SELECT file_id FROM source_files WHERE snapshot_id = {int(sid)} AND "
                                             f"file_id IN ({', '.join(str(int(f)) for f in file_ids)}) AND "
                                             "format <> 'xlsx'").fetchall()]
@@ -210,7 +211,10 @@ def record_findings(con, sid: int, file_ids: list[int]) -> None:
         elif marked:
             found += _unparsed(table, cells_scope)
         if marked:
-            found.append(cell_findings(table, cells_scope))
+            # A cell read otherwise than written (a lower-case code, spaces around it, too long) is found here in
+            # a workbook's sheet too, save Annex A's, whose reader says how it read each answer.
+            aliased = isinstance(registry.format_of(table), AliasedFormat)
+            found.append(cell_findings(table, cells_scope if aliased else scope))
         if repeats:
             found.append(_duplicates(table, scope))
         if blank_child and not is_list:
