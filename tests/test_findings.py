@@ -392,3 +392,17 @@ def test_rows_read_from_a_workbook_are_placed_by_their_sheet_in_every_output(tmp
     assert f"A1,yes,{sheet},2" in children.out.replace('"', "")
     listed = run_cli("findings", "--db", str(db)).out
     assert f"first at {sheet}, row 2: LS" in listed        # the lower-case code, by its sheet's row
+
+
+def test_an_id_excel_wrote_in_scientific_notation_is_said_to_be_one(tmp_path):
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    (folder / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1.23457E+11,M,01/04/2010,WBRI,UN1,,\n"
+                                       "A12345678901,M,01/04/2010,WBRI,UN1,,\n")
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, [folder], as_at=date(2025, 3, 31))
+    said = dict(con.execute("SELECT value, message FROM dq_findings WHERE code = 'too_long'").fetchall())
+    assert said["1.23457E+11"] == ('CHILD "1.23457E+11" is 11 characters long; the return allows at most 10: it is a '
+                                   'long number that Excel wrote in scientific notation, losing its last digits (two '
+                                   'IDs may have become one); format the column as text and export it again')
+    assert said["A12345678901"].endswith("the return allows at most 10")      # merely too long

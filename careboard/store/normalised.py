@@ -60,8 +60,14 @@ _KIND = f"""CASE WHEN x.most IS NOT NULL THEN 'too_long'
      WHEN contains(x.value, '/') THEN 'unpadded_date'
      ELSE 'reformatted_number' END"""
 
+# Excel shows a number of twelve digits or more in scientific notation, and saves it so in a CSV file: the
+# digits after the sixth are lost, and two children's IDs may become one.
+_SCIENTIFIC = ("""CASE WHEN regexp_full_match(x.read, '[0-9]([.][0-9]+)?E[+][0-9]+') THEN ': it is a long number """
+               """that Excel wrote in scientific notation, losing its last digits (two IDs may have become one); """
+               """format the column as text and export it again' ELSE '' END""")
+
 _MESSAGE = ("""CASE WHEN code = 'too_long' THEN x.field || ' "' || x.read || '" is ' || length(x.read) """
-            """|| ' characters long; the return allows at most ' || x.most
+            """|| ' characters long; the return allows at most ' || x.most || """ + _SCIENTIFIC + """
      ELSE x.field || ' "' || x.value || '" was read as "' || x.read || '" (' || CASE code """
             + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in _REASONS.items()) + " END || ')' END")
 
