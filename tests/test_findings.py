@@ -346,7 +346,8 @@ def test_findings_lists_errors_then_warnings_then_notes_named_as_the_counts_name
 
 
 def test_a_workbooks_cells_read_otherwise_than_written_are_findings_as_a_csv_files_are(tmp_path):
-    """A lower-case code or a value too long for its field, in a return's sheet, was read without a word."""
+    """A lower-case code, spaces around a code or a value too long for its field, in a return's sheet, was read
+    without a word."""
     from openpyxl import Workbook
 
     folder = tmp_path / "2024-25"
@@ -354,14 +355,17 @@ def test_a_workbooks_cells_read_otherwise_than_written_are_findings_as_a_csv_fil
     book = Workbook()
     book.active.title = "Episodes"
     book.active.append(EPISODES_HEADER.split(","))
-    book.active.append(["A1", "01/05/2024", "S", "c2", "N1XYZ", "U1", "PR1", None, None, None, "AB1 2CD", "AB1 2CE", None])
+    book.active.append(["A1", "01/05/2024", "S", "c2", "N1XYZ", " U1 ", "PR1", None, None, None, "AB1 2CD", "AB1 2CE",
+                        None])
     book.save(folder / "episodes.xlsx")
     (folder / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,01/04/2010,WBRI,UN1,,\n")
     con = open_store(tmp_path / "s.duckdb")
     load(con, [folder], as_at=date(2025, 3, 31))
-    assert _findings(con, {"lower_case_code", "too_long"}) == {
+    assert _findings(con, {"lower_case_code", "too_long", "stray_spaces"}) == {
         ("warning", "lower_case_code", "episodes.xlsx", 2, "LS", "c2"),
+        ("warning", "stray_spaces", "episodes.xlsx", 2, "PLACE", " U1 "),
         ("error", "too_long", "episodes.xlsx", 2, "CIN", "N1XYZ")}
+    assert con.execute('SELECT "PLACE", "LS" FROM stg_episodes').fetchall() == [("U1", "C2")]
 
 
 def test_rows_read_from_a_workbook_are_placed_by_their_sheet_in_every_output(tmp_path):

@@ -345,7 +345,8 @@ class _Sheet:
             line_no.append(n)
             self._child = _text(got[key]) or None if key is not None else None
             for (c, i), v in zip(wanted, got):
-                cells[c].append(self._cell(t, c, headers[i], n, i, v, answers.get(c), whole_years, mapping))
+                cells[c].append(self._cell(t, c, headers[i], n, i, v, answers.get(c), whole_years, mapping,
+                                           keep_spaces=not isinstance(fmt, AliasedFormat)))
         self._summarise()
         limit = fmt.cell_chars()
         for c, col in cells.items():
@@ -363,7 +364,7 @@ class _Sheet:
         return table, mapping
 
     def _cell(self, t: TableSpec, column: str, header: str, row: int, col: int, value, answers,
-              whole_years, mapping: SheetMapping) -> str:
+              whole_years, mapping: SheetMapping, keep_spaces: bool = False) -> str:
         ref = cell_ref(row, col)
         place = f"{header} (sheet {self.sheet}, cell {ref})"
         if value is None:
@@ -373,8 +374,10 @@ class _Sheet:
                               f"workbook in Excel and save it again (Excel then saves each formula's result), "
                               f"or paste the values in place of the formulas")
             return ""
+        as_written = value
         if isinstance(value, str):
-            text = value.translate(_SPACES).strip()
+            as_written = value.translate(_SPACES)
+            text = as_written.strip()
             if text != value.strip():
                 self._note(t.name, column, "spaces", ref, row, value,
                            f"non-breaking spaces in {header} were read as ordinary spaces")
@@ -394,7 +397,9 @@ class _Sheet:
             return self._integer(t.name, column, header, ref, row, value, column in whole_years)
         text = _plain(value)
         if answers is None or kind == "text":
-            return text
+            # A return's or a local list's cell keeps the spaces around it, which typing removes and the load
+            # reports, as it does a CSV file's (Annex A's reader says itself how it read each cell).
+            return as_written if keep_spaces and isinstance(as_written, str) else text
         code = answers.read(text)
         seen = mapping.answers.setdefault(column, {}).setdefault(text, [code, 0, row])
         seen[1] += 1
