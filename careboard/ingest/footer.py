@@ -21,21 +21,21 @@ _NUMBER = re.compile(r"[-+]?[£]?[\d,]*\.?\d+%?")
 
 def is_total(cells) -> bool:
     """Whether a row's cells (text, numbers or None) are a line of totals."""
-    words = 0
+    labelled = False
     for cell in cells:
         text = "" if cell is None else str(cell).strip()
         if not text or isinstance(cell, (int, float)) or _NUMBER.fullmatch(text):
             continue
-        if words or not _TOTAL_WORD.match(text):
+        if labelled or not _TOTAL_WORD.match(text):
             return False
-        words = 1
-    return words == 1
+        labelled = True     # the one cell saying what the numbers are
+    return labelled
 
 
 def is_words(cells) -> bool:
     """Whether a row's only cell written holds three words or more (a report's footer)."""
     written = [str(c).strip() for c in cells if c is not None and str(c).strip()]
-    return len(written) == 1 and isinstance(written[0], str) and len(written[0].split()) >= 3
+    return len(written) == 1 and len(written[0].split()) >= 3
 
 
 def is_footer(cells) -> bool:
