@@ -410,3 +410,35 @@ def test_an_id_excel_wrote_in_scientific_notation_is_said_to_be_one(tmp_path):
                                    'long number that Excel wrote in scientific notation, losing its last digits (two '
                                    'IDs may have become one); format the column as text and export it again')
     assert said["A12345678901"].endswith("the return allows at most 10")      # merely too long
+
+
+def test_a_snapshots_findings_outputs_list_the_rules_that_ran_and_the_loads_findings_by_severity(tmp_path):
+    """The rules that ran were missing from the summary of findings' outputs, and a warning or a note of the
+    load was counted as a query."""
+    import openpyxl
+
+    from tests.cli_runs import run_cli
+
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    (folder / "header.csv").write_text("sep=,\nCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,1/4/2010,WBRI,UN1,,\n"
+                                       ",M,01/04/2010,WBRI,UN1,,\n")
+    db = tmp_path / "s.duckdb"
+    con = open_store(db)
+    load(con, [folder], as_at=date(2025, 3, 31))
+    ran, = con.execute("SELECT sum(rules_run) FROM validation_runs").fetchone()
+    failing = dict(con.execute("SELECT severity, count(*) FROM validation_failures GROUP BY 1").fetchall())
+    con.close()
+    run_cli("findings", "--db", str(db), "--output", str(tmp_path / "f.xlsx"), "--output", str(tmp_path / "f.html"))
+    summary = list(openpyxl.load_workbook(tmp_path / "f.xlsx")["Summary by rule"].iter_rows(values_only=True))[1:]
+    statuses = [status for _, status, *_ in summary]
+    assert statuses.count("ran") == ran and statuses[:ran] == ["ran"] * ran
+    assert [(r[0], r[1], r[2], r[3]) for r in summary if r[1] == "found on loading"] == [
+        ("missing_child", "found on loading", "error", 1), ("separator_line", "found on loading", "note", 1),
+        ("unpadded_date", "found on loading", "warning", 1)]
+    page = (tmp_path / "f.html").read_text()
+    errors, queries = failing.get("error", 0) + 1, failing.get("query", 0)
+    said = ", ".join(w for w in (f"{errors} errors" if errors != 1 else "1 error",
+                                 f"{queries} quer{'y' if queries == 1 else 'ies'}" if queries else "",
+                                 "1 warning", "1 note") if w)
+    assert f"failing rows ({said})." in page

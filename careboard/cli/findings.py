@@ -24,7 +24,10 @@ def cmd_findings(args) -> int:
     if args.output:
         from ..validate.output import write_any
 
+        from ..validate.session import rules_ran
+
         outcome = as_outcome(con, sid)
+        outcome.ran = rules_ran(con, sid)
         for out in args.output:
             out.parent.mkdir(parents=True, exist_ok=True)
             write_any(outcome, out)

@@ -133,4 +133,6 @@ def as_outcome(con, sid: int):
     outcome = Outcome(year, rules_run=int(rules_run), failures=failures)
     outcome.not_run = [NotRun(*r) for r in con.execute(
         "SELECT DISTINCT rule, reason, crashed FROM validation_not_run WHERE snapshot_id = ? ORDER BY rule", [sid]).fetchall()]
+    outcome.loaded = con.execute("SELECT rule, min(severity), count(*), count(DISTINCT coalesce(child, '')) "
+                                 "FROM findings_load GROUP BY rule ORDER BY count(*) DESC, rule").fetchall()
     return outcome

@@ -129,6 +129,9 @@ class Outcome:
     not_run: list[NotRun] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)      # what the run assumed or could not do, for the reader
     ran: list[RuleRan] = field(default_factory=list)    # every rule that ran, whether it found anything or not
+    # For a snapshot's findings (store.findings.as_outcome), each kind the load found: (kind, severity, rows,
+    # children). Among the failing rows, but no rule's.
+    loaded: list[tuple[str, str, int, int]] = field(default_factory=list)
 
     @property
     def errors(self) -> int:

@@ -67,7 +67,7 @@ def write_csv(outcome: Outcome, path: Path) -> Path:
 
 def rule_summary(outcome: Outcome) -> list[tuple]:
     """Every rule of the run, as SUMMARY_COLUMNS: the rules that ran, most failing rows first (none is
-    0), then the rules not run with the reason."""
+    0), then the rules not run with the reason; for a snapshot's findings, then each kind the load found."""
     found = {}
     if outcome.failures.con is not None:
         found = {rule: (rows, children) for rule, rows, children in outcome.failures.query(
@@ -75,7 +75,9 @@ def rule_summary(outcome: Outcome) -> list[tuple]:
     ran = sorted(((r.rule, "ran", r.severity, *found.get(r.rule, (0, 0)), r.message, "") for r in outcome.ran),
                  key=lambda s: (-s[3], s[0]))
     not_run = sorted((n.rule, _status(n.reason, n.crashed), None, None, None, "", n.reason) for n in outcome.not_run)
-    return ran + not_run
+    loaded = [(kind, "found on loading", severity, rows, children, "", "")
+              for kind, severity, rows, children in outcome.loaded]
+    return ran + not_run + loaded
 
 
 def _status(reason: str, crashed: bool) -> str:
@@ -203,12 +205,23 @@ _SCRIPT = """document.querySelectorAll('table').forEach(function(t){
 });"""
 
 
+def _by_severity(outcome: Outcome) -> str:
+    """The failing rows by severity: '49 errors, 2 queries', and for a snapshot's findings, which hold the
+    load's too, their warnings and notes besides ('11 warnings, 1 note')."""
+    total, errors = len(outcome.failures), outcome.errors
+    if not outcome.loaded:
+        return f"{counted(errors, 'error')}, {counted(total - errors, 'query', 'queries')}"
+    n = dict(outcome.failures.query("SELECT severity, count(*) FROM {failures} GROUP BY severity").fetchall())
+    return ", ".join(counted(n[s], s, "queries" if s == "query" else None)
+                     for s in ("error", "query", "warning", "note") if n.get(s))
+
+
 def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") -> Path:
     """A page that opens quickly at any size: every rule with its count, the children with the most
     failing rows, and the first rows of each rule (every row is in the CSV and the workbook)."""
     import html
 
-    y, total, errors = outcome.year, len(outcome.failures), outcome.errors
+    y, total = outcome.year, len(outcome.failures)
     first = []
     if outcome.failures.con is not None:
         cols = ", ".join(f'"{c}"' for c in CSV_COLUMNS)
@@ -221,12 +234,11 @@ def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") 
     by_child = summary_by_child(outcome, HTML_CHILDREN)
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)} {y - 1}/{y % 100:02d}</h1>",
-             (f"<p>{counted(outcome.rules_run, 'rule')} run; {counted(total, 'failing row')} "
-              f"({counted(errors, 'error')}, {counted(total - errors, 'query', 'queries')}).</p>"),
+             f"<p>{counted(outcome.rules_run, 'rule')} run; {counted(total, 'failing row')} ({_by_severity(outcome)}).</p>",
              _notes(outcome.notes),
              "<h2>Every rule</h2>",
              "<p class='note'>Each rule that ran, with its failing rows (0 when it found nothing), then each rule "
-             "that did not run and why.</p>",
+             f"that did not run and why{', then each kind of finding the load made' if outcome.loaded else ''}.</p>",
              _table(SUMMARY_COLUMNS, rule_summary(outcome), "by-rule"),
              "<h2>By child</h2>",
              (f"<p class='note'>The {len(by_child)} children with the most failing rows.</p>"

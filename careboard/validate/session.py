@@ -22,7 +22,7 @@ from .frame import (
 )
 from .reference_inputs import ReferenceInputs, install_reference
 from ..store.findings import file_named
-from ..store.rule_results import Outcome
+from ..store.rule_results import Outcome, RuleRan
 from ..tables.date_forms import mostly_unread_message
 from ..tables.month_first import date_cells, may_be_month_first, message as month_first_message
 from .runner import active_rules, finish, plan_rules, run_rules
@@ -54,6 +54,24 @@ def validate_snapshot(con, snapshot_id: int, years: list[int] | None = None,
         outcomes.append(run_rules(con, _rules(), year, have, files))
     drop_frame(con)
     return outcomes
+
+
+def rules_ran(con, snapshot_id: int) -> list[RuleRan]:
+    """The rules a snapshot's load ran: each validated year's rules but those it records as not run, as long as
+    they are as many as it counted (a careboard with other rules may have loaded it); a rule in several years
+    once."""
+    ran: dict[str, RuleRan] = {}
+    for year, count in con.execute("SELECT return_year, rules_run FROM validation_runs WHERE snapshot_id = ? "
+                                   "ORDER BY return_year DESC", [snapshot_id]).fetchall():
+        not_run = {r for (r,) in con.execute("SELECT rule FROM validation_not_run WHERE snapshot_id = ? AND "
+                                             "return_year = ?", [snapshot_id, year]).fetchall()}
+        # A code may have two variants, one using an input and one without it: one of them ran.
+        these = {r.code: r for r in reversed(active_rules(_rules(), year)) if r.code not in not_run}
+        if len(these) != count:
+            return []
+        for code, r in these.items():
+            ran.setdefault(code, RuleRan(code, r.severity, r.message))
+    return list(ran.values())
 
 
 def validate_paths(paths: list[Path], year: int | None = None, last_year: list[Path] | None = None,
