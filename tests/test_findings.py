@@ -324,9 +324,8 @@ def test_invisible_characters_around_a_child_are_removed_and_said(tmp_path):
                             "copied from a web page brings, which were removed)")
 
 
-def test_findings_lists_errors_then_warnings_then_notes_named_as_the_counts_name_them(tmp_path):
-    from tests.cli_runs import run_cli
-
+def _store_with_an_error_a_warning_and_a_note(tmp_path: Path) -> Path:
+    """A store of one return whose load found a blank child, an unpadded date and Excel's note of the separator."""
     folder = tmp_path / "2024-25"
     folder.mkdir()
     (folder / "header.csv").write_text("sep=,\nCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,1/4/2010,WBRI,UN1,,\n"
@@ -335,6 +334,13 @@ def test_findings_lists_errors_then_warnings_then_notes_named_as_the_counts_name
     con = open_store(db)
     load(con, [folder], as_at=date(2025, 3, 31))
     con.close()
+    return db
+
+
+def test_findings_lists_errors_then_warnings_then_notes_named_as_the_counts_name_them(tmp_path):
+    from tests.cli_runs import run_cli
+
+    db = _store_with_an_error_a_warning_and_a_note(tmp_path)
     run = run_cli("findings", "--db", str(db))
     kinds = [line.split()[:2] for line in run.out.split("by kind:\n")[1].split("\n\n")[0].splitlines()]
     assert kinds == [["error", "missing_child"], ["warning", "unpadded_date"], ["note", "separator_line"]]
@@ -419,13 +425,8 @@ def test_a_snapshots_findings_outputs_list_the_rules_that_ran_and_the_loads_find
 
     from tests.cli_runs import run_cli
 
-    folder = tmp_path / "2024-25"
-    folder.mkdir()
-    (folder / "header.csv").write_text("sep=,\nCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,1/4/2010,WBRI,UN1,,\n"
-                                       ",M,01/04/2010,WBRI,UN1,,\n")
-    db = tmp_path / "s.duckdb"
-    con = open_store(db)
-    load(con, [folder], as_at=date(2025, 3, 31))
+    db = _store_with_an_error_a_warning_and_a_note(tmp_path)
+    con = open_store(db, read_only=True)
     ran, = con.execute("SELECT sum(rules_run) FROM validation_runs").fetchone()
     failing = dict(con.execute("SELECT severity, count(*) FROM validation_failures GROUP BY 1").fetchall())
     con.close()
