@@ -86,8 +86,9 @@ class _Flattener:
             if len(value) > self.limit:
                 self.cut.append(cut_finding(self.file, self.table_of(field), self.line, field, value))
                 value = value[:self.limit]
-            where = next((n for n in reversed(self.stack) if n in self.x.groups), self.x.header)
-            if name in self.known and field not in self.allowed[where]:
+            # Its group, else HEADER (a header's field directly in CHILD is read as in HEADER, but named where it is).
+            where = next((n for n in reversed(self.stack) if n in self.x.groups or n == self.x.header), self.x.child)
+            if name in self.known and field not in self.allowed.get(where, self.allowed[self.x.header]):
                 count, first = self.misplaced.get((name, where), (0, self.line))
                 self.misplaced[(name, where)] = (count + 1, first)
             else:
