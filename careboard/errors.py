@@ -19,6 +19,11 @@ class InputError(Exception):
         return f"{where}: {what}{self.message}"
 
 
+class NoTable(InputError):
+    """A file holding no table careboard reads, nor one like any (a budget workbook, a contacts list): found in a
+    return's folder it is set aside with a note; named on its own it is refused."""
+
+
 @dataclass(frozen=True)
 class Finding:
     """A data-quality problem in a file that still loads. Kept with the snapshot."""

@@ -569,3 +569,36 @@ def test_a_header_below_the_separator_note_is_named_by_its_own_line(tmp_path):
         read_file(write(tmp_path, "x.csv", "sep=;\r\nCHILD;SEX;DOB;ETHNIC;UPN;MOTHER;MC_DOB\r\nA1;1;01/01/2010;WBRI;;;\r\n"))
     assert (e.value.line, e.value.message) == (2, "its columns are separated by semicolons, not commas: save it as CSV "
                                                   "(comma-separated) and try again")
+
+
+def test_a_file_holding_no_table_beside_a_return_is_set_aside_with_a_note(tmp_path):
+    """A budget workbook or a contacts list in the return's folder refused the whole return."""
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    write(folder, "episodes.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    write(folder, "contacts.csv", "Name,Phone\nAnn,0123\n")
+    _sheet(folder / "budget.xlsx", "Budget", ["Item,Cost", "Fostering,1000"])
+    (r,) = discover([folder])
+    assert [f.path.name for f in r.files] == ["episodes.csv"]
+    assert r.notes == [f"{folder}: 2 files set aside (budget.xlsx, contacts.csv), as they hold no table careboard "
+                       f"reads"]
+    # Named on its own, such a file is refused; and a folder of nothing else says why for each.
+    with pytest.raises(InputError, match="the header does not match any"):
+        discover([folder / "contacts.csv"])
+    (folder / "episodes.csv").unlink()
+    with pytest.raises(InputError) as e:
+        discover([folder])
+    assert e.value.message == (f"no file holds a table careboard reads: {folder / 'budget.xlsx'}: no sheet holds a "
+                               f"table careboard reads (Budget: not recognised); {folder / 'contacts.csv'}: the "
+                               f"header does not match any SSDA903, Annex A or local list table (columns found: NAME, "
+                               f"PHONE)")
+
+
+def test_a_file_like_a_table_but_for_a_column_is_still_refused(tmp_path):
+    """One with a column misnamed is most likely the return's own: said, not set aside."""
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    write(folder, "episodes.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    write(folder, "header.csv", "CHILD,SEX,DOB,ETHNICITY,UPN,MOTHER,MC_DOB\nA1,M,01/01/2010,WBRI,,,\n")
+    with pytest.raises(InputError, match="looks like the Header table but is missing column ETHNIC"):
+        discover([folder])

@@ -54,7 +54,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
             found = identify(header, file, written)
         except InputError as unknown:
             if unknown.line == 1:       # identify() takes the header for line 1; below blank lines it is not
-                unknown = InputError(unknown.file, unknown.message, header_line, unknown.field)
+                unknown = type(unknown)(unknown.file, unknown.message, header_line, unknown.field)
             raise _header_further_down(text, file, header_line) or unknown from None
         t, table, findings = found.table, found.table.name, found.findings
         positions = [header.index(c) for c in t.columns]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..errors import Finding, InputError
+from ..errors import Finding, InputError, NoTable
 from ..formats import registry
 from ..formats.format import Format
 from ..formats.spec import TableSpec
@@ -92,8 +92,8 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
         if separator := _other_separator(header):
             raise InputError(file, f"its columns are separated by {separator}, not commas: save it as CSV "
                                    f"(comma-separated) and try again", 1)
-        raise InputError(file, f"the header does not match any {kinds} table "
-                               f"(columns found: {', '.join(named) or 'none'})", 1)
+        raise NoTable(file, f"the header does not match any {kinds} table "
+                          f"(columns found: {', '.join(named) or 'none'})", 1)
     _, closest = max(near, key=lambda n: n[0])
     missing = [c for c in closest.columns if c not in cols]
     extra = [c for c in named if c not in closest.column_set]

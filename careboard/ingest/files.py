@@ -8,7 +8,7 @@ from pathlib import Path
 from .csv_reader import read_csv_text
 from ..formats import registry
 from ..formats.councils import council_number, several_councils
-from ..errors import Finding, InputError
+from ..errors import Finding, InputError, NoTable
 from .fast_csv import try_fast
 from .plain_csv import try_plain
 from ..plural import counted
@@ -178,7 +178,9 @@ def _workbook_tables(path: Path) -> list[RawTable]:
 
     book = read_xlsx(path)
     if not book.tables:
-        raise InputError(str(path), f"no sheet holds a table careboard reads ({sheets_in_words(book)})")
+        # A sheet coming close to a table is most likely one with a column misnamed: said as an error.
+        like = NoTable if not any(m.looks_like for m in book.sheets) else InputError
+        raise like(str(path), f"no sheet holds a table careboard reads ({sheets_in_words(book)})")
     one_sheet_per_table(book)
     book.tables[0].findings += [f for f in book.findings if f.table is None]
     return book.tables
@@ -218,9 +220,19 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
         left = [f.name for files in aside.values() for f in files]
         raise InputError(", ".join(map(str, paths)), "no input files found" + (
             f": careboard reads CSV, XML and Excel files, and {_set_aside(left)}{_unzip(left)}" if left else ""))
-    returns = []
+    returns, without_tables = [], []
     for folder, files in sorted(groups.items()):
-        read = [read_file(f, known) for f in files]
+        read, no_table = [], []
+        for f in files:
+            try:
+                read.append(read_file(f, known))
+            except NoTable as e:
+                if f in named:
+                    raise
+                no_table.append((f, e.message))
+        if not read:
+            without_tables += [f"{f}: {why}" for f, why in no_table]
+            continue
         lists = [f for f in read if f.is_list()]
         yearly = [f for f in read if not f.is_list()]
         parts = _years_side_by_side(folder, yearly) or [
@@ -229,12 +241,18 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
         if folder in aside:
             parts[0].notes.append(f"{folder}: {_set_aside([f.name for f in aside[folder]])}, as careboard reads only CSV, "
                                   f"XML and Excel files{_unzip([f.name for f in aside[folder]])}")
+        if no_table:
+            parts[0].notes.append(f"{folder}: {_set_aside([f.name for f, _ in no_table])}, as "
+                                  f"{'it holds' if len(no_table) == 1 else 'they hold'} no table careboard reads")
         for r in parts:
             r.one_file_named = len(files) == 1 and files[0] in named
             _pick_stored_year(r)
             _one_file_per_list([f for x in (*returns, r) for f in x.lists])
             _one_file_per_table(r)
             returns.append(r)
+    if not returns:
+        raise InputError(", ".join(map(str, paths)), "no file holds a table careboard reads: "
+                                                     + "; ".join(without_tables))
     return returns
 
 

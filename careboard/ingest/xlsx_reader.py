@@ -71,6 +71,7 @@ class SheetMapping:
     answers: dict[str, dict[str, list]] = field(default_factory=dict)
     note: str = ""
     findings: list[Finding] = field(default_factory=list)    # what reading the sheet found
+    looks_like: str | None = None       # not recognised: the table it comes closest to, if any
 
 
 @dataclass
@@ -282,16 +283,18 @@ class _Sheet:
                                          f"sheet {self.sheet}: {msg}"))
             return SheetMapping(self.sheet, "left aside", title=f"List {number} ({title})", header_row=row, note=msg)
         near = _nearest(head)
+        looks_like = None
         if near is None:
             msg = "matches no list or table careboard reads and was left aside"
         else:
             m, row = near
             lacking = [c for c in m.table.columns if c not in m.found]
-            msg = (f"looks most like {m.fmt.short} {m.table.title} (header row {row}) but has no "
-                   f"{_header_names(m, lacking)}, so it was left aside")
+            looks_like = f"{m.fmt.short} {m.table.title}"
+            msg = (f"looks most like {looks_like} (header row {row}) but has no {_header_names(m, lacking)}, so it "
+                   f"was left aside")
         self.findings.append(Finding("warning", "sheet_not_recognised", self.where, None, None, None, None,
                                      f"sheet {self.sheet} {msg}"))
-        return SheetMapping(self.sheet, "not recognised", note=msg)
+        return SheetMapping(self.sheet, "not recognised", note=msg, looks_like=looks_like)
 
     def _read_rows(self, rows, header_row, headers, match: _Match) -> tuple[RawTable, SheetMapping]:
         t, fmt = match.table, match.fmt
