@@ -438,6 +438,7 @@ def test_a_snapshots_findings_outputs_list_the_rules_that_ran_and_the_loads_find
         ("missing_child", "found on loading", "error", 1), ("separator_line", "found on loading", "note", 1),
         ("unpadded_date", "found on loading", "warning", 1)]
     page = (tmp_path / "f.html").read_text()
+    assert "<h1>Load findings and SSDA903 validation 2024/25</h1>" in page
     errors, queries = failing.get("error", 0) + 1, failing.get("query", 0)
     said = ", ".join(w for w in (f"{errors} errors" if errors != 1 else "1 error",
                                  f"{queries} quer{'y' if queries == 1 else 'ies'}" if queries else "",

@@ -30,7 +30,7 @@ def cmd_findings(args) -> int:
         outcome.ran = rules_ran(con, sid)
         for out in args.output:
             out.parent.mkdir(parents=True, exist_ok=True)
-            write_any(outcome, out)
+            write_any(outcome, out, title="Load findings and SSDA903 validation")
             print(f"wrote {out}: {counted(len(outcome.failures), 'finding')}")
         return 0
     print(f"Snapshot {sid} (as at {snaps[sid].as_at:%d/%m/%Y}): {snapshot_counts(con, sid).describe()}.")

@@ -265,9 +265,10 @@ def _notes(notes: list[str]) -> str:
     return f"<h2>Notes</h2><ul class='notes'>{items}</ul>"
 
 
-def write_any(outcome: Outcome, path: Path) -> Path:
+def write_any(outcome: Outcome, path: Path, title: str | None = None) -> Path:
+    """`outcome` written as the path's ending asks; `title` heads a page (see write_html)."""
     suffix = Path(path).suffix.lower()
     writer = {".csv": write_csv, ".xlsx": write_xlsx, ".html": write_html, ".htm": write_html}.get(suffix)
     if writer is None:
         raise ValueError(f"{path}: the output must end in .csv, .xlsx or .html")
-    return writer(outcome, path)
+    return writer(outcome, path, title) if writer is write_html and title else writer(outcome, path)
