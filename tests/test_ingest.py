@@ -564,6 +564,12 @@ def test_excels_note_of_the_separator_above_the_header_is_skipped(tmp_path, abov
     assert all(s[3] in (None, f[3]) for f, s in zip(found, said))
 
 
+def test_what_the_header_says_is_placed_on_the_headers_own_line(tmp_path):
+    (t,) = read_file(write(tmp_path, "x.csv", f"sep=,\n\n{EPISODES_HEADER.lower()},NOTES\n{ROW},x\n")).tables
+    assert sorted((f.code, f.line) for f in t.findings) == [("blank_line", 2), ("extra_columns", 3),
+                                                             ("header_names", 3), ("separator_line", 1)]
+
+
 def test_a_header_below_the_separator_note_is_named_by_its_own_line(tmp_path):
     with pytest.raises(InputError) as e:
         read_file(write(tmp_path, "x.csv", "sep=;\r\nCHILD;SEX;DOB;ETHNIC;UPN;MOTHER;MC_DOB\r\nA1;1;01/01/2010;WBRI;;;\r\n"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 
 from .detect import header_name, identify, normalise_header
 from ..errors import Finding, InputError
@@ -57,6 +58,8 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
                 unknown = type(unknown)(unknown.file, unknown.message, header_line, unknown.field)
             raise _header_further_down(text, file, header_line) or unknown from None
         t, table, findings = found.table, found.table.name, found.findings
+        if header_line > 1:     # identify() takes the header for line 1, as in most files
+            findings = [replace(f, line=header_line) if f.line == 1 else f for f in findings]
         positions = [header.index(c) for c in t.columns]
         width = len(header)
         rows: list[list[str]] = []
