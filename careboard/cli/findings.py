@@ -23,7 +23,6 @@ def cmd_findings(args) -> int:
     snaps = {s.snapshot_id: s for s in list_snapshots(con)}
     if args.output:
         from ..validate.output import write_any
-
         from ..validate.session import rules_ran
 
         outcome = as_outcome(con, sid)
