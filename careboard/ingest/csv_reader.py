@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import replace
 
 from .detect import header_name, identify, normalise_header
 from ..errors import Finding, InputError
@@ -52,14 +51,10 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         written, header = header, normalise_header(header)
         first_name = header_name(written[0]) if written else ""     # as a repeat would write it
         try:
-            found = identify(header, file, written)
+            found = identify(header, file, written, header_line)
         except InputError as unknown:
-            if unknown.line == 1:       # identify() takes the header for line 1; below blank lines it is not
-                unknown = type(unknown)(unknown.file, unknown.message, header_line, unknown.field)
             raise _header_further_down(text, file, header_line) or unknown from None
         t, table, findings = found.table, found.table.name, found.findings
-        if header_line > 1:     # identify() takes the header for line 1, as in most files
-            findings = [replace(f, line=header_line) if f.line == 1 else f for f in findings]
         positions = [header.index(c) for c in t.columns]
         width = len(header)
         rows: list[list[str]] = []

@@ -50,14 +50,16 @@ def _known_columns() -> frozenset[str]:
     return frozenset(c for t in registry.all_tables().values() for c in t.all_columns)
 
 
-def identify(header: list[str], file: str, written: list[str] | None = None) -> Recognised:
+def identify(header: list[str], file: str, written: list[str] | None = None, line: int = 1) -> Recognised:
     """Return the table (and its format) whose columns the header holds, or raise naming the closest table.
 
     Only a table's required columns identify it. An exact column set is a match; a superset is a match,
     with a warning naming extra columns that are not among the table's optional ones (those are ignored);
     anything else is an unknown file. Where tables of several formats match, the one with most columns
     wins (the first format listed on a tie). `written`: the header's cells as written, when they may
-    differ from `header` (lower case, spaces): a warning names those read differently.
+    differ from `header` (lower case, spaces): a warning names those read differently. `line`: the header's
+    line in the file (below a note of the separator or blank lines, not the first), named by the errors and
+    findings.
     """
     cols = set(header)
     # Columns with no name: most often empty ones at the end, left by Excel where cells once held something.
@@ -65,23 +67,23 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
     unnamed = len(header) - len(named)
     dupes = sorted({c for c in named if named.count(c) > 1})
     if dupes:
-        raise InputError(file, f"column {', '.join(dupes)} appears more than once in the header", 1)
+        raise InputError(file, f"column {', '.join(dupes)} appears more than once in the header", line)
     matches = [(f, t) for f in registry.FORMATS if (t := f.matching(cols))]
     if matches:
         fmt, best = max(matches, key=lambda m: len(m[1].columns))
         # Only the names of columns that are read: one that is ignored is said to be, as written.
-        findings = _renamed(header, written, file, best.all_columns)
+        findings = _renamed(header, written, file, best.all_columns, line)
         as_written = dict(zip(header, (w.replace("\ufeff", "").strip() for w in written))) if written else {}
         extra = [c for c in named if c not in best.all_columns]
         if extra:
             shown = [as_written.get(c, c) for c in extra]
-            findings.append(Finding("warning", "extra_columns", file, best.name, 1, ",".join(shown), None,
+            findings.append(Finding("warning", "extra_columns", file, best.name, line, ",".join(shown), None,
                                     (f"column {shown[0]} is not part of the {best.title} table and was ignored"
                                      if len(extra) == 1 else
                                      f"columns {', '.join(shown)} are not part of the {best.title} table and were "
                                      f"ignored")))
         if unnamed:
-            findings.append(Finding("warning", "unnamed_columns", file, best.name, 1, None, None,
+            findings.append(Finding("warning", "unnamed_columns", file, best.name, line, None, None,
                                     f"{counted(unnamed, 'column')} with no name in the header "
                                     f"{'was' if unnamed == 1 else 'were'} ignored, with anything written under "
                                     f"{'it' if unnamed == 1 else 'them'}"))
@@ -91,9 +93,9 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
         kinds = either(f.short for f in registry.FORMATS)
         if separator := _other_separator(header):
             raise InputError(file, f"its columns are separated by {separator}, not commas: save it as CSV "
-                                   f"(comma-separated) and try again", 1)
+                                   f"(comma-separated) and try again", line)
         raise NoTable(file, f"the header does not match any {kinds} table "
-                          f"(columns found: {', '.join(named) or 'none'})", 1)
+                          f"(columns found: {', '.join(named) or 'none'})", line)
     _, closest = max(near, key=lambda n: n[0])
     missing = [c for c in closest.columns if c not in cols]
     extra = [c for c in named if c not in closest.column_set]
@@ -102,7 +104,7 @@ def identify(header: list[str], file: str, written: list[str] | None = None) -> 
         detail += f"; unexpected {', '.join(extra)}"
     if len(missing) == 1 and len(extra) == 1:        # CHILDID (the XML's name) for CHILD, say
         detail += f": if {extra[0]} holds the {missing[0]} column, rename it {missing[0]}"
-    raise InputError(file, f"looks like the {closest.title} table but is {detail}", 1,
+    raise InputError(file, f"looks like the {closest.title} table but is {detail}", line,
                      missing[0] if missing else None)
 
 
@@ -116,12 +118,13 @@ def _other_separator(header: list[str]) -> str | None:
     return None
 
 
-def _renamed(header: list[str], written: list[str] | None, file: str, read: tuple[str, ...]) -> list[Finding]:
+def _renamed(header: list[str], written: list[str] | None, file: str, read: tuple[str, ...],
+             line: int) -> list[Finding]:
     if written is None:
         return []
     changed = [(w.replace("\ufeff", ""), h) for w, h in zip(written, header)
                if w.replace("\ufeff", "") != h and h in read]
-    return [header_names(changed, file, None, 1)] if changed else []
+    return [header_names(changed, file, None, line)] if changed else []
 
 
 def header_names(changed: list[tuple[str, str]], file: str, table: str | None, line: int) -> Finding:
