@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .detect import identify, normalise_header
+from .text import UTF16_BOMS
 
 _ZIP = b"PK\x03\x04"
 _COMPOUND = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"     # Microsoft's compound file (OLE2)
@@ -62,7 +63,7 @@ def is_xml(data: bytes) -> bool:
     """Whether the file begins with markup: in UTF-8 (with or without its byte-order mark), or in UTF-16 (with
     its mark, as "Unicode" exports write), which expat reads as its declaration says."""
     head = data[:200]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith(UTF16_BOMS):
         head = head.decode("utf-16", "replace").encode("utf-8", "replace")
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
@@ -78,7 +79,7 @@ def text_of_a_table(path: Path) -> bool:
             head = f.read(4096)
     except OSError:
         return False
-    text = head.decode("utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig", "replace")
+    text = head.decode("utf-16" if head.startswith(UTF16_BOMS) else "utf-8-sig", "replace")
     first = next((line for line in text.splitlines() if line.strip()), "")
     for separator in (",", "\t", ";"):
         try:

@@ -8,7 +8,7 @@ from ..errors import Finding, InputError
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
@@ -18,7 +18,7 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     data = data.rstrip(b"\x1a")
     if not data.strip():
         raise InputError(file, "the file is empty")
-    if data.startswith(_UTF16_BOMS):
+    if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as e:

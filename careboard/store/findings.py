@@ -14,14 +14,14 @@ from ..formats import registry
 from ..plural import counted
 from ..tables.schema import staging_name
 
-# A load finding's row: the data row staged from its file and line (the smallest, should an XML file
-# hold several rows on one line), looked up only for the lines findings name.
 def file_named(f: str) -> str:
     """SQL naming a source file (`f`: the alias of source_files) as people know it: its path, and for a table
     read from a workbook, the sheet ("annex.xlsx, sheet List 8"), where its line is a row of that sheet."""
     return f"{f}.path || coalesce(', sheet ' || {f}.sheet, '')"
 
 
+# A load finding's row: the data row staged from its file and line (the smallest, should an XML file
+# hold several rows on one line), looked up only for the lines findings name.
 _ROW_OF_LINE = " UNION ALL ".join(
     f"SELECT '{t}' AS table_name, file_id, line_no, min(row_no) AS row_no FROM {staging_name(t)} "
     f"SEMI JOIN (SELECT file_id, line_no FROM dq_findings WHERE snapshot_id = $s AND table_name = '{t}') "

@@ -13,7 +13,7 @@ text as written.
 from __future__ import annotations
 
 from ..formats import registry
-from ..tables.schema import NORMALISED, child_of, staging_name, trimmed
+from ..tables.schema import INVISIBLE, NORMALISED, child_of, staging_name, trimmed
 
 # Why a cell was read differently, most telling first, with the words added to its message.
 _REASONS = {
@@ -50,7 +50,7 @@ def _cells(table: str) -> list[str]:
 # the few cells found, rather than per column in the statement that finds them: planning a kind test
 # per column made that statement cost more than running it.
 _KIND = f"""CASE WHEN x.most IS NOT NULL THEN 'too_long'
-     WHEN {trimmed("x.value")} = x.read AND regexp_matches(x.value, '[\u200b\u200c\u200d\u2060\ufeff]')
+     WHEN {trimmed("x.value")} = x.read AND regexp_matches(x.value, '[{INVISIBLE}]')
           THEN 'invisible_characters'
      WHEN {trimmed("x.value")} = x.read THEN 'stray_spaces'
      WHEN upper({trimmed("x.value")}) = x.read THEN 'lower_case_code'

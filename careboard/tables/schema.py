@@ -12,7 +12,8 @@ _SQL_TYPE = {"date": "DATE", "integer": "INTEGER", "code": "VARCHAR", "text": "V
 # byte-order mark), with which "K01" was another child than "K01". Written as literal characters: chr(160) and
 # friends cost DuckDB a constant fold per use, which at one-council size made binding the typing statements
 # slower than running them.
-TRIM = "' \t\r\n\u00a0\u200b\u200c\u200d\u2060\ufeff'"
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+TRIM = f"' \t\r\n\u00a0{INVISIBLE}'"
 
 
 def trimmed(x: str) -> str:
