@@ -125,7 +125,7 @@ def _read_file(path: Path, known: dict[str, list[StoredTable]] | None) -> Source
     sniff.refuse_unreadable(what, name)
     suffix = path.suffix.lower()
     if what == sniff.WORKBOOK:
-        tables = _workbook_tables(path)
+        tables = _workbook_tables(path, data)
         if suffix not in _WORKBOOKS:
             tables[0].findings.append(Finding(
                 "warning", "named_otherwise", name, tables[0].table, None, None, None,
@@ -172,11 +172,11 @@ def _csv_table(data: bytes, name: str) -> RawTable:
     return try_plain(text, name, encoding) or read_csv_text(text, name, encoding)
 
 
-def _workbook_tables(path: Path) -> list[RawTable]:
+def _workbook_tables(path: Path, data: bytes) -> list[RawTable]:
     """The tables of a workbook's sheets; what the reader found about sheets it left aside goes with the first."""
     from .xlsx_reader import one_sheet_per_table, read_xlsx, sheets_in_words   # openpyxl only for a workbook
 
-    book = read_xlsx(path)
+    book = read_xlsx(path, data)
     if not book.tables:
         # A sheet coming close to a table is most likely one with a column misnamed: said as an error.
         like = NoTable if not any(m.looks_like for m in book.sheets) else InputError

@@ -82,13 +82,15 @@ class Workbook:
     findings: list[Finding]             # every finding, the tables' own included
 
 
-def read_xlsx(path: Path) -> Workbook:
-    """Read every sheet of the workbook at `path`; raise InputError when it is no workbook careboard reads."""
+def read_xlsx(path: Path, data: bytes | None = None) -> Workbook:
+    """Read every sheet of the workbook at `path` (`data`: its bytes, if already read); raise InputError when it
+    is no workbook careboard reads."""
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(name, f"cannot be read ({e.strerror})") from None
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise InputError(name, f"cannot be read ({e.strerror})") from None
     what = sniff.kind(data)
     sniff.refuse_unreadable(what, name)
     if what != sniff.WORKBOOK and path.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -105,7 +107,7 @@ def read_xlsx(path: Path) -> Workbook:
     # a sheet without it is read without looking for formulas never calculated).
     parts = {ws.title: ws._worksheet_path for ws in book.worksheets if getattr(ws, "_worksheet_path", None)}
     try:
-        formulas = _uncalculated_formulas(path, parts)
+        formulas = _uncalculated_formulas(data, parts)
     except (zipfile.BadZipFile, KeyError, SyntaxError) as e:    # ParseError is a SyntaxError
         book.close()
         raise InputError(name, f"cannot be read as an Excel workbook ({e}); save it again from Excel as .xlsx") from None
@@ -170,7 +172,7 @@ def sheets_in_words(book: Workbook) -> str:
     return "; ".join(f"{m.sheet}: {m.title if m.status == 'read' else m.status}" for m in book.sheets) or "no sheets"
 
 
-def _uncalculated_formulas(path: Path, parts: dict[str, str]) -> dict[str, set[tuple[int, int]]]:
+def _uncalculated_formulas(data: bytes, parts: dict[str, str]) -> dict[str, set[tuple[int, int]]]:
     """Per sheet title, the (row, column from 0) of each formula cell whose result was never saved.
 
     openpyxl reads both such a cell and a formula whose saved result is "" as empty, so the sheet's XML
@@ -183,7 +185,7 @@ def _uncalculated_formulas(path: Path, parts: dict[str, str]) -> dict[str, set[t
 
     ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     out: dict[str, set[tuple[int, int]]] = {}
-    with zipfile.ZipFile(path) as z:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
         for title, part in parts.items():
             with z.open(part) as f:
                 if not any(b"<f>" in chunk or b"<f " in chunk for chunk in iter(lambda: f.read(1 << 20), b"")):
@@ -298,6 +300,7 @@ class _Sheet:
 
     def _read_rows(self, rows, header_row, headers, match: _Match) -> tuple[RawTable, SheetMapping]:
         t, fmt = match.table, match.fmt
+        aliased = isinstance(fmt, AliasedFormat)    # Annex A: its own headers and answers, read by its aliases
         mapping = SheetMapping(self.sheet, "read", t.name, t.title, header_row)
         position: dict[str, int] = {}
         for i, (h, c) in enumerate(zip(headers, match.columns)):
@@ -314,7 +317,7 @@ class _Sheet:
             if c:
                 position[c] = i
             mapping.headers.append(Header(ref, h, c, "" if c else f"not part of {t.title}"))
-        if not isinstance(fmt, AliasedFormat):      # a format whose headers are its own: say where they differ
+        if not aliased:      # a format whose headers are its own: say where they differ
             changed = [(headers[i], c) for c, i in position.items() if headers[i] != c]
             if changed:
                 self.findings.append(header_names(changed, self.where, t.name, header_row))
@@ -327,8 +330,8 @@ class _Sheet:
                                           f"columns {shown} of sheet {self.sheet} are not part of {t.title} "
                                           f"and were ignored")))
         mapping.missing = [c for c in t.all_columns if c not in position]
-        answers = fmt.answers if isinstance(fmt, AliasedFormat) else {}
-        whole_years = fmt.whole_years if isinstance(fmt, AliasedFormat) else frozenset()
+        answers = fmt.answers if aliased else {}
+        whole_years = fmt.whole_years if aliased else frozenset()
         wanted = [(c, position[c]) for c in t.all_columns if c in position]
         # Findings about a row name its child (or adopter): the first column of the table's key.
         key = next((k for k, (c, _) in enumerate(wanted) if c == t.key[0]), None)
@@ -349,7 +352,7 @@ class _Sheet:
             self._child = _text(got[key]) or None if key is not None else None
             for (c, i), v in zip(wanted, got):
                 cells[c].append(self._cell(t, c, headers[i], n, i, v, answers.get(c), whole_years, mapping,
-                                           keep_spaces=not isinstance(fmt, AliasedFormat)))
+                                           keep_spaces=not aliased))
         self._summarise()
         limit = fmt.cell_chars()
         for c, col in cells.items():
