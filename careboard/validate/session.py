@@ -149,7 +149,8 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     # A file written month first has been told so; any other whose dates are mostly in another form is told it.
     month_first = {file_id for file_id, *_ in found.get(MONTH_FIRST, [])}
     outcome.notes += [f"{files[file_id]}: {mostly_unread_message(*counts)}"
-                      for file_id, *counts in sorted(found.get(MOSTLY_UNREAD, []), key=lambda f: f[0]) if file_id not in month_first]
+                      for file_id, *counts in sorted(found.get(MOSTLY_UNREAD, []), key=lambda f: f[0])
+                      if file_id not in month_first]
     return outcome
 
 
