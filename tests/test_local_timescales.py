@@ -264,6 +264,6 @@ def test_indicators_with_a_council_file_take_rates_per_10000_from_its_las_popula
     given = run_cli("indicators", "--db", db, "--council", str(store / "own.toml"), "--population", "50000")
     for run in (plain, own, given):
         assert_clean(run, {0})
-    assert re.search(r"cla_rate_10k +- rate +\(no population: give --population\)", plain.out)
+    assert re.search(r"cla_rate_10k +- rate +\(no population: give --council or --population\)", plain.out)
     assert re.search(rf"cla_rate_10k +[\d.]+ rate +\(\d+ / {peterborough}\)", own.out)
     assert re.search(r"cla_rate_10k +[\d.]+ rate +\(\d+ / 50000\)", given.out)

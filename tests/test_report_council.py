@@ -29,7 +29,8 @@ RETURN_2017_18 = {2018: {"episodes": [
 ]}}
 
 
-def _report(tmp_path, monkeypatch, prefix: str) -> str:
+def _loaded(tmp_path, monkeypatch, prefix: str) -> str:
+    """The store of the return, its files' names starting with `prefix`."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CAREBOARD_HOME", str(tmp_path / "home"))
     (folder,) = write_returns(tmp_path / "in", with_headers(RETURN_2017_18))
@@ -38,7 +39,12 @@ def _report(tmp_path, monkeypatch, prefix: str) -> str:
     con = open_store(tmp_path / "s.duckdb")
     load(con, [folder], as_at=date(2018, 3, 31), validate=False)
     con.close()
-    assert main(["report", "--db", str(tmp_path / "s.duckdb"), "--out", str(tmp_path / "out"), "--no-pdf"]) == 0
+    return str(tmp_path / "s.duckdb")
+
+
+def _report(tmp_path, monkeypatch, prefix: str) -> str:
+    db = _loaded(tmp_path, monkeypatch, prefix)
+    assert main(["report", "--db", db, "--out", str(tmp_path / "out"), "--no-pdf"]) == 0
     return html.unescape((tmp_path / "out" / "committee-report-2018-03.html").read_text())
 
 
@@ -77,6 +83,25 @@ def test_no_council_benchmarks_the_la_the_file_names_give(tmp_path, monkeypatch)
     assert _text(two_years, "benchmark-caution") == [
         "These published figures are for 2020/21; this council's figure is at 31 March 2018 (in 2017/18), "
         "more than a year earlier, so compare them with care."]
+
+
+@pytest.mark.parametrize("prefix, rate, note", [
+    ("935 ", r"0\.3 rate +\(4 / 150289\)",          # Suffolk's children aged 0 to 17 in mid-2017
+     "note: rates per 10,000 use the published population aged 0 to 17 of Suffolk (935), the council whose number "
+     "the return's file names start with (such as “935 episodes.csv”): give --council or --population for another"),
+    ("", r"- rate +\(no population: give --council or --population\)", None),
+])
+def test_indicators_without_a_council_take_rates_as_the_report_does(tmp_path, monkeypatch, capsys, prefix, rate,
+                                                                    note):
+    db = _loaded(tmp_path, monkeypatch, prefix)
+    capsys.readouterr()
+    assert main(["indicators", "--db", db]) == 0
+    out, err = capsys.readouterr()
+    assert re.search(r"cla_rate_10k +" + rate, out)
+    assert err.strip() == (note or "")
+    assert main(["indicators", "--db", db, "--population", "40000"]) == 0
+    out, err = capsys.readouterr()
+    assert re.search(r"cla_rate_10k +1\.0 rate +\(4 / 40000\)", out) and not err
 
 
 def test_a_few_childrens_files_reported_as_a_councils_are_far_from_its_published_counts(tmp_path, monkeypatch,

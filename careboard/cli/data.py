@@ -115,23 +115,35 @@ def _why_empty(ind, v) -> str:
     if v.value is not None or ind.aggregate == "count":
         return ""
     if ind.aggregate == "rate" and v.denominator is None:
-        return "no population: give --population"
+        return "no population: give --council or --population"
     return "no children in the cohort"
 
 
-def _council_population(args, as_at: date) -> int | None:
-    """The 0-17 population of the council's LA (--council) for as_at's year, from the published figures, when
-    --population does not give one: rates per 10,000 as the council's report shows them."""
-    if getattr(args, "population", None) is not None or getattr(args, "council", None) is None:
-        return getattr(args, "population", None)
-    from ..judge.council import load_council_config
+def _population(args, con, snapshot_id: int, as_at: date) -> int | None:
+    """The 0-17 population for rates per 10,000: --population; else the published figure for as_at's year for
+    the LA of --council; else, as the report takes it, for the LA the return's file names start with, said in
+    a note (judge.without_council)."""
+    if getattr(args, "population", None) is not None:
+        return args.population
     from ..published.published import load_published_or_note
 
-    la_code = load_council_config(args.council).la_code
     published, _ = load_published_or_note(benchmarks_folder(None, args.db))
-    if published is None or la_code is None:
+    if published is None:
         return None
-    return published.population_for_rates(la_code, as_at)
+    if getattr(args, "council", None) is not None:
+        from ..judge.council import load_council_config
+
+        la_code = load_council_config(args.council).la_code
+        return published.population_for_rates(la_code, as_at) if la_code else None
+    from ..judge.without_council import la_from_file_names
+
+    la, example = la_from_file_names(con, published, snapshot_id)
+    population = published.population_for_rates(la, as_at) if la else None
+    if population:
+        print(f"note: rates per 10,000 use the published population aged 0 to 17 of {published.la_name(la)} ({la}), "
+              f"the council whose number the return's file names start with (such as “{example}”): give --council "
+              "or --population for another", file=sys.stderr)
+    return population
 
 
 def _catalogue(args) -> tuple:
@@ -174,7 +186,7 @@ def cmd_indicators(args) -> int:
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     as_at = args.as_at or ctx.as_at
-    ctx.population = _council_population(args, as_at)
+    ctx.population = _population(args, con, ctx.snapshot_id, as_at)
     values = calculate.compute_all(ctx, indicators, as_at)
     if args.output:
         from ..safe_cells import write_table
@@ -309,7 +321,9 @@ def add_commands(sub) -> None:
 
     s = sub.add_parser("indicators", help="compute every indicator for a snapshot")
     s.add_argument("--as-at", type=date_arg, help="compute as at this date (default: the snapshot's)")
-    s.add_argument("--population", type=at_least(1, "a population"), help="0-17 population for rates per 10,000")
+    s.add_argument("--population", type=at_least(1, "a population"),
+                   help="0-17 population for rates per 10,000 (default: the published one of the LA of --council, "
+                        "or of the LA the return's file names start with)")
     s.add_argument("--output", type=output_file(*TABLE_SUFFIXES), metavar="FILE",
                    help="write the table to FILE (.csv or .xlsx), one row per indicator, instead of printing it")
     council_arg(s)

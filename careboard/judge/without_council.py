@@ -21,7 +21,7 @@ ADVICE = ("To add targets, run careboard init --la followed by your council's na
 
 def without_council(con, published, snapshot_id: int | None = None) -> tuple[CouncilConfig, str]:
     """The settings to use and the front-page notice that says what they are and how to do better."""
-    la, example = _la_from_file_names(con, published, snapshot_id)
+    la, example = la_from_file_names(con, published, snapshot_id)
     if la is None:
         return no_council(), (
             "No council settings were given, so this report has no targets or RAG ratings, and no "
@@ -39,7 +39,7 @@ def other_council_note(con, published, council: CouncilConfig, snapshot_id: int 
     else ''."""
     from careboard.formats.councils import replaced
 
-    la, example = _la_from_file_names(con, published, snapshot_id, current_only=False)
+    la, example = la_from_file_names(con, published, snapshot_id, current_only=False)
     if la is None or not council.la_code or la == council.la_code or replaced(la, by=council.la_code):
         return ""
     return (f"the return's file names start with the number of {published.la_name(la)} ({la}), such as “{example}”, "
@@ -47,7 +47,9 @@ def other_council_note(con, published, council: CouncilConfig, snapshot_id: int 
             f"the data is your council's")
 
 
-def _la_from_file_names(con, published, snapshot_id: int | None, current_only: bool = True) -> tuple[str | None, str]:
+def la_from_file_names(con, published, snapshot_id: int | None, current_only: bool = True) -> tuple[str | None, str]:
+    """The LA number every numbered file of the snapshot (the latest up to `snapshot_id`) starts with, and one
+    such file name; (None, '') when they name none, or several."""
     from careboard.store import list_snapshots
     from careboard.validate.la_codes import la_number_in_file_names
 
