@@ -149,6 +149,27 @@ def test_report_says_when_a_newer_release_was_due(today, said):
                         "was due on 1 November 2026, so the comparisons may not use the latest published year.")
 
 
+@pytest.mark.parametrize("next_update, last_line", [
+    ("2000-01-01", "A newer release was due on 1 January 2000: download the newer published files (the "
+                   "DfE's and the ONS's, under the names careboard benchmarks lists) and run careboard benchmarks "
+                   "update with their folder."),
+    ("2999-01-01", "To use a newer release: careboard benchmarks update FOLDER (the folder of the DfE and ONS files)"),
+])
+def test_benchmarks_says_when_a_newer_release_was_due(fresh, capsys, next_update, last_line):
+    import shutil
+
+    own = fresh / "home" / "benchmarks"
+    shutil.copytree(SHIPPED, own)
+    record = json.loads((own / RELEASE_FILE).read_text(encoding="utf-8"))
+    for entry in record["files"].values():
+        if "next_update" in entry:
+            entry["next_update"] = next_update
+    (own / RELEASE_FILE).write_text(json.dumps(record), encoding="utf-8")
+    assert main(["benchmarks"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Published figures in use: your own copy in ") and out.splitlines()[-1] == last_line
+
+
 def test_no_release_note_for_published_files_as_downloaded(tmp_path):
     assert newer_release_note(write_mini_folder(tmp_path / "mini"), date(2030, 1, 1)) == ""
 

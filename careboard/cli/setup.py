@@ -31,6 +31,9 @@ def cmd_init(args) -> int:
 
 
 def cmd_benchmarks_show(args) -> int:
+    from datetime import date
+
+    from ..published.location import UPDATE_ADVICE, long_day, newer_release_due
     from ..published.pack import LICENCE_FILE, read_release
 
     folder, published = _published(args)
@@ -45,7 +48,10 @@ def cmd_benchmarks_show(args) -> int:
         print(f"      {_span(name, entry)}; from {entry.get('source', name)}")
     if release is not None:
         print(f"Open Government Licence v3.0: see {folder.path / LICENCE_FILE}")
-    print("To use a newer release: careboard benchmarks update FOLDER (the folder of the DfE and ONS files)")
+    if late := newer_release_due(folder.path, date.today()):
+        print(f"A newer release was due on {long_day(late[1])}: {UPDATE_ADVICE}.")
+    else:
+        print("To use a newer release: careboard benchmarks update FOLDER (the folder of the DfE and ONS files)")
     return 0
 
 

@@ -47,22 +47,31 @@ def data_folder(given: Path | None = None, db: Path | None = None) -> DataFolder
     return DataFolder(SHIPPED, SHIPPED_COPY)
 
 
-def newer_release_note(folder: Path, today: date) -> str:
-    """A sentence for the report when the release record says a newer release was due by `today`."""
+def newer_release_due(folder: Path, today: date) -> tuple[str, str] | None:
+    """When the release record says a newer release was due by `today`: the day the figures were last updated
+    and the earliest day one was due (ISO dates); else None."""
     path = Path(folder) / RELEASE_FILE
     if not path.is_file():
-        return ""
+        return None
     files = json.loads(path.read_text(encoding="utf-8"))["files"].values()
     due = sorted(entry["next_update"] for entry in files if "next_update" in entry)
     if not due or date.fromisoformat(due[0]) > today:
+        return None
+    return max(entry.get("updated", "") for entry in files), due[0]
+
+
+def newer_release_note(folder: Path, today: date) -> str:
+    """A sentence for the report when the release record says a newer release was due by `today`."""
+    if (late := newer_release_due(folder, today)) is None:
         return ""
-    updated = max(entry.get("updated", "") for entry in files)
+    updated, due = late
     return (f"The published figures used here were last updated on {long_day(updated)}, and a newer release was "
-            f"due on {long_day(due[0])}, so the comparisons may not use the latest published year.")
+            f"due on {long_day(due)}, so the comparisons may not use the latest published year.")
 
 
 # For the command line, not the paper: councillors are told the figures are old, the analyst how to renew them.
-UPDATE_ADVICE = "download the newer published files and run careboard benchmarks update with their folder"
+UPDATE_ADVICE = ("download the newer published files (the DfE's and the ONS's, under the names "
+                 "careboard benchmarks lists) and run careboard benchmarks update with their folder")
 
 
 def long_day(iso: str) -> str:
