@@ -106,7 +106,9 @@ CELLS = [
     ("Number of Placements in the Last 12 months", 2.5, "PLACEMENTS_12M", "2.5", {"bad_integer"}, "error"),
     ("Number of Placements in the Last 12 months", 3.0, "PLACEMENTS_12M", "3", set(), None),
     ("Allocated Worker", "Ann\u00a0Smith", "WORKER", "Ann Smith", {"normalised"}, "warning"),
-    ("Allocated Worker", " Ann Smith ", "WORKER", "Ann Smith", set(), None),
+    ("Allocated Worker", " Ann Smith ", "WORKER", "Ann Smith", {"stray_spaces"}, "warning"),
+    ("Child Unique ID", "C1 ", "CHILD", "C1", {"stray_spaces"}, "warning"),
+    ("Date of Birth", " 03/05/2012", "DOB", "03/05/2012", {"stray_spaces"}, "warning"),
     ("Child Unique ID", 12345.0, "CHILD", "12345", set(), None),
     ("Placement postcode", "#VALUE!", "PL_POST", "", {"error_value"}, "error"),
 ]

@@ -387,6 +387,10 @@ class _Sheet:
             if text != value.strip():
                 self._note(t.name, column, "spaces", ref, row, value,
                            f"non-breaking spaces in {header} were read as ordinary spaces")
+            elif text != value and not keep_spaces:
+                # A return's or a local list's sheet keeps them for typing, which says so (as of a CSV file).
+                self._note(t.name, column, "stray spaces", ref, row, value,
+                           f"spaces around the value in {header} were removed", "stray_spaces")
             if text.upper() in _ERRORS:
                 severity = "warning" if text.upper() == "#N/A" else "error"
                 self._finding(severity, "error_value", t.name, row, column, text,
