@@ -63,6 +63,8 @@ CELLS = [
     ("Child's Legal Status", "V2: Single period under S20", "LS", "V2", set(), None),
     ("Child's Legal Status", "CLA - C2 - Full care order", "LS", "C2", set(), None),    # a CMS's display text
     ("Child's Legal Status", "Care order", "LS", "Care order", {"unknown_answer"}, "warning"),
+    ("Child's Legal Status", "S20", "LS", "V2", set(), None),
+    ("Child's Legal Status", "ICO (s38)", "LS", "C1", set(), None),
     ("Placement Type", "f) U6: Foster placement - not FFA", "PLACE", "U6", set(), None),
     ("Placement Type", "zz) T4: Temporary placement - seven days or less", "PLACE", "T4", set(), None),
     ("Placement Type", "K3", "PLACE", "K3", set(), None),
@@ -74,6 +76,10 @@ CELLS = [
     ("Ethnicity", "White - British", "ETHNIC", "WBRI", set(), None),
     ("Ethnicity", "A1 - White British", "ETHNIC", "WBRI", set(), None),      # an old CMS code before the words
     ("Ethnicity", "WBRI - White British", "ETHNIC", "WBRI", set(), None),
+    ("Ethnicity", "Asian or Asian British - Pakistani", "ETHNIC", "APKN", set(), None),
+    ("Ethnicity", "Mixed - White and Black Caribbean", "ETHNIC", "MWBC", set(), None),
+    ("Placement Provider", "Private", "PLACE_PROVIDER", "PR4", set(), None),
+    (LIST_8[5], "Not UASC", "UASC", "Not UASC", {"unknown_answer"}, "warning"),     # not read as "UASC": yes
     (LIST_8[14], "Long term fostering", "PERMANENCE_PLAN", "FOSTERING", set(), None),
     ("Gender", "Not stated / recorded", "SEX", "0", set(), None),
     ("Reason Ceased to be Looked After", "v) E17: Aged 18+ and remained with current carers", "REC", "E17", set(), None),
@@ -119,6 +125,36 @@ CELLS = [
 def test_a_cell_is_read_as_careboard_reads_it(tmp_path, header, written, column, read, codes, severity):
     book = _book(tmp_path, {"List 8": [LIST_8, list_8_row("C1", **{header: written})]})
     assert_read(book, L8, column, [read], codes, severity)
+
+
+LEAVER = ["C1", "a) Male", "a) WBRI", date(2006, 1, 1), 18, "b) No", "Leaving Care", "P Adviser",
+          "b) Former relevant child", "a) Yes", "B: Parents/relatives", "a) Suitable", "F1: Full time in higher education"]
+
+# (header of List 9 as in the template, value written, careboard column, text read, kinds of finding)
+LEAVER_CELLS = [
+    ("Suitability of Accomodation", "Not Suitable", "ACCOMMODATION_SUITABLE", "UNSUITABLE", set()),
+    ("LA in Touch", "In touch", "IN_TOUCH", "YES", set()),
+    ("LA in Touch", "Not in touch", "IN_TOUCH", "NO", set()),
+    ("LA in Touch", "Young person refuses contact", "IN_TOUCH", "REFU", set()),
+    ("Type of accommodation", "B1", "ACCOMMODATION", "B", set()),      # the 903's code, with its suitability digit
+    ("Type of accommodation", "U2", "ACCOMMODATION", "U", set()),
+    ("Activity Status", "NEET - other", "ACTIVITY", "G5", set()),
+]
+
+
+@pytest.mark.parametrize("header,written,column,read,codes", LEAVER_CELLS, ids=[f"{c[2]}={c[1]!r}" for c in LEAVER_CELLS])
+def test_a_care_leavers_answer_is_read_as_careboard_reads_it(tmp_path, header, written, column, read, codes):
+    row = [written if h == header else v for h, v in zip(LIST_9, LEAVER)]
+    book = _book(tmp_path, {"List 9": [LIST_9, row]})
+    assert_read(book, "annex_a_care_leavers", column, [read], codes)
+
+
+def test_a_word_before_an_answer_is_passed_over_only_when_punctuation_sets_it_off():
+    from careboard.formats.aliases import Answers
+
+    answers = Answers("suitability", frozenset({"SUITABLE"}), {"suitable": "SUITABLE"})
+    assert answers.read("CLA - Suitable") == answers.read("x: suitable") == "SUITABLE"
+    assert answers.read("Not suitable") is None and answers.read("no suitable") is None     # never its opposite
 
 
 def test_each_normalisation_is_one_warning_per_column_with_how_many_and_where(tmp_path):

@@ -16,8 +16,9 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": 
                          "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2013": "-", "\u2014": "-"})
 # Ofsted's grouping letter before an answer: "b) Female", "zz) T4: ...", "d1) ..." in older local templates
 _LETTER = re.compile(r"^[a-z]{1,2}\d?\)\s*")
-# A code leading an answer: "E1: Placement order", "PR4 - Private provision", "(B) With parents", "1 - Male"
-_LEADING_CODE = re.compile(r"^\(?([a-z0-9]{1,4})\)?(?:\s*[:\-)]\s*|\s+)(.*)$")
+# A code leading an answer: "E1: Placement order", "PR4 - Private provision", "(B) With parents", "1 - Male";
+# group 2 is the punctuation setting it off, if any.
+_LEADING_CODE = re.compile(r"^\(?([a-z0-9]{1,4})\)?(?:\s*([:\-)])\s*|\s+)(.*)$")
 
 
 def normal_text(text: str) -> str:
@@ -61,8 +62,9 @@ class Answers:
     def read(self, written: str) -> str | None:
         """The code a written answer means, or None when it is none of them."""
         text = normal_text(written)
-        # The answer, without a grouping letter, and without a leading word that is no code ("CLA - C2 -
-        # Full care order", "A1 - White British"), each tried in turn.
+        # The answer, without a grouping letter, and without a leading word that is no code but set off by
+        # punctuation ("CLA - C2 - Full care order", "A1 - White British"), each tried in turn. A word set off
+        # by a space alone stays: "Not suitable" is not "suitable".
         tries = [text, _LETTER.sub("", text, count=1)]
         for t in tries:
             if (key := answer_key(t)) in self.labels:
@@ -70,8 +72,8 @@ class Answers:
             m = _LEADING_CODE.match(t)
             if m and m.group(1).upper() in self.codes:
                 return m.group(1).upper()
-            if m and len(tries) < 6:
-                tries.append(m.group(2))
+            if m and m.group(2) and len(tries) < 6:
+                tries.append(m.group(3))
         return None
 
 
@@ -110,7 +112,7 @@ class AliasedFormat(Format):
         """The answers each coded column takes, by column name."""
         out = {}
         for name, a in self._raw.get("answers", {}).items():
-            labels = {answer_key(code): code for code in a["labels"]}
+            labels = {answer_key(code + tail): code for code in a["labels"] for tail in ("", *a.get("code_suffixes", ()))}
             for code, words in a["labels"].items():
                 labels.update({answer_key(w): code for w in words})
             answers = Answers(name, frozenset(a["labels"]), labels)
