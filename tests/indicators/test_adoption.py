@@ -173,6 +173,22 @@ NOT_COUNTED = {2025: {
        ep("E", "01/03/2023", "01/06/2024", "E45", place="A6")],
     "ad1": [ad1("A", "15/08/2023"), ad1("Q", "15/08/2023", foster_care="1")]}}
 
+# --- Care that began before the returns loaded ------------------------------------------------------
+# One year's return holds only the episodes open during it. V's first episode in it began 01/09/2023 for a
+# change of placement (RNE P) under a placement order: V came into care, and the order was made, before
+# any return loaded, so neither date is known and V is in none of the measures (A1 would read 274 days
+# from 01/09/2023). W's first episode began 01/09/2023 for a change of legal status (RNE L) to E1: when W
+# came into care is not known, but the order began that day, so W is in A2: 01/09/2023 -> 15/05/2024 =
+# 30+31+30+31+31+29+31+30 + 14 = 257 days. A (184 days; A2 75) came into care within the data.
+#   A1 / A10 / A3 over {A}: 184 days, 1 of 1.   A2 over {A, W}: (75 + 257) / 2 = 166.
+BEFORE_THE_DATA = {2025: {
+    "episodes": journey("A", "01/03/2023", "01/06/2023", "01/09/2023", "01/06/2024")
+    + [ep("V", "01/09/2023", "01/06/2024", "X1", rne="P", ls="E1", place="U4"),
+       ep("V", "01/06/2024", "01/12/2024", "E11", rne="P", ls="E1", place="A6"),
+       ep("W", "01/09/2023", "01/06/2024", "X1", rne="L", ls="E1", place="U4"),
+       ep("W", "01/06/2024", "01/12/2024", "E11", rne="P", ls="E1", place="A6")],
+    "ad1": [ad1("A", "15/08/2023"), ad1("V", "15/05/2024"), ad1("W", "15/05/2024")]}}
+
 # --- A3 at the 14-month line -----------------------------------------------------------------------
 # Both entered 01/03/2023; 14 months on is 01/05/2024. T1 placed 30/04/2024 (waited less than 14
 # months: counted), T2 placed 01/05/2024 (exactly 14 months: not counted). 1 of 2 -> 50%.
@@ -202,6 +218,8 @@ CASES = [
      A2_EDGES, {"den": 2, "value": 153.0, "within_426": 2}),
     ("adopt_a1_days", "426 days is within 426, 427 is not",
      A3_LINE, {"den": 2, "within_426": 1}),
+    ("adopt_a1_days", "care that began before the returns loaded: no date of entering care, not counted",
+     BEFORE_THE_DATA, {"den": 1, "value": 184.0}),
     ("adopt_a1_days_3yr", "3 years: first day of window in, day before out",
      WINDOWS, {"den": 4, "value": 319.0, "within_426": 4}),
     ("adopt_a1_days_3yr", "stranger adoption over 3 years",
@@ -219,6 +237,8 @@ CASES = [
      STRANGER, {"den": 1, "value": 184.0, "within_426": 1}),
     ("adopt_a10_days", "a broken-down placement: clock runs to the family who adopted",
      DISRUPTED, {"value": 396.0}),
+    ("adopt_a10_days", "care that began before the returns loaded: not counted",
+     BEFORE_THE_DATA, {"den": 1, "value": 184.0}),
     ("adopt_a10_days_3yr", "3 years: windows as A1",
      WINDOWS, {"den": 4, "value": 319.0}),
     ("adopt_a10_days_3yr", "own foster carers over 3 years",
@@ -236,6 +256,8 @@ CASES = [
      ADOPTED_TWICE, {"den": 1, "value": 458.0}),
     ("adopt_a2_days", "12 months window: W1 and W3 at 92 days each",
      WINDOWS, {"den": 2, "value": 92.0, "within_121": 2}),
+    ("adopt_a2_days", "an order in force before the returns loaded is not counted; one made on the first "
+     "episode loaded (RNE L) is", BEFORE_THE_DATA, {"den": 2, "value": 166.0, "within_121": 1}),
     ("adopt_a2_days_3yr", "adopted twice: each adoption uses its own year's AD1",
      ADOPTED_TWICE, {"den": 2, "value": 244.0, "within_121": 1}),
     ("adopt_a2_days_3yr", "3 years window: four children at 92 days",
@@ -247,6 +269,8 @@ CASES = [
      OWN_FOSTER_CARERS, {"num": 0, "den": 1, "value": 0.0}),
     ("adopt_a3_pct", "12 months window: W1 and W3 placed 365 days after entering care",
      WINDOWS, {"num": 2, "den": 2, "value": 100.0}),
+    ("adopt_a3_pct", "care that began before the returns loaded: not counted",
+     BEFORE_THE_DATA, {"num": 1, "den": 1, "value": 100.0}),
     ("adopt_a3_pct_3yr", "3 years window: W1-W4 all placed within 14 months",
      WINDOWS, {"num": 4, "den": 4, "value": 100.0}),
     ("adopt_a3_pct_3yr", "3 years window: exactly 14 months is not less than 14 months",

@@ -39,12 +39,16 @@ WHERE adopted_on BETWEEN {{period_start}} AND {{period_end}} AND placed_for_adop
 """
 
 
+# The measures from entering care leave out a child whose care began before the returns loaded.
+_ENTERED_CARE_KNOWN = "\n  AND entered_care IS NOT NULL"
+
 # A1: entering care to the first day placed for adoption with the family who adopted.
-_A1_SQL = _adopted_rows("date_diff('day', entered_care, placed_for_adoption)", "placed_for_adoption")
+_A1_SQL = _adopted_rows("date_diff('day', entered_care, placed_for_adoption)", "placed_for_adoption",
+                        _ENTERED_CARE_KNOWN)
 
 # A10: as A1, but for a foster-carer adoption the clock stops when the child moved in with them.
 _A10_SQL = _adopted_rows("date_diff('day', entered_care, moved_in_with_adopters)",
-                         "placed_for_adoption, moved_in_with_adopters, adopted_by_foster_carer")
+                         "placed_for_adoption, moved_in_with_adopters, adopted_by_foster_carer", _ENTERED_CARE_KNOWN)
 
 # A2: court authority to place (first placement or freeing order in the period) to the match,
 # 0 when the match came first.
@@ -56,12 +60,14 @@ _A2_SQL = _adopted_rows(
 # A3: "less than 14 months" in calendar months, so the day before the 14-month anniversary counts.
 _A3_SQL = _adopted_rows(
     f"CASE WHEN placed_for_adoption < entered_care + INTERVAL '{A3_MONTHS}' MONTH THEN 1 ELSE 0 END",
-    "placed_for_adoption")
+    "placed_for_adoption", _ENTERED_CARE_KNOWN)
 
 _NOT_PLACED_PLAIN = ("Children adopted with no placement for adoption recorded are left out, as the data gives no "
-                     "date they moved in.")
+                     "date they moved in, and so are children who came into care before the earliest return "
+                     "loaded, as it gives no date they came into care.")
 _NOT_PLACED = ("Children adopted without a recorded placement for adoption (no PLACE A3-A6 episode in the "
-               "period) are left out: the return gives no date they moved in.")
+               "period) are left out: the return gives no date they moved in. So is a period of care whose "
+               "first episode loaded has an RNE other than S: it began before the returns loaded.")
 
 
 # What the three day measures share: a mean of each child's days, lower is better, whole days.
@@ -137,13 +143,16 @@ def _a2(words: str) -> dict:
                    "court giving the council authority to place the child for adoption to the council deciding on "
                    "a match with adopters (0 days if the match came first), averaged over those children. Children "
                    "with no placement order, no placement for adoption before the adoption, or no match date "
-                   f"recorded are left out. The sentence also gives how many were matched within "
+                   "recorded are left out, and so are children whose placement order was made before the "
+                   f"earliest return loaded. The sentence also gives how many were matched within "
                    f"{A2_THRESHOLD_DAYS} days (4 months, the national threshold from 2013 to 2016).",
         technical="For each child adopted in the window: days from the first episode in the period of care "
                    "with LS E1 (placement order) or D1 (freeing order) to the AD1 match date (DATE_MATCH), "
                    "0 when the match came first. Children with no placement or freeing order in that period, "
                    "with no placement for adoption (PLACE A3-A6) before the adoption, or with no AD1 match "
-                   f"date are left out. Extra within_{A2_THRESHOLD_DAYS}: children matched within "
+                   "date are left out, and so is an order in force on the first episode loaded of a period "
+                   "that began before the returns loaded, unless that episode's RNE is L, B or U (the legal "
+                   f"status changed that day). Extra within_{A2_THRESHOLD_DAYS}: children matched within "
                    f"{A2_THRESHOLD_DAYS} days (4 months, the national 2013-16 threshold).",
         sentence=f"For the {{den}} children adopted in the {words} to {{month}} under a placement order, on "
                  f"average {{value}} days passed between the court's authority to place and the match with "

@@ -1,10 +1,16 @@
 -- Adoption journeys: one row per period of care that ended in adoption (REC E11/E12), with the
 -- dates the A1, A2 and A10 measures need.
+--
+-- A period of care starts with an episode whose reason is S. One whose first episode loaded has another
+-- reason began before the returns loaded (a return holds only the episodes open during its year): when
+-- the child came into care is not known, and entered_care is NULL, as is authority_date when the order
+-- was already in force on that first episode (it did not begin with a change of legal status).
 WITH adopted AS (
   -- file_id/line_no point at the episode that records the adoption, for drill-down (the last one, should
   -- two episodes of the period end that day for that reason)
-  SELECT child, period_no, period_start, period_end, file_id, line_no, adoption_year FROM (
-    SELECT p.child, p.period_no, p.period_start, p.period_end, e.file_id, e.line_no,
+  SELECT child, period_no, period_start, start_known, period_end, file_id, line_no, adoption_year FROM (
+    SELECT p.child, p.period_no, p.period_start, coalesce(p.first_rne = 'S', false) AS start_known, p.period_end,
+           e.file_id, e.line_no,
            -- the collection year of the adoption: the child's AD1 row is in that year's return
            CASE WHEN month(p.period_end) >= 4 THEN year(p.period_end) + 1 ELSE year(p.period_end) END AS adoption_year,
            row_number() OVER (PARTITION BY p.child, p.period_no ORDER BY e.decom DESC) AS pick
@@ -27,10 +33,16 @@ adopters AS (
 ),
 steps AS (
   SELECT e.child, e.period_no,
-         min(e.decom) FILTER (WHERE e.place IN {PLACE_ADOPTION} AND e.carer_seq = d.carer_seq) AS placed_for_adoption,
-         min(e.decom) FILTER (WHERE e.ls IN {LS_AUTHORITY_TO_PLACE}) AS authority_date
+         min(e.decom) FILTER (WHERE e.place IN {PLACE_ADOPTION} AND e.carer_seq = d.carer_seq) AS placed_for_adoption
   FROM period_episodes e LEFT JOIN adopters d ON d.child = e.child AND d.period_no = e.period_no
   GROUP BY e.child, e.period_no
+),
+authority AS (
+  -- The period's first episode under a placement or freeing order, and the reason it began for.
+  SELECT child, period_no, decom AS authority_date, rne FROM (
+    SELECT child, period_no, decom, rne, row_number() OVER (PARTITION BY child, period_no ORDER BY decom) AS r
+    FROM period_episodes WHERE ls IN {LS_AUTHORITY_TO_PLACE}
+  ) x WHERE r = 1
 ),
 placed AS (
   -- The episode placing the child with the adopters, and when the child's spell with that carer
@@ -47,8 +59,13 @@ ad1 AS (
     FROM stg_ad1 WHERE snapshot_id = {snapshot_id} AND return_year <= {upto_year} AND "CHILD" IS NOT NULL
   ) x WHERE pick = 1
 )
-SELECT a.child, a.period_no, a.period_start AS entered_care, a.period_end AS adopted_on,
-       s.placed_for_adoption, s.authority_date, ad1.decision_date, ad1.match_date,
+SELECT a.child, a.period_no, CASE WHEN a.start_known THEN a.period_start END AS entered_care,
+       a.period_end AS adopted_on, s.placed_for_adoption,
+       -- known when the order began in the data: after the period's first episode, or with it when that
+       -- episode began for a change of legal status (S, L, B or U)
+       CASE WHEN a.start_known OR au.authority_date > a.period_start OR au.rne IN {RNE_LEGAL_STATUS_CHANGE}
+            THEN au.authority_date END AS authority_date,
+       ad1.decision_date, ad1.match_date,
        ad1.foster_care = '1' AS adopted_by_foster_carer,
        -- A10: the clock stops when the child moved in with foster carers who went on to adopt
        -- (AD1 FOSTER_CARE = 1, or placed for adoption with current foster carers: A3/A5)
@@ -57,5 +74,6 @@ SELECT a.child, a.period_no, a.period_start AS entered_care, a.period_end AS ado
        a.file_id, a.line_no
 FROM adopted a
 LEFT JOIN steps s ON s.child = a.child AND s.period_no = a.period_no
+LEFT JOIN authority au ON au.child = a.child AND au.period_no = a.period_no
 LEFT JOIN placed pl ON pl.child = a.child AND pl.period_no = a.period_no
 LEFT JOIN ad1 ON ad1.child = a.child AND ad1.return_year = a.adoption_year
