@@ -186,7 +186,7 @@ def test_every_code_and_term_used_is_in_the_glossary(reports, version):
 
 def test_data_quality_notes_are_printed_and_in_words(reports):
     notes = {panel.dq_note for panel in reports["without benchmarks"].panels if panel.dq_note}
-    assert any(note.startswith("The care leavers' records have ") for note in notes), notes
+    assert any(" found in the care leavers' records by " in note for note in notes), notes
 
 
 def test_children_in_care_is_one_section(reports):
@@ -201,3 +201,25 @@ def test_notes_say_each_thing_once(reports):
         notes = re.findall(r"<li>(.*?)</li>", report_html(report).partition('class="footnotes"')[2], re.S)
         assert len(notes) == len(set(notes))
         assert sum(note.count("Variance is the value minus the target") for note in notes) == 1
+
+
+def test_the_notes_on_errors_name_each_table_in_words(tmp_path):
+    """A figure's note on the errors in what it is drawn from names a return's table, a local list and an
+    Annex A list as a committee member knows them, never by the name careboard stores it under."""
+    from careboard.report.committee import dq_notes
+    from careboard.store import open_store
+    from tests.loading import load
+
+    folder = tmp_path / "2024-25"
+    shutil.copytree(Path(__file__).parent / "data" / "local_lists" / "with_903" / "2024-25", folder)
+    with (folder / "episodes.csv").open("a") as f:
+        f.write(",01/09/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,AB3 4EF,SC123456\n")       # no child
+    with (folder / "temporary approvals.csv").open("a") as f:
+        f.write("C103,K-JONES,01/10/2024,21/01/2025,,,NOT_A_CODE\n")
+    con = open_store(tmp_path / "s.duckdb")
+    sid = load(con, [folder], validate=False).snapshot_id
+    notes = dq_notes(con, sid)
+    assert notes["episodes"].startswith("1 error was found in the episodes of care by 1 data check, ")
+    assert notes["temporary_approvals"].startswith("1 error was found in the list of connected carers' temporary "
+                                                   "approvals by 1 data check, ")
+    assert not [j for note in notes.values() for j in jargon(note)]

@@ -32,11 +32,14 @@ class TableSpec:
     required: tuple[str, ...] = ()
     child: str | None = "CHILD"
     in_text: str = ""       # the title inside a sentence: "fostering households", "Annex A List 10 (adoption)"
+    records: str = ""       # its rows as a committee paper names them: "episodes of care"; default in_text
 
     def __post_init__(self):
         if not self.in_text:     # "Activity log" reads "activity log"; a code such as "UASC" stays as it is
             named = self.title if self.title[:2].isupper() else self.title[:1].lower() + self.title[1:]
             object.__setattr__(self, "in_text", named)
+        if not self.records:
+            object.__setattr__(self, "records", self.in_text)
 
     def kind(self, column: str) -> str:
         """'date', 'integer', 'text' (kept as written, trimmed) or 'code' (trimmed, upper-cased)."""
@@ -127,5 +130,6 @@ def _tables(entries: dict, file: str) -> dict[str, TableSpec]:
             required=tuple(t.get("required", ())),
             child=t.get("child", "CHILD") or None,
             in_text=t.get("in_text", ""),
+            records=t.get("records", ""),
         )
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..dates import add_months, year_ending, year_label
+from ..formats import registry as formats
 from ..indicators import calculate, registry
 from ..indicators.base import Indicator
 from ..indicators.periods import period_for
@@ -90,15 +91,6 @@ PERIOD_WORDS = {"at": "Month end", "month": "Month", "12m": "Rolling 12 months",
                 "ytd": "Year to date"}
 
 # The return's tables as a committee member knows them, for data-quality notes.
-TABLE_WORDS = {
-    "header": "children's details", "episodes": "episodes of care", "reviews": "reviews",
-    "uasc": "unaccompanied asylum-seeking children's records", "oc2": "annual health and wellbeing records",
-    "oc3": "care leavers' records", "ad1": "adoption records", "placed_for_adoption": "placement for adoption decisions",
-    "previous_permanence": "previous permanence records", "missing": "missing and away records",
-    "sw_episodes": "social worker records", "dolo": "deprivation of liberty records",
-}
-
-
 def period_words(ind: Indicator, as_at: date) -> str:
     """The span a figure covers, short, for the scorecard: "Rolling 12 months", "Year 2025/26"."""
     if ind.window == "year":
@@ -142,9 +134,9 @@ def dq_notes(con, snapshot_id: int) -> dict[str, str]:
           UNION ALL
           SELECT table_name, rule FROM validation_failures WHERE snapshot_id = $s AND severity = 'error'
         ) e GROUP BY table_name""", {"s": snapshot_id}).fetchall()
-    return {t: f"The {TABLE_WORDS.get(t, t)} have {counted(n, 'error')} found by {counted(k, 'data check')}, "
-               "which may affect this figure; the data team can see each one in the validation report."
-            for t, n, k in rows}
+    return {t: f"{counted(n, 'error')} {'was' if n == 1 else 'were'} found in the {formats.table(t).records} by "
+               f"{counted(k, 'data check')}, which may affect this figure; the data team can see each one in the "
+               "validation report." for t, n, k in rows}
 
 
 def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
