@@ -48,5 +48,11 @@ def test_every_indicator_is_documented(ind):
     assert f"## {ind.id}\n" in DOCS.read_text(), f"{ind.id} is not in docs/indicators.md: run careboard docs"
 
 
+@pytest.mark.parametrize("ind", [i for i in registry.INDICATORS if i.unit == "days"], ids=lambda i: i.id)
+def test_a_figure_in_days_says_days_in_its_sentence(ind):
+    """{value} is the bare number ("229"): the sentence says what it counts."""
+    assert "{value} days " in ind.sentence, ind.sentence
+
+
 def test_docs_are_current():
     assert DOCS.read_text() == indicator_docs(), "docs/indicators.md is out of date: run `careboard docs`"

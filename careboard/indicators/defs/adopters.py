@@ -76,7 +76,7 @@ DAYS_TO_APPROVAL = Indicator(
                "take about 6 months together. From the council's Annex A List 11.",
     technical="annex_a_adopters rows with APPROVED_DATE in the 12 months and STAGE1_START_DATE recorded: the mean of "
               "APPROVED_DATE - STAGE1_START_DATE in days.",
-    sentence="For the {den} adopters approved in the 12 months to {month}, on average {value} passed between the "
+    sentence="For the {den} adopters approved in the 12 months to {month}, on average {value} days passed between the "
              "start of stage 1 and approval.",
     sql="""
 SELECT adopter, stage1_start, approved, file_id, line_no, date_diff('day', stage1_start, approved) AS num
