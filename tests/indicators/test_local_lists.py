@@ -94,7 +94,7 @@ IN_HOUSE = {2025: {"episodes": [ep("C1", "01/01/2024", place="U4", place_provide
 CASES = [
     # (indicator, description, returns, expected)
     ("fostering_households_count", "approved and not deregistered on the report date", HOUSEHOLDS,
-     {"value": 4.0, "mainstream": 2, "connected": 1, "places": 6}),
+     {"value": 4.0, "mainstream": 2, "connected": 1, "other": 1, "places": 6}),
     ("fostering_households_count", "the list loaded without rows: none, not an unknown", NO_HOUSEHOLDS,
      {"value": 0.0, "places": 0}),
     ("in_house_foster_pct", "the council's own carers among children in foster care", IN_HOUSE,

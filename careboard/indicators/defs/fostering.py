@@ -31,8 +31,9 @@ HOUSEHOLDS = Indicator(
                "A household deregistered by then is not counted. From the fostering team's list of households.",
     technical="fostering_households rows with APPROVED on or before the as-at date and DEREGISTERED blank or after "
               "it; places is the sum of PLACES.",
-    sentence="At the end of {month} the council had {num} approved fostering households ({mainstream} mainstream and "
-             "{connected} connected), approved for {places} children.",
+    sentence="At the end of {month} the council had {num} approved fostering households ({mainstream} mainstream, "
+             "{connected} connected and {other} of the other types: short breaks, supported lodgings or staying "
+             "put), approved for {places} children.",
     sql="""
 SELECT household, household_type, approved, places, file_id, line_no, 1 AS num
 FROM fostering_households
@@ -40,6 +41,7 @@ WHERE approved <= {as_at} AND (deregistered IS NULL OR deregistered > {as_at})
 """,
     decimals=0,
     extras={**_of_type("MAINSTREAM", "household_type"), **_of_type("CONNECTED", "household_type"),
+            "other": "count(CASE WHEN household_type NOT IN ('MAINSTREAM', 'CONNECTED') THEN 1 END)",
             "places": "coalesce(sum(places), 0)"},
     counts="households",
     group=GROUP,
