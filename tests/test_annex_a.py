@@ -393,3 +393,24 @@ def test_a_sheet_whose_used_range_is_written_wrong_is_read_whole(tmp_path):
     path = write_book(tmp_path / "annex.xlsx", {"List 8": [LIST_8, list_8_row("C1")]})
     _rewrite_sheet(path, lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:A1"', xml))
     assert_read(read_xlsx(path), L8, "WORKER", ["A Worker"])
+
+
+def _loaded_findings(tmp_path, sheets: dict) -> list[tuple]:
+    """A workbook loaded as a council's lists on 31/01/2025: its findings as (code, sheet and row, field)."""
+    from careboard.store import open_store
+    from tests.loading import load
+
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    write_book(folder / "Annex A.xlsx", sheets)
+    con = open_store(tmp_path / "s.duckdb")
+    sid = load(con, [folder], as_at=date(2025, 1, 31), validate=False).snapshot_id
+    return con.execute("SELECT d.code, f.sheet, d.line_no, d.field FROM dq_findings d JOIN source_files f "
+                       "USING (snapshot_id, file_id) WHERE d.snapshot_id = ? ORDER BY d.line_no", [sid]).fetchall()
+
+
+def test_a_row_without_its_childs_id_is_an_error(tmp_path):
+    no_id = list_8_row("C2")
+    no_id[0] = None
+    found = _loaded_findings(tmp_path, {"List 8": [LIST_8, list_8_row("C1"), no_id]})
+    assert ("blank_required", "List 8", 3, "CHILD") in found

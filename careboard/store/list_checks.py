@@ -39,7 +39,7 @@ def _row_checks(table: str, from_workbooks: list[int]) -> list[str]:
     """For each check of a row, SQL giving its finding as a struct, or NULL when the row passes. A cell read
     from a workbook (`from_workbooks`: those files) was checked by the workbook reader as it read it."""
     t = registry.table(table)
-    title = t.in_text.replace("'", "''")
+    records = t.records.replace("'", "''")
     empty = "'every cell of this row is blank: it names nothing, so it counts in no figure; delete it from the list'"
     out = ["CASE WHEN empty THEN " + _finding("warning", "empty_row", None, "NULL::VARCHAR", empty) + " END"]
     read_as_text = f" AND file_id NOT IN ({', '.join(map(str, from_workbooks))})" if from_workbooks else ""
@@ -51,7 +51,7 @@ def _row_checks(table: str, from_workbooks: list[int]) -> list[str]:
                        + _finding("error", f"bad_{kind}", c, raw, f"""'{c} "' || {_trimmed(raw)} || '" is not {expected}'""") + " END")
     for c in t.required:
         out.append(f"""CASE WHEN NOT empty AND "{c}" IS NULL AND nullif({_trimmed(_cell(t, c))}, '') IS NULL THEN """
-                   + _finding("error", "blank_required", c, "NULL::VARCHAR", f"'{c} is blank; every row of the {title} list needs it'") + " END")
+                   + _finding("error", "blank_required", c, "NULL::VARCHAR", f"'{c} is blank; every row of the {records} needs it'") + " END")
     for c, allowed in t.codes.items():
         listed = ", ".join(f"'{v}'" for v in allowed)
         message = f"""'{c} "' || "{c}" || '" is not one of the codes this list allows ({", ".join(allowed)})'"""
