@@ -414,3 +414,21 @@ def test_a_row_without_its_childs_id_is_an_error(tmp_path):
     no_id[0] = None
     found = _loaded_findings(tmp_path, {"List 8": [LIST_8, list_8_row("C1"), no_id]})
     assert ("blank_required", "List 8", 3, "CHILD") in found
+
+
+@pytest.mark.parametrize("guide", [
+    ["Text", "a) Male etc", "Code", "dd/mm/yyyy", "number", "Y/N"],
+    [None, None, None, "Date (DD/MM/YYYY)"],
+])
+def test_a_row_of_guidance_under_the_column_names_is_skipped_with_a_note(tmp_path, guide):
+    book = _book(tmp_path, {"List 8": [LIST_8, guide + [None] * (len(LIST_8) - len(guide)), list_8_row("C1")]})
+    assert _table(book, L8).line_no == [3] and _table(book, L8).cells[0] == ["C1"]
+    (note,) = [f for f in book.findings if f.code == "guidance_row"]
+    assert (note.severity, note.line) == ("info", 2) and "row 2 of sheet List 8, under the column names" in note.message
+    assert not [f for f in book.findings if f.severity != "info"], "nothing else is said of it"
+
+
+def test_a_childs_row_with_a_date_is_never_guidance(tmp_path):
+    row = list_8_row("C1", **{"Date of Birth": "dd/mm/yyyy"})     # a date's form in one column, dates in others
+    book = _book(tmp_path, {"List 8": [LIST_8, row]})
+    assert _table(book, L8).line_no == [2] and not [f for f in book.findings if f.code == "guidance_row"]

@@ -30,6 +30,7 @@ from ..formats.format import Format
 from ..formats.spec import TableSpec
 from .detect import header_names, normalise_header
 from .footer import footer_finding, trailing_footers
+from .guidance import guidance_hint
 from .raw import RawTable
 from . import sniff
 
@@ -347,6 +348,11 @@ class _Sheet:
         for _ in range(trailing_footers([values for _, values, _ in kept])):
             n, values, _ = kept.pop()
             self.findings.append(footer_finding(self.where, t.name, n, values, f"row {n}"))
+        if kept and (hint := guidance_hint([v for (c, _), v in zip(wanted, kept[0][2]) if t.kind(c) == "date"])):
+            n, _, _ = kept.pop(0)
+            self.findings.append(Finding("info", "guidance_row", self.where, t.name, n, None, hint,
+                                         f"row {n} of sheet {self.sheet}, under the column names, says how to fill "
+                                         f'them in ("{hint}" for a date), so it holds no row of data and was skipped'))
         for n, _, got in kept:
             line_no.append(n)
             self._child = _text(got[key]) or None if key is not None else None
