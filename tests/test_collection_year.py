@@ -140,6 +140,17 @@ def test_a_stray_episode_date_does_not_move_the_year(tmp_path, stray):
     assert "Left out in working out the year" in result.notes[0]
 
 
+def test_a_small_returns_name_holds_against_one_date_typed_a_year_ahead(tmp_path):
+    # Six children of 2024/25 and one start typed as April 2025: one date in twenty is too many to be stray
+    # by the dates alone, but not against the year every name gives.
+    write_return(tmp_path / "2024_25 final", ["C1 12/03/2023", "C2 20/11/2024", "C3 02/01/2025 10/03/2025",
+                                              "C4 14/04/2024 01/07/2024", "C5 01/06/2024", "C6 05/04/2025"])
+    con, result, years = _load(tmp_path, [tmp_path / "2024_25 final"], validate=False)
+    assert years == {"2024_25 final": 2025}
+    assert "'2024_25' in the folder name, which its episodes bear out" in result.notes[0]
+    assert con.execute("SELECT code, value FROM dq_findings").fetchall() == [("date_after_year_end", "05/04/2025")]
+
+
 def test_several_years_in_one_file_are_the_latest_years_return_with_history(tmp_path):
     episodes = [f"C{y} 10/05/{y - 1} 03/02/{y}" for y in range(2016, 2021)] + ["L1 12/03/2015", "D1 20/11/2019"]
     write_return(tmp_path / "all years", episodes + ["Z1 01/01/2019 05/05/2023"])   # one ceased date years later
