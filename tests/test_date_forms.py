@@ -131,3 +131,29 @@ def test_the_front_page_speaks_from_one_episode_in_twenty(uncounted, total, said
     from careboard.report.committee import many_uncounted
 
     assert many_uncounted(uncounted, total) is said
+
+
+def test_an_end_date_that_cannot_be_read_is_said_wherever_children_are_counted(tmp_path, capsys):
+    """A1 left care on 21/01/2025, written with a time after it: the episode is taken as not ended, so A1 is
+    counted in care at 31 March (5 children, not 4), and every command counting children says why."""
+    from careboard.cli import main
+
+    folder = busy_year(tmp_path / "2024-25", 2025)
+    episodes = next(folder.glob("*pisodes*"))
+    episodes.write_text(episodes.read_text().replace("21/01/2025", "21/01/2025 00:00"))
+    db = str(tmp_path / "s.duckdb")
+    assert main(["load", str(folder), "--db", db, "--no-validate"]) == 0
+    said = ("note: 1 of the 8 episodes of care in snapshot 1 has an end date that could not be read, and every figure "
+            "takes it as not ended (the child still in care): careboard findings --snapshot 1 lists why")
+    capsys.readouterr()
+    assert main(["indicators", "--db", db]) == 0
+    out, err = capsys.readouterr()
+    assert re.search(r"cla_count +5 count", out) and said in err
+    assert main(["children", "cla_count", "--db", db]) == 0
+    out, err = capsys.readouterr()
+    assert "A1,yes," in out and said in err
+    assert main(["report", "--db", db, "--out", str(tmp_path / "out"), "--no-pdf"]) == 0
+    assert said in capsys.readouterr().err
+    page = html.unescape((tmp_path / "out" / "committee-report-2025-03.html").read_text())
+    assert ("1 of the 8 episodes of care loaded has an end date that could not be read, so the figures count that "
+            "child as still in care: the data team can see each one") in page

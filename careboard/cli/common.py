@@ -130,3 +130,23 @@ def reference_inputs(args):
 
     return ReferenceInputs(args.urn_list, args.postcodes, args.la,
                            benchmarks_folder(args.benchmarks, getattr(args, "db", None)))
+
+
+def say_if_episode_dates_unread(con, snapshot_id: int) -> None:
+    """Tell the analyst when episodes have a start or an end date that could not be read: every figure leaves
+    the first out and takes the second as not ended (the report's front page says so when they are many)."""
+    from ..plural import counted
+    from ..store.findings import uncounted_episodes
+
+    no_start, no_end, total = uncounted_episodes(con, snapshot_id)
+    of_all = f" of the {counted(total, 'episode')} of care in snapshot {snapshot_id}"
+    said = []
+    if no_start:
+        said.append(f"{no_start:,}{of_all} {'has' if no_start == 1 else 'have'} no start date that could be read, "
+                    f"and every figure leaves {'it' if no_start == 1 else 'them'} out")
+    if no_end:
+        said.append(f"{no_end:,}{'' if no_start else of_all} {'has' if no_end == 1 else 'have'} an end date that could "
+                    f"not be read, and every figure takes {'it' if no_end == 1 else 'them'} as not ended (the child "
+                    "still in care)")
+    if said:
+        print(f"note: {'; '.join(said)}: careboard findings --snapshot {snapshot_id} lists why", file=sys.stderr)

@@ -7,7 +7,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from .common import Progress, at_least, benchmarks_folder, date_arg, history_arg, known_snapshot, snapshot_arg, store_arg
+from .common import (Progress, at_least, benchmarks_folder, date_arg, history_arg, known_snapshot,
+                     say_if_episode_dates_unread, snapshot_arg, store_arg)
 
 PROFILE_DATES = ("snapshots", "quarter-ends")   # careboard.judge.council.PROFILE_DATES, named here to import nothing
 
@@ -63,7 +64,7 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
     report = build_report(con, inputs, snapshot_id=args.snapshot, history=getattr(args, "history", "latest"))
     progress.step(f"computed {len(report.panels)} indicators over 12 months and {len(report.profiles)} profile tables")
     _say_if_far_from_published(report)
-    _say_if_episodes_uncounted(con, args.snapshot)
+    say_if_episode_dates_unread(con, args.snapshot)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     variants = [(report, "")] if not args.public else []
@@ -91,20 +92,6 @@ def _say_if_far_from_published(report) -> None:
     print(f"note: at {long_date(report.as_at)} the report's counts are far from those the Department for Education "
           f"published for {la} for {first.year} ({listed}): check that the return loaded is complete and is {la}'s",
           file=sys.stderr)
-
-
-def _say_if_episodes_uncounted(con, snapshot_id: int) -> None:
-    """Tell the analyst when many episodes have no start date that could be read (the front page says so too)."""
-    from ..plural import counted
-    from ..report.committee import many_uncounted
-    from ..store.findings import uncounted_episodes
-
-    uncounted, total = uncounted_episodes(con, snapshot_id)
-    if many_uncounted(uncounted, total):
-        print(f"note: {uncounted:,} of the {counted(total, 'episode')} of care in snapshot {snapshot_id} "
-              f"{'has' if uncounted == 1 else 'have'} no start date that could be read, and every figure leaves "
-              f"{'it' if uncounted == 1 else 'them'} out: careboard findings --snapshot {snapshot_id} lists why",
-              file=sys.stderr)
 
 
 def _say_if_lists_alone(con, snapshot_id: int) -> None:

@@ -175,16 +175,25 @@ def stale_data_note(as_at: date, collection_year: int) -> str:
 
 def uncounted_episodes_note(con, snapshot_id: int) -> str:
     """For the front page, when at least one in twenty of the episodes loaded has no start date that could be
-    read (a return exported with its dates in another form, say): the figures leave those out entirely."""
+    read (a return exported with its dates in another form, say): the figures leave those out entirely; or
+    an end date that could not be read: the figures count those children as still in care."""
     from ..store.findings import uncounted_episodes
 
-    uncounted, total = uncounted_episodes(con, snapshot_id)
-    if not many_uncounted(uncounted, total):
+    no_start, no_end, total = uncounted_episodes(con, snapshot_id)
+    said = []
+    if many_uncounted(no_start, total):
+        one = no_start == 1
+        said.append(f"{no_start:,} of the {counted(total, 'episode')} of care loaded {'has' if one else 'have'} no "
+                    f"start date that could be read, so the figures in this report leave {'it' if one else 'them'} "
+                    "out")
+    if many_uncounted(no_end, total):
+        one = no_end == 1
+        said.append(f"{no_end:,} of the {counted(total, 'episode')} of care loaded {'has' if one else 'have'} an end "
+                    f"date that could not be read, so the figures count {'that child' if one else 'those children'} "
+                    "as still in care")
+    if not said:
         return ""
-    one = uncounted == 1
-    return (f"{uncounted:,} of the {counted(total, 'episode')} of care loaded {'has' if one else 'have'} no start date "
-            f"that could be read, so the figures in this report leave {'it' if one else 'them'} out: the data team "
-            f"can see each one in the load's findings and correct the return.")
+    return f"{'; '.join(said)}: the data team can see each one in the load's findings and correct the return."
 
 
 def many_uncounted(uncounted: int, total: int) -> bool:

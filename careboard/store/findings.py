@@ -84,11 +84,18 @@ def snapshot_counts(con, sid: int) -> Counts:
                                {"s": sid}).fetchone())
 
 
-def uncounted_episodes(con, sid: int) -> tuple[int, int]:
-    """(episodes with no start date that could be read, episodes) of a snapshot's rows naming a child: the
-    model has no place for an episode that never began, so every figure leaves those out."""
-    return con.execute(f'SELECT count(*) FILTER (WHERE "DECOM" IS NULL), count(*) FROM {staging_name("episodes")} '
-                       f'WHERE snapshot_id = ? AND "CHILD" IS NOT NULL', [sid]).fetchone()
+def uncounted_episodes(con, sid: int) -> tuple[int, int, int]:
+    """(episodes with no start date that could be read, episodes with one whose end date was written but could
+    not be read, episodes) of a snapshot's rows naming a child. The model has no place for an episode that never
+    began, so every figure leaves those out; one whose end cannot be read is taken as not ended."""
+    return con.execute(f"""
+        SELECT count(*) FILTER (WHERE e."DECOM" IS NULL), count(*) FILTER (WHERE e."DECOM" IS NOT NULL AND d.line_no IS NOT NULL),
+               count(*)
+        FROM {staging_name("episodes")} e
+        LEFT JOIN (SELECT DISTINCT file_id, line_no FROM dq_findings
+                   WHERE snapshot_id = $s AND table_name = 'episodes' AND field = 'DEC' AND code = 'bad_date') d
+               ON d.file_id = e.file_id AND d.line_no = e.line_no
+        WHERE e.snapshot_id = $s AND e."CHILD" IS NOT NULL""", {"s": sid}).fetchone()
 
 
 def load_findings_by_kind(con, sid: int) -> list[tuple]:
