@@ -69,6 +69,14 @@ def write_returns(folder: Path, returns: dict[int, dict[str, list[dict]]]) -> li
     return paths
 
 
+def whole(returns: dict[int, dict[str, list[dict]]]) -> dict:
+    """Each return with a file of every table every council's return has rows in, empty where the case gives
+    none: a return of CSV files that leaves one out lacks it (calculate.Context.not_loaded)."""
+    every = [t for t in formats.SSDA903.tables() if formats.table(t).every_return]
+    return {year: {**{t: [] for t in every if (formats.table(t).first_year or 0) <= year}, **tables}
+            for year, tables in returns.items()}
+
+
 def with_headers(returns: dict[int, dict[str, list[dict]]], dobs: dict[str, str] | None = None) -> dict:
     """Add a header row for every child that has episodes but no header row in that year."""
     out = {}

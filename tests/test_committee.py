@@ -16,7 +16,7 @@ from careboard.results import Value
 from careboard.store import open_store
 from careboard.synth.demo import DEMO_COUNCIL as COUNCIL
 from tests.loading import load
-from tests.cohort import ep, with_headers, write_returns
+from tests.cohort import ep, whole, with_headers, write_returns
 
 
 
@@ -34,10 +34,10 @@ def test_sentence_fills_numbers_in_house_style():
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("committee")
-    paths = write_returns(tmp / "in", with_headers({
+    paths = write_returns(tmp / "in", whole(with_headers({
         2025: {"episodes": [ep("A", "01/05/2024"), ep("B", "01/06/2024", "01/09/2024", "E4A"),
                             ep("C", "01/06/2023", "01/07/2024", "X1"), ep("C", "01/07/2024", rne="P", place="U6")]},
-    }))
+    })))
     con = open_store(tmp / "s.duckdb")
     load(con, paths, as_at=date(2025, 1, 31))
     load(con, paths, as_at=date(2025, 2, 28))
@@ -61,7 +61,7 @@ def test_report_has_a_panel_per_indicator_with_trend_and_note(store):
 
 
 def test_load_and_report_commands(tmp_path, capsys):
-    paths = write_returns(tmp_path / "in", with_headers({2025: {"episodes": [ep("A", "01/05/2024")]}}))
+    paths = write_returns(tmp_path / "in", whole(with_headers({2025: {"episodes": [ep("A", "01/05/2024")]}})))
     db, out = str(tmp_path / "s.duckdb"), tmp_path / "report"
     assert main(["load", *map(str, paths), "--as-at", "2025-02-28", "--db", db]) == 0
     assert "Loaded snapshot 1 as at 28/02/2025" in capsys.readouterr().out
@@ -83,7 +83,7 @@ def test_due_lists_an_overdue_first_review(tmp_path, capsys):
     # In care from 01/05/2024 with no review: the first review fell due 20 working days later. Counting
     # from Thursday 2 May as day 1 and skipping the 6 May and 27 May bank holidays, day 20 is Friday
     # 31/05/2024, so at 31/07/2024 it is 61 days overdue.
-    paths = write_returns(tmp_path / "in", with_headers({2025: {"episodes": [ep("A", "01/05/2024")]}}))
+    paths = write_returns(tmp_path / "in", whole(with_headers({2025: {"episodes": [ep("A", "01/05/2024")]}})))
     db = str(tmp_path / "s.duckdb")
     assert main(["load", *map(str, paths), "--as-at", "2024-07-31", "--db", db]) == 0
     capsys.readouterr()

@@ -4,6 +4,7 @@ its lists refuse to be drawn up, and the report shows the lists' figures only, s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,7 @@ def test_the_note_counts_what_the_return_would_give_and_names_what_lists_would()
                            "Private fostering notifications": ("private fostering notifications",)})
     assert note == ("No children-in-care return was loaded with this month's data, so the 2 figures and tables drawn "
                     "from it are not shown. 1 figure or table is not shown, as it needs the council's private fostering "
-                    "notifications, which was not loaded with this month's data: Private fostering notifications.")
+                    "notifications, not loaded with this month's data: Private fostering notifications.")
 
 
 def test_the_analyst_is_told_to_load_the_return_and_lists_together(store, tmp_path):
@@ -69,3 +70,29 @@ def test_the_analyst_is_told_to_load_the_return_and_lists_together(store, tmp_pa
     assert_clean(run, {0})
     assert ("note: snapshot 1 holds the council's lists alone, so the report leaves out every figure drawn from the "
             "SSDA903 return; load a month's return and lists together") in run.err
+
+
+@pytest.mark.parametrize("tables, left_out", [
+    (("header", "episodes"), {"cl_eet_pct_19_21": "care leavers' records", "health_assessment_pct":
+                              "annual health and wellbeing records", "reviews_on_time_pct": "reviews"}),
+    (("episodes", "reviews", "oc2", "oc3", "sw_episodes"), {"uasc_count": "children's details",
+                                                            "cl_eet_pct_19_21": "children's details"}),
+])
+def test_a_return_leaving_out_a_table_every_return_has_rows_in_gives_no_figure_from_it(tmp_path, tables, left_out):
+    """Seen: a return of CSV files without its Header file gave 0 unaccompanied children, one without OC3 said
+    of every care leaver figure that nobody was in the group. A table a return with no adoptions may well
+    leave out (AD1) is read as empty; so is every table of an XML return, which holds them all."""
+    from tests.cohort import ep, row, write_returns
+
+    rows = {"header": [row(child="A", sex="1", dob="01/01/2006", ethnic="WBRI")],
+            "episodes": [ep("A", "01/05/2024", rne="S", ls="C2", place="U4")], "reviews": [], "oc2": [], "oc3": [],
+            "sw_episodes": []}
+    (folder,) = write_returns(tmp_path / "files", {2025: {t: rows[t] for t in tables}})
+    db = str(tmp_path / "s.duckdb")
+    assert_clean(run_cli("load", str(folder), "--db", db, "--no-validate", "--as-at", "31/03/2025"), {0})
+    run = run_cli("indicators", "--db", db)
+    assert_clean(run, {0})
+    for ind, missing in left_out.items():
+        assert re.search(rf"{ind} +- +\S+ +\(needs the {re.escape(missing)}: not loaded\)", run.out), ind
+    assert re.search(r"adopt_a1_days +- +days +\(no children in the cohort\)", run.out)      # no AD1: none adopted
+    assert "cla_count                                   1 count" in run.out

@@ -18,7 +18,7 @@ from careboard.judge.council import PROFILE_DATES, CouncilConfigError, load_coun
 from careboard.report.committee import Inputs, build_report, quarter_ends
 from careboard.store import open_store
 from tests.cli_runs import assert_clean, run_cli
-from tests.cohort import ep, with_headers, write_returns
+from tests.cohort import ep, whole, with_headers, write_returns
 from tests.loading import load
 
 GOOD_COUNCIL = '[council]\nname = "Eastshire"\nla_code = "874"\n'
@@ -138,10 +138,10 @@ def test_the_quarter_note_names_each_date():
 def store(tmp_path_factory):
     """Two years' returns: A in care throughout, B from July 2024, C from October 2024 to January 2025."""
     tmp = tmp_path_factory.mktemp("choice")
-    paths = write_returns(tmp / "in", with_headers({
+    paths = write_returns(tmp / "in", whole(with_headers({
         2024: {"episodes": [ep("A", "01/05/2023")]},
         2025: {"episodes": [ep("A", "01/05/2023"), ep("B", "01/07/2024"), ep("C", "01/10/2024", "15/01/2025", "E4A")]},
-    }))
+    })))
     db = tmp / "s.duckdb"
     con = open_store(db)
     load(con, paths, as_at=date(2025, 1, 31))

@@ -14,11 +14,12 @@ from careboard.report.docx import render_docx
 from careboard.report.html import render_html
 from careboard.report.xlsx import render_xlsx
 from careboard.synth.demo import DEMO_COUNCIL as COUNCIL
+from tests.cohort import whole
 from tests.indicators.test_local_lists import APPLICATIONS, AS_AT, PRIVATE
 from tests.shared_context import shared_context
 
 # Fostering applications and private fostering notifications beside a 903 return, nothing else.
-BOTH = {2025: {**APPLICATIONS[2025], **PRIVATE[2025]}}
+BOTH = whole({2025: {**APPLICATIONS[2025], **PRIVATE[2025]}})
 
 
 @pytest.fixture(scope="module")

@@ -277,7 +277,8 @@ def cmd_due(args) -> int:
     sheets = []
     for unit in units:
         if args.list == "all" and (missing := ctx.not_loaded(unit.sql)):
-            print(f"{unit.title}: not drawn up, as the {' and '.join(missing)} was not loaded",
+            print(f"{unit.title}: not drawn up, as snapshot {ctx.snapshot_id} does not hold the "
+                  f"{' and the '.join(missing)}",
                   file=sys.stderr)
             continue
         columns, rows = list_rows(ctx, unit, args.as_at, args.days)

@@ -33,6 +33,7 @@ class TableSpec:
     child: str | None = "CHILD"
     in_text: str = ""       # the title inside a sentence: "fostering households", "Annex A List 10 (adoption)"
     records: str = ""       # its rows as a committee paper names them: "episodes of care"; default in_text
+    every_return: bool = False   # every council's return has rows in it: a return without its file lacks it
 
     def __post_init__(self):
         if not self.in_text:     # "Activity log" reads "activity log"; a code such as "UASC" stays as it is
@@ -131,5 +132,6 @@ def _tables(entries: dict, file: str) -> dict[str, TableSpec]:
             child=t.get("child", "CHILD") or None,
             in_text=t.get("in_text", ""),
             records=t.get("records", ""),
+            every_return=t.get("every_return", False),
         )
     return out

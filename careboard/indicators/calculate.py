@@ -51,6 +51,7 @@ class Context:
     history: str = DEFAULT_HISTORY     # how several years' returns are read: careboard.model.HISTORY
     built_for: int | None = None       # the collection year the model was last built up to (ALL_YEARS: all)
     tables_loaded: frozenset[str] = frozenset()   # the tables the snapshot has files of
+    xml_return: bool = False           # whether a return came as XML, which holds every table, rows or none
     # Rows already worked out on this model, by statement: a year's figure asked at each month of that year
     # is the same statement (its period is the year), so a report's twelve months run it once, not twelve times.
     worked_out: dict = field(default_factory=dict, repr=False, compare=False)
@@ -60,8 +61,10 @@ class Context:
         if history not in HISTORY:
             raise ValueError(f"history must be one of {', '.join(HISTORY)}, not {history!r}")
         as_at = con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0]
-        loaded = con.execute("SELECT DISTINCT table_name FROM source_files WHERE snapshot_id = ?", [snapshot_id]).fetchall()
-        ctx = cls(con, snapshot_id, as_at, population, history, tables_loaded=frozenset(t for (t,) in loaded))
+        loaded = con.execute("SELECT DISTINCT table_name, format FROM source_files WHERE snapshot_id = ?",
+                             [snapshot_id]).fetchall()
+        ctx = cls(con, snapshot_id, as_at, population, history, tables_loaded=frozenset(t for t, _ in loaded),
+                  xml_return=any(f == "xml" for _, f in loaded))
         ctx.model_for(as_at)
         return ctx
 
@@ -78,13 +81,18 @@ class Context:
 
     def not_loaded(self, sql: str) -> tuple[str, ...]:
         """What SQL reads (through the model) that this snapshot does not hold, as named in a sentence: the local
-        lists it lacks, and the SSDA903 return when the snapshot holds none (lists loaded alone). A 903 table
-        with no file in a return is read as empty, as the return says; a list not loaded says nothing."""
+        lists it lacks; the SSDA903 return when the snapshot holds none (lists loaded alone); and a table of
+        the return that every council's has rows in (children's details, care leavers' records ...) when its
+        CSV files leave it out. Another 903 table with no file is read as empty: a return with no adoptions
+        may well leave AD1 out. A list not loaded says nothing."""
         reads = input_tables(sql)
         lists = {formats.table(t).in_text for t in reads
                  if isinstance(formats.format_of(t).period, ListPeriod) and t not in self.tables_loaded}
         if not self.holds_return and any(formats.format_of(t) is formats.SSDA903 for t in reads):
             lists.add(RETURN_NOT_LOADED)
+        elif not self.xml_return:
+            lists |= {formats.table(t).records for t in reads if formats.format_of(t) is formats.SSDA903
+                      and formats.table(t).every_return and t not in self.tables_loaded}
         return tuple(sorted(lists))
 
     @property
@@ -96,7 +104,8 @@ class Context:
         """Refuse, in one line, to draw up a unit (`made`: "is worked out", "is drawn up") whose lists the
         snapshot does not hold: its rows would be everyone or no one, not the truth."""
         if missing := self.not_loaded(sql):
-            lists = [m for m in missing if m != RETURN_NOT_LOADED]
+            lists = any(isinstance(formats.format_of(t).period, ListPeriod) and t not in self.tables_loaded
+                        for t in input_tables(sql))
             raise InputError(unit_id, f"{made} from the council's {' and '.join(missing)}, "
                                       f"which snapshot {self.snapshot_id} does not hold: load "
                                       f"{'it' if len(missing) == 1 else 'them'} with the month's files"

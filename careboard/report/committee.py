@@ -154,9 +154,8 @@ def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
         named = lists[0] if len(lists) == 1 else ", ".join(lists[:-1]) + " and " + lists[-1]
         said.append(f"{counted(len(left_out), 'figure or table', 'figures and tables')} "
                     f"{'is' if len(left_out) == 1 else 'are'} not shown, as "
-                    f"{'it needs' if len(left_out) == 1 else 'they need'} the council's {named}, which "
-                    f"{'was' if len(lists) == 1 else 'were'} not loaded with this month's data: "
-                    + "; ".join(sorted(left_out)) + ".")
+                    f"{'it needs' if len(left_out) == 1 else 'they need'} the council's {named}, not loaded with "
+                    "this month's data: " + "; ".join(sorted(left_out)) + ".")
     return " ".join(said)
 
 

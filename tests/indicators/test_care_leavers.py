@@ -111,8 +111,11 @@ CASES = [
                  leaver("C", "10/04/2005", "YES", "F2", "U1"), year=2026)},
      {"num": 1, "den": 2, "value": 50.0}),
     ("cl_neet_ytd_pct_19_21", "year to date: an in-year extract without OC3 rows gives no figure, not 0%",
-     {2026: {"episodes": [ep("A", "01/05/2025")]}},
+     {2026: {"episodes": [ep("A", "01/05/2025")], "oc3": []}},
      {"den": 0, "value": None}),
+    ("cl_neet_ytd_pct_19_21", "a return that leaves out the OC3 file: no figure, and no count",
+     {2026: {"episodes": [ep("A", "01/05/2025")]}},
+     {"den": None, "value": None}),
     ("cl_unsuitable_accom_ytd_pct_19_21", "year to date: unsuitable accommodation, R left out of the base",
      # 2026 extract, birthdays so far: A U2 unsuitable, B D1 suitable, C R2 out. 1 of 2.
      oc3_year(leaver("A", "15/01/2006", "YES", "G5", "U2"), leaver("B", "10/04/2005", "YES", "F2", "D1"),

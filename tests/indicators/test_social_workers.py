@@ -39,8 +39,10 @@ CASES = [
              "sw_episodes": [sw("A", "SW1", "01/01/2023", "30/04/2023"), sw("A", "SW2", "01/05/2023", "30/06/2023"),
                              sw("A", "SW3", "01/07/2023")]}},
      date(2023, 12, 31), {"value": None, "den": 0}),
-    ("sw_changes_3plus_pct", "no figure when the snapshot has no social worker episodes",
-     {2025: {"episodes": [ep("A", "01/01/2024")]}}, date(2025, 3, 31), {"value": None, "den": 0}),
+    ("sw_changes_3plus_pct", "no figure when the return's social worker episodes hold no rows",
+     {2025: {"episodes": [ep("A", "01/01/2024")], "sw_episodes": []}}, date(2025, 3, 31), {"value": None, "den": 0}),
+    ("sw_changes_3plus_pct", "no figure, and no count, when the return leaves out the social worker episodes",
+     {2025: {"episodes": [ep("A", "01/01/2024")]}}, date(2025, 3, 31), {"value": None, "den": None}),
 ]
 
 
