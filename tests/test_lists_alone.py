@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from careboard.formats import registry as formats
 from careboard.indicators import calculate, registry
 from careboard.report.committee import NO_RETURN_NOTE, Inputs, build_report, not_shown_note
 from careboard.judge.council import no_council
@@ -89,10 +90,15 @@ def test_a_return_leaving_out_a_table_every_return_has_rows_in_gives_no_figure_f
             "sw_episodes": []}
     (folder,) = write_returns(tmp_path / "files", {2025: {t: rows[t] for t in tables}})
     db = str(tmp_path / "s.duckdb")
-    assert_clean(run_cli("load", str(folder), "--db", db, "--no-validate", "--as-at", "31/03/2025"), {0})
+    load = run_cli("load", str(folder), "--db", db, "--no-validate", "--as-at", "31/03/2025")
+    assert_clean(load, {0})
     run = run_cli("indicators", "--db", db)
     assert_clean(run, {0})
     for ind, missing in left_out.items():
         assert re.search(rf"{ind} +- +\S+ +\(needs the {re.escape(missing)}: not loaded\)", run.out), ind
     assert re.search(r"adopt_a1_days +- +days +\(no children in the cohort\)", run.out)      # no AD1: none adopted
     assert "cla_count                                   1 count" in run.out
+    left = [t for t in ("header", "reviews", "oc2", "oc3", "sw_episodes") if t not in tables]
+    said = [line for line in load.out.splitlines() if " has no " in line]
+    assert len(said) == 1 and said[0].startswith(f"note: {folder}: has no ") and all(
+        f"{formats.table(t).title} ({formats.table(t).records})" in said[0] for t in left), said

@@ -16,7 +16,7 @@ from ..errors import Finding, InputError
 from ..ingest.files import Return, SourceFile, StoredTable, discover
 from ..ingest.list_dates import as_at_of_lists
 from ..ingest.raw import RawTable
-from ..plural import counted
+from ..plural import counted, listed
 from ..store import annex_a_links, checks, year_findings
 from ..store.findings import Counts, snapshot_counts
 from ..store.return_year import check_as_at, late_as_at_note, loose_files, years_of_returns
@@ -121,6 +121,24 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
                         progress=progress)
 
 
+def _tables_left_out(r: Return) -> str | None:
+    """A note when a return of CSV files (or sheets) has no file of a table every council's return has rows in:
+    the figures drawn from it have no value (indicators.calculate.Context.not_loaded). An XML return holds
+    every table."""
+    given = {table: fmt for f in r.files for table, fmt in f.table_names()}
+    if "xml" in given.values():
+        return None
+    missing = [t for t in (registry.table(name) for name in registry.SSDA903.tables())
+               if t.every_return and (t.first_year or 0) <= r.year and t.name not in given]
+    if not missing:
+        return None
+    files = listed([f"{t.title} ({t.records})" for t in missing])
+    one = len(missing) == 1
+    return (f"{r.label}: has no {files} file{'' if one else 's'}, so every figure drawn from "
+            f"{'it' if one else 'them'} has no value: add {'it' if one else 'them'} to the return's files and load "
+            "again")
+
+
 def load_returns(con, returns: list[Return], *, as_at: date | None = None, label: str | None = None,
                  strict: bool = False, validation: Validation | None = None, progress=None) -> LoadResult:
     """Store returns already read (and possibly given their years) as one snapshot."""
@@ -133,6 +151,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     late = late_as_at_note(as_at, collection_year) if returns else ""
     notes = [n for r in returns for n in r.notes] + [n for n in (said, late) if n] + (
         validation.notes(sorted(r.year for r in returns)) if validation and returns else [])
+    notes += [n for r in returns if (n := _tables_left_out(r))]
     # Read before the store is touched, as the returns are: a bad reference file changes nothing.
     installed = validation.install(con, [f.path for r in returns for f in r.files],
                                    collection_year) if validation else None

@@ -17,7 +17,7 @@ from ..indicators import calculate, registry
 from ..indicators.base import Indicator
 from ..indicators.periods import period_for
 from ..model import HISTORY_NOTES
-from ..plural import counted
+from ..plural import counted, listed
 from ..results import BenchmarkRow, Panel, Report, SummaryTable, Value
 from .view import PROFILES_TITLE
 
@@ -151,7 +151,7 @@ def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
             f"{'is' if len(no_return) == 1 else 'are'} not shown."] if no_return else []
     if left_out:
         lists = sorted({name for missing in left_out.values() for name in missing}, key=str.casefold)
-        named = lists[0] if len(lists) == 1 else ", ".join(lists[:-1]) + " and " + lists[-1]
+        named = listed(lists)
         said.append(f"{counted(len(left_out), 'figure or table', 'figures and tables')} "
                     f"{'is' if len(left_out) == 1 else 'are'} not shown, as "
                     f"{'it needs' if len(left_out) == 1 else 'they need'} the council's {named}, not loaded with "

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from careboard.judge.assess import change_arrow, variance, variance_rule_text, variance_unit
+from careboard.plural import listed
 from careboard.report.charts import TrendSeries, trend_svg
 from careboard.report.glossary import glossary
 from careboard.report.formatting import (
@@ -354,8 +355,7 @@ def variance_note(units: list[str]) -> str:
     if "count" in units and "rate" in units:   # both relative: one clause
         units = ["count+rate" if unit in ("count", "rate") else unit for unit in units]
     clauses = list(dict.fromkeys(VARIANCE_CLAUSES[unit] for unit in units))
-    listed = clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " and " + clauses[-1]
-    return (f"Variance is the value minus the target: {listed}. "
+    return (f"Variance is the value minus the target: {listed(clauses)}. "
             "“Current vs benchmark” is measured the same way against each benchmark.")
 
 
