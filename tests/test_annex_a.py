@@ -432,3 +432,33 @@ def test_a_childs_row_with_a_date_is_never_guidance(tmp_path):
     row = list_8_row("C1", **{"Date of Birth": "dd/mm/yyyy"})     # a date's form in one column, dates in others
     book = _book(tmp_path, {"List 8": [LIST_8, row]})
     assert _table(book, L8).line_no == [2] and not [f for f in book.findings if f.code == "guidance_row"]
+
+
+def test_a_sheet_left_aside_is_named_by_its_own_sheet_not_another(tmp_path):
+    """Its finding is stored with the workbook's first table read: it names the workbook, and the sheet in words."""
+    from careboard.store import open_store
+    from careboard.store.findings import as_outcome, load_findings_by_kind
+    from tests.loading import load
+
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    write_book(folder / "Annex A.xlsx", {"List 8": [LIST_8, list_8_row("C1")], "Cover": [["Annex A"], ["Contents"]]})
+    con = open_store(tmp_path / "s.duckdb")
+    sid = load(con, [folder], as_at=date(2025, 1, 31), validate=False).snapshot_id
+    ((file, message),) = [(f.file, f.message) for f in as_outcome(con, sid).failures if f.rule == "sheet_not_recognised"]
+    assert file.endswith("Annex A.xlsx") and message.startswith("sheet Cover ")
+    (kind,) = [k for k in load_findings_by_kind(con, sid) if k[1] == "sheet_not_recognised"]
+    assert kind[4].endswith("Annex A.xlsx")
+
+
+def test_load_says_which_sheet_looks_like_a_list_but_was_left_aside(tmp_path):
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    leavers = [h if h != "LA in Touch" else "In Touch?" for h in LIST_9]
+    write_book(folder / "Annex A.xlsx", {"List 8": [LIST_8, list_8_row("C1")], "Care leavers": [leavers],
+                                        "Cover": [["Annex A"]]})
+    run = run_cli("load", str(folder), "--as-at", "31/01/2025", "--db", str(tmp_path / "s.duckdb"))
+    said = [line for line in run.out.splitlines() if "left aside" in line]
+    assert said == [f'note: {folder / "Annex A.xlsx"}: sheet Care leavers looks most like Annex A List 9 (care leavers) '
+                    '(header row 1) but has no "LA in Touch" (IN_TOUCH), so it was left aside: head its columns so to '
+                    'have it read'], run.out      # the cover, like no list, is a finding only

@@ -295,8 +295,9 @@ class _Sheet:
             looks_like = f"{m.fmt.short} {m.table.title}"
             msg = (f"looks most like {looks_like} (header row {row}) but has no {_header_names(m, lacking)}, so it "
                    f"was left aside")
-        self.findings.append(Finding("warning", "sheet_not_recognised", self.where, None, None, None, None,
-                                     f"sheet {self.sheet} {msg}"))
+        # A sheet much like a list is most likely one whose headers are written otherwise: `load` says so.
+        self.findings.append(Finding("warning", "sheet_like_a_list" if looks_like else "sheet_not_recognised",
+                                     self.where, None, None, None, None, f"sheet {self.sheet} {msg}"))
         return SheetMapping(self.sheet, "not recognised", note=msg, looks_like=looks_like)
 
     def _read_rows(self, rows, header_row, headers, match: _Match) -> tuple[RawTable, SheetMapping]:

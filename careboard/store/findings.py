@@ -27,6 +27,10 @@ _ROW_OF_LINE = " UNION ALL ".join(
     f"SEMI JOIN (SELECT file_id, line_no FROM dq_findings WHERE snapshot_id = $s AND table_name = '{t}') "
     f"USING (file_id, line_no) WHERE snapshot_id = $s GROUP BY file_id, line_no" for t in registry.all_tables())
 
+# The file a load finding is about: one about a whole sheet (no table: a sheet left aside) is stored with the
+# workbook's first table, so it names the workbook alone, and its message the sheet.
+_FINDING_FILE = f"CASE WHEN d.table_name IS NULL THEN f.path ELSE {file_named('f')} END"
+
 # A finding for information is stored as 'info' and shown as a note, as the counts (Counts.describe) name it.
 _SHOWN_SEVERITY = "CASE d.severity WHEN 'info' THEN 'note' ELSE d.severity END"
 
@@ -34,7 +38,7 @@ _LOAD = f"""
 SELECT d.code, {_SHOWN_SEVERITY}, coalesce(d.table_name, ''), r.row_no, d.child, coalesce(d.field, ''),
        CASE WHEN d.value IS NULL THEN '' WHEN d.field IS NULL OR d.value LIKE split_part(d.field, ',', 1) || '=%'
                  THEN d.value ELSE d.field || '=' || d.value END,
-       d.message, coalesce({file_named("f")}, ''), d.line_no, d.file_id
+       d.message, coalesce({_FINDING_FILE}, ''), d.line_no, d.file_id
 FROM dq_findings d
 LEFT JOIN source_files f ON f.snapshot_id = d.snapshot_id AND f.file_id = d.file_id
 LEFT JOIN ({_ROW_OF_LINE}) r ON r.table_name = d.table_name AND r.file_id = d.file_id AND r.line_no = d.line_no
@@ -103,7 +107,7 @@ def load_findings_by_kind(con, sid: int) -> list[tuple]:
     (see _SHOWN_SEVERITY), each most frequent first."""
     return con.execute(f"""
         SELECT {_SHOWN_SEVERITY}, d.code, coalesce(d.table_name, ''),
-               count(*), arg_min({file_named("f")}, (f.path, d.line_no)), min(d.line_no),
+               count(*), arg_min({_FINDING_FILE}, (f.path, d.line_no)), min(d.line_no),
                arg_min(d.message, (f.path, d.line_no))
         FROM dq_findings d LEFT JOIN source_files f ON f.snapshot_id = d.snapshot_id AND f.file_id = d.file_id
         WHERE d.snapshot_id = $s GROUP BY d.severity, d.code, d.table_name
