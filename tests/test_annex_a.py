@@ -334,7 +334,8 @@ def test_careboard_annex_a_prints_a_summary_and_writes_the_report(tmp_path, suff
 @pytest.mark.parametrize("sheets,message", [
     ({"Header": [["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]]}, "holds none of Annex A's lists 8-11 (Header: Header)"),
     ({"List 3": [LIST_3]}, "holds none of Annex A's lists 8-11 (List 3: left aside)"),
-    (None, ".csv is not a workbook careboard reads"),
+    (None, "is a CSV file: careboard annex-a shows how a workbook's sheets are read, and careboard load reads a "
+           "list saved as CSV as it is"),
 ])
 def test_careboard_annex_a_refuses_a_workbook_that_is_not_annex_a(tmp_path, sheets, message):
     path = write_book(tmp_path / "other.xlsx", sheets) if sheets else tmp_path / "header.csv"
@@ -343,6 +344,13 @@ def test_careboard_annex_a_refuses_a_workbook_that_is_not_annex_a(tmp_path, shee
     r = run_cli("annex-a", str(path))
     code, err = r.code, r.err
     assert code == 2 and len(err.strip().splitlines()) == 1 and err.startswith(f"careboard: {path}: {message}")
+
+
+def test_careboard_annex_a_given_a_folder_names_a_workbook_in_it(tmp_path):
+    write_book(tmp_path / "Annex A.xlsx", {"List 8": [LIST_8]})
+    r = run_cli("annex-a", str(tmp_path))
+    assert r.code == 2 and r.err.strip() == f"careboard: {tmp_path}: is a folder: give the workbook itself, such as " \
+                                            f"{tmp_path / 'Annex A.xlsx'}"
 
 
 def test_the_cells_read_are_typed_as_the_store_types_them(tmp_path):

@@ -19,8 +19,15 @@ def cmd_annex_a(args) -> int:
     from ..safe_cells import write_table
 
     path: Path = args.workbook
+    if path.is_dir():
+        books = sorted(p.name for p in path.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm"))
+        raise InputError(str(path), "is a folder: give the workbook itself"
+                                    + (f", such as {path / books[0]}" if books else " (it holds none)"))
     if not path.is_file():
         raise InputError(str(path), "no such file")
+    if path.suffix.lower() in (".csv", ".txt"):
+        raise InputError(str(path), "is a CSV file: careboard annex-a shows how a workbook's sheets are read, and "
+                                    "careboard load reads a list saved as CSV as it is, its findings naming each line")
     book = read_xlsx(path)
     lists = get("annex_a").tables()
     if not any(t.table in lists for t in book.tables):
