@@ -102,3 +102,17 @@ def test_a_return_leaving_out_a_table_every_return_has_rows_in_gives_no_figure_f
     said = [line for line in load.out.splitlines() if " has no " in line]
     assert len(said) == 1 and said[0].startswith(f"note: {folder}: has no ") and all(
         f"{formats.table(t).title} ({formats.table(t).records})" in said[0] for t in left), said
+
+
+def test_due_list_all_writes_no_workbook_when_no_list_can_be_drawn_up(tmp_path):
+    """Private fostering notifications alone: no operational list is drawn from them, so there is nothing to write."""
+    import shutil
+
+    (tmp_path / "lists").mkdir()
+    shutil.copy(LISTS / "Private fostering.csv", tmp_path / "lists")
+    db = str(tmp_path / "s.duckdb")
+    assert_clean(run_cli("load", str(tmp_path / "lists"), "--as-at", "31/01/2025", "--db", db), {0})
+    run = run_cli("due", "--list", "all", "--output", str(tmp_path / "due.xlsx"), "--db", db)
+    assert_clean(run, {2})
+    assert run.err.splitlines()[-1].startswith("careboard: --list all: none of the lists can be drawn up from snapshot 1")
+    assert not (tmp_path / "due.xlsx").exists()

@@ -285,6 +285,9 @@ def cmd_due(args) -> int:
         sheets.append((unit.sheet, columns, rows))
         print(f"{unit.title}: {summary(unit, rows, as_at, args.days)}" if len(units) > 1
               else summary(unit, rows, as_at, args.days), file=sys.stderr)
+    if not sheets:      # every list needs what the snapshot does not hold: no workbook of nothing
+        raise InputError("--list all", f"none of the lists can be drawn up from snapshot {ctx.snapshot_id}, as said "
+                                       "above: load what they need with the month's files")
     if args.output is None:
         write_csv(sys.stdout, sheets[0][1], sheets[0][2])
     elif args.list == "all":
