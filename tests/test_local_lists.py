@@ -174,3 +174,18 @@ def test_a_store_made_before_the_lists_is_still_read(tmp_path):
     run = run_cli("findings", "--db", str(db), "--output", str(tmp_path / "findings.csv"))
     assert_clean(run, {0})
     assert run_cli("snapshots", "--db", str(db)).out.splitlines()[1].split()[2] == "2024-25"
+
+
+def test_a_code_no_list_allows_is_one_error_and_a_long_value_is_the_lists_to_refuse(tmp_path):
+    """An activity the log does not know, written long, is an unknown code, not also a value too long; a team's
+    name too long is too long for the list, not for 'the return'."""
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "Activity log.csv").write_text(
+        "CHILD,ACTIVITY,DATE,AREA,TEAM,WORKER,DUE\n"
+        f"C101,HEALTH ASSESSMENT DONE,13/08/2024,,{'T' * 61},Ali Khan,13/08/2024\n")
+    con = open_store(tmp_path / "s.duckdb")
+    sid = load(con, [tmp_path / "lists"], as_at=date(2025, 1, 31), validate=False).snapshot_id
+    found = con.execute("SELECT code, field, message FROM dq_findings WHERE snapshot_id = ? AND severity = 'error' "
+                        "ORDER BY field", [sid]).fetchall()
+    assert [(code, field) for code, field, _ in found] == [("unknown_code", "ACTIVITY"), ("too_long", "TEAM")]
+    assert "characters long; the list allows at most 60" in found[1][2]

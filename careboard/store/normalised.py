@@ -39,7 +39,8 @@ def _cells(table: str) -> list[str]:
         read = {"date": f"strftime({col}, '%d/%m/%Y')", "integer": f"CAST({col} AS VARCHAR)"}.get(kind, col)
         cells.append(f"CASE WHEN {read} <> {raw} THEN struct_pack(field := '{c}', value := {raw}, read := {read}, "
                      f"most := NULL::INTEGER) END")
-        if kind in ("code", "text"):
+        # A list's column with codes of its own: a value too long is no code of it, reported once as that.
+        if kind in ("code", "text") and c not in t.codes:
             most = lengths[c]
             cells.append(f"CASE WHEN length({col}) > {most} THEN struct_pack(field := '{c}', value := {raw}, read := {col}, "
                          f"most := {most}) END")
@@ -67,7 +68,7 @@ _SCIENTIFIC = ("""CASE WHEN regexp_full_match(x.read, '[0-9]([.][0-9]+)?E[+][0-9
                """format the column as text and export it again' ELSE '' END""")
 
 _MESSAGE = ("""CASE WHEN code = 'too_long' THEN x.field || ' "' || x.read || '" is ' || length(x.read) """
-            """|| ' characters long; the return allows at most ' || x.most || """ + _SCIENTIFIC + """
+            """|| ' characters long; {whose} allows at most ' || x.most || """ + _SCIENTIFIC + """
      ELSE x.field || ' "' || x.value || '" was read as "' || x.read || '" (' || CASE code """
             + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in _REASONS.items()) + " END || ')' END")
 
@@ -76,8 +77,9 @@ def cell_findings(table: str, sid: str) -> str:
     """SELECT of the dq_findings rows for the cells of `table` read differently from how they were
     written or longer than allowed, in the files `sid` names (the SQL after "snapshot_id = ")."""
     cells = _cells(table)
+    whose = "the list" if registry.format_of(table).is_list else "the return"
     return f"""SELECT snapshot_id, CASE WHEN code = 'too_long' THEN 'error' ELSE 'warning' END, code, '{table}',
-       file_id, line_no, child, x.field, x.value, {_MESSAGE}
+       file_id, line_no, child, x.field, x.value, {_MESSAGE.replace("{whose}", whose)}
 FROM (SELECT *, {_KIND} AS code
       FROM (SELECT snapshot_id, file_id, line_no, {child_of(table)} AS child, unnest([{", ".join(cells)}]) AS x
             FROM {staging_name(table)} WHERE snapshot_id = {sid} AND {NORMALISED})
