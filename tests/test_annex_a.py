@@ -183,6 +183,10 @@ HEADERS = [
     ("Suitability of Accommodation", LIST_9, "Suitability of Accomodation", "ACCOMMODATION_SUITABLE"),
     ("Date of Adoption Order", LIST_10, "Date of Adoption Order ", "ADOPTION_ORDER_DATE"),
     ("Date Adopter Matched With Child(ren)", LIST_11, "Date adopter matched with child(ren)", "MATCHED_DATE"),
+    ("In Touch?", LIST_9, "LA in Touch", "IN_TOUCH"),
+    ("Date of Enquiry", LIST_11, "Date enquiry received", "ENQUIRY_DATE"),
+    ("Date Approved", LIST_11, "Date application approved", "APPROVED_DATE"),
+    ("Date Matched", LIST_11, "Date adopter matched with child(ren)", "MATCHED_DATE"),
 ]
 
 
@@ -462,7 +466,7 @@ def test_a_sheet_left_aside_is_named_by_its_own_sheet_not_another(tmp_path):
 def test_load_says_which_sheet_looks_like_a_list_but_was_left_aside(tmp_path):
     folder = tmp_path / "lists"
     folder.mkdir()
-    leavers = [h if h != "LA in Touch" else "In Touch?" for h in LIST_9]
+    leavers = [h if h != "LA in Touch" else "Contact status" for h in LIST_9]
     write_book(folder / "Annex A.xlsx", {"List 8": [LIST_8, list_8_row("C1")], "Care leavers": [leavers],
                                         "Cover": [["Annex A"]]})
     run = run_cli("load", str(folder), "--as-at", "31/01/2025", "--db", str(tmp_path / "s.duckdb"))

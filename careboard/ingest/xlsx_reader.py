@@ -286,17 +286,20 @@ class _Sheet:
                                          f"sheet {self.sheet}: {msg}"))
             return SheetMapping(self.sheet, "left aside", title=f"List {number} ({title})", header_row=row, note=msg)
         near = _nearest(head)
-        looks_like = None
+        looks_like, close = None, False
         if near is None:
             msg = "matches no list or table careboard reads and was left aside"
         else:
             m, row = near
             lacking = [c for c in m.table.columns if c not in m.found]
             looks_like = f"{m.fmt.short} {m.table.title}"
+            own = set(m.table.all_columns) - m.fmt.spec.common
+            close = len(lacking) * 2 <= len(m.table.columns) or len(m.found & own) * 2 >= len(own)
             msg = (f"looks most like {looks_like} (header row {row}) but has no {_header_names(m, lacking)}, so it "
                    f"was left aside")
-        # A sheet much like a list is most likely one whose headers are written otherwise: `load` says so.
-        self.findings.append(Finding("warning", "sheet_like_a_list" if looks_like else "sheet_not_recognised",
+        # A sheet with at least half the columns a list must have, or half of all its own, is most likely the
+        # list, some headers written otherwise: `load` says so. One sharing a column or two (lookups) is a finding.
+        self.findings.append(Finding("warning", "sheet_like_a_list" if close else "sheet_not_recognised",
                                      self.where, None, None, None, None, f"sheet {self.sheet} {msg}"))
         return SheetMapping(self.sheet, "not recognised", note=msg, looks_like=looks_like)
 
