@@ -189,3 +189,17 @@ def test_a_code_no_list_allows_is_one_error_and_a_long_value_is_the_lists_to_ref
                         "ORDER BY field", [sid]).fetchall()
     assert [(code, field) for code, field, _ in found] == [("unknown_code", "ACTIVITY"), ("too_long", "TEAM")]
     assert "characters long; the list allows at most 60" in found[1][2]
+
+
+def test_files_set_aside_from_a_folder_of_lists_are_said(tmp_path):
+    """As they are from a return's folder: a readme, and a workbook holding no table careboard reads."""
+    from tests.annex_a_books import write_book
+
+    folder = tmp_path / "lists"
+    shutil.copytree(DATA / "lists 2025-01-31", folder)
+    (folder / "readme.docx").write_bytes(b"PK\x03\x04 not really a document")
+    write_book(folder / "budget 2024.xlsx", {"Budget": [["Cost centre", "Spend"], ["CiC", 1200]]})
+    result = load(open_store(tmp_path / "s.duckdb"), [folder], as_at=date(2025, 1, 31), validate=False)
+    aside = [n for n in result.notes if "set aside" in n]
+    assert aside == [f"{folder}: 1 file set aside (readme.docx), as careboard reads only CSV, XML and Excel files",
+                     f"{folder}: 1 file set aside (budget 2024.xlsx), as it holds no table careboard reads"]

@@ -144,12 +144,14 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     """Store returns already read (and possibly given their years) as one snapshot."""
     paths = list(dict.fromkeys(r.folder for r in returns))
     lists = [f for r in returns for f in r.lists]
+    # What reading a folder of lists alone set aside (a budget workbook, a readme) is said with the rest.
+    lists_notes = [n for r in returns if not r.files for n in r.notes]
     returns = [r for r in returns if r.files]       # the yearly returns (SSDA903)
     _one_council(con, returns)
     as_at, collection_year, said = _as_at(con, returns, lists, as_at)
     check_as_at(as_at, collection_year, ", ".join(map(str, paths)))
     late = late_as_at_note(as_at, collection_year) if returns else ""
-    notes = [n for r in returns for n in r.notes] + [n for n in (said, late) if n] + (
+    notes = [n for r in returns for n in r.notes] + lists_notes + [n for n in (said, late) if n] + (
         validation.notes(sorted(r.year for r in returns)) if validation and returns else [])
     notes += [n for r in returns if (n := _tables_left_out(r))]
     # A sheet left aside that looks like a list is most likely the list, its headers written otherwise.
