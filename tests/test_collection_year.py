@@ -84,10 +84,13 @@ def test_the_current_folder_given_as_dot_is_read_by_its_name(tmp_path, monkeypat
 
 @pytest.mark.parametrize("fields,year", [({"Year": "2025"}, 2025), ({"CollectionYear": "2024/25"}, 2025),
                                           ({"ReferenceDate": "2025-03-31"}, 2025), ({"ReferenceDate": "2025-04-01"}, 2026),
+                                          ({"ReferenceDate": "31/03/2025"}, 2025),        # as the CSV files write dates
                                           ({"Collection": "SSDA903"}, None), ({"Year": "soon"}, None)])
 def test_year_in_an_xml_collection_header(fields, year):
     got = year_in_xml_header(fields)
     assert (got.year if got else None) == year
+    if got:     # named as the file names its element
+        assert got.describe().startswith(f"'{next(iter(fields))} "), got.describe()
 
 
 # ---- the year a return is loaded as --------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 from ..dates import DASHES, pair_year, year_ending
@@ -106,20 +106,24 @@ _HEADER_DATE = ("REFERENCEDATE", "COLLECTIONDATE")
 def year_in_xml_header(fields: dict[str, str]) -> NamedYear | None:
     """The year of an XML file's collection header (elements outside every CHILD: <Year>2025</Year> is the
     year ending March 2025, as the DfE names collections; <ReferenceDate> gives the year it falls in)."""
-    upper = {k.upper(): v.strip() for k, v in fields.items()}
+    # Each element by its name in capitals, as the file writes the name and the value.
+    named = {k.upper(): (k, v.strip()) for k, v in fields.items()}
     where = "the XML collection header"
     for key in _HEADER_YEAR:
-        text = upper.get(key, "")
+        name, text = named.get(key, ("", ""))
         if re.fullmatch(r"(?:19|20)\d\d", text):
-            return NamedYear(int(text), f"{key.title()} {text}", where)
+            return NamedYear(int(text), f"{name} {text}", where)
         m = re.fullmatch(r"(\d{2}|\d{4})\s*[-/_]\s*(\d{2}|\d{4})", text)
         if m and pair_year(*m.groups()):
-            return NamedYear(pair_year(*m.groups()), f"{key.title()} {text}", where)
+            return NamedYear(pair_year(*m.groups()), f"{name} {text}", where)
     for key in _HEADER_DATE:
-        try:
-            d = date.fromisoformat(upper.get(key, "")[:10])
-        except ValueError:
-            continue
-        return NamedYear(year_ending(d), f"{key.title()} {d:%d/%m/%Y}", where)
+        name, text = named.get(key, ("", ""))
+        # As the XML schema writes dates (2025-03-31, maybe with a time), or as the CSV files do (31/03/2025).
+        for form, part in (("%Y-%m-%d", text[:10]), ("%d/%m/%Y", text)):
+            try:
+                d = datetime.strptime(part, form).date()
+            except ValueError:
+                continue
+            return NamedYear(year_ending(d), f"{name} {d:%d/%m/%Y}", where)
     return None
 
