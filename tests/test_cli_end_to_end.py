@@ -312,6 +312,20 @@ def test_a_first_load_that_fails_leaves_no_store(tmp_path):
     assert "2023-24" in listed.out
 
 
+def test_snapshots_count_the_errors_findings_lists(stores):
+    """The load's errors and the DfE rules' failing rows that are errors, as the load's summary counts them."""
+    from careboard.store import open_store
+    from careboard.store.findings import snapshot_counts
+
+    listed = run_cli("snapshots", "--db", str(stores["council"]))
+    assert_clean(listed, {0})
+    head, row = listed.out.splitlines()[:2]
+    assert head.split()[-6:] == ["load", "errors", "DfE", "rule", "errors", "loaded"]
+    with open_store(stores["council"], read_only=True) as con:
+        c = snapshot_counts(con, 1)
+    assert row.split()[5:7] == [str(c.finding_errors), str(c.failing_errors)] and c.failing_errors > 0
+
+
 @pytest.mark.parametrize("command", [["load", str(DATA / "council")], ["snapshots"], ["indicators"], ["due"]])
 def test_a_data_file_given_as_the_store_is_refused_and_left_alone(tmp_path, command):
     """DuckDB (2.0) opens an existing CSV file as an empty database in memory: a load into it said it had

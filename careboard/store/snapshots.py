@@ -19,7 +19,8 @@ class Snapshot:
     label: str | None
     files: int
     episodes: int
-    errors: int
+    errors: int                         # the load's data-quality findings that are errors
+    rule_errors: int                    # the failing rows of the DfE rules that are errors
     source_formats: tuple[str, ...]     # the formats its files are in, by id: ("ssda903",)
     period_start: date | None           # the period its files cover (a 903 return's: its collection year)
     period_end: date | None
@@ -31,6 +32,7 @@ SELECT s.snapshot_id, s.as_at, s.collection_year, s.first_year, s.loaded_at, s.l
        (SELECT count(*) FROM source_files f WHERE f.snapshot_id = s.snapshot_id),
        (SELECT count(*) FROM stg_episodes e WHERE e.snapshot_id = s.snapshot_id),
        (SELECT count(*) FROM dq_findings d WHERE d.snapshot_id = s.snapshot_id AND d.severity = 'error'),
+       (SELECT count(*) FROM validation_failures v WHERE v.snapshot_id = s.snapshot_id AND v.severity = 'error'),
        s.source_formats, s.period_start, s.period_end
 FROM snapshots s ORDER BY s.as_at, s.snapshot_id""").fetchall()
     return [Snapshot(*r[:-3], tuple(filter(None, (r[-3] or "").split(","))), *r[-2:]) for r in rows]
