@@ -482,3 +482,14 @@ def test_a_typed_date_that_is_none_says_why(text, message):
     with pytest.raises(ValueError) as caught:
         parse_date(text)
     assert str(caught.value) == message
+
+
+def test_year_given_for_several_folders_says_what_to_do_instead(tmp_path, capsys):
+    busy_year(tmp_path / "2023_24", 2024)
+    busy_year(tmp_path / "2024_25 final", 2025)
+    argv = ["load", str(tmp_path / "2023_24"), str(tmp_path / "2024_25 final"), "--year", "2024/25",
+            "--db", str(tmp_path / "s.duckdb")]
+    assert main(argv) == 2
+    said = capsys.readouterr().err.strip().splitlines()[-1]     # after the line of progress reading them
+    assert said.startswith("careboard: ") and ": --year applies to a single return, but several folders were given: " \
+           "leave --year out to load each by the year its names and dates give" in said

@@ -112,7 +112,9 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
             raise InputError(", ".join(map(str, paths)), "--year names an SSDA903 return's collection year, but only "
                                                          "local lists were given: give the day they were taken with --as-at")
         if len(returns) > 1:
-            several = ("several folders were given" if len({r.folder for r in returns}) > 1 else
+            several = ("several folders were given: leave --year out to load each by the year its names and dates "
+                       "give (the note says how each was worked out), or name a folder by its year (2024-25)"
+                       if len({r.folder for r in returns}) > 1 else
                        f"the folder holds returns of several years (its files are named {', '.join(r.part for r in returns)}); leave "
                        f"--year out to load them all, each by the year its files are named with")
             raise InputError(", ".join(map(str, paths)), f"--year applies to a single return, but {several}")
