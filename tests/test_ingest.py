@@ -180,6 +180,17 @@ def test_a_quoted_cell_over_lines_is_a_finding(tmp_path, rows, findings):
     assert all(want[4] in (None, got[4]) for got, want in zip(found, findings))
 
 
+def test_a_line_break_in_a_column_careboard_does_not_read_is_the_cells_own(tmp_path):
+    """A quoted name or note over two lines, in an extra column: the row is read as written, with a note."""
+    text = f'{EPISODES_HEADER},Forename\n{ROW},"Ann\nMarie"\n{ROW.replace("1,", "2,", 1)},Jo\n'
+    (t,) = read_file(write(tmp_path, "x.csv", text)).tables
+    assert read_back(t)["CHILD"] == ["1", "2"] and t.line_no == [2, 4]
+    (f,) = [f for f in t.findings if f.code == "line_break"]
+    assert (f.severity, f.line, f.field) == ("info", 2, "FORENAME")
+    assert f.message == "a quoted cell of FORENAME, a column careboard does not read, runs over lines 2-3: the lines " \
+                        "were read as one row, as written"
+
+
 XML = b"""<?xml version="1.0" encoding="us-ascii"?>
 <EXPSSDA903>
   <CHILD>

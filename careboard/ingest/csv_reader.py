@@ -67,7 +67,7 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
             # A quoted cell ran over lines: see refuse_quote_left_open, once the last row is read.
             spanned = (start + 1, reader.line_num, row) if reader.line_num > start + 1 else None
             if spanned:
-                findings.append(_spanning(file, table, *spanned, header))
+                findings.append(_spanning(file, table, *spanned, header, t.all_columns))
             if not row or (len(row) == 1 and not row[0].strip()):
                 blank.append(start + 1)
                 start = reader.line_num
@@ -147,12 +147,19 @@ def _header_further_down(text: str, file: str, first: int, look: int = 10) -> In
     return None
 
 
-def _spanning(file: str, table: str, first: int, last: int, row: list[str], header: list[str]) -> Finding:
+def _spanning(file: str, table: str, first: int, last: int, row: list[str], header: list[str],
+              read: tuple[str, ...]) -> Finding:
     """An error for a row whose quoted cell runs over lines: no field careboard reads (the return's, the local
     lists') holds a line break, so it is most likely a stray quote that a later one closed, the lines between
-    lost inside the cell."""
+    lost inside the cell. In a column careboard does not read (a note, a name), a line break is the cell's own:
+    the row is read as written, and a note says so."""
     cell = _broken_cell(row)
-    return Finding("error", "line_break", file, table, first, header[cell] if cell < len(header) else None, None,
+    field = header[cell] if cell < len(header) else None
+    if field is not None and field not in read:
+        return Finding("info", "line_break", file, table, first, field, None,
+                       f"a quoted cell of {field}, a column careboard does not read, runs over lines {first}-{last}: "
+                       "the lines were read as one row, as written")
+    return Finding("error", "line_break", file, table, first, field, None,
                    f"a quoted cell runs over lines {first}-{last}, which were read as one row: no field careboard "
                    f'reads holds a line break, so look for a stray quote (") and remove it')
 
