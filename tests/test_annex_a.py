@@ -287,6 +287,22 @@ def test_a_workbook_careboard_cannot_read_is_refused_on_one_line(tmp_path, name,
     assert e.value.file == str(path) and e.value.message.startswith(message)
 
 
+def test_a_hidden_copy_of_a_list_is_named_hidden_and_annex_a_says_load_would_refuse_it(tmp_path):
+    """A sheet Excel does not show is easily forgotten: the refusal says which of the two is hidden."""
+    from openpyxl import load_workbook
+
+    path = write_book(tmp_path / "annex.xlsx", {"List 8": [LIST_8, list_8_row("C1")], "List 8 (Dec)": [LIST_8]})
+    book = load_workbook(path)
+    book["List 8 (Dec)"].sheet_state = "hidden"
+    book.save(path)
+    said = 'sheets "List 8" and "List 8 (Dec)" (hidden) both hold List 8 (children in care); remove the one not to load'
+    with pytest.raises(InputError) as e:
+        read_file(path)
+    assert e.value.message.startswith(said)
+    r = run_cli("annex-a", str(path))
+    assert r.code == 0 and f"careboard load would refuse the workbook: {said}" in r.out
+
+
 @pytest.mark.parametrize("name", ["annex.xlsx", "annex.xlsm"])
 def test_read_file_gives_a_workbooks_tables_with_the_sheets_it_left_aside(tmp_path, name):
     path = write_book(tmp_path / name, {"List 3": [LIST_3], "List 8": [LIST_8, list_8_row("C1")]})

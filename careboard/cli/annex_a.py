@@ -14,7 +14,7 @@ def cmd_annex_a(args) -> int:
     from ..errors import InputError
     from ..formats.registry import get
     from ..ingest.mapping_report import COLUMNS, mapping_report
-    from ..ingest.xlsx_reader import read_xlsx, sheets_in_words
+    from ..ingest.xlsx_reader import one_sheet_per_table, read_xlsx, sheets_in_words
     from ..plural import counted
     from ..safe_cells import write_table
 
@@ -36,6 +36,10 @@ def cmd_annex_a(args) -> int:
     print(f"{path}:")
     for line in report.summary:
         print(f"  {line}")
+    try:
+        one_sheet_per_table(book)
+    except InputError as refused:   # shown here, before a load is refused for it
+        print(f"careboard load would refuse the workbook: {refused.message}")
     if args.output:
         write_table(args.output, list(COLUMNS), report.rows, sheet_name="Mapping")
         print(f"wrote {args.output}: {counted(len(report.rows), 'line')} of mapping report")

@@ -81,6 +81,11 @@ class Workbook:
     tables: list[RawTable]
     sheets: list[SheetMapping]
     findings: list[Finding]             # every finding, the tables' own included
+    hidden: frozenset[str] = frozenset()    # the sheets Excel does not show: a copy there is easily forgotten
+
+    def named(self, sheet: str) -> str:
+        """A sheet as a message names it: "List 8 (Dec)" (hidden)."""
+        return f'"{sheet}"' + (" (hidden)" if sheet in self.hidden else "")
 
 
 def read_xlsx(path: Path, data: bytes | None = None) -> Workbook:
@@ -124,9 +129,10 @@ def read_xlsx(path: Path, data: bytes | None = None) -> Workbook:
             findings += sheet.findings
             if table is not None:
                 tables.append(table)
+        hidden = frozenset(ws.title for ws in book.worksheets if getattr(ws, "sheet_state", "visible") != "visible")
     finally:
         book.close()
-    return Workbook(path, tables, sheets, findings)
+    return Workbook(path, tables, sheets, findings, hidden)
 
 
 def read_csv_as_sheet(text: str, file: str) -> RawTable | None:
@@ -162,9 +168,9 @@ def one_sheet_per_table(book: Workbook) -> None:
     for t in book.tables:
         if t.table in seen:
             title = registry.table(t.table).title
-            raise InputError(str(book.path), f'sheets "{seen[t.table].sheet}" and "{t.sheet}" both hold {title}; '
-                                             f"remove the one not to load from the workbook (careboard annex-a shows how each "
-                                             f"sheet is read)")
+            raise InputError(str(book.path), f"sheets {book.named(seen[t.table].sheet)} and {book.named(t.sheet)} both "
+                                             f"hold {title}; remove the one not to load from the workbook (careboard "
+                                             f"annex-a shows how each sheet is read)")
         seen[t.table] = t
 
 
