@@ -354,6 +354,9 @@ def test_careboard_annex_a_prints_a_summary_and_writes_the_report(tmp_path, suff
 @pytest.mark.parametrize("sheets,message", [
     ({"Header": [["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]]}, "holds none of Annex A's lists 8-11 (Header: Header)"),
     ({"List 3": [LIST_3]}, "holds none of Annex A's lists 8-11 (List 3: left aside)"),
+    ({"CLA": [[h if h != "Placement Type" else "Placement" for h in LIST_8]]},
+     "holds none of Annex A's lists 8-11 (CLA: looks most like Annex A List 8 (children in care) (header row 1) but has "
+     'no "Placement Type" (PLACE), so it was left aside)'),
     (None, "is a CSV file: careboard annex-a shows how a workbook's sheets are read, and careboard load reads a "
            "list saved as CSV as it is"),
 ])

@@ -175,8 +175,14 @@ def one_sheet_per_table(book: Workbook) -> None:
 
 
 def sheets_in_words(book: Workbook) -> str:
-    """What each sheet was read as, on one line: "List 8: List 8 (children in care); Notes: not recognised"."""
-    return "; ".join(f"{m.sheet}: {m.title if m.status == 'read' else m.status}" for m in book.sheets) or "no sheets"
+    """What each sheet was read as, on one line: "List 8: List 8 (children in care); Notes: not recognised";
+    one like a list says which and what it lacks."""
+    def said(m: SheetMapping) -> str:
+        if m.status == "read":
+            return m.title
+        return m.note if m.looks_like else m.status
+
+    return "; ".join(f"{m.sheet}: {said(m)}" for m in book.sheets) or "no sheets"
 
 
 def _uncalculated_formulas(data: bytes, parts: dict[str, str]) -> dict[str, set[tuple[int, int]]]:
