@@ -46,7 +46,9 @@ VIEW_INPUTS = {
 READING_NOTES = """## Reading several years of returns
 
 - **Children, not rows.** Every figure about children counts each child once. A child with two episodes
-  open at once (a data error, DfE rule 501) counts once, in the episode that started last.
+  open at once (a data error, DfE rule 501) counts once, in the episode that started last. An episode begun
+  before the one before it ended for a change (X1) overlaps it, but continues the same period of care: only a
+  gap between two episodes, or an end for another reason, begins another.
 - **Stitching.** Episodes are matched across returns on CHILD + DECOM; the later return's version wins.
 - **Stale open episodes.** An episode open (no DEC) at the end of the last return that holds it, while a
   later return is loaded without it, is stale: each return holds every episode open during its year, so the

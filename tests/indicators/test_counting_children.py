@@ -156,6 +156,15 @@ def test_counting(indicator, description, returns, expected):
     check(calculate.compute(context(returns, AS_AT), registry.get(indicator)), expected)
 
 
+def test_an_episode_begun_before_the_one_before_it_ended_continues_its_period_of_care():
+    """C moved placement on 01/12/2024 (RNE P), but the episode before was closed (X1) only on 15/01/2025: an
+    overlap (rule 501), not a gap. C has been in care since 01/06/2023 in one period, as the reviews count."""
+    ctx = context({2025: {"episodes": [ep("C", "01/06/2023", "15/01/2025", "X1", place="U4"),
+                                       ep("C", "01/12/2024", rne="P", place="U6")]}}, AS_AT)
+    assert ctx.con.execute("SELECT period_no, period_start FROM periods WHERE child = 'C'").fetchall() == [
+        (1, date(2023, 6, 1))]
+
+
 # ---- Stale open episodes ---------------------------------------------------------------------------
 
 # A is open at the end of 2022/23 and absent from the 2023/24 return altogether; C's 2022/23 episode is

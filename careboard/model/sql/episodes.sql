@@ -20,9 +20,11 @@ chained AS (
   FROM e WINDOW episode_order AS ({episode_order:child, decom})
 ),
 periods AS (
+  -- An episode begun before the one before it ended, which ended for a change (X1), overlaps it (a data
+  -- error, DfE rule 501) but continues the same period of care: only a gap between them begins another.
   SELECT c.*,
          CASE WHEN seq = 1 OR rne = 'S' OR prev_dec IS NULL OR prev_rec IS NULL OR prev_rec <> 'X1'
-                   OR prev_dec <> decom THEN 1 ELSE 0 END AS starts_period
+                   OR prev_dec < decom THEN 1 ELSE 0 END AS starts_period
   FROM chained c
 ),
 numbered AS (
