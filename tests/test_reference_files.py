@@ -174,6 +174,7 @@ def test_the_published_benchmark_files_map_every_gss_code_an_la_has_had():
     (["874 header.csv", "873 episodes.csv"], None),         # two councils: no guess
     (["874 header.csv", "episodes.csv"], None),
     (["903_header.csv", "903_episodes.csv"], None),           # SSDA903, not an LA
+    (["903_header_2324.csv", "874 header 2024-25.csv"], "874"),    # ... so it says nothing beside an LA's number
     (["8741 header.csv"], None),
 ])
 def test_the_council_is_taken_from_file_names_only_when_safe(names, expected):

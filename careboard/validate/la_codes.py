@@ -63,11 +63,11 @@ def gss_to_dfe(folder: Path) -> dict[str, str]:
 def la_number_in_file_names(paths: list[Path], known: tuple[str, ...]) -> str | None:
     """The DfE number every file name starts with ("874 Children 2025-26.csv"), if they all start with
     the same one (or the LA it replaced) and it is a known LA number; otherwise None, since a guess would be
-    worse than asking."""
-    numbers = {leading_number(Path(p).name) for p in paths}
+    worse than asking. A number no LA has says nothing either way: "903_Episodes_2324.csv" is named after the
+    return."""
+    numbers = {n for p in paths if (n := leading_number(Path(p).name)) is None or n in known}
     # A county's older returns beside those of the council that replaced it (Cumbria's beside Cumberland's).
     numbers -= {n for n in numbers if any(replaced(n, by=m) for m in numbers)}
     if len(numbers) != 1:
         return None
-    number = numbers.pop()
-    return number if number in known else None
+    return numbers.pop()
