@@ -178,6 +178,9 @@ CONTINUITY = [
      {"episodes": [new("G"), new("H"), cla("I")],
       "sw_episodes": [sw("G", "15/05/2024", reason="FCONTA"), sw("H", "10/06/2024", reason="FCONTA"),
                       sw("I", "02/04/2024", reason="FCONTA")]}, None, flags(2, 3)),
+    # J's only episode begins after 31 March, a date rule 354 reports: J was not looked after on 31 March.
+    ("SW12STG2", "a child whose care begins after 31 March is not looked after on it", 2025,
+     {"episodes": [cla("A"), ep("J", "05/04/2025")], "sw_episodes": [sw("A", "01/04/2024")]}, None, []),
     ("SW12STG2", "episodes from before the year pass", 2026,
      {"episodes": [cla("A")], "sw_episodes": [sw("A", "01/01/2025")]}, None, []),
     # A ended on 31 March; B's latest is open; C's earlier episode is still open; D's latest ended.

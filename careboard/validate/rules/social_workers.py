@@ -39,9 +39,10 @@ def _ordered(where: str) -> dict:
     return {"fails": where, "over": _ORDERED}
 
 
-# Looked after on 31 March: an episode still open (DEC blank as written) that is not a short break.
+# Looked after on 31 March: an episode still open (DEC blank as written) that is not a short break, begun by
+# then (one begun after it is no child looked after on 31 March, and rule 354 says its date is wrong).
 _LOOKED_AFTER_AT_END = f"""SELECT row_no, "CHILD" FROM ret_episodes
-WHERE {blank("DEC")} AND coalesce("LS", '') NOT IN {{LS_SHORT_BREAK}}"""
+WHERE {blank("DEC")} AND coalesce("LS", '') NOT IN {{LS_SHORT_BREAK}} AND coalesce("DECOM" <= {{end}}, true)"""
 
 # The previous episode is still open, or ended more than 7 days before or after this one began.
 _NOT_WITHIN_7_DAYS = "seq > 1 AND (prev_open OR abs(datediff('day', prev_dec, \"SW_DECOM\")) > 7)"
