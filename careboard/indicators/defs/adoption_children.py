@@ -131,8 +131,8 @@ ADOPTED_WITH_SIBLINGS = Indicator(
                "List 10.",
     technical="annex_a_adoption rows with ADOPTION_ORDER_DATE in the 12 months; counted when another row of the "
               "list has the same FAMILY.",
-    sentence="{num} of the {den} children adopted in the 12 months to {month} were adopted with a brother or "
-             "sister ({value}).",
+    sentence="{num} of the {den} children adopted in the 12 months to {month}, as the council's Annex A list of "
+             "adoptions records them, were adopted with a brother or sister ({value}).",
     sql=_ADOPTED_A10.format(num="CASE WHEN EXISTS (SELECT 1 FROM annex_a_adoption s WHERE s.family = a.family "
                                 "AND s.child <> a.child) THEN 1 ELSE 0 END", condition=""),
     group=GROUP,
@@ -151,7 +151,8 @@ ADOPTED_DISABLED = Indicator(
     definition="Of the children adopted in the 12 months, the share recorded as having a disability. Children "
                "recorded as not known are left out. From the council's Annex A List 10.",
     technical="annex_a_adoption rows with ADOPTION_ORDER_DATE in the 12 months and DISABLED Y or N; counted when Y.",
-    sentence="{num} of the {den} children adopted in the 12 months to {month} had a disability ({value}).",
+    sentence="{num} of the {den} children adopted in the 12 months to {month}, as the council's Annex A list of "
+             "adoptions records them, had a disability ({value}).",
     sql=_ADOPTED_A10.format(num="CASE WHEN a.disabled = 'Y' THEN 1 ELSE 0 END",
                             condition="\n  AND a.disabled IN {YES_NO}"),
     group=GROUP,
