@@ -114,6 +114,17 @@ def test_assess_judges_the_figures_as_shown():
     assert (unrounded.rag, unrounded.change) == ("amber", "worse")
 
 
+def test_a_half_rounds_up_as_the_report_prints_it_and_the_command_line_too():
+    """Two adoptions of 482 and 743 days: 612.5, printed 613 on the card; the month before, the same two, was
+    shown as 612 beside it (Python rounds a half to even), with "No change"."""
+    from careboard.report.formatting import format_value
+    from careboard.rounding import as_printed
+
+    got = assess(612.5, 612.5, None, "days", "low", None, decimals=0)
+    assert got.previous == 613 and format_value(612.5, "days") == "613" and got.change == "same"
+    assert as_printed(0.125, 2) == 0.13 and as_printed(None, 1) is None
+
+
 @pytest.mark.parametrize("call, message", [
     (lambda: variance(1, 1, "percent"), "unit must be one of"),
     (lambda: rag(1, 1, "%", "up", 2), "polarity must be"),

@@ -163,13 +163,14 @@ def indicator_table(values: dict, indicators: tuple) -> tuple[list[str], list[li
     """One row per indicator, for --output: what it is, the period it covers, its figures, and why it has none
     when it has none (the words the printed table gives)."""
     from ..indicators.periods import period_for
+    from ..rounding import as_printed
 
     header = ["id", "title", "period", "period_start", "period_end", "numerator", "denominator", "value", "unit",
               "note"]
     rows = []
     for ind in indicators:
         v = values[ind.id]
-        value = None if v.value is None else round(v.value, ind.decimals)
+        value = as_printed(v.value, ind.decimals)
         rows.append([ind.id, ind.title, period_for(ind.window, v.as_at).label, v.period_start, v.period_end,
                      *map(_whole, (v.numerator, v.denominator, value)), ind.unit, _why_empty(ind, v)])
     return header, rows
@@ -182,6 +183,7 @@ def _whole(x):
 
 def cmd_indicators(args) -> int:
     from ..indicators import calculate
+    from ..rounding import round_half_up
     from ..store import open_store
 
     indicators = _catalogue(args)     # the council file first: its mistakes need no data to be found
@@ -201,7 +203,7 @@ def cmd_indicators(args) -> int:
     print(f"Snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y}")
     for ind in indicators:
         v = values[ind.id]
-        shown = "-" if v.value is None else f"{v.value:,.{ind.decimals}f}"
+        shown = "-" if v.value is None else f"{round_half_up(v.value, ind.decimals):,.{ind.decimals}f}"
         print(f"  {ind.id:34} {shown:>10} {ind.unit:6}{_ratio(ind, v)}")
     return 0
 

@@ -6,6 +6,7 @@ import math
 
 from careboard.indicators.base import POLARITIES, UNITS
 from careboard.results import Assessment
+from careboard.rounding import as_printed
 
 # How each unit measures distance from target: (variance unit, relative to target?)
 _VARIANCE = {
@@ -114,7 +115,7 @@ def assess(value: float | None, previous: float | None, target: float | None, un
     """
     _check(unit, polarity)
     if decimals is not None:
-        value, previous, target = (None if v is None else round(v, decimals) for v in (value, previous, target))
+        value, previous, target = (as_printed(v, decimals) for v in (value, previous, target))
     return Assessment(
         target=target,
         variance=variance(value, target, unit),

@@ -8,9 +8,8 @@ Rounding is half-up on the decimal figure people see (5.85 -> 5.9), not Python's
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
-
 from careboard.indicators.base import UNITS
+from careboard.rounding import round_half_up  # noqa: F401 (the report's rounding)
 
 DEFAULT_DECIMALS = {"%": 1, "count": 0, "rate": 1, "days": 0, "score": 1}
 # Counts of children and durations in days are never shown with decimals, whatever the catalogue says.
@@ -29,12 +28,6 @@ def _decimals(unit: str, decimals: int | None) -> int:
     if unit in WHOLE_UNITS:
         return 0
     return DEFAULT_DECIMALS[unit] if decimals is None else decimals
-
-
-def round_half_up(value: float, decimals: int) -> Decimal:
-    """The decimal a reader would write down: 64.65 -> 64.7 and 0.125 -> 0.13."""
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return rounded + 0   # drops the sign of a negative zero
 
 
 def _number(value: float, decimals: int) -> str:

@@ -19,6 +19,7 @@ from careboard.report.formatting import (
 )
 from careboard.report.profile_layout import layout
 from careboard.results import Panel, ProfileTable, Report, SummaryTable
+from careboard.rounding import as_printed
 
 # The heading over the profile tables, in every version of the report and in its notes of what is left out.
 PROFILES_TITLE = "Profile of children looked after"
@@ -274,7 +275,7 @@ def _benchmarks(panel: Panel, value_withheld: bool) -> list[dict]:
     rule = variance_unit(panel.unit)
     current = panel.current.value
     if current is not None:
-        current = round(current, panel.decimals)   # as the judge does: compare the figure as printed
+        current = as_printed(current, panel.decimals)   # as the judge does: compare the figure as printed
     rows = []
     for row in panel.benchmarks:
         if value_withheld:
