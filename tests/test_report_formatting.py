@@ -71,6 +71,12 @@ def test_dates():
     ("1 missing-from-care incidents involving 1 children", "1 missing-from-care incident involving 1 child"),
     ("For 1 out of the 1 reviews due", "For 1 out of the 1 review due"),
     ("21 children, 2.1 children, between 1 and 5 children", "21 children, 2.1 children, between 1 and 5 children"),
+    ("In March 2025 there were 1 missing-from-care incidents involving 1 children.",
+     "In March 2025 there was 1 missing-from-care incident involving 1 child."),
+    ("1 of the 3 children in care for a year were convicted", "1 of the 3 children in care for a year was convicted"),
+    ("11 of the 30 children were convicted; 21 of the children were", "11 of the 30 children were convicted; 21 of the "
+                                                                      "children were"),
+    ("there were 12 children, and there were 1.5 on average", "there were 12 children, and there were 1.5 on average"),
 ])
 def test_a_count_of_one_is_singular(text, expected):
     from careboard.report.sentences import one_is_singular

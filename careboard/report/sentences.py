@@ -43,9 +43,12 @@ def sentence(ind: Indicator, v: Value, target: float | None, threshold: int | No
     return capitalise_sentences(one_is_singular(text))
 
 
-# A count of one filled into a plural template: "there were 1 children" reads "there was 1 child".
+# A count of one filled into a plural template: "there were 1 children" reads "there was 1 child", "1 of the
+# children in care were" reads "1 of the children in care was".
 _ONE = [(re.compile(r"\bthere were 1 children\b"), "there was 1 child"),
-        (re.compile(r"(?<![\d.,])\b1 (child|review|incident|missing-from-care incident)(ren|s)\b"), r"1 \1")]
+        (re.compile(r"(?<![\d.,])\b1 (child|review|incident|missing-from-care incident)(ren|s)\b"), r"1 \1"),
+        (re.compile(r"\bthere were 1(?![\d.,])\b"), "there was 1"),
+        (re.compile(r"(?<![\d.,])\b(1 of the [^,.;()]*?) were\b"), r"\1 was")]
 
 
 def one_is_singular(text: str) -> str:
