@@ -135,6 +135,5 @@ def test_empty_figures_say_why(report):
         "There is no figure yet for April 2024 to February 2025: nobody in the group this measure is worked "
         "out over has been recorded so far this year.")
     assert _panel(report, "adopt_a1_days").sentence == (
-        "There is no figure for the 12 months to February 2025: nobody was in the group this measure is worked "
-        "out over.")
+        "There is no figure for the 12 months to February 2025: there were no adoptions to count.")
     assert not any("cohort" in p.sentence or "neet" in p.sentence for p in report.panels)

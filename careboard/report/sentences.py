@@ -63,6 +63,10 @@ def empty_sentence(ind: Indicator, v: Value) -> str:
         counted = format_value(v.numerator, "count")
         return f"{NO_POPULATION} The count behind it is {counted}."
     label = period_for(ind.window, v.as_at).label
+    if ind.counts != "children":    # what it counts says it plainest: "there were no reviews to count"
+        if ind.window == "ytd":
+            return f"There is no figure yet for {label}: there have been no {ind.counts} to count so far this year."
+        return f"There is no figure for {label}: there were no {ind.counts} to count."
     if ind.window == "ytd":
         return (f"There is no figure yet for {label}: nobody in the group this measure is worked out over has "
                 "been recorded so far this year.")
