@@ -112,7 +112,8 @@ class AliasedFormat(Format):
         """The answers each coded column takes, by column name."""
         out = {}
         for name, a in self._raw.get("answers", {}).items():
-            labels = {answer_key(code + tail): code for code in a["labels"] for tail in ("", *a.get("code_suffixes", ()))}
+            tails = ("", *a.get("code_suffixes", ()))
+            labels = {answer_key(code + tail): code for code in a["labels"] for tail in tails}
             for code, words in a["labels"].items():
                 labels.update({answer_key(w): code for w in words})
             answers = Answers(name, frozenset(a["labels"]), labels)

@@ -93,8 +93,8 @@ def uncounted_episodes(con, sid: int) -> tuple[int, int, int]:
     not be read, episodes) of a snapshot's rows naming a child. The model has no place for an episode that never
     began, so every figure leaves those out; one whose end cannot be read is taken as not ended."""
     return con.execute(f"""
-        SELECT count(*) FILTER (WHERE e."DECOM" IS NULL), count(*) FILTER (WHERE e."DECOM" IS NOT NULL AND d.line_no IS NOT NULL),
-               count(*)
+        SELECT count(*) FILTER (WHERE e."DECOM" IS NULL),
+               count(*) FILTER (WHERE e."DECOM" IS NOT NULL AND d.line_no IS NOT NULL), count(*)
         FROM {staging_name("episodes")} e
         LEFT JOIN (SELECT DISTINCT file_id, line_no FROM dq_findings
                    WHERE snapshot_id = $s AND table_name = 'episodes' AND field = 'DEC' AND code = 'bad_date') d

@@ -137,8 +137,8 @@ ALLOCATION_TO_PANEL = Indicator(
     definition="For the applicants approved in the 12 months, the average number of days from their assessment "
                "being allocated to a social worker to the panel.",
     technical="As fostering_approvals_count, with ALLOCATED recorded: the mean of PANEL - ALLOCATED in days.",
-    sentence="For the {den} fostering approvals in the 12 months to {month}, on average {value} days passed between the "
-             "assessment being allocated and the panel.",
+    sentence="For the {den} fostering approvals in the 12 months to {month}, on average {value} days passed between "
+             "the assessment being allocated and the panel.",
     sql=_approved("date_diff('day', allocated, panel)", " AND allocated IS NOT NULL"),
     decimals=0,
     counts="approvals",
