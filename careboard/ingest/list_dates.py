@@ -26,11 +26,17 @@ def dates_in(name: str) -> set[date]:
     return found
 
 
+def named_dates(paths: list[Path], today: date | None = None) -> dict[date, str]:
+    """The days the lists' folder or file names give, up to today, each with the name giving it."""
+    today = today or date.today()
+    return {d: name for p in paths for name in (p.parent.name, p.name) for d in dates_in(name) if d <= today}
+
+
 def as_at_of_lists(paths: list[Path], today: date | None = None) -> tuple[date, str]:
     """The day lists were taken on, and a sentence saying how it was worked out: the date the folder or
     file names give (the latest, where they give several), else today."""
     today = today or date.today()
-    named = {d: name for p in paths for name in (p.parent.name, p.name) for d in dates_in(name) if d <= today}
+    named = named_dates(paths, today)
     if named:
         latest = max(named)
         others = sorted(d for d in named if d != latest)

@@ -14,7 +14,7 @@ from ..formats.councils import council_number, several_councils
 from ..dates import year_end, year_ending, year_label
 from ..errors import Finding, InputError
 from ..ingest.files import Return, SourceFile, StoredTable, discover
-from ..ingest.list_dates import as_at_of_lists, dates_in
+from ..ingest.list_dates import as_at_of_lists, named_dates
 from ..ingest.raw import RawTable
 from ..plural import counted, listed
 from ..store import annex_a_links, checks, year_findings
@@ -218,7 +218,7 @@ def _as_at(con, returns: list[Return], lists: list[SourceFile], as_at: date | No
             as_at = min(year_end(collection_year), date.today())
         said = (f"the local lists ({counted(len(lists), 'file')}) are taken as at {as_at:%d/%m/%Y}, the snapshot's "
                 f"as-at date" if lists else "")
-        named = {d: name for f in lists for name in (f.path.parent.name, f.path.name) for d in dates_in(name)}
+        named = named_dates([f.path for f in lists])
         if named and as_at not in named:
             # Lists taken on another day hold another position: their year's figures would be read as this one's.
             day = max(named)
