@@ -17,9 +17,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "careboard"
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("careboard", "careboard.dates", "careboard.plural", "careboard.nearest", "careboard.safe_cells",
-              "careboard.calendar", "careboard.results", "careboard.errors", "careboard.timescales",
-              "careboard.readings", "careboard.whole_files", "careboard.notepad")),
+    ("base", ("careboard", "careboard.dates", "careboard.plural", "careboard.rounding", "careboard.nearest",
+              "careboard.safe_cells", "careboard.calendar", "careboard.results", "careboard.errors",
+              "careboard.timescales", "careboard.readings", "careboard.whole_files", "careboard.notepad")),
     ("formats", ("careboard.formats",)),
     ("backends", ("careboard.backends", "careboard.sql")),
     ("ingest", ("careboard.ingest",)),
