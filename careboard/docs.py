@@ -31,6 +31,8 @@ def indicator_docs() -> str:
             lines.append(f"- Denominator: {i.denominator}")
         lines += [f"- Definition: {i.definition}"] + ([f"- In the return's codes: {i.technical}"] if i.technical else [])
         lines += [f"- Sentence: \"{i.sentence}\""]
+        if i.none_sentence:
+            lines += [f"- When there is nothing to count: \"{i.none_sentence}\""]
         if i.reference:
             lines.append(f"- Source: {i.reference}")
     return "\n".join(lines) + "\n"

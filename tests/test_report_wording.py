@@ -223,3 +223,19 @@ def test_the_notes_on_errors_name_each_table_in_words(tmp_path):
     assert notes["temporary_approvals"].startswith("1 error was found in the list of connected carers' temporary "
                                                    "approvals by 1 data check, ")
     assert not [j for note in notes.values() for j in jargon(note)]
+
+
+@pytest.mark.parametrize("value, with_order, said", [
+    (0.0, 0, "At the end of March 2025, no child in care had a placement order without having moved in with adopters."),
+    (0.0, 2, "At the end of March 2025, 0 of the 2 children with a placement order had waited more than 121 days "
+             "without moving in with adopters."),
+])
+def test_a_figure_with_nothing_at_all_to_count_says_so_in_words(value, with_order, said):
+    """Not "0 of the 0 children with a placement order had waited ..."."""
+    from careboard.indicators.registry import BY_ID
+    from careboard.report.sentences import sentence
+    from careboard.results import Value
+
+    v = Value("placement_order_waiting_count", date(2025, 3, 31), None, date(2025, 3, 31), value, value, None,
+              {"with_order": with_order})
+    assert sentence(BY_ID["placement_order_waiting_count"], v, None) == said

@@ -41,6 +41,9 @@ class Indicator:
     reference: str = ""       # where the definition comes from
     counts: str = "children"  # what a row is (COUNTS); tests hold "children" indicators to one row per child
     technical: str = ""       # the same in the return's own fields and codes, for analysts (docs only, never the report)
+    # Said instead of `sentence` when there is nothing at all to count (the figure and its extras 0): "no child
+    # had a placement order", not "0 of the 0 children with a placement order". Fields: month, period.
+    none_sentence: str = ""
 
     def __post_init__(self):
         problems = []

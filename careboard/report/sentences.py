@@ -24,6 +24,9 @@ def sentence(ind: Indicator, v: Value, target: float | None, threshold: int | No
     """The indicator's sentence for ``v``; withheld counts inside it read "between 1 and ``threshold``"."""
     if v.value is None and "value" not in v.suppressed:
         return empty_sentence(ind, v)
+    if ind.none_sentence and not v.value and not any(v.extra.values()) and not v.suppressed:
+        return capitalise_sentences(ind.none_sentence.format(month=month_name(v.as_at),
+                                                             period=period_for(ind.window, v.as_at).label))
     withheld = f"between 1 and {threshold}" if threshold else "c"
     fields = {
         "num": format_value(v.numerator, "count") if ind.aggregate != "mean" else format_value(v.numerator, ind.unit),

@@ -101,6 +101,8 @@ WAITING_WITH_ORDER = Indicator(
               "whose open episode is not PLACE A3-A6.",
     sentence=f"At the end of {{month}}, {{num}} of the {{with_order}} children with a placement order had waited "
              f"more than {A2_THRESHOLD_DAYS} days without moving in with adopters.",
+    none_sentence="At the end of {month}, no child in care had a placement order without having moved in with "
+                  "adopters.",
     sql=_WAITING,
     decimals=0,
     extras={"with_order": "count(*)"},
@@ -178,6 +180,7 @@ UNMATCHED_WITH_ORDER = Indicator(
               "with_order counts those with an order and no match, however long.",
     sentence=f"At the end of {{month}}, {{num}} of the {{with_order}} children with a placement order and no match "
              f"had waited more than {A2_THRESHOLD_DAYS} days.",
+    none_sentence="At the end of {month}, no child had a placement order and no match with adopters.",
     sql=f"""
 SELECT child, placement_order_date, match_date, file_id, line_no,
        date_diff('day', placement_order_date, {{as_at}}) AS days_waiting,
