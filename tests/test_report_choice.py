@@ -255,3 +255,26 @@ def test_the_report_folder_may_be_given_as_either_spelling_and_a_file_name_is_to
     r = run_cli("report", "--db", str(tmp_path / "none.duckdb"), option, str(tmp_path / "report.html"))
     assert r.code == 2 and ("'" + str(tmp_path / "report.html") + "' names a file: --out is the folder the report's "
                             "files go in") in r.err
+
+
+def test_a_corrected_month_loaded_after_a_later_one_stands_for_its_month(tmp_path):
+    """January, February, then January again corrected (D added): the report on February shows one January
+    column, and keeps it when the first January is removed; it looked back over the snapshots loaded before
+    February's only, so January went."""
+    from careboard.store import remove_snapshot
+
+    first = {2025: {"episodes": [ep("A", "01/05/2023"), ep("B", "01/07/2024")]}}
+    corrected = {2025: {"episodes": [ep("A", "01/05/2023"), ep("B", "01/07/2024"), ep("D", "01/12/2024")]}}
+    db = tmp_path / "s.duckdb"
+    con = open_store(db)
+    (jan,) = write_returns(tmp_path / "jan", whole(with_headers(first)))
+    (fixed,) = write_returns(tmp_path / "fixed", whole(with_headers(corrected)))
+    load(con, [jan], as_at=date(2025, 1, 31))
+    load(con, [jan], as_at=date(2025, 2, 28))
+    load(con, [fixed], as_at=date(2025, 1, 31))
+    remove_snapshot(con, 1)
+    # As the command line asks for it: the latest as-at date's snapshot, February's (2).
+    report = build_report(con, Inputs(load_council_config(council(tmp_path, "")), None, "Benchmarks are not loaded."),
+                          snapshot_id=2)
+    con.close()
+    assert report.profiles[0].dates == [date(2025, 1, 31), date(2025, 2, 28)]

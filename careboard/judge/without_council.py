@@ -50,12 +50,10 @@ def other_council_note(con, published, council: CouncilConfig, snapshot_id: int 
 def la_from_file_names(con, published, snapshot_id: int | None, current_only: bool = True) -> tuple[str | None, str]:
     """The LA number every numbered file of the snapshot (the latest up to `snapshot_id`) starts with, and one
     such file name; (None, '') when they name none, or several."""
-    from careboard.store import list_snapshots
+    from careboard.store import list_snapshots, looking_back
     from careboard.validate.la_codes import la_number_in_file_names
 
-    snapshots = list_snapshots(con)
-    if snapshot_id is not None:
-        snapshots = [s for s in snapshots if s.snapshot_id <= snapshot_id] or snapshots
+    snapshots = looking_back(list_snapshots(con), snapshot_id)
     if published is None or not snapshots:
         return None, ""
     paths = [Path(p) for (p,) in con.execute("SELECT path FROM source_files WHERE snapshot_id = ? ORDER BY path",

@@ -224,12 +224,10 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                  history: str = "latest") -> Report:
     from ..judge.assess import assess
     from ..profiles import build_profiles, profile_counts
-    from ..store import list_snapshots
+    from ..store import list_snapshots, looking_back
 
     indicators = indicators or _shown(inputs.council)
-    snapshots = list_snapshots(con)
-    if snapshot_id is not None:
-        snapshots = [s for s in snapshots if s.snapshot_id <= snapshot_id] or snapshots
+    snapshots = looking_back(list_snapshots(con), snapshot_id)
     if not snapshots:
         raise SystemExit("No snapshots loaded yet: run careboard load PATH first.")
     latest = snapshots[-1]

@@ -5,7 +5,8 @@ validate` commands take 4-12% more CPU, side by side."""
 
 from importlib import import_module
 
-_HOME = {"default_path": "db", "open_store": "db", "Snapshot": "snapshots", "list_snapshots": "snapshots", "remove_snapshot": "snapshots"}
+_HOME = {"default_path": "db", "open_store": "db", "Snapshot": "snapshots", "list_snapshots": "snapshots",
+         "looking_back": "snapshots", "remove_snapshot": "snapshots"}
 
 __all__ = list(_HOME)
 

@@ -38,6 +38,18 @@ FROM snapshots s ORDER BY s.as_at, s.snapshot_id""").fetchall()
     return [Snapshot(*r[:-3], tuple(filter(None, (r[-3] or "").split(","))), *r[-2:]) for r in rows]
 
 
+def looking_back(snapshots: list[Snapshot], snapshot_id: int | None = None) -> list[Snapshot]:
+    """The snapshots a report on `snapshot_id` (default: the latest) looks back over, oldest first: one per
+    as-at date up to its own, the one loaded last for each date (for its own date, itself). A corrected
+    extract loaded again stands for its month whatever order the months were loaded in."""
+    if not snapshots:
+        return []
+    chosen = next((s for s in snapshots if s.snapshot_id == snapshot_id), snapshots[-1])
+    by_date = {s.as_at: s for s in snapshots if s.as_at <= chosen.as_at}   # (as_at, id) order: the last wins
+    by_date[chosen.as_at] = chosen
+    return list(by_date.values())
+
+
 def remove_snapshot(con, snapshot_id: int) -> bool:
     """Delete one snapshot and everything loaded with it, in one transaction."""
     if not con.execute("SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone():
