@@ -43,10 +43,14 @@ def test_every_indicator_target_is_there_to_fill_in(in_tmp):
     for ind in INDICATORS:
         assert f"\n# [targets.{ind.id}]\n# target = \n" in text, ind.id
     assert "(percentage; low is good)" in text and "(number of children; no good direction: context only)" in text
-    # filling one in is all it takes
+    assert "# Adopters approved (number of approvals;" in text      # what it counts, not children
+    # filling one in is all it takes; a figure shown for context wants its polarity too, ready to uncomment
     filled = text.replace("# [targets.placements_3plus_pct]\n# target = ", "[targets.placements_3plus_pct]\ntarget = 9")
+    filled = filled.replace('# [targets.cla_count]\n# target = \n# polarity = "low"',
+                            '[targets.cla_count]\ntarget = 300\npolarity = "low"')
     (in_tmp / "k.toml").write_text(filled)
-    assert load_council_config(in_tmp / "k.toml").targets["placements_3plus_pct"].default == 9.0
+    targets = load_council_config(in_tmp / "k.toml").targets
+    assert targets["placements_3plus_pct"].default == 9.0 and targets["cla_count"].polarity == "low"
 
 
 @pytest.mark.parametrize("la, message", [

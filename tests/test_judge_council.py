@@ -66,6 +66,10 @@ GOOD_COUNCIL = '[council]\nname = "X"\nla_code = "874"\n'
     (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = 1\ntolerance = 2\n', "targets.sdq_mean.tolerance: unknown key"),
     (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = 1\npolarity = "up"\n', "targets.sdq_mean.polarity: must be one of"),
     (GOOD_COUNCIL + '[targets.sdq_mean]\ntarget = 1\namber = -2\n', "targets.sdq_mean.amber: must be at least 0"),
+    # A figure shown for context has no good direction to rate a target by: the file says which.
+    (GOOD_COUNCIL + '[targets.missing_child_pct]\ntarget = 10\n',
+     'targets.missing_child_pct: Children in care who went missing is shown for context, with no direction that is '
+     'good: add polarity = "high" or "low"'),
     # No figure is below 0, and no percentage above 100.
     (GOOD_COUNCIL + '[targets.placements_3plus_pct]\ntarget = 900\n',
      "targets.placements_3plus_pct.target: must be between 0 and 100 (a percentage), got 900"),

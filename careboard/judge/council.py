@@ -379,6 +379,10 @@ class _Reader:
         years = self.table(body.get("years", {}), f"{key}.years", None)
         amber = self.number(body["amber"], f"{key}.amber", 0) if "amber" in body else None
         polarity = self.choice(body["polarity"], f"{key}.polarity", POLARITIES) if "polarity" in body else None
+        if polarity is None and BY_ID[indicator_id].polarity is None:
+            # A figure shown for context has no better direction: a target alone cannot be rated.
+            raise self.fail(key, f"{BY_ID[indicator_id].title} is shown for context, with no direction that is "
+                                 "good: add polarity = \"high\" or \"low\" to say which way the target is to be met")
         return Target(
             indicator_id=indicator_id,
             default=default,

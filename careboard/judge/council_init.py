@@ -11,8 +11,7 @@ from careboard.published.lookup import find_la
 from careboard.whole_files import written
 
 POLARITY_WORDS = {"high": "high is good", "low": "low is good", None: "no good direction: context only"}
-UNIT_WORDS = {"%": "percentage", "count": "number of children", "rate": "rate per 10,000 children",
-              "days": "days", "score": "score"}
+UNIT_WORDS = {"%": "percentage", "rate": "rate per 10,000 children", "days": "days", "score": "score"}
 
 
 def default_file_name(la_name: str) -> Path:
@@ -128,10 +127,13 @@ def council_toml(published, area, made_on: date, path: Path) -> str:
         if ind.group != section:
             section = ind.group
             lines += ["", f"# --- {section} " + "-" * max(3, 96 - len(section))]
+        unit = f"number of {ind.counts}" if ind.unit == "count" else UNIT_WORDS.get(ind.unit, ind.unit)
         lines += [
             "",
-            f"# {ind.title} ({UNIT_WORDS.get(ind.unit, ind.unit)}; {POLARITY_WORDS[ind.polarity]})",
+            f"# {ind.title} ({unit}; {POLARITY_WORDS[ind.polarity]})",
             f"# [targets.{ind.id}]",
             "# target = ",
         ]
+        if ind.polarity is None:    # a target on a figure shown for context needs a direction to be rated by
+            lines += ['# polarity = "low"   # or "high": which way is good, to rate the figure against its target']
     return "\n".join(lines) + "\n"
