@@ -56,6 +56,11 @@ ETHNICITY_WITHHELD = (
     pytest.param(table(([6], False), ([50], False), ([40], False)), 5, set(), id="threshold-5"),
     pytest.param(table(([3], False)), 5, {(0, 0)}, id="single-row"),
     pytest.param(table(([2], False), ([None], False), ([50], False)), 5, {(0, 0)}, id="unknown-cell-already-hides"),
+    # Two withheld cells that leave 2 of the 9 are both 1 (zeros are shown), so a third is withheld; leaving 10,
+    # both are 5, the most a withheld count can be.
+    pytest.param(table(([7], False), ([1], False), ([1], False), ([0], False), ([0], False)), 5,
+                 {(0, 0), (1, 0), (2, 0)}, id="two-ones-give-each-other-away"),
+    pytest.param(table(([5], False), ([5], False), ([50], False)), 5, {(0, 0), (1, 0), (2, 0)}, id="two-fives-too"),
 ])
 def test_profile_table_suppression(before, threshold, expected):
     assert_withheld(before, threshold, expected)

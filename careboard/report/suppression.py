@@ -178,19 +178,21 @@ def suppress_table(table: ProfileTable, threshold: int) -> ProfileTable:
     """Withhold small cells, then enough further cells that no withheld cell can be worked out.
 
     Each column holds sums: every subtotal is the sum of its rows, and the top-level rows add up to the
-    published number looked after. A sum with exactly one withheld cell and every other cell shown
-    gives that cell away, so the smallest shown non-zero cell of that sum is withheld too (zeros only
-    when nothing else is left), until no sum gives a cell away.
+    published number looked after. The withheld cells of a sum whose total is known add up to what the
+    shown cells leave; as a withheld small count lies between 1 and the threshold (zeros are shown), two
+    withheld cells that leave 2 are both 1. Wherever the cells withheld pin one down so (one withheld cell
+    alone always is), the smallest shown non-zero cell of that sum is withheld too (zeros only when nothing
+    else is left), until no sum gives a cell away.
     """
     rows = layout(table)
-    sums = [[subtotal, *details] for subtotal, details in rows.groups]
+    sums = [(subtotal, details) for subtotal, details in rows.groups]
     if len(rows.top_level) > 1:
-        sums.append(rows.top_level)
+        sums.append((None, rows.top_level))
     withheld = set(table.suppressed)
     withheld.update((r, c) for r, (_, counts, _) in enumerate(table.rows)
                     for c, count in enumerate(counts) if is_small(count, threshold))
     for column in range(len(table.dates)):
-        _protect_column(table, column, sums, withheld)
+        _protect_column(table, column, sums, withheld, threshold)
     if withheld == set(table.suppressed):
         return table
     new_rows = [(label, [None if (r, c) in withheld else count for c, count in enumerate(counts)], subtotal)
@@ -198,25 +200,47 @@ def suppress_table(table: ProfileTable, threshold: int) -> ProfileTable:
     return replace(table, rows=new_rows, suppressed=frozenset(withheld))
 
 
-def _protect_column(table: ProfileTable, column: int, sums: list[list[int]], withheld: set) -> None:
+def _protect_column(table: ProfileTable, column: int, sums: list[tuple[int | None, list[int]]], withheld: set,
+                    threshold: int) -> None:
     def count(row: int) -> int | None:
         return table.rows[row][1][column]
 
     changed = True
     while changed:
         changed = False
-        for members in sums:
+        for total, details in sums:
+            members = ([total] if total is not None else []) + details
             hidden = [row for row in members if (row, column) in withheld]
             unknown = [row for row in members if (row, column) not in withheld and count(row) is None]
-            if len(hidden) != 1 or unknown:
+            if not hidden or unknown:
                 continue
+            values = [count(row) for row in hidden]
+            if (total is not None and (total, column) in withheld) or None in values:
+                # the subtotal withheld too, or cells withheld before whose values are gone: one alone gives itself away
+                given_away = len(hidden) == 1
+            else:
+                given_away = _pinned(values, threshold)
             shown = [row for row in members if (row, column) not in withheld]
-            if not shown:
+            if not given_away or not shown:
                 continue
             # smallest non-zero first; ties go to the row nearest the top, so the result is stable
             partner = min(shown, key=lambda row: (count(row) == 0, count(row), row))
             withheld.add((partner, column))
             changed = True
+
+
+def _pinned(hidden: list[int], threshold: int) -> bool:
+    """Whether the withheld cells of a sum whose total is known give one away: each small count lies between 1
+    and the threshold, any other withheld cell between 0 and their sum; a cell left one possible value is."""
+    total = sum(hidden)
+    lows = [1 if is_small(n, threshold) else 0 for n in hidden]
+    highs = [threshold if is_small(n, threshold) else total for n in hidden]
+    for i in range(len(hidden)):
+        low = max(lows[i], total - (sum(highs) - highs[i]))
+        high = min(highs[i], total - (sum(lows) - lows[i]))
+        if low == high:
+            return True
+    return False
 
 
 def suppress_summary(table: SummaryTable, threshold: int) -> SummaryTable:
