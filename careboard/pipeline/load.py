@@ -157,7 +157,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
         validation.notes(sorted(r.year for r in returns)) if validation and returns else [])
     notes += [n for r in returns if (n := _tables_left_out(r))]
     # A sheet left aside that looks like a list is most likely the list, its headers written otherwise.
-    notes += [f"{x.file.rsplit(', sheet ', 1)[0]}: {x.message}: head its columns so to have it read"
+    notes += [f"{f.path}: {x.message}: head its columns so to have it read"
               for f in lists for t in f.tables for x in t.findings if x.code == "sheet_like_a_list"]
     # Read before the store is touched, as the returns are: a bad reference file changes nothing.
     installed = validation.install(con, [f.path for r in returns for f in r.files],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from careboard.indicators.base import UNITS
-from careboard.rounding import round_half_up  # noqa: F401 (the report's rounding)
+from careboard.rounding import round_half_up
 
 DEFAULT_DECIMALS = {"%": 1, "count": 0, "rate": 1, "days": 0, "score": 1}
 # Counts of children and durations in days are never shown with decimals, whatever the catalogue says.

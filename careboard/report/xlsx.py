@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from careboard.report.formatting import SUPPRESSED, WHOLE_UNITS, round_half_up, signed_places
+from careboard.report.formatting import SUPPRESSED, WHOLE_UNITS, signed_places
 from careboard.results import Panel, Report
+from careboard.rounding import round_half_up
 from careboard.safe_cells import SHEET_NAME_MOST
 
 BENCHMARK_LABELS = ("Local Authority", "Stat Neighbours", "Region", "England")
