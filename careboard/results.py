@@ -105,6 +105,7 @@ class ProfileTable:
     dates: list[date]
     rows: list[tuple[str, list[int | None], bool]]   # (label, counts per date, is_subtotal)
     suppressed: frozenset[tuple[int, int]] = frozenset()   # (row, date) cells withheld as "c"; count set to None
+    published_sums: tuple[tuple[str, ...], ...] = ()   # labels of rows whose sum the scorecard also publishes
 
 
 @dataclass(frozen=True)

@@ -261,6 +261,7 @@ def test_build_rejects_counts_not_from_the_groupings(spoil, message):
 # --- the groupings file ----------------------------------------------------------------------------------
 
 OK_OTHERWISE = '{ label = "Rest", otherwise = true }'
+PUBLISHED = "\n[[tables.published_sums]]\nrows = {rows}\nby = {by}\n"
 
 
 def coded(*rows: str) -> str:
@@ -308,6 +309,18 @@ BAD_GROUPS = [
     ("a detail row counting nothing", coded('{ label = "A" }'), "say which codes the row counts"),
     ("a label twice", coded('{ label = "Rest", ethnic = ["WBRI"] }'), "row label(s) ['Rest'] used more than once"),
     ("a table key twice", coded() + "\n\n" + coded(), "table key(s) ['e'] used more than once"),
+    ("a published sum of an unknown row",
+     coded('{ label = "A", ethnic = ["WBRI"] }') + PUBLISHED.format(rows='["A", "B"]', by='["x.numerator"]'),
+     "published sum 1: ['B'] are not detail rows of the table"),
+    ("a published sum of one row",
+     coded('{ label = "A", ethnic = ["WBRI"] }') + PUBLISHED.format(rows='["A"]', by='["x.numerator"]'),
+     "'rows' must list two or more"),
+    ("a published sum by no part",
+     coded('{ label = "A", ethnic = ["WBRI"] }') + PUBLISHED.format(rows='["A", "Rest"]', by='["x"]'),
+     "'by' must list figures as indicator id, a dot and one of"),
+    ("a published sum by nothing",
+     coded('{ label = "A", ethnic = ["WBRI"] }') + PUBLISHED.format(rows='["A", "Rest"]', by='[]'),
+     "'by' must list figures"),
 ]
 
 
@@ -323,6 +336,28 @@ def test_rows_told_apart_by_provider_are_accepted():
                                  '{ label = "Agency", place = ["U4", "U5"], provider = ["PR4", ""] }',
                                  '{ label = "Relatives", place = ["U1"] }'))
     assert [row.label for row in table.details] == ["In house", "Agency", "Relatives", "Rest"]
+
+
+def published_figures():
+    return [(table.key, published.rows, indicator, part) for table in groups() for published in table.published_sums
+            for indicator, part in published.by]
+
+
+@pytest.mark.parametrize("as_at", [AS_AT, EARLIER, date(2024, 6, 30)])
+@pytest.mark.parametrize("key, rows, indicator, part", published_figures(),
+                         ids=[f"{ind}.{part}" for _, _, ind, part in published_figures()])
+def test_a_published_sum_is_the_figure_the_scorecard_shows(ctx, as_at, key, rows, indicator, part):
+    # the public report protects these rows' sum only because the scorecard publishes it: they must agree
+    figure = getattr(calculate.compute(ctx, registry.get(indicator), as_at), part)
+    counts = profile_counts(ctx, as_at)[key]
+    assert figure == sum(counts[label] for label in rows)
+
+
+def test_placement_table_carries_its_published_sum(ctx):
+    placement = {t.key: t for t in groups()}["placement"].title
+    table = next(t for t in build_profiles({AS_AT: profile_counts(ctx, AS_AT)}) if t.title == placement)
+    assert table.published_sums == (("Foster carers - In House", "Foster carers - Agency",
+                                     "Foster carers - other or unknown provider", "Fostering by relatives or friends"),)
 
 
 # Valid codes of each field (reference ssda903.md section 5, all years); short breaks V3/V4 are never in care.

@@ -66,6 +66,19 @@ def test_profile_table_suppression(before, threshold, expected):
     assert_withheld(before, threshold, expected)
 
 
+def test_a_sum_the_scorecard_publishes_is_protected_as_a_subtotal():
+    # Placement at one date: In House 20, Agency 3, other provider 0, relatives 10, with parents 8, residential 2,
+    # placed for adoption 9; the scorecard shows 33 children in foster care (the first four rows).
+    rows = [20, 3, 0, 10, 8, 2, 9]
+    before = replace(table(*(([n], False) for n in rows)), published_sums=(("row 0", "row 1", "row 2", "row 3"),))
+    # Agency and residential are small. Over the whole column (52) they protect each other, but 33 less 20 and 10
+    # gives Agency away, so relatives (smallest non-zero of the four) is withheld; then the other three rows add
+    # up to 52 - 33 = 19, which gives residential away, so with parents (8) is withheld.
+    assert_withheld(before, 5, {(1, 0), (3, 0), (4, 0), (5, 0)})
+    # without the published sum, only the two small cells
+    assert_withheld(table(*(([n], False) for n in rows)), 5, {(1, 0), (5, 0)})
+
+
 def test_suppressing_twice_changes_nothing_more():
     once = suppress_table(fx.ethnicity_table(), 5)
     assert suppress_table(once, 5) == once
@@ -120,16 +133,20 @@ def test_nothing_small_leaves_the_panel_alone():
 
 
 @pytest.mark.parametrize("numerator, denominator, withheld", [
-    (0, 4, {"value", "numerator", "denominator"}),   # 0% of a cohort of 4 still points at those 4 children
+    (0, 4, {"value", "numerator", "denominator", "complement"}),   # 0% of 4 still points at those 4 children
     (4, 400, {"value", "numerator"}),
     (0, 400, set()),                                 # none of 400: zero is shown
     (6, 6, set()),
+    (6, 7, {"value", "numerator", "complement"}),    # 6 of 7: the 1 not counted could be worked out
+    (302, 307, {"value", "numerator", "complement"}),
+    (301, 307, set()),                               # 6 not counted
 ])
 def test_percentage_small_numerator_or_denominator(numerator, denominator, withheld):
     current = Value("x", fx.AS_AT, None, fx.AS_AT, numerator / denominator * 100, numerator, denominator)
     panel = suppress_panel(replace(fx.stability_panel(), current=current), 5)
     assert panel.current.suppressed == withheld
-    assert {name for name in ("value", "numerator", "denominator") if getattr(panel.current, name) is None} == withheld
+    assert {name for name in ("value", "numerator", "denominator") if getattr(panel.current, name) is None} == (
+        withheld - {"complement"})
 
 
 def test_previous_month_withheld_when_it_rested_on_a_small_count():
@@ -171,6 +188,15 @@ def test_only_the_previous_figure_small_keeps_the_sentence_and_says_so(compared_
     assert panel.assessment.suppressed == {"previous", "change"}
     assert panel.sentence == (f"{original.sentence} {period} figure rests on a count of between 1 and 5 children, "
                               "so it is not published, to protect their privacy; nor is the change since then.")
+
+
+def test_a_numerator_withheld_for_those_not_counted_says_so():
+    current = Value("x", date(2025, 1, 31), None, date(2025, 1, 31), 6 / 7 * 100, 6, 7)
+    panel = suppress_panel(replace(fx.stability_panel(), current=current), 5)
+    assert (panel.current.numerator, panel.current.denominator) == (None, 7)
+    assert panel.sentence == ("All but between 1 and 5 of the group were counted, so the number counted is not "
+                              "published, to protect the privacy of those not counted; the figure worked out from "
+                              "it, its comparison with the target and its change are withheld too.")
 
 
 @pytest.mark.parametrize("unit, current, words", [

@@ -21,7 +21,9 @@ BANDS = ("age", "months_in_care")
 CODE_COLUMNS = ("sex", "ethnic", "ls", "place", "provider", "uasc")
 
 _ROW_KEYS = {"label", "subtotal", "otherwise", "only_if_any", "from", "to", *CODE_COLUMNS}
-_TABLE_KEYS = {"key", "title", "band", "rows"}
+_TABLE_KEYS = {"key", "title", "band", "rows", "published_sums"}
+_SUM_KEYS = {"rows", "by"}
+PARTS = ("value", "numerator", "denominator")
 _CODE = re.compile(r"[A-Z0-9]*")   # upper case, as the store keeps codes; "" is blank
 
 
@@ -40,11 +42,20 @@ class Row:
 
 
 @dataclass(frozen=True)
+class PublishedSum:
+    """Detail rows whose sum scorecard figures publish at the same dates: ``by`` names each as (indicator id,
+    numerator, denominator or value). The public report protects such a sum as it protects a subtotal."""
+    rows: tuple[str, ...]
+    by: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Table:
     key: str
     title: str
     rows: tuple[Row, ...]
     band: str | None = None
+    published_sums: tuple[PublishedSum, ...] = ()
 
     @property
     def details(self) -> tuple[Row, ...]:
@@ -96,9 +107,30 @@ def _table(t: dict, where: str, key) -> Table:
     if not isinstance(raw_rows, list) or not raw_rows:
         raise GroupsError(f"{where}: field 'rows' must be a non-empty list")
     rows = tuple(_row(r, f"{where}, row {i + 1}", band) for i, r in enumerate(raw_rows))
-    table = Table(t["key"], t["title"], rows, band)
+    sums = t.get("published_sums", [])
+    if not isinstance(sums, list):
+        raise GroupsError(f"{where}: field 'published_sums' must be a list")
+    details = {row.label for row in rows if not row.subtotal}
+    table = Table(t["key"], t["title"], rows, band,
+                  tuple(_published_sum(s, f"{where}, published sum {i + 1}", details) for i, s in enumerate(sums)))
     _check_table(table, where)
     return table
+
+
+def _published_sum(s, where: str, details: set[str]) -> PublishedSum:
+    if not isinstance(s, dict) or set(s) != _SUM_KEYS:
+        raise GroupsError(f"{where}: expected the fields {sorted(_SUM_KEYS)}")
+    rows, by = s["rows"], s["by"]
+    if not isinstance(rows, list) or len(rows) < 2 or not all(isinstance(label, str) for label in rows):
+        raise GroupsError(f"{where}: 'rows' must list two or more of the table's rows")
+    unknown = [label for label in rows if label not in details]
+    if unknown:
+        raise GroupsError(f"{where}: {unknown} are not detail rows of the table")
+    figures = [item.rpartition(".") if isinstance(item, str) else ("", "", "") for item in
+               (by if isinstance(by, list) and by else [None])]
+    if any(not ind or part not in PARTS for ind, _, part in figures):
+        raise GroupsError(f"{where}: 'by' must list figures as indicator id, a dot and one of {PARTS}")
+    return PublishedSum(tuple(rows), tuple((ind, part) for ind, _, part in figures))
 
 
 def _row(r: dict, where: str, band: str | None) -> Row:

@@ -50,4 +50,8 @@ def _table(table: Table, dates: list[date], per_date: list[dict[str, int]]) -> P
         if row.only_if_any and not any(counts):
             continue
         rows.append((row.label, counts, False))
-    return ProfileTable(table.title, list(dates), rows)
+    shown = {label for label, _, _ in rows}
+    # a row left out is zero at every date, so the sum of the rows shown is still the figure published
+    sums = tuple(dict.fromkeys(tuple(label for label in published.rows if label in shown)
+                               for published in table.published_sums))
+    return ProfileTable(table.title, list(dates), rows, published_sums=sums)

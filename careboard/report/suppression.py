@@ -3,8 +3,9 @@
 No child may be identifiable from a published report. A count of children from 1 to ``threshold``
 (default 5) is withheld and shown as "c"; zero stays 0, as in DfE statistics. Anything worked out
 from a withheld count is withheld too: the percentage, rate or average, its variance from target,
-its RAG rating and change arrow, and the narrative sentence. In profile tables a second cell is
-withheld wherever a subtotal or the column total would let the first be worked out by subtraction.
+its RAG rating and change arrow, and the narrative sentence; so is a percentage's numerator that
+leaves 1 to 5 of its group uncounted. In profile tables further cells are withheld wherever a
+subtotal, the column total or a figure the scorecard publishes would let one be worked out.
 
 Withheld figures are set to None and named in the record's ``suppressed`` field (careboard.results);
 the renderer shows every name listed there as "c".
@@ -44,15 +45,24 @@ WITHHELD_WORDS = {
 }
 
 
+# A percentage's numerator shown beside its denominator tells how many of the group were not counted: when
+# that is a small count (6 of 7 children had a health assessment: 1 did not), the numerator is withheld too.
+# Marked so in ``Value.suppressed``, to say why.
+COMPLEMENT = "complement"
+DERIVED = "; the figure worked out from it, its comparison with the target and its change are withheld too"
+
+
 def neutral_sentence(threshold: int, current: Value | None = None, unit: str = "count") -> str:
     """What was withheld from a panel and why: the small count first, then what follows from it."""
+    withheld = current.suppressed if current is not None else frozenset()
+    if COMPLEMENT in withheld and "denominator" not in withheld:
+        return (f"All but between 1 and {threshold} of the group were counted, so the number counted is not "
+                f"published, to protect the privacy of those not counted{DERIVED}.")
     small = [WITHHELD_WORDS[name][unit] for name in ("value", "numerator", "denominator")
-             if current is not None and name in current.suppressed and unit in WITHHELD_WORDS[name]
-             and (name != "numerator" or "denominator" not in current.suppressed)]
+             if name in withheld and unit in WITHHELD_WORDS[name]
+             and (name != "numerator" or "denominator" not in withheld)]
     what = small[0] if small else "A count of children behind this figure"
-    derived = "" if unit == "count" else ("; the figure worked out from it, its comparison with the target "
-                                          "and its change are withheld too")
-    return f"{what} is between 1 and {threshold}, {PRIVACY}{derived}."
+    return f"{what} is between 1 and {threshold}, {PRIVACY}{'' if unit == 'count' else DERIVED}."
 
 
 def previous_note(threshold: int, compared_with: str) -> str:
@@ -85,7 +95,10 @@ def suppress(report: Report, threshold: int = DEFAULT_THRESHOLD) -> Report:
 def suppress_value(value: Value, unit: str, threshold: int) -> Value:
     withheld = set(value.suppressed)
     withheld.update(name for name in CHILD_COUNTS[unit] if is_small(getattr(value, name), threshold))
-    if withheld & {"numerator", "denominator", "value"}:
+    if unit == "%" and None not in (value.numerator, value.denominator) and is_small(
+            value.denominator - value.numerator, threshold):
+        withheld.add(COMPLEMENT)
+    if withheld & {"numerator", "denominator", "value", COMPLEMENT}:
         # a percentage, rate or mean gives its numerator back when multiplied by the denominator
         withheld.update({"value", "numerator"})
     extra = dict(value.extra)
@@ -177,8 +190,9 @@ def _previous_withheld(panel: Panel, as_at: date, trend: list[Value], threshold:
 def suppress_table(table: ProfileTable, threshold: int) -> ProfileTable:
     """Withhold small cells, then enough further cells that no withheld cell can be worked out.
 
-    Each column holds sums: every subtotal is the sum of its rows, and the top-level rows add up to the
-    published number looked after. The withheld cells of a sum whose total is known add up to what the
+    Each column holds sums: every subtotal is the sum of its rows, the top-level rows add up to the
+    published number looked after, and some rows add up to a figure the scorecard publishes (children in
+    foster care: ProfileTable.published_sums). The withheld cells of a sum whose total is known add up to what the
     shown cells leave; as a withheld small count lies between 1 and the threshold (zeros are shown), two
     withheld cells that leave 2 are both 1. Wherever the cells withheld pin one down so (one withheld cell
     alone always is), the smallest shown non-zero cell of that sum is withheld too (zeros only when nothing
@@ -188,6 +202,7 @@ def suppress_table(table: ProfileTable, threshold: int) -> ProfileTable:
     sums = [(subtotal, details) for subtotal, details in rows.groups]
     if len(rows.top_level) > 1:
         sums.append((None, rows.top_level))
+    sums.extend(_published(table, rows.top_level))
     withheld = set(table.suppressed)
     withheld.update((r, c) for r, (_, counts, _) in enumerate(table.rows)
                     for c, count in enumerate(counts) if is_small(count, threshold))
@@ -198,6 +213,19 @@ def suppress_table(table: ProfileTable, threshold: int) -> ProfileTable:
     new_rows = [(label, [None if (r, c) in withheld else count for c, count in enumerate(counts)], subtotal)
                 for r, (label, counts, subtotal) in enumerate(table.rows)]
     return replace(table, rows=new_rows, suppressed=frozenset(withheld))
+
+
+def _published(table: ProfileTable, top_level: list[int]) -> list[tuple[None, list[int]]]:
+    """The sums the scorecard publishes too, and for rows that stand alone, what the rest of the table adds up
+    to (the number looked after less the published sum)."""
+    index = {label: row for row, (label, _, _) in enumerate(table.rows)}
+    sums = []
+    for labels in table.published_sums:
+        rows = sorted(index[label] for label in labels)
+        sums.append((None, rows))
+        if set(rows) <= set(top_level) and len(rows) < len(top_level):
+            sums.append((None, [row for row in top_level if row not in rows]))
+    return sums
 
 
 def _protect_column(table: ProfileTable, column: int, sums: list[tuple[int | None, list[int]]], withheld: set,

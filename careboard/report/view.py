@@ -390,8 +390,9 @@ def _footnotes(report: Report) -> list[str]:
         notes.append(report.history_note)
     if report.public:
         notes.append(f"c = suppressed to protect confidentiality: a count of between 1 and "
-                     f"{report.suppression_threshold} children, a figure worked out from one (percentage, rate, "
-                     "average, variance, RAG rating or change), or a further cell withheld so that a hidden "
+                     f"{report.suppression_threshold} children, a count that leaves between 1 and "
+                     f"{report.suppression_threshold} of its group uncounted, a figure worked out from either "
+                     "(percentage, rate, average, variance, RAG rating or change), or a further cell withheld so that a hidden "
                      "figure cannot be worked out from a total. 0 means none: zero is not suppressed, following "
                      "Department for Education practice.")
     notes.append(f"{MISSING} = not available (no children in the group, no target, or no earlier figure).")
