@@ -116,3 +116,21 @@ def test_due_list_all_writes_no_workbook_when_no_list_can_be_drawn_up(tmp_path):
     assert_clean(run, {2})
     assert run.err.splitlines()[-1].startswith("careboard: --list all: none of the lists can be drawn up from snapshot 1")
     assert not (tmp_path / "due.xlsx").exists()
+
+
+def test_a_return_without_its_header_file_leaves_out_the_profile_tables_drawn_from_it(tmp_path):
+    """Seen: every child under "Date of birth not recorded", "Unknown" gender and "Not stated" ethnicity."""
+    from tests.cohort import ep, write_returns
+
+    episodes = [ep("A", "01/05/2024", rne="S", ls="C2", place="U4"), ep("B", "01/06/2024", rne="S", ls="V2", place="K2")]
+    (folder,) = write_returns(tmp_path / "files", {2025: {"episodes": episodes, "reviews": [], "oc2": [], "oc3": [],
+                                                          "sw_episodes": []}})
+    db = tmp_path / "s.duckdb"
+    assert_clean(run_cli("load", str(folder), "--db", str(db), "--no-validate", "--as-at", "31/03/2025"), {0})
+    report = build_report(open_store(db, read_only=True), Inputs(no_council(), None, ""))
+    tables = {table.title: table.rows for table in report.profiles}
+    assert list(tables) == ["Children looked after", "Legal status", "Placement", "Length of time in care"]
+    assert tables["Legal status"][1:3] == [("Full care orders", [1], False), ("Voluntary agreements", [1], False)]
+    for title in ("Age", "Gender", "Ethnicity", "Unaccompanied asylum-seeking children"):
+        assert f"; {title} (profile table)" in report.not_shown, title
+    assert "they need the council's " in report.not_shown and "children's details" in report.not_shown

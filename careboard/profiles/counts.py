@@ -29,6 +29,24 @@ LEFT JOIN periods p ON p.child = c.child AND p.period_no = c.period_no
 """
 
 
+# The columns of CHILDREN_ON read from the children's details (the Header and UASC records), not the episodes.
+FROM_CHILDREN = frozenset({"age", "sex", "ethnic", "uasc"})
+
+
+def countable(ctx, tables: tuple[Table, ...] | None = None) -> tuple[tuple[Table, ...], dict[str, tuple[str, ...]]]:
+    """The tables ``ctx``'s snapshot can count, and the titles of those it cannot with the records they lack: a
+    CSV return without its Header file would put every child under "not recorded" for age, gender, ethnicity."""
+    tables = tables if tables is not None else groups()
+    missing = ctx.not_loaded("SELECT child FROM children")
+    lacking = [table for table in tables if missing and _reads_children(table)]
+    return (tuple(table for table in tables if table not in lacking),
+            {table.title: missing for table in lacking})
+
+
+def _reads_children(table: Table) -> bool:
+    return table.band == "age" or any(set(row.codes) & FROM_CHILDREN for row in table.details)
+
+
 def profile_counts(ctx, as_at: date, tables: tuple[Table, ...] | None = None) -> dict[str, dict[str, int]]:
     """Children in care at the end of ``as_at`` per detail row: {table key: {row label: count}}.
 

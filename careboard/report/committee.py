@@ -223,7 +223,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                  public: bool = False, indicators: tuple[Indicator, ...] | None = None,
                  history: str = "latest") -> Report:
     from ..judge.assess import assess
-    from ..profiles import build_profiles, profile_counts
+    from ..profiles import build_profiles, countable, profile_counts
     from ..store import list_snapshots, looking_back
 
     indicators = indicators or _shown(inputs.council)
@@ -276,18 +276,21 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     if getattr(council, "profile_dates", "snapshots") == "quarter-ends":
         profile_dates, profile_note = quarter_ends(latest.as_at, 5, date(latest.first_year - 1, 4, 1))
     counts = {}
+    profile_tables, lacking = countable(ctx)
     for d in profile_dates if ctx.holds_return else ():
         ctx.model_for(d)
-        counts[d] = profile_counts(ctx, d)
+        counts[d] = profile_counts(ctx, d, profile_tables)
     if not ctx.holds_return:
         left_out[PROFILES_TITLE] = (calculate.RETURN_NOT_LOADED,)
+    else:
+        left_out.update({f"{title} (profile table)": missing for title, missing in lacking.items()})
     tables, tables_left_out = summary_tables(ctx, latest.as_at, sections, _tables(council))
     commentary = inputs.commentary
     data_note = (" ".join(note for note in (stale_data_note(latest.as_at, latest.collection_year),
                                             uncounted_episodes_note(con, latest.snapshot_id)) if note)
                  if ctx.holds_return else NO_RETURN_NOTE)
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
-                    build_profiles(counts), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
+                    build_profiles(counts, profile_tables), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
                     council_note=inputs.council_note, data_note=data_note,
                     not_shown=not_shown_note(left_out | tables_left_out), tables=tables,
                     profile_note=profile_note,
