@@ -55,7 +55,9 @@ SELECT i.child, i.place, i.placement_start, i.long_term, s.last_visit,
 FROM placed i {_JOINED}"""
 
 # Health assessments: the initial one within 20 working days of coming into care (one in the 3 months before
-# serves), then review assessments at most 6 months apart under 5 and 12 months apart from 5 (age on the date).
+# serves), then review assessments at most 6 months apart before the fifth birthday and 12 months apart after
+# it: 6 months after the last one when the child is still under 5 on that day, else 12 months. (Not the age on
+# the date the list is drawn up: a review missed at 4 would vanish from the list once the child turned 5.)
 _HEALTH = f"""
 WITH in_care AS (
   SELECT c.child, c.period_start, ch.dob, age_on(ch.dob, d) AS age, c.file_id, c.line_no
@@ -65,7 +67,8 @@ WITH in_care AS (
 SELECT i.child, i.dob, i.age, i.period_start, s.last_assessment,
        CASE WHEN s.last_assessment IS NULL THEN 'initial' ELSE 'review' END AS assessment,
        CASE WHEN s.last_assessment IS NULL THEN {_due("iha", "i.period_start")}
-            WHEN i.age < 5 THEN {_due("rha_under_5", "s.last_assessment")}
+            WHEN age_on(i.dob, {_due("rha_under_5", "s.last_assessment")}) < 5
+              THEN {_due("rha_under_5", "s.last_assessment")}
             ELSE {_due("rha_5_plus", "s.last_assessment")} END AS due_date,
        w.team, w.worker, i.file_id, i.line_no
 FROM in_care i {_JOINED}"""

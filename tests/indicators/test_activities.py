@@ -61,15 +61,17 @@ IHA = {2025: {
 # R4 aged 10, last assessed 30/01/2024: due 30/01/2025 -> overdue.
 # R5 in care since 01/06/2024, not a year -> not counted.
 # R6 aged 10, in care since 2020, never assessed -> overdue.
-#   5 children, 2 up to date -> 40%: under 5, 1 of 2; 5 and over, 1 of 3.
+# R7 aged 5 since 10/12/2024, last assessed at 4 on 10/02/2024: still under 5 six months on, so due 10/08/2024
+#    -> overdue (yearly from the age on the date would make it due 10/02/2025).
+#   6 children, 2 up to date -> 33.3%: under 5, 1 of 2; 5 and over, 1 of 4.
 RHA = {2025: {
     "episodes": [ep("R1", "01/01/2023"), ep("R2", "01/01/2023"), ep("R3", "01/01/2020"), ep("R4", "01/01/2020"),
-                 ep("R5", "01/06/2024"), ep("R6", "01/01/2020")],
+                 ep("R5", "01/06/2024"), ep("R6", "01/01/2020"), ep("R7", "01/06/2020")],
     "child_activities": log(activity("R1", "RHA", "01/08/2024"), activity("R2", "RHA", "15/07/2024"),
                             activity("R3", "RHA", "01/03/2024"), activity("R4", "IHA", "30/01/2024"),
-                            activity("R5", "IHA", "10/06/2024"))}}
+                            activity("R5", "IHA", "10/06/2024"), activity("R7", "RHA", "10/02/2024"))}}
 RHA_DOBS = {"R1": "01/06/2022", "R2": "01/06/2022", "R3": "01/01/2015", "R4": "01/01/2015", "R5": "01/01/2015",
-            "R6": "01/01/2015"}
+            "R6": "01/01/2015", "R7": "10/12/2019"}
 
 # --- Dental checks (in care over a year) ------------------------------------------------------------------
 # D1 checked 01/02/2024 and D2 31/01/2024 (exactly 12 months) -> up to date; D3 checked 30/01/2024 -> overdue;
@@ -134,7 +136,7 @@ CASES = [
      IHA, None, {"num": 2, "den": 4, "value": 50.0, "in_area": 1, "in_area_on_time": 1, "out_area": 2,
                  "out_area_on_time": 1}),
     ("rha_on_time_pct", "6-monthly under 5, yearly from 5, for children in care over a year",
-     RHA, RHA_DOBS, {"num": 2, "den": 5, "value": 40.0, "under_5": 2, "under_5_on_time": 1, "aged_5_plus": 3,
+     RHA, RHA_DOBS, {"num": 2, "den": 6, "value": 100 * 2 / 6, "under_5": 2, "under_5_on_time": 1, "aged_5_plus": 4,
                      "aged_5_plus_on_time": 1}),
     ("dental_on_time_pct", "a check exactly 12 months ago is in time; one before care is not",
      DENTAL, None, {"num": 2, "den": 5, "value": 40.0}),

@@ -46,10 +46,11 @@ CASES = [
      # 01/03/2025) and R5 (due 10/06/2025) are beyond the 28 days.
      RHA, RHA_DOBS, {},
      [("R6", "overdue", D(2020, 1, 29), 1829, "initial", None, *NO_TEAM),
+      ("R7", "overdue", D(2024, 8, 10), 174, "review", D(2024, 2, 10), *TEAM),
       ("R2", "overdue", D(2025, 1, 15), 16, "review", D(2024, 7, 15), *TEAM),
       ("R4", "overdue", D(2025, 1, 30), 1, "review", D(2024, 1, 30), *TEAM),
       ("R1", "due soon", D(2025, 2, 1), 0, "review", D(2024, 8, 1), *TEAM)],
-     "3 assessments overdue and 1 due in the next 28 days at 31/01/2025."),
+     "4 assessments overdue and 1 due in the next 28 days at 31/01/2025."),
     ("health_assessments_due", "nobody due", NOTHING_DUE, None, {"days": 0}, [],
      "0 assessments overdue and 0 due in the next 0 days at 31/01/2025."),
     ("dental_checks_due", "a year after the last check, or after coming into care when none",

@@ -87,7 +87,7 @@ RHA_ON_TIME = Indicator(
                "activity log.",
     technical="health_due at the as-at date, children whose current period of care began more than a year "
               "before; latest IHA or RHA from 3 months before the period began; on time: due date (6 months after "
-              "it under 5, 12 months from 5, age at the as-at date) on or after the as-at date.",
+              "it if the child is still under 5 on that day, else 12 months) on or after the as-at date.",
     sentence="{num} of the {den} children in care for more than a year at the end of {month} had an up-to-date "
              "health assessment ({value}): {under_5_on_time} of {under_5} under 5 and {aged_5_plus_on_time} of "
              "{aged_5_plus} aged 5 or over.",
