@@ -65,6 +65,17 @@ CASES = [
      returns(2026, [ep("W", "01/01/2020")]), D(2025, 10, 31), {},
      [("W", "overdue", D(2025, 9, 30), 31, 1, D(2025, 3, 31), RULE_WORDS["before_data_6m"])],
      "1 review overdue and 0 due in the next 28 days at 31/10/2025."),
+    ("reviews_due", "care begun in the 20 working days before the data: the first review is known to fall in it",
+     # N came into care on 25 Mar 2025: first review due 24 Apr (Good Friday and Easter Monday inside), none
+     # held, 98 days overdue at 31 Jul. M came on 18 Mar, due 15 Apr, reviewed 10 Apr: the second is due 3
+     # months on, 10 Jul, 21 days overdue. F came on 1 Mar: due 28 Mar, before the data began, so not known:
+     # 6 months after it began at the latest, 30 Sep.
+     returns(2026, [ep("N", "25/03/2025"), ep("M", "18/03/2025"), ep("F", "01/03/2025")], [review("M", "10/04/2025")]),
+     D(2025, 7, 31), {"days": 70},
+     [("N", "overdue", D(2025, 4, 24), 98, 1, D(2025, 3, 25), RULE_WORDS["first_20wd"]),
+      ("M", "overdue", D(2025, 7, 10), 21, 2, D(2025, 4, 10), RULE_WORDS["second_3m"]),
+      ("F", "due soon", D(2025, 9, 30), 0, 1, D(2025, 3, 31), RULE_WORDS["before_data_6m"])],
+     "2 reviews overdue and 1 due in the next 70 days at 31/07/2025."),
 ]
 
 

@@ -10,10 +10,13 @@
 --
 -- Reviews are known from 1 April of the first collection year loaded, or from 1 April of the year of the
 -- earliest review loaded when that is sooner (one file may hold several years of reviews). Every review
--- known counts, so a period of care that began after that date is scheduled from its start. For one
--- that began before it, earlier reviews are unseen, so the first due date is not known: its row
--- carries the latest date it can have been (6 months after the day before the data begins) with
--- due_known false, and the review after it is treated as a later (6-monthly) one.
+-- known counts, so a period of care whose first review fell due on or after that date (it began then, or
+-- in the 20 working days before) is scheduled from its start: a child who came into care in March with
+-- no review in the year's return was overdue in April. (A review held in those few days before the data
+-- began is unseen; the first one seen is then taken for the first.) For a period that began earlier,
+-- earlier reviews are unseen, so the first due date is not known: its row carries the latest date it can
+-- have been (6 months after the day before the data begins) with due_known false, and the review after
+-- it is treated as a later (6-monthly) one.
 WITH covered AS (
   SELECT least(date_of(s.first_year - 1, 4, 1),
                coalesce((SELECT date_of(CASE WHEN month(min(review_date)) >= 4 THEN year(min(review_date))
@@ -22,12 +25,14 @@ WITH covered AS (
   FROM snapshots s WHERE s.snapshot_id = {snapshot_id}
 ),
 spans AS (
-  SELECT c.child, c.period_no, c.care_start, p.period_end, v.covered_from,
-         c.care_start >= v.covered_from AS known_from_start
+  SELECT c.child, c.period_no, c.care_start, p.period_end, v.covered_from, wd.d AS first_due,
+         c.care_start >= v.covered_from OR wd.d >= v.covered_from AS known_from_start
   FROM (SELECT child, period_no, min(decom) AS care_start FROM episodes WHERE NOT is_short_break
         GROUP BY child, period_no) c
   JOIN periods p ON p.child = c.child AND p.period_no = c.period_no
   CROSS JOIN covered v
+  LEFT JOIN calendar c0 ON c0.d = c.care_start
+  LEFT JOIN calendar wd ON wd.is_working AND wd.working_day_no = c0.working_day_no + 20
 ),
 held AS (
   -- each review in the period of care it was held in; a review on the day one period ends and the
@@ -46,12 +51,10 @@ dues AS (
   SELECT s.child, s.period_no, 1 AS due_no,
          CASE WHEN s.known_from_start THEN 'first_20wd' ELSE 'before_data_6m' END AS rule,
          CASE WHEN s.known_from_start THEN s.care_start ELSE s.covered_from - 1 END AS due_from,
-         CASE WHEN s.known_from_start THEN wd.d
+         CASE WHEN s.known_from_start THEN s.first_due
               ELSE CAST(s.covered_from - 1 + INTERVAL '6' MONTH AS DATE) END AS due_date,
          s.known_from_start AS due_known
   FROM spans s
-  LEFT JOIN calendar c0 ON c0.d = s.care_start
-  LEFT JOIN calendar wd ON wd.is_working AND wd.working_day_no = c0.working_day_no + 20
   UNION ALL
   SELECT h.child, h.period_no, h.review_no + 1,
          CASE WHEN h.review_no = 1 AND s.known_from_start THEN 'second_3m' ELSE 'later_6m' END,
