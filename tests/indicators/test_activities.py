@@ -47,12 +47,18 @@ VISITS = {2025: {
 # I5 came into care 01/11/2024 and went home 15/11/2024, before it was due -> not counted.
 # I6 came into care 01/12/2024, assessed out of area on 15/10/2024, in the 3 months before -> on time.
 # I7 came into care 01/03/2024, before the financial year -> not counted.
-#   4 children, 2 on time -> 50%; in area 1 of 1, out of area 1 of 2.
+# I8 came into care 03/01/2025: due 31/01/2025, the as-at date, not yet assessed -> not late yet, not counted
+#    (the health list has it due, not overdue).
+# I9 came into care 01/06/2024 (assessed 10/06), went home 01/08/2024 and came back 01/12/2024: the new
+#    period's assessment was due 31/12/2024 (Christmas and Boxing Day inside) and none is recorded -> late.
+#   5 children, 2 on time -> 40%; in area 1 of 1, out of area 1 of 2.
 IHA = {2025: {
     "episodes": [ep("I1", "01/12/2024"), ep("I2", "01/12/2024"), ep("I3", "02/01/2025"), ep("I4", "10/01/2025"),
-                 ep("I5", "01/11/2024", "15/11/2024", "E4A"), ep("I6", "01/12/2024"), ep("I7", "01/03/2024")],
+                 ep("I5", "01/11/2024", "15/11/2024", "E4A"), ep("I6", "01/12/2024"), ep("I7", "01/03/2024"),
+                 ep("I8", "03/01/2025"), ep("I9", "01/06/2024", "01/08/2024", "E4A"), ep("I9", "01/12/2024")],
     "child_activities": log(activity("I1", "IHA", "31/12/2024", area="IN"), activity("I2", "IHA", "02/01/2025", area="OUT"),
-                            activity("I6", "IHA", "15/10/2024", area="OUT"), activity("I7", "IHA", "01/04/2024"))}}
+                            activity("I6", "IHA", "15/10/2024", area="OUT"), activity("I7", "IHA", "01/04/2024"),
+                            activity("I9", "IHA", "10/06/2024", area="IN"))}}
 
 # --- Review health assessments (in care over a year at 31/01/2025) ----------------------------------------
 # R1 aged 2, last assessed 01/08/2024: due 6 months on, 01/02/2025 -> up to date.
@@ -114,26 +120,31 @@ PATHWAY_DOBS = {"W1": "01/06/2008", "W2": "01/06/2008", "W3": "01/12/2008", "W4"
 # M3 back 29/01/2025: 72 hours not yet passed -> not counted. M4 away, not missing -> not counted.
 # M5 back 02/11/2024 and missing again 03/11-04/11; interviewed 05/11: that answers the second incident only.
 # M6 back 02/01/2024, before the 12 months.
-#   4 incidents (M1, M2, M5 twice): offered in time 2, interviewed in time 2, interviewed at all 3.
+# M7 back 28/01/2025: due by 31/01, the as-at date, and not yet offered -> not late yet, not counted.
+# M8 back 28/01/2025, offered 30/01 and interviewed 31/01 -> both on time.
+#   5 incidents (M1, M2, M5 twice, M8): offered in time 3, interviewed in time 3, interviewed at all 4.
 RETURNS = {2025: {
-    "episodes": [ep(c, "01/01/2023") for c in ("M1", "M2", "M3", "M4", "M5", "M6")],
+    "episodes": [ep(c, "01/01/2023") for c in ("M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8")],
     "missing": [row(child="M1", missing="M", mis_start="10/01/2025", mis_end="12/01/2025"),
                 row(child="M2", missing="M", mis_start="01/12/2024", mis_end="02/12/2024"),
                 row(child="M3", missing="M", mis_start="28/01/2025", mis_end="29/01/2025"),
                 row(child="M4", missing="A", mis_start="05/01/2025", mis_end="06/01/2025"),
                 row(child="M5", missing="M", mis_start="01/11/2024", mis_end="02/11/2024"),
                 row(child="M5", missing="M", mis_start="03/11/2024", mis_end="04/11/2024"),
-                row(child="M6", missing="M", mis_start="01/01/2024", mis_end="02/01/2024")],
+                row(child="M6", missing="M", mis_start="01/01/2024", mis_end="02/01/2024"),
+                row(child="M7", missing="M", mis_start="27/01/2025", mis_end="28/01/2025"),
+                row(child="M8", missing="M", mis_start="27/01/2025", mis_end="28/01/2025")],
     "child_activities": log(activity("M1", "RHI_OFFERED", "13/01/2025"), activity("M1", "RHI_DONE", "15/01/2025"),
                             activity("M2", "RHI_OFFERED", "06/12/2024"), activity("M2", "RHI_DONE", "10/12/2024"),
-                            activity("M4", "RHI_DONE", "07/01/2025"), activity("M5", "RHI_DONE", "05/11/2024"))}}
+                            activity("M4", "RHI_DONE", "07/01/2025"), activity("M5", "RHI_DONE", "05/11/2024"),
+                            activity("M8", "RHI_OFFERED", "30/01/2025"), activity("M8", "RHI_DONE", "31/01/2025"))}}
 
 CASES = [
     # (indicator, description, returns, dates of birth, expected)
     ("visits_on_time_pct", "6-weekly, 3-monthly after a year in a long-term placement, only visits to this placement",
      VISITS, None, {"num": 2, "den": 6, "value": 100 / 3}),
     ("iha_on_time_pct", "20 working days from coming into care; one in the 3 months before counts",
-     IHA, None, {"num": 2, "den": 4, "value": 50.0, "in_area": 1, "in_area_on_time": 1, "out_area": 2,
+     IHA, None, {"num": 2, "den": 5, "value": 40.0, "in_area": 1, "in_area_on_time": 1, "out_area": 2,
                  "out_area_on_time": 1}),
     ("rha_on_time_pct", "6-monthly under 5, yearly from 5, for children in care over a year",
      RHA, RHA_DOBS, {"num": 2, "den": 6, "value": 100 * 2 / 6, "under_5": 2, "under_5_on_time": 1, "aged_5_plus": 4,
@@ -145,9 +156,9 @@ CASES = [
     ("pathway_plan_pct", "due 3 months after 16 or after coming into care, then 6-monthly",
      PATHWAY, PATHWAY_DOBS, {"num": 1, "den": 3, "value": 100 / 3}),
     ("rhi_offered_72h_pct", "offered within 72 hours of each return; away incidents left out",
-     RETURNS, None, {"num": 2, "den": 4, "value": 50.0}),
+     RETURNS, None, {"num": 3, "den": 5, "value": 60.0}),
     ("rhi_done_72h_pct", "held within 72 hours; an interview answers the incident it follows",
-     RETURNS, None, {"num": 2, "den": 4, "value": 50.0, "held_at_all": 3}),
+     RETURNS, None, {"num": 3, "den": 5, "value": 60.0, "held_at_all": 4}),
 ]
 
 @pytest.mark.parametrize("indicator,description,returns,dobs,expected", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])

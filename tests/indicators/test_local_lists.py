@@ -63,14 +63,16 @@ TEMPORARY = {2025: {"episodes": IN_CARE, "temporary_approvals": [
 
 # F1 visited within 7 working days (due 10/10/2024); F2 late (due 12/11, visited 13/11); F3's 7 days run to
 # 05/02/2025, no visit yet: not counted in the share; F5 (police: "other") on time; F6 visited the next day,
-# before its 7 days were out: counted, on time. F4 was notified before the 12 months.
+# before its 7 days were out: counted, on time. F7's 7 days run to 31/01/2025, the as-at date, no visit yet: not
+# late yet, not counted. F4 was notified before the 12 months.
 PRIVATE = {2025: {"episodes": IN_CARE, "private_fostering": [
     row(child="F1", notified="01/10/2024", notified_by="SCHOOL", first_visit="08/10/2024"),
     row(child="F2", notified="01/11/2024", notified_by="PARENT", first_visit="13/11/2024"),
     row(child="F3", notified="27/01/2025", notified_by="HEALTH"),
     row(child="F4", notified="01/01/2024", notified_by="SCHOOL", first_visit="02/01/2024"),
     row(child="F5", notified="01/12/2024", notified_by="POLICE", first_visit="03/12/2024"),
-    row(child="F6", notified="28/01/2025", notified_by="CARER", first_visit="29/01/2025")]}}
+    row(child="F6", notified="28/01/2025", notified_by="CARER", first_visit="29/01/2025"),
+    row(child="F7", notified="22/01/2025", notified_by="SCHOOL")]}}
 
 # S1 referred 01/10/2024: contact 03/10 (48 hours: by 03/10), visit 11/10 (10 days: by 11/10), assessment
 # 15/11 (45 days: by 15/11) -> all on time. S2 referred 01/11/2024: contact 04/11, visit 20/11, no assessment
@@ -110,7 +112,7 @@ CASES = [
     ("temporary_approvals_past_deadline_count", "16 weeks, or the date recorded, or the extension", TEMPORARY,
      {"value": 1.0, "running": 4, "ending_soon": 2}),
     ("private_fostering_notifications_count", "notifications in the 12 months by who made them", PRIVATE,
-     {"value": 5.0, "school": 1, "parent": 1, "health": 1, "carer": 1, "social_care": 0, "other": 1}),
+     {"value": 6.0, "school": 2, "parent": 1, "health": 1, "carer": 1, "social_care": 0, "other": 1}),
     ("private_fostering_first_visit_pct", "7 working days; a notification still within them counts once visited",
      PRIVATE, {"num": 3, "den": 4, "value": 75.0}),
     ("support_contact_48h_pct", "first contact within 48 hours", SUPPORT,

@@ -88,11 +88,13 @@ CASES = [
      "0 plans overdue and 0 due in the next 28 days at 31/01/2025."),
     ("return_interviews_due", "no offer yet: 72 hours past, or running out; older than a year left out",
      # M5's first incident (back 02/11/2024) had no offer before the next began: due 05/11/2024. M3 came back
-     # 29/01/2025: due 01/02/2025. M6's return, 02/01/2024, is over a year ago; M4 was away, not missing.
+     # 29/01/2025: due 01/02/2025; M7 came back 28/01/2025: due on the as-at date. M6's return, 02/01/2024, is
+     # over a year ago; M4 was away, not missing; M8 was offered one.
      RETURNS, None, {},
      [("M5", "overdue", D(2024, 11, 5), 87, D(2024, 11, 1), D(2024, 11, 2), *TEAM),
+      ("M7", "due soon", D(2025, 1, 31), 0, D(2025, 1, 27), D(2025, 1, 28), *NO_TEAM),
       ("M3", "due soon", D(2025, 2, 1), 0, D(2025, 1, 28), D(2025, 1, 29), *NO_TEAM)],
-     "1 incident overdue and 1 due in the next 28 days at 31/01/2025."),
+     "1 incident overdue and 2 due in the next 28 days at 31/01/2025."),
     ("return_interviews_due", "nobody went missing", NOTHING_DUE, None, {}, [],
      "0 incidents overdue and 0 due in the next 28 days at 31/01/2025."),
 ]

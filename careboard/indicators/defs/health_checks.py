@@ -18,16 +18,20 @@ def _area_counts(area: str) -> dict[str, str]:
             f"{name}_area_on_time": f"count(CASE WHEN area = '{area}' AND num = 1 THEN 1 END)"}
 
 
-# Each child's first period of care starting in the period whose initial assessment was due by the as-at date
-# and who was still in care that day, with their first initial assessment from 3 months before care began.
+# Each child's latest period of care starting in the period whose initial assessment was due by the as-at date
+# and who was still in care that day (so a child who came back into care is judged on the assessment the
+# health list asks for), with their first initial assessment from 3 months before care began. One due on the
+# as-at date itself and not yet done is not late, as the list has it due, not overdue.
 _IHA = f"""
 WITH started AS (
   SELECT child, period_no, period_start, period_end, due_date FROM (
-    SELECT child, period_no, period_start, period_end, {timescale("iha").due_sql("period_start")} AS due_date,
-           row_number() OVER (PARTITION BY child ORDER BY period_start) AS occasion
-    FROM periods
-    WHERE NOT short_breaks_only AND period_start BETWEEN {{period_start}} AND {{period_end}}
-  ) p WHERE occasion = 1
+    SELECT child, period_no, period_start, period_end, due_date,
+           row_number() OVER (PARTITION BY child ORDER BY period_start DESC) AS latest
+    FROM (SELECT child, period_no, period_start, period_end, {timescale("iha").due_sql("period_start")} AS due_date
+          FROM periods
+          WHERE NOT short_breaks_only AND period_start BETWEEN {{period_start}} AND {{period_end}}) p
+    WHERE due_date <= {{as_at}} AND (period_end IS NULL OR period_end > due_date)
+  ) p WHERE latest = 1
 )
 SELECT s.child, s.period_start AS entered_care, s.due_date, min(a.done_on) AS assessed_on,
        value_at_min(a.area, a.done_on) AS area,
@@ -35,8 +39,8 @@ SELECT s.child, s.period_start AS entered_care, s.due_date, min(a.done_on) AS as
 FROM started s
 LEFT JOIN activities a ON a.child = s.child AND a.activity = 'IHA' AND a.done_on <= {{as_at}}
      AND a.done_on >= {timescale("iha_earlier").before_sql("s.period_start")}
-WHERE s.due_date <= {{as_at}} AND (s.period_end IS NULL OR s.period_end > s.due_date)
 GROUP BY s.child, s.period_no, s.period_start, s.due_date
+HAVING s.due_date < {{as_at}} OR min(a.done_on) IS NOT NULL
 """
 
 IHA_ON_TIME = Indicator(
@@ -53,7 +57,8 @@ IHA_ON_TIME = Indicator(
                "the 3 months before they came into care counts). The split in and out of area is by where the "
                "assessment was done; a child not yet assessed is in neither. Assessments come from the "
                "council's activity log.",
-    technical="First period of care (not only short breaks) starting in the window per child; due on the 20th "
+    technical="Latest period of care (not only short breaks) starting in the window per child whose IHA was due by "
+              "the as-at date (due that day and not yet done: not counted); due on the 20th "
               "working day after the start (England and Wales bank holidays). On time: the first IHA in the "
               "activity log dated from 3 months before the start, on or before the due date. AREA of that IHA "
               "gives the split.",

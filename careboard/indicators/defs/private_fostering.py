@@ -55,7 +55,7 @@ FIRST_VISIT_ON_TIME = Indicator(
     definition="Of the private fostering notifications received in the 12 months, the share where a social worker "
                "first visited the child within 7 working days. A notification whose 7 days are still running is "
                "counted once they have passed, or once the visit is made.",
-    technical="private_fostering with NOTIFIED in the 12 months and NOTIFIED + 7 working days on or before the as-at "
+    technical="private_fostering with NOTIFIED in the 12 months and NOTIFIED + 7 working days before the as-at "
               "date (or a FIRST_VISIT by then); counted when FIRST_VISIT is on or before that day.",
     sentence="{num} of the {den} private fostering notifications in the 12 months to {month} were followed by a "
              "visit within 7 working days ({value}).",
@@ -63,7 +63,7 @@ FIRST_VISIT_ON_TIME = Indicator(
 SELECT child, notified, first_visit, due_date, file_id, line_no,
        CASE WHEN first_visit <= due_date THEN 1 ELSE 0 END AS num
 FROM (SELECT *, {FIRST_VISIT.due_sql("notified")} AS due_date FROM private_fostering) p
-WHERE notified BETWEEN {{period_start}} AND {{period_end}} AND (due_date <= {{as_at}} OR first_visit <= {{as_at}})
+WHERE notified BETWEEN {{period_start}} AND {{period_end}} AND (due_date < {{as_at}} OR first_visit <= {{as_at}})
 """,
     counts="notifications",
     group=GROUP,

@@ -11,6 +11,7 @@ SELECT child, went_missing, returned_on, offer_due, offered_on, interviewed_on, 
        CASE WHEN {field} <= offer_due THEN 1 ELSE 0 END AS num
 FROM return_interviews({{as_at}})
 WHERE returned_on BETWEEN {{period_start}} AND {{period_end}} AND offer_due <= {{as_at}}
+  AND (offer_due < {{as_at}} OR {field} IS NOT NULL)
 """
 
 _COMMON = dict(unit="%", aggregate="share", window="12m", polarity="high", counts="incidents", group="Missing",
