@@ -52,10 +52,13 @@ FROM_ACTUAL = returns(2026, [ep("J", "14/04/2025"), ep("K", "14/04/2025")],
                        review("K", "15/05/2025"), review("K", "16/08/2025")])
 
 # M and N have been in care since 2020, before the 2025/26 return: their first review in the data (10 May)
-# has no known due date; the next is due 6 months after it, 10 Nov 2025 (a later review, not a second).
-BEFORE_DATA = returns(2026, [ep("M", "01/01/2020"), ep("N", "01/01/2020")],
+# has no known due date; the next is due 6 months after it, 10 Nov 2025 (a later review, not a second). O and
+# Q have been in care as long: their first review was due by 30 Sep 2025 at the latest; O has none, Q's came
+# on 20 Oct, both surely late.
+BEFORE_DATA = returns(2026, [ep("M", "01/01/2020"), ep("N", "01/01/2020"), ep("O", "01/01/2020"),
+                             ep("Q", "01/01/2020")],
                       [review("M", "10/05/2025"), review("M", "09/11/2025"),
-                       review("N", "10/05/2025"), review("N", "11/11/2025")])
+                       review("N", "10/05/2025"), review("N", "11/11/2025"), review("Q", "20/10/2025")])
 
 CASES = [
     # (indicator, description, returns, as-at date, expected)
@@ -83,10 +86,14 @@ CASES = [
     ("reviews_on_time_pct", "care that began before the data: later reviews 6-monthly from the first seen",
      # Both due 10 Nov 2025: M held 9 Nov (on time), N 11 Nov (late). 1 of 2.
      BEFORE_DATA, date(2025, 11, 30), {"num": 1, "den": 2, "value": 50.0}),
-    ("reviews_on_time_ytd_pct", "care that began before the data: the unknown first due date is not counted",
-     # Counted since 1 April: only the 10 Nov dues (M on time, N late); the 10 May reviews answer due dates
-     # that cannot be known. 1 of 2.
-     BEFORE_DATA, date(2025, 11, 30), {"num": 1, "den": 2}),
+    ("reviews_on_time_ytd_pct", "care that began before the data: an unknown first due date counts only when missed",
+     # Counted since 1 April: the 10 Nov dues (M on time, N late), and O's and Q's first reviews, not held by
+     # 30 Sep, the latest they can have been due (late, as the list of reviews due has them overdue); the
+     # 10 May reviews answer due dates that cannot be known. 1 of 4.
+     BEFORE_DATA, date(2025, 11, 30), {"num": 1, "den": 4}),
+    ("reviews_on_time_pct", "care that began before the data: a first review missed counts in its latest month",
+     # In September: O's and Q's first reviews, due by 30 Sep at the latest, not held by then. 0 of 2.
+     BEFORE_DATA, date(2025, 9, 30), {"num": 0, "den": 2, "value": 0.0}),
     ("review_participation_pct", "PN1-PN6 take part, PN7 does not; under-4s and short breaks left out",
      # Reviews held in May 2025: A (aged 15, PN1) took part; B (15, PN7) did not; Q (aged 3, PN0) left out;
      # R turned 4 on the day of the review (PN3) and took part; S (short breaks, PN1) left out; T's review

@@ -20,7 +20,9 @@ _SCHEDULE_RULES = (
     "The schedule restarts with each period of care and stops when the child leaves care. Periods of short "
     "breaks (LS V3/V4) are excluded, as reg 48 modifies their schedule. Every review loaded counts, from the "
     "first year loaded or the year of the earliest review when one file holds several years; for periods of care "
-    "that began before then, the first due date seen is unknown and not counted."
+    "that began before then, the first due date seen is unknown: it was 6 months after the data began at the "
+    "latest, so with no review held by then it is counted late (as the list of reviews due has it overdue), and "
+    "one held by then, which may or may not have been on time, is not counted."
 )
 
 
@@ -31,15 +33,17 @@ def _schedule_plain(when: str) -> str:
             "after the one before. A review held on or before its due date is on time; one held later, or not "
             "held yet, is late. Children in care only for short breaks have a different timetable and are not "
             "counted. Where a child came into care before the earliest data loaded, the first due date is not "
-            "known and is not counted.")
+            "known: a review not held within 6 months of the start of the data is late, and one held within them "
+            "is not counted.")
 
 
-# One row per review due in the window (a child can have more than one), late when none was held.
+# One row per review due in the window (a child can have more than one), late when none was held. A first due
+# date not known (care began before the data) is the latest it can have been: not met, it is surely late.
 _DUE_IN_WINDOW = """
 SELECT child, CASE WHEN on_time THEN 1 ELSE 0 END AS num, period_no, due_no, rule, due_from, due_date,
        review_date, file_id, line_no
 FROM review_schedule
-WHERE due_known AND due_date BETWEEN {period_start} AND {period_end}
+WHERE (due_known OR review_date IS NULL OR review_date > due_date) AND due_date BETWEEN {period_start} AND {period_end}
 """
 
 REVIEWS_ON_TIME = Indicator(
