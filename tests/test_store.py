@@ -41,32 +41,14 @@ def test_load_records_snapshot_files_and_findings(tmp_path, returns):
 
 
 @pytest.mark.parametrize("dob, says", [
-    ("2012-03-04", 'DOB "2012-03-04" is not a date written dd/mm/yyyy: it is written year first (as databases export '
-                   'dates); save the dates as dd/mm/yyyy'),
-    ("2012-03-04 00:00:00.000", 'DOB "2012-03-04 00:00:00.000" is not a date written dd/mm/yyyy: it is written year '
-                                'first (as databases export dates); save the dates as dd/mm/yyyy'),
     ("13/10/12", 'DOB "13/10/12" is not a date written dd/mm/yyyy: the year needs all four digits'),
     ("31/02/2012", 'DOB "31/02/2012" is not a date written dd/mm/yyyy: there is no such date'),
     ("3/14/2012", 'DOB "3/14/2012" is not a date written dd/mm/yyyy: it reads only month first (as Excel saves '
                   'dates with US settings); save the dates as dd/mm/yyyy'),
-    ("14/03/2012 00:00", 'DOB "14/03/2012 00:00" is not a date written dd/mm/yyyy: it has a time after the date (as '
-                         'databases and Excel export dates); save the dates as dd/mm/yyyy, without the time'),
     ("14-03-2012", 'DOB "14-03-2012" is not a date written dd/mm/yyyy: the day, month and year are separated by '
                    'hyphens, not slashes; save the dates as dd/mm/yyyy'),
-    ("14.3.2012", 'DOB "14.3.2012" is not a date written dd/mm/yyyy: the day, month and year are separated by full '
-                  'stops, not slashes; save the dates as dd/mm/yyyy'),
-    (" 14.3.2012 ", 'DOB "14.3.2012" is not a date written dd/mm/yyyy: the day, month and year are separated by full '
-                    'stops, not slashes; save the dates as dd/mm/yyyy'),     # read as written, less its spaces
-    ("14-Mar-2012", 'DOB "14-Mar-2012" is not a date written dd/mm/yyyy: the month is written in words; save the '
-                    'dates as dd/mm/yyyy'),
     ("14 March 2012", 'DOB "14 March 2012" is not a date written dd/mm/yyyy: the month is written in words; save the '
                       'dates as dd/mm/yyyy'),
-    # A date cell saved as General: Excel's count of days from 30 December 1899.
-    ("40982", 'DOB "40982" is not a date written dd/mm/yyyy: it is a date as Excel counts days (40982 is 14/03/2012), '
-              'saved from a cell not formatted as a date; format the column as dates, dd/mm/yyyy, and save again'),
-    ("40982.0", 'DOB "40982.0" is not a date written dd/mm/yyyy: it is a date as Excel counts days (40982.0 is '
-                '14/03/2012), saved from a cell not formatted as a date; format the column as dates, dd/mm/yyyy, and '
-                'save again'),
     ("4098", 'DOB "4098" is not a date written dd/mm/yyyy'),          # too few digits for a date of these years
     ("409821", 'DOB "409821" is not a date written dd/mm/yyyy'),
     # What stands in for a date not yet known, and a month without its day.
@@ -81,6 +63,24 @@ def test_a_date_in_another_form_says_how_to_write_it(tmp_path, dob, says):
     load(con, paths, as_at=date(2025, 3, 31))
     (message,) = con.execute("SELECT message FROM dq_findings WHERE code = 'bad_date'").fetchone()
     assert message == says
+
+
+@pytest.mark.parametrize("dob, read", [
+    ("2012-03-04", "04/03/2012"), ("2012-03-04 00:00:00.000", "04/03/2012"), ("2012-03-04T00:00:00", "04/03/2012"),
+    ("14/03/2012 00:00", "14/03/2012"), ("14.3.2012", "14/03/2012"), (" 14.3.2012 ", "14/03/2012"),
+    ("14-Mar-2012", "14/03/2012"), ("14 Mar 2012", "14/03/2012"),
+    # A date cell saved as General: Excel's count of days from 30 December 1899.
+    ("40982", "14/03/2012"), ("40982.0", "14/03/2012"),
+])
+def test_a_date_in_a_form_exports_use_is_read_and_said(tmp_path, dob, read):
+    """As databases, case systems and Excel export them: read, so the figures count the child, with a warning."""
+    paths = write_returns(tmp_path / "in", {2025: {"header": [child("A", dob=dob)], "episodes": [ep("A", "01/05/2024")]}})
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, paths, as_at=date(2025, 3, 31))
+    assert con.execute("SELECT strftime(\"DOB\", '%d/%m/%Y') FROM stg_header").fetchall() == [(read,)]
+    assert con.execute("SELECT severity, code, message FROM dq_findings WHERE field = 'DOB'").fetchall() == [
+        ("warning", "date_form", f'DOB "{dob}" was read as "{read}" (the date was written another way; the DfE '
+                                 'takes dates written dd/mm/yyyy only)')]
 
 
 def test_identical_reload_is_a_no_op(tmp_path, returns):

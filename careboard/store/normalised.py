@@ -21,7 +21,7 @@ _REASONS = {
     "lower_case_code": "codes are upper case",
     "code_words": "the words of a code are joined by underscores",
     "unpadded_date": "dates are written dd/mm/yyyy",
-    "date_form": "the date was written another way; dd/mm/yyyy is the usual form",
+    "date_form": "the date was written another way; {date_form}",
     "reformatted_number": "numbers are written without leading zeros",
     "invisible_characters": "it held invisible characters, such as the zero-width space text copied from a web page "
                             "brings, which were removed",
@@ -56,9 +56,10 @@ _KIND = f"""CASE WHEN x.most IS NOT NULL THEN 'too_long'
      WHEN {trimmed("x.value")} = x.read THEN 'stray_spaces'
      WHEN upper({trimmed("x.value")}) = x.read THEN 'lower_case_code'
      WHEN regexp_replace(upper({trimmed("x.value")}), '[ -]+', '_', 'g') = x.read THEN 'code_words'
-     WHEN x.read LIKE '__/__/____' AND NOT contains(x.value, '/') THEN 'date_form'
+     WHEN x.read LIKE '__/__/____' AND regexp_full_match({trimmed("x.value")}, '[0-9]+/[0-9]+/[0-9]{{4}}')
+          THEN 'unpadded_date'
+     WHEN x.read LIKE '__/__/____' THEN 'date_form'
      WHEN contains(x.value, '.') THEN 'excel_number'
-     WHEN contains(x.value, '/') THEN 'unpadded_date'
      ELSE 'reformatted_number' END"""
 
 # Excel shows a number of twelve digits or more in scientific notation, and saves it so in a CSV file: the
@@ -77,9 +78,11 @@ def cell_findings(table: str, sid: str) -> str:
     """SELECT of the dq_findings rows for the cells of `table` read differently from how they were
     written or longer than allowed, in the files `sid` names (the SQL after "snapshot_id = ")."""
     cells = _cells(table)
-    whose = "the list" if registry.format_of(table).is_list else "the return"
+    is_list = registry.format_of(table).is_list
+    whose = "the list" if is_list else "the return"
+    date_form = "dd/mm/yyyy is the usual form" if is_list else "the DfE takes dates written dd/mm/yyyy only"
     return f"""SELECT snapshot_id, CASE WHEN code = 'too_long' THEN 'error' ELSE 'warning' END, code, '{table}',
-       file_id, line_no, child, x.field, x.value, {_MESSAGE.replace("{whose}", whose)}
+       file_id, line_no, child, x.field, x.value, {_MESSAGE.replace("{whose}", whose).replace("{date_form}", date_form)}
 FROM (SELECT *, {_KIND} AS code
       FROM (SELECT snapshot_id, file_id, line_no, {child_of(table)} AS child, unnest([{", ".join(cells)}]) AS x
             FROM {staging_name(table)} WHERE snapshot_id = {sid} AND {NORMALISED})

@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..ingest.files import Return
 from ..ingest.year_names import NamedYear
 from ..plural import counted
-from ..tables.schema import staging_name
+from ..tables.schema import date_of, staging_name
 from ..tables.sources import release, table_source
 
 # The dates that happen in the year a return covers, by table: a return without episodes is dated by these.
@@ -128,16 +128,17 @@ def _files(r: Return, table: str):
                 yield None, st
 
 
-def _text_date(c: str) -> str:
-    # Year first is read as well (databases export dates so), and a time after the date is passed over: the year
-    # is worked out from every date that says when it is; the load's findings and validate say what is wrong.
-    cell = f"""split_part(trim("{c}"), ' ', 1)"""
-    return f"coalesce(try_strptime({cell}, '%d/%m/%Y'), try_strptime({cell}, '%Y-%m-%d'))::DATE"
+def _text_date(table: str, c: str) -> str:
+    # Read as typing reads it (year first, with a time ...), and a date written dd/mm/yyyy with a time of another
+    # shape after it too: the year is worked out from every date that says when it is; the load's findings and
+    # validate say what is wrong with the others.
+    cell = f"""nullif(trim("{c}"), '')"""
+    return f"""coalesce({date_of(table, cell)}, {date_of(table, f"split_part({cell}, ' ', 1)")})"""
 
 
 def _other_form(c: str) -> str:
-    """SQL: true where date text `c` is not blank and not a date written dd/mm/yyyy."""
-    return f"""(trim("{c}") <> '' AND try_strptime(trim("{c}"), '%d/%m/%Y') IS NULL)"""
+    """SQL: true where date text `c` is not blank and not a date written dd/mm/yyyy (a two-digit year is not)."""
+    return f"""(trim("{c}") <> '' AND coalesce(try_strptime(trim("{c}"), '%d/%m/%Y') < TIMESTAMP '1000-01-01', true))"""
 
 
 def _forms(cols) -> str:
@@ -155,7 +156,7 @@ def _each(con, returns: list[Return], table: str, query: str, read: Callable[[st
     With `read` (see years_of_returns), the dates' text is read from the table it names."""
     cols = _EVENTS[table]
     # From the dates' text: each date, and whether it is written in another form than dd/mm/yyyy.
-    typed = ", ".join(f'{_text_date(c)} AS "{c}", {_other_form(c)} AS "{c} other"' for c in cols)
+    typed = ", ".join(f'{_text_date(table, c)} AS "{c}", {_other_form(c)} AS "{c} other"' for c in cols)
     texts = ", ".join(f'"r_{c}" AS "{c}"' for c in cols)               # a typed table's text of them
     parts, params, sources = [], [], []
     try:

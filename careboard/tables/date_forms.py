@@ -1,11 +1,12 @@
-"""Dates that could not be read: how each is written, in words, and the files in which most of them are.
+"""Dates not written dd/mm/yyyy: how each is written, in words, and the files in which most of them are.
 
 A file exported from a case system or saved from Excel often writes all of its dates in one other form (year
-first with a time, Excel's count of days, the month in words). The load's findings tell each such date how to
-write it (store/checks.py); `validate` says it once for each file in which at least half of the dates could
-not be read, as its failing rows would otherwise say it of every date, one rule at a time. It looks only when
-most of the dates the return's year is worked out from are in another form (store/return_year.py), so a
-return written as the DfE asks costs no statement more.
+first with a time, Excel's count of days, the month in words). careboard reads the common ones (the forms in
+each format's spec), with a warning for each cell in the load's findings; a date it cannot read is told how
+to write it (store/checks.py). `validate` says it once for each file in which at least half of the dates are
+in another form, read or not, as its failing rows would otherwise say it of every date, one rule at a time,
+and the DfE takes dd/mm/yyyy only. It looks only when most of the dates the return's year is worked out from
+are in another form (store/return_year.py), so a return written as the DfE asks costs no statement more.
 """
 
 from __future__ import annotations
@@ -47,29 +48,51 @@ def how_written(value: str) -> str:
             ELSE '' END"""
 
 
-def mostly_unread_files(dates: str) -> str:
-    """SELECT of one row per file in which at least half of the dates written could not be read, from `dates`
-    (tables.month_first.date_cells, joined by UNION ALL): file_id, how many dates could not be read and how many
-    are written, the fields holding them, and the first's line, field and text with how_written's words."""
+def mostly_other_files(dates: str) -> str:
+    """SELECT of one row per file in which at least half of the dates written could not be read, or are written
+    in another form than dd/mm/yyyy and were read, from `dates` (tables.month_first.date_cells, joined by UNION
+    ALL): file_id, whether they were read, how many of them and how many dates are written, the fields holding
+    them, and the first's line, field and text with how_written's words."""
     unread = "value IS NULL AND text <> ''"
-    first = f"arg_min({{'line': line_no, 'field': field, 'text': text}}, line_no) FILTER (WHERE {unread})"
-    return f"""SELECT file_id, unread, written, fields, first, {how_written("first.text")} AS how
-FROM (SELECT file_id, count(*) FILTER (WHERE {unread}) AS unread, count(*) FILTER (WHERE text <> '') AS written,
-             list_distinct(list(field) FILTER (WHERE {unread})) AS fields, {first} AS first
-      FROM ({dates}) AS dates GROUP BY file_id) AS counted
-WHERE unread > 0 AND unread * 2 >= written"""
+    other = "text <> '' AND NOT regexp_full_match(text, '[0-9][0-9]/[0-9][0-9]/[0-9]{4}')"
+
+    def first(kind: str) -> str:
+        return f"arg_min({{'line': line_no, 'field': field, 'text': text}}, line_no) FILTER (WHERE {kind})"
+
+    return f"""SELECT file_id, read, CASE WHEN read THEN other ELSE unread END AS n, written,
+       CASE WHEN read THEN other_fields ELSE unread_fields END AS fields, first,
+       CASE WHEN read AND regexp_full_match(first.text, '[0-9][0-9]?/[0-9][0-9]?/[0-9]{{4}}')
+            THEN ': the day and the month take two digits each; save the dates as dd/mm/yyyy'
+            ELSE {how_written("first.text")} END AS how
+FROM (SELECT *, unread * 2 < written AS read, CASE WHEN unread * 2 < written THEN first_other ELSE first_unread END AS first
+      FROM (SELECT file_id, count(*) FILTER (WHERE {unread}) AS unread, count(*) FILTER (WHERE {other}) AS other,
+                   count(*) FILTER (WHERE text <> '') AS written,
+                   list_distinct(list(field) FILTER (WHERE {unread})) AS unread_fields,
+                   list_distinct(list(field) FILTER (WHERE {other})) AS other_fields,
+                   {first(unread)} AS first_unread, {first(other)} AS first_other
+            FROM ({dates}) AS dates GROUP BY file_id) AS counted
+      WHERE other * 2 >= written AND written > 0) AS kinds"""
 
 
-def mostly_unread_message(unread: int, written: int, fields: list[str], first: dict, how: str) -> str:
-    """What a file most of whose dates could not be read is told (a row of mostly_unread_files)."""
+def date_form_message(read: bool, n: int, written: int, fields: list[str], first: dict, how: str) -> str:
+    """What a file most of whose dates could not be read, or are written another way, is told (a row of
+    mostly_other_files)."""
     said = f"{first['field']} \"{first['text']}\" on line {first['line']}"
-    if unread == written == 1:
+    fields = ", ".join(sorted(fields, key=_column_order().get))
+    if n == written == 1:
         said = f"its one date, {said},"
+    elif read:
+        share = "none" if n == written else f"{written - n:,}"
+        said = f"{share} of its {written:,} dates {'is' if share == '1' else 'are'} written dd/mm/yyyy ({fields}): the first, {said},"
     else:
-        share = "none" if unread == written else f"{unread:,}"
-        said = (f"{share} of its {written:,} dates could {'' if share == 'none' else 'not '}be read "
-                f"({', '.join(sorted(fields, key=_column_order().get))}): the first, {said},")
-    return f"{said} is not a date written dd/mm/yyyy{how or '; save the dates as dd/mm/yyyy'}"
+        share = "none" if n == written else f"{n:,}"
+        said = f"{share} of its {written:,} dates could {'' if share == 'none' else 'not '}be read ({fields}): the first, {said},"
+    told = f"{said} is not a date written dd/mm/yyyy{how or '; save the dates as dd/mm/yyyy'}"
+    if not read:
+        return told
+    them = "it" if n == 1 else "them"
+    return (f"{told}. careboard read {them} as {'a date' if n == 1 else 'dates'} for the other rules; the DfE takes "
+            f"dates written dd/mm/yyyy only, and its rules on how dates are written report each of {them}")
 
 
 @cache

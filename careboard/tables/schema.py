@@ -112,14 +112,7 @@ def typed_cell(table: str, column: str) -> str:
     cell = f"nullif(\"{column}\", '')"
     kind = registry.table(table).kind(column)
     if kind == "date":
-        # strptime's %Y also reads "13/10/21" as the year 21: a year of fewer than four digits is
-        # not read as a date, as the DfE does not read it. (Testing the parsed date costs next to
-        # nothing, as DuckDB parses once; testing the text's shape cost a third more.)
-        spec = registry.format_of(table).spec
-        if spec.date_forms != ("%d/%m/%Y",) or spec.excel_dates:
-            return _date_in_forms(cell, spec.date_forms, spec.excel_dates)
-        parsed = f"try_strptime({cell}, '%d/%m/%Y')::DATE"
-        return f"CASE WHEN {parsed} >= DATE '1000-01-01' THEN {parsed} END"
+        return date_of(table, cell)
     if kind == "integer":
         # A whole number, perhaps as Excel writes it ("12.0"); a cast alone would round "12.5" to 13.
         return (f"CASE WHEN regexp_full_match({cell}, '[+-]?[0-9]+(\\.0+)?') "
@@ -133,6 +126,18 @@ def typed_cell(table: str, column: str) -> str:
             return f"regexp_replace({code}, '[ -]+', '_', 'g')"
         return code
     return cell
+
+
+def date_of(table: str, cell: str) -> str:
+    """SQL reading the trimmed text `cell` as a date, as typing reads `table`'s dates (NULL when it is none)."""
+    # strptime's %Y also reads "13/10/21" as the year 21: a year of fewer than four digits is
+    # not read as a date, as the DfE does not read it. (Testing the parsed date costs next to
+    # nothing, as DuckDB parses once; testing the text's shape cost a third more.)
+    spec = registry.format_of(table).spec
+    if spec.date_forms != ("%d/%m/%Y",) or spec.excel_dates:
+        return _date_in_forms(cell, spec.date_forms, spec.excel_dates)
+    parsed = f"try_strptime({cell}, '%d/%m/%Y')::DATE"
+    return f"CASE WHEN {parsed} >= DATE '1000-01-01' THEN {parsed} END"
 
 
 def _date_in_forms(cell: str, forms: tuple[str, ...], excel: bool) -> str:
@@ -184,7 +189,7 @@ def _normalised(table: str, trim: bool) -> str:
         elif kind == "date":
             tests.append(f"strlen({cell}) NOT IN (0, 10)")
             tests.append(f"({typed} IS NULL AND strlen({cell}) > 0)")     # not read at all
-            if registry.format_of(table).is_list:     # read in several forms: 2025-01-31 is marked too
+            if registry.format_of(table).spec.date_forms != ("%d/%m/%Y",):    # read in several: 2025-01-31 too
                 tests.append(f"(strlen({cell}) = 10 AND {cell} NOT LIKE '__/__/____')")
         elif kind == "integer":
             tests.append(f"coalesce(CAST({typed} AS VARCHAR) <> {cell}, strlen({cell}) > 0)")

@@ -101,7 +101,7 @@ def typing_jobs(ret, suffix: str, only: set[str] | None, temp: str, files: dict[
         cells_sql = trimmed_cells(table, getattr(raw, "padded", True))
         sql = (f"CREATE OR REPLACE {temp}TABLE {name} AS SELECT row_no, line_no, "
                f"{file_id} AS file_id, {', '.join(typed_columns(table))}, {raws} "
-               f"FROM (SELECT row_no, line_no, {cells_sql} FROM {{source}})")
+               f"FROM (SELECT row_no, line_no, {cells_sql} FROM $source)")
         jobs.append(Job(name, lambda c, raw=raw, sql=sql, src=f"src_{name}": _type_table(c, raw, sql, src)))
     return jobs
 
@@ -120,7 +120,7 @@ def _type_table(con, raw, sql: str, name: str) -> None:
 
     source = table_source(con, raw, name)
     try:
-        con.execute(sql.format(source=source.sql), source.params)
+        con.execute(sql.replace("$source", source.sql), source.params)
     finally:
         release(con, source)
 

@@ -23,7 +23,7 @@ from .frame import (
 from .reference_inputs import ReferenceInputs, install_reference
 from ..store.findings import file_named
 from ..store.rule_results import Outcome, RuleRan
-from ..tables.date_forms import mostly_unread_message
+from ..tables.date_forms import date_form_message
 from ..tables.month_first import date_cells, may_be_month_first, message as month_first_message
 from .runner import active_rules, finish, plan_rules, run_rules
 from .schedule import Job, Schedule
@@ -138,7 +138,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         if any(may_be_month_first(t) for t in this.tables()):
             schedule.add(_month_first_job())
         if this.other_date_forms:
-            schedule.add(_mostly_unread_job())
+            schedule.add(_other_forms_job())
         found = schedule.finish()
     outcome = finish(con, plan, files)
     outcome.notes = notes + outcome.notes + installed.notes
@@ -148,8 +148,8 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
                       for file_id, n, first, k, first_either in sorted(found.get(MONTH_FIRST, []), key=lambda f: f[0])]
     # A file written month first has been told so; any other whose dates are mostly in another form is told it.
     month_first = {file_id for file_id, *_ in found.get(MONTH_FIRST, [])}
-    outcome.notes += [f"{files[file_id]}: {mostly_unread_message(*counts)}"
-                      for file_id, *counts in sorted(found.get(MOSTLY_UNREAD, []), key=lambda f: f[0])
+    outcome.notes += [f"{files[file_id]}: {date_form_message(*counts)}"
+                      for file_id, *counts in sorted(found.get(OTHER_FORMS, []), key=lambda f: f[0])
                       if file_id not in month_first]
     return outcome
 
@@ -164,14 +164,15 @@ def _month_first_job() -> Job:
     return _dates_job(MONTH_FIRST, month_first_files)
 
 
-MOSTLY_UNREAD = "mostly_unread_dates"
+OTHER_FORMS = "dates_in_other_forms"
 
 
-def _mostly_unread_job() -> Job:
-    """A job finding this year's files in which most dates could not be read (tables/date_forms.py)."""
-    from ..tables.date_forms import mostly_unread_files
+def _other_forms_job() -> Job:
+    """A job finding this year's files in which most dates could not be read, or are written in another form
+    than dd/mm/yyyy (tables/date_forms.py)."""
+    from ..tables.date_forms import mostly_other_files
 
-    return _dates_job(MOSTLY_UNREAD, mostly_unread_files)
+    return _dates_job(OTHER_FORMS, mostly_other_files)
 
 
 def _dates_job(name: str, query: Callable[[str], str]) -> Job:

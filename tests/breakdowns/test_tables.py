@@ -52,7 +52,7 @@ CASES = [
      [[m, 0, 0, 0, 0, None] for m in MONTHS]),
     ("private_fostering_by_source", "by who notified; visited within 7 working days",
      PRIVATE, [["Parent", 1, 0, 0.0], ["Private foster carer", 1, 1, 100.0], ["The child", 0, 0, None],
-               ["School", 1, 1, 100.0], ["School admissions", 0, 0, None], ["Health", 1, 0, 0.0],
+               ["School", 2, 1, 50.0], ["School admissions", 0, 0, None], ["Health", 1, 0, 0.0],
                ["Police", 1, 1, 100.0], ["Children's social care", 0, 0, None], ["Another council", 0, 0, None],
                ["Other", 0, 0, None]]),
     ("support_requests_by_month", "by the month referred; each timescale from the referral",
