@@ -324,6 +324,22 @@ def test_invisible_characters_around_a_child_are_removed_and_said(tmp_path):
                             "copied from a web page brings, which were removed)")
 
 
+def test_a_non_breaking_space_inside_a_postcode_is_read_as_a_space_and_said(tmp_path):
+    """Seen: "PE1 1AA" typed in Word holds a non-breaking space; every postcode rule found it not a postcode,
+    while the value printed looked right."""
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    (folder / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,01/04/2010,WBRI,UN1,,\n")
+    (folder / "episodes.csv").write_text(f"{EPISODES_HEADER}\nA1,01/05/2024,S,C2,N1,U1,PR1,,,,AB1\u00a02CD,AB1 2CE,\n",
+                                         encoding="utf-8")
+    assert not [f for f in validate_paths([folder]).failures if "HOME_POST" in f.fields]
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, [folder], as_at=date(2025, 3, 31))
+    assert con.execute('SELECT "HOME_POST" FROM stg_episodes').fetchone() == ("AB1 2CD",)
+    assert _findings(con, {"non_breaking_space", "stray_spaces"}) == {
+        ("warning", "non_breaking_space", "episodes.csv", 2, "HOME_POST", "AB1\u00a02CD")}
+
+
 def _store_with_an_error_a_warning_and_a_note(tmp_path: Path) -> Path:
     """A store of one return whose load found a blank child, an unpadded date and Excel's note of the separator."""
     folder = tmp_path / "2024-25"

@@ -13,7 +13,7 @@ text as written.
 from __future__ import annotations
 
 from ..formats import registry
-from ..tables.schema import INVISIBLE, NORMALISED, child_of, staging_name, trimmed
+from ..tables.schema import INVISIBLE, NORMALISED, TRIM, child_of, staging_name, trimmed
 
 # Why a cell was read differently, most telling first, with the words added to its message.
 _REASONS = {
@@ -26,6 +26,7 @@ _REASONS = {
     "invisible_characters": "it held invisible characters, such as the zero-width space text copied from a web page "
                             "brings, which were removed",
     "stray_spaces": "spaces around the value were removed",
+    "non_breaking_space": "it held a non-breaking space, as Word and web pages write one, read as a space",
 }
 
 
@@ -53,6 +54,8 @@ def _cells(table: str) -> list[str]:
 _KIND = f"""CASE WHEN x.most IS NOT NULL THEN 'too_long'
      WHEN {trimmed("x.value")} = x.read AND regexp_matches(x.value, '[{INVISIBLE}]')
           THEN 'invisible_characters'
+     WHEN contains(trim(x.value, {TRIM}), '\u00a0') AND upper({trimmed("x.value")}) = upper(x.read)
+          THEN 'non_breaking_space'
      WHEN {trimmed("x.value")} = x.read THEN 'stray_spaces'
      WHEN upper({trimmed("x.value")}) = x.read THEN 'lower_case_code'
      WHEN regexp_replace(upper({trimmed("x.value")}), '[ -]+', '_', 'g') = x.read THEN 'code_words'

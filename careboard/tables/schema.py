@@ -17,7 +17,9 @@ TRIM = f"' \t\r\n\u00a0{INVISIBLE}'"
 
 
 def trimmed(x: str) -> str:
-    """SQL trimming `x` of spaces, tabs, line ends, non-breaking spaces and invisible characters.
+    """SQL trimming `x` of spaces, tabs, line ends, non-breaking spaces and invisible characters, and reading a
+    non-breaking space inside it as a space (Word and web pages put one in "PE1 1AA", which no rule then reads
+    as a postcode).
 
     trim() with a set of characters is several times slower than plain trim(), and cells holding
     anything but spaces are rare, so the slow form only runs where one of those characters may occur: each of
@@ -25,7 +27,11 @@ def trimmed(x: str) -> str:
     (bit_length, as standard SQL has it).
     """
     return (f"CASE WHEN bit_length({x}) <> 8 * length({x}) OR contains({x}, '\t') OR contains({x}, '\r') "
-            f"OR contains({x}, '\n') THEN trim({x}, {TRIM}) ELSE trim({x}) END")
+            f"OR contains({x}, '\n') THEN {_spaced(f'trim({x}, {TRIM})')} ELSE trim({x}) END")
+
+
+def _spaced(x: str) -> str:
+    return f"replace({x}, '\u00a0', ' ')"
 
 
 def sql_type(table: str, column: str) -> str:
@@ -97,7 +103,7 @@ def trimmed_cells(table: str, trim: bool = True) -> str:
     """
     quoted = [f'"{c}"' for c in registry.table(table).all_columns]
     # A list is small: binding trimmed()'s CASE for each of its columns cost more than plain trim() on its rows.
-    trim_one = (lambda q: f"trim({q}, {TRIM})") if registry.format_of(table).is_list else trimmed
+    trim_one = (lambda q: _spaced(f"trim({q}, {TRIM})")) if registry.format_of(table).is_list else trimmed
     return ", ".join(f"{trim_one(q)} AS {q}" if trim else q for q in quoted)
 
 
