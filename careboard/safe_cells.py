@@ -101,9 +101,29 @@ def write_table(path: Path, header: list[str], rows, sheet_name: str = "Sheet1")
     return path
 
 
+WIDEST = 60     # characters: a longer cell wraps off the screen anyway
+
+
+def _width(value) -> int:
+    """Characters a cell takes as the workbook shows it."""
+    if value is None:
+        return 0
+    if isinstance(value, (date, datetime)):
+        return 10
+    if isinstance(value, float):
+        return len(f"{value:,.2f}")
+    return len(str(value))
+
+
+def column_widths(header: list[str], rows: list) -> list[int]:
+    """Each column wide enough for its header and its widest cell (up to WIDEST), so no date shows as ###."""
+    return [min(WIDEST, max([_width(name)] + [_width(r[i]) for r in rows if i < len(r)])) + 2
+            for i, name in enumerate(header)]
+
+
 def write_sheets(path: Path, tables) -> Path:
     """Tables (sheet name, header, rows) to an Excel workbook at `path`, one sheet each, headers bold and
-    frozen, with a filter on each."""
+    frozen, with a filter on each and columns wide enough to read."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with written(path) as part:
@@ -117,6 +137,8 @@ def write_sheets(path: Path, tables) -> Path:
                 write_xlsx_row(ws, i, r, day)
             ws.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
             ws.freeze_panes(1, 0)
+            for column, width in enumerate(column_widths(header, rows)):
+                ws.set_column(column, column, width)
         close_workbook(wb)
     return path
 

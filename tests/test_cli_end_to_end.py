@@ -270,8 +270,16 @@ def test_every_due_list_is_a_sheet_with_its_short_name(stores, tmp_path):
     run = run_cli("due", "--list", "all", "--output", str(tmp_path / "due.xlsx"), "--db", str(stores["demo"]))
     assert_clean(run, {0})
     book = openpyxl.load_workbook(tmp_path / "due.xlsx")
-    assert book.sheetnames == [unit.sheet for unit in registry.LISTS]
+    assert book.sheetnames == ["Summary"] + [unit.sheet for unit in registry.LISTS]
     assert book["Statutory visits"]["A1"].value == "child"
+    # the first sheet says what each list holds at which date, as the command line did
+    said = [line.split(": ", 1) for line in run.err.splitlines() if ": " in line and not line.startswith("wrote")]
+    summary = book["Summary"]
+    assert summary["B1"].value.startswith("at ") and [[c.value for c in row] for row in summary.iter_rows(min_row=2)] == said
+    # every column wide enough for its header and cells: a date is never ###
+    visits = book["Statutory visits"]
+    due = next(c for c in visits[1] if c.value == "due_date").column_letter
+    assert visits.column_dimensions[due].width >= 12 and visits.column_dimensions["A"].width >= len("child") + 2
 
 
 def test_empty_cohort_shows_an_honest_empty_value(stores):

@@ -278,24 +278,26 @@ def cmd_due(args) -> int:
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
     as_at = args.as_at or ctx.as_at
-    sheets = []
+    sheets, said = [], []
     for unit in units:
         if args.list == "all" and (missing := ctx.not_loaded(unit.sql)):
-            print(f"{unit.title}: not drawn up, as snapshot {ctx.snapshot_id} does not hold the "
-                  f"{' and the '.join(missing)}",
-                  file=sys.stderr)
+            said.append((unit.title, f"not drawn up, as snapshot {ctx.snapshot_id} does not hold the "
+                                     f"{' and the '.join(missing)}"))
+            print(f"{unit.title}: {said[-1][1]}", file=sys.stderr)
             continue
         columns, rows = list_rows(ctx, unit, args.as_at, args.days)
         sheets.append((unit.sheet, columns, rows))
-        print(f"{unit.title}: {summary(unit, rows, as_at, args.days)}" if len(units) > 1
-              else summary(unit, rows, as_at, args.days), file=sys.stderr)
+        said.append((unit.title, summary(unit, rows, as_at, args.days)))
+        print(f"{unit.title}: {said[-1][1]}" if len(units) > 1 else said[-1][1], file=sys.stderr)
     if not sheets:      # every list needs what the snapshot does not hold: no workbook of nothing
         raise InputError("--list all", f"none of the lists can be drawn up from snapshot {ctx.snapshot_id}, as said "
                                        "above: load what they need with the month's files")
     if args.output is None:
         write_csv(sys.stdout, sheets[0][1], sheets[0][2])
     elif args.list == "all":
-        print(f"wrote {write_sheets(args.output, sheets)}", file=sys.stderr)
+        # the first sheet says what each list holds, and why any is missing, as the command line did
+        summary_sheet = ("Summary", ["list", f"at {as_at:%d/%m/%Y}"], said)
+        print(f"wrote {write_sheets(args.output, [summary_sheet, *sheets])}", file=sys.stderr)
     else:
         print(f"wrote {write_table(args.output, sheets[0][1], sheets[0][2], sheet_name=sheets[0][0])}",
               file=sys.stderr)
