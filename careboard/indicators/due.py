@@ -5,7 +5,8 @@ worked out at, so the on-time indicators and the due lists read one definition.
 Each macro gives a row per child in care on that date (per missing incident for return interviews) with the
 last time it was done, from the council's activity log, and `due_date`, the last day the next one is on
 time (timescales.toml). Something is on time on a date when its due date is that date or later; it is
-overdue once the due date has passed. `team` and `worker` are those on the child's latest activity.
+overdue once the due date has passed. `team` and `worker` are those of the child's latest statutory visit (or
+latest activity of any kind, when no visit is logged).
 The bodies are plain SQL every engine reads alike, so one text serves each dialect.
 """
 
@@ -31,8 +32,14 @@ def _last_done(column: str, kind: str, since: str | None, cohort: str = "in_care
 )"""
 
 
-# The team and worker on each child's latest activity up to the date.
-_WORKERS = """SELECT child, value_at_max(team, done_on) AS team, value_at_max(worker, done_on) AS worker
+# The team and worker of each child's latest statutory visit up to the date (their social worker), or of their
+# latest activity when no visit is logged: the latest of any kind put an overdue visit against the nurse who
+# did the health assessment.
+_WORKERS = """SELECT child,
+            coalesce(value_at_max(CASE WHEN activity = 'VISIT' THEN team END, done_on),
+                     value_at_max(team, done_on)) AS team,
+            coalesce(value_at_max(CASE WHEN activity = 'VISIT' THEN worker END, done_on),
+                     value_at_max(worker, done_on)) AS worker
      FROM activities WHERE done_on <= d GROUP BY child"""
 # What each due-date macro's rows (alias i) take from the CTE `seen` and the workers.
 _JOINED = f"LEFT JOIN seen s ON s.child = i.child\nLEFT JOIN ({_WORKERS}) w ON w.child = i.child"

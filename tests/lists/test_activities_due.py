@@ -119,3 +119,17 @@ def test_a_list_needing_the_activity_log_says_it_was_not_loaded():
                                           ("reviews_due", "reviews_due")])
 def test_a_list_is_found_by_a_short_name(name, list_id):
     assert registry.find(name).id == list_id
+
+
+def test_a_list_names_the_childs_social_worker_not_whoever_saw_them_last():
+    """Seen: an overdue visit put against the nurse who did the child's health assessment since. The team and worker
+    are those of the latest statutory visit; of the latest activity only when no visit is logged (W2)."""
+    returns = {2025: {"episodes": [ep("W1", "01/10/2024"), ep("W2", "25/01/2025")],
+                      "child_activities": [
+                          activity("W1", "VISIT", "20/12/2024", team="CiC Team C", worker="Jo Reid"),
+                          activity("W1", "IHA", "28/01/2025", team="LAC Health", worker="Amy Fox"),
+                          activity("W2", "IHA", "27/01/2025", team="LAC Health", worker="Amy Fox")]}}
+    _, rows = list_rows(shared_context(returns, AS_AT), registry.get("visits_due"))
+    # W1 visited 20/12: due 6 weeks on, 31/01; W2 placed 25/01, not visited: due a week on, 01/02
+    assert rows == [("W1", "due soon", D(2025, 1, 31), 0, D(2024, 12, 20), D(2024, 10, 1), "CiC Team C", "Jo Reid"),
+                    ("W2", "due soon", D(2025, 2, 1), 0, None, D(2025, 1, 25), "LAC Health", "Amy Fox")]

@@ -3,7 +3,8 @@ falling due soon: the lists social workers and their managers work through each 
 
 The due dates come from the macros the on-time indicators read (indicators/due.py), where the timescales are
 applied, so a child overdue here is the child the indicator counts as late. Longest overdue first; the team
-and worker are those on the child's latest activity in the council's activity log.
+and worker are those of the child's latest statutory visit in the council's activity log (their social
+worker), or of their latest activity when no visit is logged.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 from ..base import Column, OperationalList, due_columns_sql, due_list
 
 _CHILD = Column("child", "the child's ID, as in the return and the activity log")
-_WHO = (Column("team", "the team on the child's latest activity in the activity log, where recorded"),
-        Column("worker", "the worker on the child's latest activity in the activity log, where recorded"))
+_WHO = (Column("team", "the team of the child's latest statutory visit in the activity log (of their latest activity "
+                       "when no visit is logged), where recorded"),
+        Column("worker", "the worker of the child's latest statutory visit in the activity log (of their latest "
+                         "activity when no visit is logged), where recorded"))
 
 
 def _sql(macro: str, columns: str, condition: str = "", due: str = "due_date") -> str:
