@@ -52,3 +52,22 @@ def test_a_reload_with_a_file_more_keeps_one_finding_per_file(tmp_path):
     counts = con.execute("SELECT snapshot_id, count(*) FROM dq_findings WHERE code = 'child_id_zeros' "
                          "GROUP BY ALL ORDER BY 1").fetchall()
     assert counts == [(1, 1), (2, 1)]
+
+
+def test_validate_and_every_command_counting_children_say_it(tmp_path):
+    """Seen: load recorded it, but validate printed rule failures only and indicators showed wrong figures
+    without a word."""
+    from careboard.validate.session import validate_paths
+    from tests.cli_runs import assert_clean, run_cli
+
+    (folder,) = write_returns(tmp_path / "in", {2025: {"header": PADDED, "episodes": STRIPPED, "reviews": []}})
+    said = ("2 child IDs here match IDs in header.csv only without that file's leading zeros (123 here is 000123 "
+            "there), so each of those children reads as two.")
+    notes = [n for n in validate_paths([folder]).notes if "leading zeros" in n]
+    assert len(notes) == 1 and notes[0].startswith(f"{folder / 'episodes.csv'}, line 2: {said}")
+    db = str(tmp_path / "s.duckdb")
+    assert_clean(run_cli("load", str(folder), "--db", db, "--as-at", "31/03/2025"), {0})
+    for command in (["indicators"], ["children", "cla_count"], ["due"]):
+        run = run_cli(*command, "--db", db)
+        assert_clean(run, {0})
+        assert f"note: {folder / 'episodes.csv'}: {said}" in run.err, command

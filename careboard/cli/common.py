@@ -132,6 +132,23 @@ def reference_inputs(args):
                            benchmarks_folder(args.benchmarks, getattr(args, "db", None)))
 
 
+def say_what_misleads_the_figures(con, snapshot_id: int) -> None:
+    """Before a command counts children, tell the analyst what in the snapshot makes its figures wrong."""
+    say_if_episode_dates_unread(con, snapshot_id)
+    say_if_child_ids_lost_zeros(con, snapshot_id)
+
+
+def say_if_child_ids_lost_zeros(con, snapshot_id: int) -> None:
+    """A file whose child IDs lost their leading zeros makes each of those children two (tables/child_zeros.py)."""
+    found = con.execute("SELECT f.path, d.message FROM dq_findings d JOIN source_files f ON f.snapshot_id = "
+                        "d.snapshot_id AND f.file_id = d.file_id WHERE d.snapshot_id = ? AND d.code = 'child_id_zeros' "
+                        "ORDER BY d.file_id", [snapshot_id]).fetchall()
+    if found:
+        more = f" (and {len(found) - 1} other file{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
+        print(f"note: {found[0][0]}{more}: {found[0][1]}. Every figure counts them so until the file is loaded again: "
+              f"careboard findings --snapshot {snapshot_id} lists them", file=sys.stderr)
+
+
 def say_if_episode_dates_unread(con, snapshot_id: int) -> None:
     """Tell the analyst when episodes have a start or an end date that could not be read: every figure leaves
     the first out and takes the second as not ended (the report's front page says so when they are many)."""

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from .common import (Progress, at_least, benchmarks_folder, date_arg, history_arg, known_snapshot, output_file,
-                     reference_args, reference_inputs, say_if_episode_dates_unread, snapshot_arg, store_arg, year_arg)
+                     reference_args, reference_inputs, say_what_misleads_the_figures, snapshot_arg, store_arg, year_arg)
 
 
 def cmd_load(args) -> int:
@@ -192,7 +192,7 @@ def cmd_indicators(args) -> int:
     as_at = args.as_at or ctx.as_at
     ctx.population = _population(args, con, ctx.snapshot_id, as_at)
     values = calculate.compute_all(ctx, indicators, as_at)
-    say_if_episode_dates_unread(con, ctx.snapshot_id)
+    say_what_misleads_the_figures(con, ctx.snapshot_id)
     if args.output:
         from ..safe_cells import write_table
 
@@ -226,7 +226,7 @@ def cmd_children(args) -> int:
     ctx = _context(args, con)
     cols, data = calculate.rows(ctx, ind, args.as_at)
     if "episodes" in calculate.input_tables(ind.sql):
-        say_if_episode_dates_unread(con, ctx.snapshot_id)
+        say_what_misleads_the_figures(con, ctx.snapshot_id)
     files = dict(con.execute(f"SELECT file_id, {file_named('f')} FROM source_files f WHERE snapshot_id = ?",
                              [ctx.snapshot_id]).fetchall())
     cols, data = _for_people(ind, cols, data, files)
@@ -277,6 +277,7 @@ def cmd_due(args) -> int:
         raise InputError("--list all", "writes a workbook with a sheet per list: give --output FILE.xlsx")
     con = open_store(args.db, read_only=True)
     ctx = _context(args, con)
+    say_what_misleads_the_figures(con, ctx.snapshot_id)
     as_at = args.as_at or ctx.as_at
     sheets, said = [], []
     for unit in units:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .common import (Progress, at_least, benchmarks_folder, date_arg, history_arg, known_snapshot,
-                     say_if_episode_dates_unread, snapshot_arg, store_arg)
+                     say_what_misleads_the_figures, snapshot_arg, store_arg)
 
 PROFILE_DATES = ("snapshots", "quarter-ends")   # careboard.judge.council.PROFILE_DATES, named here to import nothing
 
@@ -64,7 +64,7 @@ def _write_report(con, args, progress: Progress, public_too: bool = False) -> li
     report = build_report(con, inputs, snapshot_id=args.snapshot, history=getattr(args, "history", "latest"))
     progress.step(f"computed {len(report.panels)} indicators over 12 months and {len(report.profiles)} profile tables")
     _say_if_far_from_published(report)
-    say_if_episode_dates_unread(con, args.snapshot)
+    say_what_misleads_the_figures(con, args.snapshot)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     variants = [(report, "")] if not args.public else []

@@ -11,6 +11,7 @@ from ..formats import registry
 from ..formats.aliases import AliasedFormat
 from . import list_checks
 from .normalised import cell_findings
+from ..tables.child_zeros import tables_with_children, zero_matches, zeros_message
 from ..tables.date_forms import how_written
 from ..tables.month_first import date_cells, month_first_files, reads_only_month_first
 from ..tables.month_first import message as month_first_message
@@ -124,34 +125,18 @@ FROM {staging_name(table)} WHERE snapshot_id = {sid} AND "CHILD" IS NULL"""
 
 
 def _child_ids_without_zeros(sid: int) -> str:
-    """A file whose child IDs match another file's only once that file's leading zeros are dropped ('123' here,
-    '000123' there), as Excel drops them when it saves a CSV: each such child reads as two. One error per file."""
-    tables = [staging_name(t) for t in registry.SSDA903.tables() if registry.table(t).child]
-
+    """One error for each file whose child IDs match another file's only without its leading zeros
+    (tables/child_zeros.py)."""
     def rows(where: str) -> str:
-        return " UNION ALL ".join(f'SELECT file_id, line_no, "CHILD" AS child FROM {t} WHERE snapshot_id = {sid} '
-                                  f'AND {where}' for t in tables)
+        return " UNION ALL ".join(f'SELECT file_id, line_no, "CHILD" AS child FROM {staging_name(t)} '
+                                  f'WHERE snapshot_id = {sid} AND {where}' for t in tables_with_children())
 
-    # The IDs with leading zeros first (none, for most councils): only rows matching one of them are looked at.
-    zeros = rows(""""CHILD" LIKE '0%'""")
-    plain = rows(""""CHILD" IN (SELECT bare FROM zeros)""")
     name = "regexp_replace(o.path, '^.*[/\\\\]', '')"
-    n, others = "count(DISTINCT p.child)", "count(DISTINCT o.file_id)"
-    return f"""WITH zeros AS MATERIALIZED (SELECT DISTINCT file_id, child, ltrim(child, '0') AS bare FROM ({zeros}) AS z)
-SELECT {sid}, 'error', 'child_id_zeros', f.table_name, p.file_id, min(p.line_no), arg_min(p.child, p.line_no),
-       'CHILD', arg_min(p.child, p.line_no),
-       {n} || CASE WHEN {n} = 1 THEN ' child ID here matches an ID' ELSE ' child IDs here match IDs' END
-         || ' in ' || min({name}) || CASE WHEN {others} = 2 THEN ' (and 1 other file)'
-                                         WHEN {others} > 2 THEN ' (and ' || ({others} - 1) || ' other files)' ELSE '' END
-         || ' only without that file''s leading zeros (' || arg_min(p.child, p.line_no) || ' here is '
-         || arg_min(z.child, p.line_no) || ' there), so each of those children reads as two. Excel drops the zeros '
-         || 'at the start of a number when it saves a CSV: export the file again without saving it in Excel, or set '
-         || 'the column to Text first'
-FROM ({plain}) AS p
-JOIN zeros AS z ON z.bare = p.child AND z.file_id <> p.file_id
-JOIN source_files AS f ON f.snapshot_id = {sid} AND f.file_id = p.file_id
-JOIN source_files AS o ON o.snapshot_id = {sid} AND o.file_id = z.file_id
-GROUP BY p.file_id, f.table_name"""
+    return f"""SELECT {sid}, 'error', 'child_id_zeros', f.table_name, m.file_id, m.line_no, m.here, 'CHILD', m.here,
+       {zeros_message("m.n", name, "m.others", "m.here", "m.there")}
+FROM ({zero_matches(rows)}) AS m
+JOIN source_files AS f ON f.snapshot_id = {sid} AND f.file_id = m.file_id
+JOIN source_files AS o ON o.snapshot_id = {sid} AND o.file_id = m.other_id"""
 
 
 # Findings about how the snapshot's files and returns fit together: worked out afresh for every snapshot.

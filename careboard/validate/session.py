@@ -139,6 +139,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
             schedule.add(_month_first_job())
         if this.other_date_forms:
             schedule.add(_other_forms_job())
+        schedule.add(_child_zeros_job(files))
         found = schedule.finish()
     outcome = finish(con, plan, files)
     outcome.notes = notes + outcome.notes + installed.notes
@@ -151,6 +152,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
     outcome.notes += [f"{files[file_id]}: {date_form_message(*counts)}"
                       for file_id, *counts in sorted(found.get(OTHER_FORMS, []), key=lambda f: f[0])
                       if file_id not in month_first]
+    outcome.notes += [f"{files[file_id]}, line {line}: {said}" for file_id, line, said in sorted(found.get(CHILD_ZEROS, []))]
     return outcome
 
 
@@ -173,6 +175,25 @@ def _other_forms_job() -> Job:
     from ..tables.date_forms import mostly_other_files
 
     return _dates_job(OTHER_FORMS, mostly_other_files)
+
+
+CHILD_ZEROS = "child_id_zeros"
+
+
+def _child_zeros_job(files: dict[int, str]) -> Job:
+    """A job finding this year's files whose child IDs lost their leading zeros (tables/child_zeros.py)."""
+    from ..tables.child_zeros import tables_with_children, zero_matches, zeros_message
+
+    def rows(where: str) -> str:
+        return " UNION ALL ".join(f'SELECT file_id, line_no, "CHILD" AS child FROM {frame_name(t)} WHERE {where}'
+                                  for t in tables_with_children())
+
+    def run(con):
+        named = " ".join(f"WHEN {i} THEN '{Path(path).name.replace(chr(39), chr(39) * 2)}'" for i, path in files.items())
+        message = zeros_message("m.n", f"CASE m.other_id {named} END", "m.others", "m.here", "m.there")
+        return con.execute(f"SELECT m.file_id, m.line_no, {message} FROM ({zero_matches(rows)}) AS m").fetchall()
+
+    return Job(CHILD_ZEROS, run, frozenset(frame_name(t) for t in tables_with_children()))
 
 
 def _dates_job(name: str, query: Callable[[str], str]) -> Job:
