@@ -18,7 +18,7 @@ SELECT e.*,
        lf.last_final_rne, lf.last_final_ls, lf.last_final_cin, lf.last_final_place, lf.last_final_provider,
        lf.last_final_urn
 FROM ret_episodes e
-LEFT JOIN ret_header_ages h ON h."CHILD" = e."CHILD"
+LEFT JOIN ret_header_ages h ON h."CHILD" = e."CHILD" AND h.first
 LEFT JOIN (SELECT "CHILD", max("DUC") AS "DUC" FROM ret_uasc GROUP BY "CHILD") u ON u."CHILD" = e."CHILD"
 LEFT JOIN (SELECT "CHILD" AS last_final_child, row_no AS last_final_row, "DECOM" AS last_final_decom,
                   coalesce("r_DEC", '') = '' AS last_final_open, "RNE" AS last_final_rne, "LS" AS last_final_ls,
