@@ -223,6 +223,18 @@ def test_xml_flattens_to_tables_with_lines(tmp_path):
     assert tables["header"].cells[0] == ["C1", "C2"]
 
 
+def test_xml_written_with_each_value_on_a_line_of_its_own_reads_the_same(tmp_path):
+    """Seen: a pretty-printer's <DECOM>, line break, 01/04/2024, line break, </DECOM> made every date unreadable to the year (the
+    return 'has no dated episodes') and every value a stray-spaces warning."""
+    import re
+
+    laid_out = re.sub(rb">([^<>\s][^<>]*)</", rb">\n        \1\n      </", XML)
+    assert b"<DECOM>\n        01/04/2024\n      </DECOM>" in laid_out
+    plain, pretty = read_file(write(tmp_path, "a.xml", XML)), read_file(write(tmp_path, "b.xml", laid_out))
+    assert [(t.table, t.cells) for t in pretty.tables] == [(t.table, t.cells) for t in plain.tables]
+    assert not [f for t in pretty.tables for f in t.findings]
+
+
 def test_xml_elements_that_are_no_field_are_one_warning_naming_them(tmp_path):
     assert not [f for t in read_file(write(tmp_path, "return.xml", XML)).tables for f in t.findings]
     extra = XML.replace(b"<MOTHER />", b"<MOTHER /><LA_NOTES>moved</LA_NOTES>").replace(

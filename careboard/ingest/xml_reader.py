@@ -80,6 +80,8 @@ class _Flattener:
         elif len(self.stack) >= 2 and name not in (self.x.header, self.x.child):
             field = self.x.renames.get(name, name)
             value = "".join(self.text)
+            if "\n" in value:      # a line break around a value is the file's layout (pretty-printed), not data
+                value = value.strip()
             if name not in self.known:
                 count, first = self.unknown.get(name, (0, self.line))
                 self.unknown[name] = (count + 1, first)
