@@ -235,6 +235,29 @@ def test_xml_written_with_each_value_on_a_line_of_its_own_reads_the_same(tmp_pat
     assert not [f for t in pretty.tables for f in t.findings]
 
 
+@pytest.mark.parametrize("spelt", ["prefixed", "lower case"])
+def test_xml_elements_with_a_namespace_prefix_or_in_lower_case_are_the_returns(tmp_path, spelt):
+    """Seen: <ns0:EXPSSDA903 xmlns:ns0="..."> refused as another root element than EXPSSDA903."""
+    import re
+
+    if spelt == "prefixed":
+        other = re.sub(rb"<(/?)([A-Z_0-9]+)", rb"<\1ns0:\2", XML).replace(b"<ns0:EXPSSDA903>",
+                                                                         b'<ns0:EXPSSDA903 xmlns:ns0="urn:dfe">')
+    else:
+        other = re.sub(rb"<(/?)([A-Z_0-9]+)", lambda m: b"<" + m[1] + m[2].lower(), XML)
+    plain, read = read_file(write(tmp_path, "a.xml", XML)), read_file(write(tmp_path, "b.xml", other))
+    assert [(t.table, t.cells) for t in read.tables] == [(t.table, t.cells) for t in plain.tables]
+
+
+def test_xml_declaring_another_encoding_than_its_utf8_is_read_as_utf8_and_said(tmp_path):
+    text = XML.replace(b"<CHILDID>C2</CHILDID>", "<CHILDID>Zoë</CHILDID>".encode("utf-8"))
+    assert text.startswith(b'<?xml version="1.0" encoding="us-ascii"?>')
+    f = read_file(write(tmp_path, "r.xml", text))
+    header = next(t for t in f.tables if t.table == "header")
+    assert header.cells[0] == ["C1", "Zoë"]
+    assert [x.code for t in f.tables for x in t.findings] == ["encoding_declared"]
+
+
 def test_xml_elements_that_are_no_field_are_one_warning_naming_them(tmp_path):
     assert not [f for t in read_file(write(tmp_path, "return.xml", XML)).tables for f in t.findings]
     extra = XML.replace(b"<MOTHER />", b"<MOTHER /><LA_NOTES>moved</LA_NOTES>").replace(

@@ -118,26 +118,43 @@ class _Flattener:
             self.rows[table].append((line, {**child, **values}))
 
 
-def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None) -> list[RawTable]:
-    """The file's tables. `header`, if given, receives the text of the elements outside every CHILD (the
-    EXPSSDA903 schema has none, but some systems write a collection header with its year there)."""
+def _element(name: str) -> str:
+    """An element's name as the return spells it: without a namespace prefix (<ns0:EPISODE>, which a system
+    writing the DfE's namespace may use) and in capitals (<episode>)."""
+    return name.rpartition(":")[2].upper()
+
+
+def _flattened(data: bytes, file: str, encoding: str | None = None) -> _Flattener:
     flat = _Flattener(file)
-    parser = expat.ParserCreate()
-    parser.StartElementHandler = lambda n, a: flat.start(n, a, parser.CurrentLineNumber)
+    parser = expat.ParserCreate(encoding)
+    parser.StartElementHandler = lambda n, a: flat.start(_element(n), a, parser.CurrentLineNumber)
 
     def end(name: str) -> None:
         flat.line = parser.CurrentLineNumber     # for a finding about the value just read
-        flat.end(name)
+        flat.end(_element(name))
 
     parser.EndElementHandler = end
     parser.CharacterDataHandler = lambda s: flat.text.append(s)
+    parser.Parse(data, True)
+    return flat
+
+
+def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None) -> list[RawTable]:
+    """The file's tables. `header`, if given, receives the text of the elements outside every CHILD (the
+    EXPSSDA903 schema has none, but some systems write a collection header with its year there)."""
+    encoding, said = "as declared", []
     try:
-        parser.Parse(data, True)
+        flat = _flattened(data, file)
     except expat.ExpatError as e:
-        raise InputError(file, f"not well-formed XML ({expat.errors.messages[e.code]})", e.lineno) from None
+        if e.code != expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN] or not _utf8(data):
+            raise InputError(file, f"not well-formed XML ({expat.errors.messages[e.code]})", e.lineno) from None
+        # A declaration naming another encoding (us-ascii, say) over a file written in UTF-8, as some systems write it.
+        flat, encoding = _flattened(data, file, "utf-8"), "utf-8"
+        said = [Finding("warning", "encoding_declared", file, None, 1, None, None,
+                        "the first line declares another encoding than the file is written in (UTF-8): it was read "
+                        "as UTF-8; correct the encoding=\"...\" in that line")]
     if header is not None:
         header.update(flat.outside)
-    encoding = "as declared"
     ignored = _ignored(flat, file)
     out = []
     for table, rows in flat.rows.items():
@@ -151,11 +168,21 @@ def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None)
         out.append(RawTable(table, file, encoding, "xml", t.all_columns, cells, line_no,
                             list(range(1, len(rows) + 1)),
                             [f for f in flat.cut if f.table == table] + (ignored if table == "header" else [])))
+    if said and out:
+        out[0].findings.extend(said)
     if flat.headerless and out:
         out[0].findings.append(_headerless(flat.headerless, file))
     if flat.misplaced and out:
         out[0].findings.append(_misplaced(flat.misplaced, file))
     return out
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _misplaced(misplaced: dict[tuple[str, str], tuple[int, int]], file: str) -> Finding:
