@@ -46,6 +46,21 @@ def test_reads(tmp_path, description, data, table, n, lines):
     assert (t.table, len(t), got["line_no"], got["row_no"]) == (table, n, lines, [line - 1 for line in lines])
 
 
+@pytest.mark.parametrize("written", ["Child ID", "child_id", "Child-ID"])
+def test_the_xml_name_of_the_child_column_in_words_is_read_as_child(tmp_path, written):
+    """Seen: "Child ID" refused, the file 'missing column CHILD; unexpected CHILD ID'."""
+    header = EPISODES_HEADER.replace("CHILD,", f"{written},", 1)
+    (t,) = read_file(write(tmp_path, "x.csv", f"{header}\n{ROW}\n")).tables
+    assert (t.table, read_back(t)["CHILD"]) == ("episodes", ["1"])
+    assert [(f.code, f.field, f.value) for f in t.findings] == [("header_names", "CHILD", written)]
+
+
+def test_a_table_not_recognised_names_its_columns_as_written(tmp_path):
+    header = EPISODES_HEADER.replace("CHILD,", "Young person,", 1)
+    with pytest.raises(InputError, match="missing column CHILD; unexpected Young person: if Young person holds"):
+        read_file(write(tmp_path, "x.csv", f"{header}\n{ROW}\n"))
+
+
 @pytest.mark.parametrize("quote", ["", '"'], ids=["plain", "quoted"])
 def test_columns_named_as_the_xml_names_them_are_read_as_theirs(tmp_path, quote):
     """Some systems export CSV under the XML return's element names: CHILDID for CHILD, PL for PLACE."""
@@ -54,7 +69,7 @@ def test_columns_named_as_the_xml_names_them_are_read_as_theirs(tmp_path, quote)
     got = read_back(t)
     assert (t.table, got["CHILD"], got["PLACE"]) == ("episodes", ["1"], ["U1"])
     assert [(f.code, f.field, f.value, f.message) for f in t.findings] == [
-        ("header_names", "CHILD,PLACE", "childid,PL", 'column names were read as careboard names the columns: '
+        ("header_names", "CHILD,PLACE", "childid,PL", 'column names were read as the names careboard knows: '
                                                       '"childid" as CHILD, "PL" as PLACE')]
 
 
@@ -548,7 +563,7 @@ def test_a_sheets_column_names_read_otherwise_than_written_are_a_warning_as_in_a
     book.save(tmp_path / "header.xlsx")
     (t,) = read_file(tmp_path / "header.xlsx").tables
     assert [(f.code, f.line, f.field, f.message) for f in t.findings] == [
-        ("header_names", 1, "CHILD,ETHNIC", 'column names were read as careboard names the columns: "child" as '
+        ("header_names", 1, "CHILD,ETHNIC", 'column names were read as the names careboard knows: "child" as '
                                             'CHILD, "Ethnic" as ETHNIC'),
         ("extra_columns", 1, None, 'column "Team" (H1) of sheet Children is not part of Header and was ignored')]
 

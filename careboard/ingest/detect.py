@@ -32,7 +32,9 @@ def normalise_header(cells: list[str]) -> list[str]:
     out = []
     for c in header:
         joined = _SEPARATORS.sub("_", c)
-        own = c if c in known else xml.get(c) or (joined if joined in known else None)
+        # "Child ID" and "Child_ID" are the XML's CHILDID
+        own = c if c in known else (xml.get(c) or (joined if joined in known else None)
+                                    or xml.get(_SEPARATORS.sub("", c).replace("_", "")))
         out.append(own if own and own != c and own not in header else c)
     return out
 
@@ -98,7 +100,8 @@ def identify(header: list[str], file: str, written: list[str] | None = None, lin
                           f"(columns found: {', '.join(named) or 'none'})", line)
     _, closest = max(near, key=lambda n: n[0])
     missing = [c for c in closest.columns if c not in cols]
-    extra = [c for c in named if c not in closest.column_set]
+    as_written = dict(zip(header, (w.replace("\ufeff", "").strip() for w in written))) if written else {}
+    extra = [as_written.get(c, c) for c in named if c not in closest.column_set]
     detail = f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
     if extra:
         detail += f"; unexpected {', '.join(extra)}"
@@ -132,4 +135,4 @@ def header_names(changed: list[tuple[str, str]], file: str, table: str | None, l
     shown = ", ".join(f'"{w}" as {h}' for w, h in changed)
     return Finding("warning", "header_names", file, table, line, ",".join(h for _, h in changed),
                    ",".join(w for w, _ in changed),
-                   f"column names were read as careboard names the columns: {shown}")
+                   f"column names were read as the names careboard knows: {shown}")
