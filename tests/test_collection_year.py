@@ -234,6 +234,22 @@ def test_a_dated_file_beside_its_years_folder_is_to_be_moved_into_it(tmp_path):
         _load(tmp_path, [tmp_path / "903"])
 
 
+def test_an_old_copy_inside_the_years_folder_is_to_be_moved_out_of_it(tmp_path):
+    """Seen: 2024-25/ holding its files and archive/ with an older copy was told to move its files into the
+    folder of their year (load) or that it held several folders (validate)."""
+    from careboard.validate.session import validate_paths
+
+    busy_year(tmp_path / "2024-25", 2025)
+    busy_year(tmp_path / "2024-25" / "archive", 2025)
+    said = (r"2024-25: holds its return's files and, in archive inside it, another return for 2024/25 \(an archive "
+            r"or an old copy, it seems\); careboard reads every folder inside the one given: move archive out of it, "
+            r"or give the files themselves")
+    with pytest.raises(InputError, match=said):
+        _load(tmp_path, [tmp_path / "2024-25"])
+    with pytest.raises(InputError, match=said):
+        validate_paths([tmp_path / "2024-25"])
+
+
 def test_reviews_tell_the_year_of_a_return_without_episodes(tmp_path):
     (tmp_path / "extract").mkdir()
     (tmp_path / "extract" / "reviews.csv").write_text("CHILD,DOB,REVIEW,REVIEW_CODE\nC1,01/01/2010,12/09/2020,PN1\n"

@@ -478,6 +478,16 @@ def test_a_file_twice_in_a_return_is_called_a_copy(tmp_path):
         discover([tmp_path])
 
 
+def test_two_versions_of_a_table_named_with_one_year_are_told_to_keep_one(tmp_path):
+    """Seen: 'Episodes 2024-25.csv' beside 'Episodes 2024-25 v2.csv' told to name each file with its year."""
+    write(tmp_path, "874 Episodes 2024-25.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    write(tmp_path, "874 Episodes 2024-25 v2.csv", f"{EPISODES_HEADER}\n{ROW}\n{ROW.replace('1,', '2,', 1)}\n")
+    with pytest.raises(InputError, match=r"is a second episodes table in the same return \(the first is .*\), and both "
+                                         r"names give the year 2024/25: two versions of one table, it seems; keep the "
+                                         r"one to load and move the other out of the folder"):
+        discover([tmp_path])
+
+
 def test_a_workbooks_columns_are_read_by_the_same_names(tmp_path):
     from openpyxl import Workbook
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .csv_reader import read_csv_text
+from ..dates import year_label
 from ..formats import registry
 from ..formats.councils import council_number, several_councils
 from ..errors import Finding, InputError, NoTable
@@ -285,6 +286,11 @@ def _one_file_per_table(r: Return) -> None:
         if fmt == "xml":
             raise InputError(file, f"is a second XML return beside {first}: give one XML file for each year, "
                                    f"each in a folder of its own (2023-24, 2024-25 ...) or named with its year")
+        years = {named.year if (named := year_in_name(Path(f).stem, "")) else None for f in (file, first)}
+        if len(years) == 1 and None not in years:     # 'Episodes 2024-25.csv' beside 'Episodes 2024-25 v2.csv'
+            raise InputError(file, f"is a second {what} in the same return (the first is {first}), and both "
+                                   f"names give the year {year_label(years.pop())}: two versions of one table, it "
+                                   f"seems; keep the one to load and move the other out of the folder")
         raise InputError(file, f"is a second {what} in the same return (the first is {first}): put "
                                f"each year's files in a folder of their own (2023-24, 2024-25 ...), or name each "
                                f"file with its year")

@@ -118,20 +118,25 @@ class _Flattener:
             self.rows[table].append((line, {**child, **values}))
 
 
-def _element(name: str) -> str:
-    """An element's name as the return spells it: without a namespace prefix (<ns0:EPISODE>, which a system
-    writing the DfE's namespace may use) and in capitals (<episode>)."""
-    return name.rpartition(":")[2].upper()
-
-
 def _flattened(data: bytes, file: str, encoding: str | None = None) -> _Flattener:
     flat = _Flattener(file)
     parser = expat.ParserCreate(encoding)
-    parser.StartElementHandler = lambda n, a: flat.start(_element(n), a, parser.CurrentLineNumber)
+    # An element's name as the return spells it: without a namespace prefix (<ns0:EPISODE>, which a system
+    # writing the DfE's namespace may use), and in capitals when the whole file is written in lower case
+    # (<expssda903>); a file whose root is in capitals keeps its other elements' names (a collection <Header>).
+    lower = []
+
+    def element(name: str) -> str:
+        name = name.rpartition(":")[2]
+        if not lower:
+            lower.append(name != flat.x.root and name.upper() == flat.x.root)
+        return name.upper() if lower[0] else name
+
+    parser.StartElementHandler = lambda n, a: flat.start(element(n), a, parser.CurrentLineNumber)
 
     def end(name: str) -> None:
         flat.line = parser.CurrentLineNumber     # for a finding about the value just read
-        flat.end(_element(name))
+        flat.end(element(name))
 
     parser.EndElementHandler = end
     parser.CharacterDataHandler = lambda s: flat.text.append(s)

@@ -19,7 +19,7 @@ from ..ingest.raw import RawTable
 from ..plural import counted, listed
 from ..store import annex_a_links, checks, year_findings
 from ..store.findings import Counts, snapshot_counts
-from ..store.return_year import check_as_at, late_as_at_note, loose_files, years_of_returns
+from ..store.return_year import check_as_at, late_as_at_note, loose_files, nested_copy, years_of_returns
 from ..tables.schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
 from ..tables.sources import release, table_source
 from .validation import InUse, Validation
@@ -238,8 +238,10 @@ def _years(con, returns: list[Return], as_at: date | None) -> int:
     for r in returns:
         if r.year in by_year:
             first = by_year[r.year]
-            # Files lying in a folder above another return's are most often that year's, left outside it.
             for loose, other in ((first, r), (r, first)):
+                if loose.folder in other.folder.parents and (copy := nested_copy(loose, other)):
+                    raise InputError(loose.label, copy)
+                # Files lying in a folder above another return's are most often that year's, left outside it.
                 if loose.folder in other.folder.parents and (advice := loose_files(loose)):
                     raise InputError(loose.label, f"is a second return for {year_label(r.year)}: {advice}")
             how = "; ".join(x.notes[-1] for x in (first, r) if x.notes)

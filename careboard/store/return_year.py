@@ -26,7 +26,7 @@ from datetime import date
 from ..dates import year_end, year_label, year_start
 from ..errors import InputError
 from ..ingest.files import Return
-from ..ingest.year_names import NamedYear
+from ..ingest.year_names import NamedYear, year_in_name
 from ..plural import counted
 from ..tables.schema import date_of, staging_name, trimmed
 from ..tables.sources import release, table_source
@@ -269,6 +269,19 @@ def _how_to_name(r: Return) -> str:
     """What to do about a return of no known year: files lying beside other returns' folders belong in one of
     them; other files want a folder named with their year."""
     return loose_files(r) or "name the folder like 2024-25 or pass --year"
+
+
+def nested_copy(outer: Return, inner: Return) -> str | None:
+    """Advice for a folder named with its return's year that holds, in a folder inside it, another return of
+    that year (an archive, an old copy), or None."""
+    named = year_in_name(outer.folder.name, "")
+    year = inner.year or (inner.named.year if inner.named else None)    # before the year is worked out: its names'
+    if named is None or year not in named.years():
+        return None
+    inside = inner.folder.relative_to(outer.folder)
+    return (f"holds its return's files and, in {inside} inside it, another return for {year_label(year)} (an "
+            f"archive or an old copy, it seems); careboard reads every folder inside the one given: move {inside} "
+            f"out of it, or give the files themselves")
 
 
 def loose_files(r: Return) -> str | None:

@@ -22,6 +22,7 @@ from .frame import (
 )
 from .reference_inputs import ReferenceInputs, install_reference
 from ..store.findings import file_named
+from ..store.return_year import nested_copy
 from ..store.rule_results import Outcome, RuleRan
 from ..tables.date_forms import date_form_message
 from ..tables.month_first import date_cells, may_be_month_first, message as month_first_message
@@ -249,6 +250,10 @@ def _one_return(found, paths: list[Path], year: int | None, option: str = "") ->
     if len(found) == 1:
         return found[0], []
     if len({r.folder for r in found}) > 1:
+        for outer in found:
+            inner = next((r for r in found if outer.folder in r.folder.parents), None)
+            if inner is not None and (copy := nested_copy(outer, inner)):
+                raise InputError(str(outer.folder), copy)
         raise InputError(given, "holds several folders of files; give the folder of one return")
     named = ", ".join(r.part for r in found)
     if year is None:
