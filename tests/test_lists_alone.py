@@ -102,6 +102,12 @@ def test_a_return_leaving_out_a_table_every_return_has_rows_in_gives_no_figure_f
     said = [line for line in load.out.splitlines() if " has no " in line]
     assert len(said) == 1 and said[0].startswith(f"note: {folder}: has no ") and all(
         f"{formats.table(t).title} ({formats.table(t).records})" in said[0] for t in left), said
+    # validate says it once too, rather than only row by row in the rules comparing the tables
+    from careboard.validate.session import validate_paths
+
+    told = [n for n in validate_paths([folder]).notes if " has no " in n]
+    assert len(told) == 1 and told[0].startswith(f"{folder}: has no ") and told[0].endswith("and validate again") \
+        and all(f"{formats.table(t).title} ({formats.table(t).records})" in told[0] for t in left), told
 
 
 def test_due_list_all_writes_no_workbook_when_no_list_can_be_drawn_up(tmp_path):

@@ -90,6 +90,15 @@ class Return:
             return str(self.files[0].path)
         return f"{self.folder} (the files named {self.part})" if self.part else str(self.folder)
 
+    def tables_left_out(self) -> list:
+        """The tables every council's return has rows in (TableSpec.every_return) of which a return of CSV files
+        or sheets has no file, in the order of the return. An XML return holds every table."""
+        given = {table: fmt for f in self.files for table, fmt in f.table_names()}
+        if "xml" in given.values():
+            return []
+        return [t for t in (registry.table(name) for name in registry.SSDA903.tables())
+                if t.every_return and (t.first_year or 0) <= (self.year or 0) and t.name not in given]
+
     def declared(self) -> NamedYear | None:
         """The year claimed for the return: an XML collection header's, else its names'."""
         return next((f.declared for f in self.files if f.declared), None) or self.named

@@ -127,11 +127,7 @@ def _tables_left_out(r: Return) -> str | None:
     """A note when a return of CSV files (or sheets) has no file of a table every council's return has rows in:
     the figures drawn from it have no value (indicators.calculate.Context.not_loaded). An XML return holds
     every table."""
-    given = {table: fmt for f in r.files for table, fmt in f.table_names()}
-    if "xml" in given.values():
-        return None
-    missing = [t for t in (registry.table(name) for name in registry.SSDA903.tables())
-               if t.every_return and (t.first_year or 0) <= r.year and t.name not in given]
+    missing = r.tables_left_out()
     if not missing:
         return None
     files = listed([f"{t.title} ({t.records})" for t in missing])

@@ -124,7 +124,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         schedule.add(*view_jobs(this.year, only, temp))
         from .years import rule_set_note
 
-        notes = chose + this.notes + [n for n in [rule_set_note(this.year)] if n] + last_notes
+        notes = chose + this.notes + [n for n in [rule_set_note(this.year), _left_out_note(this)] if n] + last_notes
         installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this.files],
                                       this.year, temp=False)
         if "postcodes" in installed.available:
@@ -155,6 +155,20 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
                       if file_id not in month_first]
     outcome.notes += [f"{files[file_id]}, line {line}: {said}" for file_id, line, said in sorted(found.get(CHILD_ZEROS, []))]
     return outcome
+
+
+def _left_out_note(r) -> str | None:
+    """A return of CSV files lacking a table every council's return has rows in: its rules would otherwise say it
+    row by row (INT08, a child in the episodes missing from the Header ...), never that the file is missing."""
+    from ..plural import listed
+
+    missing = r.tables_left_out()
+    if not missing:
+        return None
+    one = len(missing) == 1
+    return (f"{r.label}: has no {listed([f'{t.title} ({t.records})' for t in missing])} file{'' if one else 's'}, "
+            f"so the rules comparing other tables with {'it' if one else 'them'} find every row missing from "
+            f"{'it' if one else 'them'}: add {'it' if one else 'them'} to the return's files and validate again")
 
 
 MONTH_FIRST = "month_first_files"
