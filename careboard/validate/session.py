@@ -140,7 +140,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
             schedule.add(_month_first_job())
         if this.other_date_forms:
             schedule.add(_other_forms_job())
-        schedule.add(_child_zeros_job(files))
+        schedule.add(_child_zeros_job(files), _repeated_rows_job(this))
         found = schedule.finish()
     outcome = finish(con, plan, files)
     outcome.notes = notes + outcome.notes + installed.notes
@@ -154,6 +154,8 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
                       for file_id, *counts in sorted(found.get(OTHER_FORMS, []), key=lambda f: f[0])
                       if file_id not in month_first]
     outcome.notes += [f"{files[file_id]}, line {line}: {said}" for file_id, line, said in sorted(found.get(CHILD_ZEROS, []))]
+    outcome.notes += [f"{files[file_id]}, line {line}: {_repeated_words(n, line, first)}"
+                      for file_id, n, line, first in sorted(found.get(REPEATED_ROWS, []))]
     return outcome
 
 
@@ -209,6 +211,39 @@ def _child_zeros_job(files: dict[int, str]) -> Job:
         return con.execute(f"SELECT m.file_id, m.line_no, {message} FROM ({zero_matches(rows)}) AS m").fetchall()
 
     return Job(CHILD_ZEROS, run, frozenset(frame_name(t) for t in tables_with_children()))
+
+
+REPEATED_ROWS = "repeated_rows"
+
+
+def _repeated_rows_job(this) -> Job:
+    """A job finding the rows of this year's tables that repeat an earlier row of their file exactly, cell for
+    cell: the rules would report the pair as a child's episodes overlapping, say, never as a row given twice.
+    Gives, per file, how many rows repeat an earlier one, the first such row's line and the line it repeats."""
+    tables = sorted({t.table for t in this.tables()})
+
+    def groups(table: str) -> str:
+        cells = ", ".join(f'"r_{c}"' for c in spec.table(table).all_columns)
+        # rows of nothing but commas are said otherwise (ingest): not each a copy of the one before
+        return (f"SELECT file_id, list(line_no ORDER BY line_no) AS lines FROM {frame_name(table)} "
+                f"WHERE concat({cells}) <> '' GROUP BY file_id, {cells} HAVING count(*) > 1")
+
+    def run(con):
+        if not tables:
+            return []
+        found: dict[int, list[tuple[int, int]]] = {}
+        for file_id, lines in con.execute(" UNION ALL ".join(groups(t) for t in tables)).fetchall():
+            found.setdefault(file_id, []).extend((line, lines[0]) for line in lines[1:])
+        return [(file_id, len(pairs), *min(pairs)) for file_id, pairs in found.items()]
+
+    return Job(REPEATED_ROWS, run, frozenset(frame_name(t) for t in tables))
+
+
+def _repeated_words(n: int, line: int, first: int) -> str:
+    if n == 1:
+        return f"repeats line {first} exactly, cell for cell (a row given twice, it seems): remove the copy"
+    return (f"{n} rows repeat earlier rows of the file exactly, cell for cell (rows given twice, it seems), the "
+            f"first repeating line {first}: remove the copies")
 
 
 def _dates_job(name: str, query: Callable[[str], str]) -> Job:
