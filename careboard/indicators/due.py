@@ -91,17 +91,22 @@ SELECT i.child, i.period_start, s.last_check,
        w.team, w.worker, i.file_id, i.line_no
 FROM in_care i {_JOINED}"""
 
-# Personal education plans of children of school age (5 to 15 on the date): the first within 10 working days
-# of coming into care, then reviewed each term (4 months at most). Only plans of this period of care count.
+# Personal education plans of children of school age: in school Years 1 to 11, that is aged 5 to 15 on the 31 August
+# the school year began after (a 16-year-old in Year 11 still has one; a 5-year-old in Reception not yet). The
+# first within 10 working days of coming into care, or of starting Year 1 (1 September) for a child in care then,
+# then reviewed each term (4 months at most). Only plans of this period of care count.
+_SCHOOL_YEAR_BEGAN = "date_of(CASE WHEN month(d) >= 9 THEN year(d) ELSE year(d) - 1 END, 8, 31)"
 _PEP = f"""
 WITH in_care AS (
-  SELECT c.child, c.period_start, age_on(ch.dob, d) AS age, c.file_id, c.line_no
+  SELECT c.child, c.period_start, age_on(ch.dob, d) AS age, c.file_id, c.line_no,
+         greatest(c.period_start,
+                  date_of(year(ch.dob) + CASE WHEN month(ch.dob) >= 9 THEN 6 ELSE 5 END, 9, 1)) AS counted_from
   FROM cla_on(d) c JOIN children ch ON ch.child = c.child
-  WHERE age_on(ch.dob, d) BETWEEN 5 AND 15
+  WHERE age_on(ch.dob, {_SCHOOL_YEAR_BEGAN}) BETWEEN 5 AND 15
 ),
 {_last_done("last_pep", "= 'PEP'", "i.period_start")}
 SELECT i.child, i.age, i.period_start, s.last_pep,
-       CASE WHEN s.last_pep IS NULL THEN {_due("pep_first", "i.period_start")}
+       CASE WHEN s.last_pep IS NULL THEN {_due("pep_first", "i.counted_from")}
             ELSE {_due("pep_review", "s.last_pep")} END AS due_date,
        w.team, w.worker, i.file_id, i.line_no
 FROM in_care i {_JOINED}"""

@@ -89,18 +89,25 @@ DENTAL = {2025: {
                             activity("D3", "DENTAL", "30/01/2024"), activity("D5", "DENTAL", "01/06/2022"),
                             activity("D6", "DENTAL", "01/04/2024"))}}
 
-# --- PEPs (aged 5 to 15, in care a month or more) ---------------------------------------------------------
+# --- PEPs (school Years 1 to 11: aged 5 to 15 on 31/08/2024; in care a month or more) ---------------------
 # P1 PEP 01/10/2024: due 01/02/2025 -> up to date. P2 PEP 30/09/2024: due 30/01/2025 -> overdue.
-# P3 in care since 01/12/2024, no PEP: first due 13/12/2024 -> overdue. P4 aged 3 and P5 aged 17: not school
-# age. P6 in care since 15/01/2025, under a month. P7 in care since 01/06/2024; its only PEP, 01/03/2024, was
-# before this period of care -> overdue, and no plan in this period.
-#   4 children, 1 up to date -> 25%; 2 with a plan in this period of care.
+# P3 in care since 01/12/2024, no PEP: first due 13/12/2024 -> overdue. P4 aged 3 and P5 aged 17 (16 on
+# 31/08/2024): not school age. P6 in care since 15/01/2025, under a month. P7 in care since 01/06/2024; its only
+# PEP, 01/03/2024, was before this period of care -> overdue, and no plan in this period.
+# P8 is 16 since 20/10/2024 but in Year 11 (15 on 31/08/2024); PEP 05/12/2024, due 05/04/2025 -> up to date.
+# P9 is 5 since 10/12/2024 but in Reception (4 on 31/08/2024): not yet of school age, though in care since 2023.
+# P10 started Year 1 on 01/09/2024, in care since 01/06/2023 (aged 3): first PEP due 10 working days after
+#   starting Year 1, 13/09/2024 -> overdue (not 10 working days after coming into care).
+#   6 children, 2 up to date -> 33.3%; 3 with a plan in this period of care.
 PEP = {2025: {
     "episodes": [ep("P1", "01/01/2024"), ep("P2", "01/01/2024"), ep("P3", "01/12/2024"), ep("P4", "01/01/2024"),
-                 ep("P5", "01/01/2024"), ep("P6", "15/01/2025"), ep("P7", "01/06/2024")],
+                 ep("P5", "01/01/2024"), ep("P6", "15/01/2025"), ep("P7", "01/06/2024"), ep("P8", "01/01/2020"),
+                 ep("P9", "01/06/2023"), ep("P10", "01/06/2023")],
     "child_activities": log(activity("P1", "PEP", "01/10/2024"), activity("P2", "PEP", "30/09/2024"),
-                            activity("P4", "PEP", "01/10/2024"), activity("P7", "PEP", "01/03/2024"))}}
-PEP_DOBS = {"P4": "01/01/2022", "P5": "01/01/2008", **{c: "01/01/2015" for c in ("P1", "P2", "P3", "P6", "P7")}}
+                            activity("P4", "PEP", "01/10/2024"), activity("P7", "PEP", "01/03/2024"),
+                            activity("P8", "PEP", "05/12/2024"))}}
+PEP_DOBS = {"P4": "01/01/2022", "P5": "01/01/2008", "P8": "20/10/2008", "P9": "10/12/2019", "P10": "15/06/2019",
+            **{c: "01/01/2015" for c in ("P1", "P2", "P3", "P6", "P7")}}
 
 # --- Pathway plans (in care, aged 16 or over) -------------------------------------------------------------
 # W1 16 on 01/06/2024, plan 15/08/2024: next due 15/02/2025 -> up to date. W2 16 on 01/06/2024, plan
@@ -152,7 +159,7 @@ CASES = [
     ("dental_on_time_pct", "a check exactly 12 months ago is in time; one before care is not",
      DENTAL, None, {"num": 2, "den": 5, "value": 40.0}),
     ("pep_up_to_date_pct", "school age, in care a month; a plan from an earlier period of care does not count",
-     PEP, PEP_DOBS, {"num": 1, "den": 4, "value": 25.0, "with_plan": 2}),
+     PEP, PEP_DOBS, {"num": 2, "den": 6, "value": 100 * 2 / 6, "with_plan": 3}),
     ("pathway_plan_pct", "due 3 months after 16 or after coming into care, then 6-monthly",
      PATHWAY, PATHWAY_DOBS, {"num": 1, "den": 3, "value": 100 / 3}),
     ("rhi_offered_72h_pct", "offered within 72 hours of each return; away incidents left out",

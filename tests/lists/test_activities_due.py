@@ -67,14 +67,16 @@ CASES = [
      "0 checks overdue and 0 due in the next 28 days at 31/10/2024."),
     ("peps_due", "school age only; the first 10 working days after coming into care, then each term",
      # P7's only PEP predates this period of care (from 01/06/2024): first due 14/06/2024. P3 (in care from
-     # 01/12/2024) was due 13/12/2024 and P6 (from 15/01/2025) 29/01/2025. P4 (3) and P5 (17) are not of school age.
+     # 01/12/2024) was due 13/12/2024 and P6 (from 15/01/2025) 29/01/2025. P4 (3), P5 (17) and P9 (5, in
+     # Reception) are not of school age. P10 started Year 1 on 01/09/2024: due 13/09/2024. P8's is due in April.
      PEP, PEP_DOBS, {},
      [("P7", "overdue", D(2024, 6, 14), 231, None, *TEAM),
+      ("P10", "overdue", D(2024, 9, 13), 140, None, *NO_TEAM),
       ("P3", "overdue", D(2024, 12, 13), 49, None, *NO_TEAM),
       ("P6", "overdue", D(2025, 1, 29), 2, None, *NO_TEAM),
       ("P2", "overdue", D(2025, 1, 30), 1, D(2024, 9, 30), *TEAM),
       ("P1", "due soon", D(2025, 2, 1), 0, D(2024, 10, 1), *TEAM)],
-     "4 plans overdue and 1 due in the next 28 days at 31/01/2025."),
+     "5 plans overdue and 1 due in the next 28 days at 31/01/2025."),
     ("peps_due", "a plan made the day before", NOTHING_DUE, None, {}, [],
      "0 plans overdue and 0 due in the next 28 days at 31/01/2025."),
     ("pathway_plans_due", "3 months after turning 16, then every 6 months",

@@ -13,13 +13,15 @@ PEP_UP_TO_DATE = Indicator(
     window="at",
     polarity="high",
     numerator="Children with a personal education plan reviewed in the last school term (4 months)",
-    denominator="Children aged 5 to 15 in care at the end of the period who had been in care for at least a month",
-    definition="Children of school age (5 to 15) in care at the end of the month who had been in care for at least "
-               "a month, counted when their personal education plan was made or reviewed in this period of care "
-               "within the last term (taken as 4 months). Plans come from the council's activity log.",
-    technical="pep_due at the as-at date, children aged 5-15 whose current period of care began a month or more "
-              "before; the first PEP due 10 working days after the period began, later ones 4 months after the "
-              "last. On time: due date on or after the as-at date.",
+    denominator="Children in school Years 1 to 11 in care at the end of the period who had been in care for at "
+                "least a month",
+    definition="Children of school age (school Years 1 to 11) in care at the end of the month who had been in care "
+               "for at least a month, counted when their personal education plan was made or reviewed in this "
+               "period of care within the last term (taken as 4 months). Plans come from the council's activity log.",
+    technical="pep_due at the as-at date, children aged 5-15 on the 31 August the school year began after, whose "
+              "current period of care began a month or more before; the first PEP due 10 working days after the "
+              "later of the period's start and 1 September of Year 1, later ones 4 months after the last. On time: "
+              "due date on or after the as-at date.",
     sentence="A personal education plan was in place and up to date for {num} of the {den} children of school age "
              "in care at the end of {month} ({value}); {with_plan} had a plan in this period of care.",
     sql="""
