@@ -22,14 +22,30 @@ def _due(timescale_id: str, start: str) -> str:
 
 
 def _last_done(column: str, kind: str, since: str | None, cohort: str = "in_care") -> str:
-    """A CTE `seen`: each child of `cohort` with the latest date (as `column`) of an activity matching the
-    condition `kind` on a.activity, from the date expression `since` (None: any time) up to the date d."""
+    """CTEs: `log`, the day the activity log begins (its earliest entry), and `seen`, each child of `cohort` with
+    the latest date (as `column`) of an activity matching the condition `kind` on a.activity, from the date
+    expression `since` (None: any time) up to the date d."""
     after = f" AND a.done_on >= {since}" if since else ""
-    return f"""seen AS (
+    return f"""log AS (SELECT min(done_on) AS covered_from FROM activities),
+seen AS (
   SELECT i.child, max(a.done_on) AS {column}
   FROM {cohort} i JOIN activities a ON a.child = i.child AND a.activity {kind}{after} AND a.done_on <= d
   GROUP BY i.child
 )"""
+
+
+# A log begun after something first fell due does not say whether it was done before: with nothing logged
+# since, the due date is not known, and the latest it can be is an interval after the day before the log
+# begins (as if done that day). Such a row is `due_known` false; the on-time figures count it only once that
+# latest date has passed (surely late), as the reviews do for care begun before the return (review_schedule).
+_BEFORE_LOG = "l.covered_from - 1"
+
+
+def _due_date(last: str, first_due: str, next_due: str, latest: str) -> str:
+    """SQL columns due_date and due_known for a macro's row: `next_due` after the `last` done, `first_due` when
+    nothing is logged and that falls in the log, else `latest` (from _BEFORE_LOG)."""
+    return (f"CASE WHEN {last} IS NOT NULL THEN {next_due} WHEN {first_due} >= l.covered_from THEN {first_due} "
+            f"ELSE {latest} END AS due_date,\n       ({last} IS NOT NULL OR {first_due} >= l.covered_from) AS due_known")
 
 
 # The team and worker of each child's latest statutory visit up to the date (their social worker), or of their
@@ -42,7 +58,7 @@ _WORKERS = """SELECT child,
                      value_at_max(worker, done_on)) AS worker
      FROM activities WHERE done_on <= d GROUP BY child"""
 # What each due-date macro's rows (alias i) take from the CTE `seen` and the workers.
-_JOINED = f"LEFT JOIN seen s ON s.child = i.child\nLEFT JOIN ({_WORKERS}) w ON w.child = i.child"
+_JOINED = f"CROSS JOIN log l\nLEFT JOIN seen s ON s.child = i.child\nLEFT JOIN ({_WORKERS}) w ON w.child = i.child"
 
 # Statutory visits (CPPCR reg 28): the first within a week of a placement starting, then at most 6 weeks
 # apart, or 3 months apart once a child has been over a year in a placement meant to last (PLACE_LONG_TERM
@@ -55,9 +71,11 @@ WITH placed AS (
 ),
 {_last_done("last_visit", "= 'VISIT'", "i.placement_start", cohort="placed")}
 SELECT i.child, i.place, i.placement_start, i.long_term, s.last_visit,
-       CASE WHEN s.last_visit IS NULL THEN {_due("visit_first", "i.placement_start")}
-            WHEN i.long_term THEN {_due("visit_interval_long_term", "s.last_visit")}
-            ELSE {_due("visit_interval", "s.last_visit")} END AS due_date,
+       {_due_date("s.last_visit", _due("visit_first", "i.placement_start"),
+                  f"CASE WHEN i.long_term THEN {_due('visit_interval_long_term', 's.last_visit')} "
+                  f"ELSE {_due('visit_interval', 's.last_visit')} END",
+                  f"CASE WHEN i.long_term THEN {_due('visit_interval_long_term', _BEFORE_LOG)} "
+                  f"ELSE {_due('visit_interval', _BEFORE_LOG)} END")},
        w.team, w.worker, i.file_id, i.line_no
 FROM placed i {_JOINED}"""
 
@@ -65,6 +83,11 @@ FROM placed i {_JOINED}"""
 # serves), then review assessments at most 6 months apart before the fifth birthday and 12 months apart after
 # it: 6 months after the last one when the child is still under 5 on that day, else 12 months. (Not the age on
 # the date the list is drawn up: a review missed at 4 would vanish from the list once the child turned 5.)
+def _review_due(last: str) -> str:
+    return (f"CASE WHEN age_on(i.dob, {_due('rha_under_5', last)}) < 5 THEN {_due('rha_under_5', last)} "
+            f"ELSE {_due('rha_5_plus', last)} END")
+
+
 _HEALTH = f"""
 WITH in_care AS (
   SELECT c.child, c.period_start, ch.dob, age_on(ch.dob, d) AS age, c.file_id, c.line_no
@@ -72,11 +95,10 @@ WITH in_care AS (
 ),
 {_last_done("last_assessment", "IN {ACTIVITY_HEALTH_ASSESSMENT}", timescale("iha_earlier").before_sql("i.period_start"))}
 SELECT i.child, i.dob, i.age, i.period_start, s.last_assessment,
-       CASE WHEN s.last_assessment IS NULL THEN 'initial' ELSE 'review' END AS assessment,
-       CASE WHEN s.last_assessment IS NULL THEN {_due("iha", "i.period_start")}
-            WHEN age_on(i.dob, {_due("rha_under_5", "s.last_assessment")}) < 5
-              THEN {_due("rha_under_5", "s.last_assessment")}
-            ELSE {_due("rha_5_plus", "s.last_assessment")} END AS due_date,
+       CASE WHEN s.last_assessment IS NULL AND {_due("iha", "i.period_start")} >= l.covered_from THEN 'initial'
+            ELSE 'review' END AS assessment,
+       {_due_date("s.last_assessment", _due("iha", "i.period_start"), _review_due("s.last_assessment"),
+                  _review_due(_BEFORE_LOG))},
        w.team, w.worker, i.file_id, i.line_no
 FROM in_care i {_JOINED}"""
 
@@ -86,8 +108,8 @@ _DENTAL = f"""
 WITH in_care AS (SELECT child, period_start, file_id, line_no FROM cla_on(d)),
 {_last_done("last_check", "= 'DENTAL'", None)}
 SELECT i.child, i.period_start, s.last_check,
-       CASE WHEN s.last_check IS NULL THEN {_due("dental", "i.period_start")}
-            ELSE {_due("dental", "s.last_check")} END AS due_date,
+       {_due_date("s.last_check", _due("dental", "i.period_start"), _due("dental", "s.last_check"),
+                  _due("dental", _BEFORE_LOG))},
        w.team, w.worker, i.file_id, i.line_no
 FROM in_care i {_JOINED}"""
 
@@ -106,8 +128,8 @@ WITH in_care AS (
 ),
 {_last_done("last_pep", "= 'PEP'", "i.period_start")}
 SELECT i.child, i.age, i.period_start, s.last_pep,
-       CASE WHEN s.last_pep IS NULL THEN {_due("pep_first", "i.counted_from")}
-            ELSE {_due("pep_review", "s.last_pep")} END AS due_date,
+       {_due_date("s.last_pep", _due("pep_first", "i.counted_from"), _due("pep_review", "s.last_pep"),
+                  _due("pep_review", _BEFORE_LOG))},
        w.team, w.worker, i.file_id, i.line_no
 FROM in_care i {_JOINED}"""
 
@@ -122,8 +144,8 @@ WITH in_care AS (
 ),
 {_last_done("last_plan", "= 'PATHWAY_PLAN'", "i.period_start")}
 SELECT i.child, i.dob, i.eligible_from, s.last_plan,
-       CASE WHEN s.last_plan IS NULL THEN {_due("pathway_plan_first", "i.eligible_from")}
-            ELSE {_due("pathway_plan_review", "s.last_plan")} END AS due_date,
+       {_due_date("s.last_plan", _due("pathway_plan_first", "i.eligible_from"),
+                  _due("pathway_plan_review", "s.last_plan"), _due("pathway_plan_review", _BEFORE_LOG))},
        w.team, w.worker, i.file_id, i.line_no
 FROM in_care i {_JOINED}"""
 

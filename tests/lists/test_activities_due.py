@@ -42,12 +42,13 @@ CASES = [
     ("visits_due", "nobody due: an empty list says so", NOTHING_DUE, None, {}, [],
      "0 visits overdue and 0 due in the next 28 days at 31/01/2025."),
     ("health_assessments_due", "initial when none is recorded, then 6-monthly under 5 and yearly from 5",
-     # R6 came into care 01/01/2020 and was never assessed: the initial one was due 29/01/2020. R3 (due
-     # 01/03/2025) and R5 (due 10/06/2025) are beyond the 28 days.
+     # R6 came into care 01/01/2020 with no assessment logged; the log begins on 30/01/2024 (R4's), long after
+     # the initial one was due, so one may have been held before it: a review is due 12 months after the day
+     # before the log begins at the latest, 29/01/2025. R3 (due 01/03/2025) and R5 (10/06/2025) are beyond 28 days.
      RHA, RHA_DOBS, {},
-     [("R6", "overdue", D(2020, 1, 29), 1829, "initial", None, *NO_TEAM),
-      ("R7", "overdue", D(2024, 8, 10), 174, "review", D(2024, 2, 10), *TEAM),
+     [("R7", "overdue", D(2024, 8, 10), 174, "review", D(2024, 2, 10), *TEAM),
       ("R2", "overdue", D(2025, 1, 15), 16, "review", D(2024, 7, 15), *TEAM),
+      ("R6", "overdue", D(2025, 1, 29), 2, "review", None, *NO_TEAM),
       ("R4", "overdue", D(2025, 1, 30), 1, "review", D(2024, 1, 30), *TEAM),
       ("R1", "due soon", D(2025, 2, 1), 0, "review", D(2024, 8, 1), *TEAM)],
      "4 assessments overdue and 1 due in the next 28 days at 31/01/2025."),
@@ -135,3 +136,24 @@ def test_a_list_names_the_childs_social_worker_not_whoever_saw_them_last():
     # W1 visited 20/12: due 6 weeks on, 31/01; W2 placed 25/01, not visited: due a week on, 01/02
     assert rows == [("W1", "due soon", D(2025, 1, 31), 0, D(2024, 12, 20), D(2024, 10, 1), "CiC Team C", "Jo Reid"),
                     ("W2", "due soon", D(2025, 2, 1), 0, None, D(2025, 1, 25), "LAC Health", "Amy Fox")]
+
+
+def test_what_fell_due_before_the_activity_log_begins_is_due_at_the_latest_an_interval_after():
+    """Seen: a log kept from October listed a child placed in 2020 as 1,500 days overdue for a visit, and the
+    figure for the months before it began read 0%. X, placed in 2020 (U6, 6-weekly), has no visit logged; the log
+    begins with Y's visit on 01/10/2024, so a visit may have been made the day before: the next is due 6 weeks on
+    at the latest, 11/11/2024."""
+    from careboard.indicators import calculate
+    from careboard.indicators.registry import BY_ID
+
+    returns = {2025: {"episodes": [ep("X", "01/01/2020", place="U6"), ep("Y", "01/09/2024", place="U6")],
+                      "child_activities": [activity("Y", "VISIT", "01/10/2024"), activity("Y", "VISIT", "05/11/2024"),
+                                           activity("Y", "VISIT", "10/12/2024"), activity("Y", "VISIT", "20/01/2025")]}}
+    ctx = shared_context(returns, AS_AT)
+    _, rows = list_rows(ctx, registry.get("visits_due"))
+    assert [r[:4] for r in rows] == [("X", "overdue", D(2024, 11, 11), 81)]
+    visits = BY_ID["visits_on_time_pct"]
+    # at 31/10/2024 X's visit is not known to be late: left out; at 31/01/2025 it surely is
+    early = calculate.compute(ctx, visits, D(2024, 10, 31))
+    late = calculate.compute(ctx, visits, AS_AT)
+    assert (early.numerator, early.denominator) == (1, 1) and (late.numerator, late.denominator) == (1, 2)

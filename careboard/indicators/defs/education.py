@@ -28,7 +28,7 @@ PEP_UP_TO_DATE = Indicator(
 SELECT child, age, period_start, last_pep, due_date, team, worker, file_id, line_no,
        CASE WHEN due_date >= {as_at} THEN 1 ELSE 0 END AS num
 FROM pep_due({as_at})
-WHERE period_start <= CAST({as_at} - INTERVAL '1' MONTH AS DATE)
+WHERE period_start <= CAST({as_at} - INTERVAL '1' MONTH AS DATE) AND (due_known OR due_date < {as_at})
 """,
     extras={"with_plan": "count(last_pep)"},
     group="Education",

@@ -100,7 +100,7 @@ RHA_ON_TIME = Indicator(
 SELECT child, age, period_start, last_assessment, due_date, team, worker, file_id, line_no,
        CASE WHEN due_date >= {as_at} THEN 1 ELSE 0 END AS num
 FROM health_due({as_at})
-WHERE period_start < add_years({as_at}, -1)
+WHERE period_start < add_years({as_at}, -1) AND (due_known OR due_date < {as_at})
 """,
     extras={**_age_counts("under_5", "age < 5"), **_age_counts("aged_5_plus", "age >= 5")},
     group=GROUP,
@@ -127,7 +127,7 @@ DENTAL_ON_TIME = Indicator(
 SELECT child, period_start, last_check, due_date, team, worker, file_id, line_no,
        CASE WHEN due_date >= {as_at} THEN 1 ELSE 0 END AS num
 FROM dental_due({as_at})
-WHERE period_start < add_years({as_at}, -1)
+WHERE period_start < add_years({as_at}, -1) AND (due_known OR due_date < {as_at})
 """,
     group=GROUP,
     reference="SSDA903 guide (OC2 dental checks); timescales.md",

@@ -29,7 +29,7 @@ PATHWAY_PLANS = Indicator(
 SELECT child, dob, eligible_from, last_plan, due_date, team, worker, file_id, line_no,
        CASE WHEN due_date >= {as_at} THEN 1 ELSE 0 END AS num
 FROM pathway_plan_due({as_at})
-WHERE last_plan IS NOT NULL OR due_date <= {as_at}
+WHERE (last_plan IS NOT NULL OR due_date <= {as_at}) AND (due_known OR due_date < {as_at})
 """,
     group="Care leavers",
     reference="CPPCR 2010 regs 42-43; Care Leavers (England) Regulations 2010; timescales.md section 2",

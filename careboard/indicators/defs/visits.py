@@ -31,7 +31,7 @@ VISITS_ON_TIME = Indicator(
 SELECT child, place, placement_start, last_visit, due_date, team, worker, file_id, line_no,
        CASE WHEN due_date >= {as_at} THEN 1 ELSE 0 END AS num
 FROM visits_due({as_at})
-WHERE last_visit IS NOT NULL OR due_date <= {as_at}
+WHERE (last_visit IS NOT NULL OR due_date <= {as_at}) AND (due_known OR due_date < {as_at})
 """,
     group="Statutory visits",
     reference="CPPCR 2010 reg 28; timescales.md section 2",

@@ -4,7 +4,8 @@ falling due soon: the lists social workers and their managers work through each 
 The due dates come from the macros the on-time indicators read (indicators/due.py), where the timescales are
 applied, so a child overdue here is the child the indicator counts as late. Longest overdue first; the team
 and worker are those of the child's latest statutory visit in the council's activity log (their social
-worker), or of their latest activity when no visit is logged.
+worker), or of their latest activity when no visit is logged. Where the first fell due before the log begins
+and nothing is logged since, the due date is the latest it can be (indicators/due.py).
 """
 
 from __future__ import annotations
