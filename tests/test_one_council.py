@@ -73,8 +73,8 @@ def test_files_numbered_otherwise_are_not_said_to_be_two_councils(tmp_path, firs
     _return_2023_24(folder, second)
     for f in folder.glob(f"{second} *.csv"):    # a later export of the same tables, not a copy of the file
         f.write_text(f.read_text() + "\n")
-    with pytest.raises(InputError, match=r"is a second \w+ table in the same return .*: put each year's files in a "
-                                         r"folder of their own") as caught:
+    with pytest.raises(InputError, match=r"is a second \w+ table in the same return .*, and both names give the year "
+                                         r"2023/24: two versions of one table, it seems; keep the one to load") as caught:
         discover([folder])
     assert "councils" not in str(caught.value)
 
