@@ -411,6 +411,17 @@ def test_files_beside_a_return_that_are_not_data_are_set_aside_with_a_note(tmp_p
                        "CSV, XML and Excel files; unzip a zipped return to load it"]
 
 
+def test_a_zipped_copy_beside_the_returns_folder_is_said_too(tmp_path):
+    """Seen: a zip in the folder above the return's, which holds no return of its own, went without a word."""
+    folder = tmp_path / "903" / "2024-25"
+    folder.mkdir(parents=True)
+    write(folder, "episodes.csv", f"{EPISODES_HEADER}\n{ROW}\n")
+    write(tmp_path / "903", "return.zip", b"PK\x03\x04")
+    (r,) = discover([tmp_path / "903"])
+    assert r.notes == [f"{tmp_path / '903'}: 1 file set aside (return.zip), as careboard reads only CSV, XML and "
+                       "Excel files; unzip a zipped return to load it"]
+
+
 def test_text_files_holding_a_table_are_read_in_a_folder_and_other_text_files_set_aside(tmp_path):
     """Some systems name their CSV exports .txt: one that begins with a table's column names is data."""
     folder = tmp_path / "2024-25"

@@ -201,10 +201,11 @@ def cmd_indicators(args) -> int:
               f"(snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y})")
         return 0
     print(f"Snapshot {ctx.snapshot_id}, as at {as_at:%d/%m/%Y}")
+    width = max(len(ind.id) for ind in indicators)
     for ind in indicators:
         v = values[ind.id]
         shown = "-" if v.value is None else f"{round_half_up(v.value, ind.decimals):,.{ind.decimals}f}"
-        print(f"  {ind.id:34} {shown:>10} {ind.unit:6}{_ratio(ind, v)}")
+        print(f"  {ind.id:{width}} {shown:>10} {ind.unit:6}{_ratio(ind, v)}")
     return 0
 
 

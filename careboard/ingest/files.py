@@ -263,6 +263,10 @@ def discover(paths: list[Path], known: dict[str, list[StoredTable]] | None = Non
     if not returns:
         raise InputError(", ".join(map(str, paths)), "no file holds a table careboard reads: "
                                                      + "; ".join(without_tables))
+    # Files set aside in a folder holding no return (a zipped copy beside the return's folder) are said too.
+    for folder in sorted(set(aside) - set(groups)):
+        returns[0].notes.append(f"{folder}: {_set_aside([f.name for f in aside[folder]])}, as careboard reads only "
+                                f"CSV, XML and Excel files{_unzip([f.name for f in aside[folder]])}")
     return returns
 
 
