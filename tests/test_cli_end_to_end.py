@@ -275,7 +275,8 @@ def test_every_due_list_is_a_sheet_with_its_short_name(stores, tmp_path):
     # the first sheet says what each list holds at which date, as the command line did
     said = [line.split(": ", 1) for line in run.err.splitlines() if ": " in line and not line.startswith("wrote")]
     summary = book["Summary"]
-    assert summary["B1"].value.startswith("at ") and [[c.value for c in row] for row in summary.iter_rows(min_row=2)] == said
+    assert summary["B1"].value.startswith("at ")
+    assert [[c.value for c in row] for row in summary.iter_rows(min_row=2)] == said
     # every column wide enough for its header and cells: a date is never ###
     visits = book["Statutory visits"]
     due = next(c for c in visits[1] if c.value == "due_date").column_letter

@@ -239,8 +239,8 @@ def test_xml_flattens_to_tables_with_lines(tmp_path):
 
 
 def test_xml_written_with_each_value_on_a_line_of_its_own_reads_the_same(tmp_path):
-    """Seen: a pretty-printer's <DECOM>, line break, 01/04/2024, line break, </DECOM> made every date unreadable to the year (the
-    return 'has no dated episodes') and every value a stray-spaces warning."""
+    """Seen: a pretty-printer's <DECOM>, line break, 01/04/2024, line break, </DECOM> made every date unreadable to
+    the year (the return 'has no dated episodes') and every value a stray-spaces warning."""
     import re
 
     laid_out = re.sub(rb">([^<>\s][^<>]*)</", rb">\n        \1\n      </", XML)

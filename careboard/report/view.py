@@ -392,8 +392,8 @@ def _footnotes(report: Report) -> list[str]:
         notes.append(f"c = suppressed to protect confidentiality: a count of between 1 and "
                      f"{report.suppression_threshold} children, a count that leaves between 1 and "
                      f"{report.suppression_threshold} of its group uncounted, a figure worked out from either "
-                     "(percentage, rate, average, variance, RAG rating or change), or a further cell withheld so that a hidden "
-                     "figure cannot be worked out from a total. 0 means none: zero is not suppressed, following "
+                     "(percentage, rate, average, variance, RAG rating or change), or a further cell withheld so that "
+                     "a hidden figure cannot be worked out from a total. 0 means none: zero is not suppressed, following "
                      "Department for Education practice.")
     notes.append(f"{MISSING} = not available (no children in the group, no target, or no earlier figure).")
     return list(dict.fromkeys(notes))   # a note said twice (the benchmarks note, say) is printed once

@@ -83,10 +83,12 @@ def date_form_message(read: bool, n: int, written: int, fields: list[str], first
         said = f"its one date, {said},"
     elif read:
         share = "none" if n == written else f"{written - n:,}"
-        said = f"{share} of its {written:,} dates {'is' if share == '1' else 'are'} written dd/mm/yyyy ({fields}): the first, {said},"
+        are = "is" if share == "1" else "are"
+        said = f"{share} of its {written:,} dates {are} written dd/mm/yyyy ({fields}): the first, {said},"
     else:
         share = "none" if n == written else f"{n:,}"
-        said = f"{share} of its {written:,} dates could {'' if share == 'none' else 'not '}be read ({fields}): the first, {said},"
+        could = "could" if share == "none" else "could not"
+        said = f"{share} of its {written:,} dates {could} be read ({fields}): the first, {said},"
     told = f"{said} is not a date written dd/mm/yyyy{how or '; save the dates as dd/mm/yyyy'}"
     if not read:
         return told

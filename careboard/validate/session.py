@@ -20,12 +20,11 @@ from .frame import (
     typing_jobs,
     view_jobs,
 )
+from .file_notes import file_note_jobs, file_notes, left_out_note
 from .reference_inputs import ReferenceInputs, install_reference
 from ..store.findings import file_named
 from ..store.return_year import nested_copy
 from ..store.rule_results import Outcome, RuleRan
-from ..tables.date_forms import date_form_message
-from ..tables.month_first import date_cells, may_be_month_first, message as month_first_message
 from .runner import active_rules, finish, plan_rules, run_rules
 from .schedule import Job, Schedule
 
@@ -124,7 +123,7 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         schedule.add(*view_jobs(this.year, only, temp))
         from .years import rule_set_note
 
-        notes = chose + this.notes + [n for n in [rule_set_note(this.year), _left_out_note(this)] if n] + last_notes
+        notes = chose + this.notes + [n for n in [rule_set_note(this.year), left_out_note(this)] if n] + last_notes
         installed = install_reference(con, reference or ReferenceInputs(), [f.path for f in this.files],
                                       this.year, temp=False)
         if "postcodes" in installed.available:
@@ -136,122 +135,14 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         # soon as the last statement reading each is done, and describing the failing rows reuses their memory.
         schedule.add(*_drops(schedule.jobs(), set(frame_tables()) - {frame_name(t) for t in spec.tables()}))
         # Searched for while the workers are busy with the rules.
-        if any(may_be_month_first(t) for t in this.tables()):
-            schedule.add(_month_first_job())
-        if this.other_date_forms:
-            schedule.add(_other_forms_job())
-        schedule.add(_child_zeros_job(files), _repeated_rows_job(this))
+        schedule.add(*file_note_jobs(this, files))
         found = schedule.finish()
     outcome = finish(con, plan, files)
     outcome.notes = notes + outcome.notes + installed.notes
     # What reading the files found (blank lines skipped, cells cut, rows of the wrong width ...).
     outcome.notes += [f.note() for t in this.tables() for f in sorted(t.findings, key=lambda f: f.line or 0)]
-    outcome.notes += [f"{files[file_id]}, line {first['line']}: {month_first_message(n, first, k, first_either)}"
-                      for file_id, n, first, k, first_either in sorted(found.get(MONTH_FIRST, []), key=lambda f: f[0])]
-    # A file written month first has been told so; any other whose dates are mostly in another form is told it.
-    month_first = {file_id for file_id, *_ in found.get(MONTH_FIRST, [])}
-    outcome.notes += [f"{files[file_id]}: {date_form_message(*counts)}"
-                      for file_id, *counts in sorted(found.get(OTHER_FORMS, []), key=lambda f: f[0])
-                      if file_id not in month_first]
-    outcome.notes += [f"{files[file_id]}, line {line}: {said}" for file_id, line, said in sorted(found.get(CHILD_ZEROS, []))]
-    outcome.notes += [f"{files[file_id]}, line {line}: {_repeated_words(n, line, first)}"
-                      for file_id, n, line, first in sorted(found.get(REPEATED_ROWS, []))]
+    outcome.notes += file_notes(found, files)
     return outcome
-
-
-def _left_out_note(r) -> str | None:
-    """A return of CSV files lacking a table every council's return has rows in: its rules would otherwise say it
-    row by row (INT08, a child in the episodes missing from the Header ...), never that the file is missing."""
-    from ..plural import listed
-
-    missing = r.tables_left_out()
-    if not missing:
-        return None
-    one = len(missing) == 1
-    return (f"{r.label}: has no {listed([f'{t.title} ({t.records})' for t in missing])} file{'' if one else 's'}, "
-            f"so the rules comparing other tables with {'it' if one else 'them'} find every row missing from "
-            f"{'it' if one else 'them'}: add {'it' if one else 'them'} to the return's files and validate again")
-
-
-MONTH_FIRST = "month_first_files"
-
-
-def _month_first_job() -> Job:
-    """A job finding this year's files written month first (tables/month_first.py)."""
-    from ..tables.month_first import month_first_files
-
-    return _dates_job(MONTH_FIRST, month_first_files)
-
-
-OTHER_FORMS = "dates_in_other_forms"
-
-
-def _other_forms_job() -> Job:
-    """A job finding this year's files in which most dates could not be read, or are written in another form
-    than dd/mm/yyyy (tables/date_forms.py)."""
-    from ..tables.date_forms import mostly_other_files
-
-    return _dates_job(OTHER_FORMS, mostly_other_files)
-
-
-CHILD_ZEROS = "child_id_zeros"
-
-
-def _child_zeros_job(files: dict[int, str]) -> Job:
-    """A job finding this year's files whose child IDs lost their leading zeros (tables/child_zeros.py)."""
-    from ..tables.child_zeros import tables_with_children, zero_matches, zeros_message
-
-    def rows(where: str) -> str:
-        return " UNION ALL ".join(f'SELECT file_id, line_no, "CHILD" AS child FROM {frame_name(t)} WHERE {where}'
-                                  for t in tables_with_children())
-
-    def run(con):
-        named = " ".join(f"WHEN {i} THEN '{Path(path).name.replace(chr(39), chr(39) * 2)}'" for i, path in files.items())
-        message = zeros_message("m.n", f"CASE m.other_id {named} END", "m.others", "m.here", "m.there")
-        return con.execute(f"SELECT m.file_id, m.line_no, {message} FROM ({zero_matches(rows)}) AS m").fetchall()
-
-    return Job(CHILD_ZEROS, run, frozenset(frame_name(t) for t in tables_with_children()))
-
-
-REPEATED_ROWS = "repeated_rows"
-
-
-def _repeated_rows_job(this) -> Job:
-    """A job finding the rows of this year's tables that repeat an earlier row of their file exactly, cell for
-    cell: the rules would report the pair as a child's episodes overlapping, say, never as a row given twice.
-    Gives, per file, how many rows repeat an earlier one, the first such row's line and the line it repeats."""
-    tables = sorted({t.table for t in this.tables()})
-
-    def groups(table: str) -> str:
-        cells = ", ".join(f'"r_{c}"' for c in spec.table(table).all_columns)
-        # rows of nothing but commas are said otherwise (ingest): not each a copy of the one before
-        return (f"SELECT file_id, list(line_no ORDER BY line_no) AS lines FROM {frame_name(table)} "
-                f"WHERE concat({cells}) <> '' GROUP BY file_id, {cells} HAVING count(*) > 1")
-
-    def run(con):
-        if not tables:
-            return []
-        found: dict[int, list[tuple[int, int]]] = {}
-        for file_id, lines in con.execute(" UNION ALL ".join(groups(t) for t in tables)).fetchall():
-            found.setdefault(file_id, []).extend((line, lines[0]) for line in lines[1:])
-        return [(file_id, len(pairs), *min(pairs)) for file_id, pairs in found.items()]
-
-    return Job(REPEATED_ROWS, run, frozenset(frame_name(t) for t in tables))
-
-
-def _repeated_words(n: int, line: int, first: int) -> str:
-    if n == 1:
-        return f"repeats line {first} exactly, cell for cell (a row given twice, it seems): remove the copy"
-    return (f"{n} rows repeat earlier rows of the file exactly, cell for cell (rows given twice, it seems), the "
-            f"first repeating line {first}: remove the copies")
-
-
-def _dates_job(name: str, query: Callable[[str], str]) -> Job:
-    """A job running `query` (SQL over every date cell of this year's tables: tables.month_first.date_cells)
-    once the tables are typed."""
-    dates = [sql for t in spec.tables() if (sql := date_cells(t, lambda i, c: f'"r_{c}"', frame_name(t)))]
-    return Job(name, lambda c: c.execute(query(" UNION ALL ".join(dates))).fetchall(),
-               frozenset(frame_name(t) for t in spec.tables()))
 
 
 def _drops(jobs: list[Job], tables: set[str]) -> list[Job]:

@@ -53,7 +53,8 @@ REVIEWS_DUE = OperationalList(
         Column("rule", "how the due date is worked out: 20 working days from coming into care (the first review), "
                        "3 months from the first review (the second), 6 months from the review before (each later "
                        "one), or 6 months from the start of the data, when the first review fell due before the data "
-                       "loaded begins and no review is in it (the latest date it can be due)", values=tuple(RULE_WORDS.values())),
+                       "loaded begins and no review is in it (the latest date it can be due)",
+               values=tuple(RULE_WORDS.values())),
     ),
     sql=_SQL,
     audience=("practitioners", "managers"),
