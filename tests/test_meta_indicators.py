@@ -56,3 +56,31 @@ def test_a_figure_in_days_says_days_in_its_sentence(ind):
 
 def test_docs_are_current():
     assert DOCS.read_text() == indicator_docs(), "docs/indicators.md is out of date: run `careboard docs`"
+
+
+# Counts two figures publish alike (Indicator.same_as), on hand-written returns where they are not zero: the
+# public report withholds one where it withholds the other only because they are equal, so they must be.
+def _part(value, part: str):
+    return value.extra[part[len("extra."):]] if part.startswith("extra.") else getattr(value, part)
+
+
+def _shared_counts():
+    return [(ind, own, other) for ind in registry.INDICATORS for own, other in ind.same_as]
+
+
+@pytest.mark.parametrize("ind, own, other", _shared_counts(), ids=lambda x: getattr(x, "id", x))
+def test_counts_declared_the_same_are_the_same(ind, own, other):
+    from careboard.indicators import calculate
+    from tests.indicators.test_flows import AS_AT as FLOWS_AT, FOUR_WAYS_HOME
+    from tests.shared_context import shared_context
+    from tests.test_profiles import AS_AT as PROFILES_AT, RETURNS as PROFILES
+
+    other_id, _, other_part = other.partition(".")
+    seen = []
+    for returns, as_at in ((FOUR_WAYS_HOME, FLOWS_AT), (PROFILES, PROFILES_AT)):
+        ctx = shared_context(returns, as_at)
+        mine = _part(calculate.compute(ctx, ind, as_at), own)
+        theirs = _part(calculate.compute(ctx, registry.get(other_id), as_at), other_part)
+        assert (mine or 0) == (theirs or 0), (ind.id, own, other, as_at)     # none to count: no figure, or 0
+        seen.append(mine)
+    assert any(seen), "neither return gives the count: the test could not fail"

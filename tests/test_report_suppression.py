@@ -7,7 +7,7 @@ import pytest
 
 import tests.report_fixture as fx
 from careboard.report.suppression import (
-    NEUTRAL_DQ_NOTE, neutral_sentence, suppress, suppress_panel, suppress_table, suppress_value,
+    NEUTRAL_DQ_NOTE, neutral_sentence, suppress, suppress_panel, suppress_panels, suppress_table, suppress_value,
 )
 from careboard.results import Assessment, ProfileTable, Value
 
@@ -51,7 +51,10 @@ ETHNICITY_WITHHELD = (
     pytest.param(table(([202], False), ([150], False), ([1], False)), 5, {(2, 0), (1, 0)}, id="gender"),
     pytest.param(table(([3], False), ([0], False), ([40], False)), 5, {(0, 0), (2, 0)}, id="zero-is-not-a-partner"),
     pytest.param(table(([3], False), ([0], False)), 5, {(0, 0), (1, 0)}, id="zero-when-nothing-else"),
-    pytest.param(table(([2], False), ([3], False), ([50], False)), 5, {(0, 0), (1, 0)}, id="two-small-protect-each-other"),
+    # Two small cells whose sum (5) is small itself: "5 children in these two rows" is given away, so a third
+    pytest.param(table(([2], False), ([3], False), ([50], False)), 5, {(0, 0), (1, 0), (2, 0)},
+                 id="two-small-adding-up-to-a-small-count"),
+    pytest.param(table(([2], False), ([4], False), ([50], False)), 5, {(0, 0), (1, 0)}, id="two-small-protect-each-other"),
     pytest.param(table(([6], False), ([50], False), ([40], False)), 10, {(0, 0), (2, 0)}, id="threshold-10"),
     pytest.param(table(([6], False), ([50], False), ([40], False)), 5, set(), id="threshold-5"),
     pytest.param(table(([3], False)), 5, {(0, 0)}, id="single-row"),
@@ -71,12 +74,11 @@ def test_a_sum_the_scorecard_publishes_is_protected_as_a_subtotal():
     # placed for adoption 9; the scorecard shows 33 children in foster care (the first four rows).
     rows = [20, 3, 0, 10, 8, 2, 9]
     before = replace(table(*(([n], False) for n in rows)), published_sums=(("row 0", "row 1", "row 2", "row 3"),))
-    # Agency and residential are small. Over the whole column (52) they protect each other, but 33 less 20 and 10
-    # gives Agency away, so relatives (smallest non-zero of the four) is withheld; then the other three rows add
-    # up to 52 - 33 = 19, which gives residential away, so with parents (8) is withheld.
+    # Agency and residential are small, and add up to 5, small itself: with parents (8) is withheld. 33 less 20 and
+    # 10 gives Agency away, so relatives (smallest non-zero of the four) is withheld too.
     assert_withheld(before, 5, {(1, 0), (3, 0), (4, 0), (5, 0)})
-    # without the published sum, only the two small cells
-    assert_withheld(table(*(([n], False) for n in rows)), 5, {(1, 0), (5, 0)})
+    # without the published sum, the two small cells and, as they add up to 5 (small itself), with parents (8)
+    assert_withheld(table(*(([n], False) for n in rows)), 5, {(1, 0), (4, 0), (5, 0)})
 
 
 def test_suppressing_twice_changes_nothing_more():
@@ -197,6 +199,38 @@ def test_a_numerator_withheld_for_those_not_counted_says_so():
     assert panel.sentence == ("All but between 1 and 5 of the group were counted, so the number counted is not "
                               "published, to protect the privacy of those not counted; the figure worked out from "
                               "it, its comparison with the target and its change are withheld too.")
+
+
+def _share_panel(indicator_id: str, numerator: int, denominator: int):
+    current = Value(indicator_id, fx.AS_AT, None, fx.AS_AT, numerator / denominator * 100, numerator, denominator)
+    return replace(fx.stability_panel(), indicator_id=indicator_id, current=current, trend=[current])
+
+
+def test_a_count_two_panels_publish_is_withheld_in_both():
+    """Seen: 26 of the 30 in care in foster care was withheld (4 not fostered), but the in-house panel's '19 of the
+    26 children in foster care' gave it back. The two figures share the count (Indicator.same_as)."""
+    foster, in_house = suppress_panels([_share_panel("foster_placement_pct", 26, 30),
+                                        _share_panel("in_house_foster_pct", 19, 26)], 5)
+    assert foster.current.numerator is None and "complement" in foster.current.suppressed
+    assert (in_house.current.value, in_house.current.numerator, in_house.current.denominator) == (None, None, None)
+    assert in_house.sentence.startswith("A count behind this figure is published elsewhere in this report, where it "
+                                        "would give away a count of between 1 and 5 children that is withheld")
+    # with 20 not fostered, both stand
+    foster, in_house = suppress_panels([_share_panel("foster_placement_pct", 26, 46),
+                                        _share_panel("in_house_foster_pct", 19, 26)], 5)
+    assert not foster.current.suppressed and not in_house.current.suppressed
+
+
+def test_a_part_leaving_a_small_rest_of_the_count_beside_it_is_withheld_in_words():
+    """Seen: '8 out of the 15 children who left care returned home ..., 6 of them as part of care planning': 2 did
+    not."""
+    base = _share_panel("returned_home_pct", 8, 15)
+    current = replace(base.current, extra={"planned": 6})
+    panel = suppress_panel(replace(base, current=current, trend=[current]), 5)
+    assert panel.current.extra == {"planned": None} and panel.current.numerator == 8
+    assert "all but between 1 and 5 of them as part of care planning" in panel.sentence and " 6 " not in panel.sentence
+    current = replace(base.current, extra={"planned": 2})      # 6 unplanned: only the small part itself is withheld
+    assert "between 1 and 5 of them as part" in suppress_panel(replace(base, current=current, trend=[current]), 5).sentence
 
 
 @pytest.mark.parametrize("unit, current, words", [

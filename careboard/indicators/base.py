@@ -21,6 +21,10 @@ COUNTS = ("children", "reviews", "incidents", "adoptions", "households", "applic
           "requests")
 
 
+def _is_part(part: str) -> bool:
+    return part in ("numerator", "denominator", "value") or (part.startswith("extra.") and len(part) > 6)
+
+
 @dataclass(frozen=True)
 class Indicator:
     id: str
@@ -44,9 +48,17 @@ class Indicator:
     # Said instead of `sentence` when there is nothing at all to count (the figure and its extras 0): "no child
     # had a placement order", not "0 of the 0 children with a placement order". Fields: month, period.
     none_sentence: str = ""
+    # Counts of this figure that another figure publishes too, as (this figure's part, "other_id.part"), a part
+    # being numerator, denominator, value or extra.NAME: what the public report withholds in one it withholds in
+    # the other (the children in foster care are this one's denominator and another's numerator).
+    same_as: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self):
         problems = []
+        for own, other in self.same_as:
+            if not _is_part(own) or "." not in other or not _is_part(other.partition(".")[2]):
+                problems.append(f"same_as ({own!r}, {other!r}) names no part (numerator, denominator, value or "
+                                f"extra.NAME) of a figure")
         if self.unit not in UNITS:
             problems.append(f"unit {self.unit!r} not in {UNITS}")
         if self.aggregate not in AGGREGATES:

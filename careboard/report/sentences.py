@@ -35,7 +35,9 @@ def sentence(ind: Indicator, v: Value, target: float | None, threshold: int | No
         "month": month_name(v.as_at),
         "period": period_for(ind.window, v.as_at).label,
         "target": format_value(target, ind.unit, ind.decimals) if target is not None else "no target",
-        **{k: (withheld if f"extra.{k}" in v.suppressed
+        # an extra withheld as the rest of the count beside it is small (report.suppression.COMPLEMENT)
+        **{k: (f"all but {withheld}" if f"complement.{k}" in v.suppressed
+               else withheld if f"extra.{k}" in v.suppressed
                else format_value(x, "count") if isinstance(x, (int, float)) else str(x))
            for k, x in v.extra.items()},
     }

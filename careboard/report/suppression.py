@@ -55,6 +55,9 @@ DERIVED = "; the figure worked out from it, its comparison with the target and i
 def neutral_sentence(threshold: int, current: Value | None = None, unit: str = "count") -> str:
     """What was withheld from a panel and why: the small count first, then what follows from it."""
     withheld = current.suppressed if current is not None else frozenset()
+    if SHARED in withheld:
+        return (f"A count behind this figure is published elsewhere in this report, where it would give away a count "
+                f"of between 1 and {threshold} children that is withheld, {PRIVACY}{DERIVED}.")
     if COMPLEMENT in withheld and "denominator" not in withheld:
         return (f"All but between 1 and {threshold} of the group were counted, so the number counted is not "
                 f"published, to protect the privacy of those not counted{DERIVED}.")
@@ -84,12 +87,65 @@ def suppress(report: Report, threshold: int = DEFAULT_THRESHOLD) -> Report:
         raise ValueError(f"suppression threshold must be at least 1, got {threshold}")
     return replace(
         report,
-        panels=[suppress_panel(panel, threshold) for panel in report.panels],
+        panels=suppress_panels(report.panels, threshold),
         profiles=[suppress_table(table, threshold) for table in report.profiles],
         tables=[suppress_summary(table, threshold) for table in report.tables],
         public=True,
         suppression_threshold=threshold,
     )
+
+
+def _small_rest(value: Value, unit: str, part, threshold: int) -> bool:
+    """Whether `part`, an extra count no larger than the count a % or count figure shows, leaves the rest small."""
+    counted = value.numerator
+    return (unit in ("%", "count") and isinstance(part, int) and not isinstance(part, bool)
+            and counted is not None and part <= counted and is_small(counted - part, threshold))
+
+
+def suppress_panels(panels: list[Panel], threshold: int) -> list[Panel]:
+    """Each panel suppressed on its own, then again with the counts it shares with another panel withheld where
+    the other withholds them (Indicator.same_as: 26 children in foster care as one figure's denominator gave away
+    the 4 not in foster care that another's withheld numerator hid), until nothing more is withheld."""
+    from careboard.indicators.registry import BY_ID
+
+    by_id = {panel.indicator_id: i for i, panel in enumerate(panels)}
+    pairs = [(by_id[ind.id], own, by_id[other_id], other_part)
+             for ind in (BY_ID[p.indicator_id] for p in panels if p.indicator_id in BY_ID)
+             for own, other in ind.same_as
+             for other_id, _, other_part in [other.partition(".")] if other_id in by_id]
+    marked = list(panels)
+    while True:
+        done = [suppress_panel(panel, threshold) for panel in marked]
+        more = list(marked)
+        for i, own, j, other in pairs:
+            for a, part_a, b, part_b in ((i, own, j, other), (j, other, i, own)):
+                for when in _withheld_dates(done[a], part_a) - _withheld_dates(done[b], part_b):
+                    more[b] = _marked(more[b], when, part_b)
+        if more == marked:
+            return done
+        marked = more
+
+
+SHARED = "shared"    # in Value.suppressed: withheld because another panel withholds the same count
+
+
+def _withheld_dates(panel: Panel, part: str) -> set[date]:
+    return {point.as_at for point in _points(panel) if part in point.suppressed}
+
+
+def _points(panel: Panel) -> list[Value]:
+    return [panel.current, *panel.trend] + ([panel.previous] if panel.previous is not None else [])
+
+
+def _marked(panel: Panel, when: date, part: str) -> Panel:
+    """`panel` with `part` of each of its figures at `when` marked to be withheld."""
+    def mark(point: Value) -> Value:
+        if point.as_at != when or part in point.suppressed:
+            return point
+        return replace(point, suppressed=point.suppressed | {part, SHARED})
+
+    return replace(panel, current=mark(panel.current), trend=[mark(point) for point in panel.trend],
+                   previous=mark(panel.previous) if panel.previous is not None else None)
 
 
 def suppress_value(value: Value, unit: str, threshold: int) -> Value:
@@ -105,8 +161,12 @@ def suppress_value(value: Value, unit: str, threshold: int) -> Value:
     for key, item in value.extra.items():
         if isinstance(item, int) and not isinstance(item, bool) and is_small(item, threshold):
             withheld.add(f"extra.{key}")
+        elif _small_rest(value, unit, item, threshold):
+            # a part of the count shown beside it: 8 returned home, 6 as planned, says 2 did not
+            withheld.update({f"extra.{key}", f"{COMPLEMENT}.{key}"})
+        if f"extra.{key}" in withheld:
             extra[key] = None
-    if withheld == set(value.suppressed):
+    if not withheld:
         return value
     return _blank(value, withheld, extra=extra)
 
@@ -195,8 +255,8 @@ def suppress_table(table: ProfileTable, threshold: int) -> ProfileTable:
     foster care: ProfileTable.published_sums). The withheld cells of a sum whose total is known add up to what the
     shown cells leave; as a withheld small count lies between 1 and the threshold (zeros are shown), two
     withheld cells that leave 2 are both 1. Wherever the cells withheld pin one down so (one withheld cell
-    alone always is), the smallest shown non-zero cell of that sum is withheld too (zeros only when nothing
-    else is left), until no sum gives a cell away.
+    alone always is), or add up to a small count themselves, the smallest shown non-zero cell of that sum is
+    withheld too (zeros only when nothing else is left), until no sum gives a cell away.
     """
     rows = layout(table)
     sums = [(subtotal, details) for subtotal, details in rows.groups]
@@ -247,7 +307,9 @@ def _protect_column(table: ProfileTable, column: int, sums: list[tuple[int | Non
                 # the subtotal withheld too, or cells withheld before whose values are gone: one alone gives itself away
                 given_away = len(hidden) == 1
             else:
-                given_away = _pinned(values, threshold)
+                # what the withheld cells add up to is known: one of them may be pinned down, or that sum itself
+                # a small count (the seven placements other than fostering hold 1 child between them)
+                given_away = _pinned(values, threshold) or is_small(sum(values), threshold)
             shown = [row for row in members if (row, column) not in withheld]
             if not given_away or not shown:
                 continue

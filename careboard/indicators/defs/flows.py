@@ -135,6 +135,7 @@ ADOPTED_COUNT = Indicator(
     decimals=0,
     group="Adoption",
     reference=f"{REFERENCE} A11a; LAIT 'No_of LAC Adopted'",
+    same_as=(("value", "ceased_adopted_pct.numerator"),),
 )
 
 CEASED_SGO = _left_share(
@@ -167,7 +168,8 @@ RETURNED_HOME_PLANNED_PCT = _left_share(
     "part of their care plan.",
     "Counted when the child returned home to parents, relatives or others with parental responsibility as part "
     "of the care planning process (E4A).",
-    "returned home as part of care planning", reference=f"{REFERENCE} A13")
+    "returned home as part of care planning", reference=f"{REFERENCE} A13",
+    same_as=(("numerator", "returned_home_pct.extra.planned"),))
 
 UASC_COUNT = Indicator(
     id="uasc_count",

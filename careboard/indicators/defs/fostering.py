@@ -70,6 +70,7 @@ WHERE place IN {PLACE_FOSTER}
 """,
     group=GROUP,
     reference="SSDA903 PLACE_PROVIDER; indicators.md",
+    same_as=(("denominator", "foster_placement_pct.numerator"),),
 )
 
 def _approved(num: str, condition: str = "") -> str:
