@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..ingest.files import Return
 from ..ingest.year_names import NamedYear, year_in_name
 from ..plural import counted
-from ..tables.schema import date_of, staging_name, trimmed
+from ..tables.schema import date_of, staging_name
 from ..tables.sources import release, table_source
 
 # The dates that happen in the year a return covers, by table: a return without episodes is dated by these.
@@ -129,17 +129,15 @@ def _files(r: Return, table: str):
 
 
 def _text_date(table: str, c: str) -> str:
-    # Read as typing reads it (year first, with a time ...), and a date written dd/mm/yyyy with a time of another
-    # shape after it too: the year is worked out from every date that says when it is; the load's findings and
-    # validate say what is wrong with the others.
-    cell = f"""nullif({trimmed(f'"{c}"')}, '')"""
-    return f"""coalesce({date_of(table, cell)}, {date_of(table, f"split_part({cell}, ' ', 1)")})"""
+    # Read as typing reads it (year first, with a time ...): the year is worked out from every date that says
+    # when it is; the load's findings and validate say what is wrong with the others. (A pretty-printed XML
+    # value's line breaks are gone by now: ingest.xml_reader.)
+    return date_of(table, f"""nullif(trim("{c}"), '')""")
 
 
 def _other_form(c: str) -> str:
     """SQL: true where date text `c` is not blank and not a date written dd/mm/yyyy (a two-digit year is not)."""
-    cell = trimmed(f'"{c}"')
-    return f"""({cell} <> '' AND coalesce(try_strptime({cell}, '%d/%m/%Y') < TIMESTAMP '1000-01-01', true))"""
+    return f"""(trim("{c}") <> '' AND coalesce(try_strptime(trim("{c}"), '%d/%m/%Y') < TIMESTAMP '1000-01-01', true))"""
 
 
 def _forms(cols) -> str:

@@ -147,14 +147,22 @@ def date_of(table: str, cell: str) -> str:
 
 
 def _date_in_forms(cell: str, forms: tuple[str, ...], excel: bool) -> str:
-    """SQL reading a date written in any of `forms` (the first that fits), and with `excel` a five-digit
-    whole number as an Excel day number (days since 30/12/1899, as Excel counts them)."""
-    listed = ", ".join(f"'{f}'" for f in forms)
-    parsed = f"try_strptime({cell}, [{listed}])::DATE"
-    typed = f"CASE WHEN {parsed} >= DATE '1000-01-01' THEN {parsed} END"
+    """SQL reading a date written in any of `forms` (dd/mm/yyyy first, then the first that fits), and with
+    `excel` a five-digit whole number as an Excel day number (days since 30/12/1899, as Excel counts them)."""
+    first, *rest = forms
+    assert first == "%d/%m/%Y", "the forms begin with dd/mm/yyyy: it is what the shapes below test for"
+    # dd/mm/yyyy is read where the text ends in a four-digit year (13/10/21 is not read as the year 21, as the
+    # DfE does not read it); the other forms only on text it cannot be (longer, or without its slashes): a
+    # list of forms tried costs five times one, on blank cells too.
+    other = f"(length({cell}) > 10 OR {cell} NOT LIKE '%/%/%')"
+    parsed = f"CASE WHEN {cell} LIKE '%/____' THEN try_strptime({cell}, '{first}') END"
+    if rest:     # with a four-digit year somewhere, as the DfE reads a year (not 21-10-13)
+        listed = f"try_strptime({cell}, [{', '.join(repr(f) for f in rest)}])"
+        parsed = f"coalesce({parsed}, CASE WHEN {other} AND regexp_matches({cell}, '[0-9]{{4}}') THEN {listed} END)"
+    typed = f"CAST({parsed} AS DATE)"
     if not excel:
         return typed
-    serial = (f"CASE WHEN regexp_full_match({cell}, '[1-9][0-9]{{4}}(\\.0+)?') "
+    serial = (f"CASE WHEN {other} AND regexp_full_match({cell}, '[1-9][0-9]{{4}}(\\.0+)?') "
               f"THEN DATE '1899-12-30' + CAST(CAST({cell} AS DOUBLE) AS INTEGER) END")
     return f"coalesce({typed}, {serial})"
 
