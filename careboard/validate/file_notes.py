@@ -33,7 +33,7 @@ def left_out_note(r) -> str | None:
         return None
     one = len(missing) == 1
     return (f"{r.label}: has no {listed([f'{t.title} ({t.records})' for t in missing])} file{'' if one else 's'}, "
-            f"so the rules comparing other tables with {'it' if one else 'them'} find every row missing from "
+            f"so the rules comparing other tables with {'it' if one else 'them'} report rows as missing from "
             f"{'it' if one else 'them'}: add {'it' if one else 'them'} to the return's files and validate again")
 
 
