@@ -156,9 +156,19 @@ def _date_in_forms(cell: str, forms: tuple[str, ...], excel: bool) -> str:
     # list of forms tried costs five times one, on blank cells too.
     other = f"(length({cell}) > 10 OR {cell} NOT LIKE '%/%/%')"
     parsed = f"CASE WHEN {cell} LIKE '%/____' THEN try_strptime({cell}, '{first}') END"
+    # Year first (2024-04-01, with any time after it, as databases export dates) is read from its date alone, in
+    # one try: an export's dates are mostly so, and a form tried and failed costs as much as one read.
+    year_first = [f for f in rest if f.startswith("%Y-%m-%d")]
+    rest = [f for f in rest if f not in year_first]
+    tried = []
+    if year_first:
+        tried.append(f"WHEN regexp_full_match({cell}, '[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}([ T][0-9:.]+)?') "
+                     f"THEN try_strptime(regexp_extract({cell}, '^[0-9-]+'), '%Y-%m-%d')")
     if rest:     # with a four-digit year somewhere, as the DfE reads a year (not 21-10-13)
-        listed = f"try_strptime({cell}, [{', '.join(repr(f) for f in rest)}])"
-        parsed = f"coalesce({parsed}, CASE WHEN {other} AND regexp_matches({cell}, '[0-9]{{4}}') THEN {listed} END)"
+        tried.append(f"WHEN {other} AND regexp_matches({cell}, '[0-9]{{4}}') "
+                     f"THEN try_strptime({cell}, [{', '.join(repr(f) for f in rest)}])")
+    if tried:
+        parsed = f"coalesce({parsed}, CASE {' '.join(tried)} END)"
     typed = f"CAST({parsed} AS DATE)"
     if not excel:
         return typed
