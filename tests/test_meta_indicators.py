@@ -84,3 +84,24 @@ def test_counts_declared_the_same_are_the_same(ind, own, other):
         assert (mine or 0) == (theirs or 0), (ind.id, own, other, as_at)     # none to count: no figure, or 0
         seen.append(mine)
     assert any(seen), "neither return gives the count: the test could not fail"
+
+
+@pytest.mark.parametrize("ind", [i for i in registry.INDICATORS if i.parts], ids=lambda i: i.id)
+def test_parts_declared_of_a_whole_add_up_to_no_more_than_it(ind):
+    """The public report takes what the parts shown leave of the whole as a count of children: so they must be parts
+    of it, none counted twice."""
+    from careboard.indicators import calculate
+    from tests.indicators.test_care_leavers import AS_AT as LEAVERS_AT, LEFT_BEFORE, STATUS_19_21
+    from tests.indicators.test_flows import AS_AT as FLOWS_AT, FOUR_WAYS_HOME
+    from tests.shared_context import shared_context
+
+    whole, parts = ind.parts
+    seen = []
+    for returns, as_at in ((FOUR_WAYS_HOME, FLOWS_AT), (STATUS_19_21, LEAVERS_AT), (LEFT_BEFORE, LEAVERS_AT)):
+        ctx = shared_context(returns, as_at)
+        total = _part(calculate.compute(ctx, ind, as_at), whole) or 0
+        counts = [_part(calculate.compute(ctx, registry.get(pid), as_at), part) or 0
+                  for pid, _, part in (x.partition(".") for x in parts)]
+        assert sum(counts) <= total, (ind.id, as_at, counts, total)
+        seen.append(sum(counts))
+    assert any(seen), "neither return gives the parts: the test could not fail"

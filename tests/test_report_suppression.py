@@ -221,6 +221,21 @@ def test_a_count_two_panels_publish_is_withheld_in_both():
     assert not foster.current.suppressed and not in_house.current.suppressed
 
 
+def test_parts_of_a_whole_leaving_a_small_rest_withhold_the_smallest_part():
+    """Seen: of 15 who left care, 8 returned home, 6 under an SGO and none were adopted: 1 left otherwise."""
+    left = _share_panel("ceased_count", 15, 15)
+    left = replace(left, unit="count", current=replace(left.current, value=15.0, numerator=15, denominator=None),
+                   trend=[replace(left.current, value=15.0, numerator=15, denominator=None)])
+    panels = [left, _share_panel("ceased_adopted_pct", 0, 15), _share_panel("ceased_sgo_pct", 6, 15),
+              _share_panel("returned_home_pct", 8, 15)]
+    _, adopted, sgo, home = suppress_panels(panels, 5)
+    assert sgo.current.numerator is None and "shared" in sgo.current.suppressed       # 6 is the smallest part shown
+    assert (adopted.current.numerator, home.current.numerator) == (0, 8)
+    # with 9 returned home there is no rest: all stand
+    _, adopted, sgo, home = suppress_panels(panels[:3] + [_share_panel("returned_home_pct", 9, 15)], 5)
+    assert (adopted.current.numerator, sgo.current.numerator, home.current.numerator) == (0, 6, 9)
+
+
 def test_a_part_leaving_a_small_rest_of_the_count_beside_it_is_withheld_in_words():
     """Seen: '8 out of the 15 children who left care returned home ..., 6 of them as part of care planning': 2 did
     not."""

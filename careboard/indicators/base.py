@@ -52,6 +52,10 @@ class Indicator:
     # being numerator, denominator, value or extra.NAME: what the public report withholds in one it withholds in
     # the other (the children in foster care are this one's denominator and another's numerator).
     same_as: tuple[tuple[str, str], ...] = ()
+    # A count of this figure (its part: value, numerator ...) that other figures' counts are parts of, none counted
+    # twice, as ("value", ("other_id.numerator", ...)): those leaving care adopted, under an SGO and returning home
+    # of those leaving. The public report withholds a part where the others leave a small count unpublished.
+    parts: tuple[str, tuple[str, ...]] | None = None
 
     def __post_init__(self):
         problems = []
@@ -69,5 +73,9 @@ class Indicator:
             problems.append(f"counts {self.counts!r} not in {COUNTS}")
         if self.polarity not in POLARITIES:
             problems.append(f"polarity {self.polarity!r} not in {POLARITIES}")
+        if self.parts is not None:
+            whole, each = self.parts
+            if not _is_part(whole) or not each or not all("." in x and _is_part(x.partition(".")[2]) for x in each):
+                problems.append(f"parts {self.parts!r} names no part of this figure and of others")
         if problems:
             raise ValueError(f"indicator {self.id}: " + "; ".join(problems))

@@ -113,6 +113,9 @@ def suppress_panels(panels: list[Panel], threshold: int) -> list[Panel]:
              for ind in (BY_ID[p.indicator_id] for p in panels if p.indicator_id in BY_ID)
              for own, other in ind.same_as
              for other_id, _, other_part in [other.partition(".")] if other_id in by_id]
+    wholes = [(by_id[ind.id], ind.parts[0], [(by_id[pid], part) for pid, _, part in
+                                             (x.partition(".") for x in ind.parts[1]) if pid in by_id])
+              for ind in (BY_ID[p.indicator_id] for p in panels if p.indicator_id in BY_ID) if ind.parts]
     marked = list(panels)
     while True:
         done = [suppress_panel(panel, threshold) for panel in marked]
@@ -121,9 +124,41 @@ def suppress_panels(panels: list[Panel], threshold: int) -> list[Panel]:
             for a, part_a, b, part_b in ((i, own, j, other), (j, other, i, own)):
                 for when in _withheld_dates(done[a], part_a) - _withheld_dates(done[b], part_b):
                     more[b] = _marked(more[b], when, part_b)
+        for w, whole, members in wholes:
+            for j, part, when in _parts_leaving_a_small_rest(done, w, whole, members, threshold):
+                more[j] = _marked(more[j], when, part)
         if more == marked:
             return done
         marked = more
+
+
+def _parts_leaving_a_small_rest(done: list[Panel], w: int, whole: str, members: list[tuple[int, str]],
+                                threshold: int) -> list[tuple[int, str, date]]:
+    """(panel, part, date) to withhold where the parts shown of a whole leave a small count unpublished (of 15 who
+    left care, 8 returned home, 6 under an SGO and none adopted: 1 left otherwise): the smallest part shown."""
+    out = []
+    for point in _points(done[w]):
+        total = _count(point, whole)
+        shown = [(count, j, part) for j, part in members
+                 if (q := _point_at(done[j], point.as_at)) is not None and (count := _count(q, part)) is not None]
+        if total is None or not is_small(total - sum(count for count, _, _ in shown), threshold):
+            continue
+        counted = [(count, j, part) for count, j, part in shown if count]
+        if counted:
+            _, j, part = min(counted)
+            out.append((j, part, point.as_at))
+    return out
+
+
+def _count(point: Value, part: str):
+    """A part of a figure as shown (None when withheld or not known)."""
+    if part in point.suppressed:
+        return None
+    return point.extra.get(part[len("extra."):]) if part.startswith("extra.") else getattr(point, part)
+
+
+def _point_at(panel: Panel, when: date) -> Value | None:
+    return next((point for point in _points(panel) if point.as_at == when), None)
 
 
 SHARED = "shared"    # in Value.suppressed: withheld because another panel withholds the same count

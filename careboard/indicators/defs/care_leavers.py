@@ -10,6 +10,8 @@ variants count only OC3 rows present in the current year's in-year extract whose
 when the council's monthly extracts carry no OC3 rows the figure is blank, never 0%.
 """
 
+from dataclasses import replace
+
 from ..base import Indicator
 
 GROUP = "Care leavers"
@@ -97,6 +99,9 @@ CL_NEET_17_18 = _indicator("cl_neet_pct_17_18", "Care leavers aged 17-18 not in 
                            "17_18", *_NEET, "low")
 CL_NEET_19_21 = _indicator("cl_neet_pct_19_21", "Care leavers aged 19-21 not in education, employment or training",
                            "19_21", *_NEET, "low")
+# Those in and not in education, employment or training are parts of one group (the rest: no activity known).
+CL_EET_17_18 = replace(CL_EET_17_18, parts=("denominator", ("cl_eet_pct_17_18.numerator", "cl_neet_pct_17_18.numerator")))
+CL_EET_19_21 = replace(CL_EET_19_21, parts=("denominator", ("cl_eet_pct_19_21.numerator", "cl_neet_pct_19_21.numerator")))
 CL_SUITABLE_17_18 = _indicator("cl_suitable_accom_pct_17_18", "Care leavers aged 17-18 in suitable accommodation",
                                "17_18", *_SUITABLE, "high", accom=True)
 CL_SUITABLE_19_21 = _indicator("cl_suitable_accom_pct_19_21", "Care leavers aged 19-21 in suitable accommodation",

@@ -7,6 +7,8 @@ reason other than X1. Children who start or cease more than once in the period c
 reason a child left is the one on their last ending in the period, as the DfE reports it.
 """
 
+from dataclasses import replace
+
 from ...formats.codes import fixed_lists
 from ..base import Indicator
 
@@ -218,6 +220,10 @@ FROM cla_on({{as_at}})
 """,
     reference=f"{REFERENCE} A13; LAIT 'LAC_Foster_Placements'",
 )
+
+# Those leaving by adoption, an SGO or a return home are parts of those leaving (by their last ending, so none twice).
+CEASED_COUNT = replace(CEASED_COUNT, parts=("value", ("ceased_adopted_pct.numerator", "ceased_sgo_pct.numerator",
+                                                      "returned_home_pct.numerator")))
 
 INDICATORS = (STARTS_COUNT, STARTS_RATE, CEASED_COUNT, CEASED_RATE, CEASED_ADOPTED, ADOPTED_COUNT, CEASED_SGO,
               RETURNED_HOME_PCT, RETURNED_HOME_PLANNED_PCT, UASC_COUNT, FOSTER_PLACEMENT)
