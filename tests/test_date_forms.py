@@ -190,3 +190,27 @@ def test_an_end_date_that_cannot_be_read_is_said_wherever_children_are_counted(t
     page = html.unescape((tmp_path / "out" / "committee-report-2025-03.html").read_text())
     assert ("1 of the 8 episodes of care loaded has an end date that could not be read, so the figures count that "
             "child as still in care: the data team can see each one") in page
+
+
+def test_an_end_date_written_null_is_no_end_and_no_note(tmp_path, capsys):
+    """Seen: episodes whose end a database export wrote NULL were said to have an end date that could not be read,
+    though they are open, as the figures take them (the file's null_cells warning says the rest)."""
+    from careboard.cli import main
+
+    folder = busy_year(tmp_path / "2024-25", 2025)
+    episodes = next(folder.glob("*pisodes*"))
+    lines = episodes.read_text().splitlines()
+    header = lines[0].split(",")
+    dec = header.index("DEC")
+    open_rows = [i for i, line in enumerate(lines[1:], start=1) if line.split(",")[dec] == ""]
+    assert open_rows
+    for i in open_rows:
+        cells = lines[i].split(",")
+        cells[dec] = "NULL"
+        lines[i] = ",".join(cells)
+    episodes.write_text("\n".join(lines) + "\n")
+    db = str(tmp_path / "s.duckdb")
+    assert main(["load", str(folder), "--db", db, "--no-validate"]) == 0
+    capsys.readouterr()
+    assert main(["indicators", "--db", db]) == 0
+    assert "could not be read" not in capsys.readouterr().err

@@ -91,13 +91,15 @@ def snapshot_counts(con, sid: int) -> Counts:
 def uncounted_episodes(con, sid: int) -> tuple[int, int, int]:
     """(episodes with no start date that could be read, episodes with one whose end date was written but could
     not be read, episodes) of a snapshot's rows naming a child. The model has no place for an episode that never
-    began, so every figure leaves those out; one whose end cannot be read is taken as not ended."""
+    began, so every figure leaves those out; one whose end cannot be read is taken as not ended. An end written
+    NULL, as a database export writes an empty cell, is no end, as the figures take it (null_cells says so)."""
     return con.execute(f"""
         SELECT count(*) FILTER (WHERE e."DECOM" IS NULL),
                count(*) FILTER (WHERE e."DECOM" IS NOT NULL AND d.line_no IS NOT NULL), count(*)
         FROM {staging_name("episodes")} e
         LEFT JOIN (SELECT DISTINCT file_id, line_no FROM dq_findings
-                   WHERE snapshot_id = $s AND table_name = 'episodes' AND field = 'DEC' AND code = 'bad_date') d
+                   WHERE snapshot_id = $s AND table_name = 'episodes' AND field = 'DEC' AND code = 'bad_date'
+                     AND upper(trim(coalesce(value, ''))) <> 'NULL') d
                ON d.file_id = e.file_id AND d.line_no = e.line_no
         WHERE e.snapshot_id = $s AND e."CHILD" IS NOT NULL""", {"s": sid}).fetchone()
 
