@@ -157,3 +157,20 @@ def test_what_fell_due_before_the_activity_log_begins_is_due_at_the_latest_an_in
     early = calculate.compute(ctx, visits, D(2024, 10, 31))
     late = calculate.compute(ctx, visits, AS_AT)
     assert (early.numerator, early.denominator) == (1, 1) and (late.numerator, late.denominator) == (1, 2)
+
+
+def test_a_child_at_home_on_an_interim_care_order_is_visited_weekly_until_the_first_review_then_4_weekly():
+    """CPPCR reg 28(4). H1 is at home (P1) on an interim care order (C1), not yet reviewed: visited 20/01/2025, due
+    a week on, 27/01. H2 likewise but reviewed on 10/12/2024: visited 10/01/2025, due 4 weeks on, 07/02. H3 is at
+    home on a full care order (C2): the standard 6 weeks, 21/02."""
+    from tests.indicators.test_reviews import review
+
+    home = {"place": "P1", "place_provider": ""}
+    returns = {2025: {"episodes": [ep("H1", "01/12/2024", ls="C1", **home), ep("H2", "01/12/2024", ls="C1", **home),
+                                   ep("H3", "01/12/2024", ls="C2", **home)],
+                      "reviews": [review("H2", "10/12/2024")],
+                      "child_activities": [activity("H1", "VISIT", "20/01/2025"), activity("H2", "VISIT", "10/01/2025"),
+                                           activity("H3", "VISIT", "10/01/2025")]}}
+    _, rows = list_rows(shared_context(returns, AS_AT), registry.get("visits_due"))
+    assert [r[:4] for r in rows] == [("H1", "overdue", D(2025, 1, 27), 4), ("H2", "due soon", D(2025, 2, 7), 0),
+                                     ("H3", "due soon", D(2025, 2, 21), 0)]
