@@ -273,6 +273,13 @@ def test_xml_declaring_another_encoding_than_its_utf8_is_read_as_utf8_and_said(t
     assert [x.code for t in f.tables for x in t.findings] == ["encoding_declared"]
 
 
+def test_xml_declaring_another_encoding_and_malformed_besides_is_refused_naming_the_line(tmp_path):
+    text = XML.replace(b"<CHILDID>C2</CHILDID>", "<CHILDID>Zoë</CHILDID>".encode("utf-8")).replace(
+        b"</EXPSSDA903>", b"<CHILD></EXPSSDA903>")
+    with pytest.raises(InputError, match=r"not well-formed XML \(mismatched tag\)"):
+        read_file(write(tmp_path, "r.xml", text))
+
+
 def test_xml_elements_that_are_no_field_are_one_warning_naming_them(tmp_path):
     assert not [f for t in read_file(write(tmp_path, "return.xml", XML)).tables for f in t.findings]
     extra = XML.replace(b"<MOTHER />", b"<MOTHER /><LA_NOTES>moved</LA_NOTES>").replace(

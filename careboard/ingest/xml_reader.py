@@ -152,9 +152,12 @@ def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None)
         flat = _flattened(data, file)
     except expat.ExpatError as e:
         if e.code != expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN] or not _utf8(data):
-            raise InputError(file, f"not well-formed XML ({expat.errors.messages[e.code]})", e.lineno) from None
+            raise _not_well_formed(file, e) from None
         # A declaration naming another encoding (us-ascii, say) over a file written in UTF-8, as some systems write it.
-        flat, encoding = _flattened(data, file, "utf-8"), "utf-8"
+        try:
+            flat, encoding = _flattened(data, file, "utf-8"), "utf-8"
+        except expat.ExpatError as again:     # read as UTF-8, it is malformed further on
+            raise _not_well_formed(file, again) from None
         said = [Finding("warning", "encoding_declared", file, None, 1, None, None,
                         "the first line declares another encoding than the file is written in (UTF-8): it was read "
                         "as UTF-8; correct the encoding=\"...\" in that line")]
@@ -180,6 +183,10 @@ def read_xml_bytes(data: bytes, file: str, header: dict[str, str] | None = None)
     if flat.misplaced and out:
         out[0].findings.append(_misplaced(flat.misplaced, file))
     return out
+
+
+def _not_well_formed(file: str, e: expat.ExpatError) -> InputError:
+    return InputError(file, f"not well-formed XML ({expat.errors.messages[e.code]})", e.lineno)
 
 
 def _utf8(data: bytes) -> bool:
