@@ -67,6 +67,8 @@ def identify(header: list[str], file: str, written: list[str] | None = None, lin
     # Columns with no name: most often empty ones at the end, left by Excel where cells once held something.
     named = [c for c in header if c]
     unnamed = len(header) - len(named)
+    # Each column's name as written (no byte-order mark, no spaces around it), for what the messages quote.
+    as_written = dict(zip(header, (w.replace("\ufeff", "").strip() for w in written))) if written else {}
     dupes = sorted({c for c in named if named.count(c) > 1})
     if dupes:
         raise InputError(file, f"column {', '.join(dupes)} appears more than once in the header", line)
@@ -75,7 +77,6 @@ def identify(header: list[str], file: str, written: list[str] | None = None, lin
         fmt, best = max(matches, key=lambda m: len(m[1].columns))
         # Only the names of columns that are read: one that is ignored is said to be, as written.
         findings = _renamed(header, written, file, best.all_columns, line)
-        as_written = dict(zip(header, (w.replace("\ufeff", "").strip() for w in written))) if written else {}
         extra = [c for c in named if c not in best.all_columns]
         if extra:
             shown = [as_written.get(c, c) for c in extra]
@@ -100,7 +101,6 @@ def identify(header: list[str], file: str, written: list[str] | None = None, lin
                           f"(columns found: {', '.join(named) or 'none'})", line)
     _, closest = max(near, key=lambda n: n[0])
     missing = [c for c in closest.columns if c not in cols]
-    as_written = dict(zip(header, (w.replace("\ufeff", "").strip() for w in written))) if written else {}
     extra = [as_written.get(c, c) for c in named if c not in closest.column_set]
     detail = f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
     if extra:

@@ -49,6 +49,7 @@ WITHHELD_WORDS = {
 # that is a small count (6 of 7 children had a health assessment: 1 did not), the numerator is withheld too.
 # Marked so in ``Value.suppressed``, to say why.
 COMPLEMENT = "complement"
+SHARED = "shared"    # in Value.suppressed: withheld because another panel withholds the same count
 DERIVED = "; the figure worked out from it, its comparison with the target and its change are withheld too"
 
 
@@ -109,13 +110,13 @@ def suppress_panels(panels: list[Panel], threshold: int) -> list[Panel]:
     from careboard.indicators.registry import BY_ID
 
     by_id = {panel.indicator_id: i for i, panel in enumerate(panels)}
+    declared = [BY_ID[panel.indicator_id] for panel in panels if panel.indicator_id in BY_ID]
     pairs = [(by_id[ind.id], own, by_id[other_id], other_part)
-             for ind in (BY_ID[p.indicator_id] for p in panels if p.indicator_id in BY_ID)
-             for own, other in ind.same_as
+             for ind in declared for own, other in ind.same_as
              for other_id, _, other_part in [other.partition(".")] if other_id in by_id]
     wholes = [(by_id[ind.id], ind.parts[0], [(by_id[pid], part) for pid, _, part in
                                              (x.partition(".") for x in ind.parts[1]) if pid in by_id])
-              for ind in (BY_ID[p.indicator_id] for p in panels if p.indicator_id in BY_ID) if ind.parts]
+              for ind in declared if ind.parts]
     marked = list(panels)
     while True:
         done = [suppress_panel(panel, threshold) for panel in marked]
@@ -159,9 +160,6 @@ def _count(point: Value, part: str):
 
 def _point_at(panel: Panel, when: date) -> Value | None:
     return next((point for point in _points(panel) if point.as_at == when), None)
-
-
-SHARED = "shared"    # in Value.suppressed: withheld because another panel withholds the same count
 
 
 def _withheld_dates(panel: Panel, part: str) -> set[date]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..formats.registry import SSDA903 as spec
 from ..plural import listed
+from ..sql.params import literal
 from ..tables.child_zeros import tables_with_children, zero_matches, zeros_message
 from ..tables.date_forms import date_form_message, mostly_other_files
 from ..tables.month_first import date_cells, may_be_month_first, month_first_files
@@ -69,8 +70,7 @@ def _child_zeros_job(files: dict[int, str]) -> Job:
                                   for t in tables_with_children())
 
     def run(con):
-        named = " ".join(f"WHEN {i} THEN '{Path(path).name.replace(chr(39), chr(39) * 2)}'"
-                         for i, path in files.items())
+        named = " ".join(f"WHEN {i} THEN {literal(Path(path).name)}" for i, path in files.items())
         message = zeros_message("m.n", f"CASE m.other_id {named} END", "m.others", "m.here", "m.there")
         return con.execute(f"SELECT m.file_id, m.line_no, {message} FROM ({zero_matches(rows)}) AS m").fetchall()
 
