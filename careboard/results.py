@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+# The figures of a Value that a declaration elsewhere may name (a profile table's published sum, an indicator's
+# count shared with another's): "numerator", say, or with an indicator's extra, "extra.NAME".
+FIGURES = ("value", "numerator", "denominator")
+
+
 @dataclass(frozen=True)
 class Value:
     """One indicator computed for one as-at date and period."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..results import FIGURES
+
 UNITS = ("%", "count", "rate", "days", "score")
 AGGREGATES = ("share", "count", "rate", "mean")
 # Which dates an indicator looks at, relative to the as-at date (see periods.period_for).
@@ -22,7 +24,7 @@ COUNTS = ("children", "reviews", "incidents", "adoptions", "households", "applic
 
 
 def _is_part(part: str) -> bool:
-    return part in ("numerator", "denominator", "value") or (part.startswith("extra.") and len(part) > 6)
+    return part in FIGURES or (part.startswith("extra.") and len(part) > 6)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from functools import cache
 from itertools import combinations
 from pathlib import Path
 
+from ..results import FIGURES
+
 GROUPS_FILE = Path(__file__).with_name("groups.toml")
 
 # What a banded table may cut, and the columns a coded row may match on (see counts.py).
@@ -23,7 +25,6 @@ CODE_COLUMNS = ("sex", "ethnic", "ls", "place", "provider", "uasc")
 _ROW_KEYS = {"label", "subtotal", "otherwise", "only_if_any", "from", "to", *CODE_COLUMNS}
 _TABLE_KEYS = {"key", "title", "band", "rows", "published_sums"}
 _SUM_KEYS = {"rows", "by"}
-PARTS = ("value", "numerator", "denominator")
 _CODE = re.compile(r"[A-Z0-9]*")   # upper case, as the store keeps codes; "" is blank
 
 
@@ -128,8 +129,8 @@ def _published_sum(s, where: str, details: set[str]) -> PublishedSum:
         raise GroupsError(f"{where}: {unknown} are not detail rows of the table")
     figures = [item.rpartition(".") if isinstance(item, str) else ("", "", "") for item in
                (by if isinstance(by, list) and by else [None])]
-    if any(not ind or part not in PARTS for ind, _, part in figures):
-        raise GroupsError(f"{where}: 'by' must list figures as indicator id, a dot and one of {PARTS}")
+    if any(not ind or part not in FIGURES for ind, _, part in figures):
+        raise GroupsError(f"{where}: 'by' must list figures as indicator id, a dot and one of {FIGURES}")
     return PublishedSum(tuple(rows), tuple((ind, part) for ind, _, part in figures))
 
 
