@@ -114,12 +114,6 @@ BAD = [
     ("duplicate header column", b"CHILD,CHILD,DOB,SEX,ETHNIC,UPN,MOTHER,MC_DOB\n", "more than once", 1),
     ("not well-formed XML", b"<EXPSSDA903><CHILD><HEADER></CHILD>", "not well-formed XML", 1),
     ("XML with another root", b"<?xml version='1.0'?>\n<ROOT></ROOT>", "expected <EXPSSDA903>", 2),
-    # A report's title above the column names: the message says where they are.
-    ("a title above the column names", f"Episodes extract, run 01/04/2025\n{EPISODES_HEADER}\n{ROW}\n".encode(),
-     "line 1: holds no column names careboard knows; those of the episodes table are on line 2: remove the line "
-     "above them (a title, say)", 1),
-    ("a title and a blank line above them", f"Episodes extract\r\n\r\n{EPISODES_HEADER}\r\n{ROW}\r\n".encode(),
-     "those of the episodes table are on line 3: remove the 2 lines above them", 1),
     # A quote never closed takes every later line into one cell: refused rather than read as one row.
     ("a stray quote opening a cell", f'{EPISODES_HEADER}\n{ROW}\n"{ROW}\n{ROW}\n{ROW}\n'.encode(),
      'line 3: field CHILD: a quote (") opens a cell that is never closed, so lines 3-5, to the end of the file, '
@@ -137,6 +131,30 @@ def test_rejects_with_clear_message(tmp_path, description, data, words, line):
     assert words in str(e.value)
     assert str(path) in str(e.value)
     assert e.value.line == line
+
+
+@pytest.mark.parametrize("above,said", [
+    ("Episodes extract, run 01/04/2025\n",
+     'line 1 above the column names ("Episodes extract, run 01/04/2025", a title it seems) held no row of data '
+     "and was skipped: the column names are on line 2, and data row 1 is the line below them"),
+    ("Episodes extract\r\n\r\n", 'lines 1-2 above the column names ("Episodes extract", a title it seems) held no '
+     "row of data and were skipped: the column names are on line 3"),
+    ("Looked after children,,,\nEpisodes,,\n", 'lines 1-2 above the column names ("Looked after children"'),
+])
+def test_a_title_above_the_column_names_is_skipped_with_a_warning(tmp_path, above, said):
+    """A report run in a case system often puts its title above the column names, as a workbook's sheet does."""
+    text = f"{above}{EPISODES_HEADER}\n{ROW}\n2{ROW[1:]}\n"
+    (t,) = read_file(write(tmp_path, "x.csv", text)).tables
+    header_line = text.replace("\r\n", "\n").split("\n").index(EPISODES_HEADER) + 1
+    assert t.table == "episodes" and read_back(t)["CHILD"] == ["1", "2"]
+    assert t.line_no == [header_line + 1, header_line + 2] and t.row_no == [1, 2]
+    (f,) = t.findings
+    assert (f.code, f.severity, f.line) == ("title_line", "warning", 1) and said in f.message
+
+
+def test_lines_above_no_column_names_still_refuse_the_file(tmp_path):
+    with pytest.raises(InputError, match="does not match any SSDA903"):
+        read_file(write(tmp_path, "x.csv", f"Episodes extract\nNAME,AGE\n{ROW}\n"))
 
 
 @pytest.mark.parametrize("row, says", [
@@ -527,6 +545,9 @@ _TOTALS = [
     ("Report run on 01/04/2025 09:31 by jsmith", 'line 4 holds only words ("Report run on 01/04/2025 09:31 by '
                                                  'jsmith")'),
     ("Produced by the case system,,,,,,,,,,,,", 'line 4 holds only words ("Produced by the case system")'),
+    ("(2 rows)", 'line 4 holds a count of the rows ("(2 rows)"), not a row of data'),     # as psql ends its output
+    (",18 rows,,,,,,,,,,,", 'line 4 holds a count of the rows ("18 rows")'),
+    ("2 row(s) affected,,,,,,,,,,,,", 'line 4 holds a count of the rows ("2 row(s) affected")'),
 ]
 
 
@@ -697,3 +718,27 @@ def test_a_file_like_a_table_but_for_a_column_is_still_refused(tmp_path):
     write(folder, "header.csv", "CHILD,SEX,DOB,ETHNICITY,UPN,MOTHER,MC_DOB\nA1,M,01/01/2010,WBRI,,,\n")
     with pytest.raises(InputError, match="looks like the Header table but is missing column ETHNIC"):
         discover([folder])
+
+
+@pytest.mark.parametrize("reader", ["plain", "quoted", "big file"])
+@pytest.mark.parametrize("guidance", [",dd/mm/yyyy,S/L/P/T/U/B,,,,,dd/mm/yyyy,,,,,",
+                                      "Child's ID,Date (dd/mm/yyyy),,,,,,Date (DD/MM/YYYY)"])
+def test_a_templates_guidance_under_the_column_names_is_skipped_with_a_note(tmp_path, monkeypatch, reader, guidance):
+    """As a workbook's is: "dd/mm/yyyy" under each date says how to fill them in, no child's row."""
+    from careboard.ingest import fast_csv
+
+    if reader == "big file":
+        monkeypatch.setattr(fast_csv, "FAST_MIN_BYTES", 0)
+    first = ROW.replace("AB1 2CD", '"AB1 2CD"') if reader == "quoted" else ROW
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n{guidance}\n{first}\n2{ROW[1:]}\n")).tables
+    got = read_back(t)
+    assert (got["CHILD"], got["line_no"], t.row_no) == (["1", "2"], [3, 4], [2, 3])
+    (f,) = t.findings
+    assert (f.code, f.severity, f.line) == ("guidance_row", "info", 2)
+    assert f.message.startswith("line 2, under the column names, says how to fill them in") and "dd/mm/yyyy" in \
+        f.message.lower()
+
+
+def test_a_first_row_with_a_date_is_a_childs_whatever_else_it_says(tmp_path):
+    (t,) = read_file(write(tmp_path, "x.csv", f"{EPISODES_HEADER}\n1,01/04/2024,S,C2,N1,U1,PR1,dd/mm/yyyy,,,,,\n")).tables
+    assert len(t) == 1 and "guidance_row" not in [f.code for f in t.findings]

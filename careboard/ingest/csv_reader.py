@@ -16,6 +16,7 @@ import re
 from .detect import header_name, identify, normalise_header
 from ..errors import Finding, InputError
 from .footer import footer_finding, trailing_footers
+from .guidance import guidance_hint, guidance_message
 from .limits import cut_long_cells
 from ..plural import counted
 from .raw import RawTable
@@ -50,10 +51,21 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
             refuse_quote_left_open(text, file, first + 1, header_line, header)
         written, header = header, normalise_header(header)
         first_name = header_name(written[0]) if written else ""     # as a repeat would write it
+        title = None
         try:
             found = identify(header, file, written, header_line)
         except InputError as unknown:
-            raise _header_further_down(text, file, header_line) or unknown from None
+            below = _header_further_down(text, file, header_line)
+            if below is None:
+                raise unknown from None
+            # A report's title above the column names, as a workbook's often is: read from the names down.
+            title = (header_line, ",".join(c for c in written if c.strip()))
+            while reader.line_num < below:
+                written = next(reader)
+            header_line = below
+            header = normalise_header(written)
+            first_name = header_name(written[0]) if written else ""
+            found = identify(header, file, written, header_line)
         t, table, findings = found.table, found.table.name, found.findings
         positions = [header.index(c) for c in t.columns]
         width = len(header)
@@ -99,7 +111,14 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
             row_no.pop()
             footers.add(line_no[-1])
             findings.append(footer_finding(file, table, line_no.pop(), rows.pop()))
-        if footers:     # a footer is often narrower than the header, and not for that a row to correct
+        dates = [header.index(c) for c in t.all_columns if c in header and t.kind(c) == "date"]
+        if rows and (hint := guidance_hint([rows[0][i] for i in dates])):
+            # A template's row telling how to fill the columns in, as a workbook's may have (see ingest.guidance).
+            rows.pop(0), row_no.pop(0)
+            footers.add(line_no[0])
+            findings.append(Finding("info", "guidance_row", file, table, line_no[0], None, hint,
+                                    guidance_message(f"line {line_no.pop(0)}", hint)))
+        if footers:     # a footer or guidance is often narrower than the header, and not for that a row to correct
             findings[:] = [f for f in findings if not (f.code == "row_width" and f.line in footers)]
     except csv.Error as e:
         raise InputError(file, f"not readable as CSV ({e})", reader.line_num) from None
@@ -107,7 +126,9 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         findings.append(Finding("info", "separator_line", file, table, 1, None, None,
                                 f"line 1 ({text.partition(chr(10))[0].strip()}) only tells Excel which character "
                                 f"separates the cells, and was skipped"))
-    if header_line > 1 + separator and header is not None:
+    if title is not None:
+        findings.append(_title_above(*title, header_line, file, table))
+    elif header_line > 1 + separator and header is not None:
         findings.append(_blank_above(header_line - 1 - separator, separator, file, table))
     findings += blank_line_findings(blank, file, table)
     findings += encoding_findings(text, encoding, file, table)
@@ -128,9 +149,9 @@ def _blank_above(n: int, below_separator: bool, file: str, table: str) -> Findin
     return Finding("warning", "blank_line", file, table, 1 + below_separator, None, None, said)
 
 
-def _header_further_down(text: str, file: str, first: int, look: int = 10) -> InputError | None:
-    """When the first line is no header, an error naming the line a few below it that is one (a report's
-    title above the column names, say), or None."""
+def _header_further_down(text: str, file: str, first: int, look: int = 10) -> int | None:
+    """When line `first` holds no column names, the line a few below it that holds a table's (under a
+    report's title, say), or None."""
     reader = csv.reader(io.StringIO(text, newline=""))
     for row in reader:
         if reader.line_num > first + look:
@@ -138,13 +159,20 @@ def _header_further_down(text: str, file: str, first: int, look: int = 10) -> In
         if reader.line_num <= first or not any(c.strip() for c in row):
             continue
         try:
-            table = identify(normalise_header(row), file).table.name
+            identify(normalise_header(row), file)
         except InputError:
             continue
-        above = "the line" if reader.line_num == 2 else f"the {reader.line_num - 1} lines"
-        return InputError(file, f"holds no column names careboard knows; those of the {table} table are on line "
-                                f"{reader.line_num}: remove {above} above them (a title, say)", first)
+        return reader.line_num
     return None
+
+
+def _title_above(first: int, words: str, header_line: int, file: str, table: str) -> Finding:
+    """A warning for the lines above the column names, from line `first` (whose cells written are `words`)."""
+    lines = f"line {first}" if header_line == first + 1 else f"lines {first}-{header_line - 1}"
+    return Finding("warning", "title_line", file, table, first, None, words[:80],
+                   f'{lines} above the column names ("{words[:80]}", a title it seems) held no row of data and '
+                   f"{'was' if header_line == first + 1 else 'were'} skipped: the column names are on line "
+                   f"{header_line}, and data row 1 is the line below them")
 
 
 def _spanning(file: str, table: str, first: int, last: int, row: list[str], header: list[str],

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .detect import identify, normalise_header
 from .footer import is_footer
+from .guidance import may_hold_guidance
 from .plain_csv import as_written_again
 from ..errors import InputError
 from .raw import RawTable
@@ -53,6 +54,8 @@ def try_fast(data: bytes, file: str) -> ArrowTable | None:
                         # skips and reports
     if is_footer(data.rstrip().rsplit(b"\n", 1)[-1].decode("utf-8", "replace").split(",")):
         return None     # a footer, which the csv-module reader skips and reports
+    if may_hold_guidance(data[end + 1:data.find(b"\n", end + 1)].decode("utf-8", "replace")):
+        return None     # perhaps a template's guidance under the column names: likewise
     try:
         written = data[:end].decode("utf-8").rstrip("\r").split(",")
         header = normalise_header(written)

@@ -5,8 +5,9 @@ A report run in a case system, or a sheet someone added up, often ends with such
 be a child called "Total" with no date of birth, and every rule would report it. Only lines at the end of a
 table are taken for footers: a total when one cell is a word such as Total or Count and every other cell is
 blank or a number (no child's row is written so: its dates are no numbers), words when one cell holds three
-words or more and every other cell is blank (no child's ID does). Each is skipped with a warning naming its
-line, as a repeated header is.
+words or more, or counts the rows ("(18 rows)", as a database's query tool ends its output), and every other
+cell is blank (no child's ID is written so). Each is skipped with a warning naming its line, as a repeated
+header is.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from ..errors import Finding
 
 _TOTAL_WORD = re.compile(r"(grand |sub ?|sub-)?totals?\b|count\b|number of\b|sum\b", re.IGNORECASE)
 _NUMBER = re.compile(r"[-+]?[£]?[\d,]*\.?\d+%?")
+# "(18 rows)", "18 rows selected.", "18 row(s) affected", "18 records"
+_ROW_COUNT = re.compile(r"\(?\s*\d[\d,]*\s+(rows?|row\(s\)|records?)\b.*", re.IGNORECASE)
 
 
 def is_total(cells) -> bool:
@@ -33,9 +36,13 @@ def is_total(cells) -> bool:
 
 
 def is_words(cells) -> bool:
-    """Whether a row's only cell written holds three words or more (a report's footer)."""
-    written = [str(c).strip() for c in cells if c is not None and str(c).strip()]
-    return len(written) == 1 and len(written[0].split()) >= 3
+    """Whether a row's only cell written holds three words or more (a report's footer), or counts the rows."""
+    written = _written(cells)
+    return len(written) == 1 and (len(written[0].split()) >= 3 or bool(_ROW_COUNT.fullmatch(written[0])))
+
+
+def _written(cells) -> list[str]:
+    return [str(c).strip() for c in cells if c is not None and str(c).strip()]
 
 
 def is_footer(cells) -> bool:
@@ -51,7 +58,8 @@ def trailing_footers(rows) -> int:
 
 
 def footer_finding(file: str, table: str, line: int, cells, where: str | None = None) -> Finding:
-    shown = ", ".join(str(c).strip() for c in cells if c is not None and str(c).strip())
-    what = f"totals ({shown})" if is_total(cells) else f'only words ("{shown}")'
+    shown = ", ".join(_written(cells))
+    what = (f"totals ({shown})" if is_total(cells) else f'a count of the rows ("{shown}")'
+            if _ROW_COUNT.fullmatch(shown) else f'only words ("{shown}")')
     return Finding("warning", "footer_row", file, table, line, None, shown,
                    f"{where or f'line {line}'} holds {what}, not a row of data, and was skipped: remove it from the file")

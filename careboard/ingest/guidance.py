@@ -21,3 +21,13 @@ def guidance_hint(date_cells: list) -> str | None:
     if filled and all(isinstance(v, str) and _DATE_FORM.search(v) for v in filled):
         return filled[0].strip()
     return None
+
+
+def may_hold_guidance(line: str) -> bool:
+    """Whether a line of text holds a date's form anywhere (so its cells are to be looked at one by one)."""
+    return bool(_DATE_FORM.search(line))
+
+
+def guidance_message(where: str, hint: str) -> str:
+    return (f'{where}, under the column names, says how to fill them in ("{hint}" for a date), so it holds no row '
+            f"of data and was skipped")

@@ -17,6 +17,7 @@ from ..formats.registry import SSDA903 as spec
 from .detect import identify, normalise_header
 from ..errors import InputError
 from .footer import is_footer
+from .guidance import may_hold_guidance
 from .raw import RawTable
 from .text import encoding_findings
 
@@ -61,9 +62,11 @@ def try_plain(text: str, file: str, encoding: str) -> TextTable | None:
     width = len(header) - 1
     lines = body.split("\n")
     # A blank line has no commas, so it fails the width test; a line longer than any cell may be holds a
-    # runaway cell; the last line may be a footer (ingest.footer). The csv-module reader reports each.
+    # runaway cell; the last line may be a footer (ingest.footer), the first a template's guidance
+    # (ingest.guidance). The csv-module reader reports each.
     if (body.count(",") != width * len(lines) or set(map(str.count, lines, repeat(","))) != {width}
-            or max(map(len, lines)) > spec.cell_chars() or is_footer(lines[-1].split(","))):
+            or max(map(len, lines)) > spec.cell_chars() or is_footer(lines[-1].split(","))
+            or may_hold_guidance(lines[0])):
         return None
     try:
         found = identify(header, file, written)

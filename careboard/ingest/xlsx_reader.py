@@ -30,7 +30,7 @@ from ..formats.format import Format
 from ..formats.spec import TableSpec
 from .detect import header_names, normalise_header
 from .footer import footer_finding, trailing_footers
-from .guidance import guidance_hint
+from .guidance import guidance_hint, guidance_message
 from .raw import RawTable
 from . import sniff
 
@@ -367,8 +367,7 @@ class _Sheet:
         if kept and (hint := guidance_hint([v for (c, _), v in zip(wanted, kept[0][2]) if t.kind(c) == "date"])):
             n, _, _ = kept.pop(0)
             self.findings.append(Finding("info", "guidance_row", self.where, t.name, n, None, hint,
-                                         f"row {n} of sheet {self.sheet}, under the column names, says how to fill "
-                                         f'them in ("{hint}" for a date), so it holds no row of data and was skipped'))
+                                         guidance_message(f"row {n} of sheet {self.sheet}", hint)))
         for n, _, got in kept:
             line_no.append(n)
             self._child = _text(got[key]) or None if key is not None else None
