@@ -72,6 +72,8 @@ DUE_COLUMNS = (
            values=("overdue", "due soon")),
     Column("due_date", "the last day it is on time"),
     Column("days_overdue", "days from the due date to the as-at date; 0 while it is still to come"),
+    Column("days_left", "days from the as-at date to the due date while it is still to come (0 when it is the "
+                        "as-at date itself); blank once overdue"),
 )
 DUE_SUMMARY = "{overdue:counted} overdue and {due_soon} due in the next {days} days at {as_at:%d/%m/%Y}."
 
@@ -79,7 +81,8 @@ DUE_SUMMARY = "{overdue:counted} overdue and {due_soon} due in the next {days} d
 def due_columns_sql(due: str) -> str:
     """The select-list of DUE_COLUMNS, for `due`, the SQL of the last day a thing is on time."""
     return (f"CASE WHEN {due} < {{as_at}} THEN 'overdue' ELSE 'due soon' END AS status, {due} AS due_date, "
-            f"greatest(0, date_diff('day', {due}, {{as_at}})) AS days_overdue")
+            f"greatest(0, date_diff('day', {due}, {{as_at}})) AS days_overdue, "
+            f"CASE WHEN {due} >= {{as_at}} THEN date_diff('day', {{as_at}}, {due}) END AS days_left")
 
 
 def due_list(id: str, title: str, description: str, key: Column, columns: tuple[Column, ...], sql: str,

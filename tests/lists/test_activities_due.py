@@ -10,6 +10,7 @@ import pytest
 from careboard.errors import InputError
 from careboard.lists import registry
 from careboard.lists.run import list_rows, summary
+from tests.lists.days_left import without_days_left
 from tests.shared_context import shared_context
 from tests.cohort import activity, context, ep
 from tests.indicators.test_activities import (AS_AT, DENTAL, PATHWAY, PATHWAY_DOBS, PEP, PEP_DOBS, RETURNS, RHA,
@@ -107,7 +108,7 @@ def test_activity_lists(list_id, description, returns, dobs, options, rows, said
     unit = registry.get(list_id)
     columns, got = list_rows(shared_context(returns, AS_AT, dobs), unit, options.get("as_at"), options.get("days"))
     assert columns == unit.column_names
-    assert got == rows
+    assert without_days_left(columns, got, options.get("as_at") or AS_AT) == rows
     assert summary(unit, got, options.get("as_at") or AS_AT, options.get("days")) == said
 
 
@@ -134,8 +135,8 @@ def test_a_list_names_the_childs_social_worker_not_whoever_saw_them_last():
                           activity("W2", "IHA", "27/01/2025", team="LAC Health", worker="Amy Fox")]}}
     _, rows = list_rows(shared_context(returns, AS_AT), registry.get("visits_due"))
     # W1 visited 20/12: due 6 weeks on, 31/01; W2 placed 25/01, not visited: due a week on, 01/02
-    assert rows == [("W1", "due soon", D(2025, 1, 31), 0, D(2024, 12, 20), D(2024, 10, 1), "CiC Team C", "Jo Reid"),
-                    ("W2", "due soon", D(2025, 2, 1), 0, None, D(2025, 1, 25), "LAC Health", "Amy Fox")]
+    assert rows == [("W1", "due soon", D(2025, 1, 31), 0, 0, D(2024, 12, 20), D(2024, 10, 1), "CiC Team C", "Jo Reid"),
+                    ("W2", "due soon", D(2025, 2, 1), 0, 1, None, D(2025, 1, 25), "LAC Health", "Amy Fox")]
 
 
 def test_what_fell_due_before_the_activity_log_begins_is_due_at_the_latest_an_interval_after():

@@ -12,6 +12,7 @@ import pytest
 from careboard.lists import registry
 from careboard.lists.defs.reviews_due import RULE_WORDS
 from careboard.lists.run import list_rows, summary
+from tests.lists.days_left import without_days_left
 from tests.cohort import ep
 from tests.indicators.test_reviews import MAY_2025, returns, review
 from tests.shared_context import shared_context
@@ -85,8 +86,8 @@ def test_reviews_due(list_id, description, returns_, snapshot_as_at, options, ro
     unit = registry.get(list_id)
     ctx = shared_context(returns_, snapshot_as_at)
     columns, got = list_rows(ctx, unit, options.get("as_at"), options.get("days"))
-    assert columns == ["child", "status", "due_date", "days_overdue", "review", "counted_from", "rule"]
-    assert got == rows
+    assert columns == ["child", "status", "due_date", "days_overdue", "days_left", "review", "counted_from", "rule"]
+    assert without_days_left(columns, got, options.get("as_at") or snapshot_as_at) == rows
     assert summary(unit, got, options.get("as_at") or snapshot_as_at, options.get("days")) == said
 
 
@@ -95,10 +96,10 @@ def _due(returns_, snapshot_as_at, as_at=None, days_ahead=28):
     ctx = shared_context(returns_, snapshot_as_at)
     at = as_at or snapshot_as_at
     out = []
-    for child, status, due_date, days_overdue, _, _, rule in list_rows(ctx, registry.get("reviews_due"), as_at,
-                                                                        days_ahead)[1]:
+    for child, status, due_date, days_overdue, days_left, _, _, rule in list_rows(
+            ctx, registry.get("reviews_due"), as_at, days_ahead)[1]:
         days = (at - due_date).days
-        assert (status, days_overdue) == (("overdue", days) if days > 0 else ("due soon", 0))
+        assert (status, days_overdue, days_left) == (("overdue", days, None) if days > 0 else ("due soon", 0, -days))
         out.append((child, due_date, rule, days))
     return out
 

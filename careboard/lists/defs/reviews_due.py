@@ -6,7 +6,7 @@ live, as they do for the reviews-on-time indicators; this list only picks the re
 
 from __future__ import annotations
 
-from ..base import Column, OperationalList
+from ..base import Column, due_columns_sql, due_list
 
 # The schedule's rule for each due date (model/sql/review_schedule.sql), in the words a team manager reads.
 RULE_WORDS = {
@@ -22,9 +22,7 @@ _RULE = "CASE rule " + " ".join(f"WHEN '{code}' THEN '{words}'" for code, words 
 # left out, as the schedule is built from the data as loaded now. A review due on the as-at date itself is
 # due, not yet overdue. Longest overdue first.
 _SQL = f"""
-SELECT child, CASE WHEN due_date < {{as_at}} THEN 'overdue' ELSE 'due soon' END AS status, due_date,
-       greatest(0, datediff('day', due_date, {{as_at}})) AS days_overdue, due_no AS review,
-       due_from AS counted_from, {_RULE} AS rule
+SELECT child, {due_columns_sql("due_date")}, due_no AS review, due_from AS counted_from, {_RULE} AS rule
 FROM review_schedule
 WHERE due_from <= {{as_at}} AND due_date <= {{until}}
   AND (review_date IS NULL OR review_date > {{as_at}})
@@ -32,7 +30,7 @@ WHERE due_from <= {{as_at}} AND due_date <= {{until}}
 ORDER BY due_date, child
 """
 
-REVIEWS_DUE = OperationalList(
+REVIEWS_DUE = due_list(
     id="reviews_due",
     title="Reviews overdue or due soon",
     description="Children in care at the as-at date whose next review of their care plan is overdue, or falls "
@@ -41,12 +39,8 @@ REVIEWS_DUE = OperationalList(
                 "the first was held, and each later one 6 months after the one before. A review held after the "
                 "as-at date counts as not held yet, so the list can be drawn up again for an earlier date. "
                 "Children in care only for short breaks have a different timetable and are not listed.",
+    key=Column("child", "the child's ID in the return"),
     columns=(
-        Column("child", "the child's ID in the return"),
-        Column("status", "overdue when the due date has passed, due soon when it is the as-at date or later than it",
-               values=("overdue", "due soon")),
-        Column("due_date", "the date the review is due"),
-        Column("days_overdue", "days from the due date to the as-at date; 0 while it is still to come"),
         Column("review", "which review of this period of care it is: 1 for the first"),
         Column("counted_from", "the date the due date counts from: the day the child came into care, or the "
                                "day of the review before"),
@@ -57,12 +51,7 @@ REVIEWS_DUE = OperationalList(
                values=tuple(RULE_WORDS.values())),
     ),
     sql=_SQL,
-    audience=("practitioners", "managers"),
-    command="due",
     row_is="review",
-    ahead_days=28,
-    summary="{overdue:counted} overdue and {due_soon} due in the next {days} days at {as_at:%d/%m/%Y}.",
-    tally="status",
     reference="CPPCR 2010 reg 33; indicators.md A9; timescales.md section 2",
     sheet="Reviews",
 )
