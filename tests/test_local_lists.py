@@ -203,3 +203,21 @@ def test_files_set_aside_from_a_folder_of_lists_are_said(tmp_path):
     aside = [n for n in result.notes if "set aside" in n]
     assert aside == [f"{folder}: 1 file set aside (readme.docx), as careboard reads only CSV, XML and Excel files",
                      f"{folder}: 1 file set aside (budget 2024.xlsx), as it holds no table careboard reads"]
+
+
+def test_an_extension_of_a_temporary_approval_beyond_8_weeks_is_a_warning(tmp_path):
+    """CPPCR reg 25: one extension of up to 8 weeks after the 16-week date. T1's runs 8 weeks after its recorded
+    16-week date (02/01/2025 to 27/02/2025): allowed. T2 began 01/10/2024, so its 16-week date is 21/01/2025,
+    the latest extension 18/03/2025, and it is recorded to 31/03/2025: warned, and kept as written."""
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "temporary approvals.csv").write_text(
+        "CHILD,CARER,APPROVAL_START,WEEK_16,EXTENDED_TO,APPROVAL_END,END_OUTCOME\n"
+        "T1,K1,12/09/2024,02/01/2025,27/02/2025,,\n"
+        "T2,K2,01/10/2024,,31/03/2025,,\n")
+    con = open_store(tmp_path / "s.duckdb")
+    sid = load(con, [tmp_path / "lists"], as_at=date(2025, 1, 31), validate=False).snapshot_id
+    found = con.execute("SELECT severity, code, line_no, field, value, message FROM dq_findings WHERE snapshot_id = ? "
+                        "AND code = 'extension_too_long'", [sid]).fetchall()
+    assert [f[:5] for f in found] == [("warning", "extension_too_long", 3, "EXTENDED_TO", "31/03/2025")]
+    assert found[0][5].startswith("EXTENDED_TO 31/03/2025 is more than 8 weeks after the 16-week date (21/01/2025)")
+    assert con.execute("SELECT count(*) FROM stg_temporary_approvals WHERE snapshot_id = ?", [sid]).fetchone() == (2,)

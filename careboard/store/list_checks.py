@@ -1,5 +1,6 @@
 """The checks a local list gets as it loads, beyond those every table gets (checks.py): cells its spec
-says may not be blank, codes it does not allow, and dates after the day the list was taken.
+says may not be blank, codes it does not allow, dates after the day the list was taken, and dates of
+one row further apart than the regulations allow.
 
 The 903's codes and required fields are the DfE rules' business (careboard.validate); a list has no such
 rules, so its spec says what each column allows and these findings say where a row breaks it.
@@ -7,10 +8,13 @@ rules, so its spec says what each column allows and these findings say where a r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from ..formats import registry
 from ..tables.schema import TRIM, child_of, staging_name
+from ..timescales import get as timescale
 
 
 def _trimmed(x: str) -> str:
@@ -52,6 +56,9 @@ def _row_checks(table: str, from_workbooks: list[int]) -> list[str]:
     for c in t.required:
         out.append(f"""CASE WHEN NOT empty AND "{c}" IS NULL AND nullif({_trimmed(_cell(t, c))}, '') IS NULL THEN """
                    + _finding("error", "blank_required", c, "NULL::VARCHAR", f"'{c} is blank; every row of the {records} needs it'") + " END")
+    for check in _spans(table):
+        out.append(f"CASE WHEN {check.condition} THEN "
+                   + _finding("warning", check.code, check.field, _cell(t, check.field), check.message) + " END")
     for c, allowed in t.codes.items():
         listed = ", ".join(f"'{v}'" for v in allowed)
         message = f"""'{c} "' || "{c}" || '" is not one of the codes this list allows ({", ".join(allowed)})'"""
@@ -93,3 +100,27 @@ WHERE d > {at}"""
 
 # Dates that are plans, not events: they may lie after the day the list was taken.
 _AHEAD = {"PANEL_PREDICTED", "WEEK_16", "EXTENDED_TO", "DUE"}
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A date of a row further from another than the regulations allow: kept as written, with a warning."""
+    code: str
+    field: str
+    condition: str      # SQL over the typed row: true where the date is too far
+    message: str        # SQL text
+
+
+def _extension_too_long() -> _Span:
+    week_16 = f'coalesce("WEEK_16", {timescale("temporary_approval").due_sql(chr(34) + "APPROVAL_START" + chr(34))})'
+    latest = timescale("temporary_approval_extension").due_sql(week_16)
+    return _Span("extension_too_long", "EXTENDED_TO", f'"EXTENDED_TO" > {latest}',
+                 f"""'EXTENDED_TO ' || strftime("EXTENDED_TO", '%d/%m/%Y') || ' is more than 8 weeks after the '
+                 || '16-week date (' || strftime({week_16}, '%d/%m/%Y') || '): an approval may be extended once, by '
+                 || 'up to 8 weeks (CPPCR reg 25), or for longer only while the carer asks for a review of a decision '
+                 || 'not to approve them; the lists count to the date given, so check it'""")
+
+
+@cache
+def _spans(table: str) -> tuple[_Span, ...]:
+    return {"temporary_approvals": (_extension_too_long(),)}.get(table, ())

@@ -19,8 +19,9 @@ TEMPORARY_APPROVALS_DUE = due_list(
     title="Connected carers' temporary approvals ending or past their deadline",
     description="Children placed with a relative or friend under a temporary approval still in force whose "
                 "deadline has passed (overdue) or falls within the days asked for: 16 weeks from the start, or the "
-                "16-week date the list records, or the end of the one extension allowed. By then the carer should "
-                "be fully approved, or the child placed elsewhere.",
+                "16-week date the list records, or the end of the one extension allowed (as recorded: an extension "
+                "of more than 8 weeks is a warning on loading). By then the carer should be fully approved, or the "
+                "child placed elsewhere.",
     key=Column("child", "the child's ID, as in the return"),
     columns=(Column("carer", "the carer's ID in the list"),
              Column("approval_start", "the day the temporary approval began"),
