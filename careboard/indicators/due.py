@@ -62,13 +62,15 @@ _JOINED = f"CROSS JOIN log l\nLEFT JOIN seen s ON s.child = i.child\nLEFT JOIN (
 
 # Statutory visits (CPPCR reg 28): the first within a week of a placement starting, then at most 6 weeks
 # apart, or 3 months apart once a child has been over a year in a placement meant to last (PLACE_LONG_TERM
-# stands in for the care plan's word on that). A child living at home (P1) under an interim care order (C1) is
-# visited weekly until the first review of this period of care, then at most 4 weeks apart (reg 28(4)): a return
-# without its reviews (read as none) keeps such a child on weekly visits, the safer reading, rather than leaving
-# every child's visits unworked-out. Only visits since the placement began count.
+# stands in for the care plan's word on that). A child living at home (P1) under an interim care order (C1), or
+# placed with a relative or friend (U1-U3) whom the list of temporary approvals shows approved for now under reg
+# 24, is visited weekly until the first review of this period of care, then at most 4 weeks apart (reg 28(4)): a
+# return without its reviews (read as none) keeps such a child on weekly visits, the safer reading, rather than
+# leaving every child's visits unworked-out. Without that list loaded, a connected carer's child is visited as any
+# fostered child. Only visits since the placement began count.
 def _visit_due(last: str) -> str:
-    return (f"CASE WHEN i.at_home_ico AND NOT i.reviewed THEN {_due('visit_at_home_before_review', last)} "
-            f"WHEN i.at_home_ico THEN {_due('visit_at_home_interval', last)} "
+    return (f"CASE WHEN i.weekly_at_first AND NOT i.reviewed THEN {_due('visit_weekly_before_review', last)} "
+            f"WHEN i.weekly_at_first THEN {_due('visit_weekly_after_review', last)} "
             f"WHEN i.long_term THEN {_due('visit_interval_long_term', last)} ELSE {_due('visit_interval', last)} END")
 
 
@@ -76,7 +78,10 @@ _VISITS = f"""
 WITH placed AS (
   SELECT c.child, p.place, p.placement_start, c.file_id, c.line_no,
          p.placement_start < add_years(d, -1) AND p.place IN {{PLACE_LONG_TERM}} AS long_term,
-         p.place = 'P1' AND c.ls = 'C1' AS at_home_ico,
+         (p.place = 'P1' AND c.ls = 'C1'
+          OR p.place IN {{PLACE_CONNECTED}} AND EXISTS (SELECT 1 FROM temporary_approvals t WHERE t.child = c.child
+                                                     AND t.approval_start <= d
+                                                     AND (t.approval_end IS NULL OR t.approval_end > d))) AS weekly_at_first,
          EXISTS (SELECT 1 FROM reviews r WHERE r.child = c.child AND r.review_date >= c.period_start
                  AND r.review_date <= d) AS reviewed
   FROM cla_on(d) c JOIN placements p ON p.child = c.child AND p.placement_seq = c.placement_seq

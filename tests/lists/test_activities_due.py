@@ -175,3 +175,27 @@ def test_a_child_at_home_on_an_interim_care_order_is_visited_weekly_until_the_fi
     _, rows = list_rows(shared_context(returns, AS_AT), registry.get("visits_due"))
     assert [r[:4] for r in rows] == [("H1", "overdue", D(2025, 1, 27), 4), ("H2", "due soon", D(2025, 2, 7), 0),
                                      ("H3", "due soon", D(2025, 2, 21), 0)]
+
+
+def test_a_child_with_a_connected_carer_approved_for_now_is_visited_weekly_until_the_first_review_then_4_weekly():
+    """CPPCR reg 28(4) with reg 24. All placed with a relative or friend (U3) on 01/12/2024. K1's carer is approved
+    for now, no review yet: visited 20/01/2025, due a week on, 27/01. K2's likewise but reviewed on 10/12/2024:
+    visited 10/01/2025, due 4 weeks on, 07/02. K3's carer was fully approved on 05/01/2025, ending the temporary
+    approval: the standard 6 weeks, 21/02. K4's carer's approval begins only after the as-at date: 6 weeks too."""
+    from tests.cohort import row
+    from tests.indicators.test_reviews import review
+
+    kin = {"place": "U3", "place_provider": "PR1"}
+    returns = {2025: {"episodes": [ep(c, "01/12/2024", **kin) for c in ("K1", "K2", "K3", "K4")],
+                      "reviews": [review("K2", "10/12/2024")],
+                      "child_activities": [activity("K1", "VISIT", "20/01/2025"), activity("K2", "VISIT", "10/01/2025"),
+                                           activity("K3", "VISIT", "10/01/2025"), activity("K4", "VISIT", "10/01/2025")],
+                      "temporary_approvals": [
+                          row(child="K1", carer="R1", approval_start="01/12/2024"),
+                          row(child="K2", carer="R2", approval_start="01/12/2024"),
+                          row(child="K3", carer="R3", approval_start="01/12/2024", approval_end="05/01/2025",
+                              end_outcome="FULL_APPROVAL"),
+                          row(child="K4", carer="R4", approval_start="03/02/2025")]}}
+    _, rows = list_rows(shared_context(returns, AS_AT), registry.get("visits_due"))
+    assert [r[:4] for r in rows] == [("K1", "overdue", D(2025, 1, 27), 4), ("K2", "due soon", D(2025, 2, 7), 0),
+                                     ("K3", "due soon", D(2025, 2, 21), 0), ("K4", "due soon", D(2025, 2, 21), 0)]

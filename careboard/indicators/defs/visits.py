@@ -19,14 +19,17 @@ VISITS_ON_TIME = Indicator(
     definition="Children in care at the end of the month whose social worker's statutory visits were up to date: "
                "visited within a week of their placement starting, and since then at least every 6 weeks, or "
                "every 3 months for a child settled for over a year in a placement meant to last (long-term "
-               "fostering or a placement for adoption); a child at home on an interim care order weekly until "
-               "the first review, then every 4 weeks. A child placed less than a week ago and not yet visited "
-               "is not yet due. Visits come from the council's activity log.",
+               "fostering or a placement for adoption); a child at home on an interim care order, or with a "
+               "relative or friend approved for now as a foster carer, weekly until the first review, then every "
+               "4 weeks. A child placed less than a week ago and not yet visited is not yet due. Visits come from "
+               "the council's activity log, temporary approvals from the council's list of them where loaded.",
     technical="Children in care at the as-at date (cla_on) with, from the activity log, the latest VISIT since "
               "their current placement began; due 1 week after the placement start when none, else 6 weeks after "
               "the last visit, or 3 months when the placement began over a year before and is PLACE U1, U4 or "
-              "A3-A6; 1 week, then 4 weeks after the first review of the period, for PLACE P1 under LS C1. On "
-              "time: due date on or after the as-at date.",
+              "A3-A6; 1 week, then 4 weeks after the first review of the period, for PLACE P1 under LS C1, and for "
+              "PLACE U1-U3 with a temporary approval of the child's in force at the as-at date (temporary_approvals: "
+              "APPROVAL_START on or before it, APPROVAL_END blank or after it). On time: due date on or after the "
+              "as-at date.",
     sentence="{num} of the {den} children in care at the end of {month} had their statutory visits up to date "
              "({value}).",
     sql="""

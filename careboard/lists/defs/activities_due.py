@@ -39,8 +39,9 @@ VISITS_DUE = _due_list(
     "Children in care whose next statutory visit is overdue or falls due within the days asked for: the first "
     "within a week of a placement starting, then at least every 6 weeks, or every 3 months once a child has been "
     "over a year in a placement meant to last (long-term fostering or a placement for adoption); a child at home on "
-    "an interim care order weekly until the first review, then every 4 weeks. Only visits since the current "
-    "placement began count.",
+    "an interim care order, or with a relative or friend approved for now as a foster carer (where the list of "
+    "temporary approvals is loaded), weekly until the first review, then every 4 weeks. Only visits since the "
+    "current placement began count.",
     (Column("last_visit", "the latest visit recorded since the placement began; blank when none"),
      Column("placement_start", "the day the child's current placement began")),
     _sql("visits_due", "last_visit, placement_start"), "visit", "CPPCR 2010 reg 28; timescales.md section 2", "Statutory visits")
