@@ -43,6 +43,9 @@ class OperationalList:
     tally: str = ""            # the column whose values the summary counts
     reference: str = ""        # where the rules behind it come from
     sheet: str = ""            # its sheet's name in a workbook of lists (Excel allows 31 characters): a short title
+    # A column of a model view the list is worked out from, and what to say when none of the view's rows records
+    # it (a workbook without that column, say): (view, column, advice). The list is then not drawn up.
+    needs_recorded: tuple[str, str, str] | None = None
 
     @property
     def names_children(self) -> bool:
@@ -70,8 +73,9 @@ class OperationalList:
 DUE_COLUMNS = (
     Column("status", "overdue when the due date has passed, due soon when it is the as-at date or later",
            values=("overdue", "due soon")),
-    Column("due_date", "the last day it is on time"),
-    Column("days_overdue", "days from the due date to the as-at date; 0 while it is still to come"),
+    Column("due_date", "the last day it is on time; blank where none can be worked out (then it is overdue)"),
+    Column("days_overdue", "days from the due date to the as-at date; 0 while it is still to come (blank with no "
+                           "due date)"),
     Column("days_left", "days from the as-at date to the due date while it is still to come (0 when it is the "
                         "as-at date itself); blank once overdue"),
 )
@@ -80,15 +84,19 @@ DUE_SUMMARY = "{overdue:counted} overdue and {due_soon} due in the next {days} d
 
 def due_columns_sql(due: str) -> str:
     """The select-list of DUE_COLUMNS, for `due`, the SQL of the last day a thing is on time."""
-    return (f"CASE WHEN {due} < {{as_at}} THEN 'overdue' ELSE 'due soon' END AS status, {due} AS due_date, "
-            f"greatest(0, date_diff('day', {due}, {{as_at}})) AS days_overdue, "
+    # A thing with no due date at all (a care leaver's plan never reviewed, as recorded) is overdue.
+    return (f"CASE WHEN {due} >= {{as_at}} THEN 'due soon' ELSE 'overdue' END AS status, {due} AS due_date, "
+            f"CASE WHEN {due} < {{as_at}} THEN date_diff('day', {due}, {{as_at}}) WHEN {due} >= {{as_at}} THEN 0 END "
+            f"AS days_overdue, "
             f"CASE WHEN {due} >= {{as_at}} THEN date_diff('day', {{as_at}}, {due}) END AS days_left")
 
 
 def due_list(id: str, title: str, description: str, key: Column, columns: tuple[Column, ...], sql: str,
-             row_is: str, reference: str, sheet: str) -> OperationalList:
+             row_is: str, reference: str, sheet: str, needs_recorded: tuple[str, str, str] | None = None
+             ) -> OperationalList:
     """A list of things overdue or due soon, for those who act on them: `key` (what each row is about), the
     DUE_COLUMNS, then `columns`; looking 28 days ahead, with the counts of each status said after it."""
     return OperationalList(id=id, title=title, description=description, columns=(key, *DUE_COLUMNS, *columns),
                            sql=sql, audience=("practitioners", "managers"), command="due", row_is=row_is,
-                           ahead_days=28, summary=DUE_SUMMARY, tally="status", reference=reference, sheet=sheet)
+                           ahead_days=28, summary=DUE_SUMMARY, tally="status", reference=reference, sheet=sheet,
+                           needs_recorded=needs_recorded)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ..nearest import by_id, look_up
 from .base import OperationalList
-from .defs import activities_due, fostering_due, reviews_due
+from .defs import activities_due, care_leavers_due, fostering_due, reviews_due
 
-MODULES = (reviews_due, activities_due, fostering_due)
+MODULES = (reviews_due, activities_due, care_leavers_due, fostering_due)
 
 LISTS: tuple[OperationalList, ...] = tuple(unit for module in MODULES for unit in module.LISTS)
 

@@ -6,6 +6,7 @@ import string
 from collections import Counter
 from datetime import date, timedelta
 
+from ..errors import InputError
 from ..model import filled
 from ..plural import counted
 from .base import OperationalList
@@ -18,6 +19,11 @@ def list_rows(ctx, unit: OperationalList, as_at: date | None = None,
     as_at = as_at or ctx.as_at
     ctx.require_loaded(unit.sql, unit.id, "is drawn up")
     ctx.model_for(as_at)
+    if unit.needs_recorded:
+        view, column, advice = unit.needs_recorded
+        rows, recorded = ctx.con.execute(f"SELECT count(*), count({column}) FROM {view}").fetchone()
+        if rows and not recorded:
+            raise InputError(unit.id, f"is not drawn up: {advice}")
     ahead = _days(unit, days)
     cursor = ctx.con.execute(filled(unit.sql, {"as_at": as_at, "until": as_at + timedelta(days=ahead)}))
     columns = [d[0] for d in cursor.description]

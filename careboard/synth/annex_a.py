@@ -134,8 +134,8 @@ _CODED = {"SEX", "ETHNIC", "UASC", "DISABLED", "CIN", "LS", "PLACE", "PLACE_PROV
 _LIST_8 = ("CHILD", "SEX", "ETHNIC", "DOB", "AGE", "UASC", "DISABLED", "POC_START", "CIN", "LS_START", "LS",
            "REVIEW_DATE", "HEALTH_ASSESSMENT_DATE", "POC_END", "REC", "PLACE_START", "PLACE", "PLACE_PROVIDER",
            "TEAM", "WORKER")
-_LIST_9 = ("CHILD", "SEX", "ETHNIC", "DOB", "AGE", "DISABLED", "TEAM", "WORKER", "ELIGIBILITY", "IN_TOUCH",
-           "ACCOMMODATION", "ACTIVITY")
+_LIST_9 = ("CHILD", "SEX", "ETHNIC", "DOB", "AGE", "DISABLED", "TEAM", "WORKER", "PERSONAL_ADVISER", "ELIGIBILITY",
+           "IN_TOUCH", "PATHWAY_PLAN_REVIEW_DATE", "ACCOMMODATION", "ACTIVITY")
 _LIST_10 = ("CHILD", "FAMILY", "SEX", "ETHNIC", "DOB", "AGE", "DISABLED", "ENTERED_CARE_DATE", "DECISION_DATE",
             "PLACEMENT_ORDER_DATE", "MATCH_DATE", "PLACED_DATE", "ADOPTION_ORDER_DATE", "DECISION_REVERSED_DATE",
             "DECISION_REVERSED_REASON")
@@ -192,7 +192,13 @@ def _list_9(child: Child, as_at: date) -> dict | None:
     if last.end is None or last.end > as_at or age_on(child.dob, last.end) < 16 or last.short_break:
         return None
     oc3 = child.oc3[max(child.oc3)] if child.oc3 else None
+    pick = Random(f"{child.id}|pathway plan")
+    # Most plans reviewed in the last 6 months (or when care ended), about one in twelve longer ago; one in forty
+    # with no review recorded.
+    days_ago = pick.randrange(1, 183) if pick.random() < 0.92 else pick.randrange(183, 240)
+    reviewed = None if pick.random() < 0.025 else max(as_at - timedelta(days=days_ago), last.end)
     return {**_about(child, as_at), **_allocated(child), "TEAM": "Leaving Care",
+            "PERSONAL_ADVISER": pick.choice(_WORKERS), "PATHWAY_PLAN_REVIEW_DATE": reviewed,
             "ELIGIBILITY": "FORMER_RELEVANT" if age_on(child.dob, as_at) >= 18 else "RELEVANT",
             "IN_TOUCH": oc3.in_touch if oc3 else "YES",
             # the OC3's codes where the care leaver is in touch (a 0 there means not known)

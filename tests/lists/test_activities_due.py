@@ -9,8 +9,8 @@ import pytest
 
 from careboard.errors import InputError
 from careboard.lists import registry
-from careboard.lists.run import list_rows, summary
-from tests.lists.days_left import without_days_left
+from careboard.lists.run import list_rows
+from tests.lists.check import check_case
 from tests.shared_context import shared_context
 from tests.cohort import activity, context, ep
 from tests.indicators.test_activities import (AS_AT, DENTAL, PATHWAY, PATHWAY_DOBS, PEP, PEP_DOBS, RETURNS, RHA,
@@ -105,11 +105,7 @@ CASES = [
 
 @pytest.mark.parametrize("list_id,description,returns,dobs,options,rows,said", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
 def test_activity_lists(list_id, description, returns, dobs, options, rows, said):
-    unit = registry.get(list_id)
-    columns, got = list_rows(shared_context(returns, AS_AT, dobs), unit, options.get("as_at"), options.get("days"))
-    assert columns == unit.column_names
-    assert without_days_left(columns, got, options.get("as_at") or AS_AT) == rows
-    assert summary(unit, got, options.get("as_at") or AS_AT, options.get("days")) == said
+    check_case(list_id, returns, AS_AT, options, rows, said, dobs)
 
 
 def test_a_list_needing_the_activity_log_says_it_was_not_loaded():

@@ -5,11 +5,8 @@ from datetime import date
 
 import pytest
 
-from careboard.lists import registry
-from careboard.lists.run import list_rows, summary
-from tests.lists.days_left import without_days_left
+from tests.lists.check import check_case
 from tests.indicators.test_local_lists import APPLICATIONS, AS_AT, TEMPORARY
-from tests.shared_context import shared_context
 
 D = date
 NOBODY = (None, None)    # the lists give no team or worker
@@ -48,8 +45,4 @@ CASES = [
 @pytest.mark.parametrize("list_id,description,returns,snapshot_as_at,options,rows,said", CASES,
                          ids=[f"{c[0]}: {c[1]}" for c in CASES])
 def test_fostering_lists(list_id, description, returns, snapshot_as_at, options, rows, said):
-    unit = registry.get(list_id)
-    columns, got = list_rows(shared_context(returns, snapshot_as_at), unit, options.get("as_at"), options.get("days"))
-    assert columns == unit.column_names
-    assert without_days_left(columns, got, options.get("as_at") or snapshot_as_at) == rows
-    assert summary(unit, got, options.get("as_at") or AS_AT, options.get("days")) == said
+    check_case(list_id, returns, snapshot_as_at, options, rows, said)
