@@ -186,7 +186,8 @@ def test_every_code_and_term_used_is_in_the_glossary(reports, version):
 
 def test_data_quality_notes_are_printed_and_in_words(reports):
     notes = {panel.dq_note for panel in reports["without benchmarks"].panels if panel.dq_note}
-    assert any(" found in the care leavers' records by " in note for note in notes), notes
+    assert notes and all(note.endswith("The data team can see each one in the validation report.") for note in notes)
+    assert not [j for note in notes for j in jargon(note)]
 
 
 def test_children_in_care_is_one_section(reports):
@@ -203,25 +204,38 @@ def test_notes_say_each_thing_once(reports):
         assert sum(note.count("Variance is the value minus the target") for note in notes) == 1
 
 
-def test_the_notes_on_errors_name_each_table_in_words(tmp_path):
-    """A figure's note on the errors in what it is drawn from names a return's table, a local list and an
-    Annex A list as a committee member knows them, never by the name careboard stores it under."""
-    from careboard.report.committee import dq_notes
+def test_a_figures_note_on_errors_counts_its_own_children_and_names_each_table_in_words(tmp_path):
+    """A figure's note counts the children it counts whose records have errors, not every error in the tables it
+    reads (which said the same on nearly every card); it names a return's table and a local list as a committee
+    member knows them, never by the name careboard stores it under. C102's episode has an end date that is no date;
+    another episode names no child; a temporary approval has a code the list does not allow."""
+    from careboard.indicators import calculate, registry
+    from careboard.report.data_quality import figure_notes
     from careboard.store import open_store
     from tests.loading import load
 
     folder = tmp_path / "2024-25"
     shutil.copytree(Path(__file__).parent / "data" / "local_lists" / "with_903" / "2024-25", folder)
-    with (folder / "episodes.csv").open("a") as f:
-        f.write(",01/09/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,AB3 4EF,SC123456\n")       # no child
+    episodes = folder / "episodes.csv"
+    episodes.write_text(episodes.read_text().replace("C102,02/12/2024,S,C2,N4,U4,PR1,,", "C102,02/12/2024,S,C2,N4,U4,PR1,31/02/2025,")
+                        + ",01/09/2024,S,C2,N1,U4,PR1,,,,AB1 2CD,AB3 4EF,SC123456\n")
     with (folder / "temporary approvals.csv").open("a") as f:
         f.write("C103,K-JONES,01/10/2024,21/01/2025,,,NOT_A_CODE\n")
     con = open_store(tmp_path / "s.duckdb")
     sid = load(con, [folder], validate=False).snapshot_id
-    notes = dq_notes(con, sid)
-    assert notes["episodes"].startswith("1 error was found in the episodes of care by 1 data check, ")
-    assert notes["temporary_approvals"].startswith("1 error was found in the list of connected carers' temporary "
-                                                   "approvals by 1 data check, ")
+    ctx = calculate.Context.open(con, sid)
+    notes = figure_notes(ctx, registry.INDICATORS, ctx.as_at)
+    assert notes["cla_count"] == (
+        "1 of the 2 children counted here has errors in the records this figure is worked out from (1 error found by 1 "
+        "data check), which may affect it. 1 error in the episodes of care is in a row naming no child, whom no figure "
+        "counts. The data team can see each one in the validation report.")
+    assert notes["temporary_approvals_past_deadline_count"] == (
+        "1 error was found in the list of connected carers' temporary approvals by 1 data check, which may affect this "
+        "figure. The data team can see each one in the validation report.")
+    # no child has left care (C102's end date is no date): the figure says only what no figure counts
+    assert calculate.rows(ctx, registry.get("ceased_count"))[1] == []
+    assert notes["ceased_count"] == ("1 error in the episodes of care is in a row naming no child, whom no figure "
+                                     "counts. The data team can see each one in the validation report.")
     assert not [j for note in notes.values() for j in jargon(note)]
 
 

@@ -21,6 +21,9 @@ POLARITIES = ("high", "low", None)
 # What one row of an indicator's SQL is: almost always a child, counted once however their episodes fall.
 COUNTS = ("children", "reviews", "incidents", "adoptions", "households", "applications", "approvals", "notifications",
           "requests")
+# The kinds of row that are about one child, named in the rows' `child` column (a household, an application, an
+# approval or a request may be about none).
+ABOUT_A_CHILD = ("children", "reviews", "incidents", "adoptions", "notifications")
 
 
 def _is_part(part: str) -> bool:
@@ -58,6 +61,11 @@ class Indicator:
     # twice, as ("value", ("other_id.numerator", ...)): those leaving care adopted, under an SGO and returning home
     # of those leaving. The public report withholds a part where the others leave a small count unpublished.
     parts: tuple[str, tuple[str, ...]] | None = None
+
+    @property
+    def names_children(self) -> bool:
+        """Whether each of its rows names a child (in a column `child`)."""
+        return self.counts in ABOUT_A_CHILD
 
     def __post_init__(self):
         problems = []

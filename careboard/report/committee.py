@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..dates import add_months, year_ending, year_label
-from ..formats import registry as formats
 from ..indicators import calculate, registry
 from ..indicators.base import Indicator
 from ..indicators.periods import period_for
 from ..model import HISTORY_NOTES
 from ..plural import counted, listed
 from ..results import BenchmarkRow, Panel, Report, SummaryTable, Value
+from .data_quality import figure_notes
 from .view import PROFILES_TITLE
 
 
@@ -125,20 +125,6 @@ def sentence(ind: Indicator, v: Value, target: float | None) -> str:
     return fill(ind, v, target)
 
 
-def dq_notes(con, snapshot_id: int) -> dict[str, str]:
-    """A short note per input table whose rows have errors in this snapshot (load findings and DfE rules)."""
-    rows = con.execute("""
-        SELECT table_name, count(*), count(DISTINCT rule) FROM (
-          SELECT table_name, code AS rule FROM dq_findings
-          WHERE snapshot_id = $s AND severity = 'error' AND table_name IS NOT NULL
-          UNION ALL
-          SELECT table_name, rule FROM validation_failures WHERE snapshot_id = $s AND severity = 'error'
-        ) e GROUP BY table_name""", {"s": snapshot_id}).fetchall()
-    return {t: f"{counted(n, 'error')} {'was' if n == 1 else 'were'} found in the {formats.table(t).records} by "
-               f"{counted(k, 'data check')}, which may affect this figure; the data team can see each one in the "
-               "validation report." for t, n, k in rows}
-
-
 def not_shown_note(left_out: dict[str, tuple[str, ...]]) -> str:
     """Which figures and tables (by title) the report leaves out because the lists they need were not loaded;
     those drawn from the children-in-care return, when the month's data hold none, are counted, not named."""
@@ -239,7 +225,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     indicators = tuple(ind for ind in indicators if ind.title not in left_out)
     series = compute_series(ctx, inputs, dates, indicators)
     last_year = previous_year(ctx, inputs, latest.as_at, indicators)
-    notes = dq_notes(con, latest.snapshot_id)
+    notes = figure_notes(ctx, indicators, latest.as_at)
     council = inputs.council
     panels = []
     for ind in indicators:
@@ -266,7 +252,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         elif comparator := getattr(council, "comparators", {}).get(ind.id):
             benchmarks = [BenchmarkRow("England", year_label(comparator.year_ending), comparator.england,
                                        f"from the council's settings: {comparator.source}", comparator.year_ending)]
-        dq = " ".join(notes[t] for t in sorted(calculate.input_tables(ind.sql)) if t in notes)
+        dq = notes.get(ind.id, "")
         panels.append(Panel(ind.id, ind.title, ind.unit, polarity, ind.decimals, current, assessment,
                             sentence(ind, current, target), trend, benchmarks, ind.definition, dq,
                             section=ind.group, period=period_words(ind, current.as_at),

@@ -136,6 +136,13 @@ def test_every_indicator_about_children_has_one_row_per_child():
     assert _repeated_children(ctx) == {}
 
 
+def test_every_indicator_said_to_name_children_has_a_column_of_them():
+    """The report's data-quality notes count the children of a figure whose rows name them (Indicator.names_children)."""
+    ctx = context(EVERY_FAMILY, AS_AT, population=10_000)
+    lacking = [ind.id for ind in registry.INDICATORS if ind.names_children and "child" not in calculate.rows(ctx, ind)[0]]
+    assert lacking == []
+
+
 # A has two episodes open at once in one return (a data error the DfE's rule 501 reports): one child.
 OVERLAPPING = {2025: {"episodes": [ep("A", "01/05/2024", place="U4"), ep("A", "01/08/2024", rne="P", place="R1"),
                                    ep("B", "01/05/2024", place="U1")],

@@ -1,0 +1,93 @@
+"""The data-quality note under each figure of the committee report: how many of the children a figure counts
+have errors in the records it is worked out from, found on loading or by the DfE's rules.
+
+A note on every error in each table a figure reads said the same on nearly every card ("40 errors were found in
+the episodes of care"), whether or not any child the figure counts was among them. Counting the figure's own
+children says whether its number may be wrong, and by how many children; a figure none of whose children has an
+error gets no note. A figure about something else (a fostering household, an application, an adopter) keeps a
+note on the errors in the list it reads.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..formats import registry as formats
+from ..indicators import calculate
+from ..indicators.base import Indicator
+from ..indicators.periods import period_for
+from ..model import filled
+from ..plural import counted
+from ..sql.params import literal
+
+# Every error of the snapshot in a table's rows: load findings and the DfE rules' failing rows, with the child
+# each names ('' for none).
+_ERRORS = """
+SELECT coalesce(child, '') AS child, table_name, code AS rule FROM dq_findings
+WHERE snapshot_id = {s} AND severity = 'error' AND table_name IS NOT NULL
+UNION ALL
+SELECT coalesce(child, ''), table_name, rule FROM validation_failures WHERE snapshot_id = {s} AND severity = 'error'
+"""
+
+_SEEN = "The data team can see each one in the validation report."
+
+
+def figure_notes(ctx, indicators: tuple[Indicator, ...], as_at: date) -> dict[str, str]:
+    """A note by indicator id, for those with something to say at `as_at`. Rows with errors that name no child
+    (an episode without its child's ID) are counted in no figure: each figure reading their table says so."""
+    ctx.model_for(as_at)
+    by_child = [ind for ind in indicators if ind.names_children]
+    children = _child_notes(ctx, by_child, as_at) if by_child else {}
+    tables, no_child = _table_notes(ctx.con, ctx.snapshot_id)
+    notes = {}
+    for ind in indicators:
+        read = sorted(calculate.input_tables(ind.sql))
+        said = [children.get(ind.id, "")] + [no_child[t] for t in read if t in no_child] if ind.names_children else \
+            [tables[t] for t in read if t in tables]
+        if said := " ".join(part for part in said if part):
+            notes[ind.id] = f"{said} {_SEEN}"
+    return notes
+
+
+def _child_notes(ctx, indicators: list[Indicator], as_at: date) -> dict[str, str]:
+    # One statement for every figure (each a statement of its own cost more to plan than to run).
+    counted_rows = " UNION ALL ".join(
+        f"SELECT {k} AS k, CAST(child AS VARCHAR) AS child FROM ({filled(ind.sql, period_for(ind.window, as_at).params())}) "
+        f"AS rows_{k} GROUP BY child" for k, ind in enumerate(indicators))
+    read = ", ".join(f"({k}, {literal(t)})" for k, ind in enumerate(indicators)
+                     for t in sorted(calculate.input_tables(ind.sql)))
+    if not read:
+        return {}
+    rows = ctx.con.execute(f"""
+        WITH errors AS ({_ERRORS.format(s=int(ctx.snapshot_id))}),
+             figure_tables AS (SELECT * FROM (VALUES {read}) AS t(k, table_name)),
+             figure_errors AS (SELECT t.k, e.child, e.rule FROM errors e JOIN figure_tables t USING (table_name))
+        SELECT c.k, count(DISTINCT c.child), count(DISTINCT e.child), count(e.rule), count(DISTINCT e.rule)
+        FROM ({counted_rows}) AS c LEFT JOIN figure_errors e ON e.k = c.k AND e.child = c.child AND e.child <> ''
+        GROUP BY c.k""").fetchall()
+    return {indicators[k].id: _child_note(children, with_errors, errors, checks)
+            for k, children, with_errors, errors, checks in rows if with_errors}
+
+
+def _child_note(children: int, with_errors: int, errors: int, checks: int) -> str:
+    who = ("the one child counted here has" if children == 1 else
+           f"all {children} children counted here have" if with_errors == children else
+           f"{with_errors} of the {children} children counted here {'has' if with_errors == 1 else 'have'}")
+    return (f"{who[0].upper()}{who[1:]} errors in the records this figure is worked out from "
+            f"({counted(errors, 'error')} found by {counted(checks, 'data check')}), which may affect it.")
+
+
+def _table_notes(con, snapshot_id: int) -> tuple[dict[str, str], dict[str, str]]:
+    """Per input table whose rows have errors in the snapshot: a note on them all, and one on those naming no child."""
+    rows = con.execute(f"""
+        SELECT table_name, count(*), count(DISTINCT rule), count(*) FILTER (WHERE child = '')
+        FROM ({_ERRORS.format(s=int(snapshot_id))}) AS e GROUP BY table_name""").fetchall()
+    every, no_child = {}, {}
+    for t, n, k, unnamed in rows:
+        records = formats.table(t).records
+        every[t] = (f"{counted(n, 'error')} {'was' if n == 1 else 'were'} found in the {records} by "
+                    f"{counted(k, 'data check')}, which may affect this figure.")
+        if unnamed:
+            no_child[t] = (f"{counted(unnamed, 'error')} in the {records} "
+                           f"{'is in a row' if unnamed == 1 else 'are in rows'} naming no child, whom no figure counts.")
+    return every, no_child
