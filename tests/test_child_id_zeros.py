@@ -71,3 +71,41 @@ def test_validate_and_every_command_counting_children_say_it(tmp_path):
         run = run_cli(*command, "--db", db)
         assert_clean(run, {0})
         assert f"note: {folder / 'episodes.csv'}: {said}" in run.err, command
+
+
+def test_an_activity_log_saved_through_excel_is_the_error_too_and_its_children_are_in_no_return(tmp_path):
+    """Seen: a log whose IDs lost their zeros gave every activity-log figure 0%, without a word. Both are said of
+    the log: its IDs match the return's only without the zeros, and its children are in no return loaded."""
+    from tests.cohort import activity
+
+    log = [activity("123", "VISIT", "10/03/2025"), activity("4567", "VISIT", "12/03/2025"),
+           activity("C8", "VISIT", "14/03/2025")]
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, write_returns(tmp_path / "in", {2025: {"header": PADDED, "episodes": EPISODES, "child_activities": log}}),
+         as_at=date(2025, 3, 31))
+    found = dict(con.execute("SELECT code, message FROM dq_findings WHERE table_name = 'child_activities' AND code IN "
+                             "('child_id_zeros', 'children_not_in_return')").fetchall())
+    assert found["child_id_zeros"].startswith("2 child IDs here match IDs in episodes.csv (and 1 other file) only "
+                                              "without that file's leading zeros (123 here is 000123 there)")
+    assert found["children_not_in_return"] == (
+        "2 of the 3 children in this list (123 the first, on line 2) are in no SSDA903 return loaded, so what the "
+        "list says of them counts in no figure: check that the list gives each child the ID the return gives them")
+
+
+def test_a_list_of_children_privately_fostered_is_not_matched_with_the_return():
+    """Children privately fostered are not looked after: in no return, whatever their IDs."""
+    from careboard.tables.child_zeros import tables_with_children
+
+    assert "private_fostering" not in tables_with_children()
+    assert {"child_activities", "temporary_approvals", "annex_a_children_in_care", "episodes"} <= set(tables_with_children())
+
+
+def test_a_list_of_one_child_not_in_the_return_says_so(tmp_path):
+    from tests.cohort import activity
+
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, write_returns(tmp_path / "in", {2025: {"header": PADDED, "episodes": EPISODES,
+                                                     "child_activities": [activity("X1", "VISIT", "10/03/2025")]}}),
+         as_at=date(2025, 3, 31))
+    (message,) = con.execute("SELECT message FROM dq_findings WHERE code = 'children_not_in_return'").fetchone()
+    assert message.startswith("the one child in this list (X1, on line 2) is in no SSDA903 return loaded")

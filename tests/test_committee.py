@@ -89,7 +89,7 @@ def test_due_lists_an_overdue_first_review(tmp_path, capsys):
     capsys.readouterr()
     assert main(["due", "--db", db]) == 0
     out = capsys.readouterr()
-    assert out.out.splitlines()[1] == "A,overdue,31/05/2024,61,1,01/05/2024,20 working days from coming into care"
+    assert out.out.splitlines()[1] == "A,overdue,31/05/2024,61,,1,01/05/2024,20 working days from coming into care"
     assert "1 review overdue" in out.err
 
 

@@ -136,6 +136,7 @@ def say_what_misleads_the_figures(con, snapshot_id: int) -> None:
     """Before a command counts children, tell the analyst what in the snapshot makes its figures wrong."""
     say_if_episode_dates_unread(con, snapshot_id)
     say_if_child_ids_lost_zeros(con, snapshot_id)
+    say_if_list_children_unknown(con, snapshot_id)
 
 
 def say_if_child_ids_lost_zeros(con, snapshot_id: int) -> None:
@@ -147,6 +148,15 @@ def say_if_child_ids_lost_zeros(con, snapshot_id: int) -> None:
         more = f" (and {len(found) - 1} other file{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
         print(f"note: {found[0][0]}{more}: {found[0][1]}. Every figure counts them so until the file is loaded again: "
               f"careboard findings --snapshot {snapshot_id} lists them", file=sys.stderr)
+
+
+def say_if_list_children_unknown(con, snapshot_id: int) -> None:
+    """A local list naming children the return does not: what it says of them counts in no figure."""
+    found = con.execute("SELECT f.path, d.message FROM dq_findings d JOIN source_files f ON f.snapshot_id = "
+                        "d.snapshot_id AND f.file_id = d.file_id WHERE d.snapshot_id = ? AND d.code = "
+                        "'children_not_in_return' ORDER BY d.file_id", [snapshot_id]).fetchall()
+    for path, message in found:
+        print(f"note: {path}: {message}", file=sys.stderr)
 
 
 def say_if_episode_dates_unread(con, snapshot_id: int) -> None:

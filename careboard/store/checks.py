@@ -139,8 +139,31 @@ JOIN source_files AS f ON f.snapshot_id = {sid} AND f.file_id = m.file_id
 JOIN source_files AS o ON o.snapshot_id = {sid} AND o.file_id = m.other_id"""
 
 
+def _children_in_no_return(sid: int) -> str:
+    """One warning for each local list file naming children the snapshot's SSDA903 returns do not (when it holds
+    any): what the list says of them counts in no figure, and most often their IDs are written otherwise."""
+    lists = tables_with_children((registry.LOCAL_LISTS,))
+    rows = " UNION ALL ".join(f"""SELECT '{t}' AS table_name, file_id, line_no, "CHILD" AS child FROM {staging_name(t)}
+        WHERE snapshot_id = {sid} AND "CHILD" IS NOT NULL""" for t in lists)
+    known = " UNION ".join(f'SELECT "CHILD" FROM {staging_name(t)} WHERE snapshot_id = {sid}'
+                           for t in ("header", "episodes"))
+    first, line = "arg_min(child, line_no) FILTER (WHERE unknown)", "min(line_no) FILTER (WHERE unknown)"
+    return f"""SELECT {sid}, 'warning', 'children_not_in_return', table_name, file_id, {line}, {first}, 'CHILD', {first},
+       CASE WHEN count(DISTINCT child) = 1 THEN 'the one child in this list (' || {first} || ', on line ' || {line}
+                 || ') is in no'
+            WHEN bool_and(unknown) THEN 'none of the ' || count(DISTINCT child) || ' children in this list (' || {first}
+                 || ' the first, on line ' || {line} || ') is in any'
+            ELSE count(DISTINCT child) FILTER (WHERE unknown) || ' of the ' || count(DISTINCT child)
+                 || ' children in this list (' || {first} || ' the first, on line ' || {line} || ') are in no' END
+         || ' SSDA903 return loaded, so what the list says of them counts in no figure: check that the list '
+         || 'gives each child the ID the return gives them'
+FROM (SELECT *, child NOT IN ({known}) AS unknown FROM ({rows}) AS l) AS l
+WHERE EXISTS (SELECT 1 FROM {staging_name("episodes")} WHERE snapshot_id = {sid})
+GROUP BY table_name, file_id HAVING bool_or(unknown)"""
+
+
 # Findings about how the snapshot's files and returns fit together: worked out afresh for every snapshot.
-HISTORY_CODES = ("stale_open_episode", "child_id_zeros")
+HISTORY_CODES = ("stale_open_episode", "child_id_zeros", "children_not_in_return")
 
 
 def record_history_findings(con, sid: int) -> None:
@@ -152,6 +175,7 @@ def record_history_findings(con, sid: int) -> None:
     install_macros(con)     # the model's SQL calls careboard's macros
     con.execute(_INSERT + _stale_open_episodes(int(sid)))
     con.execute(_INSERT + _child_ids_without_zeros(int(sid)))
+    con.execute(_INSERT + _children_in_no_return(int(sid)))
 
 
 def _triage(table: str, sid: str) -> str:

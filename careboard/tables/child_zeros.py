@@ -1,7 +1,8 @@
-"""Child IDs that lost their leading zeros in one file of a return: '123' here, '000123' in another file.
+"""Child IDs that lost their leading zeros in one file of a return or a list: '123' here, '000123' in another.
 
 Excel drops the zeros at the start of a number when it saves a CSV, so a council's Header may say 000123 and
-its Episodes 123, and each such child reads as two: in care with no details, and with details but no care.
+its Episodes 123, and each such child reads as two: in care with no details, and with details but no care; an
+activity log saved so has every child's visits and checks against nobody in care.
 `load` records one error for each such file (store/checks.py), `validate` prints it as a note, and the commands
 counting children say it before their figures. One statement finds them, over any tables of typed rows.
 """
@@ -13,9 +14,11 @@ from collections.abc import Callable
 from ..formats import registry
 
 
-def tables_with_children() -> list[str]:
-    """The SSDA903 tables whose rows are about a child."""
-    return [t for t in registry.SSDA903.tables() if registry.table(t).child]
+def tables_with_children(formats=None) -> list[str]:
+    """The tables (of `formats`, default every one) whose rows are about a child the SSDA903 return names, by
+    the return's ID: its own, the activity log's, Annex A's lists of children in care, care leavers and adoption."""
+    formats = formats or registry.FORMATS
+    return [t for f in formats for t in f.tables() if registry.table(t).child == "CHILD" and registry.table(t).return_child]
 
 
 def zero_matches(rows: Callable[[str], str]) -> str:

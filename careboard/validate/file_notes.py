@@ -67,14 +67,14 @@ def _child_zeros_job(files: dict[int, str]) -> Job:
     """Files whose child IDs match another file's only without its leading zeros (tables/child_zeros.py)."""
     def rows(where: str) -> str:
         return " UNION ALL ".join(f'SELECT file_id, line_no, "CHILD" AS child FROM {frame_name(t)} WHERE {where}'
-                                  for t in tables_with_children())
+                                  for t in tables_with_children((spec,)))
 
     def run(con):
         named = " ".join(f"WHEN {i} THEN {literal(Path(path).name)}" for i, path in files.items())
         message = zeros_message("m.n", f"CASE m.other_id {named} END", "m.others", "m.here", "m.there")
         return con.execute(f"SELECT m.file_id, m.line_no, {message} FROM ({zero_matches(rows)}) AS m").fetchall()
 
-    return Job(CHILD_ZEROS, run, frozenset(frame_name(t) for t in tables_with_children()))
+    return Job(CHILD_ZEROS, run, frozenset(frame_name(t) for t in tables_with_children((spec,))))
 
 
 def _repeated_rows_job(this) -> Job:
