@@ -119,11 +119,14 @@ def _by_month(**months) -> list[list]:
 
 @pytest.mark.parametrize("active,headings,rows", [
     (DECLARED, ["Contact within 48 hours", "Visit within 10 days", "Assessment within 45 days"],
+     # R6 (27/01/2025): its contact was due by 29/01; its visit and assessment are not yet due, so out of the shares.
      _by_month(oct=[2, 0, 0.0, 1, 50.0, 1, 50.0], nov=[1, 0, 0.0, 0, 0.0, 0, 0.0], dec=[2, 1, 50.0, 0, 0.0, 0, 0.0],
-               jan=[1, 0, 0.0, 0, 0.0, 0, 0.0])),
+               jan=[1, 0, 0.0, 0, None, 0, None])),
+    # 8 weeks from R2's referral (23/12/2024) run to 17/02/2025: out of December's share of assessments, which is
+    # R5's alone (in time); R6's 5 working days run to 03/02.
     (OWN, ["Contact within 5 working days", "Visit within 10 days", "Assessment within 8 weeks"],
      _by_month(oct=[2, 2, 100.0, 1, 50.0, 2, 100.0], nov=[1, 0, 0.0, 0, 0.0, 0, 0.0],
-               dec=[2, 2, 100.0, 0, 0.0, 1, 50.0], jan=[1, 0, 0.0, 0, 0.0, 0, 0.0])),
+               dec=[2, 2, 100.0, 0, 0.0, 1, 100.0], jan=[1, 0, None, 0, None, 0, None])),
 ])
 def test_the_table_by_month_judges_and_heads_by_them(active, headings, rows):
     table = next(b for b in tables.for_timescales(active) if b.id == "support_requests_by_month")

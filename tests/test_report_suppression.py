@@ -259,3 +259,42 @@ def test_withheld_figure_note_names_the_small_count(unit, current, words):
     sentence = neutral_sentence(5, suppress_value(current, unit, 5), unit)
     assert sentence == (f"{words} is between 1 and 5, so it is not published, to protect their privacy; the figure "
                         "worked out from it, its comparison with the target and its change are withheld too.")
+
+
+def _by_source(*rows) -> "SummaryTable":
+    from careboard.results import SummaryTable
+
+    return SummaryTable("private_fostering_by_source", "Notifications by source", "Private fostering", "",
+                        ["Notified by", "Notifications", "Visited", "Visited in time"], ["count", "count", "%"],
+                        [list(r) for r in rows])
+
+
+def test_a_breakdowns_small_group_is_withheld_with_every_count_of_it_and_its_column_protected():
+    """The Police's 3 notifications are withheld, and so is their 0 visited (it says so of every one of them); the
+    column adds up to 33, which the scorecard publishes, so the smallest other count (10) is withheld with the 3:
+    they add up to 13, which pins neither down. Likewise the 0 visited beside 18 and 9 would be what 27 leaves:
+    the 9 goes too."""
+    from careboard.report.suppression import suppress_summary
+
+    table = _by_source(["School", 20, 18, 90.0], ["Police", 3, 0, 0.0], ["Health", 0, 0, None],
+                       ["Parent", 10, 9, 90.0])
+    shown = suppress_summary(table, 5)
+    assert shown.rows == [["School", 20, 18, 90.0], ["Police", None, None, None], ["Health", 0, 0, None],
+                          ["Parent", None, None, None]]
+
+
+def test_a_column_of_ones_adding_up_to_a_published_total_gives_none_away():
+    """Seen: 8 notifications published, and 8 sources withheld beside two noughts: each withheld cell was 1."""
+    from careboard.report.suppression import suppress_summary
+
+    table = _by_source(*[[s, 1, 1, 100.0] for s in "ABCDEFGH"], ["I", 0, 0, None], ["J", 0, 0, None])
+    shown = suppress_summary(table, 5)
+    assert all(row[1] is None for row in shown.rows)
+
+
+def test_a_column_whose_total_is_small_is_not_protected_beyond_its_small_cells():
+    """A total of 1 is withheld wherever it is published: the noughts of the other months give nothing away."""
+    from careboard.report.suppression import suppress_summary
+
+    table = _by_source(["A", 1, 1, 100.0], ["B", 0, 0, None], ["C", 0, 0, None])
+    assert suppress_summary(table, 5).rows == [["A", None, None, None], ["B", 0, 0, None], ["C", 0, 0, None]]

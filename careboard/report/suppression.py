@@ -300,7 +300,7 @@ def suppress_table(table: ProfileTable, threshold: int) -> ProfileTable:
     withheld.update((r, c) for r, (_, counts, _) in enumerate(table.rows)
                     for c, count in enumerate(counts) if is_small(count, threshold))
     for column in range(len(table.dates)):
-        _protect_column(table, column, sums, withheld, threshold)
+        _protect_column(lambda row, column=column: table.rows[row][1][column], column, sums, withheld, threshold)
     if withheld == set(table.suppressed):
         return table
     new_rows = [(label, [None if (r, c) in withheld else count for c, count in enumerate(counts)], subtotal)
@@ -321,11 +321,10 @@ def _published(table: ProfileTable, top_level: list[int]) -> list[tuple[None, li
     return sums
 
 
-def _protect_column(table: ProfileTable, column: int, sums: list[tuple[int | None, list[int]]], withheld: set,
+def _protect_column(count, column: int, sums: list[tuple[int | None, list[int]]], withheld: set,
                     threshold: int) -> None:
-    def count(row: int) -> int | None:
-        return table.rows[row][1][column]
-
+    """Withhold further cells (row, `column`) of the sums (subtotal row or None for a known total, rows) until no
+    withheld cell can be worked out; `count(row)` is a cell's count before any was withheld."""
     changed = True
     while changed:
         changed = False
@@ -368,13 +367,25 @@ def _pinned(hidden: list[int], threshold: int) -> bool:
 
 def suppress_summary(table: SummaryTable, threshold: int) -> SummaryTable:
     """A breakdown table with its small counts withheld, and in a row with one, its percentages and averages
-    too (they are worked out from the row's counts)."""
+    too (they are worked out from the row's counts).
+
+    A row's first count is its group (a month's requests, a source's notifications) and the others parts of it:
+    where the group is withheld, so are they, zeros too ("0 visited in time" says it of every child of a small
+    group). Each column's counts add up to its total, which the scorecard often publishes (the notifications of
+    the 12 months): further cells are withheld, as in the profile tables, until no withheld one can be worked out
+    from it. A small total is one the scorecard withholds, so no reader knows it."""
+    counts = [c for c, kind in enumerate(table.kinds, start=1) if kind == "count"]
     withheld = set()
     for r, row in enumerate(table.rows):
-        small = [c for c, kind in enumerate(table.kinds, start=1) if kind == "count" and is_small(row[c], threshold)]
-        withheld.update((r, c) for c in small)
-        if small:
-            withheld.update((r, c) for c, kind in enumerate(table.kinds, start=1) if kind != "count")
+        small = [c for c in counts if is_small(row[c], threshold)]
+        withheld.update((r, c) for c in (counts if counts and counts[0] in small else small))
+    every_row = [(None, list(range(len(table.rows))))]
+    for c in counts:
+        total = sum(row[c] or 0 for row in table.rows)
+        if total and not is_small(total, threshold):
+            _protect_column(lambda r, c=c: table.rows[r][c], c, every_row, withheld, threshold)
+    for r in {r for r, _ in withheld}:
+        withheld.update((r, c) for c, kind in enumerate(table.kinds, start=1) if kind != "count")
     if not withheld:
         return table
     rows = [[None if (r, c) in withheld else cell for c, cell in enumerate(row)] for r, row in enumerate(table.rows)]
