@@ -187,6 +187,11 @@ HEADERS = [
     ("Date of Enquiry", LIST_11, "Date enquiry received", "ENQUIRY_DATE"),
     ("Date Approved", LIST_11, "Date application approved", "APPROVED_DATE"),
     ("Date Matched", LIST_11, "Date adopter matched with child(ren)", "MATCHED_DATE"),
+    # as councils' workbooks word them (seen: each left its column unread, and List 9 aside for want of IN_TOUCH)
+    ("Is the Local Authority in Touch with the Care Leaver?", LIST_9, "LA in Touch", "IN_TOUCH"),
+    ("Placement Location (Within/Outside LA boundary)", LIST_8, "Placement Location", "PL_LOCATION"),
+    ("Adopter family identifier", LIST_11, "Family identifier", "FAMILY"),
+    ("Does the adopter have a disability (Y/N)", LIST_11, "Disability", "DISABLED"),
 ]
 
 

@@ -59,8 +59,15 @@ ANY_CASE = {2025: {"episodes": IN_CARE,
                    "annex_a_adoption": [placed("C1", "fc1", "01/03/2024")],
                    "annex_a_adopters": [adopter("P1", "FC1 ")]}}
 
+# Seen: a list 11 whose family column was not read (its header otherwise worded) gave 0%: no child can be told.
+NO_FAMILIES = {2025: {"episodes": IN_CARE,
+                      "annex_a_adoption": [placed("C1", "FC1", "01/03/2024"), placed("C2", "FC2", "01/04/2024")],
+                      "annex_a_adopters": [adopter("P1", ""), adopter("P2", "")]}}
+
 CASES = [
     # (indicator, description, returns, expected)
+    (INDICATOR, "list 11 with no family at all: no child can be told, and none is counted", NO_FAMILIES,
+     {"num": None, "den": 0, "value": None, "family_not_recorded": 2}),
     (INDICATOR, "own adopters, another agency's, a couple counted once, siblings as two, a blank family apart",
      LISTS, {"num": 4, "den": 6, "value": 400 / 6, "family_not_recorded": 1}),
     (INDICATOR, "a child placed twice in the 12 months counts once, at the later placement", PLACED_TWICE,
@@ -89,3 +96,15 @@ def test_without_both_lists_there_is_no_figure(leave_out, missing):
     lists = {2025: {t: rows for t, rows in LISTS[2025].items() if t != leave_out}}
     value = calculate.compute(context(lists, AS_AT), registry.get(INDICATOR))
     assert (value.value, value.not_loaded) == (None, missing)
+
+
+def test_a_list_11_with_no_family_is_a_warning_on_loading(tmp_path):
+    from careboard.store import open_store
+    from tests.cohort import write_returns
+    from tests.loading import load
+
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, write_returns(tmp_path / "in", NO_FAMILIES), as_at=AS_AT)
+    found = con.execute("SELECT table_name, field, message FROM dq_findings WHERE code = 'annex_a_no_family'").fetchall()
+    assert [(t, f) for t, f, _ in found] == [("annex_a_adopters", "FAMILY")]
+    assert found[0][2].startswith("Annex A List 11 records no family identifier for any of its adopters")

@@ -129,6 +129,9 @@ SELECT child, family, placed_date, file_id, line_no FROM (
   FROM annex_a_adoption WHERE placed_date BETWEEN {period_start} AND {period_end}
 ) placed_ WHERE latest_ = 1"""
 
+# A list 11 recording no family at all (a workbook without the column) tells no child's adopters apart.
+_FAMILIES_KNOWN = "EXISTS (SELECT 1 FROM annex_a_adopters WHERE family IS NOT NULL)"
+
 # The agency's own adopters are the families in its list 11 it approved. Leaving the process later does not
 # change who approved them; a family who left before approval may have been approved by another agency.
 PLACED_WITH_OWN_ADOPTERS = Indicator(
@@ -145,11 +148,12 @@ PLACED_WITH_OWN_ADOPTERS = Indicator(
                "region) rather than adopters approved by another agency. Brothers and sisters placed together "
                "count as one child each. Adopters who have since left the agency's process still count as its "
                "own. A child whose adoptive family is not recorded cannot be told either way: they are left out "
-               "and counted separately. From the council's Annex A lists 10 and 11.",
+               "and counted separately; so is every child where list 11 records no family at all (the loading "
+               "warns of it). From the council's Annex A lists 10 and 11.",
     technical="annex_a_adoption rows with PLACED_DATE in the 12 months, one per child (the latest placement), "
               "FAMILY recorded; counted when an annex_a_adopters row has the same FAMILY and an APPROVED_DATE "
               "(whatever its LEFT_DATE). Children placed with FAMILY blank are left out of both counts and "
-              "counted in family_not_recorded.",
+              "counted in family_not_recorded; all are, when no annex_a_adopters row has a FAMILY.",
     sentence="{num} of the {den} children placed for adoption in the 12 months to {month} went to live with "
              "adopters the agency approved itself ({value}). Children placed with no adoptive family recorded, and "
              "so not counted: {family_not_recorded}.",
@@ -157,9 +161,9 @@ PLACED_WITH_OWN_ADOPTERS = Indicator(
 SELECT p.child, p.family, p.placed_date, p.file_id, p.line_no,
        CASE WHEN EXISTS (SELECT 1 FROM annex_a_adopters o WHERE o.family = p.family AND o.approved IS NOT NULL)
             THEN 1 ELSE 0 END AS num
-FROM ({_PLACED}) p WHERE p.family IS NOT NULL
+FROM ({_PLACED}) p WHERE p.family IS NOT NULL AND {_FAMILIES_KNOWN}
 """,
-    extras={"family_not_recorded": f"(SELECT count(*) FROM ({_PLACED}) p WHERE p.family IS NULL)"},
+    extras={"family_not_recorded": f"(SELECT count(*) FROM ({_PLACED}) p WHERE p.family IS NULL OR NOT {_FAMILIES_KNOWN})"},
     group=GROUP,
     reference="Ofsted, Annex A lists 10 and 11; regional adoption agency reports; indicators.md C5",
 )
