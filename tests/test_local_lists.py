@@ -221,3 +221,21 @@ def test_an_extension_of_a_temporary_approval_beyond_8_weeks_is_a_warning(tmp_pa
     assert [f[:5] for f in found] == [("warning", "extension_too_long", 3, "EXTENDED_TO", "31/03/2025")]
     assert found[0][5].startswith("EXTENDED_TO 31/03/2025 is more than 8 weeks after the 16-week date (21/01/2025)")
     assert con.execute("SELECT count(*) FROM stg_temporary_approvals WHERE snapshot_id = ?", [sid]).fetchone() == (2,)
+
+
+def test_a_day_number_written_as_text_in_a_workbook_is_read_as_its_date_with_a_note_not_an_error(tmp_path):
+    """Seen: '45975 (a day number saved as text) was an error saying it could not be read, and a warning saying it
+    was read as 14/11/2025, which it was."""
+    from tests.annex_a_books import write_book
+
+    (tmp_path / "lists").mkdir()
+    write_book(tmp_path / "lists" / "activity.xlsx", {"Activities": [
+        ["CHILD", "ACTIVITY", "DATE", "AREA", "TEAM", "WORKER"],
+        ["C101", "VISIT", "45975", None, "CiC North", "Ali Khan"],
+        ["C102", "VISIT", 45976, None, "CiC North", "Ali Khan"]]})
+    con = open_store(tmp_path / "s.duckdb")
+    sid = load(con, [tmp_path / "lists"], as_at=date(2025, 11, 30), validate=False).snapshot_id
+    assert con.execute('SELECT "DATE" FROM stg_child_activities WHERE snapshot_id = ? ORDER BY line_no',
+                       [sid]).fetchall() == [(date(2025, 11, 14),), (date(2025, 11, 15),)]
+    assert con.execute("SELECT count(*) FROM dq_findings WHERE snapshot_id = ? AND severity = 'error'",
+                       [sid]).fetchone() == (0,)

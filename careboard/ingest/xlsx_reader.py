@@ -39,6 +39,8 @@ _HEADER_ROWS = 20
 _ERRORS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 # The kinds of finding saying a cell could not be read (the rest say how a readable one was read).
 UNREADABLE = frozenset({"error_value", "formula_not_calculated", "bad_date", "bad_integer"})
+# Excel's day number of a date from 1927 to 2173, five digits (as tables.schema reads one in a CSV file).
+_DAY_NUMBER = re.compile(r"[1-9][0-9]{4}(\.0+)?")
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
@@ -447,6 +449,8 @@ class _Sheet:
             return value.strftime("%d/%m/%Y")
         if isinstance(value, date):
             return value.strftime("%d/%m/%Y")
+        if isinstance(value, str) and _DAY_NUMBER.fullmatch(value.strip()):
+            value = int(float(value))       # a day number stored as text, as typing reads one in a CSV file
         if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466:
             # A date cell without a date format shows Excel's day number: read it as the date it stands for.
             self._note(table, column, "serial", ref, row, value,
