@@ -239,3 +239,40 @@ def test_a_day_number_written_as_text_in_a_workbook_is_read_as_its_date_with_a_n
                        [sid]).fetchall() == [(date(2025, 11, 14),), (date(2025, 11, 15),)]
     assert con.execute("SELECT count(*) FROM dq_findings WHERE snapshot_id = ? AND severity = 'error'",
                        [sid]).fetchone() == (0,)
+
+
+def test_the_note_on_the_lists_date_names_an_annex_a_workbook_apart_from_the_local_lists(tmp_path):
+    """Seen: "the local lists (7 files)" for six lists and an Annex A workbook."""
+    from tests.annex_a_books import LIST_8, list_8_row, write_book
+    from tests.cli_runs import assert_clean, run_cli
+
+    folder = tmp_path / "2024-25"
+    shutil.copytree(DATA / "with_903" / "2024-25", folder)
+    write_book(folder / "annex a.xlsx", {"List 8": [LIST_8, list_8_row("C101")]})
+    run = run_cli("load", str(folder), "--no-validate", "--db", str(tmp_path / "s.duckdb"))
+    assert_clean(run, {0})
+    assert ("the local lists (2 files) and the Annex A workbook are taken as at 31/03/2025, the snapshot's as-at date"
+            in run.out + run.err)
+
+
+def test_a_list_workbook_with_two_copies_of_a_list_is_refused_without_pointing_to_annex_a(tmp_path):
+    """careboard annex-a reads Annex A workbooks only: it refused the workbook its advice named."""
+    from tests.annex_a_books import write_book
+
+    header = ["HOUSEHOLD", "HOUSEHOLD_TYPE", "APPROVED", "PLACES", "DEREGISTERED", "DEREG_REASON"]
+    path = write_book(tmp_path / "households.xlsx", {"Households": [header, ["H1", "MAINSTREAM", date(2020, 1, 1), 2]],
+                                                    "Old": [header, ["H1", "MAINSTREAM", date(2020, 1, 1), 1]]})
+    with pytest.raises(InputError) as e:
+        load(open_store(tmp_path / "s.duckdb"), [path], as_at=date(2025, 1, 31), validate=False)
+    assert e.value.message.endswith("both hold Fostering households; remove the one not to load from the workbook")
+
+
+def test_a_list_holding_its_column_names_alone_is_in_the_load_summary_with_no_rows(tmp_path):
+    """Seen: read rightly as no notifications, but the summary never named it, so nobody could tell it was found."""
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "private fostering.csv").write_text("CHILD,NOTIFIED,NOTIFIED_BY,FIRST_VISIT,ASSESSED,"
+                                                              "LATEST_VISIT,ENDED\n")
+    (tmp_path / "lists" / "households.csv").write_text("HOUSEHOLD,HOUSEHOLD_TYPE,APPROVED,PLACES,DEREGISTERED,"
+                                                       "DEREG_REASON\nH1,MAINSTREAM,01/01/2020,2,,\n")
+    result = load(open_store(tmp_path / "s.duckdb"), [tmp_path / "lists"], as_at=date(2025, 1, 31), validate=False)
+    assert "1 fostering_households, 0 private_fostering" in result.summary()

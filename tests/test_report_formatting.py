@@ -77,6 +77,10 @@ def test_dates():
     ("11 of the 30 children were convicted; 21 of the children were", "11 of the 30 children were convicted; 21 of the "
                                                                       "children were"),
     ("there were 12 children, and there were 1.5 on average", "there were 12 children, and there were 1.5 on average"),
+    ("At the end of May 2025, 1 approved adopters were waiting", "At the end of May 2025, 1 approved adopter was waiting"),
+    ("In the 12 months, 1 adopters were approved.", "In the 12 months, 1 adopter was approved."),
+    ("had run past their deadline, and 1 end within 4 weeks.", "had run past their deadline, and 1 ends within 4 weeks."),
+    ("and 11 end within 4 weeks; 21 adopters were approved", "and 11 end within 4 weeks; 21 adopters were approved"),
 ])
 def test_a_count_of_one_is_singular(text, expected):
     from careboard.report.sentences import one_is_singular

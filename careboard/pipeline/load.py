@@ -37,12 +37,13 @@ class LoadResult:
     notes: list[str] = field(default_factory=list)     # the years worked out, and the validation's inputs
     counts: Counts | None = None                        # the load's findings and the DfE rules' failing rows
     lists_only: bool = False                            # local lists with no SSDA903 return
+    given: frozenset[str] = frozenset()                 # the tables a file held, rows or none (a list's header alone)
 
     def summary(self) -> str:
         if self.already_loaded:
             return (f"These files were already loaded as snapshot {self.snapshot_id} "
                     f"(as at {self.as_at:%d/%m/%Y}); nothing was changed.")
-        rows = ", ".join(f"{n:,} {t}" for t, n in self.rows.items() if n)
+        rows = ", ".join(f"{n:,} {t}" for t, n in self.rows.items() if n or t in self.given)
         c = self.counts
         see = f" See careboard findings --snapshot {self.snapshot_id}." if c.findings or c.failing_rows else ""
         what = ("local lists, no SSDA903 return" if self.lists_only
@@ -212,8 +213,7 @@ def _as_at(con, returns: list[Return], lists: list[SourceFile], as_at: date | No
         collection_year = _years(con, returns, as_at)
         if as_at is None:
             as_at = min(year_end(collection_year), date.today())
-        said = (f"the local lists ({counted(len(lists), 'file')}) are taken as at {as_at:%d/%m/%Y}, the snapshot's "
-                f"as-at date" if lists else "")
+        said = (f"{_lists_in_words(lists)} taken as at {as_at:%d/%m/%Y}, the snapshot's as-at date" if lists else "")
         named = named_dates([f.path for f in lists])
         if named and as_at not in named:
             # Lists taken on another day hold another position: their year's figures would be read as this one's.
@@ -225,6 +225,15 @@ def _as_at(con, returns: list[Return], lists: list[SourceFile], as_at: date | No
     if as_at is None:
         as_at, said = as_at_of_lists([f.path for f in lists])
     return as_at, year_ending(as_at), said
+
+
+def _lists_in_words(lists: list[SourceFile]) -> str:
+    """"the local lists (6 files) and the Annex A workbook are", as the files loaded are."""
+    annex_a = sum(1 for f in lists if any(registry.format_of(t).id == "annex_a" for t, _ in f.table_names()))
+    local = len(lists) - annex_a
+    said = [f"the local lists ({counted(local, 'file')})" if local else "",
+            ("the Annex A workbook" if annex_a == 1 else f"{annex_a} Annex A files") if annex_a else ""]
+    return " and ".join(part for part in said if part) + (" is" if len(lists) == 1 and annex_a else " are")
 
 
 def _years(con, returns: list[Return], as_at: date | None) -> int:
@@ -361,6 +370,7 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
                 [sid, as_at, collection_year, min((r.year for r in returns), default=collection_year), datetime.now(),
                  fingerprint, label, *_sources(returns, lists, as_at)])
     rows: dict[str, int] = {t: 0 for t in registry.all_tables()}
+    given: set[str] = set()
     findings: list[tuple[Finding, int | None]] = []
     file_id = 0
     copies: list[tuple[int, int, StoredTable]] = []
@@ -375,9 +385,11 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
             files_rows.append((sid, file_id, str(f.path), f.sha256, st.table, year, st.fmt, st.encoding, st.rows,
                                st.sheet))
             rows[st.table] += st.rows
+            given.add(st.table)
         for t in f.tables:
             file_id += 1
             files_rows.append((sid, file_id, str(f.path), f.sha256, t.table, year, t.fmt, t.encoding, len(t), t.sheet))
+            given.add(t.table)
             findings += [(x, file_id) for x in t.findings]
             new_files.append(file_id)
             if len(t):
@@ -402,4 +414,4 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
         _record_validation(con, sid, validation, reference, progress)
     c = snapshot_counts(con, sid)
     return LoadResult(sid, as_at, collection_year, False, rows, c.findings, c.finding_errors, counts=c,
-                      lists_only=not returns)
+                      lists_only=not returns, given=frozenset(given))

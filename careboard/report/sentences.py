@@ -49,11 +49,14 @@ def sentence(ind: Indicator, v: Value, target: float | None, threshold: int | No
 
 
 # A count of one filled into a plural template: "there were 1 children" reads "there was 1 child", "1 of the
-# children in care were" reads "1 of the children in care was".
+# children in care were" reads "1 of the children in care was", "1 approved adopters were" "1 approved adopter
+# was", "and 1 end within 4 weeks" "and 1 ends within 4 weeks".
 _ONE = [(re.compile(r"\bthere were 1 children\b"), "there was 1 child"),
         (re.compile(r"(?<![\d.,])\b1 (child|review|incident|missing-from-care incident)(ren|s)\b"), r"1 \1"),
         (re.compile(r"\bthere were 1(?![\d.,])\b"), "there was 1"),
-        (re.compile(r"(?<![\d.,])\b(1 of the [^,.;()]*?) were\b"), r"\1 was")]
+        (re.compile(r"(?<![\d.,])\b(1 of the [^,.;()]*?) were\b"), r"\1 was"),
+        (re.compile(r"(?<![\d.,])\b1 (approved )?adopters were\b"), r"1 \1adopter was"),
+        (re.compile(r"(?<![\d.,])\b1 end within\b"), "1 ends within")]
 
 
 def one_is_singular(text: str) -> str:

@@ -29,6 +29,12 @@ HOUSEHOLDS = {2025: {"episodes": IN_CARE, "fostering_households": [
     row(household="H6", household_type="MAINSTREAM", approved="01/01/2021", places="2", deregistered="01/02/2025",
         dereg_reason="RETIRED")]}}
 NO_HOUSEHOLDS = {2025: {"episodes": IN_CARE, "fostering_households": []}}
+# Seen: a type the list does not allow ("Family and friends") was counted among "the other types: short breaks,
+# supported lodgings or staying put".
+UNKNOWN_TYPE = {2025: {"episodes": IN_CARE, "fostering_households": [
+    row(household="H1", household_type="MAINSTREAM", approved="01/01/2020", places="2"),
+    row(household="H2", household_type="Family and friends", approved="01/06/2024", places="1"),
+    row(household="H3", household_type="STAYING_PUT", approved="01/06/2024", places="1")]}}
 
 # A1 applied 01/03/2024, allocated 15/03, approved 01/10/2024: within 8 months (by 01/11); 200 days from allocation.
 # A2 connected, applied and allocated 01/02/2024, approved 02/10/2024: a day past 8 months; 244 days.
@@ -99,6 +105,8 @@ CASES = [
      {"value": 4.0, "mainstream": 2, "connected": 1, "other": 1, "places": 6}),
     ("fostering_households_count", "the list loaded without rows: none, not an unknown", NO_HOUSEHOLDS,
      {"value": 0.0, "places": 0}),
+    ("fostering_households_count", "a type the list does not allow is counted, but as none of the types",
+     UNKNOWN_TYPE, {"value": 3.0, "mainstream": 1, "connected": 0, "other": 1, "places": 4}),
     ("in_house_foster_pct", "the council's own carers among children in foster care", IN_HOUSE,
      {"num": 2, "den": 3, "value": 200 / 3}),
     ("fostering_approvals_count", "approved at panel in the 12 months, by type", APPLICATIONS,
