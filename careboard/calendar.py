@@ -55,6 +55,8 @@ def register_calendar(con, start_year: int, end_year: int) -> None:
     """
     if end_year < start_year:
         raise ValueError(f"calendar years run backwards: {start_year} to {end_year}")
+    if _covered(con, date(start_year, 1, 1), date(end_year, 12, 31)):
+        return      # a working day's number counts on from any first day: a longer calendar serves as well
     days, working, numbers = [], [], []
     d, last, count = date(start_year, 1, 1), date(end_year, 12, 31), 0
     off = bank_holidays(start_year, end_year)
@@ -68,3 +70,11 @@ def register_calendar(con, start_year: int, end_year: int) -> None:
     con.execute("""CREATE OR REPLACE TEMP TABLE calendar AS
                    SELECT unnest(?::DATE[]) AS d, unnest(?::BOOLEAN[]) AS is_working,
                           unnest(?::INTEGER[]) AS working_day_no""", [days, working, numbers])
+
+
+def _covered(con, first: date, last: date) -> bool:
+    """Whether `con` has a calendar from `first` to `last` already (a report builds the model of several snapshots)."""
+    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'calendar' AND temporary").fetchone()[0]:
+        return False
+    low, high = con.execute("SELECT min(d), max(d) FROM calendar").fetchone()
+    return low is not None and low <= first and high >= last

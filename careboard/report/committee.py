@@ -19,6 +19,8 @@ from ..model import HISTORY_NOTES
 from ..plural import counted, listed
 from ..results import BenchmarkRow, Panel, Report, SummaryTable, Value
 from .data_quality import figure_notes
+from .earlier_lists import NOT_SHOWN_NOTE as LISTS_SHORT_NOTE
+from .earlier_lists import from_lists_taken_then
 from .view import PROFILES_TITLE
 
 
@@ -224,6 +226,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     left_out = {ind.title: missing for ind in indicators if (missing := ctx.not_loaded(ind.sql))}
     indicators = tuple(ind for ind in indicators if ind.title not in left_out)
     series = compute_series(ctx, inputs, dates, indicators)
+    lists_short = from_lists_taken_then(ctx, dates, indicators, series)
     last_year = previous_year(ctx, inputs, latest.as_at, indicators)
     notes = figure_notes(ctx, indicators, latest.as_at)
     council = inputs.council
@@ -272,9 +275,10 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
         left_out.update({f"{title} (profile table)": missing for title, missing in lacking.items()})
     tables, tables_left_out = summary_tables(ctx, latest.as_at, sections, _tables(council))
     commentary = inputs.commentary
-    data_note = (" ".join(note for note in (stale_data_note(latest.as_at, latest.collection_year),
-                                            uncounted_episodes_note(con, latest.snapshot_id)) if note)
-                 if ctx.holds_return else NO_RETURN_NOTE)
+    data_note = " ".join(note for note in (
+        *((stale_data_note(latest.as_at, latest.collection_year), uncounted_episodes_note(con, latest.snapshot_id))
+          if ctx.holds_return else (NO_RETURN_NOTE,)),
+        LISTS_SHORT_NOTE if lists_short else "") if note)
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts, profile_tables), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
                     council_note=inputs.council_note, data_note=data_note,

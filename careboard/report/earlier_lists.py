@@ -1,0 +1,80 @@
+"""Earlier months of the figures drawn from the council's lists alone, from the lists taken in those months.
+
+A list taken on a day holds what happened in the 12 months before it (formats.period.ListPeriod): worked out
+from the latest lists, a 12-month figure for an earlier month would lack the months before they begin, and
+read low (notifications "rising" from 2 to 8 over a year in which 8 came). Each earlier month's figure is the
+one the lists taken that month give, where a snapshot holds them, as the committee saw it then; else none is
+shown for that month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from ..formats import registry as formats
+from ..formats.period import ListPeriod
+from ..indicators import calculate
+from ..indicators.base import Indicator
+from ..indicators.periods import period_for
+from ..model import ALL_YEARS, VIEW_INPUTS, VIEWS, build_model
+from ..results import Value
+
+# The model's views drawn from the lists alone: all an earlier snapshot needs built for these figures.
+LIST_VIEWS = tuple(view for view in VIEWS if (tables := VIEW_INPUTS.get(view))
+                   and all(isinstance(formats.format_of(t).period, ListPeriod) for t in tables))
+
+NOT_SHOWN_NOTE = ("Earlier months of figures over 12 months drawn from the council's lists alone are shown only "
+                  "where the lists taken in that month were loaded: a list reaches back 12 months from the day it "
+                  "was taken, so from the latest lists those months would read low.")
+
+
+def from_lists_taken_then(ctx, dates: list[date], indicators: tuple[Indicator, ...],
+                          series: dict[str, dict[date, Value]]) -> bool:
+    """Replace in `series` each earlier point of a list-only figure whose period reaches back before the latest
+    lists begin: with the figure from the snapshot of lists taken that day, or with no value. True when any
+    point was left with none (the report says why)."""
+    reach = [ind for ind in indicators if _from_lists_alone(ind) and ind.window != "at"]
+    begins = _coverage_start(ctx)
+    late = {(ind.id, d) for ind in reach for d in dates if (period_for(ind.window, d).start or d) < begins}
+    if not late:
+        return False
+    taken = dict(ctx.con.execute("SELECT as_at, max(snapshot_id) FROM snapshots WHERE snapshot_id < ? "
+                                 "GROUP BY as_at", [ctx.snapshot_id]).fetchall())
+    blank = False
+    for d in sorted({d for _, d in late}):
+        wanted = [ind for ind in reach if (ind.id, d) in late]
+        sid = taken.get(d)
+        then = _context(ctx, sid) if sid is not None else None
+        held = [ind for ind in wanted if then is not None and not then.not_loaded(ind.sql)]
+        series.update({k: {**series[k], d: v} for k, v in (calculate.compute_all(then, held, d) if held else {}).items()})
+        for ind in wanted:
+            if ind not in held:
+                series[ind.id][d] = _none(series[ind.id][d])
+                blank = True
+    if taken:   # the views were built over an earlier snapshot: back to the latest's
+        build_model(ctx.con, ctx.snapshot_id, ctx.built_for or ALL_YEARS, views=LIST_VIEWS)
+    return blank
+
+
+def _from_lists_alone(ind: Indicator) -> bool:
+    tables = calculate.input_tables(ind.sql)
+    return bool(tables) and all(isinstance(formats.format_of(t).period, ListPeriod) for t in tables)
+
+
+def _coverage_start(ctx) -> date:
+    return ListPeriod("", months=12).span(ctx.as_at)[0]
+
+
+def _context(ctx, sid: int):
+    """A context over snapshot `sid` with only its lists' views built (they are all the figures here read)."""
+    as_at, = ctx.con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [sid]).fetchone()
+    loaded = frozenset(t for (t,) in ctx.con.execute("SELECT DISTINCT table_name FROM source_files WHERE "
+                                                      "snapshot_id = ?", [sid]).fetchall())
+    build_model(ctx.con, sid, ALL_YEARS, views=LIST_VIEWS)
+    return calculate.Context(ctx.con, sid, as_at, ctx.population, ctx.history, built_for=ALL_YEARS,
+                             tables_loaded=loaded)
+
+
+def _none(v: Value) -> Value:
+    return replace(v, value=None, numerator=None, denominator=None, extra={k: None for k in v.extra})
