@@ -68,7 +68,8 @@ PEPS_DUE = _due_list(
     "peps_due", "Personal education plans overdue or due soon",
     "Children of school age (school Years 1 to 11) in care whose personal education plan is overdue or falls due "
     "within the days asked for: the first within 10 working days of coming into care (or of starting Year 1, for a "
-    "child in care before then), then reviewed each term (4 months at most).",
+    "child in care before then), then reviewed each term (4 months at most). A child in care for less than a month "
+    "is listed too, though the figure for plans up to date counts only children in care for a month or more.",
     (Column("last_pep", "the latest PEP of this period of care; blank when none"),),
     _sql("pep_due", "last_pep"), "plan", "Promoting the education of looked-after children (2018)",
     "Personal education plans")
