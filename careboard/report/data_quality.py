@@ -42,8 +42,10 @@ def figure_notes(ctx, indicators: tuple[Indicator, ...], as_at: date) -> dict[st
     notes = {}
     for ind in indicators:
         read = sorted(calculate.input_tables(ind.sql))
-        said = [children.get(ind.id, "")] + [no_child[t] for t in read if t in no_child] if ind.names_children else \
-            [tables[t] for t in read if t in tables]
+        if ind.names_children:
+            said = [children.get(ind.id, ""), *(no_child[t] for t in read if t in no_child)]
+        else:
+            said = [tables[t] for t in read if t in tables]
         if said := " ".join(part for part in said if part):
             notes[ind.id] = f"{said} {_SEEN}"
     return notes

@@ -39,20 +39,20 @@ def from_lists_taken_then(ctx, dates: list[date], indicators: tuple[Indicator, .
     late = {(ind.id, d) for ind in reach for d in dates if (period_for(ind.window, d).start or d) < begins}
     if not late:
         return False
-    taken = dict(ctx.con.execute("SELECT as_at, max(snapshot_id) FROM snapshots WHERE snapshot_id < ? "
+    taken = dict(ctx.con.execute("SELECT as_at, max(snapshot_id) FROM snapshots WHERE snapshot_id <> ? "
                                  "GROUP BY as_at", [ctx.snapshot_id]).fetchall())
     blank = False
     for d in sorted({d for _, d in late}):
         wanted = [ind for ind in reach if (ind.id, d) in late]
-        sid = taken.get(d)
-        then = _context(ctx, sid) if sid is not None else None
+        then = _context(ctx, taken[d]) if d in taken else None
         held = [ind for ind in wanted if then is not None and not then.not_loaded(ind.sql)]
-        series.update({k: {**series[k], d: v} for k, v in (calculate.compute_all(then, held, d) if held else {}).items()})
+        for ind_id, v in (calculate.compute_all(then, held, d) if held else {}).items():
+            series[ind_id][d] = v
         for ind in wanted:
             if ind not in held:
                 series[ind.id][d] = _none(series[ind.id][d])
                 blank = True
-    if taken:   # the views were built over an earlier snapshot: back to the latest's
+    if any(d in taken for _, d in late):    # the views were built over an earlier snapshot: back to the latest's
         build_model(ctx.con, ctx.snapshot_id, ctx.built_for or ALL_YEARS, views=LIST_VIEWS)
     return blank
 
@@ -63,7 +63,8 @@ def _from_lists_alone(ind: Indicator) -> bool:
 
 
 def _coverage_start(ctx) -> date:
-    return ListPeriod("", months=12).span(ctx.as_at)[0]
+    """The first day every list taken on the snapshot's as-at date covers."""
+    return max(f.period.span(ctx.as_at)[0] for f in formats.FORMATS if isinstance(f.period, ListPeriod))
 
 
 def _context(ctx, sid: int):
