@@ -4,7 +4,7 @@ A list taken on a day holds what happened in the 12 months before it (formats.pe
 from the latest lists, a 12-month figure for an earlier month would lack the months before they begin, and
 read low (notifications "rising" from 2 to 8 over a year in which 8 came). Each earlier month's figure is the
 one the lists taken that month give, where a snapshot holds them, as the committee saw it then; else none is
-shown for that month.
+shown for that month. So too for a position a list records only as on its own day (Indicator.on_the_day).
 """
 
 from __future__ import annotations
@@ -34,9 +34,10 @@ def from_lists_taken_then(ctx, dates: list[date], indicators: tuple[Indicator, .
     """Replace in `series` each earlier point of a list-only figure whose period reaches back before the latest
     lists begin: with the figure from the snapshot of lists taken that day, or with no value. True when any
     point was left with none (the report says why)."""
-    reach = [ind for ind in indicators if _from_lists_alone(ind) and ind.window != "at"]
+    reach = [ind for ind in indicators if _from_lists_alone(ind) and (ind.window != "at" or ind.on_the_day)]
     begins = _coverage_start(ctx)
-    late = {(ind.id, d) for ind in reach for d in dates if (period_for(ind.window, d).start or d) < begins}
+    late = {(ind.id, d) for ind in reach for d in dates
+            if (d < ctx.as_at if ind.on_the_day else (period_for(ind.window, d).start or d) < begins)}
     if not late:
         return False
     taken = dict(ctx.con.execute("SELECT as_at, max(snapshot_id) FROM snapshots WHERE snapshot_id <> ? "

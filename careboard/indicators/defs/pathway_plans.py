@@ -1,9 +1,11 @@
 """Pathway plans of young people in care aged 16 and over, from the council's activity log (timescales.md
-section 2). The due dates are worked out once, in the pathway_plan_due macro (indicators/due.py)."""
+section 2), the due dates worked out once, in the pathway_plan_due macro (indicators/due.py); and of care leavers,
+from the latest review Ofsted's Annex A List 9 records of each."""
 
 from __future__ import annotations
 
 from ..base import Indicator
+from ..due import CARE_LEAVER_PLAN_DUE, CARE_LEAVER_WITH_A_PLAN
 
 PATHWAY_PLANS = Indicator(
     id="pathway_plan_pct",
@@ -35,4 +37,34 @@ WHERE (last_plan IS NOT NULL OR due_date <= {as_at}) AND (due_known OR due_date 
     reference="CPPCR 2010 regs 42-43; Care Leavers (England) Regulations 2010; timescales.md section 2",
 )
 
-INDICATORS = (PATHWAY_PLANS,)
+CARE_LEAVER_PLANS = Indicator(
+    id="care_leaver_pathway_plan_pct",
+    title="Care leavers with an up-to-date pathway plan",
+    unit="%",
+    aggregate="share",
+    window="at",
+    polarity="high",
+    numerator="Care leavers whose pathway plan was reviewed in the 6 months before the date of the list",
+    denominator="Relevant and former relevant care leavers in Annex A List 9 (not those who have died or no longer "
+                "want the council's services)",
+    definition="Of the care leavers the council supports under a pathway plan (relevant and former relevant care "
+               "leavers, not those who have died or no longer want its services), the share whose plan was reviewed "
+               "in the last 6 months, as the council's Annex A List 9 records the latest review. One with no review "
+               "recorded counts as not up to date. An earlier month's figure comes from the list taken that month.",
+    technical="annex_a_care_leavers rows with ELIGIBILITY RELEVANT or FORMER_RELEVANT and IN_TOUCH neither DIED nor "
+              "NREQ; counted when PATHWAY_PLAN_REVIEW_DATE plus 6 months (pathway_plan_review) is on or after the "
+              "as-at date. No figure when no row records a PATHWAY_PLAN_REVIEW_DATE (the column missing).",
+    sentence="{num} of the {den} care leavers the council supports under a pathway plan at the end of {month} had "
+             "had it reviewed in the last 6 months ({value}).",
+    sql=f"""
+SELECT child, eligibility, in_touch, pathway_plan_review_date AS latest_review, personal_adviser, file_id, line_no,
+       CASE WHEN {CARE_LEAVER_PLAN_DUE} >= {{as_at}} THEN 1 ELSE 0 END AS num
+FROM annex_a_leavers
+WHERE {CARE_LEAVER_WITH_A_PLAN} AND EXISTS (SELECT 1 FROM annex_a_leavers WHERE pathway_plan_review_date IS NOT NULL)
+""",
+    on_the_day=True,
+    group="Care leavers",
+    reference="Care Leavers (England) Regulations 2010; Ofsted Annex A List 9; timescales.md section 2",
+)
+
+INDICATORS = (PATHWAY_PLANS, CARE_LEAVER_PLANS)

@@ -9,10 +9,9 @@ services are not listed. One with no review recorded is overdue, as no date tell
 
 from __future__ import annotations
 
-from ...timescales import get as timescale
+from ...indicators.due import CARE_LEAVER_PLAN_DUE as _DUE
+from ...indicators.due import CARE_LEAVER_WITH_A_PLAN
 from ..base import Column, due_columns_sql, due_list
-
-_DUE = timescale("pathway_plan_review").due_sql("pathway_plan_review_date")
 
 CARE_LEAVER_PLANS_DUE = due_list(
     id="care_leaver_plans_due",
@@ -34,8 +33,7 @@ CARE_LEAVER_PLANS_DUE = due_list(
 SELECT child, {due_columns_sql(_DUE)}, pathway_plan_review_date AS latest_review, eligibility, in_touch,
        personal_adviser, team, worker
 FROM annex_a_leavers
-WHERE eligibility IN ('RELEVANT', 'FORMER_RELEVANT') AND coalesce(in_touch NOT IN ('DIED', 'NREQ'), true)
-  AND coalesce({_DUE} <= {{until}}, true)
+WHERE {CARE_LEAVER_WITH_A_PLAN} AND coalesce({_DUE} <= {{until}}, true)
 ORDER BY {_DUE} NULLS FIRST, child
 """,
     row_is="plan",
