@@ -79,9 +79,10 @@ WITH placed AS (
   SELECT c.child, p.place, p.placement_start, c.file_id, c.line_no,
          p.placement_start < add_years(d, -1) AND p.place IN {{PLACE_LONG_TERM}} AS long_term,
          (p.place = 'P1' AND c.ls = 'C1'
-          OR p.place IN {{PLACE_CONNECTED}} AND EXISTS (SELECT 1 FROM temporary_approvals t WHERE t.child = c.child
-                                                     AND t.approval_start <= d
-                                                     AND (t.approval_end IS NULL OR t.approval_end > d))) AS weekly_at_first,
+          OR p.place IN {{PLACE_CONNECTED}}
+             AND EXISTS (SELECT 1 FROM temporary_approvals t WHERE t.child = c.child AND t.approval_start <= d
+                                                               AND (t.approval_end IS NULL OR t.approval_end > d)))
+           AS weekly_at_first,
          EXISTS (SELECT 1 FROM reviews r WHERE r.child = c.child AND r.review_date >= c.period_start
                  AND r.review_date <= d) AS reviewed
   FROM cla_on(d) c JOIN placements p ON p.child = c.child AND p.placement_seq = c.placement_seq

@@ -171,7 +171,8 @@ def one_sheet_per_table(book: Workbook) -> None:
         if t.table in seen:
             title = registry.table(t.table).title
             # `careboard annex-a` shows how an Annex A workbook's sheets are read; it reads no other workbook
-            shown = " (careboard annex-a shows how each sheet is read)" if registry.format_of(t.table).id == "annex_a" else ""
+            annex_a = registry.format_of(t.table).id == "annex_a"
+            shown = " (careboard annex-a shows how each sheet is read)" if annex_a else ""
             raise InputError(str(book.path), f"sheets {book.named(seen[t.table].sheet)} and {book.named(t.sheet)} both "
                                              f"hold {title}; remove the one not to load from the workbook{shown}")
         seen[t.table] = t

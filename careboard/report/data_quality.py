@@ -54,8 +54,9 @@ def figure_notes(ctx, indicators: tuple[Indicator, ...], as_at: date) -> dict[st
 def _child_notes(ctx, indicators: list[Indicator], as_at: date) -> dict[str, str]:
     # One statement for every figure (each a statement of its own cost more to plan than to run).
     counted_rows = " UNION ALL ".join(
-        f"SELECT {k} AS k, CAST(child AS VARCHAR) AS child FROM ({filled(ind.sql, period_for(ind.window, as_at).params())}) "
-        f"AS rows_{k} GROUP BY child" for k, ind in enumerate(indicators))
+        f"SELECT {k} AS k, CAST(child AS VARCHAR) AS child "
+        f"FROM ({filled(ind.sql, period_for(ind.window, as_at).params())}) AS rows_{k} GROUP BY child"
+        for k, ind in enumerate(indicators))
     read = ", ".join(f"({k}, {literal(t)})" for k, ind in enumerate(indicators)
                      for t in sorted(calculate.input_tables(ind.sql)))
     if not read:
@@ -90,6 +91,6 @@ def _table_notes(con, snapshot_id: int) -> tuple[dict[str, str], dict[str, str]]
         every[t] = (f"{counted(n, 'error')} {'was' if n == 1 else 'were'} found in the {records} by "
                     f"{counted(k, 'data check')}, which may affect this figure.")
         if unnamed:
-            no_child[t] = (f"{counted(unnamed, 'error')} in the {records} "
-                           f"{'is in a row' if unnamed == 1 else 'are in rows'} naming no child, whom no figure counts.")
+            rows = "is in a row" if unnamed == 1 else "are in rows"
+            no_child[t] = f"{counted(unnamed, 'error')} in the {records} {rows} naming no child, whom no figure counts."
     return every, no_child

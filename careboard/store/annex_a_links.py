@@ -1,6 +1,6 @@
-"""Annex A List 8 against the SSDA903, and List 11 against List 10: the same children, linked by child ID within one snapshot, should
-have the same date of birth, the same date they started to be looked after, and the legal status and
-placement of their latest episode. Where they differ, a warning on the Annex A row says both values, so
+"""Annex A List 8 against the SSDA903, and List 11 against List 10. The same children, linked by child ID within
+one snapshot, should have the same date of birth, the same date they started to be looked after, and the legal
+status and placement of their latest episode. Where they differ, a warning on the Annex A row says both values, so
 one of the two can be corrected. A list 8 child the loaded returns have no episode for is a warning too
 (only when the snapshot holds any episodes at all). A List 11 recording no family identifier while List 10
 records the children's is a warning: which adopters are the agency's own cannot be told.
@@ -60,9 +60,9 @@ FROM linked l WHERE {ours} IS NOT NULL AND {theirs} IS NOT NULL AND {ours} <> {t
          || 'child ID in both'
 FROM linked l WHERE NOT l.in_903 AND EXISTS (SELECT 1 FROM {episodes} WHERE snapshot_id = {sid})""")
     l10, l11 = staging_name("annex_a_adoption"), staging_name("annex_a_adopters")
-    parts.append(f"""SELECT {sid}, 'warning', 'annex_a_no_family', 'annex_a_adopters', min(file_id), NULL, NULL, 'FAMILY',
-       NULL, 'Annex A List 11 records no family identifier for any of its adopters, while List 10 gives the children '
-         || 'placed theirs: which children went to adopters the agency approved itself cannot be told, and that '
+    parts.append(f"""SELECT {sid}, 'warning', 'annex_a_no_family', 'annex_a_adopters', min(file_id), NULL, NULL,
+       'FAMILY', NULL, 'Annex A List 11 records no family identifier for any of its adopters, while List 10 gives '
+         || 'the children placed theirs: which children went to adopters the agency approved itself cannot be told, and that '
          || 'figure has no value. Add the family identifiers to List 11 (its column Family identifier)'
 FROM {l11} WHERE snapshot_id = {sid}
 HAVING count(*) > 0 AND count("FAMILY") = 0
@@ -72,7 +72,7 @@ HAVING count(*) > 0 AND count("FAMILY") = 0
 
 def record_annex_a_links(con, sid: int) -> None:
     """Add the snapshot's list 8 / 903 disagreements to its findings, replacing any recorded before."""
-    con.execute("DELETE FROM dq_findings WHERE snapshot_id = ? AND code IN ('annex_a_903_differs', 'annex_a_not_in_903', "
-                "'annex_a_no_family')",
+    con.execute("DELETE FROM dq_findings WHERE snapshot_id = ? AND code IN ('annex_a_903_differs', "
+                "'annex_a_not_in_903', 'annex_a_no_family')",
                 [int(sid)])
     con.execute("INSERT INTO dq_findings " + annex_a_link_sql(sid))

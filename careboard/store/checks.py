@@ -148,7 +148,8 @@ def _children_in_no_return(sid: int) -> str:
     known = " UNION ".join(f'SELECT "CHILD" FROM {staging_name(t)} WHERE snapshot_id = {sid}'
                            for t in ("header", "episodes"))
     first, line = "arg_min(child, line_no) FILTER (WHERE unknown)", "min(line_no) FILTER (WHERE unknown)"
-    return f"""SELECT {sid}, 'warning', 'children_not_in_return', table_name, file_id, {line}, {first}, 'CHILD', {first},
+    return f"""SELECT {sid}, 'warning', 'children_not_in_return', table_name, file_id, {line}, {first}, 'CHILD',
+       {first},
        CASE WHEN count(DISTINCT child) = 1 THEN 'the one child in this list (' || {first} || ', on line ' || {line}
                  || ') is in no'
             WHEN bool_and(unknown) THEN 'none of the ' || count(DISTINCT child) || ' children in this list (' || {first}

@@ -18,7 +18,8 @@ def tables_with_children(formats=None) -> list[str]:
     """The tables (of `formats`, default every one) whose rows are about a child the SSDA903 return names, by
     the return's ID: its own, the activity log's, Annex A's lists of children in care, care leavers and adoption."""
     formats = formats or registry.FORMATS
-    return [t for f in formats for t in f.tables() if registry.table(t).child == "CHILD" and registry.table(t).return_child]
+    return [t for f in formats for t in f.tables()
+            if registry.table(t).child == "CHILD" and registry.table(t).return_child]
 
 
 def zero_matches(rows: Callable[[str], str]) -> str:

@@ -40,9 +40,9 @@ NOTIFICATIONS_BY_SOURCE = Breakdown(
     title="Private fostering notifications by source",
     section="Private fostering",
     description="Private fostering notifications received in the last 12 months by who notified the council, and "
-                "how many were followed by a visit within 7 working days, by the date of this report. The share visited in "
-                "time is of the notifications whose 7 working days had passed by then, or visited within them, as "
-                "the figure counts: one still within its time and not yet visited is left out of it.",
+                "how many were followed by a visit within 7 working days, by the date of this report. The share "
+                "visited in time is of the notifications whose 7 working days had passed by then, or visited within "
+                "them, as the figure counts: one still within its time and not yet visited is left out of it.",
     by="code",
     key_heading="Notified by",
     codes=SOURCES,

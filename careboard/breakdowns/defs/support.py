@@ -24,9 +24,9 @@ SUPPORT_BY_MONTH = Breakdown(
     description="Requests for adoption or special guardianship support referred in each of the last 12 months, and "
                 "how many had first contact within {timescale:support_contact}, a visit within "
                 "{timescale:support_visit} and an assessment within {timescale:support_assessment} of the referral "
-                "(local standards: the council's own where its settings set them), done by the date of this report. Each "
-                "share is of the requests whose time had passed by then, or done within it, as the figures count: "
-                "a request still within its time and not yet answered is left out of it.",
+                "(local standards: the council's own where its settings set them), done by the date of this report. "
+                "Each share is of the requests whose time had passed by then, or done within it, as the figures "
+                "count: a request still within its time and not yet answered is left out of it.",
     by="month",
     key_heading="Month referred",
     columns=(Column("requests", "Requests"),

@@ -163,7 +163,8 @@ SELECT p.child, p.family, p.placed_date, p.file_id, p.line_no,
             THEN 1 ELSE 0 END AS num
 FROM ({_PLACED}) p WHERE p.family IS NOT NULL AND {_FAMILIES_KNOWN}
 """,
-    extras={"family_not_recorded": f"(SELECT count(*) FROM ({_PLACED}) p WHERE p.family IS NULL OR NOT {_FAMILIES_KNOWN})"},
+    extras={"family_not_recorded":
+            f"(SELECT count(*) FROM ({_PLACED}) p WHERE p.family IS NULL OR NOT {_FAMILIES_KNOWN})"},
     group=GROUP,
     reference="Ofsted, Annex A lists 10 and 11; regional adoption agency reports; indicators.md C5",
 )

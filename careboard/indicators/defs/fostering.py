@@ -42,7 +42,8 @@ WHERE approved <= {as_at} AND (deregistered IS NULL OR deregistered > {as_at})
     decimals=0,
     extras={**_of_type("MAINSTREAM", "household_type"), **_of_type("CONNECTED", "household_type"),
             # the other types the list allows (one it does not allow is none of them: an error on loading)
-            "other": "count(CASE WHEN household_type IN ('SHORT_BREAKS', 'SUPPORTED_LODGINGS', 'STAYING_PUT') THEN 1 END)",
+            "other": "count(CASE WHEN household_type IN ('SHORT_BREAKS', 'SUPPORTED_LODGINGS', 'STAYING_PUT') "
+                     "THEN 1 END)",
             "places": "coalesce(sum(places), 0)"},
     counts="households",
     group=GROUP,
