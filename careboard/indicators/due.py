@@ -208,6 +208,6 @@ STILL_IN_ASSESSMENT = "application <= {as_at} AND coalesce(panel > {as_at}, outc
 # Care leavers the council supports under a pathway plan, relevant and former relevant (not those who have died or
 # no longer want its services), and the day each one's next review is due, as Annex A List 9 records the latest
 # (Care Leavers (England) Regulations 2010). Over the annex_a_leavers view.
-CARE_LEAVER_WITH_A_PLAN = ("eligibility IN ('RELEVANT', 'FORMER_RELEVANT') "
-                           "AND coalesce(in_touch NOT IN ('DIED', 'NREQ'), true)")
+CARE_LEAVER_WITH_A_PLAN = ("eligibility IN {CARE_LEAVER_WITH_A_PLAN} "
+                           "AND coalesce(in_touch NOT IN {IN_TOUCH_NO_LONGER_SUPPORTED}, true)")
 CARE_LEAVER_PLAN_DUE = timescale("pathway_plan_review").due_sql("pathway_plan_review_date")

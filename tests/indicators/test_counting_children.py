@@ -87,7 +87,9 @@ EVERY_FAMILY = history(*_EPISODES, to_year=2025, extra={
            "private_fostering": [row(child="P1", notified="01/10/2024", notified_by="SCHOOL", first_visit="08/10/2024")],
            "support_requests": [row(request="S1", support_type="ADOPTION", referral="01/10/2024", contacted="03/10/2024",
                                     visited="11/10/2024", assessed="15/11/2024")],
-           # and Ofsted's Annex A lists 10 and 11
+           # and Ofsted's Annex A lists 9, 10 and 11
+           "annex_a_care_leavers": [row(child="L", eligibility="FORMER_RELEVANT", in_touch="YES",
+                                        pathway_plan_review_date="01/12/2024")],
            "annex_a_adoption": [row(child="C", family="F1", disabled="N", decision_date="01/05/2023",
                                     placement_order_date="01/06/2023", match_date="15/11/2023", placed_date="01/01/2024",
                                     adoption_order_date="01/12/2024"),
