@@ -36,9 +36,10 @@ def figure_notes(ctx, indicators: tuple[Indicator, ...], as_at: date) -> dict[st
     """A note by indicator id, for those with something to say at `as_at`. Rows with errors that name no child
     (an episode without its child's ID) are counted in no figure: each figure reading their table says so."""
     ctx.model_for(as_at)
-    by_child = [ind for ind in indicators if ind.names_children]
+    tables, no_child, named = _table_notes(ctx.con, ctx.snapshot_id)
+    # only a figure reading a table with errors naming a child can count such a child (most councils' figures none)
+    by_child = [ind for ind in indicators if ind.names_children and calculate.input_tables(ind.sql) & named]
     children = _child_notes(ctx, by_child, as_at) if by_child else {}
-    tables, no_child = _table_notes(ctx.con, ctx.snapshot_id)
     notes = {}
     for ind in indicators:
         read = sorted(calculate.input_tables(ind.sql))
@@ -80,12 +81,14 @@ def _child_note(children: int, with_errors: int, errors: int, checks: int) -> st
             f"({counted(errors, 'error')} found by {counted(checks, 'data check')}), which may affect it.")
 
 
-def _table_notes(con, snapshot_id: int) -> tuple[dict[str, str], dict[str, str]]:
-    """Per input table whose rows have errors in the snapshot: a note on them all, and one on those naming no child."""
+def _table_notes(con, snapshot_id: int) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Per input table whose rows have errors in the snapshot: a note on them all, and one on those naming no child;
+    and the tables with errors naming a child."""
     rows = con.execute(f"""
         SELECT table_name, count(*), count(DISTINCT rule), count(*) FILTER (WHERE child = '')
         FROM ({_ERRORS.format(s=int(snapshot_id))}) AS e GROUP BY table_name""").fetchall()
     every, no_child = {}, {}
+    named = {t for t, n, _, unnamed in rows if n > unnamed}
     for t, n, k, unnamed in rows:
         records = formats.table(t).records
         every[t] = (f"{counted(n, 'error')} {'was' if n == 1 else 'were'} found in the {records} by "
@@ -93,4 +96,4 @@ def _table_notes(con, snapshot_id: int) -> tuple[dict[str, str], dict[str, str]]
         if unnamed:
             rows = "is in a row" if unnamed == 1 else "are in rows"
             no_child[t] = f"{counted(unnamed, 'error')} in the {records} {rows} naming no child, whom no figure counts."
-    return every, no_child
+    return every, no_child, named

@@ -42,10 +42,10 @@ def from_lists_taken_then(ctx, dates: list[date], indicators: tuple[Indicator, .
         return False
     taken = dict(ctx.con.execute("SELECT as_at, max(snapshot_id) FROM snapshots WHERE snapshot_id <> ? "
                                  "GROUP BY as_at", [ctx.snapshot_id]).fetchall())
-    blank = False
+    blank, built = False, set()
     for d in sorted({d for _, d in late}):
         wanted = [ind for ind in reach if (ind.id, d) in late]
-        then = _context(ctx, taken[d]) if d in taken else None
+        then = _context(ctx, taken[d], wanted, built) if d in taken else None
         held = [ind for ind in wanted if then is not None and not then.not_loaded(ind.sql)]
         for ind_id, v in (calculate.compute_all(then, held, d) if held else {}).items():
             series[ind_id][d] = v
@@ -53,8 +53,9 @@ def from_lists_taken_then(ctx, dates: list[date], indicators: tuple[Indicator, .
             if ind not in held:
                 series[ind.id][d] = _none(series[ind.id][d])
                 blank = True
-    if any(d in taken for _, d in late):    # the views were built over an earlier snapshot: back to the latest's
-        build_model(ctx.con, ctx.snapshot_id, ctx.built_for or ALL_YEARS, views=LIST_VIEWS)
+    if built:   # views were built over an earlier snapshot: back to the latest's
+        views = tuple(view for view in LIST_VIEWS if view in built)
+        build_model(ctx.con, ctx.snapshot_id, ctx.built_for or ALL_YEARS, views=views)
     return blank
 
 
@@ -68,14 +69,19 @@ def _coverage_start(ctx) -> date:
     return max(f.period.span(ctx.as_at)[0] for f in formats.FORMATS if isinstance(f.period, ListPeriod))
 
 
-def _context(ctx, sid: int):
-    """A context over snapshot `sid` with only its lists' views built (they are all the figures here read)."""
+def _context(ctx, sid: int, indicators: list[Indicator], built: set[str]):
+    """A context over snapshot `sid` with only the lists' views `indicators` read built (a figure drawn from
+    the lists alone reads nothing else); adds them to `built`."""
     as_at, = ctx.con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [sid]).fetchone()
     loaded = frozenset(t for (t,) in ctx.con.execute("SELECT DISTINCT table_name FROM source_files WHERE "
                                                       "snapshot_id = ?", [sid]).fetchall())
-    build_model(ctx.con, sid, ALL_YEARS, views=LIST_VIEWS)
-    return calculate.Context(ctx.con, sid, as_at, ctx.population, ctx.history, built_for=ALL_YEARS,
+    then = calculate.Context(ctx.con, sid, as_at, ctx.population, ctx.history, built_for=ALL_YEARS,
                              tables_loaded=loaded)
+    read = " ".join(ind.sql.lower() for ind in indicators if not then.not_loaded(ind.sql))
+    if views := tuple(view for view in LIST_VIEWS if view in read):
+        build_model(ctx.con, sid, ALL_YEARS, views=views)
+        built.update(views)
+    return then
 
 
 def _none(v: Value) -> Value:
