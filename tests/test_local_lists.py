@@ -158,7 +158,7 @@ def test_snapshots_and_findings_show_the_lists(tmp_path):
     assert all(line.endswith("(with the council's local lists)") for line in listed.out.splitlines()[1:])
     out = tmp_path / "findings.csv"
     assert_clean(run_cli("findings", "--db", db, "--snapshot", "2", "--output", str(out)), {0})
-    assert "HOUSEHOLD_TYPE \"\"KINSHIP\"\" is not one of the codes this list allows" in out.read_text()
+    assert "HOUSEHOLD_TYPE \"\"RELATIVES\"\" is not one of the codes this list allows" in out.read_text()
 
 
 def test_a_store_made_before_the_lists_is_still_read(tmp_path):
@@ -276,3 +276,26 @@ def test_a_list_holding_its_column_names_alone_is_in_the_load_summary_with_no_ro
                                                        "DEREG_REASON\nH1,MAINSTREAM,01/01/2020,2,,\n")
     result = load(open_store(tmp_path / "s.duckdb"), [tmp_path / "lists"], as_at=date(2025, 1, 31), validate=False)
     assert "1 fostering_households, 0 private_fostering" in result.summary()
+
+
+def test_a_code_written_in_the_councils_own_words_is_read_as_the_code_with_a_warning(tmp_path):
+    """Seen: "Family and friends", as docs/local-lists.md itself describes CONNECTED, was an unknown code."""
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "households.csv").write_text(
+        "HOUSEHOLD,HOUSEHOLD_TYPE,APPROVED,PLACES,DEREGISTERED,DEREG_REASON\n"
+        "H1,Family and friends,01/01/2020,1,,\nH2,Respite,01/01/2020,1,,\nH3,Grandparents,01/01/2020,1,,\n")
+    con = open_store(tmp_path / "s.duckdb")
+    sid = load(con, [tmp_path / "lists"], as_at=date(2025, 1, 31), validate=False).snapshot_id
+    assert con.execute('SELECT "HOUSEHOLD_TYPE" FROM stg_fostering_households WHERE snapshot_id = ? ORDER BY line_no',
+                       [sid]).fetchall() == [("CONNECTED",), ("SHORT_BREAKS",), ("GRANDPARENTS",)]
+    found = con.execute("SELECT code, line_no, message FROM dq_findings WHERE snapshot_id = ? AND code IN "
+                        "('code_in_other_words', 'unknown_code') ORDER BY line_no", [sid]).fetchall()
+    assert [(code, line) for code, line, _ in found] == [("code_in_other_words", 2), ("code_in_other_words", 3),
+                                                         ("unknown_code", 4)]
+    assert found[0][2] == 'HOUSEHOLD_TYPE "Family and friends" was read as "CONNECTED" (the list\'s code for those words)'
+
+
+def test_a_codes_other_words_name_a_code_of_its_column():
+    for name, t in registry.all_tables().items():
+        for column, words in t.code_words.items():
+            assert set(words.values()) <= set(t.codes.get(column, ())), (name, column)

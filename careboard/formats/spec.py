@@ -7,10 +7,16 @@ writes a table's columns or types down again.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+
+def code_key(words: str) -> str:
+    """Words as typing reads a list's code (tables.schema.typed_cell): upper case, runs of spaces and hyphens as
+    one underscore."""
+    return re.sub(r"[ -]+", "_", words.strip().upper())
 
 @dataclass(frozen=True)
 class TableSpec:
@@ -29,6 +35,9 @@ class TableSpec:
     # For lists checked as they load (local lists): the codes each coded column allows, the columns that
     # may not be blank, and the column naming the child a row is about (None: the row is not a child's).
     codes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # A coded column's other words for its codes, as councils write them ("Family and friends" for CONNECTED): the
+    # words as typing reads them (upper case, joined by underscores) -> the code.
+    code_words: dict[str, dict[str, str]] = field(default_factory=dict)
     required: tuple[str, ...] = ()
     child: str | None = "CHILD"
     in_text: str = ""       # the title inside a sentence: "fostering households", "Annex A List 10 (adoption)"
@@ -131,6 +140,8 @@ def _tables(entries: dict, file: str) -> dict[str, TableSpec]:
             first_year=t.get("first_year"),
             optional=tuple(t.get("optional", ())),
             codes={c: tuple(v) for c, v in t.get("codes", {}).items()},
+            code_words={c: {code_key(w): code for code, words in by_code.items() for w in words}
+                        for c, by_code in t.get("code_words", {}).items()},
             required=tuple(t.get("required", ())),
             child=t.get("child", "CHILD") or None,
             in_text=t.get("in_text", ""),

@@ -13,6 +13,7 @@ text as written.
 from __future__ import annotations
 
 from ..formats import registry
+from ..sql.params import literal
 from ..tables.schema import INVISIBLE, NORMALISED, TRIM, child_of, staging_name, trimmed
 
 # Why a cell was read differently, most telling first, with the words added to its message.
@@ -20,6 +21,7 @@ _REASONS = {
     "excel_number": "Excel had added a decimal point",
     "lower_case_code": "codes are upper case",
     "code_words": "the words of a code are joined by underscores",
+    "code_in_other_words": "the list's code for those words",
     "unpadded_date": "dates are written dd/mm/yyyy",
     "date_form": "the date was written another way; {date_form}",
     "reformatted_number": "numbers are written without leading zeros",
@@ -59,6 +61,7 @@ _KIND = f"""CASE WHEN x.most IS NOT NULL THEN 'too_long'
      WHEN {trimmed("x.value")} = x.read THEN 'stray_spaces'
      WHEN upper({trimmed("x.value")}) = x.read THEN 'lower_case_code'
      WHEN regexp_replace(upper({trimmed("x.value")}), '[ -]+', '_', 'g') = x.read THEN 'code_words'
+     WHEN x.read NOT LIKE '%/%' AND regexp_matches(x.value, '[A-Za-z]') THEN 'code_in_other_words'
      WHEN x.read LIKE '__/__/____' AND regexp_full_match({trimmed("x.value")}, '[0-9]+/[0-9]+/[0-9]{{4}}')
           THEN 'unpadded_date'
      WHEN x.read LIKE '__/__/____' THEN 'date_form'
@@ -74,7 +77,7 @@ _SCIENTIFIC = ("""CASE WHEN regexp_full_match(x.read, '[0-9]([.][0-9]+)?E[+][0-9
 _MESSAGE = ("""CASE WHEN code = 'too_long' THEN x.field || ' "' || x.read || '" is ' || length(x.read) """
             """|| ' characters long; {whose} allows at most ' || x.most || """ + _SCIENTIFIC + """
      ELSE x.field || ' "' || x.value || '" was read as "' || x.read || '" (' || CASE code """
-            + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in _REASONS.items()) + " END || ')' END")
+            + " ".join(f"WHEN '{k}' THEN {literal(v)}" for k, v in _REASONS.items()) + " END || ')' END")
 
 
 def cell_findings(table: str, sid: str) -> str:

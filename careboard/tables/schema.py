@@ -4,6 +4,7 @@ table into it, derived from the format spec so the two cannot drift apart."""
 from __future__ import annotations
 
 from ..formats import registry
+from ..sql.params import literal
 
 _SQL_TYPE = {"date": "DATE", "integer": "INTEGER", "code": "VARCHAR", "text": "VARCHAR"}
 
@@ -128,8 +129,13 @@ def typed_cell(table: str, column: str) -> str:
         code = f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
         if column in registry.table(table).codes:
             # A list's codes are words joined by underscores, which people write with spaces or hyphens:
-            # "Short breaks" is SHORT_BREAKS (with a warning, store.normalised).
-            return f"regexp_replace({code}, '[ -]+', '_', 'g')"
+            # "Short breaks" is SHORT_BREAKS (with a warning, store.normalised); and some in words of their own
+            # ("Family and friends" is CONNECTED: the spec's code_words).
+            words = f"regexp_replace({code}, '[ -]+', '_', 'g')"
+            if own := registry.table(table).code_words.get(column):
+                named = " ".join(f"WHEN {literal(k)} THEN {literal(v)}" for k, v in own.items())
+                return f"CASE {words} {named} ELSE {words} END"
+            return words
         return code
     return cell
 

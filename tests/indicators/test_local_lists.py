@@ -29,11 +29,11 @@ HOUSEHOLDS = {2025: {"episodes": IN_CARE, "fostering_households": [
     row(household="H6", household_type="MAINSTREAM", approved="01/01/2021", places="2", deregistered="01/02/2025",
         dereg_reason="RETIRED")]}}
 NO_HOUSEHOLDS = {2025: {"episodes": IN_CARE, "fostering_households": []}}
-# Seen: a type the list does not allow ("Family and friends") was counted among "the other types: short breaks,
-# supported lodgings or staying put".
+# Seen: a type the list does not allow was counted among "the other types: short breaks, supported lodgings or
+# staying put".
 UNKNOWN_TYPE = {2025: {"episodes": IN_CARE, "fostering_households": [
     row(household="H1", household_type="MAINSTREAM", approved="01/01/2020", places="2"),
-    row(household="H2", household_type="Family and friends", approved="01/06/2024", places="1"),
+    row(household="H2", household_type="Relative carer", approved="01/06/2024", places="1"),
     row(household="H3", household_type="STAYING_PUT", approved="01/06/2024", places="1")]}}
 
 # A1 applied 01/03/2024, allocated 15/03, approved 01/10/2024: within 8 months (by 01/11); 200 days from allocation.
