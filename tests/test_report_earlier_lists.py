@@ -49,3 +49,24 @@ def test_with_the_lists_of_one_day_only_that_days_figure_is_shown(tmp_path):
     trend, panel = _notifications(build_report(con, Inputs(no_council(), None)))
     assert [v for _, v in sorted(trend.items())] == [None] * 11 + [3.0]
     assert panel.previous.value is None
+
+
+APPLICATIONS = "APPLICANT,APPLICATION_TYPE,ENQUIRY,APPLICATION,ALLOCATED,PANEL_PREDICTED,PANEL,OUTCOME,TEAM,WORKER\n"
+
+
+def test_a_position_at_an_earlier_month_end_comes_from_that_months_lists_too(tmp_path):
+    """A0 applied in November 2024 and was approved in January 2026: in December's list, still in assessment, but
+    not in January's (which holds the applications of its 12 months and those still in assessment). From January's
+    list December would count 1 in assessment; its own says 2."""
+    december = APPLICATIONS + ("A0,MAINSTREAM,01/10/2024,01/11/2024,15/11/2024,,,,,\n"
+                               "A1,MAINSTREAM,01/05/2025,01/06/2025,15/06/2025,,,,,\n")
+    january = APPLICATIONS + "A1,MAINSTREAM,01/05/2025,01/06/2025,15/06/2025,,,,,\n"
+    con = open_store(tmp_path / "s.duckdb")
+    for i, (text, as_at) in enumerate(((december, date(2025, 12, 31)), (january, date(2026, 1, 31)))):
+        (tmp_path / f"l{i}").mkdir()
+        (tmp_path / f"l{i}" / "fostering applications.csv").write_text(text)
+        load(con, [tmp_path / f"l{i}"], as_at=as_at, validate=False)
+    panel = next(p for p in build_report(con, Inputs(no_council(), None)).panels
+                 if p.indicator_id == "fostering_in_assessment_count")
+    trend = {point.as_at: point.value for point in panel.trend}
+    assert (trend[date(2025, 12, 31)], trend[date(2026, 1, 31)], trend[date(2025, 11, 30)]) == (2.0, 1.0, None)

@@ -61,9 +61,6 @@ class Indicator:
     # twice, as ("value", ("other_id.numerator", ...)): those leaving care adopted, under an SGO and returning home
     # of those leaving. The public report withholds a part where the others leave a small count unpublished.
     parts: tuple[str, tuple[str, ...]] | None = None
-    # A position a list records only as on the day it was taken (Annex A List 9's latest review of each plan): an
-    # earlier month's figure comes from the lists taken that month, never from later ones (report/earlier_lists.py).
-    on_the_day: bool = False
 
     @property
     def names_children(self) -> bool:

@@ -1,10 +1,11 @@
 """Earlier months of the figures drawn from the council's lists alone, from the lists taken in those months.
 
-A list taken on a day holds what happened in the 12 months before it (formats.period.ListPeriod): worked out
-from the latest lists, a 12-month figure for an earlier month would lack the months before they begin, and
-read low (notifications "rising" from 2 to 8 over a year in which 8 came). Each earlier month's figure is the
-one the lists taken that month give, where a snapshot holds them, as the committee saw it then; else none is
-shown for that month. So too for a position a list records only as on its own day (Indicator.on_the_day).
+A list answers for the day it was taken: it holds what happened in the 12 months before (formats.period.ListPeriod),
+the rows still open then and each row's latest dates. Worked out from the latest lists, an earlier month's figure
+reads low or wrong: a 12-month count lacks the months before they begin (notifications "rising" from 2 to 8 over
+a year in which 8 came), an application approved since that was in assessment then has left the list, a plan's
+earlier review was overwritten by its latest. Each earlier month's figure is the one the lists taken that month
+give, where a snapshot holds them, as the committee saw it then; else none is shown for that month.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from ..formats import registry as formats
 from ..formats.period import ListPeriod
 from ..indicators import calculate
 from ..indicators.base import Indicator
-from ..indicators.periods import period_for
 from ..model import ALL_YEARS, VIEW_INPUTS, VIEWS, build_model
 from ..results import Value
 
@@ -24,20 +24,18 @@ from ..results import Value
 LIST_VIEWS = tuple(view for view in VIEWS if (tables := VIEW_INPUTS.get(view))
                    and all(isinstance(formats.format_of(t).period, ListPeriod) for t in tables))
 
-NOT_SHOWN_NOTE = ("Earlier months of figures over 12 months drawn from the council's lists alone are shown only "
-                  "where the lists taken in that month were loaded: a list reaches back 12 months from the day it "
-                  "was taken, so from the latest lists those months would read low.")
+NOT_SHOWN_NOTE = ("Earlier months of the figures drawn from the council's lists alone are shown only where the "
+                  "lists taken in that month were loaded: a list answers for the day it was taken (it reaches back "
+                  "12 months), so from the latest lists earlier months would read wrong.")
 
 
 def from_lists_taken_then(ctx, dates: list[date], indicators: tuple[Indicator, ...],
                           series: dict[str, dict[date, Value]]) -> bool:
-    """Replace in `series` each earlier point of a list-only figure whose period reaches back before the latest
-    lists begin: with the figure from the snapshot of lists taken that day, or with no value. True when any
-    point was left with none (the report says why)."""
-    reach = [ind for ind in indicators if _from_lists_alone(ind) and (ind.window != "at" or ind.on_the_day)]
-    begins = _coverage_start(ctx)
-    late = {(ind.id, d) for ind in reach for d in dates
-            if (d < ctx.as_at if ind.on_the_day else (period_for(ind.window, d).start or d) < begins)}
+    """Replace in `series` each point before the snapshot's date of a figure drawn from the lists alone: with the
+    figure from the snapshot of lists taken that day, or with no value. True when any point was left with none
+    (the report says why)."""
+    reach = [ind for ind in indicators if _from_lists_alone(ind)]
+    late = {(ind.id, d) for ind in reach for d in dates if d < ctx.as_at}
     if not late:
         return False
     taken = dict(ctx.con.execute("SELECT as_at, max(snapshot_id) FROM snapshots WHERE snapshot_id <> ? "
@@ -62,11 +60,6 @@ def from_lists_taken_then(ctx, dates: list[date], indicators: tuple[Indicator, .
 def _from_lists_alone(ind: Indicator) -> bool:
     tables = calculate.input_tables(ind.sql)
     return bool(tables) and all(isinstance(formats.format_of(t).period, ListPeriod) for t in tables)
-
-
-def _coverage_start(ctx) -> date:
-    """The first day every list taken on the snapshot's as-at date covers."""
-    return max(f.period.span(ctx.as_at)[0] for f in formats.FORMATS if isinstance(f.period, ListPeriod))
 
 
 def _context(ctx, sid: int, indicators: list[Indicator], built: set[str]):

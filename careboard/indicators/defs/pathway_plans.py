@@ -62,7 +62,6 @@ SELECT child, eligibility, in_touch, pathway_plan_review_date AS latest_review, 
 FROM annex_a_leavers
 WHERE {CARE_LEAVER_WITH_A_PLAN} AND EXISTS (SELECT 1 FROM annex_a_leavers WHERE pathway_plan_review_date IS NOT NULL)
 """,
-    on_the_day=True,
     group="Care leavers",
     reference="Care Leavers (England) Regulations 2010; Ofsted Annex A List 9; timescales.md section 2",
 )
