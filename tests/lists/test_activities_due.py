@@ -195,3 +195,26 @@ def test_a_child_with_a_connected_carer_approved_for_now_is_visited_weekly_until
     _, rows = list_rows(shared_context(returns, AS_AT), registry.get("visits_due"))
     assert [r[:4] for r in rows] == [("K1", "overdue", D(2025, 1, 27), 4), ("K2", "due soon", D(2025, 2, 7), 0),
                                      ("K3", "due soon", D(2025, 2, 21), 0), ("K4", "due soon", D(2025, 2, 21), 0)]
+
+
+def test_a_check_that_left_this_months_log_is_known_from_an_earlier_months(tmp_path):
+    """Seen: a log exported monthly holds the 12 months before it, so a yearly dental check done 13 months ago has
+    left it, and a child whose next check was missed was 'due soon, 0 days left' month after month, never overdue.
+    X's check of 05/11/2024 is in October's log only: at 30/11/2025 the next, due 05/11/2025, is 25 days overdue."""
+    from careboard.indicators import calculate
+    from careboard.store import open_store
+    from tests.cohort import write_returns
+    from tests.loading import load
+
+    head = "CHILD,ACTIVITY,DATE,AREA,TEAM,WORKER\n"
+    con = open_store(tmp_path / "s.duckdb")
+    episodes = {2026: {"episodes": [ep("X", "01/01/2024", place="U4")], "header": [{"CHILD": "X", "SEX": "1",
+                                                                                      "DOB": "01/01/2012"}]}}
+    for month, log in (("2025-10-31", head + "X,DENTAL,05/11/2024,,,\nX,VISIT,01/10/2025,,,\n"),
+                       ("2025-11-30", head + "X,VISIT,01/10/2025,,,\nX,VISIT,25/11/2025,,,\n")):
+        (folder,) = write_returns(tmp_path / month, episodes)
+        (folder / "activity log.csv").write_text(log)
+        load(con, [folder], as_at=date.fromisoformat(month), validate=False)
+    ctx = calculate.Context.open(con, 2)
+    _, rows = list_rows(ctx, registry.get("dental_checks_due"))
+    assert [r[:4] for r in rows] == [("X", "overdue", D(2025, 11, 5), 25)]
