@@ -101,10 +101,11 @@ def test_a_list_of_children_privately_fostered_is_not_matched_with_the_return():
 
 
 def test_a_list_of_one_child_not_in_the_return_says_so(tmp_path):
+    """Seen: an episode with no child ID beside them hid every child of the list not in the return."""
     from tests.cohort import activity
 
     con = open_store(tmp_path / "s.duckdb")
-    load(con, write_returns(tmp_path / "in", {2025: {"header": PADDED, "episodes": EPISODES,
+    load(con, write_returns(tmp_path / "in", {2025: {"header": PADDED, "episodes": [*EPISODES, ep("", "01/08/2024")],
                                                      "child_activities": [activity("X1", "VISIT", "10/03/2025")]}}),
          as_at=date(2025, 3, 31))
     (message,) = con.execute("SELECT message FROM dq_findings WHERE code = 'children_not_in_return'").fetchone()

@@ -145,7 +145,8 @@ def _children_in_no_return(sid: int) -> str:
     lists = tables_with_children((registry.LOCAL_LISTS,))
     rows = " UNION ALL ".join(f"""SELECT '{t}' AS table_name, file_id, line_no, "CHILD" AS child FROM {staging_name(t)}
         WHERE snapshot_id = {sid} AND "CHILD" IS NOT NULL""" for t in lists)
-    known = " UNION ".join(f'SELECT "CHILD" FROM {staging_name(t)} WHERE snapshot_id = {sid}'
+    # (a row with no child would make every NOT IN unknown)
+    known = " UNION ".join(f'SELECT "CHILD" FROM {staging_name(t)} WHERE snapshot_id = {sid} AND "CHILD" IS NOT NULL'
                            for t in ("header", "episodes"))
     first, line = "arg_min(child, line_no) FILTER (WHERE unknown)", "min(line_no) FILTER (WHERE unknown)"
     return f"""SELECT {sid}, 'warning', 'children_not_in_return', table_name, file_id, {line}, {first}, 'CHILD',
