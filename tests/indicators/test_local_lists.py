@@ -79,6 +79,10 @@ PRIVATE = {2025: {"episodes": IN_CARE, "private_fostering": [
     row(child="F5", notified="01/12/2024", notified_by="POLICE", first_visit="03/12/2024"),
     row(child="F6", notified="28/01/2025", notified_by="CARER", first_visit="29/01/2025"),
     row(child="F7", notified="22/01/2025", notified_by="SCHOOL")]}}
+# Seen: a school admissions team's notification was "from others", and the sentence said "0 from schools".
+ADMISSIONS = {2025: {"episodes": IN_CARE, "private_fostering": [
+    row(child="F8", notified="01/10/2024", notified_by="SCHOOL_ADMISSIONS"),
+    row(child="F9", notified="01/11/2024", notified_by="POLICE")]}}
 
 # S1 referred 01/10/2024: contact 03/10 (48 hours: by 03/10), visit 11/10 (10 days: by 11/10), assessment
 # 15/11 (45 days: by 15/11) -> all on time. S2 referred 01/11/2024: contact 04/11, visit 20/11, no assessment
@@ -121,6 +125,8 @@ CASES = [
      {"value": 1.0, "running": 4, "ending_soon": 2}),
     ("private_fostering_notifications_count", "notifications in the 12 months by who made them", PRIVATE,
      {"value": 6.0, "school": 2, "parent": 1, "health": 1, "carer": 1, "social_care": 0, "other": 1}),
+    ("private_fostering_notifications_count", "a school's admissions team is a school", ADMISSIONS,
+     {"value": 2.0, "school": 1, "other": 1}),
     ("private_fostering_first_visit_pct", "7 working days; a notification still within them counts once visited",
      PRIVATE, {"num": 3, "den": 4, "value": 75.0}),
     ("support_contact_48h_pct", "first contact within 48 hours", SUPPORT,

@@ -10,8 +10,8 @@ from ..base import Indicator
 GROUP = "Private fostering"
 REFERENCE = "Children (Private Arrangements for Fostering) Regulations 2005; timescales.md section 3"
 FIRST_VISIT = timescale("private_fostering_first_visit")
-# The sources of a notification a committee paper names, by the list's codes.
-_SOURCES = ("PARENT", "CARER", "SCHOOL", "HEALTH", "SOCIAL_CARE")
+# The sources of a notification a committee paper names, by the list's codes (schools: codes.toml).
+_SOURCES = ("PARENT", "CARER", "HEALTH", "SOCIAL_CARE")
 
 NOTIFICATIONS = Indicator(
     id="private_fostering_notifications_count",
@@ -24,7 +24,8 @@ NOTIFICATIONS = Indicator(
     denominator="",
     definition="Notifications the council received in the 12 months that a child was, or was about to be, "
                "privately fostered: cared for 28 days or more by someone who is not a parent or close relative. "
-               "Who notified the council is shown: parents, carers, schools, health and social care; the rest "
+               "Who notified the council is shown: parents, carers, schools (their admissions teams too), health "
+               "and social care; the rest "
                "(the child, the police, another council and others) together.",
     technical="private_fostering rows with NOTIFIED in the 12 months, counted by NOTIFIED_BY.",
     sentence="In the 12 months to {month} the council received {num} private fostering notifications: {parent} from "
@@ -37,6 +38,7 @@ WHERE notified BETWEEN {period_start} AND {period_end}
 """,
     decimals=0,
     extras={**{code.lower(): f"count(CASE WHEN notified_by = '{code}' THEN 1 END)" for code in _SOURCES},
+            "school": "count(CASE WHEN notified_by IN {PRIVATE_FOSTERING_SCHOOLS} THEN 1 END)",
             "other": "count(CASE WHEN notified_by NOT IN {PRIVATE_FOSTERING_NAMED_SOURCES} THEN 1 END)"},
     counts="notifications",
     group=GROUP,
