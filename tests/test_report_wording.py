@@ -232,6 +232,9 @@ def test_a_figures_note_on_errors_counts_its_own_children_and_names_each_table_i
     assert notes["temporary_approvals_past_deadline_count"] == (
         "1 error was found in the list of connected carers' temporary approvals by 1 data check, which may affect this "
         "figure. The data team can see each one in the validation report.")
+    # a count's children are those it counts: no child is an unaccompanied asylum seeker, so C102 is none of them
+    assert notes["uasc_count"] == ("1 error in the episodes of care is in a row naming no child, whom no figure "
+                                   "counts. The data team can see each one in the validation report.")
     # no child has left care (C102's end date is no date): the figure says only what no figure counts
     assert calculate.rows(ctx, registry.get("ceased_count"))[1] == []
     assert notes["ceased_count"] == ("1 error in the episodes of care is in a row naming no child, whom no figure "

@@ -54,9 +54,12 @@ def figure_notes(ctx, indicators: tuple[Indicator, ...], as_at: date) -> dict[st
 
 def _child_notes(ctx, indicators: list[Indicator], as_at: date) -> dict[str, str]:
     # One statement for every figure (each a statement of its own cost more to plan than to run).
+    # The children a figure counts: a count's (or rate's) are those its rows count (num), a share's or an
+    # average's every row's (its group).
     counted_rows = " UNION ALL ".join(
         f"SELECT {k} AS k, CAST(child AS VARCHAR) AS child "
-        f"FROM ({filled(ind.sql, period_for(ind.window, as_at).params())}) AS rows_{k} GROUP BY child"
+        f"FROM ({filled(ind.sql, period_for(ind.window, as_at).params())}) AS rows_{k} "
+        f"{'WHERE num > 0 ' if ind.aggregate in ('count', 'rate') else ''}GROUP BY child"
         for k, ind in enumerate(indicators))
     read = ", ".join(f"({k}, {literal(t)})" for k, ind in enumerate(indicators)
                      for t in sorted(calculate.input_tables(ind.sql)))
