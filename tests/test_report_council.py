@@ -54,7 +54,7 @@ def _text(page: str, css: str) -> list[str]:
 
 def test_no_council_and_no_la_in_the_file_names(tmp_path, monkeypatch):
     page = _report(tmp_path, monkeypatch, "")
-    (notice,) = _text(page, "council-note")
+    notice, *data_notes = _text(page, "council-note")     # (the data's notes follow the council's)
     assert notice.startswith("No council settings were given, so this report has no targets or RAG ratings, "
                              "and no benchmarks or rates per 10,000 children because careboard does not know")
     assert "careboard init" not in notice and "council settings" in notice     # no command in a committee paper
@@ -67,7 +67,7 @@ def test_no_council_and_no_la_in_the_file_names(tmp_path, monkeypatch):
 
 def test_no_council_benchmarks_the_la_the_file_names_give(tmp_path, monkeypatch):
     page = _report(tmp_path, monkeypatch, "935 ")
-    (notice,) = _text(page, "council-note")
+    notice, *data_notes = _text(page, "council-note")     # (the data's notes follow the council's)
     assert ("Benchmarks and rates per 10,000 children are for Suffolk (935), taken from the number the "
             "return's file names start with (such as “935 episodes.csv”)") in notice
     assert '<p class="council">Suffolk</p>' in page and "Demo Council" not in page

@@ -18,6 +18,7 @@ from ..indicators.periods import period_for
 from ..model import HISTORY_NOTES
 from ..plural import counted, listed
 from ..results import BenchmarkRow, Panel, Report, SummaryTable, Value
+from .before_the_returns import before_the_returns
 from .data_quality import figure_notes
 from .earlier_lists import NOT_SHOWN_NOTE as LISTS_SHORT_NOTE
 from .earlier_lists import from_lists_taken_then
@@ -227,6 +228,8 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     indicators = tuple(ind for ind in indicators if ind.title not in left_out)
     series = compute_series(ctx, inputs, dates, indicators)
     lists_short = from_lists_taken_then(ctx, dates, indicators, series)
+    returns_begin = (before_the_returns(date(latest.first_year - 1, 4, 1), dates, indicators, series)
+                     if ctx.holds_return else "")
     last_year = previous_year(ctx, inputs, latest.as_at, indicators)
     notes = figure_notes(ctx, indicators, latest.as_at)
     council = inputs.council
@@ -278,7 +281,7 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
     data_note = " ".join(note for note in (
         *((stale_data_note(latest.as_at, latest.collection_year), uncounted_episodes_note(con, latest.snapshot_id))
           if ctx.holds_return else (NO_RETURN_NOTE,)),
-        LISTS_SHORT_NOTE if lists_short else "") if note)
+        returns_begin, LISTS_SHORT_NOTE if lists_short else "") if note)
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
                     build_profiles(counts, profile_tables), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
                     council_note=inputs.council_note, data_note=data_note,

@@ -1,0 +1,47 @@
+"""The report's months before the SSDA903 returns loaded begin: no figure drawn from them is shown there.
+
+A return holds the children looked after during its year. Loaded alone, the 2025/26 return knows nothing of a
+child who left care before April 2025: the trend's December 2024 would show fewer children in care than there
+were, and no one leaving. Those months have no value, and the front page says so; a figure over 12 months
+reaching back before the returns begin is shown, and said to count only what they hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from ..formats import registry as formats
+from ..indicators import calculate
+from ..indicators.base import Indicator
+from ..indicators.periods import period_for
+from ..results import Value
+
+
+def before_the_returns(data_from: date, dates: list[date], indicators: tuple[Indicator, ...],
+                       series: dict[str, dict[date, Value]]) -> str:
+    """Blank in `series` each point before `data_from` (the first day of the first return loaded) of a figure
+    drawn from the return; return what the front page says of it ('' when nothing)."""
+    from_return = [ind for ind in indicators if any(formats.format_of(t) is formats.SSDA903
+                                                     for t in calculate.input_tables(ind.sql))]
+    blanked = False
+    for ind in from_return:
+        for d in dates:
+            if d < data_from and series[ind.id][d].value is not None:
+                point = series[ind.id][d]
+                series[ind.id][d] = replace(point, value=None, numerator=None, denominator=None,
+                                            extra={k: None for k in point.extra})
+                blanked = True
+    # the latest month's figures over 12 months (or 3 years) reaching back before the returns begin
+    reaching = any((period_for(ind.window, dates[-1]).start or dates[-1]) < data_from
+                   for ind in from_return if ind.window in ("12m", "36m"))
+    start = f"{data_from:%B %Y}".replace(" 0", " ")
+    said = []
+    if blanked:
+        said.append(f"The months before {start}, when the children-in-care returns loaded begin, show no figure "
+                    "drawn from them: a return holds only the children looked after in its year. Load the earlier "
+                    "years' returns to see those months.")
+    if reaching:
+        said.append(f"Figures over 12 months (or 3 years) that reach back before {start} count only what the "
+                    "returns loaded hold from then.")
+    return " ".join(said)
