@@ -186,7 +186,7 @@ def test_every_code_and_term_used_is_in_the_glossary(reports, version):
 
 def test_data_quality_notes_are_printed_and_in_words(reports):
     notes = {panel.dq_note for panel in reports["without benchmarks"].panels if panel.dq_note}
-    assert notes and all(note.endswith("The data team can see each one in the validation report.") for note in notes)
+    assert notes and all(note.endswith("The data team can see each one in the list of data-quality findings.") for note in notes)
     assert not [j for note in notes for j in jargon(note)]
 
 
@@ -228,17 +228,17 @@ def test_a_figures_note_on_errors_counts_its_own_children_and_names_each_table_i
     assert notes["cla_count"] == (
         "1 of the 2 children counted here has errors in the records this figure is worked out from (1 error found by 1 "
         "data check), which may affect it. 1 error in the episodes of care is in a row naming no child, whom no figure "
-        "counts. The data team can see each one in the validation report.")
+        "counts. The data team can see each one in the list of data-quality findings.")
     assert notes["temporary_approvals_past_deadline_count"] == (
         "1 error was found in the list of connected carers' temporary approvals by 1 data check, which may affect this "
-        "figure. The data team can see each one in the validation report.")
+        "figure. The data team can see each one in the list of data-quality findings.")
     # a count's children are those it counts: no child is an unaccompanied asylum seeker, so C102 is none of them
     assert notes["uasc_count"] == ("1 error in the episodes of care is in a row naming no child, whom no figure "
-                                   "counts. The data team can see each one in the validation report.")
+                                   "counts. The data team can see each one in the list of data-quality findings.")
     # no child has left care (C102's end date is no date): the figure says only what no figure counts
     assert calculate.rows(ctx, registry.get("ceased_count"))[1] == []
     assert notes["ceased_count"] == ("1 error in the episodes of care is in a row naming no child, whom no figure "
-                                     "counts. The data team can see each one in the validation report.")
+                                     "counts. The data team can see each one in the list of data-quality findings.")
     assert not [j for note in notes.values() for j in jargon(note)]
 
 

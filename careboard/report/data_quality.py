@@ -29,7 +29,7 @@ UNION ALL
 SELECT coalesce(child, ''), table_name, rule FROM validation_failures WHERE snapshot_id = {s} AND severity = 'error'
 """
 
-_SEEN = "The data team can see each one in the validation report."
+_SEEN = "The data team can see each one in the list of data-quality findings."
 
 
 def figure_notes(ctx, indicators: tuple[Indicator, ...], as_at: date) -> dict[str, str]:
