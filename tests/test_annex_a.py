@@ -192,6 +192,8 @@ HEADERS = [
     ("Placement Location (Within/Outside LA boundary)", LIST_8, "Placement Location", "PL_LOCATION"),
     ("Adopter family identifier", LIST_11, "Family identifier", "FAMILY"),
     ("Does the adopter have a disability (Y/N)", LIST_11, "Disability", "DISABLED"),
+    ("Date of entering care", LIST_10, "Date the Child Entered Care", "ENTERED_CARE_DATE"),
+    ("Date entered care", LIST_10, "Date the Child Entered Care", "ENTERED_CARE_DATE"),
 ]
 
 
