@@ -110,3 +110,13 @@ def test_a_list_of_one_child_not_in_the_return_says_so(tmp_path):
          as_at=date(2025, 3, 31))
     (message,) = con.execute("SELECT message FROM dq_findings WHERE code = 'children_not_in_return'").fetchone()
     assert message.startswith("the one child in this list (X1, on line 2) is in no SSDA903 return loaded")
+
+
+def test_one_child_of_a_list_not_in_the_return_is_said_in_the_singular(tmp_path):
+    from tests.cohort import activity
+
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, write_returns(tmp_path / "in", {2025: {"header": PADDED, "episodes": EPISODES, "child_activities": [
+        activity("C8", "VISIT", "10/03/2025"), activity("X1", "VISIT", "11/03/2025")]}}), as_at=date(2025, 3, 31))
+    (message,) = con.execute("SELECT message FROM dq_findings WHERE code = 'children_not_in_return'").fetchone()
+    assert message.startswith("1 of the 2 children in this list (X1, on line 3) is in no SSDA903 return loaded")

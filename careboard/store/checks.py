@@ -155,6 +155,8 @@ def _children_in_no_return(sid: int) -> str:
                  || ') is in no'
             WHEN bool_and(unknown) THEN 'none of the ' || count(DISTINCT child) || ' children in this list (' || {first}
                  || ' the first, on line ' || {line} || ') is in any'
+            WHEN count(DISTINCT child) FILTER (WHERE unknown) = 1 THEN '1 of the ' || count(DISTINCT child)
+                 || ' children in this list (' || {first} || ', on line ' || {line} || ') is in no'
             ELSE count(DISTINCT child) FILTER (WHERE unknown) || ' of the ' || count(DISTINCT child)
                  || ' children in this list (' || {first} || ' the first, on line ' || {line} || ') are in no' END
          || ' SSDA903 return loaded, so what the list says of them counts in no figure: check that the list '
