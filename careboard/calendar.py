@@ -74,7 +74,8 @@ def register_calendar(con, start_year: int, end_year: int) -> None:
 
 def _covered(con, first: date, last: date) -> bool:
     """Whether `con` has a calendar from `first` to `last` already (a report builds the model of several snapshots)."""
-    made = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'calendar' AND temporary"
+    made = ("SELECT count(*) FROM information_schema.tables WHERE table_name = 'calendar' "
+            "AND table_type = 'LOCAL TEMPORARY'")
     if not con.execute(made).fetchone()[0]:
         return False
     low, high = con.execute("SELECT min(d), max(d) FROM calendar").fetchone()

@@ -11,6 +11,10 @@ from datetime import date, datetime
 DASHES = "\u2010-\u2015\u2212"
 _DASH = re.compile(f"[{DASHES}]")
 
+# A date as Excel counts days (since 30/12/1899) in a cell not formatted as a date: five digits, 1927 to 2173,
+# perhaps with Excel's ".0". A regular expression for Python and for SQL alike.
+EXCEL_DAY_NUMBER = r"[1-9][0-9]{4}(\.0+)?"
+
 
 def parse_date(text: str) -> date:
     """A date as people type one: dd/mm/yyyy (or with hyphens or full stops), yyyy-mm-dd, or "31 March 2025"

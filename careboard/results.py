@@ -6,7 +6,7 @@ They hold numbers and words only, never a database handle, so any output can be 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
@@ -33,6 +33,10 @@ class Value:
     # The local lists (their titles) the figure is worked out from that the snapshot does not hold: then no
     # figure, as none can be known (not nought).
     not_loaded: tuple[str, ...] = ()
+
+    def without_figure(self) -> Value:
+        """The same point with no figure (a month the data loaded cannot answer for)."""
+        return replace(self, value=None, numerator=None, denominator=None, extra={k: None for k in self.extra})
 
 
 @dataclass(frozen=True)

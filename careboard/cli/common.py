@@ -139,11 +139,16 @@ def say_what_misleads_the_figures(con, snapshot_id: int) -> None:
     say_if_list_children_unknown(con, snapshot_id)
 
 
+def _findings_by_file(con, snapshot_id: int, code: str) -> list[tuple[str, str]]:
+    """(file, message) of each of the snapshot's findings of one kind, in the order the files were loaded."""
+    return con.execute("SELECT f.path, d.message FROM dq_findings d JOIN source_files f ON f.snapshot_id = "
+                       "d.snapshot_id AND f.file_id = d.file_id WHERE d.snapshot_id = ? AND d.code = ? "
+                       "ORDER BY d.file_id", [snapshot_id, code]).fetchall()
+
+
 def say_if_child_ids_lost_zeros(con, snapshot_id: int) -> None:
     """A file whose child IDs lost their leading zeros makes each of those children two (tables/child_zeros.py)."""
-    found = con.execute("SELECT f.path, d.message FROM dq_findings d JOIN source_files f ON f.snapshot_id = "
-                        "d.snapshot_id AND f.file_id = d.file_id WHERE d.snapshot_id = ? AND d.code = 'child_id_zeros' "
-                        "ORDER BY d.file_id", [snapshot_id]).fetchall()
+    found = _findings_by_file(con, snapshot_id, "child_id_zeros")
     if found:
         more = f" (and {len(found) - 1} other file{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
         print(f"note: {found[0][0]}{more}: {found[0][1]}. Every figure counts them so until the file is loaded again: "
@@ -152,10 +157,7 @@ def say_if_child_ids_lost_zeros(con, snapshot_id: int) -> None:
 
 def say_if_list_children_unknown(con, snapshot_id: int) -> None:
     """A local list naming children the return does not: what it says of them counts in no figure."""
-    found = con.execute("SELECT f.path, d.message FROM dq_findings d JOIN source_files f ON f.snapshot_id = "
-                        "d.snapshot_id AND f.file_id = d.file_id WHERE d.snapshot_id = ? AND d.code = "
-                        "'children_not_in_return' ORDER BY d.file_id", [snapshot_id]).fetchall()
-    for path, message in found:
+    for path, message in _findings_by_file(con, snapshot_id, "children_not_in_return"):
         print(f"note: {path}: {message}", file=sys.stderr)
 
 

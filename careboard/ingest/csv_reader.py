@@ -114,10 +114,11 @@ def read_csv_text(text: str, file: str, encoding: str) -> RawTable:
         dates = [header.index(c) for c in t.all_columns if c in header and t.kind(c) == "date"]
         if rows and (hint := guidance_hint([rows[0][i] for i in dates])):
             # A template's row telling how to fill the columns in, as a workbook's may have (see ingest.guidance).
-            rows.pop(0), row_no.pop(0)
-            footers.add(line_no[0])
-            findings.append(Finding("info", "guidance_row", file, table, line_no[0], None, hint,
-                                    guidance_message(f"line {line_no.pop(0)}", hint)))
+            line = line_no.pop(0)
+            del rows[0], row_no[0]
+            footers.add(line)
+            findings.append(Finding("info", "guidance_row", file, table, line, None, hint,
+                                    guidance_message(f"line {line}", hint)))
         if footers:     # a footer or guidance is often narrower than the header, and not for that a row to correct
             findings[:] = [f for f in findings if not (f.code == "row_width" and f.line in footers)]
     except csv.Error as e:

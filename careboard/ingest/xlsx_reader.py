@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from ..dates import EXCEL_DAY_NUMBER
 from ..errors import Finding, InputError
 from ..formats import registry
 from ..formats.aliases import AliasedFormat, normal_header
@@ -39,8 +40,7 @@ _HEADER_ROWS = 20
 _ERRORS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 # The kinds of finding saying a cell could not be read (the rest say how a readable one was read).
 UNREADABLE = frozenset({"error_value", "formula_not_calculated", "bad_date", "bad_integer"})
-# Excel's day number of a date from 1927 to 2173, five digits (as tables.schema reads one in a CSV file).
-_DAY_NUMBER = re.compile(r"[1-9][0-9]{4}(\.0+)?")
+_DAY_NUMBER = re.compile(EXCEL_DAY_NUMBER)     # as tables.schema reads one in a CSV file
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")

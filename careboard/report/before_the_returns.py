@@ -8,7 +8,6 @@ reaching back before the returns begin is shown, and said to count only what the
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from ..formats import registry as formats
@@ -28,9 +27,7 @@ def before_the_returns(data_from: date, dates: list[date], indicators: tuple[Ind
     for ind in from_return:
         for d in dates:
             if d < data_from and series[ind.id][d].value is not None:
-                point = series[ind.id][d]
-                series[ind.id][d] = replace(point, value=None, numerator=None, denominator=None,
-                                            extra={k: None for k in point.extra})
+                series[ind.id][d] = series[ind.id][d].without_figure()
                 blanked = True
     # the latest month's figures over 12 months (or 3 years) reaching back before the returns begin
     reaching = any((period_for(ind.window, dates[-1]).start or dates[-1]) < data_from

@@ -97,6 +97,7 @@ def _table_notes(con, snapshot_id: int) -> tuple[dict[str, str], dict[str, str],
         every[t] = (f"{counted(n, 'error')} {'was' if n == 1 else 'were'} found in the {records} by "
                     f"{counted(k, 'data check')}, which may affect this figure.")
         if unnamed:
-            rows = "is in a row" if unnamed == 1 else "are in rows"
-            no_child[t] = f"{counted(unnamed, 'error')} in the {records} {rows} naming no child, whom no figure counts."
+            where = "is in a row" if unnamed == 1 else "are in rows"
+            no_child[t] = (f"{counted(unnamed, 'error')} in the {records} {where} naming no child, "
+                           "whom no figure counts.")
     return every, no_child, named

@@ -10,7 +10,6 @@ give, where a snapshot holds them, as the committee saw it then; else none is sh
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from ..formats import registry as formats
@@ -20,9 +19,14 @@ from ..indicators.base import Indicator
 from ..model import ALL_YEARS, VIEW_INPUTS, VIEWS, build_model
 from ..results import Value
 
+
+def _lists_alone(tables) -> bool:
+    """Whether `tables` are some, and every one a list's (taken on a day), none a yearly return's."""
+    return bool(tables) and all(isinstance(formats.format_of(t).period, ListPeriod) for t in tables)
+
+
 # The model's views drawn from the lists alone: all an earlier snapshot needs built for these figures.
-LIST_VIEWS = tuple(view for view in VIEWS if (tables := VIEW_INPUTS.get(view))
-                   and all(isinstance(formats.format_of(t).period, ListPeriod) for t in tables))
+LIST_VIEWS = tuple(view for view in VIEWS if _lists_alone(VIEW_INPUTS.get(view, ())))
 
 NOT_SHOWN_NOTE = ("Earlier months of the figures drawn from the council's lists alone are shown only where the "
                   "lists taken in that month were loaded: a list answers for the day it was taken (it reaches back "
@@ -34,7 +38,7 @@ def from_lists_taken_then(ctx, dates: list[date], indicators: tuple[Indicator, .
     """Replace in `series` each point before the snapshot's date of a figure drawn from the lists alone: with the
     figure from the snapshot of lists taken that day, or with no value. True when any point was left with none
     (the report says why)."""
-    reach = [ind for ind in indicators if _from_lists_alone(ind)]
+    reach = [ind for ind in indicators if _lists_alone(calculate.input_tables(ind.sql))]
     late = {(ind.id, d) for ind in reach for d in dates if d < ctx.as_at}
     if not late:
         return False
@@ -49,17 +53,12 @@ def from_lists_taken_then(ctx, dates: list[date], indicators: tuple[Indicator, .
             series[ind_id][d] = v
         for ind in wanted:
             if ind not in held:
-                series[ind.id][d] = _none(series[ind.id][d])
+                series[ind.id][d] = series[ind.id][d].without_figure()
                 blank = True
     if built:   # views were built over an earlier snapshot: back to the latest's
         views = tuple(view for view in LIST_VIEWS if view in built)
         build_model(ctx.con, ctx.snapshot_id, ctx.built_for or ALL_YEARS, views=views)
     return blank
-
-
-def _from_lists_alone(ind: Indicator) -> bool:
-    tables = calculate.input_tables(ind.sql)
-    return bool(tables) and all(isinstance(formats.format_of(t).period, ListPeriod) for t in tables)
 
 
 def _context(ctx, sid: int, indicators: list[Indicator], built: set[str]):
@@ -75,7 +74,3 @@ def _context(ctx, sid: int, indicators: list[Indicator], built: set[str]):
         build_model(ctx.con, sid, ALL_YEARS, views=views)
         built.update(views)
     return then
-
-
-def _none(v: Value) -> Value:
-    return replace(v, value=None, numerator=None, denominator=None, extra={k: None for k in v.extra})

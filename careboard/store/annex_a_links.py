@@ -62,8 +62,8 @@ FROM linked l WHERE NOT l.in_903 AND EXISTS (SELECT 1 FROM {episodes} WHERE snap
     l10, l11 = staging_name("annex_a_adoption"), staging_name("annex_a_adopters")
     parts.append(f"""SELECT {sid}, 'warning', 'annex_a_no_family', 'annex_a_adopters', min(file_id), NULL, NULL,
        'FAMILY', NULL, 'Annex A List 11 records no family identifier for any of its adopters, while List 10 gives '
-         || 'the children placed theirs: which children went to adopters the agency approved itself cannot be told, and that '
-         || 'figure has no value. Add the family identifiers to List 11 (its column Family identifier)'
+         || 'the children placed theirs: which children went to adopters the agency approved itself cannot be told, '
+         || 'and that figure has no value. Add the family identifiers to List 11 (its column Family identifier)'
 FROM {l11} WHERE snapshot_id = {sid}
 HAVING count(*) > 0 AND count("FAMILY") = 0
    AND EXISTS (SELECT 1 FROM {l10} WHERE snapshot_id = {sid} AND "FAMILY" IS NOT NULL)""")

@@ -112,7 +112,8 @@ class _Span:
 
 
 def _extension_too_long() -> _Span:
-    week_16 = f'coalesce("WEEK_16", {timescale("temporary_approval").due_sql(chr(34) + "APPROVAL_START" + chr(34))})'
+    sixteen_weeks_on = timescale("temporary_approval").due_sql('"APPROVAL_START"')
+    week_16 = f'coalesce("WEEK_16", {sixteen_weeks_on})'
     latest = timescale("temporary_approval_extension").due_sql(week_16)
     return _Span("extension_too_long", "EXTENDED_TO", f'"EXTENDED_TO" > {latest}',
                  f"""'EXTENDED_TO ' || strftime("EXTENDED_TO", '%d/%m/%Y') || ' is more than 8 weeks after the '

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..dates import EXCEL_DAY_NUMBER
 from ..formats import registry
 from .month_first import reads_only_month_first
 
@@ -35,7 +36,7 @@ def how_written(value: str) -> str:
                  ELSE 'full stops' END || ', not slashes; save the dates as dd/mm/yyyy'
             WHEN regexp_matches({value}, '^[0-9][0-9]?[- ]?[A-Za-z]{{3}}')
             THEN ': the month is written in words; save the dates as dd/mm/yyyy'
-            WHEN regexp_full_match({value}, '[1-9][0-9]{{4}}([.]0+)?')
+            WHEN regexp_full_match({value}, '{EXCEL_DAY_NUMBER}')
             THEN ': it is a date as Excel counts days (' || {value} || ' is '
                  || strftime(DATE '1899-12-30' + CAST(CAST({value} AS DOUBLE) AS INTEGER), '%d/%m/%Y')
                  || '), saved from a cell not formatted as a date; format the column as dates, dd/mm/yyyy, and save again'

@@ -3,6 +3,7 @@ table into it, derived from the format spec so the two cannot drift apart."""
 
 from __future__ import annotations
 
+from ..dates import EXCEL_DAY_NUMBER
 from ..formats import registry
 from ..sql.params import literal
 
@@ -178,7 +179,7 @@ def _date_in_forms(cell: str, forms: tuple[str, ...], excel: bool) -> str:
     typed = f"CAST({parsed} AS DATE)"
     if not excel:
         return typed
-    serial = (f"CASE WHEN {other} AND regexp_full_match({cell}, '[1-9][0-9]{{4}}(\\.0+)?') "
+    serial = (f"CASE WHEN {other} AND regexp_full_match({cell}, '{EXCEL_DAY_NUMBER}') "
               f"THEN DATE '1899-12-30' + CAST(CAST({cell} AS DOUBLE) AS INTEGER) END")
     return f"coalesce({typed}, {serial})"
 
