@@ -193,6 +193,9 @@ def cmd_indicators(args) -> int:
     ctx.population = _population(args, con, ctx.snapshot_id, as_at)
     values = calculate.compute_all(ctx, indicators, as_at)
     say_what_misleads_the_figures(con, ctx.snapshot_id)
+    for ind in indicators:
+        for said in ctx.assumed(ind, as_at) if not values[ind.id].not_loaded else ():
+            print(f"note: {ind.id}: {said}", file=sys.stderr)
     if args.output:
         from ..safe_cells import write_table
 
@@ -228,6 +231,8 @@ def cmd_children(args) -> int:
     cols, data = calculate.rows(ctx, ind, args.as_at)
     if "episodes" in calculate.input_tables(ind.sql):
         say_what_misleads_the_figures(con, ctx.snapshot_id)
+    for said in ctx.assumed(ind, args.as_at):
+        print(f"note: {said}", file=sys.stderr)
     files = dict(con.execute(f"SELECT file_id, {file_named('f')} FROM source_files f WHERE snapshot_id = ?",
                              [ctx.snapshot_id]).fetchall())
     cols, data = _for_people(ind, cols, data, files)
@@ -296,7 +301,7 @@ def cmd_due(args) -> int:
             print(f"{unit.title}: {said[-1][1]}", file=sys.stderr)
             continue
         sheets.append((unit.sheet, columns, rows))
-        said.append((unit.title, summary(unit, rows, as_at, args.days)))
+        said.append((unit.title, " ".join([summary(unit, rows, as_at, args.days), *ctx.assumed(unit, as_at)])))
         print(f"{unit.title}: {said[-1][1]}" if len(units) > 1 else said[-1][1], file=sys.stderr)
     if not sheets:      # every list needs what the snapshot does not hold: no workbook of nothing
         raise InputError("--list all", f"none of the lists can be drawn up from snapshot {ctx.snapshot_id}, as said "

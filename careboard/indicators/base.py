@@ -26,6 +26,16 @@ COUNTS = ("children", "reviews", "incidents", "adoptions", "households", "applic
 ABOUT_A_CHILD = ("children", "reviews", "incidents", "adoptions", "notifications")
 
 
+@dataclass(frozen=True)
+class Assumed:
+    """What a figure or list takes as so for some children when a council's list it could read is not loaded,
+    to be said beside it: `said`, when the snapshot does not hold `table` and `who` (SQL over the model: a row
+    per child it touches at {as_at}) finds any child. Said without a count, so the public report can say it."""
+    table: str
+    who: str
+    said: str
+
+
 def _is_part(part: str) -> bool:
     return part in FIGURES or (part.startswith("extra.") and len(part) > 6)
 
@@ -61,6 +71,8 @@ class Indicator:
     # twice, as ("value", ("other_id.numerator", ...)): those leaving care adopted, under an SGO and returning home
     # of those leaving. The public report withholds a part where the others leave a small count unpublished.
     parts: tuple[str, tuple[str, ...]] | None = None
+    # What it takes as so when an optional list is not loaded (Assumed), said beside the figure.
+    assumed: tuple[Assumed, ...] = ()
 
     @property
     def names_children(self) -> bool:

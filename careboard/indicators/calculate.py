@@ -95,6 +95,18 @@ class Context:
                       and formats.table(t).every_return and t not in self.tables_loaded}
         return tuple(sorted(lists))
 
+    def assumed(self, unit, as_at: date | None = None) -> list[str]:
+        """What an indicator or list (`unit`) takes as so at `as_at` for want of a list the snapshot does not hold,
+        in words (its Assumed said where any child is touched)."""
+        said = []
+        for a in unit.assumed:
+            if a.table not in self.tables_loaded:
+                self.model_for(as_at or self.as_at)
+                sql = filled(a.who, {"as_at": as_at or self.as_at})
+                if self.con.execute(f"SELECT EXISTS ({sql})").fetchone()[0]:
+                    said.append(a.said)
+        return said
+
     @property
     def holds_return(self) -> bool:
         """Whether the snapshot holds an SSDA903 return (a snapshot of local lists alone does not)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..model import filled
 from ..sql import Macro
 from ..timescales import get as timescale
+from .base import Assumed
 
 
 def _due(timescale_id: str, start: str) -> str:
@@ -93,6 +94,17 @@ SELECT i.child, i.place, i.placement_start, i.long_term, s.last_visit,
                   _visit_due(_BEFORE_LOG))},
        w.team, w.worker, i.file_id, i.line_no
 FROM placed i {_JOINED}"""
+
+# Without the list of temporary approvals, no child placed with a relative or friend can be told to be on weekly
+# visits under reg 24: each is visited as any fostered child, and the figure and the list say so.
+TEMPORARY_APPROVALS_UNKNOWN = Assumed(
+    "temporary_approvals",
+    """SELECT c.child FROM cla_on({as_at}) c JOIN placements p ON p.child = c.child AND p.placement_seq = c.placement_seq
+WHERE p.place IN {PLACE_CONNECTED}""",
+    "The council's list of temporary approvals is not loaded, so children placed with a relative or friend are "
+    "taken to be visited at least every 6 weeks, as other fostered children are. A child whose carer is approved "
+    "only for now (a temporary approval) is due a visit every week until the first review, then every 4 weeks: "
+    "load the list to count them so.")
 
 # Health assessments: the initial one within 20 working days of coming into care (one in the 3 months before
 # serves), then review assessments at most 6 months apart before the fifth birthday and 12 months apart after

@@ -46,6 +46,8 @@ class OperationalList:
     # A column of a model view the list is worked out from, and what to say when none of the view's rows records
     # it (a workbook without that column, say): (view, column, advice). The list is then not drawn up.
     needs_recorded: tuple[str, str, str] | None = None
+    # What it takes as so when an optional list is not loaded (indicators.base.Assumed), said after it.
+    assumed: tuple = ()
 
     @property
     def names_children(self) -> bool:
@@ -92,11 +94,11 @@ def due_columns_sql(due: str) -> str:
 
 
 def due_list(id: str, title: str, description: str, key: Column, columns: tuple[Column, ...], sql: str,
-             row_is: str, reference: str, sheet: str, needs_recorded: tuple[str, str, str] | None = None
-             ) -> OperationalList:
+             row_is: str, reference: str, sheet: str, needs_recorded: tuple[str, str, str] | None = None,
+             assumed: tuple = ()) -> OperationalList:
     """A list of things overdue or due soon, for those who act on them: `key` (what each row is about), the
     DUE_COLUMNS, then `columns`; looking 28 days ahead, with the counts of each status said after it."""
     return OperationalList(id=id, title=title, description=description, columns=(key, *DUE_COLUMNS, *columns),
                            sql=sql, audience=("practitioners", "managers"), command="due", row_is=row_is,
                            ahead_days=28, summary=DUE_SUMMARY, tally="status", reference=reference, sheet=sheet,
-                           needs_recorded=needs_recorded)
+                           needs_recorded=needs_recorded, assumed=assumed)

@@ -232,6 +232,9 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                      if ctx.holds_return else "")
     last_year = previous_year(ctx, inputs, latest.as_at, indicators)
     notes = figure_notes(ctx, indicators, latest.as_at)
+    for ind in indicators:     # what a figure takes as so for want of a list comes first: it bears on every month
+        if said := ctx.assumed(ind, latest.as_at):
+            notes[ind.id] = " ".join([*said, notes.get(ind.id, "")]).strip()
     council = inputs.council
     panels = []
     for ind in indicators:

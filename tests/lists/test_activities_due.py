@@ -197,6 +197,29 @@ def test_a_child_with_a_connected_carer_approved_for_now_is_visited_weekly_until
                                      ("K3", "due soon", D(2025, 2, 21), 0), ("K4", "due soon", D(2025, 2, 21), 0)]
 
 
+def test_without_the_list_of_temporary_approvals_the_visits_to_children_placed_with_relatives_say_what_is_assumed():
+    """K1 is placed with a relative (U3) and K2 in foster care (U4). Without the list of temporary approvals K1 is
+    visited 6-weekly, which the visits figure and list say; with the list loaded, or with no child placed with a
+    relative or friend, they say nothing."""
+    from careboard.indicators.registry import BY_ID
+    from tests.cohort import row
+
+    episodes = [ep("K1", "01/12/2024", place="U3", place_provider="PR1"), ep("K2", "01/12/2024", place="U4")]
+    visits = [activity("K1", "VISIT", "10/01/2025"), activity("K2", "VISIT", "10/01/2025")]
+    approvals = [row(child="K1", carer="R1", approval_start="01/12/2024")]
+    without = shared_context({2025: {"episodes": episodes, "child_activities": visits}}, AS_AT)
+    with_list = shared_context({2025: {"episodes": episodes, "child_activities": visits,
+                                       "temporary_approvals": approvals}}, AS_AT)
+    fostered = shared_context({2025: {"episodes": episodes[1:], "child_activities": visits}}, AS_AT)
+    for unit in (registry.get("visits_due"), BY_ID["visits_on_time_pct"]):
+        (said,) = without.assumed(unit)
+        assert said.startswith("The council's list of temporary approvals is not loaded, so children placed with a "
+                               "relative or friend are taken to be visited at least every 6 weeks")
+        assert with_list.assumed(unit) == [] and fostered.assumed(unit) == []
+    _, rows = list_rows(without, registry.get("visits_due"))
+    assert [r[:3] for r in rows] == [("K1", "due soon", D(2025, 2, 21)), ("K2", "due soon", D(2025, 2, 21))]
+
+
 def test_a_check_that_left_this_months_log_is_known_from_an_earlier_months(tmp_path):
     """Seen: a log exported monthly holds the 12 months before it, so a yearly dental check done 13 months ago has
     left it, and a child whose next check was missed was 'due soon, 0 days left' month after month, never overdue.

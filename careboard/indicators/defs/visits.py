@@ -5,6 +5,7 @@ visits-due list reads too."""
 from __future__ import annotations
 
 from ..base import Indicator
+from ..due import TEMPORARY_APPROVALS_UNKNOWN
 
 VISITS_ON_TIME = Indicator(
     id="visits_on_time_pct",
@@ -40,6 +41,7 @@ WHERE (last_visit IS NOT NULL OR due_date <= {as_at}) AND (due_known OR due_date
 """,
     group="Statutory visits",
     reference="CPPCR 2010 reg 28; timescales.md section 2",
+    assumed=(TEMPORARY_APPROVALS_UNKNOWN,),
 )
 
 INDICATORS = (VISITS_ON_TIME,)

@@ -10,6 +10,7 @@ and nothing is logged since, the due date is the latest it can be (indicators/du
 
 from __future__ import annotations
 
+from ...indicators.due import TEMPORARY_APPROVALS_UNKNOWN
 from ..base import Column, OperationalList, due_columns_sql, due_list
 
 _CHILD = Column("child", "the child's ID, as in the return and the activity log")
@@ -30,8 +31,8 @@ ORDER BY {due}, child
 
 
 def _due_list(id: str, title: str, description: str, columns: tuple[Column, ...], sql: str, row_is: str,
-              reference: str, sheet: str) -> OperationalList:
-    return due_list(id, title, description, _CHILD, (*columns, *_WHO), sql, row_is, reference, sheet)
+              reference: str, sheet: str, assumed: tuple = ()) -> OperationalList:
+    return due_list(id, title, description, _CHILD, (*columns, *_WHO), sql, row_is, reference, sheet, assumed=assumed)
 
 
 VISITS_DUE = _due_list(
@@ -44,7 +45,8 @@ VISITS_DUE = _due_list(
     "current placement began count.",
     (Column("last_visit", "the latest visit recorded since the placement began; blank when none"),
      Column("placement_start", "the day the child's current placement began")),
-    _sql("visits_due", "last_visit, placement_start"), "visit", "CPPCR 2010 reg 28; timescales.md section 2", "Statutory visits")
+    _sql("visits_due", "last_visit, placement_start"), "visit", "CPPCR 2010 reg 28; timescales.md section 2", "Statutory visits",
+    assumed=(TEMPORARY_APPROVALS_UNKNOWN,))
 
 HEALTH_DUE = _due_list(
     "health_assessments_due", "Health assessments overdue or due soon",
