@@ -115,6 +115,7 @@ class ProfileTable:
     rows: list[tuple[str, list[int | None], bool]]   # (label, counts per date, is_subtotal)
     suppressed: frozenset[tuple[int, int]] = frozenset()   # (row, date) cells withheld as "c"; count set to None
     published_sums: tuple[tuple[str, ...], ...] = ()   # labels of rows whose sum the scorecard also publishes
+    note: str = ""        # how to read it (groups.toml), printed with the profile tables
 
 
 @dataclass(frozen=True)

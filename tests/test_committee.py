@@ -28,7 +28,7 @@ def test_sentence_fills_numbers_in_house_style():
     ind = registry.get("placements_3plus_pct")
     v = Value(ind.id, date(2019, 1, 31), date(2018, 2, 1), date(2019, 1, 31), 22 / 380 * 100, 22.0, 380.0)
     assert sentence(ind, v, 6.0) == ("22 out of the 380 children in care at the end of January 2019 had 3 or more "
-                                     "placements in the last 12 months. This is a ratio of 5.8%.")
+                                     "placements in the last 12 months. That is 5.8%.")
 
 
 @pytest.fixture(scope="module")

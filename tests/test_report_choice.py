@@ -180,6 +180,17 @@ def test_snapshot_profile_columns_are_unchanged_by_default(store, tmp_path):
     assert report.profiles[0].dates == [date(2025, 1, 31), date(2025, 2, 28)] and report.profile_note == ""
 
 
+def test_the_profile_tables_say_how_to_read_the_lengths_of_time_in_care(store, tmp_path):
+    """Read literally, "7 - 12 months", "1 - 2 years", "3 - 5 years" leave gaps: the note under the tables says which
+    whole years each is, after the note on their dates."""
+    from careboard.report.view import build
+
+    report = report_for(store, load_council_config(council(tmp_path, 'profile_dates = "quarter-ends"\n')))
+    note = build(report)["profile_note"]
+    assert note.startswith(report.profile_note) and note.endswith(
+        "then in whole years, so that 1 - 2 years is from 12 months up to 3 years, and 3 - 5 years from 3 up to 6 years.")
+
+
 def test_report_command_writes_word_and_excel_with_commentary_and_quarter_ends(store, tmp_path):
     commentary = tmp_path / "commentary.md"
     commentary.write_text("## cla_count\nTwo children came into care in the autumn.\n\n## Reviews\nAll on time.\n")

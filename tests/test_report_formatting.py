@@ -81,8 +81,21 @@ def test_dates():
     ("In the 12 months, 1 adopters were approved.", "In the 12 months, 1 adopter was approved."),
     ("had run past their deadline, and 1 end within 4 weeks.", "had run past their deadline, and 1 ends within 4 weeks."),
     ("and 11 end within 4 weeks; 21 adopters were approved", "and 11 end within 4 weeks; 21 adopters were approved"),
+    ("At the end of May 2025, 1 of the children in care were unaccompanied and seeking asylum.",
+     "At the end of May 2025, 1 of the children in care was unaccompanied and seeking asylum."),
 ])
 def test_a_count_of_one_is_singular(text, expected):
     from careboard.report.sentences import one_is_singular
 
     assert one_is_singular(text) == expected
+
+
+@pytest.mark.parametrize("children, with_errors, who", [
+    (1, 1, "The one child counted here has"), (2, 2, "Both children counted here have"),
+    (3, 3, "All 3 children counted here have"), (2, 1, "1 of the 2 children counted here has"),
+])
+def test_a_figures_note_counts_its_children_in_words(children, with_errors, who):
+    from careboard.report.data_quality import _child_note
+
+    assert _child_note(children, with_errors, 4, 2) == (f"{who} errors in the records this figure is worked out from "
+                                                        "(4 errors found by 2 data checks), which may affect it.")

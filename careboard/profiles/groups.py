@@ -23,7 +23,7 @@ BANDS = ("age", "months_in_care")
 CODE_COLUMNS = ("sex", "ethnic", "ls", "place", "provider", "uasc")
 
 _ROW_KEYS = {"label", "subtotal", "otherwise", "only_if_any", "from", "to", *CODE_COLUMNS}
-_TABLE_KEYS = {"key", "title", "band", "rows", "published_sums"}
+_TABLE_KEYS = {"key", "title", "band", "rows", "published_sums", "note"}
 _SUM_KEYS = {"rows", "by"}
 _CODE = re.compile(r"[A-Z0-9]*")   # upper case, as the store keeps codes; "" is blank
 
@@ -57,6 +57,7 @@ class Table:
     rows: tuple[Row, ...]
     band: str | None = None
     published_sums: tuple[PublishedSum, ...] = ()
+    note: str = ""         # how to read it, printed with the profile tables
 
     @property
     def details(self) -> tuple[Row, ...]:
@@ -113,7 +114,8 @@ def _table(t: dict, where: str, key) -> Table:
         raise GroupsError(f"{where}: field 'published_sums' must be a list")
     details = {row.label for row in rows if not row.subtotal}
     table = Table(t["key"], t["title"], rows, band,
-                  tuple(_published_sum(s, f"{where}, published sum {i + 1}", details) for i, s in enumerate(sums)))
+                  tuple(_published_sum(s, f"{where}, published sum {i + 1}", details) for i, s in enumerate(sums)),
+                  t.get("note", ""))
     _check_table(table, where)
     return table
 

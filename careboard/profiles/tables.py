@@ -54,4 +54,4 @@ def _table(table: Table, dates: list[date], per_date: list[dict[str, int]]) -> P
     # a row left out is zero at every date, so the sum of the rows shown is still the figure published
     sums = tuple(dict.fromkeys(tuple(label for label in published.rows if label in shown)
                                for published in table.published_sums))
-    return ProfileTable(table.title, list(dates), rows, published_sums=sums)
+    return ProfileTable(table.title, list(dates), rows, published_sums=sums, note=table.note)

@@ -78,6 +78,7 @@ def _child_notes(ctx, indicators: list[Indicator], as_at: date) -> dict[str, str
 
 def _child_note(children: int, with_errors: int, errors: int, checks: int) -> str:
     who = ("the one child counted here has" if children == 1 else
+           "both children counted here have" if with_errors == children == 2 else
            f"all {children} children counted here have" if with_errors == children else
            f"{with_errors} of the {children} children counted here {'has' if with_errors == 1 else 'have'}")
     return (f"{who[0].upper()}{who[1:]} errors in the records this figure is worked out from "

@@ -94,7 +94,8 @@ def build(report: Report) -> dict:
         "panels": panels,
         "profiles": profiles,
         "profiles_title": PROFILES_TITLE,
-        "profile_note": report.profile_note,
+        # which dates the columns are, then how to read a table, once under them all
+        "profile_note": " ".join(note for note in (report.profile_note, *(t.note for t in report.profiles)) if note),
         "footnotes": footnotes,
         "glossary": glossary(_printed_text(panels, profiles, footnotes, report.section_commentary, report.tables)),
     }

@@ -248,7 +248,7 @@ def _notes(sheet, report: Report, view: dict, formats: _Formats) -> None:
     if view["data_note"]:
         lines.append(("Data", view["data_note"]))
     if view["profile_note"]:
-        lines.append(("Profile table dates", view["profile_note"]))
+        lines.append(("Profile tables", view["profile_note"]))
     lines += [(f"Note {n}", note) for n, note in enumerate(view["footnotes"], start=1)]
     if view["glossary"]:
         lines += [("Glossary", ""), *((item.term, item.meaning) for item in view["glossary"])]

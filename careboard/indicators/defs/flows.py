@@ -111,7 +111,7 @@ def _left_share(id_: str, title: str, codes: str, ending: str, plain: str, meani
                    f"the way they last left. {_NOT_LEAVING}",
         technical=f"Each child's last ending in the 12 months decides how they left. {meaning} {_CEASED_WORDS}",
         sentence=f"In the 12 months to the end of {{month}}, {{num}} out of the {{den}} children who left care "
-                 f"{outcome}. This is a ratio of {{value}}.",
+                 f"{outcome}. That is {{value}}.",
         sql=_left_by(codes), **kw)
 
 
@@ -186,7 +186,7 @@ UASC_COUNT = Indicator(
                "whose status as an unaccompanied asylum-seeking child had ended by then is not counted.",
     technical="Children in care at the as-at date (short breaks excluded) with a UASC record whose UASC status had "
                "not ceased by that date (DUC blank or after it).",
-    sentence="At the end of {month}, {num} of the children in care were unaccompanied asylum-seeking children.",
+    sentence="At the end of {month}, {num} of the children in care were unaccompanied and seeking asylum.",
     sql="""
 SELECT c.child, ch.uasc_ceased, c.file_id, c.line_no,
        CASE WHEN ch.uasc AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > {as_at}) THEN 1 ELSE 0 END AS num
@@ -212,8 +212,8 @@ FOSTER_PLACEMENT = Indicator(
     technical="Children in care at the as-at date whose open episode is a foster placement: with relatives or "
                "friends (U1-U3) or with other foster carers (U4-U6), whatever the provider. A child on a temporary "
                "move (T0-T4) on that date is not counted as fostered.",
-    sentence="{num} out of the {den} children in care at the end of {month} were living with foster carers. This is "
-             "a ratio of {value}.",
+    sentence="{num} out of the {den} children in care at the end of {month} were living with foster carers. That is "
+             "{value}.",
     sql=f"""
 SELECT child, place, file_id, line_no, CASE WHEN {_in('place', FOSTER_CARE)} THEN 1 ELSE 0 END AS num
 FROM cla_on({{as_at}})

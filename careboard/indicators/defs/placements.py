@@ -49,7 +49,7 @@ PLACEMENTS_3PLUS = Indicator(
                "adoption with the child's own foster carers (A3/A5 reached by RNE T or U) do not count as new "
                "placements. A change of legal status only (RNE L) is not a new placement.",
     sentence="{num} out of the {den} children in care at the end of {month} had 3 or more placements in the last "
-             "12 months. This is a ratio of {value}.",
+             "12 months. That is {value}.",
     sql=three_or_more_placements(
         "SELECT child, decom AS episode_start, place, file_id, line_no FROM cla_on({as_at})", "{period_start}"),
     reference="DfE CLA statistics (placement stability); LAIT LACStable_2016on; indicators.md A5",

@@ -48,7 +48,7 @@ PLACEMENTS_3PLUS_2YR = Indicator(
                "placements lasting under a day and a placement for adoption with the child's own foster carers "
                "(A3/A5 by RNE T or U) are not new placements.",
     sentence="{num} out of the {den} children in care for 2 years or more at the end of {month} had 3 or more "
-             "placements in the last 2 years. This is a ratio of {value}.",
+             "placements in the last 2 years. That is {value}.",
     sql=three_or_more_placements(
         f"SELECT child, looked_after_since, place, file_id, line_no FROM ({IN_CARE_SINCE}) i "
         f"WHERE looked_after_since <= {months_before_as_at(24)}",
@@ -85,7 +85,7 @@ LONG_TERM_STABILITY = Indicator(
                "with the previous carer began 2 years or more before the as-at date. A temporary move the child is "
                "still on at the as-at date is treated as a stay with the carer before it.",
     sentence="{num} out of the {den} children aged under 16 in care for 2.5 years or more at the end of {month} have "
-             "been in their current placement for 2 years or more. This is a ratio of {value}.",
+             "been in their current placement for 2 years or more. That is {value}.",
     sql=f"""
 SELECT i.child, i.looked_after_since, i.place, cur.carer_start AS with_carer_since,
        prev.carer_start AS previous_carer_since, i.file_id, i.line_no,
