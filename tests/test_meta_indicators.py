@@ -71,13 +71,14 @@ def _shared_counts():
 @pytest.mark.parametrize("ind, own, other", _shared_counts(), ids=lambda x: getattr(x, "id", x))
 def test_counts_declared_the_same_are_the_same(ind, own, other):
     from careboard.indicators import calculate
+    from tests.indicators.test_counting_children import AS_AT as EVERY_AT, EVERY_FAMILY
     from tests.indicators.test_flows import AS_AT as FLOWS_AT, FOUR_WAYS_HOME
     from tests.shared_context import shared_context
     from tests.test_profiles import AS_AT as PROFILES_AT, RETURNS as PROFILES
 
     other_id, _, other_part = other.partition(".")
     seen = []
-    for returns, as_at in ((FOUR_WAYS_HOME, FLOWS_AT), (PROFILES, PROFILES_AT)):
+    for returns, as_at in ((FOUR_WAYS_HOME, FLOWS_AT), (PROFILES, PROFILES_AT), (EVERY_FAMILY, EVERY_AT)):
         ctx = shared_context(returns, as_at)
         mine = _part(calculate.compute(ctx, ind, as_at), own)
         theirs = _part(calculate.compute(ctx, registry.get(other_id), as_at), other_part)
@@ -92,12 +93,14 @@ def test_parts_declared_of_a_whole_add_up_to_no_more_than_it(ind):
     of it, none counted twice."""
     from careboard.indicators import calculate
     from tests.indicators.test_care_leavers import AS_AT as LEAVERS_AT, LEFT_BEFORE, STATUS_19_21
+    from tests.indicators.test_counting_children import AS_AT as EVERY_AT, EVERY_FAMILY
     from tests.indicators.test_flows import AS_AT as FLOWS_AT, FOUR_WAYS_HOME
     from tests.shared_context import shared_context
 
     whole, parts = ind.parts
     seen = []
-    for returns, as_at in ((FOUR_WAYS_HOME, FLOWS_AT), (STATUS_19_21, LEAVERS_AT), (LEFT_BEFORE, LEAVERS_AT)):
+    for returns, as_at in ((FOUR_WAYS_HOME, FLOWS_AT), (STATUS_19_21, LEAVERS_AT), (LEFT_BEFORE, LEAVERS_AT),
+                           (EVERY_FAMILY, EVERY_AT)):
         ctx = shared_context(returns, as_at)
         total = _part(calculate.compute(ctx, ind, as_at), whole) or 0
         counts = [_part(calculate.compute(ctx, registry.get(pid), as_at), part) or 0

@@ -236,6 +236,38 @@ def test_parts_of_a_whole_leaving_a_small_rest_withhold_the_smallest_part():
     assert (adopted.current.numerator, sgo.current.numerator, home.current.numerator) == (0, 6, 9)
 
 
+def _count_panel(indicator_id: str, count: int):
+    panel = _share_panel(indicator_id, count, count)
+    point = replace(panel.current, value=float(count), numerator=count, denominator=None)
+    return replace(panel, unit="count", current=point, trend=[point])
+
+
+def test_the_group_of_a_rolling_figure_less_the_children_in_care_now_is_not_a_small_count():
+    """Seen: 'children in care who went missing' was withheld (2 of 13), but its group, the 13 in care at any time
+    in the 12 months, was published in the workbook beside the 8 in care now: 5 had left, which the withheld count of
+    those leaving hid. The group is withheld there, and in the figure for those away, over the same children."""
+    cla, missing, away = suppress_panels([_count_panel("cla_count", 8), _share_panel("missing_child_pct", 2, 13),
+                                          _share_panel("away_child_pct", 7, 13)], 5)
+    assert cla.current.value == 8
+    assert missing.current.denominator is None and away.current.denominator is None
+    assert (away.current.value, away.current.numerator) == (None, None)    # 7 of a withheld group gives it back
+    # 20 in care at any time: 12 had left, and every figure stands
+    cla, missing, away = suppress_panels([_count_panel("cla_count", 8), _share_panel("missing_child_pct", 6, 20),
+                                          _share_panel("away_child_pct", 7, 20)], 5)
+    assert not (cla.current.suppressed or missing.current.suppressed or away.current.suppressed)
+
+
+def test_the_children_with_an_sdq_score_withheld_in_one_figure_are_withheld_in_the_average():
+    """Seen: 6 of 7 children had an SDQ score, so 6 was withheld (1 had none), but the average score was 'of the 6
+    children with a score' beside the group of 7."""
+    received, mean = suppress_panels([_share_panel("sdq_received_pct", 6, 7),
+                                      replace(_share_panel("sdq_mean", 82, 6), unit="score")], 5)
+    assert received.current.numerator is None and mean.current.denominator is None and mean.current.value is None
+    received, mean = suppress_panels([_share_panel("sdq_received_pct", 6, 17),
+                                      replace(_share_panel("sdq_mean", 82, 6), unit="score")], 5)
+    assert mean.current.value is not None and received.current.numerator == 6
+
+
 def test_a_part_leaving_a_small_rest_of_the_count_beside_it_is_withheld_in_words():
     """Seen: '8 out of the 15 children who left care returned home ..., 6 of them as part of care planning': 2 did
     not."""

@@ -69,8 +69,11 @@ class Indicator:
     same_as: tuple[tuple[str, str], ...] = ()
     # A count of this figure (its part: value, numerator ...) that other figures' counts are parts of, none counted
     # twice, as ("value", ("other_id.numerator", ...)): those leaving care adopted, under an SGO and returning home
-    # of those leaving. The public report withholds a part where the others leave a small count unpublished.
+    # of those leaving. The public report withholds a part where the others leave a small count unpublished, or
+    # with `withhold_whole` this figure's whole: the children in care at any time in 12 months, of whom those in
+    # care at the end are a part, are the group of a lesser figure than the count of children in care.
     parts: tuple[str, tuple[str, ...]] | None = None
+    withhold_whole: bool = False
     # What it takes as so when an optional list is not loaded (Assumed), said beside the figure.
     assumed: tuple[Assumed, ...] = ()
 

@@ -115,7 +115,8 @@ def suppress_panels(panels: list[Panel], threshold: int) -> list[Panel]:
              for ind in declared for own, other in ind.same_as
              for other_id, _, other_part in [other.partition(".")] if other_id in by_id]
     wholes = [(by_id[ind.id], ind.parts[0], [(by_id[pid], part) for pid, _, part in
-                                             (x.partition(".") for x in ind.parts[1]) if pid in by_id])
+                                             (x.partition(".") for x in ind.parts[1]) if pid in by_id],
+               ind.withhold_whole)
               for ind in declared if ind.parts]
     marked = list(panels)
     while True:
@@ -125,8 +126,9 @@ def suppress_panels(panels: list[Panel], threshold: int) -> list[Panel]:
             for a, part_a, b, part_b in ((i, own, j, other), (j, other, i, own)):
                 for when in _withheld_dates(done[a], part_a) - _withheld_dates(done[b], part_b):
                     more[b] = _marked(more[b], when, part_b)
-        for w, whole, members in wholes:
+        for w, whole, members, withhold_whole in wholes:
             for j, part, when in _parts_leaving_a_small_rest(done, w, whole, members, threshold):
+                j, part = (w, whole) if withhold_whole else (j, part)
                 more[j] = _marked(more[j], when, part)
         if more == marked:
             return done

@@ -131,6 +131,8 @@ SDQ_RECEIVED = _annual(
              "({value}).",
     sql=_sql("CASE WHEN o.sdq_score IS NOT NULL THEN 1 ELSE 0 END", _ages(5, 16)),
     extras={"with_reason": "sum(CASE WHEN sdq_reason IS NOT NULL THEN 1 ELSE 0 END)"},
+    # the children with a score are the group of the average and of those with a score of concern
+    same_as=(("numerator", "sdq_mean.denominator"), ("numerator", "sdq_concern_pct.denominator")),
 )
 
 SDQ_MEAN = _annual(

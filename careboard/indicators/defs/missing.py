@@ -55,6 +55,11 @@ MISSING_CHILD = Indicator(
     group="Missing",
     extras={"incidents": "coalesce(sum(incidents), 0)"},
     reference="DfE CLA statistics; LAIT Children_missing; indicators.md A8",
+    # The children in care at the end are some of those in care in the 12 months: the rest, those who left and
+    # had not come back, may be few. Away from placement counts over the same children.
+    parts=("denominator", ("cla_count.value",)),
+    withhold_whole=True,
+    same_as=(("denominator", "away_child_pct.denominator"),),
 )
 
 AWAY_CHILD = replace(
@@ -70,6 +75,7 @@ AWAY_CHILD = replace(
              "without authorisation at least once ({value}).",
     sql=_children_with("A"),
     reference="DfE CLA statistics; LAIT Children_Away; indicators.md A8",
+    parts=None, withhold_whole=False, same_as=(),
 )
 
 MISSING_INCIDENTS_MONTH = Indicator(
