@@ -335,6 +335,11 @@ CASES = [
      {"episodes": [cla("A"), cla("B", dec="01/05/2024", rec="X1"), ep("B", "01/05/2024", rne="P"), new("C")],
       "oc2": [oc2("A", teeth_check="")]}, None, [("oc2", 1), ("episodes", 2)]),
     ("191", "a complete row passes", 2024, {"episodes": [cla("A")], "oc2": [oc2("A")]}, None, []),
+    # Seen: a start or end date with a two-digit year (its own rule's error) put the child in the 12-month group.
+    ("191", "a child whose start or end date cannot be read is not asked for OC2 data", 2025,
+     {"episodes": [cla("A", dec="15/02/25", rec="E11"), ep("B", "03/01/25")]}, None, []),
+    ("190", "nor refused it", 2025,
+     {"episodes": [cla("A", dec="15/02/25", rec="E11"), ep("B", "03/01/25")], "oc2": [oc2("A"), oc2("B")]}, None, []),
     ("192", "substance misuse without the received item fails", 2025,
      {"oc2": [oc2("A", substance_misuse="1"), oc2("B", substance_misuse="1", intervention_received="0",
                                                   intervention_offered="1")]}, None, [("oc2", 1)]),

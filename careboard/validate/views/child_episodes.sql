@@ -17,10 +17,16 @@ SELECT "CHILD",
        -- open past it (DEC is blank for an episode open at 31 March), so that child was not looked after at
        -- 31 March and is not in the cohort. A child whose every episode starts after 31 March was not looked
        -- after in the year at all. A short break whose end is blank or unreadable is taken as in the year, as a
-       -- return holds only episodes open at some time in it.
-       NOT bool_and(coalesce("DECOM" > {end}, false))
-       AND NOT bool_or(coalesce(("RNE" = 'S' AND "DECOM" > {start} AND "DECOM" <= {end})
-                                OR (coalesce("REC", '') <> 'X1' AND "DEC" BETWEEN {start} AND {end})
-                                OR ({short_break:"LS"} AND "DECOM" <= {end} AND coalesce("DEC" >= {start}, true)),
-                                false)) AS cla_12m
+       -- return holds only episodes open at some time in it. A start or end date written but unreadable may fall
+       -- anywhere: whether the child is in the group is not known (NULL), so neither the rules asking for the
+       -- group's OC2 data nor those refusing it of others judge the child (the date has its own rule).
+       CASE WHEN NOT bool_or(("DECOM" IS NULL AND coalesce("r_DECOM", '') <> '')
+                             OR ("DEC" IS NULL AND coalesce("r_DEC", '') <> ''))
+            THEN NOT bool_and(coalesce("DECOM" > {end}, false))
+                 AND NOT bool_or(coalesce(("RNE" = 'S' AND "DECOM" > {start} AND "DECOM" <= {end})
+                                          OR (coalesce("REC", '') <> 'X1' AND "DEC" BETWEEN {start} AND {end})
+                                          OR ({short_break:"LS"} AND "DECOM" <= {end}
+                                              AND coalesce("DEC" >= {start}, true)),
+                                          false))
+       END AS cla_12m
 FROM ret_episodes GROUP BY "CHILD"
