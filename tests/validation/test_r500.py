@@ -96,6 +96,12 @@ CASES = SAME_FIELD_CASES + GEO_CASES + [
      {EP: [ep("A", "01/06/2025", place="U4")]}, [(EP, 1)]),
     ("504", "CIN changes across an X1 link", 2025,
      {EP: [ep("A", "01/05/2024", "01/06/2024", "X1", cin="N1"), ep("A", "01/06/2024", cin="N2")]}, None, [(EP, 2)]),
+    # Seen: a CIN changed for one episode and changed back flagged both, the second told to take the first's CIN.
+    ("504", "judged against the period's first episode: changed and changed back is one row", 2025,
+     {EP: [ep("A", "01/05/2024", "01/06/2024", "X1", cin="N1"), ep("A", "01/06/2024", "01/07/2024", "X1", cin="N2"),
+           ep("A", "01/07/2024", cin="N1"), ep("B", "01/05/2024", "01/06/2024", "X1", cin="N1"),
+           ep("B", "01/06/2024", "01/07/2024", "X1", cin="N2"), ep("B", "01/07/2024", cin="N2")]}, None,
+     [(EP, 2), (EP, 5), (EP, 6)]),
     ("504", "a new period of care may have a new CIN", 2025,
      {EP: [ep("A", "01/05/2024", "01/06/2024", "E13", cin="N1"), ep("A", "01/09/2024", cin="N2")]}, None, []),
     ("516", "SGO to former foster carers from a children's home", 2025,

@@ -14,10 +14,20 @@ EPISODES = (
                 "here or the previous episode's DEC.",
          table="episodes", fields=("DECOM", "DEC"), fails='"DECOM" < prev_dec'),
     # The category of need is set when care starts, so an episode that follows on the same day keeps it.
-    Rule("504", "The category of need (CIN) changes between episodes of the same period of care; it should stay as "
-                "recorded when the child started to be looked after. Use the CIN of the previous episode.",
-         table="episodes", fields=("CIN",),
-         fails='prev_rec = \'X1\' AND prev_dec = "DECOM" AND "CIN" IS DISTINCT FROM prev_cin'),
+    # The DfE's words compare each episode with the start of its period of care, not with the episode before: a
+    # CIN changed for one episode and changed back is one mistake, not two, and the advice follows.
+    Rule("504", "The category of need (CIN) differs from the one recorded when this period of care began; it should "
+                "stay as recorded then. Use the CIN of the period's first episode.",
+         table="episodes", fields=("CIN",), sql="""
+WITH e AS (SELECT row_no, "CHILD", "CIN", seq,
+                  sum(CASE WHEN prev_rec = 'X1' AND prev_dec = "DECOM" THEN 0 ELSE 1 END)
+                      OVER (PARTITION BY "CHILD" ORDER BY seq ROWS UNBOUNDED PRECEDING) AS period_no
+           FROM ret_v_episodes),
+     p AS (SELECT row_no, "CIN", seq,
+                  first_value("CIN") OVER (PARTITION BY "CHILD", period_no ORDER BY seq) AS first_cin,
+                  min(seq) OVER (PARTITION BY "CHILD", period_no) AS first_seq
+           FROM e)
+SELECT row_no FROM p WHERE seq > first_seq AND "CIN" IS DISTINCT FROM first_cin"""),
     Rule("516", "The episode ends with a special guardianship order to former foster carers (E45 or E46), so the "
                 "placement should be with those foster carers (U1-U6). Correct PLACE or REC.",
          table="episodes", fields=("PLACE", "REC"),
