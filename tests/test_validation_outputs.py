@@ -107,7 +107,7 @@ def test_the_notes_printed_are_in_the_page_and_the_workbook_too(tmp_path):
     import html as html_module
 
     assert all(f"<li>{html_module.escape(note)}</li>" in page for note in outcome.notes)
-    assert page.index("<h2>Notes</h2>") < page.index("<h2>Every rule</h2>")
+    assert page.index("<h2>Notes</h2>") < page.index("<h2>Rules with failing rows</h2>")
     import openpyxl
 
     book = openpyxl.load_workbook(write_xlsx(outcome, tmp_path / "v.xlsx"))
@@ -189,3 +189,22 @@ def test_the_pages_failing_rows_have_a_width_for_every_column():
     from careboard.validate.output import _WIDTHS
 
     assert list(_WIDTHS) == list(COLUMNS) and sum(_WIDTHS.values()) == 100
+
+
+def test_rules_are_listed_by_number_and_the_quiet_ones_come_last_on_the_page(tmp_path):
+    """Seen: the 300 rules came before the failing rows, most of them finding nothing, in the order of text (1000,
+    1001, ..., 101). The page lists the rules that found rows first and the rest after the rows, by number."""
+    from careboard.validate.output import rule_order, rule_summary
+
+    assert sorted(["1000", "SW10STG2", "101", "INT03", "197B", "1010", "197a", "504"], key=rule_order) == [
+        "101", "197a", "197B", "504", "1000", "1010", "INT03", "SW10STG2"]
+    (folder,) = write_returns(tmp_path / "in", {2025: {"header": [child("A", dob="3/14/2012")],
+                                                       "episodes": [ep("A", "01/05/2024")]}})
+    outcome = validate_paths([folder], 2025)
+    quiet = [row[0] for row in rule_summary(outcome) if not row[3]]
+    assert quiet[:3] == sorted(quiet, key=rule_order)[:3]
+    page = write_html(outcome, tmp_path / "v.html").read_text(encoding="utf-8")
+    assert (page.index("<h2>Rules with failing rows</h2>") < page.index("<h2>Failing rows</h2>")
+            < page.index("<h2>Rules that found nothing or did not run</h2>"))
+    found = page[page.index("<h2>Rules with failing rows</h2>"):page.index("<h2>By child</h2>")]
+    assert "<td>102</td>" in found and "<td>101</td>" not in found

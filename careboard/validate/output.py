@@ -8,6 +8,7 @@ safe to open in a spreadsheet, every HTML value is escaped.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..plural import counted
@@ -73,11 +74,19 @@ def rule_summary(outcome: Outcome) -> list[tuple]:
         found = {rule: (rows, children) for rule, rows, children in outcome.failures.query(
             "SELECT rule, count(*), count(DISTINCT coalesce(child, '')) FROM {failures} GROUP BY rule").fetchall()}
     ran = sorted(((r.rule, "ran", r.severity, *found.get(r.rule, (0, 0)), r.message, "") for r in outcome.ran),
-                 key=lambda s: (-s[3], s[0]))
-    not_run = sorted((n.rule, _status(n.reason, n.crashed), None, None, None, "", n.reason) for n in outcome.not_run)
+                 key=lambda s: (-s[3], rule_order(s[0])))
+    not_run = sorted(((n.rule, _status(n.reason, n.crashed), None, None, None, "", n.reason) for n in outcome.not_run),
+                     key=lambda s: rule_order(s[0]))
     loaded = [(kind, "found on loading", severity, rows, children, "", "")
               for kind, severity, rows, children in outcome.loaded]
     return ran + not_run + loaded
+
+
+def rule_order(rule: str) -> tuple:
+    """A rule's place in a list of rules: by its number, as the DfE lists them (101 before 1000, 197a beside
+    197B), those with letters before the number (INT, SW) after the rest."""
+    letters, number, rest = re.match(r"([A-Za-z]*)(\d*)(.*)", rule).groups()
+    return letters.upper(), int(number or 0), rest.upper()
 
 
 def _status(reason: str, crashed: bool) -> str:
@@ -232,14 +241,17 @@ def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") 
             f"FROM {{failures}} QUALIFY row_number() OVER (PARTITION BY rule ORDER BY {ORDER}) <= {HTML_ROWS_PER_RULE}) "
             f"ORDER BY rule, {ORDER}").fetchall()
     by_child = summary_by_child(outcome, HTML_CHILDREN)
+    summary = rule_summary(outcome)
+    found, rest = [r for r in summary if r[3]], [r for r in summary if not r[3]]
+    loaded = ", then each kind of finding the load made" if outcome.loaded else ""
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)} {y - 1}/{y % 100:02d}</h1>",
              f"<p>{counted(outcome.rules_run, 'rule')} run; {counted(total, 'failing row')} ({_by_severity(outcome)}).</p>",
              _notes(outcome.notes),
-             "<h2>Every rule</h2>",
-             "<p class='note'>Each rule that ran, with its failing rows (0 when it found nothing), then each rule "
-             f"that did not run and why{', then each kind of finding the load made' if outcome.loaded else ''}.</p>",
-             _table(SUMMARY_COLUMNS, rule_summary(outcome), "by-rule"),
+             "<h2>Rules with failing rows</h2>",
+             f"<p class='note'>Each rule that found failing rows, most first{loaded}; the rules that found "
+             "nothing, and those that did not run and why, are listed at the end of the page.</p>",
+             _table(SUMMARY_COLUMNS, found, "by-rule"),
              "<h2>By child</h2>",
              (f"<p class='note'>The {len(by_child)} children with the most failing rows.</p>"
               if len(by_child) == HTML_CHILDREN else ""),
@@ -248,6 +260,8 @@ def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") 
              (f"<p class='note'>The first {HTML_ROWS_PER_RULE} rows of each rule, {len(first)} of {total}; "
               "the CSV and Excel outputs hold every row.</p>" if len(first) < total else ""),
              _table(CSV_COLUMNS, first, "errors"),
+             "<h2>Rules that found nothing or did not run</h2>",
+             _table(SUMMARY_COLUMNS, rest, "quiet-rules"),
              f"<script>{_SCRIPT}</script></body></html>"]
     with written(path) as part:
         part.write_text("\n".join(parts), encoding="utf-8")

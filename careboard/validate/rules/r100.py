@@ -224,7 +224,8 @@ EPISODES = (
 REVIEWS = (
     date_rule("166", "reviews", "REVIEW", "Date of review", required=True),
     # A row with neither date nor code is left to rule 166.
-    Rule("167", "Participation code (REVIEW_CODE) is missing or not valid for this review: use PN0 to PN7.",
+    Rule("167", "Participation code (REVIEW_CODE) is missing or not valid for this review, or is given on a row "
+                "without a review date: give the date of the review and a code from PN0 to PN7.",
          table="reviews", fields=("REVIEW_CODE",),
          fails=f"""CASE WHEN {given('REVIEW')} THEN {required_code('REVIEW_CODE', 'REVIEW_CODE')}
                    ELSE "REVIEW_CODE" IS NOT NULL END"""),
