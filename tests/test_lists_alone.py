@@ -111,6 +111,30 @@ def test_a_return_leaving_out_a_table_every_return_has_rows_in_gives_no_figure_f
         and all(f"{formats.table(t).title} ({formats.table(t).records})" in told[0] for t in left), told
 
 
+def test_a_return_of_a_year_in_progress_without_its_year_end_table_says_what_its_figures_are(tmp_path):
+    """Seen: a 2025/26 return loaded in January with last year's was said to have 'no OC2 file, so every figure drawn
+    from it has no value', though the report showed last year's health figures, as it should: OC2 is drawn up once
+    the year has ended. A table another return of the load holds leaves this year's figures counting none."""
+    from tests.cohort import ep, row, write_returns
+
+    child = [row(child="A", sex="1", dob="01/01/2012", ethnic="WBRI")]
+    full = {"header": child, "episodes": [ep("A", "01/05/2022", rne="S", ls="C2", place="U4")], "reviews": [],
+            "oc2": [row(child="A", dob="01/01/2012", health_assessment="1")], "oc3": [], "sw_episodes": []}
+    this = {t: rows for t, rows in full.items() if t not in ("oc2", "sw_episodes")}
+    folders = write_returns(tmp_path / "files", {2025: full, 2026: this})
+    db = str(tmp_path / "s.duckdb")
+    load = run_cli("load", *map(str, folders), "--db", db, "--no-validate", "--as-at", "31/01/2026")
+    assert_clean(load, {0})
+    said = [line for line in load.out.splitlines() if " has no " in line]
+    assert said == [f"note: {folders[1]}: has no OC2 (annual health and wellbeing records) file, which is drawn up "
+                    "once the year has ended: the figures drawn from it are the last complete year's",
+                    f"note: {folders[1]}: has no SWEpisodes (social worker records) file, so 2025/26's figures drawn "
+                    "from it count none: add it to the return's files and load again"], said
+    run = run_cli("indicators", "--db", db)
+    assert_clean(run, {0})
+    assert re.search(r"health_assessment_pct +100\.0 %", run.out), run.out
+
+
 def test_due_list_all_writes_no_workbook_when_no_list_can_be_drawn_up(tmp_path):
     """Private fostering notifications alone: no operational list is drawn from them, so there is nothing to write."""
     import shutil

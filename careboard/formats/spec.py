@@ -43,6 +43,7 @@ class TableSpec:
     in_text: str = ""       # the title inside a sentence: "fostering households", "Annex A List 10 (adoption)"
     records: str = ""       # its rows as a committee paper names them: "episodes of care"; default in_text
     every_return: bool = False   # every council's return has rows in it: a return without its file lacks it
+    at_year_end: bool = False    # drawn up once the year has ended: a return of a year in progress may have none
     # Whether the child a row names is one the SSDA903 return names too, by the same ID: a child looked after, or
     # who was (not a child privately fostered, who never is).
     return_child: bool = True
@@ -147,6 +148,7 @@ def _tables(entries: dict, file: str) -> dict[str, TableSpec]:
             in_text=t.get("in_text", ""),
             records=t.get("records", ""),
             every_return=t.get("every_return", False),
+            at_year_end=t.get("at_year_end", False),
             return_child=t.get("return_child", True),
         )
     return out

@@ -124,18 +124,32 @@ def load(con, paths: list[Path], *, as_at: date | None = None, year: int | None 
                         progress=progress)
 
 
-def _tables_left_out(r: Return) -> str | None:
-    """A note when a return of CSV files (or sheets) has no file of a table every council's return has rows in:
-    the figures drawn from it have no value (indicators.calculate.Context.not_loaded). An XML return holds
-    every table."""
+def _tables_left_out(r: Return, returns: list[Return], as_at: date) -> list[str]:
+    """Notes when a return of CSV files (or sheets) has no file of a table every council's return has rows in. With
+    no other return of the load holding it, the figures drawn from it have no value (indicators.calculate.Context.
+    not_loaded); with another holding it, this year's count none. A table drawn up once the year has ended (OC2) is
+    said to be so when the return's year is still in progress. An XML return holds every table."""
     missing = r.tables_left_out()
-    if not missing:
-        return None
-    files = listed([f"{t.title} ({t.records})" for t in missing])
-    one = len(missing) == 1
-    return (f"{r.label}: has no {files} file{'' if one else 's'}, so every figure drawn from "
-            f"{'it' if one else 'them'} has no value: add {'it' if one else 'them'} to the return's files and load "
-            "again")
+    elsewhere = {t for other in returns if other is not r for f in other.files for t, _ in f.table_names()}
+    in_progress = r.year is not None and as_at < year_end(r.year)
+    notes = []
+    for early, held in ((True, False), (True, True), (False, False), (False, True)):
+        tables = [t for t in missing if (in_progress and t.at_year_end) == early and (t.name in elsewhere) == held]
+        if not tables:
+            continue
+        one = len(tables) == 1
+        it = "it" if one else "them"
+        files = f"{listed([f'{t.title} ({t.records})' for t in tables])} file{'' if one else 's'}"
+        if early:
+            said = (f"the figures drawn from {it} are the last complete year's" if held else
+                    f"the figures drawn from {it} have no value until a return with {it} is loaded")
+            notes.append(f"{r.label}: has no {files}, which {'is' if one else 'are'} drawn up once the year has "
+                         f"ended: {said}")
+        else:
+            said = (f"{year_label(r.year)}'s figures drawn from {it} count none" if held else
+                    f"every figure drawn from {it} has no value")
+            notes.append(f"{r.label}: has no {files}, so {said}: add {it} to the return's files and load again")
+    return notes
 
 
 def load_returns(con, returns: list[Return], *, as_at: date | None = None, label: str | None = None,
@@ -152,7 +166,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     late = late_as_at_note(as_at, collection_year) if returns else ""
     notes = [n for r in returns for n in r.notes] + lists_notes + [n for n in (said, late) if n] + (
         validation.notes(sorted(r.year for r in returns)) if validation and returns else [])
-    notes += [n for r in returns if (n := _tables_left_out(r))]
+    notes += [n for r in returns for n in _tables_left_out(r, returns, as_at)]
     # A sheet left aside that looks like a list is most likely the list, its headers written otherwise.
     notes += [f"{f.path}: {x.message}: head its columns so to have it read"
               for f in lists for t in f.tables for x in t.findings if x.code == "sheet_like_a_list"]
