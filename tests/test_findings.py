@@ -242,6 +242,11 @@ def test_notes_are_counted_apart_from_warnings():
 
     assert Counts(6, 3, 0, 0, 0, 1).describe().startswith("6 data-quality findings (3 errors, 2 warnings, 1 note)")
     assert Counts(5, 3, 0, 0, 0).describe().startswith("5 data-quality findings (3 errors, 2 warnings);")
+    # the load prints each year's failing rows as it validates them: the summary's are said to be of every year
+    assert Counts(0, 0, 38, 38, 2).describe().endswith("; 38 failing rows on the DfE validation rules over the 2 "
+                                                       "years validated (38 errors, 0 queries)")
+    assert Counts(0, 0, 21, 20, 1).describe().endswith("; 21 failing rows on the DfE validation rules (20 errors, "
+                                                       "1 query)")
 
 
 # A database export's empty cells, written NULL, in each reader: plain text, the csv module's (a quoted cell),

@@ -71,7 +71,9 @@ class Counts:
                 f"{counted(self.findings - self.finding_errors - self.finding_notes, 'warning')}{notes})")
         if not self.years_validated:
             return text + "; the DfE validation rules were not run (no complete year's return from 2023/24 on, or --no-validate)"
-        return (text + f"; {counted(self.failing_rows, 'failing row')} on the DfE validation rules "
+        # the load prints each year's as it validates: the total is said to be of them all
+        over = f" over the {self.years_validated} years validated" if self.years_validated > 1 else ""
+        return (text + f"; {counted(self.failing_rows, 'failing row')} on the DfE validation rules{over} "
                 f"({counted(self.failing_errors, 'error')}, "
                 f"{counted(self.failing_rows - self.failing_errors, 'query', 'queries')})")
 
