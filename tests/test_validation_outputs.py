@@ -208,3 +208,28 @@ def test_rules_are_listed_by_number_and_the_quiet_ones_come_last_on_the_page(tmp
             < page.index("<h2>Rules that found nothing or did not run</h2>"))
     found = page[page.index("<h2>Rules with failing rows</h2>"):page.index("<h2>By child</h2>")]
     assert "<td>102</td>" in found and "<td>101</td>" not in found
+
+
+def test_a_rule_comparing_the_two_years_shows_last_years_value_beside_this_years(tmp_path):
+    """Seen: rule 203 said the date of birth differed from last year's, showing only this year's. A's date of birth
+    was 13/03/2012 last year, B's UPN A123456789012 (B is in last year's header twice: the first row is shown)."""
+    this, last = write_returns(tmp_path / "in", {
+        2025: {"header": [child("A", dob="12/03/2012"), child("B", upn="UN3")], "episodes": [ep("A", "01/05/2023"),
+                                                                                            ep("B", "01/05/2023")]},
+        2024: {"header": [child("A", dob="13/03/2012"), child("B", upn="A123456789012"),
+                          child("B", upn="B123456789012")],
+               "episodes": [ep("A", "01/05/2023"), ep("B", "01/05/2023")]}})
+    outcome = validate_paths([this], 2025, last_year=[last])
+    values = {row[0]: row[-1] for row in outcome.failures.query(
+        'SELECT rule, "values" FROM {failures} WHERE rule IN (\'203\', \'208\')').fetchall()}
+    assert values == {"203": "DOB=12/03/2012; last year's DOB=13/03/2012",
+                      "208": "UPN=UN3; last year's UPN=A123456789012"}
+    rows = list(csv.DictReader(write_csv(outcome, tmp_path / "e.csv").open(encoding="utf-8")))
+    assert {r["rule"]: r["values"] for r in rows if r["rule"] in values} == values
+
+
+def test_only_a_rule_reading_last_years_return_shows_last_years_values():
+    with pytest.raises(ValueError, match="compared"):
+        Rule("X1", "m", table="header", fields=("DOB",), fails="true", compared=("DOB",))
+    with pytest.raises(ValueError, match="compared"):
+        Rule("X2", "m", table="header", fields=("DOB",), fails="true", needs=("last_year",), compared=("UPN",))

@@ -30,6 +30,10 @@ NEEDS = {
 }
 
 
+# How a field's value in last year's return is named among a failing row's values (Rule.compared).
+LAST_YEARS = "last year's "
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -49,9 +53,14 @@ class Rule:
     # Row rule tested over this FROM item (a named subquery giving `row_no` and the columns `fails` reads)
     # instead of v_<table>: rules sharing one, such as a window over a child's episodes, run in one scan of it.
     over: str | None = None
+    # Fields of `table` whose value in last year's return for the same child a failing row shows beside this
+    # year's ("DOB=12/03/2012; last year's DOB=12/03/2011"): what a rule comparing the two years disagrees with.
+    compared: tuple[str, ...] = ()
 
     def __post_init__(self):
         problems = []
+        if self.compared and ("last_year" not in self.needs or not set(self.compared) <= set(self.fields)):
+            problems.append("`compared` names fields of the rule, which needs last year's return")
         if (self.fails is None) == (self.sql is None):
             problems.append("give exactly one of `fails` (row rule) or `sql` (set rule)")
         if self.over is not None and self.fails is None:
@@ -64,6 +73,11 @@ class Rule:
             problems.append("an input cannot be both needed and excluded")
         if problems:
             raise ValueError(f"rule {self.code}: " + "; ".join(problems))
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        """The fields a failing row's values name: its own, then last year's of those compared."""
+        return self.fields + tuple(LAST_YEARS + f for f in self.compared)
 
     @property
     def reads(self) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from ..sql.params import literal
 from .codes import placeholders
 from .frame import frame_name, frame_tables
 from ..store.rule_results import Failures, NotRun, Outcome, RuleRan
-from .rule import NEEDS, Rule
+from .rule import LAST_YEARS, NEEDS, Rule
 from .rules.reference import DDL as REFERENCE_TABLES
 from .schedule import Job, reads, run_jobs
 from .years import codes_for, not_applicable, rule_set_year
@@ -187,7 +187,9 @@ class RuleWords:
         for n, r in enumerate(rules, start=1):
             for t in spec.tables():
                 if r.multi or r.table == t:
-                    shown = tuple(f for f in r.fields if f in spec.table(t).all_columns)
+                    # last year's values are shown on the rule's own table's rows (from that table last year)
+                    shown = tuple(f for f in (r.shown if r.table == t else r.fields)
+                                  if f.removeprefix(LAST_YEARS) in spec.table(t).all_columns)
                     self.text.append((r.code, t, n, shapes.setdefault(shown, len(shapes)), r.severity == "error"))
         fields_of = {n: fields for fields, n in shapes.items()}
         # The shapes each table's failing rows can have, by number.
@@ -274,13 +276,20 @@ def _described(table: str, shapes: dict[int, tuple[str, ...]]) -> str:
     # lambda, which takes every column of the row with it to each field, was 60% of describing them.
     # concat() makes each text in one go (|| makes one per step) and reads an unknown value as empty: at
     # 442,000 failing rows, half the time.
-    branches = " ".join(f"WHEN {n} THEN concat(" + ", ".join(f"'{'; ' if i else ''}{f}=', d.\"r_{f}\""
+    def cell(f: str) -> str:     # last year's value from the child's row in last year's table (l)
+        return f'l."r_{f.removeprefix(LAST_YEARS)}"' if f.startswith(LAST_YEARS) else f'd."r_{f}"'
+
+    branches = " ".join(f"WHEN {n} THEN concat(" + ", ".join(f"{literal(('; ' if i else '') + f + '=')}, {cell(f)}"
                                                             for i, f in enumerate(fields)) + ")"
                         for n, fields in sorted(shapes.items()) if fields)
     value = f"CASE t.shape {branches} ELSE '' END" if branches else "''"
+    last = ""
+    if any(f.startswith(LAST_YEARS) for fields in shapes.values() for f in fields):
+        last = (f'LEFT JOIN (SELECT * FROM {frame_name(table + "_last")} QUALIFY row_number() OVER '
+                f'(PARTITION BY "CHILD" ORDER BY row_no) = 1) AS l ON l."CHILD" = d."CHILD" ')
     return (f"SELECT h.rule, t.text_id, t.error, h.tbl AS \"table\", h.row_no AS \"row\", d.\"r_CHILD\" AS child, "
             f"coalesce(d.line_no, 0) AS line, CASE WHEN d.row_no IS NULL THEN '' ELSE {value} END AS \"values\", "
             f"d.file_id "
             f"FROM (SELECT DISTINCT rule, tbl, row_no FROM {HITS} WHERE tbl = '{table}') AS h "
             f"JOIN {RULE_TEXT} AS t ON t.rule = h.rule AND t.tbl = h.tbl "
-            f"LEFT JOIN {frame_name(table)} AS d ON d.row_no = h.row_no")
+            f"LEFT JOIN {frame_name(table)} AS d ON d.row_no = h.row_no {last}")

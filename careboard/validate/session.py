@@ -133,7 +133,10 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
         schedule.add(*plan.jobs)
         # Only this year's typed tables are read after the rules: the enriched tables and last year's go as
         # soon as the last statement reading each is done, and describing the failing rows reuses their memory.
-        schedule.add(*_drops(schedule.jobs(), set(frame_tables()) - {frame_name(t) for t in spec.tables()}))
+        # (Last year's table of a rule showing last year's values stays for describing its failing rows.)
+        kept = {frame_name(t) for t in spec.tables()} | {frame_name(f"{r.table}_last") for r in plan.running.values()
+                                                         if r.compared}
+        schedule.add(*_drops(schedule.jobs(), set(frame_tables()) - kept))
         # Searched for while the workers are busy with the rules.
         schedule.add(*file_note_jobs(this, files))
         found = schedule.finish()

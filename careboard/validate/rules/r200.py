@@ -36,27 +36,27 @@ LAST_YEAR = (
     # 1/2 became M/F in 2024/25; comparing across that change must not count as a change of sex.
     Rule("202", "Sex differs from the sex given for this child in last year's return (1/2 and M/F count as "
                 "the same). Check which is right and correct this year's header, or ask DfE to amend last year's.",
-         table="header", fields=("SEX",), needs=("last_year",),
+         table="header", fields=("SEX",), needs=("last_year",), compared=("SEX",),
          fails="in_last_year AND " + _SEX_AS_MF.format(col='"SEX"') + " IS DISTINCT FROM "
                + _SEX_AS_MF.format(col="last_sex")),
     Rule("203", "Date of birth differs from the one given for this child in last year's return. Check the "
                 "child's records and make both years agree.",
-         table="header", fields=("DOB",), needs=("last_year",),
+         table="header", fields=("DOB",), needs=("last_year",), compared=("DOB",),
          fails='in_last_year AND "DOB" IS DISTINCT FROM last_dob'),
     Rule("204", "Ethnicity differs from the one given for this child in last year's return. Check which is right "
                 "and make this year's header agree with the child's recorded ethnicity.",
-         table="header", fields=("ETHNIC",), needs=("last_year",),
+         table="header", fields=("ETHNIC",), needs=("last_year",), compared=("ETHNIC",),
          fails='in_last_year AND "ETHNIC" IS DISTINCT FROM last_ethnic'),
     # Only a mother status of 1 last year binds this year; children no longer looked after are exempt.
     Rule("207", "Last year's return recorded this child as a mother, but this year's does not. Once a child is "
                 "a mother she stays one: set MOTHER to 1 (and give MC_DOB) unless last year's record was wrong.",
-         table="header", fields=("MOTHER",), needs=("last_year",),
+         table="header", fields=("MOTHER",), needs=("last_year",), compared=("MOTHER",),
          fails="in_last_year AND n_episodes IS NOT NULL AND last_mother = '1' AND \"MOTHER\" IS DISTINCT FROM '1'"),
     # Allowed changes: an unknown UPN (blank or UN code) becoming a real one, and UN1/blank becoming UN2-UN5.
     Rule("208", "UPN differs from the one given for this child last year. A child keeps one UPN: give last "
                 "year's UPN, unless it was unknown then (only a move from unknown to a real UPN, or from UN1 to "
                 "UN2-UN5, is expected).",
-         table="header", fields=("UPN",), needs=("last_year",),
+         table="header", fields=("UPN",), needs=("last_year",), compared=("UPN",),
          fails="""in_last_year AND upper("UPN") IS DISTINCT FROM upper(last_upn) AND NOT coalesce(
                     ((last_upn IS NULL OR upper(last_upn) IN {UPN_PLACEHOLDER})
                       AND "UPN" IS NOT NULL AND upper("UPN") NOT IN {UPN_PLACEHOLDER})

@@ -62,7 +62,7 @@ MOTHERS = (
     # the mother fields blank (rule 628), and a mother with none is rule 611's.
     Rule("624", "The date of birth of the mother's child differs from the one given in last year's return. A "
                 "first child's date of birth does not change: give the same MC_DOB, or correct last year's.",
-         table="header", fields=("MC_DOB",), tables=("header_last",), needs=("last_year",),
+         table="header", fields=("MC_DOB",), tables=("header_last",), needs=("last_year",), compared=("MC_DOB",),
          fails='last_mc_dob IS NOT NULL AND "MC_DOB" <> last_mc_dob'),
     # The child's care ends with the final episode (by start date); while it is open, only 31 March bounds it.
     # (The community validator takes the latest end date of any episode, even with a later one still open.)
@@ -73,6 +73,7 @@ MOTHERS = (
     Rule("626", "The child is now recorded as a mother of a child born before this year, but last year's return "
                 "said she was not a mother. Check MOTHER and MC_DOB here and in last year's return.",
          table="header", fields=("MOTHER", "MC_DOB"), tables=("header_last",), needs=("last_year",),
+         compared=("MOTHER",),
          fails=""""MOTHER" = '1' AND last_mother = '0' AND "MC_DOB" < {start}"""),
     Rule("628", "The mother field is filled in for a care leaver who was not looked after this year. Motherhood "
                 "is only asked about children in care: leave MOTHER blank.",
