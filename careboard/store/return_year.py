@@ -131,13 +131,14 @@ def _files(r: Return, table: str):
 def _text_date(table: str, c: str) -> str:
     # Read as typing reads it (year first, with a time ...): the year is worked out from every date that says
     # when it is; the load's findings and validate say what is wrong with the others. (A pretty-printed XML
-    # value's line breaks are gone by now: ingest.xml_reader.)
-    return date_of(table, f"""nullif(trim("{c}"), '')""")
+    # value's line breaks are gone by now: ingest.xml_reader.) `c` is trimmed text (see _each).
+    return date_of(table, f'"{c}"')
 
 
 def _other_form(c: str) -> str:
-    """SQL: true where date text `c` is not blank and not a date written dd/mm/yyyy (a two-digit year is not)."""
-    return f"""(trim("{c}") <> '' AND coalesce(try_strptime(trim("{c}"), '%d/%m/%Y') < TIMESTAMP '1000-01-01', true))"""
+    """SQL: true where trimmed date text `c` is not blank and not a date written dd/mm/yyyy (a two-digit year is
+    not)."""
+    return f"""("{c}" <> '' AND coalesce(try_strptime("{c}", '%d/%m/%Y') < TIMESTAMP '1000-01-01', true))"""
 
 
 def _forms(cols) -> str:
@@ -156,7 +157,9 @@ def _each(con, returns: list[Return], table: str, query: str, read: Callable[[st
     cols = _EVENTS[table]
     # From the dates' text: each date, and whether it is written in another form than dd/mm/yyyy.
     typed = ", ".join(f'{_text_date(table, c)} AS "{c}", {_other_form(c)} AS "{c} other"' for c in cols)
-    texts = ", ".join(f'"r_{c}" AS "{c}"' for c in cols)               # a typed table's text of them
+    # The dates' text trimmed once, below the expressions reading it (each reads it several times).
+    texts = ", ".join(f'trim("r_{c}") AS "{c}"' for c in cols)         # a typed table's text of them
+    trims = ", ".join(f'trim("{c}") AS "{c}"' for c in cols)
     parts, params, sources = [], [], []
     try:
         for i, r in enumerate(returns):
@@ -167,7 +170,7 @@ def _each(con, returns: list[Return], table: str, query: str, read: Callable[[st
                 if raw is not None:
                     source = table_source(con, raw, f"year_in_{len(sources)}")
                     sources.append(source)
-                    parts.append(f"SELECT {i} AS i, {typed} FROM {source.sql}")
+                    parts.append(f"SELECT {i} AS i, {typed} FROM (SELECT {trims} FROM {source.sql}) AS t")
                     params += source.params
                 else:
                     named = ", ".join(f'"{c}", false AS "{c} other"' for c in cols)     # as stored: read

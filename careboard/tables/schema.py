@@ -116,8 +116,10 @@ def typed_columns(table: str) -> list[str]:
 
 
 def typed_cell(table: str, column: str) -> str:
-    """SQL typing one trimmed text column (named as in the spec) of a table."""
-    cell = f"nullif(\"{column}\", '')"
+    """SQL typing one trimmed text column (named as in the spec) of a table: a blank cell is NULL."""
+    # A date or a number is read from the text as it is: a blank cell is none, and has no nullif() around each use
+    # of the cell (binding one cost as much as typing a month's rows, there being ten in a date's SQL).
+    cell = f'"{column}"'
     kind = registry.table(table).kind(column)
     if kind == "date":
         return date_of(table, cell)
@@ -125,6 +127,7 @@ def typed_cell(table: str, column: str) -> str:
         # A whole number, perhaps as Excel writes it ("12.0"); a cast alone would round "12.5" to 13.
         return (f"CASE WHEN regexp_full_match({cell}, '[+-]?[0-9]+(\\.0+)?') "
                 f"THEN try_cast(regexp_replace({cell}, '\\.0+$', '') AS INTEGER) END")
+    cell = f"nullif({cell}, '')"
     if kind == "code":
         # Excel turns the code 1 into 1.0; codes are text, so the trailing .0 goes.
         code = f"upper(regexp_replace({cell}, '^(\\d+)\\.0+$', '\\1'))"
@@ -142,7 +145,8 @@ def typed_cell(table: str, column: str) -> str:
 
 
 def date_of(table: str, cell: str) -> str:
-    """SQL reading the trimmed text `cell` as a date, as typing reads `table`'s dates (NULL when it is none)."""
+    """SQL reading the trimmed text `cell` as a date, as typing reads `table`'s dates (NULL when it is none, or
+    blank)."""
     # strptime's %Y also reads "13/10/21" as the year 21: a year of fewer than four digits is
     # not read as a date, as the DfE does not read it. (Testing the parsed date costs next to
     # nothing, as DuckDB parses once; testing the text's shape cost a third more.)
