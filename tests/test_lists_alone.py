@@ -165,3 +165,35 @@ def test_a_return_without_its_header_file_leaves_out_the_profile_tables_drawn_fr
     for title in ("Age", "Gender", "Ethnicity", "Unaccompanied asylum-seeking children"):
         assert f"; {title} (profile table)" in report.not_shown, title
     assert "they need the council's " in report.not_shown and "children's details" in report.not_shown
+
+
+def test_a_months_lists_loaded_on_their_own_are_read_with_its_return_loaded_the_same_day(tmp_path):
+    """Seen: the lists loaded as at 31/01 on their own, then the month's return as another snapshot the same day:
+    every figure from the lists had no value ('not loaded with this month's data'), and the note advised removing
+    the snapshot that held them. The return's snapshot reads the lists of the same day it has none of its own;
+    loaded the other way round, the lists' snapshot says it lacks the return."""
+    import shutil
+
+    ret = tmp_path / "return" / "2024-25"
+    shutil.copytree(Path(__file__).parent / "data" / "local_lists" / "with_903" / "2024-25", ret)
+    for name in ("activity log.csv", "temporary approvals.csv"):
+        (ret / name).unlink()
+    db = str(tmp_path / "s.duckdb")
+    assert_clean(run_cli("load", str(LISTS), "--as-at", "31/01/2025", "--db", db), {0})
+    run = run_cli("load", str(ret), "--as-at", "31/01/2025", "--db", db)
+    assert_clean(run, {0})
+    assert ("note: The activity log, fostering applications, fostering households, private fostering notifications, "
+            "adoption and special guardianship support requests and connected carers' temporary approvals of "
+            "snapshot 1, taken the same day (31/01/2025), are read with this one, which has none of their own."
+            in run.out), run.out
+    ctx = calculate.Context.open(open_store(db, read_only=True), 2)
+    assert {"child_activities", "fostering_households", "episodes"} <= ctx.tables_loaded
+    visits = calculate.compute(ctx, registry.BY_ID["visits_on_time_pct"])
+    assert visits.not_loaded == () and visits.denominator
+    # the other way round: the lists' snapshot is the one read, and it has no return
+    db = str(tmp_path / "t.duckdb")
+    assert_clean(run_cli("load", str(ret), "--as-at", "31/01/2025", "--db", db), {0})
+    run = run_cli("load", str(LISTS), "--as-at", "31/01/2025", "--db", db)
+    assert_clean(run, {0})
+    assert ("note: snapshot 1, also as at 31/01/2025, holds the month's SSDA903 return, which this snapshot of lists "
+            "alone does not" in run.out), run.out

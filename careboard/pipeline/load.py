@@ -38,6 +38,7 @@ class LoadResult:
     counts: Counts | None = None                        # the load's findings and the DfE rules' failing rows
     lists_only: bool = False                            # local lists with no SSDA903 return
     given: frozenset[str] = frozenset()                 # the tables a file held, rows or none (a list's header alone)
+    carried: str = ""       # which lists an earlier snapshot of the same day gave this one, in words
 
     def summary(self) -> str:
         if self.already_loaded:
@@ -409,6 +410,13 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
             if len(t):
                 to_stage.setdefault(t.table, []).append((t, year, file_id))
                 rows[t.table] += len(t)
+    carried = _lists_of_the_same_day(con, sid, as_at, given)
+    for path, sha, st in carried:
+        file_id += 1
+        copies.append((file_id, st.return_year, st))
+        files_rows.append((sid, file_id, path, sha, st.table, st.return_year, st.fmt, st.encoding, st.rows, st.sheet))
+        rows[st.table] += st.rows
+    given |= {st.table for _, _, st in carried}
     if progress:
         progress(f"checking and storing {sum(len(t) for tables in to_stage.values() for t, _, _ in tables):,} rows")
     _stage(con, sid, to_stage)
@@ -428,4 +436,32 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
         _record_validation(con, sid, validation, reference, progress)
     c = snapshot_counts(con, sid)
     return LoadResult(sid, as_at, collection_year, False, rows, c.findings, c.finding_errors, counts=c,
-                      lists_only=not returns, given=frozenset(given))
+                      lists_only=not returns, given=frozenset(given), carried=_carried_note(carried, as_at))
+
+
+def _lists_of_the_same_day(con, sid: int, as_at: date, given: set[str]) -> list[tuple[str, str, StoredTable]]:
+    """The files of the council's lists that an earlier snapshot of the same day holds and this load has none of
+    (each list from the latest snapshot holding it), as (path, checksum, stored table): a month's lists loaded on
+    their own, then its return, are one month's data, and the figures drawn from the lists read the snapshot
+    loaded last."""
+    found = con.execute("""
+        SELECT f.path, f.sha256, f.table_name, f.format, f.encoding, f.rows, f.return_year, f.snapshot_id, f.file_id,
+               f.sheet
+        FROM source_files f JOIN snapshots s USING (snapshot_id) WHERE s.as_at = ? AND f.snapshot_id <> ?
+        QUALIFY f.snapshot_id = max(f.snapshot_id) OVER (PARTITION BY f.table_name)
+        ORDER BY f.snapshot_id, f.file_id""", [as_at, sid]).fetchall()
+    return [(path, sha, StoredTable(table, *rest)) for path, sha, table, *rest in found
+            if registry.format_of(table).is_list and table not in given]
+
+
+def _carried_note(carried: list[tuple[str, str, StoredTable]], as_at: date) -> str:
+    if not carried:
+        return ""
+    by_snapshot: dict[int, list[str]] = {}
+    for _, _, st in carried:
+        named = by_snapshot.setdefault(st.snapshot_id, [])
+        if registry.table(st.table).in_text not in named:
+            named.append(registry.table(st.table).in_text)
+    return " ".join(f"The {listed(names)} of snapshot {n}, taken the same day ({as_at:%d/%m/%Y}), "
+                    f"{'is' if len(names) == 1 else 'are'} read with this one, which has none of "
+                    f"{'its' if len(names) == 1 else 'their'} own." for n, names in by_snapshot.items())
