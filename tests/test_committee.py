@@ -111,6 +111,22 @@ def test_annual_measures_are_compared_with_the_year_before_not_last_month(report
     assert monthly.compared_with == "Previous month" and monthly.previous == monthly.trend[-2]
 
 
+def test_aprils_year_to_date_is_not_compared_with_the_whole_of_last_year(tmp_path):
+    """Seen: in April, 1 of 1 care leavers NEET so far this year was 'worse' than March's figure, the whole of last
+    year. A year-to-date figure is compared with the month before only within its year."""
+    paths = write_returns(tmp_path / "in", whole(with_headers({
+        2025: {"episodes": [ep("A", "01/05/2024")], "reviews": [{"CHILD": "A", "DOB": "01/01/2015",
+                                                                  "REVIEW": "29/05/2024", "REVIEW_CODE": "PN1"}]},
+        2026: {"episodes": [ep("A", "01/05/2024")]}})))
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, paths, as_at=date(2025, 4, 30))
+    report = build_report(con, Inputs(load_council_config(COUNCIL), None, "Benchmarks are not loaded."))
+    ytd = _panel(report, "reviews_on_time_ytd_pct")
+    assert ytd.current.period_start == date(2025, 4, 1) and ytd.previous is None
+    monthly = _panel(report, "reviews_on_time_pct")
+    assert monthly.previous is not None and monthly.previous == monthly.trend[-2]
+
+
 @pytest.mark.parametrize("indicator_id, period", [
     ("cla_count", "Month end"), ("starts_count", "Rolling 12 months"), ("reviews_on_time_pct", "Month"),
     ("reviews_on_time_ytd_pct", "Year to date"), ("adopt_a1_days_3yr", "Rolling 3 years"),

@@ -57,6 +57,7 @@ def test_the_report_shows_the_lists_figures_only_and_says_so(store):
     assert "Children in care per 10,000 children" not in {p.title for p in report.panels}
     assert "New fostering households approved" in {p.title for p in report.panels}
     assert report.not_shown.startswith("No children-in-care return was loaded with this month's data, so the ")
+    assert report.history_note == ""      # how the returns' years are read: there is none
 
 
 def test_the_note_counts_what_the_return_would_give_and_names_what_lists_would():

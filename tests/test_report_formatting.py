@@ -83,6 +83,16 @@ def test_dates():
     ("and 11 end within 4 weeks; 21 adopters were approved", "and 11 end within 4 weeks; 21 adopters were approved"),
     ("At the end of May 2025, 1 of the children in care were unaccompanied and seeking asylum.",
      "At the end of May 2025, 1 of the children in care was unaccompanied and seeking asylum."),
+    # seen in April's report: a bracketed period and a list of birthdays inside the clause
+    ("1 of the 1 care leavers who have had their 19th, 20th or 21st birthday this year (April 2025) are known to be "
+     "NEET (100.0%).", "1 of the 1 care leaver who has had their 19th, 20th or 21st birthday this year (April 2025) "
+                       "is known to be NEET (100.0%)."),
+    ("1 of the 2 care leavers who have had their 19th, 20th or 21st birthday this year (April 2025) are known",
+     "1 of the 2 care leavers who have had their 19th, 20th or 21st birthday this year (April 2025) is known"),
+    ("0 of the 1 children adopted in the 12 months to May 2025 were aged 5 or over",
+     "0 of the 1 child adopted in the 12 months to May 2025 was aged 5 or over"),
+    ("11 of the 21 care leavers are known; 1 of the 3 had one, and the others were not",
+     "11 of the 21 care leavers are known; 1 of the 3 had one, and the others were not"),
 ])
 def test_a_count_of_one_is_singular(text, expected):
     from careboard.report.sentences import one_is_singular
@@ -99,3 +109,10 @@ def test_a_figures_note_counts_its_children_in_words(children, with_errors, who)
 
     assert _child_note(children, with_errors, 4, 2) == (f"{who} errors in the records this figure is worked out from "
                                                         "(4 errors found by 2 data checks), which may affect it.")
+
+
+def test_aprils_year_to_date_is_april_alone():
+    from careboard.indicators.periods import period_for
+
+    assert period_for("ytd", date(2025, 4, 30)).label == "April 2025"
+    assert period_for("ytd", date(2025, 5, 31)).label == "April 2025 to May 2025"

@@ -38,7 +38,9 @@ def period_for(window: str, as_at: date) -> Period:
         return Period(as_at, as_at.replace(day=1), as_at, year_ending(as_at), month)
     if window == "ytd":
         y = year_ending(as_at)
-        return Period(as_at, year_start(y), as_at, y, f"{year_start(y):%B %Y} to {month}")
+        # April's year to date is April alone: "April 2025", not "April 2025 to April 2025"
+        since = "" if (as_at.year, as_at.month) == (y - 1, 4) else f"{year_start(y):%B %Y} to "
+        return Period(as_at, year_start(y), as_at, y, f"{since}{month}")
     if window == "year":
         y = latest_complete_year(as_at)
         return Period(as_at, year_start(y), year_end(y), y, f"{y - 1}/{y % 100:02d}")

@@ -244,6 +244,8 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
             previous, compared_with = last_year[ind.id], "Previous year"
         else:
             previous, compared_with = (trend[-2] if len(trend) > 1 else None), "Previous month"
+        if ind.window == "ytd" and previous is not None and previous.period_start != current.period_start:
+            previous = None     # April's year to date is not compared with the whole of last year
         if ind.window == "ytd":    # this year's points only: last year's running total is another measure
             trend = [point for point in trend if point.period_start >= current.period_start]
         target = council.target_for(ind.id, current.as_at)
@@ -286,7 +288,9 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
           if ctx.holds_return else (NO_RETURN_NOTE,)),
         returns_begin, LISTS_SHORT_NOTE if lists_short else "") if note)
     report = Report(council.name, latest.as_at, f"{datetime.now():%d/%m/%Y %H:%M}", panels,
-                    build_profiles(counts, profile_tables), inputs.benchmarks_note, history_note=HISTORY_NOTES[history],
+                    build_profiles(counts, profile_tables), inputs.benchmarks_note,
+                    # how the returns' years are read: nothing to say without a return
+                    history_note=HISTORY_NOTES[history] if ctx.holds_return else "",
                     council_note=inputs.council_note, data_note=data_note,
                     not_shown=not_shown_note(left_out | tables_left_out), tables=tables,
                     profile_note=profile_note,

@@ -51,10 +51,18 @@ def sentence(ind: Indicator, v: Value, target: float | None, threshold: int | No
 # A count of one filled into a plural template: "there were 1 children" reads "there was 1 child", "1 of the
 # children in care were" reads "1 of the children in care was", "1 approved adopters were" "1 approved adopter
 # was", "and 1 end within 4 weeks" "and 1 ends within 4 weeks".
+# A clause may hold a bracketed period ("this year (April 2025)") and a list of numbers ("19th, 20th or 21st"), not
+# another comma or a full stop.
+_CLAUSE = r"(?:[^,.;()]|\([^()]*\)|,(?= \d))*?"
 _ONE = [(re.compile(r"\bthere were 1 children\b"), "there was 1 child"),
-        (re.compile(r"(?<![\d.,])\b1 (child|review|incident|missing-from-care incident)(ren|s)\b"), r"1 \1"),
+        (re.compile(r"(?<![\d.,])\b1 (child|review|incident|missing-from-care incident|care leaver)(ren|s)\b"),
+         r"1 \1"),
         (re.compile(r"\bthere were 1(?![\d.,])\b"), "there was 1"),
-        (re.compile(r"(?<![\d.,])\b(1 of the [^,.;()]*?) were\b"), r"\1 was"),
+        (re.compile(r"\b(the 1 (?:child|care leaver) who) have\b"), r"\1 has"),
+        (re.compile(rf"(?<![\d.,])\b(1 of the {_CLAUSE}) were\b"), r"\1 was"),
+        (re.compile(rf"(?<![\d.,])\b(1 of the {_CLAUSE}) are\b"), r"\1 is"),
+        (re.compile(rf"(?<![\d.,])\b(\d[\d,]* of the 1 (?:child|care leaver)\b{_CLAUSE}) were\b"), r"\1 was"),
+        (re.compile(rf"(?<![\d.,])\b(\d[\d,]* of the 1 (?:child|care leaver)\b{_CLAUSE}) are\b"), r"\1 is"),
         (re.compile(r"(?<![\d.,])\b1 (approved )?adopters were\b"), r"1 \1adopter was"),
         (re.compile(r"(?<![\d.,])\b1 end within\b"), "1 ends within")]
 
