@@ -153,3 +153,18 @@ def test_empty_figures_say_why(report):
     assert _panel(report, "adopt_a1_days").sentence == (
         "There is no figure for the 12 months to February 2025: there were no adoptions to count.")
     assert not any("cohort" in p.sentence or "neet" in p.sentence for p in report.panels)
+
+
+@pytest.mark.parametrize("dates, note", [
+    ([date(2025, 4, 30), date(2025, 5, 31), date(2025, 6, 30)], ""),
+    # seen: May's snapshot removed, the change column read as one month's
+    ([date(2025, 4, 30), date(2025, 6, 30)], "There is no column for 31 May 2025: no data was loaded as at that date. "
+                                             "The change shown is over the 2 months since April 2025."),
+    ([date(2025, 3, 31), date(2025, 6, 30), date(2025, 7, 31)],
+     "There is no column for 30 April 2025 and 31 May 2025: no data was loaded as at those dates."),
+    ([date(2025, 6, 15), date(2025, 7, 31)], ""),
+])
+def test_the_profile_tables_say_which_months_between_their_columns_were_not_loaded(dates, note):
+    from careboard.report.committee import snapshot_gaps
+
+    assert snapshot_gaps(dates) == note

@@ -59,6 +59,29 @@ def quarter_ends(as_at: date, n: int, data_from: date | None) -> tuple[list[date
     return shown, note
 
 
+def snapshot_gaps(dates: list[date]) -> str:
+    """For profile columns at the snapshots' dates: a note naming the month ends between the first and the last
+    that have none (a month not loaded, or removed), and, when the latest column's change is over more than a
+    month, over how many."""
+    from .formatting import long_date
+
+    if len(dates) < 2:
+        return ""
+    gaps = [d for d in month_ends(dates[-1], 1 + _months_between(dates[0], dates[-1]))
+            if d not in dates and d > dates[0] and d.replace(day=1) not in {x.replace(day=1) for x in dates}]
+    if not gaps:
+        return ""
+    note = (f"There is no column for {listed([long_date(d) for d in gaps])}: no data was loaded as at "
+            f"{'that date' if len(gaps) == 1 else 'those dates'}.")
+    if (months := _months_between(dates[-2], dates[-1])) > 1:
+        note += f" The change shown is over the {months} months since {dates[-2]:%B %Y}."
+    return note
+
+
+def _months_between(a: date, b: date) -> int:
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
 @dataclass
 class Inputs:
     """What the report needs besides the store: the council's settings and published figures."""
@@ -269,7 +292,8 @@ def build_report(con, inputs: Inputs, snapshot_id: int | None = None, months: in
                             section=ind.group, period=period_words(ind, current.as_at),
                             compared_with=compared_with, previous=previous))
     # Profiles at the last five snapshots' dates (or quarter ends), counted from the latest data like the trend.
-    profile_dates, profile_note = [s.as_at for s in snapshots[-5:]], ""
+    profile_dates = [s.as_at for s in snapshots[-5:]]
+    profile_note = snapshot_gaps(profile_dates)
     if getattr(council, "profile_dates", "snapshots") == "quarter-ends":
         profile_dates, profile_note = quarter_ends(latest.as_at, 5, date(latest.first_year - 1, 4, 1))
     counts = {}
