@@ -110,3 +110,22 @@ def test_flat_lines_get_distinct_axis_labels_in_one_format(values, unit, decimal
 ])
 def test_nice_ticks_keep_to_the_printed_resolution(low, high, resolution, expected):
     assert nice_ticks(low, high, resolution=resolution) == pytest.approx(expected)
+
+
+def test_the_legend_says_what_the_line_is():
+    """Seen: an annual figure drawn month by month was the 'Monthly value', as if measured again each month."""
+    assert "Monthly value" in texts(trend_svg(series()))
+    annual = TrendSeries("Test measure", "%", 1, MONTHS, [5.0] * 6, [False] * 6, None, line="Latest full year")
+    assert "Latest full year" in texts(trend_svg(annual)) and "Monthly value" not in texts(trend_svg(annual))
+
+
+def test_an_annual_or_year_to_date_panels_line_is_named_so():
+    from dataclasses import replace
+
+    import tests.report_fixture as fx
+    from careboard.report.view import _line_words
+
+    panel = fx.stability_panel()
+    assert [_line_words(replace(panel, indicator_id=i)) for i in ("health_assessment_pct", "reviews_on_time_ytd_pct",
+                                                                   "cla_count")] == [
+        "Latest full year", "Year to date", "Monthly value"]

@@ -46,6 +46,7 @@ class TrendSeries:
     withheld: list[bool]         # True where the value is suppressed ("c")
     target: float | None
     axis: str = ""               # the y axis's label, when not the unit's usual one (AXIS_LABELS)
+    line: str = "Monthly value"  # what the line is, in the legend: an annual figure is the latest year's at each month
 
 
 def trend_svg(series: TrendSeries) -> str:
@@ -95,7 +96,7 @@ def trend_svg(series: TrendSeries) -> str:
         parts.append(_text(x(n - 1), _label_y(y(shown[-1]), None if series.target is None else y(series.target)),
                            format_value(shown[-1], series.unit, series.decimals), anchor="middle", fill=LINE,
                            weight="bold"))
-    parts.extend(_legend(series.target is not None))
+    parts.extend(_legend(series.line, series.target is not None))
     text = html.escape(_describe(series))
     return (f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
             f'aria-label="{text}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="{FONT}">'
@@ -121,8 +122,8 @@ def _line(values: list[float | None], x, y) -> str:
     return "".join(out)
 
 
-def _legend(with_target: bool) -> list[str]:
-    entries = [("Monthly value", LINE, "")] + ([("Target", TARGET, "6 4")] if with_target else [])
+def _legend(line: str, with_target: bool) -> list[str]:
+    entries = [(line, LINE, "")] + ([("Target", TARGET, "6 4")] if with_target else [])
     parts, right = [], RIGHT
     for name, colour, dash in reversed(entries):
         width = 5.4 * len(name)            # DejaVu Sans at 9 units: ~5.4 units a character

@@ -260,7 +260,19 @@ def _series(panel: Panel) -> TrendSeries:
         withheld=["value" in point.suppressed for point in panel.trend],
         target=panel.assessment.target,
         axis=_count_axis(panel),
+        line=_line_words(panel),
     )
+
+
+# What a chart's line is, by the figure's window, where it is not a figure for each month.
+LINE_WORDS = {"year": "Latest full year", "ytd": "Year to date"}
+
+
+def _line_words(panel: Panel) -> str:
+    from careboard.indicators.registry import BY_ID
+
+    ind = BY_ID.get(panel.indicator_id)
+    return LINE_WORDS.get(ind.window if ind else "", "Monthly value")
 
 
 def _count_axis(panel: Panel) -> str:
