@@ -256,3 +256,21 @@ def test_a_figure_with_nothing_at_all_to_count_says_so_in_words(value, with_orde
     v = Value("placement_order_waiting_count", date(2025, 3, 31), None, date(2025, 3, 31), value, value, None,
               {"with_order": with_order})
     assert sentence(BY_ID["placement_order_waiting_count"], v, None) == said
+
+
+@pytest.mark.parametrize("indicator_id, as_at, said", [
+    ("reviews_on_time_pct", date(2025, 4, 30), "No review fell due in April 2025."),
+    ("reviews_on_time_ytd_pct", date(2025, 4, 30),
+     "No review has fallen due since the start of the financial year (April 2025)."),
+])
+def test_a_share_of_nothing_that_fell_due_says_so(indicator_id, as_at, said):
+    """Seen: 'There is no figure for April 2025: there were no reviews to count', where none had fallen due."""
+    from careboard.indicators.registry import BY_ID
+    from careboard.report.sentences import sentence
+    from careboard.results import Value
+
+    ind = BY_ID[indicator_id]
+    assert sentence(ind, Value(ind.id, as_at, None, as_at, None, 0, 0), None) == said
+    # some due, none on time: the figure's own sentence
+    late = sentence(ind, Value(ind.id, as_at, None, as_at, 0.0, 0, 3), None)
+    assert late.endswith("held on time (0.0%).") and "0 " in late and "3 reviews due" in late

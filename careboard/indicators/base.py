@@ -60,8 +60,9 @@ class Indicator:
     reference: str = ""       # where the definition comes from
     counts: str = "children"  # what a row is (COUNTS); tests hold "children" indicators to one row per child
     technical: str = ""       # the same in the return's own fields and codes, for analysts (docs only, never the report)
-    # Said instead of `sentence` when there is nothing at all to count (the figure and its extras 0): "no child
-    # had a placement order", not "0 of the 0 children with a placement order". Fields: month, period.
+    # Said instead of `sentence` when there is nothing at all to count (a count and its extras 0, a share of no
+    # one): "no child had a placement order", not "0 of the 0 children with a placement order"; "no review fell
+    # due in April", not "no figure: there were no reviews to count". Fields: month, period.
     none_sentence: str = ""
     # Counts of this figure that another figure publishes too, as (this figure's part, "other_id.part"), a part
     # being numerator, denominator, value or extra.NAME: what the public report withholds in one it withholds in

@@ -22,11 +22,14 @@ NO_POPULATION = ("The rate per 10,000 children cannot be worked out: the number 
 
 def sentence(ind: Indicator, v: Value, target: float | None, threshold: int | None = None) -> str:
     """The indicator's sentence for ``v``; withheld counts inside it read "between 1 and ``threshold``"."""
-    if v.value is None and "value" not in v.suppressed:
-        return empty_sentence(ind, v)
-    if ind.none_sentence and not v.value and not any(v.extra.values()) and not v.suppressed:
+    # nothing at all to count: a share of no one ("no review fell due"), a count of nought with nothing beside it
+    nothing = (v.value is None and not v.denominator and ind.aggregate == "share" and not v.not_loaded
+               or ind.aggregate == "count" and v.value == 0 and not any(v.extra.values()))
+    if ind.none_sentence and nothing and not v.suppressed:
         return capitalise_sentences(ind.none_sentence.format(month=month_name(v.as_at),
                                                              period=period_for(ind.window, v.as_at).label))
+    if v.value is None and "value" not in v.suppressed:
+        return empty_sentence(ind, v)
     withheld = f"between 1 and {threshold}" if threshold else "c"
     fields = {
         "num": format_value(v.numerator, "count") if ind.aggregate != "mean" else format_value(v.numerator, ind.unit),

@@ -58,6 +58,7 @@ REVIEWS_ON_TIME = Indicator(
     definition=_schedule_plain("in the month"),
     technical=_SCHEDULE_RULES,
     sentence="For {num} out of the {den} reviews due in {month}, the review was held on time ({value}).",
+    none_sentence="No review fell due in {month}.",
     sql=_DUE_IN_WINDOW,
     counts="reviews",
     group="Reviews",
@@ -74,6 +75,7 @@ REVIEWS_ON_TIME_YTD = replace(
     numerator="Reviews due since 1 April that were held on or before their due date",
     denominator="Reviews due from 1 April to the end of the month (a due date with no review held counts as late)",
     sentence="Since the start of the financial year, {num} of the {den} reviews due were held on time ({value}).",
+    none_sentence="No review has fallen due since the start of the financial year ({period}).",
 )
 
 REVIEW_PARTICIPATION = Indicator(
