@@ -98,7 +98,7 @@ def test_a_return_leaving_out_a_table_every_return_has_rows_in_gives_no_figure_f
     assert_clean(run, {0})
     for ind, missing in left_out.items():
         assert re.search(rf"{ind} +- +\S+ +\(needs the {re.escape(missing)}: not loaded\)", run.out), ind
-    assert re.search(r"adopt_a1_days +- +days +\(no children in the cohort\)", run.out)      # no AD1: none adopted
+    assert re.search(r"adopt_a1_days +- +days +\(no adoptions to count\)", run.out)      # no AD1: none adopted
     assert "cla_count" + " " * (ID_WIDTH + 1) + "1 count" in run.out
     left = [t for t in ("header", "reviews", "oc2", "oc3", "sw_episodes") if t not in tables]
     said = [line for line in load.out.splitlines() if " has no " in line]

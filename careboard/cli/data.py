@@ -139,7 +139,8 @@ def _why_empty(ind, v) -> str:
         return ""
     if ind.aggregate == "rate" and v.denominator is None:
         return "no population: give --council or --population"
-    return "no children in the cohort"
+    # what it counts says it plainest: "no reviews to count", where reviews are no children
+    return "no children in the cohort" if ind.counts == "children" else f"no {ind.counts} to count"
 
 
 def _population(args, con, snapshot_id: int, as_at: date) -> int | None:
