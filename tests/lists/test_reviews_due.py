@@ -64,7 +64,8 @@ CASES = [
     ("reviews_due", "care before the data with no review in it: due 6 months after the data begins",
      # In care since 2020, no review in the 2025/26 data: due at the latest on 30 Sep 2025.
      returns(2026, [ep("W", "01/01/2020")]), D(2025, 10, 31), {},
-     [("W", "overdue", D(2025, 9, 30), 31, 1, D(2025, 3, 31), RULE_WORDS["before_data_6m"])],
+     # which review it is is not known (care began before the data): blank
+     [("W", "overdue", D(2025, 9, 30), 31, None, D(2025, 3, 31), RULE_WORDS["before_data_6m"])],
      "1 review overdue and 0 due in the next 28 days at 31/10/2025."),
     ("reviews_due", "care begun in the 20 working days before the data: the first review is known to fall in it",
      # N came into care on 25 Mar 2025: first review due 24 Apr (Good Friday and Easter Monday inside), none
@@ -75,7 +76,7 @@ CASES = [
      D(2025, 7, 31), {"days": 70},
      [("N", "overdue", D(2025, 4, 24), 98, 1, D(2025, 3, 25), RULE_WORDS["first_20wd"]),
       ("M", "overdue", D(2025, 7, 10), 21, 2, D(2025, 4, 10), RULE_WORDS["second_3m"]),
-      ("F", "due soon", D(2025, 9, 30), 0, 1, D(2025, 3, 31), RULE_WORDS["before_data_6m"])],
+      ("F", "due soon", D(2025, 9, 30), 0, None, D(2025, 3, 31), RULE_WORDS["before_data_6m"])],
      "2 reviews overdue and 1 due in the next 70 days at 31/07/2025."),
 ]
 

@@ -22,7 +22,8 @@ _RULE = "CASE rule " + " ".join(f"WHEN '{code}' THEN '{words}'" for code, words 
 # left out, as the schedule is built from the data as loaded now. A review due on the as-at date itself is
 # due, not yet overdue. Longest overdue first.
 _SQL = f"""
-SELECT child, {due_columns_sql("due_date")}, due_no AS review, due_from AS counted_from, {_RULE} AS rule
+SELECT child, {due_columns_sql("due_date")}, CASE WHEN numbered_from_start THEN due_no END AS review,
+       due_from AS counted_from, {_RULE} AS rule
 FROM review_schedule
 WHERE due_from <= {{as_at}} AND due_date <= {{until}}
   AND (review_date IS NULL OR review_date > {{as_at}})
@@ -41,7 +42,8 @@ REVIEWS_DUE = due_list(
                 "Children in care only for short breaks have a different timetable and are not listed.",
     key=Column("child", "the child's ID in the return"),
     columns=(
-        Column("review", "which review of this period of care it is: 1 for the first"),
+        Column("review", "which review of this period of care it is: 1 for the first; blank when care began before "
+                         "the data loaded, which does not say how many reviews came before"),
         Column("counted_from", "the date the due date counts from: the day the child came into care, or the "
                                "day of the review before"),
         Column("rule", "how the due date is worked out: 20 working days from coming into care (the first review), "

@@ -16,7 +16,7 @@
 -- began is unseen; the first one seen is then taken for the first.) For a period that began earlier,
 -- earlier reviews are unseen, so the first due date is not known: its row carries the latest date it can
 -- have been (6 months after the day before the data begins) with due_known false, and the review after
--- it is treated as a later (6-monthly) one.
+-- it is treated as a later (6-monthly) one, and due_no counts only the reviews seen (numbered_from_start false).
 WITH covered AS (
   SELECT least(date_of(s.first_year - 1, 4, 1),
                coalesce((SELECT date_of(CASE WHEN month(min(review_date)) >= 4 THEN year(min(review_date))
@@ -64,7 +64,8 @@ dues AS (
          true
   FROM held h JOIN spans s ON s.child = h.child AND s.period_no = h.period_no
 )
-SELECT d.child, d.period_no, s.care_start AS period_start, s.period_end, d.due_no, d.rule, d.due_from,
+SELECT d.child, d.period_no, s.care_start AS period_start, s.period_end, d.due_no,
+       s.known_from_start AS numbered_from_start, d.rule, d.due_from,
        d.due_date, d.due_known, h.review_date, h.review_code, h.review_date <= d.due_date AS on_time,
        h.file_id, h.line_no
 FROM dues d
