@@ -138,7 +138,24 @@ def test_benchmark_year_sentence(as_at, year_ending, note):
     base = rate_panel()
     rows = [BenchmarkRow(label, f"{year_ending - 1}/{year_ending % 100:02d}", 50.0, "", year_ending)
             for label in ("Local Authority", "England")]
-    assert benchmark_year_note(replace(base, current=replace(base.current, as_at=as_at), benchmarks=rows)) == note
+    assert benchmark_year_note(replace(base, current=replace(base.current, as_at=as_at, period_end=as_at),
+                                       benchmarks=rows)) == note
+
+
+@pytest.mark.parametrize("year_ending, note", [
+    (2025, ""),     # seen: 2025/26's figure in November 2026 was said to be 'in 2026/27', two years from 2024/25
+    (2024, "These published figures are for 2023/24; this council's figure is for 2025/26, more than a year later, "
+           "so compare them with care."),
+])
+def test_an_annual_figure_is_compared_with_the_benchmarks_by_its_own_year(year_ending, note):
+    from dataclasses import replace
+
+    from careboard.results import BenchmarkRow
+
+    base = rate_panel()
+    rows = [BenchmarkRow("England", f"{year_ending - 1}/{year_ending % 100:02d}", 50.0, "", year_ending)]
+    annual = replace(base.current, as_at=date(2026, 11, 30), period_start=date(2025, 4, 1), period_end=date(2026, 3, 31))
+    assert benchmark_year_note(replace(base, current=annual, benchmarks=rows)) == note
 
 
 def _count_panel(as_at: date, value: float, published: float | None, year_ending: int = 2025, label="Local Authority"):

@@ -195,12 +195,15 @@ def benchmark_year_note(panel: Panel) -> str:
     years = {row.year_ending for row in panel.benchmarks if row.year_ending is not None}
     if len(years) != 1:
         return ""
-    published, position = years.pop(), year_ending(panel.current.as_at)
+    # an annual figure is for its own year (2025/26 in November 2026), not the year of the report's date
+    end = panel.current.period_end or panel.current.as_at
+    published, position = years.pop(), year_ending(end)
     if abs(position - published) <= 1:
         return ""
-    return (f"These published figures are for {year_label(published)}; this council's figure is at "
-            f"{long_date(panel.current.as_at)} (in {year_label(position)}), more than a year "
-            f"{'later' if position > published else 'earlier'}, so compare them with care.")
+    when = (f"is for {year_label(position)}" if end < panel.current.as_at else
+            f"is at {long_date(end)} (in {year_label(position)})")
+    return (f"These published figures are for {year_label(published)}; this council's figure {when}, more than a "
+            f"year {'later' if position > published else 'earlier'}, so compare them with care.")
 
 
 # A council's count at 31 March this far from the one the DfE published for it for that date (more than
