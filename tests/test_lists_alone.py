@@ -171,8 +171,8 @@ def test_a_return_without_its_header_file_leaves_out_the_profile_tables_drawn_fr
 def test_a_months_lists_loaded_on_their_own_are_read_with_its_return_loaded_the_same_day(tmp_path):
     """Seen: the lists loaded as at 31/01 on their own, then the month's return as another snapshot the same day:
     every figure from the lists had no value ('not loaded with this month's data'), and the note advised removing
-    the snapshot that held them. The return's snapshot reads the lists of the same day it has none of its own;
-    loaded the other way round, the lists' snapshot says it lacks the return."""
+    the snapshot that held them. The return's snapshot reads the lists of the same day it has none of its own, and
+    loaded the other way round, the lists' snapshot reads the return."""
     import shutil
 
     ret = tmp_path / "return" / "2024-25"
@@ -191,10 +191,18 @@ def test_a_months_lists_loaded_on_their_own_are_read_with_its_return_loaded_the_
     assert {"child_activities", "fostering_households", "episodes"} <= ctx.tables_loaded
     visits = calculate.compute(ctx, registry.BY_ID["visits_on_time_pct"])
     assert visits.not_loaded == () and visits.denominator
-    # the other way round: the lists' snapshot is the one read, and it has no return
+    # the other way round, at the end of the year: the lists' snapshot reads the return, its years and its DfE
+    # rules' results
     db = str(tmp_path / "t.duckdb")
-    assert_clean(run_cli("load", str(ret), "--as-at", "31/01/2025", "--db", db), {0})
-    run = run_cli("load", str(LISTS), "--as-at", "31/01/2025", "--db", db)
+    assert_clean(run_cli("load", str(ret), "--as-at", "31/03/2025", "--db", db), {0})
+    run = run_cli("load", str(LISTS), "--as-at", "31/03/2025", "--db", db)
     assert_clean(run, {0})
-    assert ("note: snapshot 1, also as at 31/01/2025, holds the month's SSDA903 return, which this snapshot of lists "
-            "alone does not" in run.out), run.out
+    assert ("note: The SSDA903 return of snapshot 1, taken the same day (31/03/2025), is read with this one, which "
+            "has none of its own." in run.out), run.out
+    assert "Loaded snapshot 2 as at 31/03/2025 (collection year 2024/25)" in run.out
+    con = open_store(db, read_only=True)
+    ctx = calculate.Context.open(con, 2)
+    assert ctx.holds_return and calculate.compute(ctx, registry.BY_ID["cla_count"]).value == 2
+    for table in ("validation_failures WHERE", "validation_runs WHERE"):
+        n = [con.execute(f"SELECT count(*) FROM {table} snapshot_id = ?", [sid]).fetchone()[0] for sid in (1, 2)]
+        assert n[0] and n[0] == n[1], (table, n)

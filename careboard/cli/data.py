@@ -39,29 +39,17 @@ def cmd_load(args) -> int:
 
 
 def _say_same_day(con, result) -> None:
-    """Other snapshots as at the same day: the commands read the one loaded last. A return in an earlier one that
-    a load of lists alone lacks is not read with it (the lists of an earlier one are: pipeline.load)."""
-    from ..formats import registry
-    from ..sql.params import literal
-
-    tables = ", ".join(map(literal, registry.SSDA903.tables()))
-    same = con.execute(f"SELECT s.snapshot_id, coalesce(bool_or(f.table_name IN ({tables})), false) FROM snapshots s "
-                       "LEFT JOIN source_files f USING (snapshot_id) WHERE s.as_at = ? AND s.snapshot_id <> ? "
-                       "GROUP BY 1 ORDER BY 1", [result.as_at, result.snapshot_id]).fetchall()
+    """Other snapshots as at the same day: the commands read the one loaded last (which reads what an earlier one
+    of the day holds and it has none of: pipeline.load)."""
+    same = [sid for (sid,) in con.execute("SELECT snapshot_id FROM snapshots WHERE as_at = ? AND snapshot_id <> ? "
+                                          "ORDER BY 1", [result.as_at, result.snapshot_id]).fetchall()]
     if not same:
         return
-    earlier = " and ".join(str(sid) for sid, _ in same)
-    with_return = [sid for sid, holds in same if holds]
-    if result.lists_only and with_return:
-        print(f"note: snapshot {with_return[-1]}, also as at {result.as_at:%d/%m/%Y}, holds the month's SSDA903 return, "
-              f"which this snapshot of lists alone does not: commands read the one loaded last, {result.snapshot_id}, "
-              "so they have no return. Load the return and the lists together (careboard load RETURN LISTS --as-at "
-              f"{result.as_at:%d/%m/%Y}), then remove the two loaded apart")
-        return
     # A corrected extract loaded again, most often: the earlier one stays until removed.
+    earlier = " and ".join(map(str, same))
     print(f"note: snapshot{'s' if len(same) > 1 else ''} {earlier} {'are' if len(same) > 1 else 'is'} also as at "
           f"{result.as_at:%d/%m/%Y}: commands use the one loaded last, {result.snapshot_id}, unless given "
-          f"--snapshot; careboard snapshots --remove {same[0][0]} removes {'one' if len(same) > 1 else 'it'}")
+          f"--snapshot; careboard snapshots --remove {same[0]} removes {'one' if len(same) > 1 else 'it'}")
 
 
 

@@ -273,7 +273,8 @@ def _years(con, returns: list[Return], as_at: date | None) -> int:
 
 
 # The files of yearly returns (the 903's): only those are validated, and only they make a validation's inputs.
-_YEARLY = "table_name IN (" + ", ".join(f"'{t}'" for f in registry.FORMATS if not f.is_list for t in f.tables()) + ")"
+_RETURN_TABLES = tuple(t for f in registry.FORMATS if not f.is_list for t in f.tables())
+_YEARLY = "table_name IN (" + ", ".join(f"'{t}'" for t in _RETURN_TABLES) + ")"
 
 
 def _validation_inputs(con, sid: int, year: int, reference: InUse) -> str:
@@ -410,13 +411,14 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
             if len(t):
                 to_stage.setdefault(t.table, []).append((t, year, file_id))
                 rows[t.table] += len(t)
-    carried = _lists_of_the_same_day(con, sid, as_at, given)
+    carried = _same_day(con, sid, as_at, given)
     for path, sha, st in carried:
         file_id += 1
         copies.append((file_id, st.return_year, st))
         files_rows.append((sid, file_id, path, sha, st.table, st.return_year, st.fmt, st.encoding, st.rows, st.sheet))
         rows[st.table] += st.rows
     given |= {st.table for _, _, st in carried}
+    carried_return = _say_carried(con, sid, carried, as_at)
     if progress:
         progress(f"checking and storing {sum(len(t) for tables in to_stage.values() for t, _, _ in tables):,} rows")
     _stage(con, sid, to_stage)
@@ -436,22 +438,48 @@ def _write(con, returns, lists, as_at, collection_year, fingerprint, label, vali
         _record_validation(con, sid, validation, reference, progress)
     c = snapshot_counts(con, sid)
     return LoadResult(sid, as_at, collection_year, False, rows, c.findings, c.finding_errors, counts=c,
-                      lists_only=not returns, given=frozenset(given), carried=_carried_note(carried, as_at))
+                      lists_only=not returns and not carried_return, given=frozenset(given),
+                      carried=_carried_note(carried, as_at))
 
 
-def _lists_of_the_same_day(con, sid: int, as_at: date, given: set[str]) -> list[tuple[str, str, StoredTable]]:
-    """The files of the council's lists that an earlier snapshot of the same day holds and this load has none of
-    (each list from the latest snapshot holding it), as (path, checksum, stored table): a month's lists loaded on
-    their own, then its return, are one month's data, and the figures drawn from the lists read the snapshot
-    loaded last."""
-    found = con.execute("""
+def _same_day(con, sid: int, as_at: date, given: set[str]) -> list[tuple[str, str, StoredTable]]:
+    """The files an earlier snapshot of the same day holds that this load has none of, as (path, checksum, stored
+    table): each of the council's lists it lacks (from the latest snapshot holding it), and, for a load of lists
+    alone, the return of the latest snapshot holding one (every year of it, whose DfE results are copied with it:
+    _record_validation). A month's lists and its return loaded apart are one month's data, and the commands read
+    the snapshot loaded last."""
+    found = [(path, sha, StoredTable(*rest)) for path, sha, *rest in con.execute("""
         SELECT f.path, f.sha256, f.table_name, f.format, f.encoding, f.rows, f.return_year, f.snapshot_id, f.file_id,
                f.sheet
         FROM source_files f JOIN snapshots s USING (snapshot_id) WHERE s.as_at = ? AND f.snapshot_id <> ?
-        QUALIFY f.snapshot_id = max(f.snapshot_id) OVER (PARTITION BY f.table_name)
-        ORDER BY f.snapshot_id, f.file_id""", [as_at, sid]).fetchall()
-    return [(path, sha, StoredTable(table, *rest)) for path, sha, table, *rest in found
-            if registry.format_of(table).is_list and table not in given]
+        ORDER BY f.snapshot_id, f.file_id""", [as_at, sid]).fetchall()]
+    latest_list = {st.table: st.snapshot_id for _, _, st in found if st.table not in _RETURN_TABLES}
+    return_from = max((st.snapshot_id for _, _, st in found if st.table in _RETURN_TABLES), default=None)
+    has_return = any(t in _RETURN_TABLES for t in given)
+    return [(path, sha, st) for path, sha, st in found
+            if st.table not in _RETURN_TABLES and st.table not in given and st.snapshot_id == latest_list[st.table]
+            or st.table in _RETURN_TABLES and not has_return and st.snapshot_id == return_from]
+
+
+def _say_carried(con, sid: int, carried: list[tuple[str, str, StoredTable]], as_at: date) -> bool:
+    """Record in the snapshot's row the formats, period and years of the files carried from another snapshot of
+    the same day; whether a return was among them."""
+    if not carried:
+        return False
+    formats, start, end, first = con.execute("SELECT source_formats, period_start, period_end, first_year FROM "
+                                             "snapshots WHERE snapshot_id = ?", [sid]).fetchone()
+    kinds = set(filter(None, formats.split(",")))
+    spans = [(start, end)] if start is not None else []
+    years = [st.return_year for _, _, st in carried if st.table in _RETURN_TABLES]
+    for _, _, st in carried:
+        fmt = registry.format_of(st.table)
+        kinds.add(fmt.id)
+        spans.append(fmt.period.span(st.return_year if st.table in _RETURN_TABLES else as_at))
+    con.execute("UPDATE snapshots SET source_formats = ?, period_start = ?, period_end = ?, first_year = ? "
+                "WHERE snapshot_id = ?", [",".join(f.id for f in registry.FORMATS if f.id in kinds),
+                                          min(s for s, _ in spans), max(e for _, e in spans),
+                                          min([first, *years]), sid])
+    return bool(years)
 
 
 def _carried_note(carried: list[tuple[str, str, StoredTable]], as_at: date) -> str:
@@ -460,8 +488,9 @@ def _carried_note(carried: list[tuple[str, str, StoredTable]], as_at: date) -> s
     by_snapshot: dict[int, list[str]] = {}
     for _, _, st in carried:
         named = by_snapshot.setdefault(st.snapshot_id, [])
-        if registry.table(st.table).in_text not in named:
-            named.append(registry.table(st.table).in_text)
+        words = registry.table(st.table).in_text if registry.format_of(st.table).is_list else "SSDA903 return"
+        if words not in named:
+            named.append(words)
     return " ".join(f"The {listed(names)} of snapshot {n}, taken the same day ({as_at:%d/%m/%Y}), "
                     f"{'is' if len(names) == 1 else 'are'} read with this one, which has none of "
                     f"{'its' if len(names) == 1 else 'their'} own." for n, names in by_snapshot.items())
