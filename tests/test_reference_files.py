@@ -67,6 +67,30 @@ def test_a_bad_urn_list_names_file_line_and_field(tmp_path, text, line, field, w
     assert _refusal(read_urn_list, path, words) == (str(path), line, field, True)
 
 
+# Seen: each was read without a word, then every rule asking where the provider is failed a correct episode.
+@pytest.mark.parametrize("la, words", [
+    ("123", "'123' is no English LA's DfE number"),
+    ("E07000008", "'E07000008' is a district's code, and children's services are the county's"),
+    ("E99999999", "is not the code of an English LA with children's services"),
+])
+def test_a_urn_lists_la_must_be_an_english_la_with_childrens_services(tmp_path, la, words):
+    from functools import partial
+
+    path = _write(tmp_path, f"URN,PLACE_CODES,PROVIDER_CODES,POSTCODE,LA\nSC1,K2,PR1,PE1,874\nSC2,K2,PR1,PE1,{la}\n")
+    assert _refusal(partial(read_urn_list, known_la=("873", "874")), path, words) == (str(path), 3, "LA", True)
+
+
+def test_a_urn_lists_gss_code_no_la_in_the_dfe_files_has_is_refused(tmp_path):
+    from careboard.validate.reference_inputs import ReferenceInputs, install_reference
+
+    path = _write(tmp_path, "URN,PLACE_CODES,PROVIDER_CODES,POSTCODE,LA\nSC1,K2,PR1,PE1,E10999999\n")
+    import careboard
+
+    benchmarks = Path(careboard.__file__).parent / "published" / "data"      # the shipped copy, as validate reads it
+    with pytest.raises(InputError, match="the LA E10999999 of URN SC1 is not an LA in the DfE's files"):
+        install_reference(duckdb.connect(), ReferenceInputs(urn_list=path, la="874", benchmarks=benchmarks), [], 2025)
+
+
 def _workbook(tmp_path: Path, rows: list[list], name: str = "urns.xlsx") -> Path:
     import xlsxwriter
 

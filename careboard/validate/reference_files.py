@@ -21,7 +21,7 @@ from ..dates import parse_date
 from ..errors import InputError
 from ..ingest import sniff
 from ..ingest.text import decode
-from .la_codes import OUTSIDE_ENGLAND, clean_code, code_style
+from .la_codes import DFE, GSS, OUTSIDE_ENGLAND, clean_code, code_style
 
 # field -> (what the error calls it, accepted headers once normalised, required)
 URN_COLUMNS = {
@@ -79,12 +79,23 @@ def _read_text(path: Path) -> str:
     return decode(data, str(path))[0]
 
 
-def _la_code(text: str) -> str | None:
+def _la_code(text: str, known: tuple[str, ...] = ()) -> str | None:
+    """An LA with children's services, as written: a DfE number among `known` (when given), or the GSS code of a
+    unitary, metropolitan, London or county council (E06, E08, E09, E10)."""
     code = clean_code(text)
     if not code:
         return None
-    if code_style(code) is None:
+    style = code_style(code)
+    if style is None:
         raise ValueError(f"{text!r} is not an LA code (a DfE number such as 874, or a GSS code such as E06000031)")
+    if style == DFE and known and code not in known:
+        raise ValueError(f"{text!r} is no English LA's DfE number (such as 874)")
+    if style == GSS and code.startswith("E07"):
+        raise ValueError(f"{text!r} is a district's code, and children's services are the county's: give the "
+                         f"county's (E10...)")
+    if style == GSS and not code.startswith(("E06", "E08", "E09", "E10")):
+        raise ValueError(f"{text!r} is not the code of an English LA with children's services (E06, E08, E09 or "
+                         f"E10, such as E06000031)")
     return code
 
 
@@ -92,8 +103,9 @@ def _codes(text: str) -> list[str]:
     return [c for c in _CODE_SEPARATORS.split(text.upper()) if c]
 
 
-def read_urn_list(path: Path) -> list[dict]:
-    """An Ofsted provider URN list as urn_list rows (see rules/reference.py)."""
+def read_urn_list(path: Path, known_la: tuple[str, ...] = ()) -> list[dict]:
+    """An Ofsted provider URN list as urn_list rows (see rules/reference.py); `known_la`: the DfE numbers of the
+    LAs of the year, which a DfE-numbered LA must be one of."""
     path = Path(path)
     file = str(path)
     if path.suffix.lower() in _WORKBOOKS:
@@ -117,7 +129,7 @@ def read_urn_list(path: Path) -> list[dict]:
             field = "reg_end"
             reg_end = parse_date(cell["reg_end"]) if cell.get("reg_end") else None
             field = "la_code"
-            la = _la_code(cell["la_code"])
+            la = _la_code(cell["la_code"], known_la)
         except ValueError as e:
             raise InputError(file, str(e), line, named[field]) from None
         rows.append({"URN": cell["URN"].upper(), "place_codes": _codes(cell["place_codes"]),

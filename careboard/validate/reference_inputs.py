@@ -91,7 +91,7 @@ def install_reference(con, inputs: ReferenceInputs, return_files: list[Path], ye
     if council is None and (council := la_number_in_file_names(return_files, known)) is not None:
         done.notes.append(f"council LA {council}, from the file names (give --la to say otherwise)")
     done.council = council
-    urns = read_urn_list(inputs.urn_list) if inputs.urn_list else []
+    urns = read_urn_list(inputs.urn_list, known) if inputs.urn_list else []
     if inputs.postcodes:
         create_reference_table(con, "postcode_lookup", temp)
         read_postcode_lookup(con, inputs.postcodes, "postcode_lookup")
@@ -144,6 +144,11 @@ def _one_coding(con, inputs: ReferenceInputs, done: Installed, urns: list[dict])
                                         f"DfE number instead")
         done.council = mapping[done.council]
     for r in urns:
+        if code_style(r["la_code"] or "") == GSS and r["la_code"] not in mapping:
+            # compared with the council as it is, it would fail every rule asking where the provider is
+            raise InputError(str(inputs.urn_list), f"the LA {r['la_code']} of URN {r['URN']} is not an LA in the "
+                                                   f"DfE's files: give its DfE number or a current GSS code",
+                             field="LA")
         r["la_code"] = mapping.get(r["la_code"], r["la_code"])
     if inputs.postcodes:
         con.execute("CREATE OR REPLACE TEMP TABLE la_code_map (gss VARCHAR, dfe VARCHAR)")

@@ -46,7 +46,11 @@ SAME_FIELD_CASES = [case for code, col, before, after in _SAME_FIELD for case in
     (code, "last year's final episode had ended: nothing to compare", 2026,
      {EP: [ep("A", "01/05/2025", **{col: after})]}, {EP: [ep("A", "01/06/2024", "01/09/2024", "E13",
                                                               **{col: before})]}, []),
-)]
+)] + [
+    # Seen: a URN written in lower case this year failed 503F, though rule 1008 found it on the URN list.
+    ("503F", "a URN carried over in lower case is the same URN", 2025, _carried(urn="sc111111"),
+     _last_open(urn="SC111111"), []),
+]
 
 # Postcodes on a line east of AA1 1AA, 10 miles (16093 m) apart, in three LAs (E1 is the council).
 LOOKUP = [{"pcd": "AA11AA", "la_code": "E1", "easting": 0, "northing": 0},

@@ -5,6 +5,7 @@ Episodes: the child's first episode this year must carry on the episode left ope
 (559, 560, 561, 576, 584).
 """
 
+from ...formats.registry import SSDA903 as spec
 from ..rule import Rule
 from .sql_checks import blank, given
 from ...model.concepts import model_name
@@ -16,11 +17,15 @@ _FIRST_AFTER_OPEN = "seq = 1 AND last_final_open"
 
 
 def _same_as_last(code: str, col: str, what: str) -> Rule:
+    this, last = f'"{col}"', f"last_final_{model_name(col)}"
+    if spec.table("episodes").kind(col) == "text":
+        # free text (a URN) is compared in any case, as the DfE compares it; codes are upper-cased when typed
+        this, last = f"upper({this})", f"upper({last})"
     return Rule(code, f"The {what} of the child's first episode this year is not the same as on the episode "
                       f"left open at the end of last year's return. The first episode this year should be that "
                       f"same episode: correct {col} this year, or last year's episode if that was wrong.",
                 table="episodes", fields=(col,), tables=("episodes_last",), needs=("last_year",),
-                fails=f'{_FIRST_AFTER_OPEN} AND "{col}" IS DISTINCT FROM last_final_{model_name(col)}')
+                fails=f"{_FIRST_AFTER_OPEN} AND {this} IS DISTINCT FROM {last}")
 
 
 # The DfE lets a placement open at 31 March be recoded when its code left the list: H5 became K3
