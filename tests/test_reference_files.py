@@ -137,6 +137,20 @@ def test_files_that_are_no_urn_list_are_refused(tmp_path, name, text, words):
         read_urn_list(_write(tmp_path, text, name))
 
 
+def test_a_workbook_named_csv_is_read_as_a_urn_list_and_refused_as_a_postcode_lookup(tmp_path):
+    """Seen: a postcode lookup saved from Excel under a .csv name was refused with its zip bytes printed as its
+    header; a URN list so named was 'not a text file' though careboard reads URN lists from workbooks."""
+    rows = [["URN", "PLACE_CODES", "PROVIDER_CODES", "POSTCODE", "LA"], ["SC1", "K2", "PR1", "PE1 1AA", 874]]
+    named_csv = _workbook(tmp_path, rows).rename(tmp_path / "urns.csv")
+    assert [r["URN"] for r in read_urn_list(named_csv)] == ["SC1"]
+    lookup = _workbook(tmp_path, [["pcds", "oslaua", "oseast1m", "osnrth1m"], ["PE1 1AA", "E06000031", 1, 2]],
+                       "lookup.xlsx").rename(tmp_path / "lookup.csv")
+    with pytest.raises(InputError, match=r"is a workbook \(or a zip file\), though its name ends .csv: save the sheet "
+                                         r"as CSV$") as e:
+        _lookup(lookup)
+    assert "PK" not in str(e.value)
+
+
 def _lookup(path: Path) -> list[tuple]:
     con = duckdb.connect()
     create_reference_table(con, "postcode_lookup")

@@ -53,6 +53,13 @@ def kind(data: bytes) -> str:
     return OTHER
 
 
+def starts_like_a_spreadsheet(path: Path) -> bool:
+    """Whether a file's first bytes are a zip file's or a compound file's (a workbook, whatever it is named), read
+    without reading the rest (a text file may be a gigabyte of postcodes)."""
+    with Path(path).open("rb") as f:
+        return f.read(8).startswith((_ZIP, _COMPOUND))
+
+
 def refuse_unreadable(what: str, file: str) -> None:
     """Raise an InputError saying what to do when `what` is a spreadsheet careboard cannot open."""
     if what in _REFUSED:

@@ -68,6 +68,13 @@ def _columns(header: list[str], wanted: dict, file: str, line: int = 1) -> dict[
 def _refuse_spreadsheet(path: Path) -> None:
     if path.suffix.lower() in _NOT_TEXT:
         raise InputError(str(path), f"{path.suffix} files are not read; save the sheet as CSV")
+    try:
+        binary = sniff.starts_like_a_spreadsheet(path)
+    except OSError as e:
+        raise InputError(str(path), f"cannot be read ({e.strerror})") from None
+    if binary:       # a workbook renamed .csv: its bytes said as text were the message
+        named = f"its name ends {path.suffix}" if path.suffix else "its name has no suffix"
+        raise InputError(str(path), f"is a workbook (or a zip file), though {named}: save the sheet as CSV")
 
 
 def _read_text(path: Path) -> str:
@@ -108,7 +115,8 @@ def read_urn_list(path: Path, known_la: tuple[str, ...] = ()) -> list[dict]:
     LAs of the year, which a DfE-numbered LA must be one of."""
     path = Path(path)
     file = str(path)
-    if path.suffix.lower() in _WORKBOOKS:
+    if path.suffix.lower() in _WORKBOOKS or path.is_file() and sniff.starts_like_a_spreadsheet(path):
+        # a workbook is read as one, whatever its name ends with (saved as "urns.csv", say)
         lines = _from_header(_sheet_rows(path), URN_COLUMNS["URN"][1])
     else:
         lines = _csv_rows(path)
@@ -180,8 +188,9 @@ def _sheet_rows(path: Path):
         return str(value)
 
     try:
-        sniff.refuse_unreadable(sniff.kind(path.read_bytes()), str(path))    # a password, say
-        book = load_workbook(path, read_only=True, data_only=True)
+        data = path.read_bytes()
+        sniff.refuse_unreadable(sniff.kind(data), str(path))    # a password, say
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (BadZipFile, OSError, KeyError, ValueError) as e:
         raise InputError(str(path), f"cannot be read as an Excel workbook ({e}); save the sheet as CSV") from None
     try:
