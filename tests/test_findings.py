@@ -465,3 +465,26 @@ def test_a_snapshots_findings_outputs_list_the_rules_that_ran_and_the_loads_find
                                  f"{queries} quer{'y' if queries == 1 else 'ies'}" if queries else "",
                                  "1 warning", "1 note") if w)
     assert f"failing rows ({said})." in page
+
+
+def test_a_snapshot_of_two_years_says_each_years_rules_apart(tmp_path):
+    """Seen: the findings page of a snapshot holding 2024/25 and 2025/26 headed '2025/26: 586 rules run', the two
+    years' runs added, and listed a rule both as run and, without saying which year, as skipped."""
+    from careboard.store.findings import as_outcome
+    from careboard.validate.output import rule_summary, write_html
+    from careboard.validate.session import rules_ran
+    from tests.cohort import ep, whole, with_headers, write_returns
+
+    paths = write_returns(tmp_path / "in", whole(with_headers({
+        2025: {"episodes": [ep("A", "01/05/2023")]}, 2026: {"episodes": [ep("A", "01/05/2023")]}})))
+    con = open_store(tmp_path / "s.duckdb")
+    load(con, paths, as_at=date(2026, 3, 31))
+    runs = dict(con.execute("SELECT return_year, rules_run FROM validation_runs").fetchall())
+    outcome = as_outcome(con, 1)
+    outcome.ran = rules_ran(con, 1)
+    page = write_html(outcome, tmp_path / "f.html", title="Findings").read_text(encoding="utf-8")
+    assert "<h1>Findings 2024/25 and 2025/26</h1>" in page
+    assert (f"{runs[2025] + runs[2026]:,} rules run ({runs[2025]:,} for 2024/25, {runs[2026]:,} for 2025/26)"
+            in page)
+    skipped = {row[0]: row[-1] for row in rule_summary(outcome) if row[1] == "skipped"}
+    assert skipped["503F"] == "2024/25: skipped: needs last year's return (--last-year)"

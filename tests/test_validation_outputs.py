@@ -77,7 +77,7 @@ def test_the_workbook_holds_hostile_ids_as_text_never_formulas(hostile, tmp_path
     openpyxl = pytest.importorskip("openpyxl")
     outcome, ids = hostile
     book = openpyxl.load_workbook(write_xlsx(outcome, tmp_path / "errors.xlsx"))
-    every = book["Every error"]
+    every = book["Every failing row"]
     header = [c.value for c in every[1]]
     assert header == CSV_COLUMNS
     cells = [row[header.index("child")] for row in every.iter_rows(min_row=2)]

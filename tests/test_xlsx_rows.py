@@ -87,7 +87,7 @@ def _outcome(rows: list[dict], parts: int = 1) -> Outcome:
 
 
 def _every_error(path, values_only=True):
-    return list(openpyxl.load_workbook(path)["Every error"].iter_rows(min_row=2, values_only=values_only))
+    return list(openpyxl.load_workbook(path)["Every failing row"].iter_rows(min_row=2, values_only=values_only))
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +128,7 @@ def test_the_sheet_reads_back_as_xlsxwriter_writes_it_cell_by_cell(hostile_book,
     reference = tmp_path / "reference.xlsx"
     wb = xlsxwriter.Workbook(str(reference), {"constant_memory": True, "strings_to_formulas": False,
                                               "strings_to_urls": False, "strings_to_numbers": False})
-    ws = wb.add_worksheet("Every error")
+    ws = wb.add_worksheet("Every failing row")
     ws.write_row(0, 0, CSV_COLUMNS)
     for i, r in enumerate(rows, start=1):
         write_xlsx_row(ws, i, r, None)
@@ -138,8 +138,8 @@ def test_the_sheet_reads_back_as_xlsxwriter_writes_it_cell_by_cell(hostile_book,
     theirs = [r for i, r in enumerate(_every_error(reference)) if i not in rich]
     assert ours == theirs and len(ours) == len(rows) - len(rich)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Summary by rule", "By child", "Every error", "Notes"]
-    assert [c.value for c in book["Every error"][1]] == CSV_COLUMNS
+    assert book.sheetnames == ["Summary by rule", "By child", "Every failing row", "Notes"]
+    assert [c.value for c in book["Every failing row"][1]] == CSV_COLUMNS
 
 
 def test_the_children_sheet_lists_each_child_once_with_its_count_most_first(hostile_book):
@@ -184,7 +184,7 @@ def test_rows_keep_their_order_across_the_tables_they_are_kept_in(tmp_path):
 
 def test_a_run_with_no_failing_rows_writes_the_header_alone(tmp_path):
     book = openpyxl.load_workbook(write_xlsx(Outcome(2026), tmp_path / "e.xlsx"))
-    assert [[c.value for c in r] for r in book["Every error"].iter_rows()] == [CSV_COLUMNS]
+    assert [[c.value for c in r] for r in book["Every failing row"].iter_rows()] == [CSV_COLUMNS]
 
 
 def test_a_workbook_that_fails_half_way_leaves_the_earlier_file_and_no_part_of_its_own(tmp_path, monkeypatch):
@@ -217,7 +217,7 @@ def test_a_spreadsheet_program_opens_the_workbook_and_shows_every_cell(hostile_b
     done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
                            every_sheet, "--outdir", str(tmp_path), str(path)],
                           capture_output=True, text=True, timeout=120)
-    shown = tmp_path / "errors-Every error.csv"
+    shown = tmp_path / "errors-Every failing row.csv"
     assert shown.exists(), done.stdout + done.stderr
     with shown.open(newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..dates import year_label
 from ..formats import registry
 from ..plural import counted
 from ..tables.schema import staging_name
@@ -133,8 +134,9 @@ def as_outcome(con, sid: int):
     from .rule_results import COLUMNS, Failures, NotRun, Outcome
 
     year, = con.execute("SELECT collection_year FROM snapshots WHERE snapshot_id = ?", [sid]).fetchone()
-    rules_run = con.execute("SELECT coalesce(sum(rules_run), 0) FROM validation_runs WHERE snapshot_id = ?",
-                            [sid]).fetchone()[0]
+    runs = dict(con.execute("SELECT return_year, sum(rules_run) FROM validation_runs WHERE snapshot_id = ? "
+                            "GROUP BY return_year", [sid]).fetchall())
+    rules_run = sum(runs.values())
     # Both queries give rule, severity, table, row, child, fields, values, message, file, line, file_id, each
     # in its own ORDER BY. Each goes in a table of its own, read in turn through a view: rows appended to one
     # table by two statements need not stay in the order they were inserted (see validate.runner).
@@ -145,9 +147,13 @@ def as_outcome(con, sid: int):
         con.execute(f"CREATE OR REPLACE TEMP TABLE {part} AS SELECT {cols} FROM ({sql}) AS q({named})", {"s": sid})
     con.execute("CREATE OR REPLACE TEMP VIEW findings_out AS " + " UNION ALL ".join(f"SELECT * FROM {p}" for p in parts))
     failures = Failures(con, "findings_out", parts)
-    outcome = Outcome(year, rules_run=int(rules_run), failures=failures)
-    outcome.not_run = [NotRun(*r) for r in con.execute(
-        "SELECT DISTINCT rule, reason, crashed FROM validation_not_run WHERE snapshot_id = ? ORDER BY rule", [sid]).fetchall()]
+    outcome = Outcome(year, rules_run=int(rules_run), failures=failures, runs_by_year={y: int(n) for y, n in runs.items()})
+    # with several years, a rule may have run in one and not in the other: each reason says its year
+    several = len(runs) > 1
+    outcome.not_run = [NotRun(rule, f"{year_label(y)}: {reason}" if several else reason, crashed)
+                       for rule, y, reason, crashed in con.execute(
+                           "SELECT DISTINCT rule, return_year, reason, crashed FROM validation_not_run "
+                           "WHERE snapshot_id = ? ORDER BY rule, return_year", [sid]).fetchall()]
     outcome.loaded = con.execute("SELECT rule, min(severity), count(*), count(DISTINCT coalesce(child, '')) "
                                  "FROM findings_load GROUP BY rule ORDER BY count(*) DESC, rule").fetchall()
     return outcome

@@ -132,6 +132,24 @@ class Outcome:
     # For a snapshot's findings (store.findings.as_outcome), each kind the load found: (kind, severity, rows,
     # children). Among the failing rows, but no rule's.
     loaded: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # For a snapshot whose returns of several years were validated: the rules run in each, by year.
+    runs_by_year: dict[int, int] = field(default_factory=dict)
+
+    def years_in_words(self) -> str:
+        """'2025/26', or for several years '2024/25 and 2025/26'."""
+        from ..dates import year_label
+        from ..plural import listed
+
+        return listed([year_label(y) for y in sorted(self.runs_by_year)]) if self.runs_by_year else \
+            year_label(self.year)
+
+    def rules_run_in_words(self) -> str:
+        """'315 rules run', or for several years '586 rules run (271 for 2024/25, 315 for 2025/26)'."""
+        from ..dates import year_label
+        from ..plural import counted
+
+        each = ", ".join(f"{n:,} for {year_label(y)}" for y, n in sorted(self.runs_by_year.items()))
+        return f"{counted(self.rules_run, 'rule')} run" + (f" ({each})" if len(self.runs_by_year) > 1 else "")
 
     @property
     def errors(self) -> int:

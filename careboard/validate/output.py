@@ -92,7 +92,8 @@ def rule_order(rule: str) -> tuple:
 def _status(reason: str, crashed: bool) -> str:
     if crashed:
         return "failed to run"
-    return "not applicable" if reason.startswith("not applicable") else "skipped"
+    # a snapshot's reason of several years begins with its year ("2024/25: not applicable: ...")
+    return "not applicable" if reason.startswith("not applicable") or ": not applicable" in reason else "skipped"
 
 
 def write_summary(outcome: Outcome, path: Path) -> Path:
@@ -137,7 +138,7 @@ def write_xlsx(outcome: Outcome, path: Path) -> Path:
     # The sheets after the summary of every rule, numbered from 2: name, header, rows.
     big = [("By child", BY_CHILD_HEADER,
             Rows(_by_child_sql(outcome), ["child", "failing_rows", "rules"], frozenset({"failing_rows"}), children)),
-           ("Every error", CSV_COLUMNS, Rows(_failing_rows(outcome), CSV_COLUMNS, NUMBERS, rows))]
+           ("Every failing row", CSV_COLUMNS, Rows(_failing_rows(outcome), CSV_COLUMNS, NUMBERS, rows))]
     book = _workbook_but_rows(outcome, [(name, header, r.count) for name, header, r in big])
     if not rows:
         with written(path) as part:
@@ -230,7 +231,7 @@ def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") 
     failing rows, and the first rows of each rule (every row is in the CSV and the workbook)."""
     import html
 
-    y, total = outcome.year, len(outcome.failures)
+    total = len(outcome.failures)
     first = []
     if outcome.failures.con is not None:
         cols = ", ".join(f'"{c}"' for c in CSV_COLUMNS)
@@ -245,8 +246,8 @@ def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") 
     found, rest = [r for r in summary if r[3]], [r for r in summary if not r[3]]
     loaded = ", then each kind of finding the load made" if outcome.loaded else ""
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
-             f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)} {y - 1}/{y % 100:02d}</h1>",
-             f"<p>{counted(outcome.rules_run, 'rule')} run; {counted(total, 'failing row')} ({_by_severity(outcome)}).</p>",
+             f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)} {outcome.years_in_words()}</h1>",
+             f"<p>{outcome.rules_run_in_words()}; {counted(total, 'failing row')} ({_by_severity(outcome)}).</p>",
              _notes(outcome.notes),
              "<h2>Rules with failing rows</h2>",
              f"<p class='note'>Each rule that found failing rows, most first{loaded}; the rules that found "
