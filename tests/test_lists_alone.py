@@ -206,3 +206,15 @@ def test_a_months_lists_loaded_on_their_own_are_read_with_its_return_loaded_the_
     for table in ("validation_failures WHERE", "validation_runs WHERE"):
         n = [con.execute(f"SELECT count(*) FROM {table} snapshot_id = ?", [sid]).fetchone()[0] for sid in (1, 2)]
         assert n[0] and n[0] == n[1], (table, n)
+
+
+def test_an_xml_return_written_to_the_dfe_schema_says_it_holds_no_social_worker_episodes():
+    """Seen: an XML return to the 2021 schema, which has no SWEPISODE, got SW12STG2 for every child, and no word
+    that the table was missing, where a return of CSV files without it got one. Tables of the schema with no rows
+    have none (a council with no adoptions), and say nothing."""
+    from careboard.validate.session import validate_paths
+
+    folder = Path(__file__).parent / "data" / "cli" / "xml"
+    told = [n for n in validate_paths([folder]).notes if " holds no " in n or " has no " in n]
+    assert told == [f"{folder}: holds no SWEpisodes (social worker records), so the rules comparing other tables "
+                    "with it report rows as missing from it: add it to the return's files and validate again"]

@@ -10,6 +10,7 @@ from ..dates import year_label
 from ..formats import registry
 from ..formats.councils import council_number, several_councils
 from ..errors import Finding, InputError, NoTable
+from ..plural import listed
 from .fast_csv import try_fast
 from .plain_csv import try_plain
 from ..plural import counted
@@ -90,14 +91,25 @@ class Return:
             return str(self.files[0].path)
         return f"{self.folder} (the files named {self.part})" if self.part else str(self.folder)
 
+    @property
+    def is_xml(self) -> bool:
+        return any(fmt == "xml" for f in self.files for _, fmt in f.table_names())
+
+    def left_out_in_words(self, tables: list) -> str:
+        """'has no OC3 (care leavers' records) file', or of an XML return 'holds no SWEpisodes (...)'."""
+        named = listed([f"{t.title} ({t.records})" for t in tables])
+        return f"holds no {named}" if self.is_xml else f"has no {named} file{'' if len(tables) == 1 else 's'}"
+
     def tables_left_out(self) -> list:
         """The tables every council's return has rows in (TableSpec.every_return) of which a return of CSV files
-        or sheets has no file, in the order of the return. An XML return holds every table."""
+        or sheets has no file, in the order of the return. An XML return holds every table of the DfE's schema
+        (one it has no rows of has none): of those added to the return since (its `first_year`: social workers'
+        episodes), one with no rows is left out, as an XML file written to the schema has none."""
         given = {table: fmt for f in self.files for table, fmt in f.table_names()}
-        if "xml" in given.values():
-            return []
+        xml = self.is_xml
         return [t for t in (registry.table(name) for name in registry.SSDA903.tables())
-                if t.every_return and (t.first_year or 0) <= (self.year or 0) and t.name not in given]
+                if t.every_return and (t.first_year or 0) <= (self.year or 0) and t.name not in given
+                and (t.first_year or not xml)]
 
     def declared(self) -> NamedYear | None:
         """The year claimed for the return: an XML collection header's, else its names'."""

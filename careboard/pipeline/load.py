@@ -139,17 +139,16 @@ def _tables_left_out(r: Return, returns: list[Return], as_at: date) -> list[str]
         if not tables:
             continue
         one = len(tables) == 1
-        it = "it" if one else "them"
-        files = f"{listed([f'{t.title} ({t.records})' for t in tables])} file{'' if one else 's'}"
+        it, has = ("it" if one else "them"), r.left_out_in_words(tables)
         if early:
             said = (f"the figures drawn from {it} are the last complete year's" if held else
                     f"the figures drawn from {it} have no value until a return with {it} is loaded")
-            notes.append(f"{r.label}: has no {files}, which {'is' if one else 'are'} drawn up once the year has "
-                         f"ended: {said}")
+            notes.append(f"{r.label}: {has}, which {'is' if one else 'are'} drawn up once the year has ended: {said}")
         else:
-            said = (f"{year_label(r.year)}'s figures drawn from {it} count none" if held else
+            # an XML return is read as holding every table (calculate.Context.not_loaded): its figures count none
+            said = (f"{year_label(r.year)}'s figures drawn from {it} count none" if held or r.is_xml else
                     f"every figure drawn from {it} has no value")
-            notes.append(f"{r.label}: has no {files}, so {said}: add {it} to the return's files and load again")
+            notes.append(f"{r.label}: {has}, so {said}: add {it} to the return's files and load again")
     return notes
 
 

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..formats.registry import SSDA903 as spec
-from ..plural import listed
 from ..sql.params import literal
 from ..tables.child_zeros import tables_with_children, zero_matches, zeros_message
 from ..tables.date_forms import date_form_message, mostly_other_files
@@ -33,7 +32,7 @@ def left_out_note(r) -> str | None:
     if not missing:
         return None
     one = len(missing) == 1
-    return (f"{r.label}: has no {listed([f'{t.title} ({t.records})' for t in missing])} file{'' if one else 's'}, "
+    return (f"{r.label}: {r.left_out_in_words(missing)}, "
             f"so the rules comparing other tables with {'it' if one else 'them'} report rows as missing from "
             f"{'it' if one else 'them'}: add {'it' if one else 'them'} to the return's files and validate again")
 
