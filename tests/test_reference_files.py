@@ -170,6 +170,18 @@ def test_postcode_lookup_in_the_onspd_layout(tmp_path):
                              ("PE11AA", "E06000031", 519000.0, 299000.0)]
 
 
+def test_a_postcode_given_twice_in_two_las_is_refused(tmp_path):
+    """Seen: the first row won without a word. Twice in the same LA is no matter."""
+    path = _write(tmp_path, "pcds,oscty,oslaua,oseast1m,osnrth1m\nPE1 1AA,E99999999,E06000031,519000,299000\n"
+                            "PE1 1AA,E99999999,E06000031,519000,299000\nCB1 1AA,E10000003,E07000008,545000,258000\n")
+    assert [row[0] for row in _lookup(path)] == ["CB11AA", "PE11AA", "PE11AA"]
+    with (path).open("a") as f:
+        f.write("CB1 1AA,E99999999,E06000031,519000,299000\n")
+    with pytest.raises(InputError, match="the postcode CB11AA is given twice, in E06000031 and in E10000003: keep "
+                                         "the row that is right"):
+        _lookup(path)
+
+
 def test_postcode_lookup_in_the_newer_ons_names(tmp_path):
     path = _write(tmp_path, "pcd7,pcd8,pcds,lad25cd,east1m,north1m\nPE1 1AA,PE1  1AA,PE1 1AA,E06000031,1,2\n")
     assert _lookup(path) == [("PE11AA", "E06000031", 1.0, 2.0)]

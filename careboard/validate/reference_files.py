@@ -250,7 +250,7 @@ def read_postcode_lookup(con, path: Path, table: str) -> None:
         raise InputError(file, *_csv_problem(str(e))) from None
     try:
         _check_postcodes(con, path, header, col)
-        la = "CASE WHEN county IS NOT NULL AND county NOT LIKE '_99999999' THEN county ELSE district END"
+        la = _LA_OF_ROW
         outside = " ".join(f"WHEN regexp_full_match(la, '{letter}[0-9]{{8}}') THEN '{name}'"
                            for letter, name in OUTSIDE_ENGLAND.items())
         con.execute(f"""INSERT INTO {table}
@@ -269,6 +269,8 @@ def _csv_problem(message: str) -> tuple[str, int | None]:
 
 
 _LA_CODE = "regexp_full_match({0}, '[0-9]{{3}}|[A-Z][0-9]{{8}}')"
+# A postcode's LA: its county where it has one (a pseudo-code ending 99999999 is none), else its district.
+_LA_OF_ROW = "CASE WHEN county IS NOT NULL AND county NOT LIKE '_99999999' THEN county ELSE district END"
 
 
 def _check_postcodes(con, path: Path, header: list[str], col: dict[str, int]) -> None:
@@ -291,3 +293,9 @@ def _check_postcodes(con, path: Path, header: list[str], col: dict[str, int]) ->
         if hit:
             raise InputError(str(path), f"{hit[0]!r} (postcode {hit[1]}) {problem}",
                              _line_of(path, col[field], hit[0]), header[col[field]])
+    # A postcode in two LAs would be placed by whichever row came first.
+    twice = con.execute(f"SELECT pcd, min({_LA_OF_ROW}), max({_LA_OF_ROW}) FROM postcode_source WHERE pcd IS NOT NULL "
+                        f"GROUP BY pcd HAVING min({_LA_OF_ROW}) <> max({_LA_OF_ROW}) ORDER BY pcd LIMIT 1").fetchone()
+    if twice:
+        raise InputError(str(path), f"the postcode {twice[0]} is given twice, in {twice[1]} and in {twice[2]}: keep "
+                                    "the row that is right", field=header[col["pcd"]])
