@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..dates import year_label
+from ..plural import counted, listed
+
 # The columns of a failing row, in the CSV's order. `row` is the 1-based data row in the table's source
 # file (header line not counted), `line` the physical line, `fields` the field names the message is
 # about (space-separated) and `values` "FIELD=value; ..." as written in the file.
@@ -137,17 +140,11 @@ class Outcome:
 
     def years_in_words(self) -> str:
         """'2025/26', or for several years '2024/25 and 2025/26'."""
-        from ..dates import year_label
-        from ..plural import listed
-
         return listed([year_label(y) for y in sorted(self.runs_by_year)]) if self.runs_by_year else \
             year_label(self.year)
 
     def rules_run_in_words(self) -> str:
         """'315 rules run', or for several years '586 rules run (271 for 2024/25, 315 for 2025/26)'."""
-        from ..dates import year_label
-        from ..plural import counted
-
         each = ", ".join(f"{n:,} for {year_label(y)}" for y, n in sorted(self.runs_by_year.items()))
         return f"{counted(self.rules_run, 'rule')} run" + (f" ({each})" if len(self.runs_by_year) > 1 else "")
 
