@@ -306,8 +306,10 @@ POSTCODES = (
     # The DfE works out the placement distance from the two postcodes with its postcode directory; with
     # careboard's lookup (--postcodes) there is none when a postcode is blank or malformed, or one the
     # lookup does not know or knows without a grid reference.
-    Rule("392a", "No placement distance can be worked out for this episode. Give valid home and placement "
-                 "postcodes (children formerly UASC may be flagged wrongly).",
+    Rule("392a", "No placement distance can be worked out for this episode: a postcode is not valid, or the "
+                 "postcode lookup does not place it (it is not in the lookup, or has no grid reference there). Give "
+                 "valid home and placement postcodes, or check the lookup (children formerly UASC may be flagged "
+                 "wrongly).",
          table="episodes", fields=("HOME_POST", "PL_POST"), needs=("postcodes",),
          tables=("uasc_last", "postcode_lookup"),
          sql=f"SELECT row_no FROM ({placement_geo(f'({_NOT_UASC_NOT_SHORT_BREAK})')}) g WHERE pl_distance IS NULL"),
