@@ -233,3 +233,13 @@ def test_only_a_rule_reading_last_years_return_shows_last_years_values():
         Rule("X1", "m", table="header", fields=("DOB",), fails="true", compared=("DOB",))
     with pytest.raises(ValueError, match="compared"):
         Rule("X2", "m", table="header", fields=("DOB",), fails="true", needs=("last_year",), compared=("UPN",))
+
+
+def test_the_pages_rows_naming_no_child_are_said_to_be_so(tmp_path):
+    """Seen: a row of commas alone, validated as a row, stood in 'By child' as a child with a blank ID."""
+    (folder,) = write_returns(tmp_path / "in", {2025: {"header": [child("A")], "episodes": [ep("A", "01/05/2024")]}})
+    with (folder / "episodes.csv").open("a") as f:
+        f.write(",,,,,,,,,,,,\n")
+    page = write_html(validate_paths([folder], 2025), tmp_path / "v.html").read_text(encoding="utf-8")
+    by_child = page[page.index("<h2>By child</h2>"):page.index("<h2>Failing rows</h2>")]
+    assert "<td>(no child ID)</td>" in by_child and "<td></td>" not in by_child

@@ -241,7 +241,8 @@ def write_html(outcome: Outcome, path: Path, title: str = "SSDA903 validation") 
             f'SELECT {cols} FROM {{failures}} WHERE (rule, "table", "row") IN (SELECT rule, "table", "row" '
             f"FROM {{failures}} QUALIFY row_number() OVER (PARTITION BY rule ORDER BY {ORDER}) <= {HTML_ROWS_PER_RULE}) "
             f"ORDER BY rule, {ORDER}").fetchall()
-    by_child = summary_by_child(outcome, HTML_CHILDREN)
+    # rows naming no child (a row of commas alone, say) are one group: said so, not a blank child
+    by_child = [(child or "(no child ID)", n, rules) for child, n, rules in summary_by_child(outcome, HTML_CHILDREN)]
     summary = rule_summary(outcome)
     found, rest = [r for r in summary if r[3]], [r for r in summary if not r[3]]
     loaded = ", then each kind of finding the load made" if outcome.loaded else ""
