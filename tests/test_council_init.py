@@ -64,6 +64,11 @@ def test_every_indicator_target_is_there_to_fill_in(in_tmp):
     ("Cumbria", "Cumbria (909) no longer exists as an LA: since April 2023"),
     ("northamptonshire", "since April 2021 it is North Northamptonshire (940) and West Northamptonshire (941)"),
     ("E10000021", "Northamptonshire (928) no longer exists"),
+    # seen: the GSS codes of councils gone before the published figures begin gave an empty message
+    ("E06000028", "LA 837 no longer exists as an LA: since April 2019 it is Bournemouth, Christchurch and Poole "
+                  "(839): give it"),
+    ("835", "LA 835 no longer exists as an LA: since April 2019 it is Dorset (838) and Bournemouth, Christchurch "
+            "and Poole (839): give one of them"),
 ])
 def test_init_names_the_nearest_las(in_tmp, capsys, la, message):
     assert main(["init", "--la", la]) == 2

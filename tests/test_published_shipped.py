@@ -139,6 +139,34 @@ def test_update_refuses_a_file_not_in_the_published_layout(fresh, capsys, name, 
     assert data_folder().kind == SHIPPED_COPY and not (fresh / "home" / "benchmarks.new").exists()
 
 
+@pytest.mark.parametrize("change, message", [
+    # seen: each was copied without a word, and the report said "unrecognised value" or averaged a negative rate
+    (lambda rows: rows[-1].update(rate_per_10000="eighty-seven"), "gives 'eighty-seven', which is neither a "
+                                                                  "published figure nor one of the DfE's symbols"),
+    (lambda rows: rows[-1].update(rate_per_10000="-5"), "gives '-5', which is neither a published figure"),
+    (lambda rows: rows.append({**rows[-1], "rate_per_10000": "1"}), "is given twice, with different figures"),
+])
+def test_update_refuses_figures_careboard_would_misread(fresh, capsys, change, message):
+    newer = _newer_cla_file(fresh / "download")
+    path = newer / "cla_number_and_rate_per_10k_children.csv"
+    rows = list(csv.DictReader(path.open()))
+    change(rows)
+    with path.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert main(["benchmarks", "update", str(newer)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "field rate_per_10000" in err or "given twice" in err
+    assert data_folder().kind == SHIPPED_COPY
+
+
+def test_the_symbol_for_low_reliability_is_said_in_words():
+    from careboard.published.figures import parse_figure
+
+    assert parse_figure("u").reason == "low reliability" and parse_figure("q").reason == "unrecognised value 'q'"
+
+
 @pytest.mark.parametrize("today, said", [(date(2026, 10, 31), False), (date(2026, 11, 1), True)])
 def test_report_says_when_a_newer_release_was_due(today, said):
     """The shipped release record: last updated 1 November 2025, next release due 1 November 2026."""

@@ -16,6 +16,9 @@ from .codes import code_list
 SUCCEEDED: dict[str, tuple[tuple[str, ...], str]] = {
     "909": (("942", "943"), "April 2023"),      # Cumbria: Cumberland, Westmorland and Furness
     "928": (("940", "941"), "April 2021"),      # Northamptonshire: North and West Northamptonshire
+    "835": (("838", "839"), "April 2019"),      # Dorset county: Dorset, and Bournemouth, Christchurch and Poole
+    "836": (("839",), "April 2019"),            # Poole: Bournemouth, Christchurch and Poole
+    "837": (("839",), "April 2019"),            # Bournemouth: Bournemouth, Christchurch and Poole
 }
 
 # Three digits opening a file name, then something other than a digit.

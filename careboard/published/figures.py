@@ -16,6 +16,7 @@ SYMBOL_REASONS = {
     "z": "not applicable",
     "x": "not available",
     "k": "under 0.5%",
+    "u": "low reliability",
     "-": "missing",
     "..": "missing",
 }

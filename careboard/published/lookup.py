@@ -32,7 +32,7 @@ def find_la(published, text: str, where: str = "--la") -> Area:
         dfe = published.files.gss_codes().get(code)
         if dfe is None:
             raise InputError(where, f"no English LA has the GSS code {code} in the published figures")
-        return _current(areas, dfe, where, "")
+        return _current(areas, dfe, where, f"no English LA has the GSS code {code} in the published figures")
     wanted = name_key(typed)
     if not wanted:
         raise InputError(where, "give the council's name, DfE number (874) or GSS code (E06000031)")
@@ -41,7 +41,7 @@ def find_la(published, text: str, where: str = "--la") -> Area:
         return by_key[wanted]
     former = {name_key(area.name): area for area in areas.values() if not area.current}
     if wanted in former:
-        raise InputError(where, _gone(areas, former[wanted]))
+        raise InputError(where, _gone(areas, former[wanted].code, former[wanted].name))
     containing = [area for key, area in by_key.items() if wanted in key]
     if len(containing) == 1:
         return containing[0]
@@ -54,18 +54,23 @@ def find_la(published, text: str, where: str = "--la") -> Area:
 
 def _current(areas: dict[str, Area], code: str, where: str, unknown: str) -> Area:
     area = areas.get(code)
+    if area is None and code in SUCCEEDED:
+        # an LA gone before the published figures begin (Bournemouth, Poole and Dorset before 2019)
+        raise InputError(where, _gone(areas, code, ""))
     if area is None:
         raise InputError(where, unknown)
     if not area.current:
-        raise InputError(where, _gone(areas, area))
+        raise InputError(where, _gone(areas, area.code, area.name))
     return area
 
 
-def _gone(areas: dict[str, Area], area: Area) -> str:
-    """Why a former LA cannot be chosen, naming the LAs that replaced it where known."""
-    if area.code not in SUCCEEDED:
-        return f"{area.name} ({area.code}) no longer exists as an LA: give the LA that replaced it"
-    codes, since = SUCCEEDED[area.code]
+def _gone(areas: dict[str, Area], code: str, name: str) -> str:
+    """Why a former LA cannot be chosen, naming the LAs that replaced it where known (`name`: "" for one gone
+    before the published figures begin)."""
+    who = f"{name} ({code})" if name else f"LA {code}"
+    if code not in SUCCEEDED:
+        return f"{who} no longer exists as an LA: give the LA that replaced it"
+    codes, since = SUCCEEDED[code]
     named = [f"{areas[c].name} ({c})" for c in codes if c in areas]
-    return (f"{area.name} ({area.code}) no longer exists as an LA: since {since} it is "
-            + " and ".join(named) + ": give one of them")
+    return (f"{who} no longer exists as an LA: since {since} it is "
+            + " and ".join(named) + f": give {'one of them' if len(named) > 1 else 'it'}")

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from careboard.errors import InputError
+from careboard.published.figures import SYMBOL_REASONS
 from careboard.published.files import CLA_FILE, LAIT_FILE, ONS_PREFIX, SN_FILES, find_file
 from careboard.published.location import RELEASE_FILE
 from careboard.published.measures import Measure, load_measures
@@ -205,6 +206,9 @@ def _ees_writer(stem: str, sources: list, population: bool = False):
         where = "age_group = 'Children aged 0 to 17 years'" if population else (
             " OR ".join(f"({p})" for p in picks) if picks else "TRUE")
         params = [v for s in sources for v in s.filters.values()]
+        values = [c for c in wanted if c not in AREA_COLUMNS and c not in {f for s in sources for f in s.filters}
+                  and c not in ("population_type", "age_group")]
+        _check_values(con, path, where, params, values, [c for c in wanted if c not in values])
         select = ", ".join(f'"{c}"' for c in wanted)
         name = path.name.removesuffix(".gz").removesuffix(".csv") + ".csv.gz"
         rows = con.execute(f"SELECT {select} FROM f WHERE {where} ORDER BY ALL", params).fetchall()
@@ -212,6 +216,26 @@ def _ees_writer(stem: str, sources: list, population: bool = False):
         return name
 
     return write
+
+
+def _check_values(con, path: Path, where: str, params: list, values: list[str], keys: list[str]) -> None:
+    """Refuse a release whose figures careboard would misread: a value neither a number of nought or more nor one
+    of the DfE's symbols (c, k, u, x, z), and a row given twice with different figures (the first would win)."""
+    symbols = ", ".join(literal(s) for s in SYMBOL_REASONS if s not in ("-", ".."))
+    place = "concat_ws(', ', coalesce(la_name, region_name, 'England'), time_period)"
+    for column in values:
+        bad = con.execute(f"""SELECT {place}, "{column}" FROM f WHERE ({where}) AND "{column}" IS NOT NULL
+                              AND trim("{column}") NOT IN ({symbols})
+                              AND coalesce(TRY_CAST(trim("{column}") AS DOUBLE) < 0, true) LIMIT 1""",
+                          params).fetchone()
+        if bad:
+            raise InputError(str(path), f"the row of {bad[0]} gives {bad[1]!r}, which is neither a published figure "
+                                        f"nor one of the DfE's symbols for none (c, k, u, x, z)", field=column)
+    key, figures = (", ".join(f'"{c}"' for c in columns) for columns in (keys, values))
+    twice = con.execute(f"SELECT {place} FROM f WHERE {where} GROUP BY {key} "
+                        f"HAVING count(DISTINCT ({figures})) > 1 LIMIT 1", params).fetchone()
+    if twice:
+        raise InputError(str(path), f"the row of {twice[0]} is given twice, with different figures: keep the right one")
 
 
 def _lait_writer(short_descs: list[str]):
