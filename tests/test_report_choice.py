@@ -209,7 +209,7 @@ def test_report_command_writes_word_and_excel_with_commentary_and_quarter_ends(s
                for p in body)
     book = openpyxl.load_workbook(out / "committee-report-2025-02.xlsx")
     row = next(r for r in book["Scorecard"].iter_rows(values_only=True) if r[0] == "cla_count")
-    assert row[6] == 2 and row[23] == "Two children came into care in the autumn."
+    assert row[6] == 2 and row[24] == "Two children came into care in the autumn."
     assert [c.value for c in book["Gender"][1]][1:6][0].date() == date(2024, 3, 31)
 
 

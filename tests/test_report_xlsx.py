@@ -45,6 +45,9 @@ def test_one_scorecard_row_per_panel_with_numbers_as_numbers(tmp_path):
     assert rate["Previous"] == 72 and rate["RAG"] == "Red" and rate["Change"] == "▼ Worse"
     assert (rate["Benchmark year"], rate["Local Authority"], rate["Stat Neighbours"], rate["Region"],
             rate["England"]) == ("2023/24", 74, 87.3, 49, 70)
+    # what the report says beside a benchmark (a mean of how many neighbours, why one is blank) goes with it
+    assert rate["Benchmark notes"] == "; ".join(f"{b.label}: {b.note}" for b in fx.rate_panel().benchmarks if b.note)
+    assert rate["Benchmark notes"].startswith("Stat Neighbours: ")
     assert rate["To"] == datetime(2025, 1, 31) and rate["From"] is None
     missing = rows[2]
     assert missing["From"] == datetime(2025, 1, 1) and missing["Target"] is None and missing["RAG"] == "No target"

@@ -25,7 +25,7 @@ SCORECARD_COLUMNS = (
     ("Value", 10), ("Unit", 7), ("Numerator", 11), ("Denominator", 12), ("Target", 9), ("Variance", 10),
     ("Variance unit", 9), ("Previous", 10), ("Previous is", 15), ("Change", 13), ("RAG", 10),
     ("Direction", 13), ("Benchmark year", 10), *((label, 12) for label in BENCHMARK_LABELS),
-    ("Commentary", 60), ("Data quality", 40),
+    ("Benchmark notes", 40), ("Commentary", 60), ("Data quality", 40),
 )
 SCORECARD_WIDTHS = dict(SCORECARD_COLUMNS)
 HEADER_HEIGHT = 30      # points: two lines of header
@@ -175,10 +175,14 @@ def _scorecard(sheet, ordered: list[tuple[Panel, object]], formats: _Formats) ->
         for col, label in enumerate(BENCHMARK_LABELS, start=19):
             bench = by_label.get(label)
             _figure(sheet, row, col, bench.value if bench else None, False, figure, formats)
+        # why a benchmark is blank (suppressed, not applicable ...) and what a neighbours' figure is a mean of
+        notes = "; ".join(f"{b.label}: {b.note}" for b in panel.benchmarks if b.note)
+        sheet.write_string(row, 23, notes, formats.wrap)
         commentary = "\n\n".join(shown.commentary)
-        sheet.write_string(row, 23, commentary, formats.wrap)
-        sheet.write_string(row, 24, shown.dq_note, formats.wrap)
-        lines = max(_lines(commentary, SCORECARD_WIDTHS["Commentary"]), _lines(shown.dq_note, SCORECARD_WIDTHS["Data quality"]))
+        sheet.write_string(row, 24, commentary, formats.wrap)
+        sheet.write_string(row, 25, shown.dq_note, formats.wrap)
+        lines = max(_lines(commentary, SCORECARD_WIDTHS["Commentary"]), _lines(shown.dq_note, SCORECARD_WIDTHS["Data quality"]),
+                    _lines(notes, SCORECARD_WIDTHS["Benchmark notes"]))
         if lines > 1:   # spreadsheets do not grow a row to fit wrapped text written by a program
             sheet.set_row(row, LINE_HEIGHT * lines)
     sheet.autofilter(0, 0, max(len(ordered), 1), len(SCORECARD_COLUMNS) - 1)
