@@ -64,6 +64,9 @@ def test_every_indicator_target_is_there_to_fill_in(in_tmp):
     ("Cumbria", "Cumbria (909) no longer exists as an LA: since April 2023"),
     ("northamptonshire", "since April 2021 it is North Northamptonshire (940) and West Northamptonshire (941)"),
     ("E10000021", "Northamptonshire (928) no longer exists"),
+    # seen: a county's shire suggested for its region's name, and a name that is a common word refused as none
+    ("Yorkshire", "did you mean East Riding of Yorkshire (811) or North Yorkshire (815)?"),
+    ("City", "'City' names no council alone: give the council's whole name"),
     # seen: the GSS codes of councils gone before the published figures begin gave an empty message
     ("E06000028", "LA 837 no longer exists as an LA: since April 2019 it is Bournemouth, Christchurch and Poole "
                   "(839): give it"),

@@ -181,7 +181,7 @@ CHECKED = '[council]\nname = "Alpha Council"\nla_code = "801"\n'
 @pytest.mark.parametrize("text, message", [
     ('[council]\nname = "X"\nla_code = "999"\n', "council.la_code: 999 is not an English LA in the published"),
     (CHECKED + 'region = "Westshire"\n', "council.region: 'Westshire' is not the region of Alpha, which is 'Eastshire'"),
-    (CHECKED + 'neighbours = ["802", "998", "997"]\n', "council.neighbours: 998, 997 are not English LA numbers"),
+    (CHECKED + 'neighbours = ["802", "998", "997"]\n', "council.neighbours: 998, 997 are no English LA numbers in the published figures"),
 ])
 def test_council_checked_against_published_figures(tmp_path, mini_published, text, message):
     from careboard.judge.council import check_against_published

@@ -183,8 +183,8 @@ def check_against_published(config: CouncilConfig, published) -> None:
                                      f"{area.region_name!r}")
     unknown = [code for code in config.neighbours or () if code not in areas]
     if unknown:
-        raise fail("council.neighbours", f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
-                                         f"English LA numbers in the published figures")
+        which = "is no English LA number" if len(unknown) == 1 else "are no English LA numbers"
+        raise fail("council.neighbours", f"{', '.join(unknown)} {which} in the published figures")
     for indicator_id in sorted(set(config.comparators) & set(published.indicator_ids())):
         raise fail(f"comparators.{indicator_id}", "careboard reads England's figure for this indicator from the "
                                                   "DfE's published files; remove it from [comparators]")

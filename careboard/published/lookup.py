@@ -34,8 +34,10 @@ def find_la(published, text: str, where: str = "--la") -> Area:
             raise InputError(where, f"no English LA has the GSS code {code} in the published figures")
         return _current(areas, dfe, where, f"no English LA has the GSS code {code} in the published figures")
     wanted = name_key(typed)
-    if not wanted:
-        raise InputError(where, "give the council's name, DfE number (874) or GSS code (E06000031)")
+    if not wanted:      # nothing but words such as "City" or "Council", which name no council alone
+        raise InputError(where, f"{typed!r} names no council alone: give the council's whole name, DfE number "
+                                f"(874) or GSS code (E06000031)" if typed else
+                                "give the council's name, DfE number (874) or GSS code (E06000031)")
     by_key = {name_key(area.name): area for area in current.values()}
     if wanted in by_key:
         return by_key[wanted]
@@ -46,7 +48,8 @@ def find_la(published, text: str, where: str = "--la") -> Area:
     if len(containing) == 1:
         return containing[0]
     close = [by_key[key] for key in difflib.get_close_matches(wanted, list(by_key), n=3, cutoff=0.6)]
-    options = list(dict.fromkeys(sorted(containing, key=lambda a: a.name) + close))[:4]
+    # the councils whose names hold the words typed ("Yorkshire") are the answer, not those spelt like them
+    options = (sorted(containing, key=lambda a: a.name) or close)[:4]
     hint = (f"; did you mean {either(f'{a.name} ({a.code})' for a in options)}?" if options
             else "; give its DfE number (874) or GSS code (E06000031) instead")
     raise InputError(where, f"no English LA is called {typed!r}{hint}")
