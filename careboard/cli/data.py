@@ -52,7 +52,6 @@ def _say_same_day(con, result) -> None:
           f"--snapshot; careboard snapshots --remove {same[0]} removes {'one' if len(same) > 1 else 'it'}")
 
 
-
 def cmd_snapshots(args) -> int:
     from ..formats import registry
     from ..store import list_snapshots, open_store, remove_snapshot

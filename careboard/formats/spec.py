@@ -18,6 +18,7 @@ def code_key(words: str) -> str:
     one underscore."""
     return re.sub(r"[ -]+", "_", words.strip().upper())
 
+
 @dataclass(frozen=True)
 class TableSpec:
     """One table. `columns` are the columns every file of the table has, in CSV order; `optional`

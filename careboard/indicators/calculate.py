@@ -98,12 +98,11 @@ class Context:
     def assumed(self, unit, as_at: date | None = None) -> list[str]:
         """What an indicator or list (`unit`) takes as so at `as_at` for want of a list the snapshot does not hold,
         in words (its Assumed said where any child is touched)."""
-        said = []
+        as_at, said = as_at or self.as_at, []
         for a in unit.assumed:
             if a.table not in self.tables_loaded:
-                self.model_for(as_at or self.as_at)
-                sql = filled(a.who, {"as_at": as_at or self.as_at})
-                if self.con.execute(f"SELECT EXISTS ({sql})").fetchone()[0]:
+                self.model_for(as_at)
+                if self.con.execute(f"SELECT EXISTS ({filled(a.who, {'as_at': as_at})})").fetchone()[0]:
                     said.append(a.said)
         return said
 

@@ -10,10 +10,9 @@ from ..dates import year_label
 from ..formats import registry
 from ..formats.councils import council_number, several_councils
 from ..errors import Finding, InputError, NoTable
-from ..plural import listed
 from .fast_csv import try_fast
 from .plain_csv import try_plain
-from ..plural import counted
+from ..plural import counted, listed
 from .null_cells import null_cells
 from .raw import RawTable
 from . import sniff

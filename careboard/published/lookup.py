@@ -30,9 +30,10 @@ def find_la(published, text: str, where: str = "--la") -> Area:
         return _current(areas, code, where, f"no English LA has the DfE number {code}")
     if re.fullmatch(r"[A-Z]\d{8}", code):
         dfe = published.files.gss_codes().get(code)
+        unknown = f"no English LA has the GSS code {code} in the published figures"
         if dfe is None:
-            raise InputError(where, f"no English LA has the GSS code {code} in the published figures")
-        return _current(areas, dfe, where, f"no English LA has the GSS code {code} in the published figures")
+            raise InputError(where, unknown)
+        return _current(areas, dfe, where, unknown)
     wanted = name_key(typed)
     if not wanted:      # nothing but words such as "City" or "Council", which name no council alone
         raise InputError(where, f"{typed!r} names no council alone: give the council's whole name, DfE number "

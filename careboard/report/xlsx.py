@@ -181,8 +181,8 @@ def _scorecard(sheet, ordered: list[tuple[Panel, object]], formats: _Formats) ->
         commentary = "\n\n".join(shown.commentary)
         sheet.write_string(row, 24, commentary, formats.wrap)
         sheet.write_string(row, 25, shown.dq_note, formats.wrap)
-        lines = max(_lines(commentary, SCORECARD_WIDTHS["Commentary"]), _lines(shown.dq_note, SCORECARD_WIDTHS["Data quality"]),
-                    _lines(notes, SCORECARD_WIDTHS["Benchmark notes"]))
+        lines = max(_lines(text, SCORECARD_WIDTHS[column]) for text, column in (
+            (notes, "Benchmark notes"), (commentary, "Commentary"), (shown.dq_note, "Data quality")))
         if lines > 1:   # spreadsheets do not grow a row to fit wrapped text written by a program
             sheet.set_row(row, LINE_HEIGHT * lines)
     sheet.autofilter(0, 0, max(len(ordered), 1), len(SCORECARD_COLUMNS) - 1)
