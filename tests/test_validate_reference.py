@@ -118,7 +118,20 @@ def test_a_bad_reference_file_stops_the_command_naming_file_line_and_field(world
     assert main(["validate", str(_folder(returns, 2026)), "--urn-list", str(bad)]) == 2
     assert f"careboard: {bad}, line 3: field REG_END: '2024/13/01' is not a date" in capsys.readouterr().err
     assert main(["validate", str(_folder(returns, 2026)), "--urn-list", str(bad), "--la", "Peterborough"]) == 2
-    assert "careboard: --la: 'Peterborough' is not an English LA code" in capsys.readouterr().err
+    assert "careboard: --la: 'Peterborough' is not an LA code (a DfE number such as 874" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("la, says", [
+    ("E07000011", "'E07000011' is a district's code, and children's services are the county's"),
+    ("W06000015", "'W06000015' is not the code of an English LA with children's services"),
+    ("999", "'999' is no English LA's DfE number"),
+    (" ", "give the council's DfE number (874) or its GSS code (E06000031)"),
+])
+def test_la_option_is_an_english_la_with_childrens_services(world, la, says, capsys):
+    """--la is held to what a URN list's LA column is held to, and refused before anything is read."""
+    _, returns, reference = world
+    assert main(["validate", str(_folder(returns, 2026)), "--urn-list", str(reference.urn_list), "--la", la]) == 2
+    assert f"careboard: --la: {says}" in capsys.readouterr().err
 
 
 # --- one form of LA code ---------------------------------------------------------------------

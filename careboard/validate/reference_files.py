@@ -86,7 +86,7 @@ def _read_text(path: Path) -> str:
     return decode(data, str(path))[0]
 
 
-def _la_code(text: str, known: tuple[str, ...] = ()) -> str | None:
+def children_services_la(text: str, known: tuple[str, ...] = ()) -> str | None:
     """An LA with children's services, as written: a DfE number among `known` (when given), or the GSS code of a
     unitary, metropolitan, London or county council (E06, E08, E09, E10)."""
     code = clean_code(text)
@@ -137,7 +137,7 @@ def read_urn_list(path: Path, known_la: tuple[str, ...] = ()) -> list[dict]:
             field = "reg_end"
             reg_end = parse_date(cell["reg_end"]) if cell.get("reg_end") else None
             field = "la_code"
-            la = _la_code(cell["la_code"], known_la)
+            la = children_services_la(cell["la_code"], known_la)
         except ValueError as e:
             raise InputError(file, str(e), line, named[field]) from None
         rows.append({"URN": cell["URN"].upper(), "place_codes": _codes(cell["place_codes"]),

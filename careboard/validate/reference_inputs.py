@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from .codes import code_list
-from .la_codes import DFE, GSS, clean_code, code_style, gss_to_dfe, la_number_in_file_names
-from .reference_files import read_postcode_lookup, read_urn_list
+from .la_codes import DFE, GSS, code_style, gss_to_dfe, la_number_in_file_names
+from .reference_files import children_services_la, read_postcode_lookup, read_urn_list
 from .rules.reference import create_reference_table, load_reference, postcode_key
 
 LA_OPTION = "--la"
@@ -70,14 +70,14 @@ def _sha256(path: Path) -> str:
 
 
 def _council_option(text: str, known: tuple[str, ...]) -> str:
-    code = clean_code(text)
-    style = code_style(code)
-    if style == DFE and code in known:
-        return code
-    if style == GSS and code.startswith("E"):
-        return code
-    raise InputError(LA_OPTION, f"{text!r} is not an English LA code: give the council's DfE number (874) "
-                                f"or its GSS code (E06000031)")
+    """--la, held to what a URN list's LA column is held to: an English LA with children's services."""
+    try:
+        code = children_services_la(text, known)
+    except ValueError as e:
+        raise InputError(LA_OPTION, str(e)) from None
+    if code is None:
+        raise InputError(LA_OPTION, "give the council's DfE number (874) or its GSS code (E06000031)")
+    return code
 
 
 def install_reference(con, inputs: ReferenceInputs, return_files: list[Path], year: int,
