@@ -77,13 +77,15 @@ def test_shipped_copy_gives_the_published_files_figures(indicator):
 
 
 def _newer_cla_file(folder):
-    """The CLA file as the DfE would publish it a year on: every 2025 row again as 2026, England's rate 70."""
+    """The CLA file as the DfE would publish it a year on: every 2025 row again as 2026, England's rate 70 (of
+    a count to match)."""
     text = gzip.decompress((SHIPPED / CLA).read_bytes()).decode()
     rows = list(csv.DictReader(io.StringIO(text)))
     for row in [r for r in rows if r["time_period"] == "2025"]:
         new = {**row, "time_period": "2026"}
         if row["geographic_level"] == "National" and row["population_type"].startswith("Children looked after"):
             new["rate_per_10000"] = "70"
+            new["children_count"] = str(round(70 * int(row["population_estimate"]) / 10000))
         rows.append(new)
     folder.mkdir()
     with (folder / "cla_number_and_rate_per_10k_children.csv").open("w", newline="") as f:
@@ -158,6 +160,41 @@ def test_update_refuses_figures_careboard_would_misread(fresh, capsys, change, m
     assert main(["benchmarks", "update", str(newer)]) == 2
     err = capsys.readouterr().err
     assert message in err and "field rate_per_10000" in err or "given twice" in err
+    assert data_folder().kind == SHIPPED_COPY
+
+
+def _rewrite(path, keep):
+    rows = [row for row in csv.DictReader(path.open()) if keep(row)]
+    with path.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_update_refuses_a_rate_its_count_and_population_contradict(fresh, capsys):
+    newer = _newer_cla_file(fresh / "download")
+    path = newer / "cla_number_and_rate_per_10k_children.csv"
+    _rewrite(path, lambda row: row.update(rate_per_10000="114" if row["rate_per_10000"] == "41" and row[
+        "la_name"] == "Gateshead" and row["time_period"] == "2021" else row["rate_per_10000"]) or True)
+    assert main(["benchmarks", "update", str(newer)]) == 2
+    err = capsys.readouterr().err
+    assert ("the row of Gateshead, 2021 (Children ceasing to be looked after each year) gives a rate of 114, but its "
+            "159 children of 38564 make 41.2 per 10,000") in err and "field rate_per_10000" in err
+    assert data_folder().kind == SHIPPED_COPY
+
+
+@pytest.mark.parametrize("keep, message", [
+    # seen: each replaced the copy in use, and the report's benchmarks went back a year or went blank
+    (lambda row: row["time_period"] != "2026" and row["time_period"] != "2025",
+     "holds figures up to 2023/24, older than the copy in use (up to 2024/25): careboard keeps the newer figures"),
+    (lambda row: row["geographic_level"] != "Local authority" or row["la_name"] in ("Peterborough", "Rutland"),
+     "lists 2 LAs for 2025/26, where the copy in use lists 155 for 2024/25: is it a download filtered to some LAs?"),
+])
+def test_update_refuses_older_or_fewer_figures_than_the_copy_in_use(fresh, capsys, keep, message):
+    newer = _newer_cla_file(fresh / "download")
+    _rewrite(newer / "cla_number_and_rate_per_10k_children.csv", keep)
+    assert main(["benchmarks", "update", str(newer)]) == 2
+    assert message in capsys.readouterr().err
     assert data_folder().kind == SHIPPED_COPY
 
 

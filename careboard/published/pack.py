@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from careboard.dates import year_label
 from careboard.errors import InputError
 from careboard.published.figures import SYMBOL_REASONS
 from careboard.published.files import CLA_FILE, LAIT_FILE, ONS_PREFIX, SN_FILES, find_file
@@ -119,6 +120,8 @@ def _pack_into(con, staging: Path, source: Path, fallback: Path | None, measures
         taken_new = True
         entries[name] = {"source": found.name, "sha256": _sha256(found), "title": TITLES.get(stem, stem),
                          **_years(con, staging / name), **dictionary.get(stem, {})}
+        if fallback is not None:
+            _no_step_back(con, found, staging / name, entries[name], _in_use(fallback, old, stem))
     if not taken_new:
         raise InputError(str(source), "none of careboard's published files is here (e.g. "
                                       f"{CLA_FILE}.csv, {ONS_PREFIX}_2012_to_2024.csv, {LAIT_FILE})")
@@ -126,6 +129,41 @@ def _pack_into(con, staging: Path, source: Path, fallback: Path | None, measures
     (staging / LICENCE_FILE).write_text(LICENCE_TEXT, encoding="utf-8")
     (staging / RELEASE_FILE).write_text(json.dumps({"files": entries}, indent=1) + "\n", encoding="utf-8")
     return entries
+
+
+def _in_use(fallback: Path, old: dict[str, dict], stem: str) -> tuple[Path, dict] | None:
+    """The file of the copy in use packed from the same published table as `stem`, with its release entry."""
+    for name, entry in old.items():
+        if name.startswith(stem):
+            return fallback / name, entry
+    return None
+
+
+def _no_step_back(con, source: Path, packed: Path, entry: dict, in_use: tuple[Path, dict] | None) -> None:
+    """Refuse a file that would put older or fewer figures in place of the copy in use: one whose years end before
+    the copy's do (an older release), or whose latest year lists far fewer LAs than the copy's latest year (a
+    download filtered to some LAs, which would leave the other councils' benchmarks blank)."""
+    if in_use is None or "last_year" not in entry or "last_year" not in in_use[1]:
+        return
+    ours, theirs = entry["last_year"], in_use[1]["last_year"]
+    if ours < theirs:
+        raise InputError(str(source), f"holds figures up to {year_label(ours)}, older than the copy in use (up to "
+                                      f"{year_label(theirs)}): careboard keeps the newer figures. To go back to the "
+                                      f"shipped copy, delete your own (the folder careboard benchmarks names)")
+    if not packed.name.endswith(".csv.gz") or packed.name.startswith(ONS_PREFIX):
+        return
+    listed, before = _las_in_last_year(con, packed), _las_in_last_year(con, in_use[0])
+    if before and listed < 0.9 * before:
+        raise InputError(str(source), f"lists {listed} LAs for {year_label(ours)}, where the copy in use lists "
+                                      f"{before} for {year_label(theirs)}: is it a download filtered to some LAs? "
+                                      f"Download the whole file (every local authority) and run this again")
+
+
+def _las_in_last_year(con, path: Path) -> int:
+    return con.execute(f"""SELECT count(DISTINCT old_la_code) FROM read_csv({literal(str(path))}, all_varchar = true)
+                           WHERE geographic_level = 'Local authority' AND time_period = (
+                               SELECT max(time_period) FROM read_csv({literal(str(path))}, all_varchar = true))
+                        """).fetchone()[0]
 
 
 def _check(folder: Path) -> None:
@@ -209,6 +247,8 @@ def _ees_writer(stem: str, sources: list, population: bool = False):
         values = [c for c in wanted if c not in AREA_COLUMNS and c not in {f for s in sources for f in s.filters}
                   and c not in ("population_type", "age_group")]
         _check_values(con, path, where, params, values, [c for c in wanted if c not in values])
+        if stem == CLA_FILE:
+            _check_rates(con, path)
         select = ", ".join(f'"{c}"' for c in wanted)
         name = path.name.removesuffix(".gz").removesuffix(".csv") + ".csv.gz"
         rows = con.execute(f"SELECT {select} FROM f WHERE {where} ORDER BY ALL", params).fetchall()
@@ -236,6 +276,22 @@ def _check_values(con, path: Path, where: str, params: list, values: list[str], 
                         f"HAVING count(DISTINCT ({figures})) > 1 LIMIT 1", params).fetchone()
     if twice:
         raise InputError(str(path), f"the row of {twice[0]} is given twice, with different figures: keep the right one")
+
+
+def _check_rates(con, path: Path) -> None:
+    """Refuse a rate per 10,000 that its own row's count and population contradict (the DfE rounds the rate to
+    a whole number, so it is within a half of the count over the population; one more is allowed)."""
+    number = 'TRY_CAST(trim("{}") AS DOUBLE)'.format
+    worked = f"{number('children_count')} / {number('population_estimate')} * 10000"
+    bad = con.execute(f"""SELECT concat_ws(', ', coalesce(la_name, region_name, 'England'), time_period), population_type,
+                                 rate_per_10000, children_count, population_estimate, round({worked}, 1)
+                          FROM f WHERE {number('population_estimate')} > 0
+                          AND abs({number('rate_per_10000')} - {worked}) > 1 LIMIT 1""").fetchone()
+    if bad:
+        place, kind, rate, count, population, worked_out = bad
+        raise InputError(str(path), f"the row of {place} ({kind}) gives a rate of {rate}, but its {count} children of "
+                                    f"{population} make {worked_out} per 10,000: correct the row or download the "
+                                    f"file again", field="rate_per_10000")
 
 
 def _lait_writer(short_descs: list[str]):
