@@ -6,6 +6,7 @@ returns in tests/data/cli, renamed as councils name them ('350 Episodes 2023-24.
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -84,8 +85,8 @@ def test_two_councils_in_one_load_are_refused_and_nothing_is_written(tmp_path):
     second = _return_2024_25(tmp_path / "bury" / "2024-25", "351")
     con = open_store(tmp_path / "s.duckdb")
     with pytest.raises(InputError, match=r"its name starts with the LA number 35[01], but .* given with it, starts "
-                                         r"with 35[01]: a store holds one council's returns, so load each council's "
-                                         r"into a store of its own \(--db FILE\)"):
+                                         r"with 35[01]: a store holds one council's returns and lists, so load each "
+                                         r"council's into a store of its own \(--db FILE\)"):
         load(con, [first, second], validate=False)
     assert list_snapshots(con) == []
 
@@ -144,3 +145,25 @@ def test_the_council_the_file_names_give_counts_a_county_as_the_council_that_rep
 
     current = tuple(c for c in code_list("LA_CODE", 2100) if c not in ("909", "928"))
     assert la_number_in_file_names([Path(n) for n in names], current) == la
+
+
+def _activity_list(folder: Path, number: str) -> Path:
+    """A local list of statutory visits, named as a council names its exports ('351 activity.csv')."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{number} activity.csv").write_text("CHILD,ACTIVITY,DATE,AREA,TEAM,WORKER\nK01,VISIT,01/03/2024,IN,East,A. Worker\n")
+    return folder
+
+
+def test_another_councils_lists_are_refused_with_a_return_or_by_a_store_holding_one(tmp_path):
+    """Seen: a partner council's lists loaded beside this council's return without a word, its children counted."""
+    con = open_store(tmp_path / "s.duckdb")
+    ours = _return_2023_24(tmp_path / "2023-24", "350")
+    with pytest.raises(InputError, match=r"350 Episodes 2023-24.csv: its name starts with the LA number 350, but "
+                                         r".*351 activity.csv, given with it, starts with 351"):
+        load(con, [ours, _activity_list(tmp_path / "theirs", "351")], validate=False)
+    assert list_snapshots(con) == []
+    load(con, [ours, _activity_list(tmp_path / "lists", "350")], validate=False)
+    with pytest.raises(InputError, match=r"its name starts with the LA number 351, .* which this store holds, starts "
+                                         r"with 350"):
+        load(con, [_activity_list(tmp_path / "theirs", "351")], as_at=date(2024, 3, 31), validate=False)
+    assert len(list_snapshots(con)) == 1

@@ -160,7 +160,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     # What reading a folder of lists alone set aside (a budget workbook, a readme) is said with the rest.
     lists_notes = [n for r in returns if not r.files for n in r.notes]
     returns = [r for r in returns if r.files]       # the yearly returns (SSDA903)
-    _one_council(con, returns)
+    _one_council(con, returns, lists)
     as_at, collection_year, said = _as_at(con, returns, lists, as_at)
     check_as_at(as_at, collection_year, ", ".join(map(str, paths)))
     late = late_as_at_note(as_at, collection_year) if returns else ""
@@ -200,22 +200,23 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     return result
 
 
-def _one_council(con, returns: list[Return]) -> None:
-    """Refuse returns whose file names start with the LA numbers of two councils, among themselves or with
-    the returns the store holds: a snapshot series mixing councils would make every trend wrong."""
+def _one_council(con, returns: list[Return], lists: list[SourceFile]) -> None:
+    """Refuse files (returns and lists alike) whose names start with the LA numbers of two councils, among
+    themselves or with the files the store holds: a snapshot series mixing councils would make every trend
+    wrong, and another council's lists would put its children in this one's figures."""
     given: dict[str, str] = {}         # LA number -> the first file named with it
-    for f in (f for r in returns for f in r.files):
+    for f in [f for r in returns for f in r.files] + lists:
         given.setdefault(council_number(f.path.name), str(f.path))
     stored: dict[str, str] = {}
-    for (path,) in con.execute(f"SELECT path FROM source_files WHERE {_YEARLY} ORDER BY file_id").fetchall():
+    for (path,) in con.execute("SELECT path FROM source_files ORDER BY file_id").fetchall():
         stored.setdefault(council_number(Path(path).name), path)
     for number, path in given.items():
         for theirs, other in [*stored.items(), *given.items()]:
             if number and theirs and several_councils({number, theirs}):
                 where = "which this store holds" if other == stored.get(theirs) else "given with it"
                 raise InputError(path, f"its name starts with the LA number {number}, but {other}, {where}, starts "
-                                       f"with {theirs}: a store holds one council's returns, so load each council's "
-                                       f"into a store of its own (--db FILE)")
+                                       f"with {theirs}: a store holds one council's returns and lists, so load each "
+                                       f"council's into a store of its own (--db FILE)")
 
 
 def _as_at(con, returns: list[Return], lists: list[SourceFile], as_at: date | None) -> tuple[date, int, str]:
