@@ -276,6 +276,20 @@ def test_same_day_episodes_are_one_start_and_one_placement(indicator, expected):
     assert ctx.con.execute("SELECT placement_seq, place FROM episodes WHERE child = 'A'").fetchall() == [(1, "U1")]
 
 
+# The next year's return carries A's lasting episode on alone, as the DfE's return does: the same-day one
+# ended before its year. Seen: the later row replaced both, and A's care began with RNE P, so 2024/25 lost
+# a start, and a child adopted after such a day lost A1 and A10 ("no adoptions to count").
+SAME_DAY_CARRIED = {**SAME_DAY, 2026: {"episodes": [ep("A", "01/05/2024", rne="P", place="U1"),
+                                                    ep("B", "01/06/2024")]}}
+
+
+@pytest.mark.parametrize("history", ["latest", "per-year"])
+def test_a_same_day_start_survives_the_next_years_return(history):
+    ctx = context(SAME_DAY_CARRIED, date(2025, 5, 31))
+    ctx = calculate.Context.open(ctx.con, ctx.snapshot_id, history=history)
+    assert _values(ctx, [registry.get("starts_count")], date(2025, 3, 31))["starts_count"][0] == 2
+
+
 # ---- The review schedule from the child's first period of care ------------------------------------
 
 # One 2023/24 file holding several years (a council's extract of its whole history): A came into care on

@@ -7,7 +7,8 @@
 -- Two rows with the same CHILD and DECOM in one return are one episode when one of them lasted under a
 -- day (DEC = DECOM, rule 355): the child had two episodes that day and the first ended at once. The
 -- longer row is kept, with the reason for new episode (RNE) of the one that began the day, so a child
--- who started care and moved the same day still starts a period of care (RNE S). Any other repeat of
+-- who started care and moved the same day still starts a period of care (RNE S), also once a later
+-- return carries the longer row on without the same-day one (which ended before that return's year). Any other repeat of
 -- CHILD + DECOM is an error at load, and the later line is kept.
 --
 -- A stale open episode is open (DEC blank) in the last return that holds it while a later return is
@@ -25,8 +26,9 @@ WITH rows_ AS (
 picked AS (
   SELECT r.*,
          max(return_year) OVER () AS latest_year_,
-         -- the RNE of the episode that began the day, when a same-day episode shares the DECOM
-         coalesce(max(CASE WHEN same_day_ THEN "RNE" END) OVER (PARTITION BY "CHILD", "DECOM", return_year), "RNE") AS rne_,
+         -- the RNE of the episode that began the day, when a same-day episode shares the DECOM: in any
+         -- return, as the later returns that carry the longer episode on hold it no more
+         coalesce(max(CASE WHEN same_day_ THEN "RNE" END) OVER (PARTITION BY "CHILD", "DECOM"), "RNE") AS rne_,
          row_number() OVER (PARTITION BY "CHILD", "DECOM" ORDER BY return_year DESC, same_day_, line_no DESC) AS pick
   FROM rows_ r
 ),
