@@ -47,10 +47,12 @@ VIEW_INPUTS = {
 # How the model reads several years' returns, for the indicator catalogue (docs/indicators.md).
 READING_NOTES = """## Reading several years of returns
 
-- **Children, not rows.** Every figure about children counts each child once. A child with two episodes
-  open at once (a data error, DfE rule 501) counts once, in the episode that started last. An episode begun
-  before the one before it ended for a change (X1) overlaps it, but continues the same period of care: only a
-  gap between two episodes, or an end for another reason, begins another.
+- **Children, not rows.** Every figure about children counts each child once. A child has one episode at a
+  time, so an episode still open when the child's next one begins, or ending after it began (a data error, DfE
+  rule 501, such as an end date mistyped 2029 for 2019), is read as ending when the next begins: the child is
+  in the episode that started last, and out of care once it ends with a leaving. The next episode continues
+  the same period of care unless it starts a new one (RNE S): only a gap between two episodes, or an end for
+  another reason, begins another.
 - **Stitching.** Episodes are matched across returns on CHILD + DECOM; the later return's version wins.
 - **Stale open episodes.** An episode open (no DEC) at the end of the last return that holds it, while a
   later return is loaded without it, is stale: each return holds every episode open during its year, so the

@@ -150,8 +150,21 @@ OVERLAPPING = {2025: {"episodes": [ep("A", "01/05/2024", place="U4"), ep("A", "0
                                    ep("B", "01/05/2024", place="U1")],
                       "uasc": [row(child="A", sex="M", dob="01/01/2010", duc="")]}}
 
+# A's end date was mistyped (2029 for 2024) on the episode before the one in which A went home (E4B); C's first
+# episode was left open when C moved, and C then went home too. Seen: both still in care, through the first
+# episode, after going home.
+ENDED_BY_THE_NEXT = {2025: {"episodes": [ep("A", "01/05/2024", "20/07/2029", "X1", place="U4"),
+                                         ep("A", "01/07/2024", "15/12/2024", "E4B", rne="P", place="U5"),
+                                         ep("C", "01/05/2024", place="U4"),
+                                         ep("C", "01/08/2024", "01/01/2025", "E4B", rne="P", place="U5"),
+                                         ep("B", "01/05/2024", place="U1")]}}
+
 CASES = [
     ("cla_count", "two overlapping open episodes are one child", OVERLAPPING, {"value": 2.0}),
+    ("cla_count", "an episode overlapping the next ends when it begins", ENDED_BY_THE_NEXT, {"value": 1.0}),
+    ("ceased_count", "children who left through the later of two overlapping episodes left", ENDED_BY_THE_NEXT,
+     {"value": 2.0}),
+    ("placements_3plus_pct", "an overlapped episode is no extra placement", ENDED_BY_THE_NEXT, {"den": 1, "num": 0}),
     ("foster_placement_pct", "overlapping open episodes: the one that started last is the child's placement",
      # A's open episode from 1 August is R1 (not foster), B is U1. 1 of 2.
      OVERLAPPING, {"num": 1, "den": 2, "value": 50.0}),

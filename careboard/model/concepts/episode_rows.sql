@@ -18,6 +18,11 @@
 -- starts if that is sooner, with no reason for ending (so the child is not counted as leaving care). A
 -- later episode starting by then links to it (REC X1, as if the one had replaced the other), unless it
 -- starts a new period of care itself (RNE S). Load records each one as a finding (store/checks.py).
+--
+-- An episode still open, or ending after the child's next episode began (a mistyped end date: 2029 for
+-- 2019), overlaps it (DfE rule 501): a child has one episode at a time, so it is read as ending when the
+-- next begins, linked to it as a stale one is. Otherwise the child would still be in care, through it,
+-- after the next episode's end said they had left.
 WITH rows_ AS (
   SELECT e.*, coalesce("DEC" = "DECOM", false) AS same_day_
   FROM stg_episodes e
@@ -42,12 +47,14 @@ ep AS (
 ),
 ends AS (
   SELECT ep.*,
-         stale_ AND next_decom_ IS NOT NULL AND next_decom_ <= date_of(return_year, 4, 1) AS replaced_
+         stale_ AND next_decom_ IS NOT NULL AND next_decom_ <= date_of(return_year, 4, 1) AS replaced_,
+         NOT stale_ AND next_decom_ IS NOT NULL AND coalesce("DEC" > next_decom_, true) AS overlapped_
   FROM ep
 )
 SELECT "CHILD" AS child, "DECOM" AS decom,
-       CASE WHEN replaced_ THEN next_decom_ WHEN stale_ THEN date_of(return_year, 4, 1) ELSE "DEC" END AS dec,
-       CASE WHEN replaced_ AND coalesce(next_rne_, '') <> 'S' THEN 'X1' WHEN stale_ THEN NULL ELSE "REC" END AS rec,
+       CASE WHEN replaced_ OR overlapped_ THEN next_decom_ WHEN stale_ THEN date_of(return_year, 4, 1) ELSE "DEC" END AS dec,
+       CASE WHEN (replaced_ OR overlapped_) AND coalesce(next_rne_, '') <> 'S' THEN 'X1'
+            WHEN stale_ OR overlapped_ THEN NULL ELSE "REC" END AS rec,
        "REASON_PLACE_CHANGE" AS reason_place_change,
        rne_ AS rne, "LS" AS ls, "CIN" AS cin, "PLACE" AS place, "PLACE_PROVIDER" AS provider,
        "HOME_POST" AS home_post, "PL_POST" AS pl_post, "URN" AS urn,
