@@ -156,10 +156,12 @@ def test_a_small_returns_name_holds_against_one_date_typed_a_year_ahead(tmp_path
 
 def test_several_years_in_one_file_are_the_latest_years_return_with_history(tmp_path):
     episodes = [f"C{y} 10/05/{y - 1} 03/02/{y}" for y in range(2016, 2021)] + ["L1 12/03/2015", "D1 20/11/2019"]
-    write_return(tmp_path / "all years", episodes + ["Z1 01/01/2019 05/05/2023"])   # one ceased date years later
+    # B1 ended in 2015/16 too, begun a year before C2016: every one is counted (seen: one per year that ended)
+    write_return(tmp_path / "all years", episodes + ["B1 10/05/2014 01/03/2016",
+                                                     "Z1 01/01/2019 05/05/2023"])   # one ceased date years later
     con, result, years = _load(tmp_path, [tmp_path / "all years"], validate=False)
     assert years == {"all years": 2020}
-    assert "It also holds 4 episodes that ended before 2019/20 (from 2015/16 on), kept as its history" in result.notes[0]
+    assert "It also holds 5 episodes that ended before 2019/20 (from 2015/16 on), kept as its history" in result.notes[0]
 
 
 def test_an_xml_collection_header_names_the_year(tmp_path):

@@ -96,8 +96,8 @@ class Window:
 
     def ended_before(self, y: int) -> tuple[int, int | None]:
         """Episodes that ended before year `y` began, and the earliest year one ended in."""
-        ended = {end: n for (_, end), n in self.spans.items() if end is not None and end < y}
-        return sum(ended.values()), min(ended, default=None)
+        ended = [(end, n) for (_, end), n in self.spans.items() if end is not None and end < y]
+        return sum(n for _, n in ended), min((end for end, _ in ended), default=None)
 
     def contradicts(self, y: int, ceiling: date) -> str | None:
         """Why the dates cannot be year `y`'s return, or None."""
