@@ -150,6 +150,14 @@ ADOPTED_TWICE = {
            "ad1": [ad1("R", "01/06/2024")]},
 }
 
+# --- One file holding several years --------------------------------------------------------------------
+# A council's extract of its whole history is one return (2024/25) holding earlier years: R's AD1 row tells
+# of the adoption of February 2024 (in 2023/24), and gives its match. Seen: A2 found no AD1 of 2023/24 and
+# said "no adoptions to count".
+HISTORY_IN_ONE_FILE = {2025: {"episodes": journey("R", "01/03/2021", "01/04/2021", "01/06/2021", "01/02/2024")
+                                          + [ep("B", "01/05/2024")],
+                              "ad1": [ad1("R", "01/05/2021")]}}
+
 # --- A placement for adoption that broke down --------------------------------------------------------
 # B entered 01/01/2023; placed with adopters X 01/06/2023 (A6), who could not go on; back to foster
 # care 01/10/2023; placed with adopters Y 01/02/2024 (A6), who adopt 01/09/2024. The adoptive family
@@ -260,6 +268,8 @@ CASES = [
      "episode loaded (RNE L) is", BEFORE_THE_DATA, {"den": 2, "value": 166.0, "within_121": 1}),
     ("adopt_a2_days_3yr", "adopted twice: each adoption uses its own year's AD1",
      ADOPTED_TWICE, {"den": 2, "value": 244.0, "within_121": 1}),
+    ("adopt_a2_days_3yr", "one file of several years: its AD1 tells of an earlier year's adoption",
+     HISTORY_IN_ONE_FILE, {"den": 1, "value": 30.0, "within_121": 1}),
     ("adopt_a2_days_3yr", "3 years window: four children at 92 days",
      WINDOWS, {"den": 4, "value": 92.0, "within_121": 4}),
 

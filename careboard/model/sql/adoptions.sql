@@ -58,6 +58,15 @@ ad1 AS (
            return_year, row_number() OVER (PARTITION BY "CHILD", return_year ORDER BY line_no DESC) AS pick
     FROM stg_ad1 WHERE snapshot_id = {snapshot_id} AND return_year <= {upto_year} AND "CHILD" IS NOT NULL
   ) x WHERE pick = 1
+),
+adoption_ad1 AS (
+  -- The child's AD1 row in the return of the adoption's year, or else in the first later one: a file
+  -- holding several years is one return, whose AD1 rows tell of adoptions in its earlier years too.
+  SELECT * FROM (
+    SELECT a.child, a.period_no, ad1.decision_date, ad1.match_date, ad1.foster_care,
+           row_number() OVER (PARTITION BY a.child, a.period_no ORDER BY ad1.return_year) AS pick
+    FROM adopted a JOIN ad1 ON ad1.child = a.child AND ad1.return_year >= a.adoption_year
+  ) x WHERE pick = 1
 )
 SELECT a.child, a.period_no, CASE WHEN a.start_known THEN a.period_start END AS entered_care,
        a.period_end AS adopted_on, s.placed_for_adoption,
@@ -76,4 +85,4 @@ FROM adopted a
 LEFT JOIN steps s ON s.child = a.child AND s.period_no = a.period_no
 LEFT JOIN authority au ON au.child = a.child AND au.period_no = a.period_no
 LEFT JOIN placed pl ON pl.child = a.child AND pl.period_no = a.period_no
-LEFT JOIN ad1 ON ad1.child = a.child AND ad1.return_year = a.adoption_year
+LEFT JOIN adoption_ad1 ad1 ON ad1.child = a.child AND ad1.period_no = a.period_no
