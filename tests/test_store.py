@@ -250,6 +250,19 @@ def test_a_missing_year_between_returns_is_a_warning(tmp_path):
     assert message.startswith("no return for 2023/24 was loaded")
 
 
+def test_commands_counting_children_say_a_year_is_missing(tmp_path, capsys):
+    """Seen: figures of a year with no return were printed with no word; the finding was in `findings` alone."""
+    from careboard.cli import main
+
+    paths = write_returns(tmp_path / "in", with_headers({2023: {"episodes": [ep("A", "01/05/2022")]},
+                                                          2025: {"episodes": [ep("A", "01/05/2022")]}}))
+    db = str(tmp_path / "s.duckdb")
+    assert main(["load", *map(str, paths), "--db", db, "--no-validate"]) == 0
+    capsys.readouterr()
+    assert main(["indicators", "--db", db, "--as-at", "31/03/2024"]) == 0
+    assert "note: no return for 2023/24 was loaded: periods of care" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("score,kind", [("twelve", "bad_integer"), ("12.5", "bad_integer")])
 def test_a_number_that_is_not_one_is_found_in_an_otherwise_clean_file(tmp_path, score, kind):
     # Typing marks the rows worth a second look (schema.NORMALISED); a cell it could not read must be one

@@ -137,6 +137,7 @@ def say_what_misleads_the_figures(con, snapshot_id: int) -> None:
     say_if_episode_dates_unread(con, snapshot_id)
     say_if_child_ids_lost_zeros(con, snapshot_id)
     say_if_list_children_unknown(con, snapshot_id)
+    say_if_years_missing(con, snapshot_id)
 
 
 def _findings_by_file(con, snapshot_id: int, code: str) -> list[tuple[str, str]]:
@@ -153,6 +154,13 @@ def say_if_child_ids_lost_zeros(con, snapshot_id: int) -> None:
         more = f" (and {len(found) - 1} other file{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
         print(f"note: {found[0][0]}{more}: {found[0][1]}. Every figure counts them so until the file is loaded again: "
               f"careboard findings --snapshot {snapshot_id} lists them", file=sys.stderr)
+
+
+def say_if_years_missing(con, snapshot_id: int) -> None:
+    """A year's return missing between two loaded breaks every history across it (pipeline/load._year_gaps)."""
+    for (message,) in con.execute("SELECT message FROM dq_findings WHERE snapshot_id = ? AND code = 'missing_year' "
+                                  "ORDER BY message", [snapshot_id]).fetchall():
+        print(f"note: {message}", file=sys.stderr)
 
 
 def say_if_list_children_unknown(con, snapshot_id: int) -> None:

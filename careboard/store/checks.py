@@ -108,13 +108,19 @@ def _stale_open_episodes(sid: int) -> str:
 
     rows = episode_rows(sid)
     return f"""SELECT {sid}, 'warning', 'stale_open_episode', 'episodes', file_id, line_no, child, 'DEC', NULL,
-       'the episode starting ' || strftime(decom, '%d/%m/%Y') || ' is open at the end of the ' || {_YEAR.format(y="return_year")}
+       'the episode starting ' || strftime(decom, '%d/%m/%Y') || ' is open at the end of the ' || {_YEAR.format(y="r.return_year")}
          || ' return, but no later return loaded (up to ' || {_YEAR.format(y="latest")} || ') has it, though a return holds '
          || 'every episode open during its year. It is read as ending on ' || strftime(dec, '%d/%m/%Y')
          || CASE WHEN rec = 'X1' THEN ', when the child''s next episode starts'
                  ELSE ', without the child being counted as leaving care' END
-         || '. Check the later return: add the episode with its end date, or close it in this one'
+         || CASE WHEN n.next_year IS NULL
+                 -- the next year's return, which would hold the episode's end or its carrying on, is not loaded
+                 THEN '. No ' || {_YEAR.format(y="r.return_year + 1")} || ' return is loaded, which would hold its end '
+                      || 'or its carrying on: load that year''s return'
+                 ELSE '. Check the later return: add the episode with its end date, or close it in this one' END
 FROM ({rows}) r CROSS JOIN (SELECT max(return_year) AS latest FROM {staging_name("episodes")} WHERE snapshot_id = {sid}) y
+LEFT JOIN (SELECT DISTINCT return_year AS next_year FROM {staging_name("episodes")} WHERE snapshot_id = {sid}) n
+       ON n.next_year = r.return_year + 1
 WHERE stale"""
 
 

@@ -203,8 +203,19 @@ def test_stale_open_episodes_are_findings():
     assert [(s, c, line) for s, c, line, _ in found] == [("warning", "A", 2), ("warning", "C", 4)]
     assert "ending on 01/04/2023, without the child being counted as leaving care" in found[0][3]
     assert "ending on 15/05/2022, when the child's next episode starts" in found[1][3]
+    assert "Check the later return: add the episode with its end date" in found[0][3]
     # C's corrected episode continues the period of care begun on 1 May 2022
     assert ctx.con.execute("SELECT DISTINCT period_no FROM episodes WHERE child = 'C'").fetchall() == [(1,)]
+
+
+def test_a_stale_episode_before_a_year_not_loaded_asks_for_that_years_return():
+    """Seen: with 2023/24 missing, the finding blamed the 2024/25 return, which was right."""
+    ctx = context({2023: STALE[2023], 2025: {"episodes": [ep("B", "01/06/2021"), ep("D", "01/01/2024")]}},
+                  date(2025, 3, 31))
+    found = _findings(ctx, "stale_open_episode")
+    assert [c for _, c, _, _ in found] == ["A", "C"]
+    assert found[0][3].endswith("No 2023/24 return is loaded, which would hold its end or its carrying on: load that "
+                                "year's return")
 
 
 @pytest.mark.parametrize("indicator,as_at,expected", [
