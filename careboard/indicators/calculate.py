@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 
 from ..backends import engine
-from ..dates import year_ending
+from ..dates import year_ending, year_label
 from ..errors import InputError
 from ..formats import registry as formats
 from ..formats.period import ListPeriod
@@ -52,6 +52,7 @@ class Context:
     built_for: int | None = None       # the collection year the model was last built up to (ALL_YEARS: all)
     tables_loaded: frozenset[str] = frozenset()   # the tables the snapshot has files of
     xml_return: bool = False           # whether a return came as XML, which holds every table, rows or none
+    return_years: frozenset[int] = frozenset()    # the collection years of the SSDA903 returns it holds
     # Rows already worked out on this model, by statement: a year's figure asked at each month of that year
     # is the same statement (its period is the year), so a report's twelve months run it once, not twelve times.
     worked_out: dict = field(default_factory=dict, repr=False, compare=False)
@@ -61,10 +62,11 @@ class Context:
         if history not in HISTORY:
             raise ValueError(f"history must be one of {', '.join(HISTORY)}, not {history!r}")
         as_at = con.execute("SELECT as_at FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0]
-        loaded = con.execute("SELECT DISTINCT table_name, format FROM source_files WHERE snapshot_id = ?",
+        loaded = con.execute("SELECT DISTINCT table_name, format, return_year FROM source_files WHERE snapshot_id = ?",
                              [snapshot_id]).fetchall()
-        ctx = cls(con, snapshot_id, as_at, population, history, tables_loaded=frozenset(t for t, _ in loaded),
-                  xml_return=any(f == "xml" for _, f in loaded))
+        ctx = cls(con, snapshot_id, as_at, population, history, tables_loaded=frozenset(t for t, _, _ in loaded),
+                  xml_return=any(f == "xml" for _, f, _ in loaded),
+                  return_years=frozenset(y for t, _, y in loaded if formats.format_of(t) is formats.SSDA903))
         ctx.model_for(as_at)
         return ctx
 
@@ -95,6 +97,25 @@ class Context:
                       and formats.table(t).every_return and t not in self.tables_loaded}
         return tuple(sorted(lists))
 
+    def year_not_loaded(self, ind: Indicator, as_at: date) -> tuple[str, ...]:
+        """A figure of a whole collection year (window "year") drawn from the return, when the snapshot holds
+        returns but not that year's: it would count no one, as if nobody had been in the group."""
+        if ind.window != "year" or not self.holds_return:
+            return ()
+        year = period_for(ind.window, as_at).year
+        if year in self.return_years or not any(formats.format_of(t) is formats.SSDA903
+                                                for t in input_tables(ind.sql)):
+            return ()
+        return (f"{year_label(year)} return",)
+
+    def lists_taken_later(self, sql: str, as_at: date | None) -> tuple[str, ...]:
+        """What a unit drawn from the council's lists alone needs at `as_at`, a day before the lists were taken: a
+        list answers for its own day (the 12 months before it, each row's latest dates), so from later lists an
+        earlier day reads wrong (report/earlier_lists.py draws earlier months from the lists taken then)."""
+        if as_at is None or as_at >= self.as_at or not lists_alone(input_tables(sql)):
+            return ()
+        return (f"lists as taken on {as_at:%d/%m/%Y}, where those loaded were taken on {self.as_at:%d/%m/%Y}",)
+
     def assumed(self, unit, as_at: date | None = None) -> list[str]:
         """What an indicator or list (`unit`) takes as so at `as_at` for want of a list the snapshot does not hold,
         in words (its Assumed said where any child is touched)."""
@@ -111,9 +132,14 @@ class Context:
         """Whether the snapshot holds an SSDA903 return (a snapshot of local lists alone does not)."""
         return any(formats.format_of(t) is formats.SSDA903 for t in self.tables_loaded)
 
-    def require_loaded(self, sql: str, unit_id: str, made: str) -> None:
+    def require_loaded(self, sql: str, unit_id: str, made: str, as_at: date | None = None) -> None:
         """Refuse, in one line, to draw up a unit (`made`: "is worked out", "is drawn up") whose lists the
-        snapshot does not hold: its rows would be everyone or no one, not the truth."""
+        snapshot does not hold, or holds as taken after `as_at`: its rows would be everyone or no one, or another
+        day's, not the truth."""
+        if self.lists_taken_later(sql, as_at):
+            raise InputError(unit_id, f"{made} from the council's lists, which answer for the day they were taken "
+                                      f"({self.as_at:%d/%m/%Y}), not {as_at:%d/%m/%Y}: give a snapshot of the lists "
+                                      f"taken then (--snapshot; careboard snapshots lists them), or leave --as-at out")
         if missing := self.not_loaded(sql):
             lists = any(isinstance(formats.format_of(t).period, ListPeriod) and t not in self.tables_loaded
                         for t in input_tables(sql))
@@ -125,6 +151,11 @@ class Context:
 
 # How a snapshot without an SSDA903 return names what a figure from it needs, as a list not loaded is named.
 RETURN_NOT_LOADED = "SSDA903 return"
+
+
+def lists_alone(tables) -> bool:
+    """Whether `tables` are some, and every one a list's (taken on a day), none a yearly return's."""
+    return bool(tables) and all(isinstance(formats.format_of(t).period, ListPeriod) for t in tables)
 
 
 @cache
@@ -145,7 +176,8 @@ def compute(ctx: Context, ind: Indicator, as_at: date | None = None) -> Value:
     as_at = as_at or ctx.as_at
     ctx.model_for(as_at)
     period = period_for(ind.window, as_at)
-    if missing := ctx.not_loaded(ind.sql):
+    if missing := (ctx.not_loaded(ind.sql) or ctx.year_not_loaded(ind, as_at)
+                   or ctx.lists_taken_later(ind.sql, as_at)):
         return _not_known(ind, as_at, period, missing)
     row = ctx.con.execute(_aggregate_sql(ind, period.params())).fetchall()[0]
     return _value(ctx, ind, as_at, period, row)
@@ -160,7 +192,8 @@ def compute_all(ctx: Context, indicators, as_at: date | None = None) -> dict[str
     """Every indicator at one date in a single query; an indicator whose SQL breaks is retried alone."""
     as_at = as_at or ctx.as_at
     ctx.model_for(as_at)
-    unknown = {ind.id: compute(ctx, ind, as_at) for ind in indicators if ctx.not_loaded(ind.sql)}
+    unknown = {ind.id: compute(ctx, ind, as_at) for ind in indicators
+               if ctx.not_loaded(ind.sql) or ctx.year_not_loaded(ind, as_at) or ctx.lists_taken_later(ind.sql, as_at)}
     indicators = [ind for ind in indicators if ind.id not in unknown]
     if not indicators:
         return unknown
@@ -209,7 +242,7 @@ def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[
     """The children behind a figure: the indicator's own rows, for drill-down and audit."""
     ctx.model_for(as_at or ctx.as_at)
     period = period_for(ind.window, as_at or ctx.as_at)
-    ctx.require_loaded(ind.sql, ind.id, "is worked out")
+    ctx.require_loaded(ind.sql, ind.id, "is worked out", as_at)
     sql = filled(ind.sql, period.params())
     # Rows about children in child order; a request's, household's or applicant's by their own key, first.
     columns = [d[0] for d in ctx.con.execute(f"SELECT * FROM ({sql}) AS rows_ LIMIT 0").description]

@@ -17,7 +17,7 @@ def list_rows(ctx, unit: OperationalList, as_at: date | None = None,
     """The list's columns and rows at `as_at` (default: the snapshot's), looking `days` ahead (default:
     the list's own). The model is built for `as_at` first, as an indicator's would be."""
     as_at = as_at or ctx.as_at
-    ctx.require_loaded(unit.sql, unit.id, "is drawn up")
+    ctx.require_loaded(unit.sql, unit.id, "is drawn up", as_at)
     ctx.model_for(as_at)
     if unit.needs_recorded:
         view, column, advice = unit.needs_recorded

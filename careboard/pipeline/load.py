@@ -11,7 +11,7 @@ from pathlib import Path
 from ..backends import engine
 from ..formats import registry
 from ..formats.councils import council_number, several_councils
-from ..dates import year_end, year_ending, year_label
+from ..dates import year_end, year_ending, year_label, year_start
 from ..errors import Finding, InputError
 from ..ingest.files import Return, SourceFile, StoredTable, discover
 from ..ingest.list_dates import as_at_of_lists, named_dates
@@ -152,6 +152,21 @@ def _tables_left_out(r: Return, returns: list[Return], as_at: date) -> list[str]
     return notes
 
 
+def _without_last_year(returns: list[Return], as_at: date) -> list[str]:
+    """A note when a year in progress is loaded without the year before: a snapshot holds what was loaded with it,
+    so the last full year's figures have none of the children they count."""
+    years = {r.year for r in returns}
+    if not years:
+        return []
+    latest = max(years)
+    if as_at >= year_end(latest) or latest - 1 in years:
+        return []
+    return [f"the snapshot holds no {year_label(latest - 1)} return: the figures of the last full year (health "
+            f"checks, care leavers) have no value, and those over the past 12 months count only from "
+            f"{year_start(latest):%B %Y}: load last year's return with this year's (careboard load "
+            f"{year_label(latest - 1).replace('/', '-')}/ {year_label(latest).replace('/', '-')}/)"]
+
+
 def load_returns(con, returns: list[Return], *, as_at: date | None = None, label: str | None = None,
                  strict: bool = False, validation: Validation | None = None, progress=None) -> LoadResult:
     """Store returns already read (and possibly given their years) as one snapshot."""
@@ -166,7 +181,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     late = late_as_at_note(as_at, collection_year) if returns else ""
     notes = [n for r in returns for n in r.notes] + lists_notes + [n for n in (said, late) if n] + (
         validation.notes(sorted(r.year for r in returns)) if validation and returns else [])
-    notes += [n for r in returns for n in _tables_left_out(r, returns, as_at)]
+    notes += [n for r in returns for n in _tables_left_out(r, returns, as_at)] + _without_last_year(returns, as_at)
     # A sheet left aside that looks like a list is most likely the list, its headers written otherwise.
     notes += [f"{f.path}: {x.message}: head its columns so to have it read"
               for f in lists for t in f.tables for x in t.findings if x.code == "sheet_like_a_list"]

@@ -12,21 +12,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..formats import registry as formats
-from ..formats.period import ListPeriod
 from ..indicators import calculate
 from ..indicators.base import Indicator
 from ..model import ALL_YEARS, VIEW_INPUTS, VIEWS, build_model
 from ..results import Value
 
 
-def _lists_alone(tables) -> bool:
-    """Whether `tables` are some, and every one a list's (taken on a day), none a yearly return's."""
-    return bool(tables) and all(isinstance(formats.format_of(t).period, ListPeriod) for t in tables)
-
-
 # The model's views drawn from the lists alone: all an earlier snapshot needs built for these figures.
-LIST_VIEWS = tuple(view for view in VIEWS if _lists_alone(VIEW_INPUTS.get(view, ())))
+LIST_VIEWS = tuple(view for view in VIEWS if calculate.lists_alone(VIEW_INPUTS.get(view, ())))
 
 NOT_SHOWN_NOTE = ("Earlier months of the figures drawn from the council's lists alone are shown only where the "
                   "lists taken in that month were loaded: a list answers for the day it was taken (it reaches back "
@@ -38,7 +31,7 @@ def from_lists_taken_then(ctx, dates: list[date], indicators: tuple[Indicator, .
     """Replace in `series` each point before the snapshot's date of a figure drawn from the lists alone: with the
     figure from the snapshot of lists taken that day, or with no value. True when any point was left with none
     (the report says why)."""
-    reach = [ind for ind in indicators if _lists_alone(calculate.input_tables(ind.sql))]
+    reach = [ind for ind in indicators if calculate.lists_alone(calculate.input_tables(ind.sql))]
     late = {(ind.id, d) for ind in reach for d in dates if d < ctx.as_at}
     if not late:
         return False

@@ -82,6 +82,9 @@ def empty_sentence(ind: Indicator, v: Value) -> str:
         counted = format_value(v.numerator, "count")
         return f"{NO_POPULATION} The count behind it is {counted}."
     label = period_for(ind.window, v.as_at).label
+    if v.not_loaded:    # a year's figure whose return the data loaded for this report do not hold
+        return (f"There is no figure for {label}: it is drawn from the {' and the '.join(v.not_loaded)}, which the "
+                "data loaded for this report do not hold.")
     if ind.counts != "children":    # what it counts says it plainest: "there were no reviews to count"
         if ind.window == "ytd":
             return f"There is no figure yet for {label}: there have been no {ind.counts} to count so far this year."

@@ -382,3 +382,58 @@ def test_report_trend_and_notes_follow_the_history_reading(history, march_2024):
     assert {v.as_at: v.value for v in cla.trend}[MARCH_2024] == march_2024
     assert cla.current.value == 3.0
     assert report.history_note == HISTORY_NOTES[history]
+
+
+# ---- A year in progress loaded without the year before ----------------------------------------------
+
+# Seen: the 2026/27 return loaded alone said of 2025/26's health checks "nobody was in the group", and the
+# load said nothing; the 2025/26 return, with its 8 children, was simply not loaded with it.
+_THIS_YEAR = {"episodes": [ep("A", "01/05/2023"), ep("B", "01/06/2025")], "oc2": []}   # OC2 comes at year end
+_LAST_YEAR = {"episodes": [ep("A", "01/05/2023")],
+              "oc2": [row(child="A", health_assessment="1", health_check="1", immunisations="1", teeth_check="1")]}
+
+
+def test_a_years_figure_needs_that_years_return():
+    from careboard.report.sentences import empty_sentence
+
+    alone = context({2026: _THIS_YEAR}, date(2025, 11, 30))
+    value = calculate.compute(alone, registry.get("health_assessment_pct"))
+    assert (value.value, value.not_loaded) == (None, ("2024/25 return",))
+    assert empty_sentence(registry.get("health_assessment_pct"), value) == (
+        "There is no figure for 2024/25: it is drawn from the 2024/25 return, which the data loaded for this report "
+        "do not hold.")
+    both = context({2025: _LAST_YEAR, 2026: _THIS_YEAR}, date(2025, 11, 30))
+    value = calculate.compute(both, registry.get("health_assessment_pct"))
+    assert (value.value, value.not_loaded) == (100.0, ())
+
+
+def test_loading_a_year_in_progress_alone_says_last_years_return_is_wanted(tmp_path):
+    con = open_store(":memory:")
+    result = load(con, write_returns(tmp_path, with_headers({2026: _THIS_YEAR})), as_at=date(2025, 11, 30),
+                  validate=False)
+    assert ("the snapshot holds no 2024/25 return: the figures of the last full year (health checks, care leavers) "
+            "have no value, and those over the past 12 months count only from April 2025: load last year's return "
+            "with this year's (careboard load 2024-25/ 2025-26/)") in result.notes
+
+
+# ---- Lists answer for the day they were taken ------------------------------------------------------
+
+def test_figures_from_lists_alone_are_not_worked_out_for_a_day_before_they_were_taken():
+    """Seen: at --as-at 15/12/2025, a care leaver's pathway plan counted as up to date on a review of 31/12/2025
+    from lists taken on 31/03/2026, and adopters approved in the 12 months to June 2025 read 0."""
+    from careboard.lists import registry as lists
+    from careboard.lists.run import list_rows
+
+    ctx = context(EVERY_FAMILY, AS_AT, population=10_000)
+    earlier = date(2024, 12, 1)
+    value = calculate.compute(ctx, registry.get("care_leaver_pathway_plan_pct"), earlier)
+    assert value.value is None and value.not_loaded == (
+        "lists as taken on 01/12/2024, where those loaded were taken on 31/01/2025",)
+    assert _values(ctx, [registry.get("adopters_approved_count")], earlier)["adopters_approved_count"][0] is None
+    with pytest.raises(InputError, match="which answer for the day they were taken \\(31/01/2025\\), not 01/12/2024"):
+        calculate.rows(ctx, registry.get("care_leaver_pathway_plan_pct"), earlier)
+    with pytest.raises(InputError, match="is drawn up from the council's lists"):
+        list_rows(ctx, lists.find("care"), earlier)
+    # a figure from the activity log and the return is worked out from the dates each row gives
+    assert calculate.compute(ctx, registry.get("visits_on_time_pct"), earlier).not_loaded == ()
+    assert calculate.compute(ctx, registry.get("care_leaver_pathway_plan_pct")).value is not None
