@@ -218,3 +218,23 @@ def test_an_xml_return_written_to_the_dfe_schema_says_it_holds_no_social_worker_
     told = [n for n in validate_paths([folder]).notes if " holds no " in n or " has no " in n]
     assert told == [f"{folder}: holds no SWEpisodes (social worker records), so the rules comparing other tables "
                     "with it report rows as missing from it: add it to the return's files and validate again"]
+
+
+def test_a_list_with_its_column_names_and_no_rows_is_said_to_count_none(tmp_path):
+    """Seen: an Annex A whose lists held Ofsted's headers and no rows loaded with no word, and the report said
+    no adopters were approved in the year: a template nobody filled in reads as a year of nothing."""
+    folder = tmp_path / "lists 2025-01-31"
+    folder.mkdir()
+    for f in LISTS.iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    emptied = sorted(folder.glob("*.csv"))[0]
+    emptied.write_text(emptied.read_text().splitlines()[0] + "\n")
+    con = open_store(":memory:")
+    result = load(con, [folder])
+    table = con.execute("SELECT table_name FROM source_files WHERE rows = 0").fetchone()[0]
+    said = [n for n in result.notes if "has its column names but no rows" in n]
+    assert said == [f"{emptied}: the {formats.table(table).in_text} has its column names but no rows: every figure "
+                    "drawn from it counts none. If it was not filled in, leave it out and load again, and those "
+                    "figures have no value"]
+    assert con.execute("SELECT severity, table_name FROM dq_findings WHERE code = 'empty_list'").fetchall() == [
+        ("warning", table)]

@@ -152,6 +152,22 @@ def _tables_left_out(r: Return, returns: list[Return], as_at: date) -> list[str]
     return notes
 
 
+def _empty_lists(lists: list[SourceFile]) -> list[str]:
+    """A list with its column names and no rows counts none in every figure drawn from it, which a template nobody
+    filled in (or an export that failed) would read as a month of nothing: a warning kept with the file, and a note."""
+    notes = []
+    for f in lists:
+        for t in f.tables:
+            if len(t):
+                continue
+            message = (f"the {registry.table(t.table).in_text} has its column names but no rows: every figure drawn "
+                       f"from it counts none. If it was not filled in, leave it out and load again, and those figures "
+                       f"have no value")
+            t.findings.append(Finding("warning", "empty_list", t.file, t.table, None, None, None, message))
+            notes.append(f"{t.file}{f', sheet {t.sheet}' if t.sheet else ''}: {message}")
+    return notes
+
+
 def _without_last_year(returns: list[Return], as_at: date) -> list[str]:
     """A note when a year in progress is loaded without the year before: a snapshot holds what was loaded with it,
     so the last full year's figures have none of the children they count."""
@@ -185,6 +201,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     # A sheet left aside that looks like a list is most likely the list, its headers written otherwise.
     notes += [f"{f.path}: {x.message}: head its columns so to have it read"
               for f in lists for t in f.tables for x in t.findings if x.code == "sheet_like_a_list"]
+    notes += _empty_lists(lists)
     # Read before the store is touched, as the returns are: a bad reference file changes nothing.
     installed = validation.install(con, [f.path for r in returns for f in r.files],
                                    collection_year) if validation else None
