@@ -116,6 +116,9 @@ CELLS = [
     ("Child Unique ID", "C1 ", "CHILD", "C1", {"stray_spaces"}, "warning"),
     ("Date of Birth", " 03/05/2012", "DOB", "03/05/2012", {"stray_spaces"}, "warning"),
     ("Child Unique ID", 12345.0, "CHILD", "12345", set(), None),
+    # seen: as text (a CSV round trip) it was kept, and List 10's family 17 never met List 11's "17.0"
+    ("Child Unique ID", "12345.0", "CHILD", "12345", {"excel_number"}, "warning"),
+    ("Child Unique ID", "12345.5", "CHILD", "12345.5", set(), None),
     ("Placement postcode", "#VALUE!", "PL_POST", "", {"error_value"}, "error"),
 ]
 
@@ -500,3 +503,15 @@ def test_load_says_which_sheet_looks_like_a_list_but_was_left_aside(tmp_path):
     assert said == [f'note: {folder / "Annex A.xlsx"}: sheet Care leavers looks most like Annex A List 9 (care leavers) '
                     '(header row 1) but has no "LA in Touch" (IN_TOUCH), so it was left aside: head its columns so to '
                     'have it read'], run.out      # the cover, like no list, is a finding only
+
+
+def test_a_list_saved_as_csv_names_the_file_and_its_lines_not_a_sheet():
+    """Seen: "List 10.csv, sheet List 10.csv": a CSV file has no sheet."""
+    from careboard.ingest.xlsx_reader import read_csv_as_sheet
+
+    text = ",".join(f'"{h}"' for h in LIST_10) + "\n" + ",".join(["100004.0"] + [""] * (len(LIST_10) - 1)) + "\n"
+    table = read_csv_as_sheet(text, "lists/List 10.csv")
+    assert table.sheet is None and table.cells[table.columns.index("CHILD")] == ["100004"]
+    (found,) = [f for f in table.findings if f.code == "excel_number"]
+    assert found.file == "lists/List 10.csv" and found.line == 2
+    assert found.message == "Child Unique ID was read without the decimal point Excel had added (the file, cell A2)"

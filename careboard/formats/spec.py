@@ -48,6 +48,9 @@ class TableSpec:
     # Whether the child a row names is one the SSDA903 return names too, by the same ID: a child looked after, or
     # who was (not a child privately fostered, who never is).
     return_child: bool = True
+    # Columns of identifiers kept as written (text), whose Excel ".0" goes as a code's does ("17.0" is family 17):
+    # they join rows of one list to another's, or to the return's.
+    ids: frozenset[str] = frozenset()
 
     def __post_init__(self):
         if not self.in_text:     # "Activity log" reads "activity log"; a code such as "UASC" stays as it is
@@ -151,5 +154,6 @@ def _tables(entries: dict, file: str) -> dict[str, TableSpec]:
             every_return=t.get("every_return", False),
             at_year_end=t.get("at_year_end", False),
             return_child=t.get("return_child", True),
+            ids=frozenset(t.get("ids", ())),
         )
     return out

@@ -154,7 +154,7 @@ def read_csv_as_sheet(text: str, file: str) -> RawTable | None:
             last[:] = [last[1] + 1, reader.line_num, row]
             yield tuple(cell if cell.strip() else None for cell in row)
 
-    sheet = _Sheet(file, Path(file).name, set())
+    sheet = _Sheet(file, None, set())
     table, _ = sheet.read(rows())
     if table is None or not isinstance(registry.format_of(table.table), AliasedFormat):
         return None
@@ -262,9 +262,13 @@ class _Match:
 class _Sheet:
     """One sheet being read: its findings, and where they are."""
 
-    def __init__(self, file: str, sheet: str, formulas: set[tuple[int, int]]):
-        self.file, self.sheet, self.formulas = file, sheet, formulas
-        self.where = f"{file}, sheet {sheet}"
+    def __init__(self, file: str, sheet: str | None, formulas: set[tuple[int, int]]):
+        """`sheet` None: a sheet saved as a CSV file, which has no sheet to name (its cells are named as the
+        spreadsheet it opens in names them)."""
+        self.file, self.sheet, self.formulas = file, sheet or Path(file).name, formulas
+        self.in_file = sheet is None
+        self.named = "the file" if self.in_file else f"sheet {sheet}"     # where, inside a sentence
+        self.where = file if self.in_file else f"{file}, sheet {sheet}"
         self.findings: list[Finding] = []
         self._notes: dict[tuple[str, str], list] = {}
         self._child: str | None = None      # the child (or adopter) of the row being read
@@ -299,7 +303,7 @@ class _Sheet:
             number, title, row = skipped
             msg = f"List {number} ({title}) is not read by careboard and was left aside"
             self.findings.append(Finding("info", "list_not_read", self.where, None, row, None, None,
-                                         f"sheet {self.sheet}: {msg}"))
+                                         f"{self.named}: {msg}"))
             return SheetMapping(self.sheet, "left aside", title=f"List {number} ({title})", header_row=row, note=msg)
         near = _nearest(head)
         looks_like, close = None, False
@@ -316,7 +320,7 @@ class _Sheet:
         # A sheet with at least half the columns a list must have, or half of all its own, is most likely the
         # list, some headers written otherwise: `load` says so. One sharing a column or two (lookups) is a finding.
         self.findings.append(Finding("warning", "sheet_like_a_list" if close else "sheet_not_recognised",
-                                     self.where, None, None, None, None, f"sheet {self.sheet} {msg}"))
+                                     self.where, None, None, None, None, f"{self.named} {msg}"))
         return SheetMapping(self.sheet, "not recognised", note=msg, looks_like=looks_like)
 
     def _read_rows(self, rows, header_row, headers, match: _Match) -> tuple[RawTable, SheetMapping]:
@@ -332,7 +336,7 @@ class _Sheet:
                 first = cell_ref(header_row, position[c])
                 mapping.headers.append(Header(ref, h, None, f"also read as {c}: only {first} is used"))
                 self.findings.append(Finding("warning", "header_twice", self.where, t.name, header_row, c, h,
-                                             f'"{h}" (sheet {self.sheet}, cell {ref}) is read as {c} as '
+                                             f'"{h}" ({self.named}, cell {ref}) is read as {c} as '
                                              f'"{headers[position[c]]}" (cell {first}) is; only {first} was read'))
                 continue
             if c:
@@ -346,9 +350,9 @@ class _Sheet:
         if unused:
             shown = ", ".join(f'"{h.written}" ({h.cell})' for h in unused)
             self.findings.append(Finding("warning", "extra_columns", self.where, t.name, header_row, None, None,
-                                         (f"column {shown} of sheet {self.sheet} is not part of {t.title} and "
+                                         (f"column {shown} of {self.named} is not part of {t.title} and "
                                           f"was ignored" if len(unused) == 1 else
-                                          f"columns {shown} of sheet {self.sheet} are not part of {t.title} "
+                                          f"columns {shown} of {self.named} are not part of {t.title} "
                                           f"and were ignored")))
         mapping.missing = [c for c in t.all_columns if c not in position]
         answers = fmt.answers if aliased else {}
@@ -371,10 +375,10 @@ class _Sheet:
         if kept and (hint := guidance_hint([v for (c, _), v in zip(wanted, kept[0][2]) if t.kind(c) == "date"])):
             n, _, _ = kept.pop(0)
             self.findings.append(Finding("info", "guidance_row", self.where, t.name, n, None, hint,
-                                         guidance_message(f"row {n} of sheet {self.sheet}", hint)))
+                                         guidance_message(f"row {n} of {self.named}", hint)))
         for n, _, got in kept:
             line_no.append(n)
-            self._child = _text(got[key]) or None if key is not None else None
+            self._child = _whole(_text(got[key])) or None if key is not None else None
             for (c, i), v in zip(wanted, got):
                 cells[c].append(self._cell(t, c, headers[i], n, i, v, answers.get(c), whole_years, mapping,
                                            keep_spaces=not aliased))
@@ -384,20 +388,20 @@ class _Sheet:
             for k, v in enumerate(col):
                 if len(v) > limit:
                     self.findings.append(Finding("error", "cell_cut", self.where, t.name, line_no[k], c, v[:40] + "…",
-                                                 f"{c} (sheet {self.sheet}, row {line_no[k]}) is {len(v):,} "
+                                                 f"{c} ({self.named}, row {line_no[k]}) is {len(v):,} "
                                                  f"characters long; only its first {limit} were kept"))
                     col[k] = v[:limit]
         mapping.rows = len(line_no)
         columns = [cells[c] if c in cells else [None] * len(line_no) for c in t.all_columns]
         table = RawTable(t.name, self.file, "xlsx", "xlsx", t.all_columns, columns, line_no,
                          [n - header_row for n in line_no], [f for f in self.findings if f.table == t.name],
-                         sheet=self.sheet)
+                         sheet=None if self.in_file else self.sheet)
         return table, mapping
 
     def _cell(self, t: TableSpec, column: str, header: str, row: int, col: int, value, answers,
               whole_years, mapping: SheetMapping, keep_spaces: bool = False) -> str:
         ref = cell_ref(row, col)
-        place = f"{header} (sheet {self.sheet}, cell {ref})"
+        place = f"{header} ({self.named}, cell {ref})"
         if value is None:
             if (row, col) in self.formulas:
                 self._finding("error", "formula_not_calculated", t.name, row, column, None,
@@ -431,6 +435,11 @@ class _Sheet:
         if kind == "integer":
             return self._integer(t.name, column, header, ref, row, value, column in whole_years)
         text = _plain(value)
+        if column in t.ids and _whole(text) != text:
+            # an identifier saved as text with Excel's ".0" (a CSV round trip): as a number cell reads, it is 17
+            self._note(t.name, column, "excel number", ref, row, text,
+                       f"{header} was read without the decimal point Excel had added", "excel_number")
+            text = _whole(text)
         if answers is None or kind == "text":
             # A return's or a local list's cell keeps the spaces around it, which typing removes and the load
             # reports, as it does a CSV file's (Annex A's reader says itself how it read each cell).
@@ -446,7 +455,7 @@ class _Sheet:
         return code
 
     def _date(self, table: str, column: str, header: str, ref: str, row: int, value) -> str:
-        place = f"{header} (sheet {self.sheet}, cell {ref})"
+        place = f"{header} ({self.named}, cell {ref})"
         if isinstance(value, datetime):
             return value.strftime("%d/%m/%Y")
         if isinstance(value, date):
@@ -471,7 +480,7 @@ class _Sheet:
         return out
 
     def _integer(self, table: str, column: str, header: str, ref: str, row: int, value, whole_years: bool) -> str:
-        place = f"{header} (sheet {self.sheet}, cell {ref})"
+        place = f"{header} ({self.named}, cell {ref})"
         number = value
         if isinstance(value, str):
             try:
@@ -506,10 +515,19 @@ class _Sheet:
     def _summarise(self) -> None:
         for (column, _), (table, count, ref, row, value, message, code, child) in self._notes.items():
             more = f"{count} cells, the first is cell {ref}" if count > 1 else f"cell {ref}"
-            more = f"sheet {self.sheet}, {more}"
+            more = f"{self.named}, {more}"
             self.findings.append(Finding("warning", code, self.where, table, row, column, str(value),
                                          f"{message} ({more})", child))
         self._notes.clear()
+
+
+# A whole number as Excel writes one into text ("100002.0").
+_EXCEL_WHOLE = re.compile(r"[0-9]+\.0+")
+
+
+def _whole(text: str) -> str:
+    """An identifier's text without Excel's ".0"."""
+    return text.split(".")[0] if _EXCEL_WHOLE.fullmatch(text) else text
 
 
 def _plain(value) -> str:
