@@ -77,6 +77,10 @@ class Indicator:
     withhold_whole: bool = False
     # What it takes as so when an optional list is not loaded (Assumed), said beside the figure.
     assumed: tuple[Assumed, ...] = ()
+    # A column of a model view the figure is worked out from, which a list may leave out (an older template):
+    # (view, column, the column's values in words). When none of the view's rows records it the figure has no
+    # value, naming them as not loaded, rather than a group of nobody.
+    needs_recorded: tuple[str, str, str] | None = None
 
     @property
     def names_children(self) -> bool:

@@ -116,6 +116,20 @@ class Context:
             return ()
         return (f"lists as taken on {as_at:%d/%m/%Y}, where those loaded were taken on {self.as_at:%d/%m/%Y}",)
 
+    def unrecorded(self, ind: Indicator) -> tuple[str, ...]:
+        """The values a figure needs (Indicator.needs_recorded) that no row of the model records, in words, or ()
+        (the model built for the date first)."""
+        if ind.needs_recorded is None:
+            return ()
+        view, column, words = ind.needs_recorded
+        rows, recorded = self.con.execute(f"SELECT count(*), count({column}) FROM {view}").fetchone()
+        return (words,) if rows and not recorded else ()
+
+    def missing(self, ind: Indicator, as_at: date) -> tuple[str, ...]:
+        """What figure `ind` needs at `as_at` that the snapshot does not hold, in words; () when it holds all."""
+        return (self.not_loaded(ind.sql) or self.year_not_loaded(ind, as_at)
+                or self.lists_taken_later(ind.sql, as_at) or self.unrecorded(ind))
+
     def assumed(self, unit, as_at: date | None = None) -> list[str]:
         """What an indicator or list (`unit`) takes as so at `as_at` for want of a list the snapshot does not hold,
         in words (its Assumed said where any child is touched)."""
@@ -176,8 +190,7 @@ def compute(ctx: Context, ind: Indicator, as_at: date | None = None) -> Value:
     as_at = as_at or ctx.as_at
     ctx.model_for(as_at)
     period = period_for(ind.window, as_at)
-    if missing := (ctx.not_loaded(ind.sql) or ctx.year_not_loaded(ind, as_at)
-                   or ctx.lists_taken_later(ind.sql, as_at)):
+    if missing := ctx.missing(ind, as_at):
         return _not_known(ind, as_at, period, missing)
     row = ctx.con.execute(_aggregate_sql(ind, period.params())).fetchall()[0]
     return _value(ctx, ind, as_at, period, row)
@@ -192,8 +205,7 @@ def compute_all(ctx: Context, indicators, as_at: date | None = None) -> dict[str
     """Every indicator at one date in a single query; an indicator whose SQL breaks is retried alone."""
     as_at = as_at or ctx.as_at
     ctx.model_for(as_at)
-    unknown = {ind.id: compute(ctx, ind, as_at) for ind in indicators
-               if ctx.not_loaded(ind.sql) or ctx.year_not_loaded(ind, as_at) or ctx.lists_taken_later(ind.sql, as_at)}
+    unknown = {ind.id: compute(ctx, ind, as_at) for ind in indicators if ctx.missing(ind, as_at)}
     indicators = [ind for ind in indicators if ind.id not in unknown]
     if not indicators:
         return unknown
@@ -243,6 +255,9 @@ def rows(ctx: Context, ind: Indicator, as_at: date | None = None) -> tuple[list[
     ctx.model_for(as_at or ctx.as_at)
     period = period_for(ind.window, as_at or ctx.as_at)
     ctx.require_loaded(ind.sql, ind.id, "is worked out", as_at)
+    if unrecorded := ctx.unrecorded(ind):
+        raise InputError(ind.id, f"is worked out from the {unrecorded[0]}, which none of its rows records (the column "
+                                 f"is missing or empty): add them to the list and load it again")
     sql = filled(ind.sql, period.params())
     # Rows about children in child order; a request's, household's or applicant's by their own key, first.
     columns = [d[0] for d in ctx.con.execute(f"SELECT * FROM ({sql}) AS rows_ LIMIT 0").description]

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from careboard.errors import InputError
 from careboard.indicators import calculate, registry
 from tests.cohort import check, context
 from tests.indicators.test_local_lists import AS_AT, IN_CARE
@@ -29,10 +30,13 @@ def test_care_leaver_plans(indicator, description, returns, expected):
     check(calculate.compute(shared_context(returns, AS_AT), registry.get(indicator)), expected)
 
 
-def test_a_list_9_recording_no_review_at_all_gives_no_figure():
+def test_a_list_9_recording_no_review_at_all_gives_no_figure_and_says_why():
+    """Seen: an older template's List 9, without the column, read "no children in the cohort" of 5 care leavers."""
     ctx = context({2025: {"episodes": IN_CARE, "annex_a_care_leavers": [leaver("L2", "FORMER_RELEVANT", "YES")]}}, AS_AT)
     value = calculate.compute(ctx, registry.get(INDICATOR))
-    assert (value.value, value.denominator) == (None, 0)
+    assert (value.value, value.not_loaded) == (None, ("latest pathway plan review dates of Annex A List 9",))
+    with pytest.raises(InputError, match="which none of its rows records \(the column is missing or empty\)"):
+        calculate.rows(ctx, registry.get(INDICATOR))
 
 
 def test_an_earlier_months_figure_comes_only_from_the_list_taken_then(tmp_path):

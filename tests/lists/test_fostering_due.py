@@ -22,7 +22,7 @@ CASES = [
       ("T6", "due soon", D(2025, 2, 16), 0, "C6", D(2024, 9, 1), D(2025, 2, 16), *NOBODY)],
      "1 approval overdue and 2 due in the next 28 days at 31/01/2025."),
     ("temporary_approvals_due", "drawn up for 30/09/2024, before most began: none ending",
-     TEMPORARY, AS_AT, {"as_at": D(2024, 9, 30)}, [],
+     TEMPORARY, D(2024, 9, 30), {}, [],
      "0 approvals overdue and 0 due in the next 28 days at 30/09/2024."),
     ("fostering_assessments_due", "8 months from the application; a panel after the report date is still to come",
      # A5 applied 01/03/2024: 8 months ended 01/11/2024. A4 (01/07/2024) is due 01/03/2025, within 40 days;
@@ -33,11 +33,11 @@ CASES = [
      "1 assessment overdue and 1 due in the next 40 days at 31/01/2025."),
     ("fostering_assessments_due", "drawn up for 30/09/2024: A2's panel of 02/10/2024 had not happened yet",
      # A2 applied 01/02/2024: 8 months end 01/10/2024, in the next 28 days. A1 and A5 are due 01/11/2024, beyond.
-     APPLICATIONS, AS_AT, {"as_at": D(2024, 9, 30)},
+     APPLICATIONS, D(2024, 9, 30), {},
      [("A2", "due soon", D(2024, 10, 1), 0, "CONNECTED", D(2024, 2, 1), D(2024, 2, 1), None, *NOBODY)],
      "0 assessments overdue and 1 due in the next 28 days at 30/09/2024."),
     ("fostering_assessments_due", "nothing due on the day itself at 30/09/2024",
-     APPLICATIONS, AS_AT, {"as_at": D(2024, 9, 30), "days": 0}, [],
+     APPLICATIONS, D(2024, 9, 30), {"days": 0}, [],
      "0 assessments overdue and 0 due in the next 0 days at 30/09/2024."),
 ]
 

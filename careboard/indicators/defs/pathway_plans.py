@@ -64,6 +64,8 @@ WHERE {CARE_LEAVER_WITH_A_PLAN} AND EXISTS (SELECT 1 FROM annex_a_leavers WHERE 
 """,
     group="Care leavers",
     reference="Care Leavers (England) Regulations 2010; Ofsted Annex A List 9; timescales.md section 2",
+    needs_recorded=("annex_a_leavers", "pathway_plan_review_date",
+                    "latest pathway plan review dates of Annex A List 9"),
 )
 
 INDICATORS = (PATHWAY_PLANS, CARE_LEAVER_PLANS)
