@@ -232,8 +232,8 @@ def test_duplicate_keys_are_findings_pointing_at_the_first_row(tmp_path):
     con = open_store(":memory:")
     load(con, [d], validate=False)
     found = con.execute("SELECT line_no, child, message FROM dq_findings WHERE code = 'duplicate_key' ORDER BY 1").fetchall()
-    assert found == [(3, "A", "another row (line 2) has the same CHILD + DECOM"),
-                     (5, "A", "another row (line 2) has the same CHILD + DECOM")]
+    said = "another row (line 2) has the same CHILD + DECOM; the figures read the last of them (line 5)"
+    assert found == [(3, "A", said), (5, "A", said)]
     from careboard.store.findings import as_outcome
 
     rows = as_outcome(con, 1).failures   # as careboard findings writes them: each key once, as the file has it

@@ -90,9 +90,12 @@ def _duplicates(table: str, sid: str) -> str:
     return f"""SELECT s.snapshot_id, CASE WHEN d.same_day THEN 'warning' ELSE 'error' END,
        CASE WHEN d.same_day THEN 'same_day_episode' ELSE 'duplicate_key' END, '{table}', s.file_id, s.line_no,
        {child_of(table, 's.')}, '{",".join(t.key)}', {shown},
-       {message} || CASE WHEN d.same_day THEN ': {said.replace("'", "''")}' ELSE '' END
+       {message} || CASE WHEN d.same_day THEN ': {said.replace("'", "''")}'
+                         -- every model view reads the last row of a repeated key
+                         ELSE '; the figures read the last of them (line ' || d.last_line || ')' END
 FROM (SELECT * FROM {staging_name(table)} WHERE snapshot_id = {sid}) s
-JOIN (SELECT file_id, {key}, min(line_no) AS first_line, {same_day} AS same_day FROM {staging_name(table)}
+JOIN (SELECT file_id, {key}, min(line_no) AS first_line, max(line_no) AS last_line, {same_day} AS same_day
+      FROM {staging_name(table)}
       WHERE snapshot_id = {sid} AND {not_null} GROUP BY file_id, {key} HAVING count(*) > 1) d ON {same}
 WHERE s.line_no > d.first_line"""
 
