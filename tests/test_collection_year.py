@@ -265,7 +265,10 @@ def test_reviews_tell_the_year_of_a_return_without_episodes(tmp_path):
 @pytest.mark.parametrize("as_at,year,says", [
     (date(2025, 1, 31), 2026, r"the as-at date 31/01/2025 is before 2025/26 begins \(01/04/2025\)"),
     ("tomorrow", None, "is in the future"),
-    (date(2017, 6, 30), None, "dates in its episodes are after the as-at date 30/06/2017"),
+    # naming the first of them by file, line and field
+    (date(2017, 6, 30), None, r"extract/episodes.csv, line 2: field DEC: 6 dates in the return's episodes are "
+                              r"after the as-at date 30/06/2017 \(the first: DEC 21/01/2018\): give the date "
+                              r"the data were extracted \(--as-at\), or correct the dates"),
 ])
 def test_impossible_as_at_dates_are_refused(tmp_path, as_at, year, says):
     if as_at == "tomorrow":     # worked out as the test runs, not as the tests are collected (which may be before midnight)

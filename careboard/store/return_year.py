@@ -238,9 +238,34 @@ def years_of_returns(con, returns: list[Return], *, as_at: date | None = None,
     ceiling = as_at or date.today()
     for r, w in zip(returns, windows(con, returns, ceiling, read)):
         if as_at is not None and w.after and w.after >= w.allowance(w.after + sum(w.events().values())):
-            raise InputError(r.label, f"{counted(w.after, 'date')} in its {w.what} are after the as-at date "
-                                            f"{as_at:%d/%m/%Y}: give the date the data were extracted (--as-at)")
+            file, line, column, value = _first_after(con, r, w.what, as_at) or (r.label, None, None, None)
+            first = f" (the first: {column} {value})" if column else ""
+            raise InputError(file, f"{counted(w.after, 'date')} in the return's {w.what} are after the as-at date "
+                                   f"{as_at:%d/%m/%Y}{first}: give the date the data were extracted (--as-at), or "
+                                   f"correct the dates", line, column)
         _decide(r, w, ceiling)
+
+
+def _first_after(con, r: Return, what: str, as_at: date) -> tuple[str, int, str, str] | None:
+    """The first date after `as_at` in the return's episodes (or, `what` not being episodes, its other dated rows),
+    as (file, line, column, value as written); None when its files are all in the store already."""
+    tables = ["episodes"] if what == "episodes" else [t for t in _EVENTS if t != "episodes"]
+    found = []
+    for table in tables:
+        for raw, _ in _files(r, table):
+            if raw is None:
+                continue
+            source = table_source(con, raw, "dates_after")
+            try:
+                for c in _EVENTS[table]:
+                    row = con.execute(f"""SELECT line_no, "{c}" FROM (SELECT line_no, trim("{c}") AS "{c}" FROM {source.sql})
+                                          WHERE {_text_date(table, c)} > DATE '{as_at.isoformat()}'
+                                          ORDER BY line_no LIMIT 1""", source.params).fetchone()
+                    if row:
+                        found.append((raw.file, row[0], c, row[1]))
+            finally:
+                release(con, source)
+    return min(found, key=lambda f: (f[0], f[1])) if found else None
 
 
 def _decide(r: Return, w: Window, ceiling: date) -> None:
