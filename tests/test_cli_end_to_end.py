@@ -335,6 +335,15 @@ def test_snapshots_count_the_errors_findings_lists(stores):
     assert row.split()[5:7] == [str(c.finding_errors), str(c.failing_errors)] and c.failing_errors > 0
 
 
+def test_snapshots_say_when_the_dfe_rules_were_not_run(tmp_path):
+    """Seen: "DfE rule errors 0" for a snapshot loaded with --no-validate, which reads as clean."""
+    db = str(tmp_path / "s.duckdb")
+    assert_clean(run_cli("load", str(DATA / "council"), "--db", db, "--no-validate"), {0})
+    listed = run_cli("snapshots", "--db", db)
+    assert_clean(listed, {0})
+    assert listed.out.splitlines()[1].split()[6:8] == ["not", "run"]
+
+
 @pytest.mark.parametrize("command", [["load", str(DATA / "council")], ["snapshots"], ["indicators"], ["due"]])
 def test_a_data_file_given_as_the_store_is_refused_and_left_alone(tmp_path, command):
     """DuckDB (2.0) opens an existing CSV file as an empty database in memory: a load into it said it had

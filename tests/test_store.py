@@ -277,3 +277,19 @@ def test_a_number_that_is_not_one_is_found_in_an_otherwise_clean_file(tmp_path, 
     load(con, [d], validate=False)
     found = con.execute("SELECT code, field, line_no, child, value FROM dq_findings WHERE severity = 'error'").fetchall()
     assert found == [(kind, "SDQ_SCORE", 3, "B", score)]
+
+
+def test_a_removed_snapshots_id_is_never_given_again_and_is_said_to_be_removed(tmp_path, capsys):
+    """Seen: after removing snapshot 2 the next load was snapshot 2 again, so a findings file citing it meant
+    other data."""
+    from careboard.cli import main
+
+    paths = write_returns(tmp_path / "in", with_headers({2025: {"episodes": [ep("A", "01/05/2024")]}}))
+    con = open_store(tmp_path / "s.duckdb")
+    for as_at in (date(2025, 1, 31), date(2025, 2, 28)):
+        load(con, paths, as_at=as_at, validate=False)
+    assert remove_snapshot(con, 2)
+    assert load(con, paths, as_at=date(2025, 3, 31), validate=False).snapshot_id == 3
+    con.close()
+    assert main(["indicators", "--snapshot", "2", "--db", str(tmp_path / "s.duckdb")]) == 2
+    assert "careboard: snapshot 2: it (as at 28/02/2025) was removed on " in capsys.readouterr().err

@@ -92,6 +92,11 @@ def known_snapshot(con, snapshot_id: int | None) -> int:
         return snaps[-1].snapshot_id
     ids = [s.snapshot_id for s in snaps]
     if snapshot_id not in ids:
+        from ..store.snapshots import removed
+
+        if gone := removed(con, snapshot_id):
+            raise InputError(f"snapshot {snapshot_id}", f"it (as at {gone[0]:%d/%m/%Y}) was removed on "
+                                                        f"{gone[1]:%d/%m/%Y %H:%M} (careboard snapshots lists those held)")
         raise UnknownId("snapshot", snapshot_id, ids, "careboard snapshots lists them")
     return snapshot_id
 

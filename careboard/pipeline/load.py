@@ -19,6 +19,7 @@ from ..ingest.raw import RawTable
 from ..plural import counted, listed
 from ..store import annex_a_links, checks, year_findings
 from ..store.findings import Counts, snapshot_counts
+from ..store.snapshots import next_snapshot_id
 from ..store.return_year import check_as_at, late_as_at_note, loose_files, nested_copy, years_of_returns
 from ..tables.schema import NORMALISED, insert_columns, staging_columns, staging_name, typed_select
 from ..tables.sources import release, table_source
@@ -411,7 +412,7 @@ def _sources(returns: list[Return], lists: list[SourceFile], as_at: date) -> tup
 
 def _write(con, returns, lists, as_at, collection_year, fingerprint, label, validation: Validation | None,
            reference: InUse | None, progress=None) -> LoadResult:
-    sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
+    sid = next_snapshot_id(con)
     con.execute("""INSERT INTO snapshots (snapshot_id, as_at, collection_year, first_year, loaded_at, fingerprint, label,
                                           source_formats, period_start, period_end)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",

@@ -76,6 +76,13 @@ CORE_DDL = [
   value VARCHAR,
   message VARCHAR NOT NULL
 )""",
+    # Snapshots removed: their ids are never given again, so a file or a note citing "snapshot 2" cannot come to
+    # mean other data, and a command asked for one can say when it went.
+    """CREATE TABLE IF NOT EXISTS removed_snapshots (
+  snapshot_id INTEGER NOT NULL,
+  as_at DATE NOT NULL,
+  removed_at TIMESTAMP NOT NULL
+)""",
 ]
 
 
