@@ -25,7 +25,7 @@ def _found(tmp_path, returns) -> list[tuple]:
 def test_a_file_saved_through_excel_is_one_error_naming_the_other_file(tmp_path):
     assert _found(tmp_path, {2025: {"header": PADDED, "episodes": STRIPPED}}) == [
         ("error", "episodes", 2, "123", "123",
-         "2 child IDs here match IDs in header.csv only without that file's leading zeros (123 here is 000123 "
+         "2 child IDs here match IDs in 2024-25/header.csv only without that file's leading zeros (123 here is 000123 "
          "there), so each of those children reads as two. Excel drops the zeros at the start of a number when it "
          "saves a CSV: export the file again without saving it in Excel, or set the column to Text first")]
 
@@ -39,7 +39,8 @@ def test_last_years_file_is_compared_too(tmp_path):
                               2025: {"header": [child("123")], "episodes": [ep("123", "01/05/2023")]}})
     # This year's two files each match last year's two.
     assert sorted((table, child_id) for _, table, _, child_id, _, _ in found) == [("episodes", "123"), ("header", "123")]
-    assert all(message.startswith("1 child ID here matches an ID in episodes.csv (and 1 other file) only without")
+    # named by folder and file: every year's file has one name
+    assert all(message.startswith("1 child ID here matches an ID in 2023-24/episodes.csv (and 1 other file) only without")
                for *_, message in found)
 
 
@@ -61,7 +62,7 @@ def test_validate_and_every_command_counting_children_say_it(tmp_path):
     from tests.cli_runs import assert_clean, run_cli
 
     (folder,) = write_returns(tmp_path / "in", {2025: {"header": PADDED, "episodes": STRIPPED, "reviews": []}})
-    said = ("2 child IDs here match IDs in header.csv only without that file's leading zeros (123 here is 000123 "
+    said = ("2 child IDs here match IDs in 2024-25/header.csv only without that file's leading zeros (123 here is 000123 "
             "there), so each of those children reads as two.")
     notes = [n for n in validate_paths([folder]).notes if "leading zeros" in n]
     assert len(notes) == 1 and notes[0].startswith(f"{folder / 'episodes.csv'}, line 2: {said}")
@@ -85,7 +86,7 @@ def test_an_activity_log_saved_through_excel_is_the_error_too_and_its_children_a
          as_at=date(2025, 3, 31))
     found = dict(con.execute("SELECT code, message FROM dq_findings WHERE table_name = 'child_activities' AND code IN "
                              "('child_id_zeros', 'children_not_in_return')").fetchall())
-    assert found["child_id_zeros"].startswith("2 child IDs here match IDs in episodes.csv (and 1 other file) only "
+    assert found["child_id_zeros"].startswith("2 child IDs here match IDs in 2024-25/episodes.csv (and 1 other file) only "
                                               "without that file's leading zeros (123 here is 000123 there)")
     assert found["children_not_in_return"] == (
         "2 of the 3 children in this list (123 the first, on line 2) are in no SSDA903 return loaded, so what the "

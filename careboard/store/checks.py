@@ -140,7 +140,8 @@ def _child_ids_without_zeros(sid: int) -> str:
         return " UNION ALL ".join(f'SELECT file_id, line_no, "CHILD" AS child FROM {staging_name(t)} '
                                   f'WHERE snapshot_id = {sid} AND {where}' for t in tables_with_children())
 
-    name = "regexp_replace(o.path, '^.*[/\\\\]', '')"
+    # the file by its folder and name ("2019-20/Episodes.csv"): every year's file may have one name
+    name = "regexp_replace(o.path, '^(.*[/\\\\])?([^/\\\\]+[/\\\\][^/\\\\]+)$', '\\2')"
     return f"""SELECT {sid}, 'error', 'child_id_zeros', f.table_name, m.file_id, m.line_no, m.here, 'CHILD', m.here,
        {zeros_message("m.n", name, "m.others", "m.here", "m.there")}
 FROM ({zero_matches(rows)}) AS m

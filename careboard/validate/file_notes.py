@@ -69,7 +69,8 @@ def _child_zeros_job(files: dict[int, str]) -> Job:
                                   for t in tables_with_children((spec,)))
 
     def run(con):
-        named = " ".join(f"WHEN {i} THEN {literal(Path(path).name)}" for i, path in files.items())
+        # the file by its folder and name ("2024-25/Episodes.csv"): last year's file may have this one's name
+        named = " ".join(f"WHEN {i} THEN {literal('/'.join(Path(path).parts[-2:]))}" for i, path in files.items())
         message = zeros_message("m.n", f"CASE m.other_id {named} END", "m.others", "m.here", "m.there")
         return con.execute(f"SELECT m.file_id, m.line_no, {message} FROM ({zero_matches(rows)}) AS m").fetchall()
 
