@@ -324,6 +324,16 @@ def test_validate_checks_an_old_return_with_the_earliest_rules_and_says_so(tmp_p
     assert "\n2017/18: " in out and "rules run" in out
 
 
+def test_an_old_return_is_not_checked_by_the_rules_of_a_table_collected_since(tmp_path, capsys):
+    """Seen: a 2017/18 return failed SW01STG1 for every child, the social workers' episodes being collected
+    from 2023/24 on."""
+    year_2017_18(tmp_path / "2017-18")
+    main(["validate", str(tmp_path / "2017-18"), "-v"])
+    out = capsys.readouterr().out
+    assert "rule SW01STG1 not applicable: SWEpisodes were first collected in 2023/24" in out
+    assert "rule SW01STG1 error" not in out
+
+
 @pytest.mark.parametrize("year", ["25/26", "2026"])
 def test_load_with_a_short_year_and_an_old_return_has_no_code_list_error(tmp_path, capsys, year):
     year_2017_18(tmp_path / "old")

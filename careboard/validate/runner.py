@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..backends import engine
+from ..dates import year_label
 from ..formats.registry import SSDA903 as spec
 from ..sql.params import literal
 from .codes import placeholders
@@ -69,6 +70,17 @@ def _record_hits(con, sql: str, outcome: Outcome, rules: list[Rule], single) -> 
                 outcome.not_run.append(NotRun(rule.code, f"failed to run: {str(e).splitlines()[0]}", True))
 
 
+def _collected_later(rule: Rule, year: int) -> str:
+    """Why a rule does not apply to a return of `year` older than a table it reads (the SWEpisodes began in
+    2023/24: a 2017/18 return checked with later rules has none); '' when it applies."""
+    for name in (rule.table, *rule.tables):
+        table, of_year = (name.removesuffix("_last"), year - 1) if name.endswith("_last") else (name, year)
+        if table in spec.tables() and (first := spec.table(table).first_year) and of_year < first:
+            last = "last year's " if of_year < year else ""
+            return f"{last}{spec.table(table).title} were first collected in {year_label(first)}"
+    return ""
+
+
 def run_rules(con, rules: tuple[Rule, ...], year: int, available: set[str], files: dict[int, str],
               workers: int = 1) -> Outcome:
     """Run a year's active rules over a built frame and describe every failing row."""
@@ -103,6 +115,9 @@ def plan_rules(rules: tuple[Rule, ...], year: int, available: set[str], workers:
     for rule in active_rules(rules, year):
         if any(n in available for n in rule.unless):
             continue        # its twin, which uses that input, runs instead
+        if later := _collected_later(rule, year):
+            outcome.not_run.append(NotRun(rule.code, f"not applicable: {later}", False))
+            continue
         missing = [n for n in rule.needs if n not in available]
         if missing:
             outcome.not_run.append(NotRun(rule.code, "skipped: needs " + ", ".join(NEEDS[n] for n in missing), False))
