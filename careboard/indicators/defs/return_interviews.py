@@ -17,8 +17,8 @@ WHERE returned_on BETWEEN {{period_start}} AND {{period_end}} AND offer_due <= {
 _COMMON = dict(unit="%", aggregate="share", window="12m", polarity="high", counts="incidents", group="Missing",
                reference="Statutory guidance on children who run away or go missing from home or care (DfE, 2014); "
                          "timescales.md section 2")
-_DENOMINATOR = ("Missing incidents of children in care who came back in the 12 months, 72 hours or more before the "
-                "end of the period")
+_DENOMINATOR = ("Missing incidents of children in care who came back in the 12 months, whose 72 hours had run out by "
+                "the end of the period (or run out on its last day, with an offer made by then)")
 
 RHI_OFFERED = Indicator(
     id="rhi_offered_72h_pct",
@@ -29,9 +29,10 @@ RHI_OFFERED = Indicator(
                "a return home interview within 72 hours (3 days) of coming back. An interview held in that time "
                "shows it was offered. Absences recorded as away from placement without authorisation are not "
                "counted. Offers come from the council's activity log.",
-    technical="Missing incidents (MISSING = M) with MIS_END in the 12 months and 3 days or more before the as-at "
-              "date; the first RHI_OFFERED or RHI_DONE in the activity log from MIS_END up to the child's next "
-              "missing incident, on or before MIS_END + 3 days.",
+    technical="Missing incidents (MISSING = M) with MIS_END in the 12 months and MIS_END + 3 days before the as-at "
+              "date (on it, when the offer was made by then: until the day ends there is still time); the first "
+              "RHI_OFFERED or RHI_DONE in the activity log from MIS_END up to the child's next missing incident, on "
+              "or before MIS_END + 3 days.",
     sentence="A return home interview was offered within 72 hours after {num} of the {den} missing incidents "
              "that ended in the 12 months to {month} ({value}).",
     sql=_WINDOW.format(field="offered_on"),
