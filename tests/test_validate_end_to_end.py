@@ -10,6 +10,7 @@ import pytest
 from careboard.cli import main
 from careboard.synth import export, simulate
 from careboard.validate.session import validate_paths
+from tests.cli_runs import DATA
 
 # Error kinds a DfE rule must catch (lower-case codes are a load warning, not a DfE error, and the
 # DfE rules do not check a UPN's check letter).
@@ -133,3 +134,17 @@ def test_a_folder_of_lists_alone_is_not_a_return_to_validate(tmp_path):
     shutil.copy(Path(__file__).parents[1] / "templates" / "child_activities.csv", tmp_path / "activities.csv")
     with pytest.raises(InputError, match="holds only the council.s lists .*careboard load"):
         validate_paths([tmp_path])
+    # one list given: named itself, where its folder was named
+    with pytest.raises(InputError, match=f"^{tmp_path / 'activities.csv'}: is one of the council.s lists"):
+        validate_paths([tmp_path / "activities.csv"])
+
+
+def test_lists_beside_a_return_are_said_not_to_be_checked(tmp_path, capsys):
+    import shutil
+
+    for f in (DATA / "council" / "SSDA903_2023-24").iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    shutil.copy(Path(__file__).parents[1] / "templates" / "child_activities.csv", tmp_path / "activities.csv")
+    main(["validate", str(tmp_path)])
+    assert ("note: activities.csv: the council's lists are not checked by validate (they are checked as they load, "
+            "careboard load)") in capsys.readouterr().out

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..formats.councils import council_number, several_councils
 from ..ingest.files import discover
+from ..plural import listed
 from ..formats.registry import SSDA903 as spec
 from .frame import (
     build_frame,
@@ -89,9 +90,14 @@ def validate_paths(paths: list[Path], year: int | None = None, last_year: list[P
 
     this, chose = _one_return(discover(paths), paths, year)
     if not this.files and this.lists:
-        raise InputError(str(this.folder), "holds only the council's lists (local lists or Annex A), no SSDA903 return: "
-                                           "careboard validate checks an SSDA903 return; the lists are checked as "
-                                           "they load (careboard load)")
+        one = len(this.lists) == 1 and paths == [this.lists[0].path]
+        raise InputError(str(this.lists[0].path) if one else str(this.folder),
+                         f"{'is one of' if one else 'holds only'} the council's lists (Annex A or a local list), "
+                         f"not an SSDA903 return: careboard validate checks an SSDA903 return; the lists are checked "
+                         f"as they load (careboard load)")
+    if this.lists:      # beside the return's files: said, not checked
+        this.notes.append(f"{listed([f.path.name for f in this.lists])}: the council's lists are not checked by "
+                          f"validate (they are checked as they load, careboard load)")
     this.year = year or this.year
     # No store: the frame is built in memory straight from the files.
     con = connection() if connection else engine().connect(":memory:")
