@@ -515,3 +515,17 @@ def test_a_list_saved_as_csv_names_the_file_and_its_lines_not_a_sheet():
     (found,) = [f for f in table.findings if f.code == "excel_number"]
     assert found.file == "lists/List 10.csv" and found.line == 2
     assert found.message == "Child Unique ID was read without the decimal point Excel had added (the file, cell A2)"
+
+
+@pytest.mark.parametrize("written, says", [
+    # seen: "05/20/2025" was told to be written dd/mm/yyyy with the year in full, which it looked to be
+    ("05/20/2025", "it reads only month first, as Excel writes dates with US settings: write it day first "
+                   "(dd/mm/yyyy)"),
+    ("03/05/12", "its year has two digits (it could be 1921 or 2021): write the year in full"),
+    ("31/02/2012", "no such day: correct it (dd/mm/yyyy)"),
+    ("next week", "write it as dd/mm/yyyy with the year in full"),
+])
+def test_a_date_that_cannot_be_read_says_why(tmp_path, written, says):
+    book = _book(tmp_path, {"List 8": [LIST_8, list_8_row("C1", **{"Date of Birth": written})]})
+    (found,) = [f for f in book.findings if f.code == "bad_date"]
+    assert found.message.endswith(f'"{written}" is not a date careboard can read: {says}')

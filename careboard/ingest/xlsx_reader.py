@@ -471,8 +471,7 @@ class _Sheet:
         d = _parse_date(text)
         if d is None:
             self._finding("error", "bad_date", table, row, column, text,
-                          f'{place}: "{text}" is not a date careboard can read; write it as dd/mm/yyyy '
-                          f"with the year in full")
+                          f'{place}: "{text}" is not a date careboard can read: {_why_not_a_date(text)}')
             return text
         out = d.strftime("%d/%m/%Y")
         if out != text:
@@ -558,6 +557,23 @@ def _parse_date(text: str) -> date | None:
         return date(int(y), int(mo), int(d))
     except ValueError:
         return None
+
+
+def _why_not_a_date(text: str) -> str:
+    """What to do about text _parse_date could not read, as plainly as its shape allows."""
+    m = _DMY.fullmatch(text.strip())
+    if m is None:
+        return "write it as dd/mm/yyyy with the year in full"
+    d, mo, y = m.groups()
+    if len(y) == 2:
+        return "its year has two digits (it could be 1921 or 2021): write the year in full"
+    if len(y) != 4:
+        return "write the year in full (dd/mm/yyyy)"
+    try:
+        date(int(y), int(d), int(mo))
+        return "it reads only month first, as Excel writes dates with US settings: write it day first (dd/mm/yyyy)"
+    except ValueError:
+        return "no such day: correct it (dd/mm/yyyy)"
 
 
 def _header(head) -> tuple[int, list[str], _Match | None]:
