@@ -529,3 +529,12 @@ def test_a_date_that_cannot_be_read_says_why(tmp_path, written, says):
     book = _book(tmp_path, {"List 8": [LIST_8, list_8_row("C1", **{"Date of Birth": written})]})
     (found,) = [f for f in book.findings if f.code == "bad_date"]
     assert found.message.endswith(f'"{written}" is not a date careboard can read: {says}')
+
+
+def test_a_sheet_named_as_a_list_whose_column_names_lie_too_far_down_says_so(tmp_path):
+    """Seen: "List8" under 22 rows of guidance "matches no list or table careboard reads", and load said nothing."""
+    guidance = [[f"Guidance line {n}"] for n in range(1, 23)]
+    book = _book(tmp_path, {"List8": [*guidance, LIST_8, list_8_row("C1")]})
+    (found,) = [f for f in book.findings if f.code == "list_header_not_found"]
+    assert found.message == ("sheet List8 is named as Annex A List 8 (children in care), but none of the first rows "
+                             "holds its column names, so it was left aside: delete the rows above them")

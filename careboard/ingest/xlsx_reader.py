@@ -307,7 +307,12 @@ class _Sheet:
             return SheetMapping(self.sheet, "left aside", title=f"List {number} ({title})", header_row=row, note=msg)
         near = _nearest(head)
         looks_like, close = None, False
-        if near is None:
+        if near is None and (named := _list_named(self.sheet)):
+            # its name says which list it is: the column names must lie further down than careboard looks
+            looks_like, close = named, True
+            msg = (f"is named as {named}, but none of the first rows holds its column names, so it was left aside: "
+                   f"delete the rows above them")
+        elif near is None:
             msg = "matches no list or table careboard reads and was left aside"
         else:
             m, row = near
@@ -318,9 +323,11 @@ class _Sheet:
             msg = (f"looks most like {looks_like} (header row {row}) but has no {_header_names(m, lacking)}, so it "
                    f"was left aside")
         # A sheet with at least half the columns a list must have, or half of all its own, is most likely the
-        # list, some headers written otherwise: `load` says so. One sharing a column or two (lookups) is a finding.
-        self.findings.append(Finding("warning", "sheet_like_a_list" if close else "sheet_not_recognised",
-                                     self.where, None, None, None, None, f"{self.named} {msg}"))
+        # list, some headers written otherwise: `load` says so, as it does of one named as a list. One sharing a
+        # column or two (lookups) is a finding.
+        code = "list_header_not_found" if near is None and close else "sheet_like_a_list" if close \
+            else "sheet_not_recognised"
+        self.findings.append(Finding("warning", code, self.where, None, None, None, None, f"{self.named} {msg}"))
         return SheetMapping(self.sheet, "not recognised", note=msg, looks_like=looks_like)
 
     def _read_rows(self, rows, header_row, headers, match: _Match) -> tuple[RawTable, SheetMapping]:
@@ -557,6 +564,15 @@ def _parse_date(text: str) -> date | None:
         return date(int(y), int(mo), int(d))
     except ValueError:
         return None
+
+
+def _list_named(sheet: str) -> str | None:
+    """The Annex A list careboard reads that a sheet's name names ("List8", "List 10 - adoption"), in words."""
+    found = re.search(r"\blist\s*0?(\d{1,2})\b", sheet, re.I)
+    if found is None:
+        return None
+    return next((t.in_text for f in registry.FORMATS if f.id == "annex_a" for t in f.tables().values()
+                 if t.in_text.startswith(f"Annex A List {int(found.group(1))} ")), None)
 
 
 def _why_not_a_date(text: str) -> str:

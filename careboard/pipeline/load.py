@@ -202,6 +202,8 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
     # A sheet left aside that looks like a list is most likely the list, its headers written otherwise.
     notes += [f"{f.path}: {x.message}: head its columns so to have it read"
               for f in lists for t in f.tables for x in t.findings if x.code == "sheet_like_a_list"]
+    notes += [f"{f.path}: {x.message}" for f in lists for t in f.tables for x in t.findings
+              if x.code == "list_header_not_found"]
     notes += _empty_lists(lists)
     # Read before the store is touched, as the returns are: a bad reference file changes nothing.
     installed = validation.install(con, [f.path for r in returns for f in r.files],
