@@ -35,7 +35,7 @@ def test_a_list_9_recording_no_review_at_all_gives_no_figure_and_says_why():
     ctx = context({2025: {"episodes": IN_CARE, "annex_a_care_leavers": [leaver("L2", "FORMER_RELEVANT", "YES")]}}, AS_AT)
     value = calculate.compute(ctx, registry.get(INDICATOR))
     assert (value.value, value.not_loaded) == (None, ("latest pathway plan review dates of Annex A List 9",))
-    with pytest.raises(InputError, match="which none of its rows records \(the column is missing or empty\)"):
+    with pytest.raises(InputError, match=r"which none of its rows records \(the column is missing or empty\)"):
         calculate.rows(ctx, registry.get(INDICATOR))
 
 
