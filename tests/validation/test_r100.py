@@ -338,6 +338,12 @@ CASES = [
     # Seen: a start or end date with a two-digit year (its own rule's error) put the child in the 12-month group.
     ("191", "a child whose start or end date cannot be read is not asked for OC2 data", 2025,
      {"episodes": [cla("A", dec="15/02/25", rec="E11"), ep("B", "03/01/25")]}, None, []),
+    # Seen: a file holding earlier years as history asked OC2 data of children who had left care years before.
+    ("191", "a child whose every episode ended before the year (a file's history) is not in the group", 2025,
+     {"episodes": [ep("A", "01/01/2018", "01/02/2020", "E11"), cla("B")], "oc2": [oc2("B")]}, None, []),
+    ("187", "nor are adoption details of such a child refused", 2025,
+     {"episodes": [ep("A", "01/01/2018", "01/02/2020", "E11"), cla("B")], "oc2": [oc2("B")], "ad1": [ad1("A")]},
+     None, []),
     ("190", "nor refused it", 2025,
      {"episodes": [cla("A", dec="15/02/25", rec="E11"), ep("B", "03/01/25")], "oc2": [oc2("A"), oc2("B")]}, None, []),
     ("192", "substance misuse without the received item fails", 2025,

@@ -39,6 +39,9 @@ ADOPTION = [
      None, [(AD, 2)]),
     ("602", "details for an adopted child", 2027,
      {EP: [ep("A", "01/01/2020", "01/09/2026", "E12")], AD: [ad1("A")]}, None, []),
+    # Seen: a file holding earlier years as history failed the AD1 row of each adoption in them.
+    ("602", "details of an adoption before the year, which a file of several years holds", 2025,
+     {EP: [ep("A", "01/01/2018", "01/09/2021", "E11"), ep("B", "01/01/2020")], AD: [ad1("A")]}, None, []),
 ]
 
 MOTHERS = [

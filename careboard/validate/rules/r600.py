@@ -32,7 +32,10 @@ ADOPTION = (
          table="ad1", fields=("CHILD",) + AD1_ITEMS, tables=("episodes",),
          sql=f"""SELECT a.row_no FROM ret_ad1 a
                  WHERE {any_given(AD1_ITEMS, "a.")}
-                   AND NOT EXISTS (SELECT 1 FROM ret_episodes e WHERE e."CHILD" = a."CHILD" AND {_ADOPTED_IN_YEAR})"""),
+                   AND NOT EXISTS (SELECT 1 FROM ret_episodes e WHERE e."CHILD" = a."CHILD" AND {_ADOPTED_IN_YEAR})
+                   -- nor tells of an adoption before the year, which a file holding earlier years keeps as history
+                   AND NOT EXISTS (SELECT 1 FROM ret_episodes e WHERE e."CHILD" = a."CHILD"
+                                   AND e."REC" IN {{REC_ADOPTED}} AND e."DEC" < {{start}})"""),
 )
 
 MOTHERS = (

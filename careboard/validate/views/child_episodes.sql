@@ -19,10 +19,13 @@ SELECT "CHILD",
        -- after in the year at all. A short break whose end is blank or unreadable is taken as in the year, as a
        -- return holds only episodes open at some time in it. A start or end date written but unreadable may fall
        -- anywhere: whether the child is in the group is not known (NULL), so neither the rules asking for the
-       -- group's OC2 data nor those refusing it of others judge the child (the date has its own rule).
+       -- group's OC2 data nor those refusing it of others judge the child (the date has its own rule). A file
+       -- holding earlier years as history has episodes that ended before the year: a child whose every episode
+       -- did was not looked after in it.
        CASE WHEN NOT bool_or(("DECOM" IS NULL AND coalesce("r_DECOM", '') <> '')
                              OR ("DEC" IS NULL AND coalesce("r_DEC", '') <> ''))
             THEN NOT bool_and(coalesce("DECOM" > {end}, false))
+                 AND bool_or(coalesce("DEC" >= {start}, true))
                  AND NOT bool_or(coalesce(("RNE" = 'S' AND "DECOM" > {start} AND "DECOM" <= {end})
                                           OR (coalesce("REC", '') <> 'X1' AND "DEC" BETWEEN {start} AND {end})
                                           OR ({short_break:"LS"} AND "DECOM" <= {end}
