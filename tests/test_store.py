@@ -293,3 +293,14 @@ def test_a_removed_snapshots_id_is_never_given_again_and_is_said_to_be_removed(t
     con.close()
     assert main(["indicators", "--snapshot", "2", "--db", str(tmp_path / "s.duckdb")]) == 2
     assert "careboard: snapshot 2: it (as at 28/02/2025) was removed on " in capsys.readouterr().err
+
+
+def test_a_return_whose_episodes_file_has_no_rows_is_said_to_be_an_export_that_failed(tmp_path):
+    """Seen: a year's files cut to their column names loaded with a note about its year alone."""
+    paths = write_returns(tmp_path / "in", with_headers({2024: {"episodes": [ep("A", "01/05/2022")]},
+                                                          2025: {"episodes": []}}))
+    con = open_store(":memory:")
+    result = load(con, paths, validate=False)
+    said = [n for n in result.notes if "its episodes file has no rows" in n]
+    assert len(said) == 1 and said[0].startswith(f"{paths[1]}: ") and "2024/25's figures count no child" in said[0]
+    assert con.execute("SELECT severity FROM dq_findings WHERE code = 'empty_episodes'").fetchall() == [("warning",)]

@@ -169,6 +169,24 @@ def _empty_lists(lists: list[SourceFile]) -> list[str]:
     return notes
 
 
+def _empty_episodes(returns: list[Return]) -> list[str]:
+    """A return whose episodes file has its column names and no rows: every council has children in care in a
+    year, so it is an export that failed, and the year's figures would count no one. A warning and a note."""
+    notes = []
+    for r in returns:
+        episodes = [t for t in r.tables() if t.table == "episodes"]
+        stored = [st for f in r.files for st in f.stored if st.table == "episodes"]
+        if not episodes or stored or any(len(t) for t in episodes):
+            continue
+        message = (f"its episodes file has no rows, though every return holds the episodes of the children looked "
+                   f"after in its year: an export that failed, it seems, so {year_label(r.year)}'s figures count no "
+                   f"child in care. Export it again and load it")
+        episodes[0].findings.append(Finding("warning", "empty_episodes", episodes[0].file, "episodes", None, None,
+                                            None, message))
+        notes.append(f"{r.label}: {message}")
+    return notes
+
+
 def _without_last_year(returns: list[Return], as_at: date) -> list[str]:
     """A note when a year in progress is loaded without the year before: a snapshot holds what was loaded with it,
     so the last full year's figures have none of the children they count."""
@@ -204,7 +222,7 @@ def load_returns(con, returns: list[Return], *, as_at: date | None = None, label
               for f in lists for t in f.tables for x in t.findings if x.code == "sheet_like_a_list"]
     notes += [f"{f.path}: {x.message}" for f in lists for t in f.tables for x in t.findings
               if x.code == "list_header_not_found"]
-    notes += _empty_lists(lists)
+    notes += _empty_lists(lists) + _empty_episodes(returns)
     # Read before the store is touched, as the returns are: a bad reference file changes nothing.
     installed = validation.install(con, [f.path for r in returns for f in r.files],
                                    collection_year) if validation else None
