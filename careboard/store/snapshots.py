@@ -80,7 +80,9 @@ def next_snapshot_id(con) -> int:
 def removed(con, snapshot_id: int) -> tuple[date, datetime] | None:
     """When snapshot `snapshot_id` was removed, and its as-at date; None if it never was (or the store, made
     before removals were kept and opened read-only, cannot say)."""
-    held = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'removed_snapshots'").fetchone()
-    if not held[0]:
+    held, = con.execute("SELECT count(*) FROM information_schema.tables "
+                        "WHERE table_name = 'removed_snapshots'").fetchone()
+    if not held:
         return None
-    return con.execute("SELECT as_at, removed_at FROM removed_snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()
+    return con.execute("SELECT as_at, removed_at FROM removed_snapshots WHERE snapshot_id = ?",
+                       [snapshot_id]).fetchone()

@@ -2,14 +2,14 @@
 -- (an episode open over 31 March is in both years' returns, closed in the later one). Only returns up
 -- to {upto_year} are read: all of them for "data as loaded now", or, for the DfE's per-year reading,
 -- those up to the collection year of the date being counted. The dates are not cut at the as-at date
--- here (episodes.sql does that). Two further readings live here:
+-- here (episodes.sql does that). Three further readings live here:
 --
 -- Two rows with the same CHILD and DECOM in one return are one episode when one of them lasted under a
 -- day (DEC = DECOM, rule 355): the child had two episodes that day and the first ended at once. The
 -- longer row is kept, with the reason for new episode (RNE) of the one that began the day, so a child
 -- who started care and moved the same day still starts a period of care (RNE S), also once a later
--- return carries the longer row on without the same-day one (which ended before that return's year). Any other repeat of
--- CHILD + DECOM is an error at load, and the later line is kept.
+-- return carries the longer row on without the same-day one (which ended before that return's year).
+-- Any other repeat of CHILD + DECOM is an error at load, and the later line is kept.
 --
 -- A stale open episode is open (DEC blank) in the last return that holds it while a later return is
 -- loaded without it. Every return holds each episode open at any time in its year, so the later return
@@ -52,7 +52,8 @@ ends AS (
   FROM ep
 )
 SELECT "CHILD" AS child, "DECOM" AS decom,
-       CASE WHEN replaced_ OR overlapped_ THEN next_decom_ WHEN stale_ THEN date_of(return_year, 4, 1) ELSE "DEC" END AS dec,
+       CASE WHEN replaced_ OR overlapped_ THEN next_decom_ WHEN stale_ THEN date_of(return_year, 4, 1)
+            ELSE "DEC" END AS dec,
        CASE WHEN (replaced_ OR overlapped_) AND coalesce(next_rne_, '') <> 'S' THEN 'X1'
             WHEN stale_ OR overlapped_ THEN NULL ELSE "REC" END AS rec,
        "REASON_PLACE_CHANGE" AS reason_place_change,
