@@ -519,8 +519,8 @@ def test_a_list_saved_as_csv_names_the_file_and_its_lines_not_a_sheet():
 
 @pytest.mark.parametrize("written, says", [
     # seen: "05/20/2025" was told to be written dd/mm/yyyy with the year in full, which it looked to be
-    ("05/20/2025", "it reads only month first, as Excel writes dates with US settings: write it day first "
-                   "(dd/mm/yyyy)"),
+    ("05/20/2025", "there is no month 20, so it is written month first, as Excel writes dates with US settings: "
+                   "write it day first (dd/mm/yyyy)"),
     ("03/05/12", "its year has two digits (it could be 1921 or 2021): write the year in full"),
     ("31/02/2012", "no such day: correct it (dd/mm/yyyy)"),
     ("next week", "write it as dd/mm/yyyy with the year in full"),

@@ -238,3 +238,21 @@ def test_a_list_with_its_column_names_and_no_rows_is_said_to_count_none(tmp_path
                     "figures have no value"]
     assert con.execute("SELECT severity, table_name FROM dq_findings WHERE code = 'empty_list'").fetchall() == [
         ("warning", table)]
+
+
+def test_a_day_before_the_lists_were_taken_names_the_snapshot_of_lists_taken_then(tmp_path, capsys):
+    """Seen: with the lists taken on the day in snapshot 1, snapshot 2's figures for that day said only 'not loaded'."""
+    from datetime import date
+
+    from careboard.cli import main
+
+    db = tmp_path / "s.duckdb"
+    con = open_store(db)
+    load(con, [LISTS], as_at=date(2024, 12, 31))
+    load(con, [LISTS])
+    ctx = calculate.Context.open(con, 2)
+    value = calculate.compute(ctx, registry.BY_ID["fostering_approvals_count"], date(2024, 12, 31))
+    assert value.not_loaded == ("lists as taken on 31/12/2024, which snapshot 1 holds (give --snapshot 1)",)
+    con.close()
+    assert main(["children", "fostering_approvals_count", "--db", str(db), "--as-at", "31/12/2024"]) == 2
+    assert "give --snapshot 1, which holds those taken then, or leave --as-at out" in capsys.readouterr().err

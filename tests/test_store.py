@@ -302,5 +302,18 @@ def test_a_return_whose_episodes_file_has_no_rows_is_said_to_be_an_export_that_f
     con = open_store(":memory:")
     result = load(con, paths, validate=False)
     said = [n for n in result.notes if "its episodes file has no rows" in n]
-    assert len(said) == 1 and said[0].startswith(f"{paths[1]}: ") and "2024/25's figures count no child" in said[0]
+    assert len(said) == 1 and said[0].startswith(f"{paths[1]}: ") and "2024/25's figures miss all it should hold" in said[0]
     assert con.execute("SELECT severity FROM dq_findings WHERE code = 'empty_episodes'").fetchall() == [("warning",)]
+
+
+def test_indicators_say_when_figures_over_12_months_reach_back_before_the_returns(tmp_path, capsys):
+    """Seen: a year in progress loaded alone gave starts and leavings over 12 months of its months alone, unsaid."""
+    from careboard.cli import main
+
+    paths = write_returns(tmp_path / "in", with_headers({2025: {"episodes": [ep("A", "01/05/2024")]}}))
+    db = str(tmp_path / "s.duckdb")
+    assert main(["load", *map(str, paths), "--db", db, "--no-validate", "--as-at", "30/11/2024"]) == 0
+    capsys.readouterr()
+    assert main(["indicators", "--db", db]) == 0
+    assert ("figures over 12 months or 3 years (such as starts_count) reach back before April 2024, when the returns "
+            "of snapshot 1 begin, and count only what happened since") in capsys.readouterr().err

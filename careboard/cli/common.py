@@ -161,6 +161,29 @@ def say_if_child_ids_lost_zeros(con, snapshot_id: int) -> None:
               f"careboard findings --snapshot {snapshot_id} lists them", file=sys.stderr)
 
 
+def say_if_periods_reach_before_the_returns(ctx, indicators, as_at) -> None:
+    """Figures over 12 months (or 3 years) drawn from the returns whose period begins before the snapshot's first
+    return does: they count what happened since the returns begin, not the whole period (the report says so too)."""
+    from datetime import date
+
+    from ..formats import registry as formats
+    from ..indicators.calculate import input_tables
+    from ..indicators.periods import period_for
+    from ..plural import counted
+
+    if not ctx.holds_return:
+        return
+    first, = ctx.con.execute("SELECT first_year FROM snapshots WHERE snapshot_id = ?", [ctx.snapshot_id]).fetchone()
+    begins = date(first - 1, 4, 1)
+    reaching = [ind.id for ind in indicators if ind.window in ("12m", "36m")
+                and period_for(ind.window, as_at).start < begins
+                and any(formats.format_of(t) is formats.SSDA903 for t in input_tables(ind.sql))]
+    if reaching:
+        print(f"note: {counted(len(reaching), 'figure')} over 12 months or 3 years (such as {reaching[0]}) reach back "
+              f"before {begins:%B %Y}, when the returns of snapshot {ctx.snapshot_id} begin, and count only what "
+              f"happened since: load the earlier years' returns with them", file=sys.stderr)
+
+
 def say_if_years_missing(con, snapshot_id: int) -> None:
     """A year's return missing between two loaded breaks every history across it (pipeline/load._year_gaps)."""
     for (message,) in con.execute("SELECT message FROM dq_findings WHERE snapshot_id = ? AND code = 'missing_year' "

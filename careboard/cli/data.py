@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from .common import (Progress, at_least, benchmarks_folder, date_arg, history_arg, known_snapshot, output_file,
-                     reference_args, reference_inputs, say_what_misleads_the_figures, snapshot_arg, store_arg, year_arg)
+                     reference_args, reference_inputs, say_if_periods_reach_before_the_returns,
+                     say_what_misleads_the_figures, snapshot_arg, store_arg, year_arg)
 
 
 def cmd_load(args) -> int:
@@ -202,6 +203,7 @@ def cmd_indicators(args) -> int:
     ctx.population = _population(args, con, ctx.snapshot_id, as_at)
     values = calculate.compute_all(ctx, indicators, as_at)
     say_what_misleads_the_figures(con, ctx.snapshot_id)
+    say_if_periods_reach_before_the_returns(ctx, indicators, as_at)
     for ind in indicators:
         for said in ctx.assumed(ind, as_at) if not values[ind.id].not_loaded else ():
             print(f"note: {ind.id}: {said}", file=sys.stderr)

@@ -114,7 +114,17 @@ class Context:
         earlier day reads wrong (report/earlier_lists.py draws earlier months from the lists taken then)."""
         if as_at is None or as_at >= self.as_at or not lists_alone(input_tables(sql)):
             return ()
+        if then := self.taken_on(as_at):
+            return (f"lists as taken on {as_at:%d/%m/%Y}, which snapshot {then} holds (give --snapshot {then})",)
         return (f"lists as taken on {as_at:%d/%m/%Y}, where those loaded were taken on {self.as_at:%d/%m/%Y}",)
+
+    def taken_on(self, day: date) -> int | None:
+        """The snapshot (the one loaded last) holding lists taken on `day`, or None."""
+        lists = [t for t in formats.all_tables() if isinstance(formats.format_of(t).period, ListPeriod)]
+        marks = ", ".join("?" for _ in lists)
+        return self.con.execute(f"""SELECT max(s.snapshot_id) FROM snapshots s WHERE s.as_at = ? AND EXISTS (
+                                        SELECT 1 FROM source_files f WHERE f.snapshot_id = s.snapshot_id
+                                        AND f.table_name IN ({marks}))""", [day, *lists]).fetchone()[0]
 
     def unrecorded(self, ind: Indicator) -> tuple[str, ...]:
         """The values a figure needs (Indicator.needs_recorded) that no row of the model records, in words, or ()
@@ -151,9 +161,11 @@ class Context:
         snapshot does not hold, or holds as taken after `as_at`: its rows would be everyone or no one, or another
         day's, not the truth."""
         if self.lists_taken_later(sql, as_at):
+            then = self.taken_on(as_at)
+            give = (f"give --snapshot {then}, which holds those taken then" if then else
+                    "give a snapshot of the lists taken then (--snapshot; careboard snapshots lists them)")
             raise InputError(unit_id, f"{made} from the council's lists, which answer for the day they were taken "
-                                      f"({self.as_at:%d/%m/%Y}), not {as_at:%d/%m/%Y}: give a snapshot of the lists "
-                                      f"taken then (--snapshot; careboard snapshots lists them), or leave --as-at out")
+                                      f"({self.as_at:%d/%m/%Y}), not {as_at:%d/%m/%Y}: {give}, or leave --as-at out")
         if missing := self.not_loaded(sql):
             lists = any(isinstance(formats.format_of(t).period, ListPeriod) and t not in self.tables_loaded
                         for t in input_tables(sql))

@@ -587,7 +587,8 @@ def _why_not_a_date(text: str) -> str:
         return "write the year in full (dd/mm/yyyy)"
     try:
         date(int(y), int(d), int(mo))
-        return "it reads only month first, as Excel writes dates with US settings: write it day first (dd/mm/yyyy)"
+        return (f"there is no month {int(mo)}, so it is written month first, as Excel writes dates with US settings: "
+                f"write it day first (dd/mm/yyyy)")
     except ValueError:
         return "no such day: correct it (dd/mm/yyyy)"
 

@@ -179,8 +179,8 @@ def _empty_episodes(returns: list[Return]) -> list[str]:
         if not episodes or stored or any(len(t) for t in episodes):
             continue
         message = (f"its episodes file has no rows, though every return holds the episodes of the children looked "
-                   f"after in its year: an export that failed, it seems, so {year_label(r.year)}'s figures count no "
-                   f"child in care. Export it again and load it")
+                   f"after in its year: an export that failed, it seems, so {year_label(r.year)}'s figures miss all it "
+                   f"should hold. Export it again and load it")
         episodes[0].findings.append(Finding("warning", "empty_episodes", episodes[0].file, "episodes", None, None,
                                             None, message))
         notes.append(f"{r.label}: {message}")

@@ -122,7 +122,8 @@ def _stale_open_episodes(sid: int) -> str:
                       || 'or its carrying on: load that year''s return'
                  ELSE '. Check the later return: add the episode with its end date, or close it in this one' END
 FROM ({rows}) r CROSS JOIN (SELECT max(return_year) AS latest FROM {staging_name("episodes")} WHERE snapshot_id = {sid}) y
-LEFT JOIN (SELECT DISTINCT return_year AS next_year FROM {staging_name("episodes")} WHERE snapshot_id = {sid}) n
+LEFT JOIN (SELECT DISTINCT return_year AS next_year FROM source_files
+           WHERE snapshot_id = {sid} AND table_name = 'episodes') n
        ON n.next_year = r.return_year + 1
 WHERE stale"""
 
