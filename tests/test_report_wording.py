@@ -242,6 +242,28 @@ def test_a_figures_note_on_errors_counts_its_own_children_and_names_each_table_i
     assert not [j for note in notes.values() for j in jargon(note)]
 
 
+def test_a_figures_note_counts_only_the_errors_of_checks_on_records_it_reads(tmp_path):
+    """Seen: "All 5 children counted here have errors" under the count of children leaving care, the errors being
+    missing social workers' and previous permanence records, reported on the children's episodes. A's episode
+    here fails 191 (no OC2 row) and SW12STG2 (no social worker's episode): neither bears on the count of children
+    in care, which reads the episodes alone; the health figures read the OC2 rows, and are said to."""
+    from careboard.indicators import calculate, registry
+    from careboard.report.data_quality import figure_notes
+    from careboard.store import open_store
+    from tests.cohort import ep, with_headers, write_returns
+    from tests.loading import load
+
+    paths = write_returns(tmp_path, with_headers({2025: {"episodes": [ep("A", "01/01/2020")], "oc2": [],
+                                                         "reviews": [], "oc3": []}}))
+    con = open_store(":memory:")
+    ctx = calculate.Context.open(con, load(con, paths, as_at=date(2025, 3, 31)).snapshot_id)
+    failing = {r for (r,) in con.execute("SELECT rule FROM validation_failures WHERE table_name = 'episodes'").fetchall()}
+    assert failing == {"191", "SW12STG2"}
+    notes = figure_notes(ctx, registry.INDICATORS, ctx.as_at)
+    assert "cla_count" not in notes
+    assert notes["health_assessment_pct"].startswith("The one child counted here has errors in the records")
+
+
 @pytest.mark.parametrize("value, with_order, said", [
     (0.0, 0, "At the end of March 2025, no child in care had a placement order without having moved in with adopters."),
     (0.0, 2, "At the end of March 2025, 0 of the 2 children with a placement order had waited more than 121 days "

@@ -29,6 +29,21 @@ UNION ALL
 SELECT coalesce(child, ''), table_name, rule FROM validation_failures WHERE snapshot_id = {s} AND severity = 'error'
 """
 
+
+def _rules_reading_more(con, snapshot_id: int) -> str:
+    """VALUES of (rule, table) for each DfE rule failing in the snapshot that reads a table of the return besides
+    the one it reports on: a figure is said to have such an error only when it reads every one of them (a missing
+    social worker's record, reported on the child's episode, bears on no count of children leaving care)."""
+    from ..formats.registry import SSDA903
+    from ..validate.registry import by_code
+
+    failing = [r for (r,) in con.execute("SELECT DISTINCT rule FROM validation_failures WHERE snapshot_id = ? AND "
+                                         "severity = 'error'", [snapshot_id]).fetchall()]
+    rules = by_code()
+    pairs = sorted({(code, t) for code in failing for rule in rules.get(code, ())
+                    for t in (rule.table, *rule.tables) if t in SSDA903.tables()})
+    return ", ".join(f"({literal(code)}, {literal(t)})" for code, t in pairs) or "(NULL, NULL)"
+
 _SEEN = "The data team can see each one in the list of data-quality findings."
 
 
@@ -68,7 +83,11 @@ def _child_notes(ctx, indicators: list[Indicator], as_at: date) -> dict[str, str
     rows = ctx.con.execute(f"""
         WITH errors AS ({_ERRORS.format(s=int(ctx.snapshot_id))}),
              figure_tables AS (SELECT * FROM (VALUES {read}) AS t(k, table_name)),
-             figure_errors AS (SELECT t.k, e.child, e.rule FROM errors e JOIN figure_tables t USING (table_name))
+             rule_tables AS (SELECT * FROM (VALUES {_rules_reading_more(ctx.con, ctx.snapshot_id)}) AS r(rule, tbl)),
+             figure_errors AS (
+                 SELECT t.k, e.child, e.rule FROM errors e JOIN figure_tables t USING (table_name)
+                 WHERE NOT EXISTS (SELECT 1 FROM rule_tables r WHERE r.rule = e.rule AND NOT EXISTS (
+                                       SELECT 1 FROM figure_tables f WHERE f.k = t.k AND f.table_name = r.tbl)))
         SELECT c.k, count(DISTINCT c.child), count(DISTINCT e.child), count(e.rule), count(DISTINCT e.rule)
         FROM ({counted_rows}) AS c LEFT JOIN figure_errors e ON e.k = c.k AND e.child = c.child AND e.child <> ''
         GROUP BY c.k""").fetchall()
