@@ -74,8 +74,9 @@ def cmd_snapshots(args) -> int:
     for s in snaps:
         lists = [registry.get(f).title for f in s.source_formats if registry.get(f).is_list]
         years = "lists" if lists and len(lists) == len(s.source_formats) else f"{s.first_year - 1}-{s.collection_year % 100:02d}"
+        rule_errors = "not run" if s.rule_errors is None else s.rule_errors
         print(f"{s.snapshot_id:>4}  {s.as_at:%d/%m/%Y}  {years:9}  {s.files:>5}  {s.episodes:>8}  {s.errors:>11}  "
-              f"{'not run' if s.rule_errors is None else s.rule_errors:>15}  {s.loaded_at:%d/%m/%Y %H:%M}{'  ' + s.label if s.label else ''}"
+              f"{rule_errors:>15}  {s.loaded_at:%d/%m/%Y %H:%M}{'  ' + s.label if s.label else ''}"
               f"{'  (with ' + ', '.join(lists) + ')' if lists else ''}")
     return 0
 
