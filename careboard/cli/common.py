@@ -166,21 +166,16 @@ def say_if_periods_reach_before_the_returns(ctx, indicators, as_at) -> None:
     return does: they count what happened since the returns begin, not the whole period (the report says so too)."""
     from datetime import date
 
-    from ..formats import registry as formats
-    from ..indicators.calculate import input_tables
-    from ..indicators.periods import period_for
     from ..plural import counted
+    from ..report.before_the_returns import reaching_back
 
     if not ctx.holds_return:
         return
     first, = ctx.con.execute("SELECT first_year FROM snapshots WHERE snapshot_id = ?", [ctx.snapshot_id]).fetchone()
     begins = date(first - 1, 4, 1)
-    reaching = [ind.id for ind in indicators if ind.window in ("12m", "36m")
-                and period_for(ind.window, as_at).start < begins
-                and any(formats.format_of(t) is formats.SSDA903 for t in input_tables(ind.sql))]
-    if reaching:
-        print(f"note: {counted(len(reaching), 'figure')} over 12 months or 3 years (such as {reaching[0]}) reach back "
-              f"before {begins:%B %Y}, when the returns of snapshot {ctx.snapshot_id} begin, and count only what "
+    if reaching := reaching_back(indicators, as_at, begins):
+        print(f"note: {counted(len(reaching), 'figure')} over 12 months or 3 years (such as {reaching[0].id}) reach "
+              f"back before {begins:%B %Y}, when the returns of snapshot {ctx.snapshot_id} begin, and count only what "
               f"happened since: load the earlier years' returns with them", file=sys.stderr)
 
 

@@ -126,14 +126,18 @@ class Context:
                                         SELECT 1 FROM source_files f WHERE f.snapshot_id = s.snapshot_id
                                         AND f.table_name IN ({marks}))""", [day, *lists]).fetchone()[0]
 
+    def recorded_by_none(self, view: str, column: str) -> bool:
+        """Whether the model view has rows, none of which records `column` (a list of an older template lacking
+        it): the model built for the date first."""
+        rows, recorded = self.con.execute(f"SELECT count(*), count({column}) FROM {view}").fetchone()
+        return bool(rows) and not recorded
+
     def unrecorded(self, ind: Indicator) -> tuple[str, ...]:
-        """The values a figure needs (Indicator.needs_recorded) that no row of the model records, in words, or ()
-        (the model built for the date first)."""
+        """The values a figure needs (Indicator.needs_recorded) that no row of the model records, in words, or ()."""
         if ind.needs_recorded is None:
             return ()
         view, column, words = ind.needs_recorded
-        rows, recorded = self.con.execute(f"SELECT count(*), count({column}) FROM {view}").fetchone()
-        return (words,) if rows and not recorded else ()
+        return (words,) if self.recorded_by_none(view, column) else ()
 
     def missing(self, ind: Indicator, as_at: date) -> tuple[str, ...]:
         """What figure `ind` needs at `as_at` that the snapshot does not hold, in words; () when it holds all."""
@@ -217,7 +221,8 @@ def compute_all(ctx: Context, indicators, as_at: date | None = None) -> dict[str
     """Every indicator at one date in a single query; an indicator whose SQL breaks is retried alone."""
     as_at = as_at or ctx.as_at
     ctx.model_for(as_at)
-    unknown = {ind.id: compute(ctx, ind, as_at) for ind in indicators if ctx.missing(ind, as_at)}
+    unknown = {ind.id: _not_known(ind, as_at, period_for(ind.window, as_at), missing) for ind in indicators
+               if (missing := ctx.missing(ind, as_at))}
     indicators = [ind for ind in indicators if ind.id not in unknown]
     if not indicators:
         return unknown

@@ -21,8 +21,7 @@ def list_rows(ctx, unit: OperationalList, as_at: date | None = None,
     ctx.model_for(as_at)
     if unit.needs_recorded:
         view, column, advice = unit.needs_recorded
-        rows, recorded = ctx.con.execute(f"SELECT count(*), count({column}) FROM {view}").fetchone()
-        if rows and not recorded:
+        if ctx.recorded_by_none(view, column):
             raise InputError(unit.id, f"is not drawn up: {advice}")
     ahead = _days(unit, days)
     cursor = ctx.con.execute(filled(unit.sql, {"as_at": as_at, "until": as_at + timedelta(days=ahead)}))

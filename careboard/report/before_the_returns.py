@@ -17,12 +17,24 @@ from ..indicators.periods import period_for
 from ..results import Value
 
 
+def from_the_return(indicators) -> list[Indicator]:
+    """The indicators drawn from the SSDA903 return (those reading any of its tables)."""
+    return [ind for ind in indicators
+            if any(formats.format_of(t) is formats.SSDA903 for t in calculate.input_tables(ind.sql))]
+
+
+def reaching_back(indicators, as_at: date, data_from: date) -> list[Indicator]:
+    """The figures over 12 months (or 3 years) drawn from the return whose period at `as_at` begins before
+    `data_from`, the first day of the first return loaded: they count only what happened since."""
+    return [ind for ind in from_the_return(indicators) if ind.window in ("12m", "36m")
+            and period_for(ind.window, as_at).start < data_from]
+
+
 def before_the_returns(data_from: date, dates: list[date], indicators: tuple[Indicator, ...],
                        series: dict[str, dict[date, Value]]) -> str:
     """Blank in `series` each point before `data_from` (the first day of the first return loaded) of a figure
     drawn from the return; return what the front page says of it ('' when nothing)."""
-    from_return = [ind for ind in indicators if any(formats.format_of(t) is formats.SSDA903
-                                                     for t in calculate.input_tables(ind.sql))]
+    from_return = from_the_return(indicators)
     blanked = False
     for ind in from_return:
         for d in dates:
@@ -30,8 +42,7 @@ def before_the_returns(data_from: date, dates: list[date], indicators: tuple[Ind
                 series[ind.id][d] = series[ind.id][d].without_figure()
                 blanked = True
     # the latest month's figures over 12 months (or 3 years) reaching back before the returns begin
-    reaching = any((period_for(ind.window, dates[-1]).start or dates[-1]) < data_from
-                   for ind in from_return if ind.window in ("12m", "36m"))
+    reaching = bool(reaching_back(from_return, dates[-1], data_from))
     start = f"{data_from:%B %Y}".replace(" 0", " ")
     said = []
     if blanked:

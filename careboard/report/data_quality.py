@@ -40,9 +40,14 @@ def _rules_reading_more(con, snapshot_id: int) -> str:
     failing = [r for (r,) in con.execute("SELECT DISTINCT rule FROM validation_failures WHERE snapshot_id = ? AND "
                                          "severity = 'error'", [snapshot_id]).fetchall()]
     rules = by_code()
-    pairs = sorted({(code, t) for code in failing for rule in rules.get(code, ())
-                    for t in (rule.table, *rule.tables) if t in SSDA903.tables()})
-    return ", ".join(f"({literal(code)}, {literal(t)})" for code, t in pairs) or "(NULL, NULL)"
+    pairs = set()
+    for code in failing:
+        for rule in rules.get(code, ()):
+            read = {t for t in (rule.table, *rule.tables) if t in SSDA903.tables()}
+            if len(read) > 1:
+                pairs |= {(code, t) for t in read}
+    return ", ".join(f"({literal(code)}, {literal(t)})" for code, t in sorted(pairs)) or "(NULL, NULL)"
+
 
 _SEEN = "The data team can see each one in the list of data-quality findings."
 
